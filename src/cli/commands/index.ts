@@ -1,0 +1,4 @@
+/** Every CLI command. A feature adds its command file and one line here. */
+import type { CliCommand } from '../command.ts';
+
+export const commands: CliCommand[] = [];

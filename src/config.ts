@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The one reader of process.env: parsed once, frozen, failing fast with a one-line message. */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres:// or sqlite:')
+    .optional(),
+  GONGKAI_DATA_DIR: z.string().min(1).default('./data'),
+  GONGKAI_DEMO: z.enum(['0', '1']).default('1'),
+  GONGKAI_PUBLIC_URL: z.string().url().optional(),
+  GONGKAI_SECURE_COOKIES: z.enum(['0', '1', 'auto']).default('auto'),
+  GONGKAI_WORKER: z.enum(['0', '1']).default('1'),
+  GONGKAI_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  dataDir: string;
+  demo: boolean;
+  publicUrl: string | undefined;
+  secureCookies: 'always' | 'never' | 'auto';
+  worker: boolean;
+  pgPoolSize: number;
+  logLevel: string;
+}>;
+
+export class ConfigError extends Error {}
+
+/** Parse an environment into a Config. Throws ConfigError with a Chinese+English one-liner. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    throw new ConfigError(`配置错误 / invalid configuration: ${key}=${JSON.stringify(env[key] ?? '')} — ${issue.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.GONGKAI_DATA_DIR);
+  const url = e.DATABASE_URL;
+  const database: Config['database'] =
+    url && url.startsWith('postgres')
+      ? { kind: 'postgres', url }
+      : { kind: 'sqlite', file: url ? url.replace(/^sqlite:/, '') || ':memory:' : path.join(dataDir, 'gongkai.db') };
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    dataDir,
+    demo: e.GONGKAI_DEMO === '1',
+    publicUrl: e.GONGKAI_PUBLIC_URL,
+    secureCookies: ({ '0': 'never', '1': 'always', auto: 'auto' } as const)[e.GONGKAI_SECURE_COOKIES],
+    worker: e.GONGKAI_WORKER === '1',
+    pgPoolSize: e.GONGKAI_PG_POOL,
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+let cached: Config | undefined;
+/** The process configuration, read once from process.env. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import type { DB } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<DB>;
+export type Trx = Transaction<DB>;
+/** Either a database handle or an open transaction: what read-only queries accept. */
+export type DbOrTrx = Kysely<DB> | Transaction<DB>;
+
+const dialects = new WeakMap<object, Dialect>();
+
+// PostgreSQL returns int8 (counts) as strings and turns dates into JS Dates; normalise both at the driver.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1082, (v) => v);
+pg.types.setTypeParser(1700, (v) => v); // numeric stays a string: decimals are never floats
+
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface OpenOptions {
+  pgPoolSize?: number;
+}
+
+/** Open the database: SQLite (WAL, foreign keys, busy timeout) or PostgreSQL (pool). */
+export function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Db {
+  let db: Db;
+  if (target.kind === 'sqlite') {
+    if (target.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(target.file)), { recursive: true });
+    const raw = new SqliteDatabase(target.file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    raw.pragma('synchronous = NORMAL');
+    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+    sqliteHandles.set(db, raw);
+  } else {
+    const pool = new pg.Pool({ connectionString: target.url, max: opts.pgPoolSize ?? 10 });
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  }
+  dialects.set(db, target.kind);
+  return db;
+}
+
+const sqliteHandles = new WeakMap<object, SqliteDatabase.Database>();
+
+/** The raw better-sqlite3 handle (online backup, FTS maintenance); undefined on PostgreSQL. */
+export function sqliteHandle(db: Db): SqliteDatabase.Database | undefined {
+  return sqliteHandles.get(db);
+}
+
+/** Which SQL dialect a handle (or a transaction opened from it) speaks. */
+export function dialectOf(db: DbOrTrx): Dialect {
+  const d = dialects.get(db);
+  if (d) return d;
+  // Transactions are distinct objects; fall back to the adapter's class name.
+  const name = db.getExecutor().adapter.constructor.name;
+  return name.startsWith('Postgres') ? 'postgres' : 'sqlite';
+}
+
+/** Ping the database (health check). */
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

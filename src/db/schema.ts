@@ -1,0 +1,7 @@
+/**
+ * Table types of the whole database. Each feature declares its own tables in `<feature>/*.tables.ts`;
+ * this file only composes them, so adding a feature adds one line here.
+ */
+import type { FoundationTables } from './foundation.tables.ts';
+
+export interface DB extends FoundationTables {}

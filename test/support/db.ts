@@ -1,0 +1,108 @@
+/**
+ * Runs a database test suite once per dialect: SQLite (a fresh file) and PostgreSQL (a fresh database per
+ * test file, dropped at the end). PostgreSQL is skipped when unreachable, unless GONGKAI_REQUIRE_PG=1 (CI).
+ */
+import { after, before, describe } from 'node:test';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Db, type Dialect } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrator.ts';
+
+export const PG_ADMIN_URL = process.env.GONGKAI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+let pgAvailable: Promise<boolean> | undefined;
+async function checkPg(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Whether PostgreSQL answers; throws when it is required (CI) and does not. */
+export async function postgresAvailable(): Promise<boolean> {
+  pgAvailable ??= checkPg();
+  const ok = await pgAvailable;
+  if (!ok && process.env.GONGKAI_REQUIRE_PG === '1') {
+    throw new Error(`PostgreSQL is required (GONGKAI_REQUIRE_PG=1) but ${PG_ADMIN_URL} does not answer`);
+  }
+  return ok;
+}
+
+export interface TestDatabase {
+  db: Db;
+  dialect: Dialect;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Create a fresh, migrated database of a dialect. */
+export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  const name = `gk_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
+    const file = path.join(dir, 'test.db');
+    const db = openDatabase({ kind: 'sqlite', file });
+    await migrateToLatest(db);
+    return {
+      db,
+      dialect,
+      url: `sqlite:${file}`,
+      close: async () => {
+        await db.destroy();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  const db = openDatabase({ kind: 'postgres', url }, { pgPoolSize: 5 });
+  await migrateToLatest(db);
+  return {
+    db,
+    dialect,
+    url,
+    close: async () => {
+      await db.destroy();
+      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+const PG_OK = await postgresAvailable();
+
+/**
+ * describe() the suite once per dialect. `fn` receives a getter for the suite's database (valid inside tests).
+ */
+export function describeEachDialect(title: string, fn: (t: () => TestDatabase) => void): void {
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    const skip = dialect === 'postgres' && !PG_OK ? 'PostgreSQL not reachable' : false;
+    describe(`${title} [${dialect}]`, { skip }, () => {
+      let tdb: TestDatabase | undefined;
+      before(async () => {
+        tdb = await createTestDatabase(dialect);
+      });
+      after(async () => {
+        await tdb?.close();
+      });
+      fn(() => {
+        if (!tdb) throw new Error('test database not ready');
+        return tdb;
+      });
+    });
+  }
+}
