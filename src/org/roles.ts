@@ -1,0 +1,29 @@
+/** Roles a user may hold (one or more). Labels are what users read. */
+export const ROLES = [
+  'admin',
+  'clerk',
+  'drafter',
+  'office_head',
+  'deputy_leader',
+  'principal_leader',
+  'liaison',
+  'inspector',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  clerk: '政务公开工作机构',
+  drafter: '承办人',
+  office_head: '站办所负责人',
+  deputy_leader: '分管领导',
+  principal_leader: '主要领导',
+  liaison: '信息联络员',
+  inspector: '县政务公开办（督查）',
+  auditor: '审计员',
+};
+
+export function isRole(s: string): s is Role {
+  return (ROLES as readonly string[]).includes(s);
+}
