@@ -65,3 +65,34 @@ export const httpStatusOf: Record<ErrorCode, number> = {
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;
 }
+
+/** Throw ForbiddenError unless allowed. Outsiders get "not found" instead (they must not learn what exists). */
+export function assertCan(
+  allowed: boolean,
+  opts: { hide?: boolean; message?: string } = {},
+): asserts allowed {
+  if (allowed) return;
+  if (opts.hide) throw new NotFoundError();
+  throw new ForbiddenError(opts.message);
+}
+
+/** Turn a zod error into a ValidationError with per-field Chinese messages. */
+export function fromZod(error: { issues: { path: PropertyKey[]; message: string }[] }): ValidationError {
+  const fieldErrors: Record<string, string> = {};
+  for (const i of error.issues) {
+    const key = i.path.map(String).join('.') || '_';
+    fieldErrors[key] ??= i.message;
+  }
+  const first = error.issues[0]?.message ?? '输入有误';
+  return new ValidationError(first, fieldErrors);
+}
+
+/** Parse with a zod schema or throw a ValidationError. */
+export function parseInput<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: any } },
+  v: unknown,
+): T {
+  const r = schema.safeParse(v);
+  if (!r.success) throw fromZod(r.error);
+  return r.data;
+}

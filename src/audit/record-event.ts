@@ -17,7 +17,11 @@ export interface AuditInput {
  * The only writer of audit rows. Call it with the transaction that makes the change, so the change and its
  * audit row commit together. Audit rows are never updated or deleted by any code path.
  */
-export async function recordEvent(trx: DbOrTrx, ctx: Pick<Ctx, 'actor' | 'clock' | 'meta'>, e: AuditInput): Promise<void> {
+export async function recordEvent(
+  trx: DbOrTrx,
+  ctx: Pick<Ctx, 'actor' | 'clock' | 'meta'>,
+  e: AuditInput,
+): Promise<void> {
   const actor = ctx.actor;
   await trx
     .insertInto('audit_events')

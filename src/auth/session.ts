@@ -1,0 +1,89 @@
+import crypto from 'node:crypto';
+import type { Db, DbOrTrx } from '../db/database.ts';
+import type { Actor } from '../context.ts';
+import { nowIso } from '../db/values.ts';
+import { findUser } from '../org/org.queries.ts';
+import type { User } from '../org/org.ts';
+
+/** Sessions end after 30 minutes without a request (level-3 idle timeout). */
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** Touch last_seen_at at most once a minute, to spare the database. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export interface SessionInfo {
+  id: string;
+  user: User;
+  csrfToken: string;
+}
+
+/** The stored id is a hash: a leaked sessions table cannot be replayed as cookies. */
+export function sessionIdOf(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export function randomToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+/** Create a session; returns the cookie token. */
+export async function createSession(
+  db: DbOrTrx,
+  userId: number,
+  now: Date,
+  meta: { ip: string | null; userAgent?: string | null },
+): Promise<{ token: string; csrfToken: string }> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: sessionIdOf(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: nowIso(now),
+      last_seen_at: nowIso(now),
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+/** Resolve a cookie token to a live session, enforcing the idle timeout; touches last-seen. */
+export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionInfo | null> {
+  const id = sessionIdOf(token);
+  const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const idle = now.getTime() - new Date(row.last_seen_at).getTime();
+  if (idle > IDLE_TIMEOUT_MS) {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+    return null;
+  }
+  const user = await findUser(db, row.user_id);
+  if (!user || !user.isActive) return null;
+  if (idle > TOUCH_EVERY_MS) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: nowIso(now) })
+      .where('id', '=', id)
+      .execute();
+  }
+  return { id, user, csrfToken: row.csrf_token };
+}
+
+export async function deleteSession(db: DbOrTrx, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+/** The acting user of a session. */
+export function actorOf(user: User): Actor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    name: user.displayName,
+    agencyId: user.agencyId,
+    officeId: user.officeId,
+    villageId: user.villageId,
+    roles: user.roles,
+  };
+}

@@ -1,0 +1,62 @@
+import { serve } from '@hono/node-server';
+import { config, ConfigError } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { systemClock } from './clock.ts';
+import { createLogger } from './logger.ts';
+import { createApp } from './web/server.tsx';
+import { isEmpty, prepareDatabase } from './setup.ts';
+import { formatDemoAccounts, loadDemo } from './demo/load-demo.ts';
+import { systemActor } from './context.ts';
+import { startWorker } from './jobs/worker.ts';
+
+process.env.TZ = 'Asia/Shanghai';
+
+/** Start the server: config → database (migrated, seeded; demo township on first start) → web + job worker. */
+export async function startServer(): Promise<{ close(): Promise<void>; port: number }> {
+  const cfg = config();
+  const logger = createLogger(cfg.logLevel);
+  const db = openDatabase(cfg.database, { pgPoolSize: cfg.pgPoolSize });
+  const clock = systemClock;
+  await prepareDatabase(db, clock);
+  if (cfg.demo && (await isEmpty(db))) {
+    const accounts = await loadDemo({ db, clock, actor: systemActor('演示数据'), meta: { ip: null } });
+    process.stdout.write(formatDemoAccounts(accounts) + '\n');
+  }
+  const app = createApp({ db, clock, config: cfg, logger });
+  const worker = cfg.worker ? startWorker({ db, clock, logger }) : null;
+  const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
+  logger.info({ port, database: cfg.database.kind }, `gongkai 已启动: http://localhost:${port}`);
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await worker?.stop();
+      await new Promise<void>((r) => server.close(() => r()));
+      await db.destroy();
+    })());
+  return { close, port };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  startServer().then(
+    (s) => {
+      const stop = (sig: string) => {
+        process.stdout.write(`\n收到 ${sig}，正在关闭…\n`);
+        s.close().then(() => process.exit(0));
+        setTimeout(() => process.exit(1), 10_000).unref();
+      };
+      process.on('SIGINT', () => stop('SIGINT'));
+      process.on('SIGTERM', () => stop('SIGTERM'));
+    },
+    (e) => {
+      if (e instanceof ConfigError) process.stderr.write(e.message + '\n');
+      else
+        process.stderr.write(
+          `启动失败 / failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+        );
+      process.exit(1);
+    },
+  );
+}

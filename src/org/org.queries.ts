@@ -1,0 +1,231 @@
+import type { DbOrTrx } from '../db/database.ts';
+import { toBool } from '../db/values.ts';
+import { NotFoundError } from '../errors.ts';
+import type { AgencyScope } from './access.ts';
+import type { Agency, AgencyKind, Office, User, Village } from './org.ts';
+import { isRole, type Role } from './roles.ts';
+
+type AgencyRow = {
+  id: number;
+  code: string;
+  name: string;
+  short_name: string;
+  kind: string;
+  parent_id: number | null;
+  is_people_government: number;
+  disclosure_office_id: number | null;
+};
+
+export function toAgency(r: AgencyRow): Agency {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    shortName: r.short_name,
+    kind: r.kind as AgencyKind,
+    parentId: r.parent_id,
+    isPeopleGovernment: toBool(r.is_people_government),
+    disclosureOfficeId: r.disclosure_office_id,
+  };
+}
+
+const agencyColumns = [
+  'id',
+  'code',
+  'name',
+  'short_name',
+  'kind',
+  'parent_id',
+  'is_people_government',
+  'disclosure_office_id',
+] as const;
+
+export async function findAgency(db: DbOrTrx, id: number): Promise<Agency | undefined> {
+  const r = await db.selectFrom('agencies').select(agencyColumns).where('id', '=', id).executeTakeFirst();
+  return r && toAgency(r);
+}
+
+export async function getAgency(db: DbOrTrx, id: number): Promise<Agency> {
+  const a = await findAgency(db, id);
+  if (!a) throw new NotFoundError('未找到该机关');
+  return a;
+}
+
+export async function findAgencyByCode(db: DbOrTrx, code: string): Promise<Agency | undefined> {
+  const r = await db.selectFrom('agencies').select(agencyColumns).where('code', '=', code).executeTakeFirst();
+  return r && toAgency(r);
+}
+
+export async function listAgencies(db: DbOrTrx): Promise<Agency[]> {
+  const rows = await db.selectFrom('agencies').select(agencyColumns).orderBy('id').execute();
+  return rows.map(toAgency);
+}
+
+/** The agency's scope: itself and its ancestors, nearest first (the tree is shallow: ≤ 5 levels). */
+export async function agencyScope(db: DbOrTrx, agencyId: number): Promise<AgencyScope> {
+  const ancestorIds: number[] = [];
+  let cur = await db
+    .selectFrom('agencies')
+    .select(['id', 'parent_id'])
+    .where('id', '=', agencyId)
+    .executeTakeFirst();
+  if (!cur) throw new NotFoundError('未找到该机关');
+  while (cur?.parent_id != null && ancestorIds.length < 10) {
+    ancestorIds.push(cur.parent_id);
+    cur = await db
+      .selectFrom('agencies')
+      .select(['id', 'parent_id'])
+      .where('id', '=', cur.parent_id)
+      .executeTakeFirst();
+  }
+  return { agencyId, ancestorIds };
+}
+
+/** Ids of the agency and every agency below it. */
+export async function descendantIds(db: DbOrTrx, agencyId: number): Promise<number[]> {
+  const all = await db.selectFrom('agencies').select(['id', 'parent_id']).execute();
+  const children = new Map<number, number[]>();
+  for (const a of all) {
+    if (a.parent_id == null) continue;
+    const list = children.get(a.parent_id) ?? [];
+    list.push(a.id);
+    children.set(a.parent_id, list);
+  }
+  const out: number[] = [];
+  const stack = [agencyId];
+  while (stack.length) {
+    const id = stack.pop()!;
+    out.push(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+export async function listOffices(db: DbOrTrx, agencyId: number): Promise<Office[]> {
+  const rows = await db
+    .selectFrom('offices')
+    .select(['id', 'agency_id', 'name', 'sort_order'])
+    .where('agency_id', '=', agencyId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, agencyId: r.agency_id, name: r.name, sortOrder: r.sort_order }));
+}
+
+export async function listVillages(db: DbOrTrx, agencyId: number): Promise<Village[]> {
+  const rows = await db
+    .selectFrom('villages')
+    .select(['id', 'agency_id', 'name', 'code', 'sort_order'])
+    .where('agency_id', '=', agencyId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    agencyId: r.agency_id,
+    name: r.name,
+    code: r.code,
+    sortOrder: r.sort_order,
+  }));
+}
+
+type UserRow = {
+  id: number;
+  agency_id: number;
+  office_id: number | null;
+  village_id: number | null;
+  username: string;
+  display_name: string;
+  must_change_password: number;
+  is_active: number;
+  locked_until: string | null;
+  phone: string | null;
+  email: string | null;
+  last_login_at: string | null;
+};
+
+const userColumns = [
+  'id',
+  'agency_id',
+  'office_id',
+  'village_id',
+  'username',
+  'display_name',
+  'must_change_password',
+  'is_active',
+  'locked_until',
+  'phone',
+  'email',
+  'last_login_at',
+] as const;
+
+function toUser(r: UserRow, roles: Role[]): User {
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    officeId: r.office_id,
+    villageId: r.village_id,
+    username: r.username,
+    displayName: r.display_name,
+    roles,
+    mustChangePassword: toBool(r.must_change_password),
+    isActive: toBool(r.is_active),
+    lockedUntil: r.locked_until,
+    phone: r.phone,
+    email: r.email,
+    lastLoginAt: r.last_login_at,
+  };
+}
+
+export async function rolesOf(db: DbOrTrx, userId: number): Promise<Role[]> {
+  const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.role).filter(isRole);
+}
+
+export async function findUser(db: DbOrTrx, id: number): Promise<User | undefined> {
+  const r = await db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
+  return r && toUser(r, await rolesOf(db, r.id));
+}
+
+export async function getUser(db: DbOrTrx, id: number): Promise<User> {
+  const u = await findUser(db, id);
+  if (!u) throw new NotFoundError('未找到该用户');
+  return u;
+}
+
+export async function findUserByUsername(db: DbOrTrx, username: string): Promise<User | undefined> {
+  const r = await db
+    .selectFrom('users')
+    .select(userColumns)
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return r && toUser(r, await rolesOf(db, r.id));
+}
+
+export async function listUsers(db: DbOrTrx, agencyId: number): Promise<User[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(userColumns)
+    .where('agency_id', '=', agencyId)
+    .orderBy('id')
+    .execute();
+  if (rows.length === 0) return [];
+  const roleRows = await db
+    .selectFrom('user_roles')
+    .select(['user_id', 'role'])
+    .where(
+      'user_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const byUser = new Map<number, Role[]>();
+  for (const rr of roleRows)
+    if (isRole(rr.role)) byUser.set(rr.user_id, [...(byUser.get(rr.user_id) ?? []), rr.role]);
+  return rows.map((r) => toUser(r, byUser.get(r.id) ?? []));
+}
+
+/** Users of an agency holding a role (e.g. every clerk, for notifications). */
+export async function usersWithRole(db: DbOrTrx, agencyId: number, role: Role): Promise<User[]> {
+  return (await listUsers(db, agencyId)).filter((u) => u.isActive && u.roles.includes(role));
+}

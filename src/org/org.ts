@@ -1,0 +1,64 @@
+import type { Role } from './roles.ts';
+
+/** Kinds of agency in the tree: province → city → county → township | department. */
+export const AGENCY_KINDS = ['province', 'city', 'county', 'township', 'department'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
+  province: '省级',
+  city: '市级',
+  county: '县级人民政府',
+  township: '乡镇人民政府',
+  department: '县级人民政府部门',
+};
+
+/** Which kinds may sit directly under which. */
+export const ALLOWED_CHILDREN: Record<AgencyKind, readonly AgencyKind[]> = {
+  province: ['city', 'department'],
+  city: ['county', 'department'],
+  county: ['township', 'department'],
+  township: [],
+  department: [],
+};
+
+export interface Agency {
+  id: number;
+  code: string;
+  name: string;
+  shortName: string;
+  kind: AgencyKind;
+  parentId: number | null;
+  isPeopleGovernment: boolean;
+  disclosureOfficeId: number | null;
+}
+
+export interface Office {
+  id: number;
+  agencyId: number;
+  name: string;
+  sortOrder: number;
+}
+
+export interface Village {
+  id: number;
+  agencyId: number;
+  name: string;
+  code: string | null;
+  sortOrder: number;
+}
+
+export interface User {
+  id: number;
+  agencyId: number;
+  officeId: number | null;
+  villageId: number | null;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  mustChangePassword: boolean;
+  isActive: boolean;
+  lockedUntil: string | null;
+  phone: string | null;
+  email: string | null;
+  lastLoginAt: string | null;
+}

@@ -1,0 +1,34 @@
+import type { Hono, Context } from 'hono';
+import type { Db } from '../db/database.ts';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Ctx } from '../context.ts';
+import type { SessionInfo } from '../auth/session.ts';
+
+/** What the web layer is built from. */
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    ctx: Ctx;
+    session: SessionInfo | null;
+    /** CSRF token to embed in forms: the session's, or the anonymous double-submit cookie's. */
+    csrf: string;
+    largeFont: boolean;
+    /** A one-shot message carried over a redirect. */
+    flash: string | null;
+  };
+}
+
+export type App = Hono<AppEnv>;
+export type C = Context<AppEnv>;
+
+/** A feature's web routes: it receives the app and adds its handlers. */
+export type RouteModule = (app: App) => void;

@@ -1,0 +1,23 @@
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import type { C } from './app-env.ts';
+
+export const SESSION_COOKIE = 'gk_sid';
+export const CSRF_COOKIE = 'gk_csrf';
+export const LARGE_FONT_COOKIE = 'gk_large';
+
+/** Secure cookies behind https (or when configured so). */
+export function isSecure(c: C): boolean {
+  const mode = c.var.deps.config.secureCookies;
+  if (mode !== 'auto') return mode === 'always';
+  return c.req.header('x-forwarded-proto') === 'https' || new URL(c.req.url).protocol === 'https:';
+}
+
+export function setSessionCookie(c: C, token: string): void {
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: isSecure(c) });
+}
+
+export function clearSessionCookie(c: C): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+export { getCookie, setCookie };

@@ -1,0 +1,30 @@
+import { render } from 'preact-render-to-string';
+import type { VNode } from 'preact';
+import type { C } from './app-env.ts';
+
+/** Render a page (JSX, escaped by default) to an HTML response. */
+export function page(c: C, node: VNode, status = 200): Response {
+  c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
+  return c.html('<!doctype html>' + render(node), status as 200);
+}
+
+/** Render a fragment to a string (tests, e-mail bodies). */
+export function renderToString(node: VNode): string {
+  return render(node);
+}
+
+const FLASH_COOKIE = 'gk_flash';
+
+/** Redirect with a short message shown on the next page. */
+export function redirectWithFlash(c: C, to: string, message: string): Response {
+  c.header(
+    'Set-Cookie',
+    `${FLASH_COOKIE}=${encodeURIComponent(message)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60`,
+    {
+      append: true,
+    },
+  );
+  return c.redirect(to, 303);
+}
+
+export { FLASH_COOKIE };

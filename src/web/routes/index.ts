@@ -1,0 +1,22 @@
+/** Every feature's web routes, in registration order. A feature adds its module and one line here. */
+import type { RouteModule } from '../app-env.ts';
+import { requireUser } from '../office-page.tsx';
+import { authRoutes } from './office/auth.tsx';
+import { dashboardRoutes } from './office/dashboard.tsx';
+import { orgRoutes } from './office/org.tsx';
+import { auditRoutes } from './office/audit.tsx';
+import { portalRoutes } from './public/portal.tsx';
+
+const officeGuard: RouteModule = (app) => {
+  app.use('/office', requireUser);
+  app.use('/office/*', requireUser);
+};
+
+export const routeModules: RouteModule[] = [
+  officeGuard,
+  authRoutes,
+  dashboardRoutes,
+  orgRoutes,
+  auditRoutes,
+  portalRoutes,
+];

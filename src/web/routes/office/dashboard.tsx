@@ -1,0 +1,64 @@
+import type { App } from '../../app-env.ts';
+import { currentUser, officePage } from '../../office-page.tsx';
+import { dashboardWidgets } from '../../dashboard-widgets.ts';
+import { getAgency, listOffices, listUsers, listVillages } from '../../../org/org.queries.ts';
+import { ROLE_LABELS } from '../../../org/roles.ts';
+import { AGENCY_KIND_LABELS } from '../../../org/org.ts';
+
+export function dashboardRoutes(app: App): void {
+  app.get('/office', async (c) => {
+    const user = currentUser(c);
+    const db = c.var.deps.db;
+    const agency = await getAgency(db, user.agencyId);
+    const [offices, villages, users] = await Promise.all([
+      listOffices(db, agency.id),
+      listVillages(db, agency.id),
+      listUsers(db, agency.id),
+    ]);
+    const widgets = [];
+    for (const w of [...dashboardWidgets].sort((a, b) => a.order - b.order)) {
+      const v = await w.widget(c.var.ctx, user);
+      if (v) widgets.push(v);
+    }
+    const unread = await db
+      .selectFrom('notifications')
+      .select(['id', 'title', 'body', 'link', 'created_at'])
+      .where('user_id', '=', user.id)
+      .where('read_at', 'is', null)
+      .orderBy('id', 'desc')
+      .limit(10)
+      .execute();
+    return officePage(
+      c,
+      '工作台',
+      <>
+        <h1>工作台</h1>
+        <p>
+          {user.displayName}，您好。您的角色：{user.roles.map((r) => ROLE_LABELS[r]).join('、')}。
+        </p>
+        <div class="cards">
+          <section class="card" aria-labelledby="agency-h">
+            <h2 id="agency-h">{agency.name}</h2>
+            <p class="muted">{AGENCY_KIND_LABELS[agency.kind]}</p>
+            <p>
+              站办所 {offices.length} 个 · 村 {villages.length} 个 · 用户 {users.length} 人
+            </p>
+          </section>
+          <section class="card" aria-labelledby="notice-h">
+            <h2 id="notice-h">待阅提醒</h2>
+            {unread.length === 0 ? (
+              <p class="muted">暂无新的提醒</p>
+            ) : (
+              <ul>
+                {unread.map((n) => (
+                  <li>{n.link ? <a href={n.link}>{n.title}</a> : n.title}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {widgets}
+        </div>
+      </>,
+    );
+  });
+}

@@ -1,0 +1,191 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import crypto from 'node:crypto';
+import { Hono } from 'hono';
+import type { AppEnv, Deps, C } from './app-env.ts';
+import { securityHeaders } from './security.ts';
+import {
+  CSRF_COOKIE,
+  LARGE_FONT_COOKIE,
+  SESSION_COOKIE,
+  clearSessionCookie,
+  getCookie,
+  isSecure,
+  setCookie,
+} from './cookies.ts';
+import { resolveSession, actorOf } from '../auth/session.ts';
+import { DomainError, httpStatusOf, isDomainError } from '../errors.ts';
+import { FLASH_COOKIE, page } from './render.tsx';
+import { BareLayout } from './views/layout.tsx';
+import { routeModules } from './routes/index.ts';
+import { ping } from '../db/database.ts';
+
+const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
+const ASSET_TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Read the assets once at start: they are small, and serving from memory keeps the portal fast. */
+function loadAssets(): Map<string, { body: Buffer; type: string; etag: string }> {
+  const m = new Map<string, { body: Buffer; type: string; etag: string }>();
+  for (const f of fs.readdirSync(ASSET_DIR)) {
+    const body = fs.readFileSync(path.join(ASSET_DIR, f));
+    const etag = `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
+    m.set(f, { body, type: ASSET_TYPES[path.extname(f)] ?? 'application/octet-stream', etag });
+  }
+  return m;
+}
+
+function clientIp(c: C): string | null {
+  const fwd = c.req.header('x-forwarded-for');
+  if (fwd) return fwd.split(',')[0]!.trim();
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? null;
+}
+
+/** Build the web application: middleware in a fixed order, then every feature's routes, then error mapping. */
+export function createApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const assets = loadAssets();
+
+  app.use('*', securityHeaders);
+
+  app.get('/assets/:file', (c) => {
+    const a = assets.get(c.req.param('file'));
+    if (!a) return c.notFound();
+    if (c.req.header('if-none-match') === a.etag) return c.body(null, 304);
+    return c.body(new Uint8Array(a.body), 200, {
+      'Content-Type': a.type,
+      ETag: a.etag,
+      'Cache-Control': 'public, max-age=3600',
+    });
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await ping(deps.db);
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'error', message: '数据库不可用' }, 503);
+    }
+  });
+
+  // Context: deps, session, actor, CSRF token, preferences, flash.
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    const meta = { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null };
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await resolveSession(deps.db, token, deps.clock.now()) : null;
+    if (token && !session) clearSessionCookie(c);
+    c.set('session', session);
+    c.set('ctx', {
+      db: deps.db,
+      clock: deps.clock,
+      meta,
+      actor: session ? actorOf(session.user) : { kind: 'public' },
+    });
+    let csrf = session?.csrfToken ?? getCookie(c, CSRF_COOKIE);
+    if (!csrf) {
+      csrf = crypto.randomBytes(24).toString('base64url');
+      setCookie(c, CSRF_COOKIE, csrf, { httpOnly: true, sameSite: 'Lax', path: '/', secure: isSecure(c) });
+    }
+    c.set('csrf', csrf);
+    c.set('largeFont', getCookie(c, LARGE_FONT_COOKIE) === '1');
+    const flash = getCookie(c, FLASH_COOKIE);
+    c.set('flash', flash ? decodeURIComponent(flash) : null);
+    if (flash) setCookie(c, FLASH_COOKIE, '', { path: '/', maxAge: 0 });
+    await next();
+  });
+
+  // CSRF: every state-changing request carries the token (form field _csrf or header X-CSRF-Token).
+  app.use('*', async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const expected = c.var.csrf;
+    let sent = c.req.header('x-csrf-token');
+    if (!sent) {
+      const type = c.req.header('content-type') ?? '';
+      if (type.includes('form')) {
+        const body = await c.req.parseBody({ all: true });
+        const v = body['_csrf'];
+        sent = typeof v === 'string' ? v : undefined;
+      }
+    }
+    const ok =
+      typeof sent === 'string' &&
+      sent.length === expected.length &&
+      crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+    if (!ok) throw new DomainError('forbidden', '页面已过期或请求来源无法验证，请刷新页面后重试');
+    return next();
+  });
+
+  app.post('/prefs/large-font', async (c) => {
+    const body = await c.req.parseBody();
+    const on = body['on'] === '1';
+    setCookie(c, LARGE_FONT_COOKIE, on ? '1' : '0', {
+      path: '/',
+      maxAge: 365 * 86400,
+      sameSite: 'Lax',
+      secure: isSecure(c),
+    });
+    const back = c.req.header('referer');
+    const target =
+      back && new URL(back).host === new URL(c.req.url).host
+        ? new URL(back).pathname + new URL(back).search
+        : '/';
+    return c.redirect(target, 303);
+  });
+
+  for (const register of routeModules) register(app);
+
+  app.notFound((c) => errorPage(c, 404, '页面不存在', '您访问的页面不存在或已被删除。'));
+  app.onError((err, c) => {
+    if (isDomainError(err)) {
+      const status = httpStatusOf[err.code];
+      if (c.req.path.startsWith('/api/') || c.req.header('accept')?.includes('application/json')) {
+        return c.json(
+          { error: { code: err.code, message: err.message, details: err.details ?? null } },
+          status as 400,
+        );
+      }
+      return errorPage(c, status, titleOf(err), err.message);
+    }
+    deps.logger.error({ err, path: c.req.path }, 'unhandled error');
+    if (c.req.path.startsWith('/api/'))
+      return c.json({ error: { code: 'internal', message: '服务器内部错误' } }, 500);
+    return errorPage(c, 500, '服务器内部错误', '系统出现错误，请稍后再试。如持续出现，请联系管理员。');
+  });
+  return app;
+}
+
+function titleOf(e: DomainError): string {
+  return (
+    (
+      {
+        not_found: '未找到',
+        forbidden: '无权访问',
+        unauthenticated: '请先登录',
+        rate_limited: '请求过于频繁',
+      } as Record<string, string>
+    )[e.code] ?? '无法完成操作'
+  );
+}
+
+function errorPage(c: C, status: number, title: string, message: string): Response {
+  const csrf = (c.get('csrf') as string | undefined) ?? '';
+  return page(
+    c,
+    <BareLayout title={title} largeFont={Boolean(c.get('largeFont'))} csrf={csrf}>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <a href="/">返回首页</a> · <a href="/office">工作人员入口</a>
+      </p>
+    </BareLayout>,
+    status,
+  );
+}

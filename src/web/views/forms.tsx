@@ -1,0 +1,182 @@
+import type { ComponentChildren } from 'preact';
+
+/** Form state kept across a failed submit: what the user typed, and the messages per field. */
+export interface FormState {
+  values: Record<string, string | string[] | undefined>;
+  errors: Record<string, string>;
+  message?: string;
+}
+
+export const emptyForm = (values: FormState['values'] = {}): FormState => ({ values, errors: {} });
+
+export function Csrf({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export function FormError({ form }: { form: FormState }) {
+  if (!form.message) return null;
+  return (
+    <div class="form-error" role="alert">
+      {form.message}
+    </div>
+  );
+}
+
+interface FieldProps {
+  form: FormState;
+  name: string;
+  label: string;
+  type?: string;
+  required?: boolean;
+  hint?: string;
+  autocomplete?: string;
+  inputmode?: string;
+  /** Never echo the value back (passwords). */
+  secret?: boolean;
+}
+
+const val = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+
+/** A labelled input with its hint and its error, linked for screen readers. */
+export function Field(p: FieldProps) {
+  const id = `f-${p.name}`;
+  const err = p.form.errors[p.name];
+  const describedBy =
+    [p.hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={err ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {p.label}
+        {p.required ? <span class="req"> *</span> : null}
+      </label>
+      <input
+        id={id}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.secret ? '' : val(p.form.values[p.name])}
+        required={p.required}
+        autocomplete={p.autocomplete}
+        inputMode={p.inputmode as any}
+        aria-invalid={err ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {err ? (
+        <p class="error" id={`${id}-err`}>
+          {err}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextArea(p: Omit<FieldProps, 'type'> & { rows?: number }) {
+  const id = `f-${p.name}`;
+  const err = p.form.errors[p.name];
+  return (
+    <div class={err ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {p.label}
+        {p.required ? <span class="req"> *</span> : null}
+      </label>
+      <textarea
+        id={id}
+        name={p.name}
+        rows={p.rows ?? 5}
+        required={p.required}
+        aria-invalid={err ? 'true' : undefined}
+        aria-describedby={err ? `${id}-err` : p.hint ? `${id}-hint` : undefined}
+      >
+        {val(p.form.values[p.name])}
+      </textarea>
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {err ? (
+        <p class="error" id={`${id}-err`}>
+          {err}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function Select(p: {
+  form: FormState;
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  required?: boolean;
+  multiple?: boolean;
+  blank?: string;
+}) {
+  const id = `f-${p.name}`;
+  const err = p.form.errors[p.name];
+  const current = p.form.values[p.name];
+  const selected = new Set(Array.isArray(current) ? current : current ? [current] : []);
+  return (
+    <div class={err ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {p.label}
+        {p.required ? <span class="req"> *</span> : null}
+      </label>
+      <select
+        id={id}
+        name={p.name}
+        required={p.required}
+        multiple={p.multiple}
+        aria-invalid={err ? 'true' : undefined}
+      >
+        {p.blank !== undefined ? <option value="">{p.blank}</option> : null}
+        {p.options.map((o) => (
+          <option value={o.value} selected={selected.has(o.value)}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {err ? (
+        <p class="error" id={`${id}-err`}>
+          {err}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function Checkboxes(p: {
+  form: FormState;
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+}) {
+  const err = p.form.errors[p.name];
+  const current = p.form.values[p.name];
+  const selected = new Set(Array.isArray(current) ? current : current ? [current] : []);
+  return (
+    <fieldset class={err ? 'field has-error' : 'field'}>
+      <legend>{p.legend}</legend>
+      {p.options.map((o) => (
+        <label class="check">
+          <input type="checkbox" name={p.name} value={o.value} checked={selected.has(o.value)} /> {o.label}
+        </label>
+      ))}
+      {err ? <p class="error">{err}</p> : null}
+    </fieldset>
+  );
+}
+
+export function Submit({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="actions">
+      <button type="submit" class="primary">
+        {children}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import type { ComponentChildren } from 'preact';
+import type { User } from '../../org/org.ts';
+import { officeNav, portalSections } from './nav.ts';
+
+interface Chrome {
+  title: string;
+  largeFont: boolean;
+  csrf: string;
+  flash?: string | null;
+  children: ComponentChildren;
+}
+
+function Head({ title }: { title: string }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{title}</title>
+      <link rel="stylesheet" href="/assets/site.css" />
+      <script src="/assets/app.js" defer></script>
+    </head>
+  );
+}
+
+/** The 适老化 large-font switch: a plain form, so it works without JavaScript. */
+function LargeFontToggle({ largeFont, csrf }: { largeFont: boolean; csrf: string }) {
+  return (
+    <form method="post" action="/prefs/large-font" class="inline-form">
+      <input type="hidden" name="_csrf" value={csrf} />
+      <input type="hidden" name="on" value={largeFont ? '0' : '1'} />
+      <button
+        type="submit"
+        class="link-button"
+        data-large-font-toggle
+        aria-pressed={largeFont ? 'true' : 'false'}
+      >
+        {largeFont ? '标准字号' : '大字模式'}
+      </button>
+    </form>
+  );
+}
+
+export function Flash({ message }: { message?: string | null }) {
+  return message ? (
+    <div class="flash" role="status">
+      {message}
+    </div>
+  ) : null;
+}
+
+/** Layout of the public portal. */
+export function PublicLayout(props: Chrome & { agencyName: string }) {
+  return (
+    <html lang="zh-CN" class={props.largeFont ? 'large' : undefined}>
+      <Head title={`${props.title} - ${props.agencyName}`} />
+      <body>
+        <a class="skip" href="#main">
+          跳到正文
+        </a>
+        <header class="portal-header">
+          <div class="wrap header-row">
+            <a class="brand" href="/">
+              {props.agencyName} · 政府信息公开
+            </a>
+            <div class="header-tools">
+              <form method="get" action="/search" class="search-mini" role="search">
+                <label for="q-top" class="sr-only">
+                  搜索
+                </label>
+                <input id="q-top" name="q" type="search" placeholder="搜索公开信息" />
+                <button type="submit">搜索</button>
+              </form>
+              <LargeFontToggle largeFont={props.largeFont} csrf={props.csrf} />
+            </div>
+          </div>
+          <nav class="wrap portal-nav" aria-label="政府信息公开栏目">
+            <a href="/">首页</a>
+            {portalSections.map((s) => (
+              <a href={s.href}>{s.label}</a>
+            ))}
+            <a href="/track">申请查询</a>
+          </nav>
+        </header>
+        <main id="main" class="wrap">
+          <Flash message={props.flash} />
+          {props.children}
+        </main>
+        <footer class="wrap footer">
+          <p>
+            {props.agencyName} 主办 · <a href="/office">工作人员登录</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** Layout of the back office. */
+export function OfficeLayout(props: Chrome & { user: User; agencyName: string }) {
+  const items = officeNav
+    .filter((n) => n.roles.length === 0 || n.roles.some((r) => props.user.roles.includes(r)))
+    .sort((a, b) => a.order - b.order);
+  return (
+    <html lang="zh-CN" class={props.largeFont ? 'large' : undefined}>
+      <Head title={`${props.title} - 政务公开工作平台`} />
+      <body class="office">
+        <a class="skip" href="#main">
+          跳到正文
+        </a>
+        <header class="office-header">
+          <div class="wrap header-row">
+            <a class="brand" href="/office">
+              政务公开工作平台 · {props.agencyName}
+            </a>
+            <div class="header-tools">
+              <span class="who">
+                {props.user.displayName}（{props.user.username}）
+              </span>
+              <a href="/office/password">修改密码</a>
+              <LargeFontToggle largeFont={props.largeFont} csrf={props.csrf} />
+              <form method="post" action="/office/sign-out" class="inline-form">
+                <input type="hidden" name="_csrf" value={props.csrf} />
+                <button type="submit" class="link-button">
+                  退出
+                </button>
+              </form>
+            </div>
+          </div>
+          <nav class="wrap office-nav" aria-label="功能菜单">
+            {items.map((n) => (
+              <a href={n.href}>{n.label}</a>
+            ))}
+          </nav>
+        </header>
+        <main id="main" class="wrap">
+          <Flash message={props.flash} />
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** A bare page (sign-in, errors) with the large-font switch. */
+export function BareLayout(props: Chrome) {
+  return (
+    <html lang="zh-CN" class={props.largeFont ? 'large' : undefined}>
+      <Head title={props.title} />
+      <body class="bare">
+        <main id="main" class="narrow">
+          <div class="bare-tools">
+            <LargeFontToggle largeFont={props.largeFont} csrf={props.csrf} />
+          </div>
+          <Flash message={props.flash} />
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}

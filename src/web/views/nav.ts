@@ -1,0 +1,26 @@
+import type { Role } from '../../org/roles.ts';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** Shown when the user holds any of these roles (empty: every signed-in user). */
+  roles: Role[];
+  order: number;
+}
+
+/** The back-office menu. A feature adds its entries in this list (one line each). */
+export const officeNav: NavItem[] = [
+  { href: '/office', label: '工作台', roles: [], order: 0 },
+  { href: '/office/org', label: '组织与用户', roles: ['admin', 'inspector'], order: 80 },
+  { href: '/office/calendar', label: '工作日历', roles: [], order: 85 },
+  { href: '/office/audit', label: '审计日志', roles: ['admin', 'auditor'], order: 90 },
+];
+
+/** The public portal's 政府信息公开 sections. */
+export const portalSections = [
+  { href: '/guide', label: '信息公开指南' },
+  { href: '/rules', label: '信息公开制度' },
+  { href: '/catalogue', label: '法定主动公开内容' },
+  { href: '/annual-reports', label: '信息公开年报' },
+  { href: '/apply', label: '依申请公开' },
+];
