@@ -39,7 +39,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0] ?? '');
-    throw new ConfigError(`配置错误 / invalid configuration: ${key}=${JSON.stringify(env[key] ?? '')} — ${issue.message}`);
+    throw new ConfigError(
+      `配置错误 / invalid configuration: ${key}=${JSON.stringify(env[key] ?? '')} — ${issue.message}`,
+    );
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.GONGKAI_DATA_DIR);
@@ -47,7 +49,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const database: Config['database'] =
     url && url.startsWith('postgres')
       ? { kind: 'postgres', url }
-      : { kind: 'sqlite', file: url ? url.replace(/^sqlite:/, '') || ':memory:' : path.join(dataDir, 'gongkai.db') };
+      : {
+          kind: 'sqlite',
+          file: url ? url.replace(/^sqlite:/, '') || ':memory:' : path.join(dataDir, 'gongkai.db'),
+        };
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,

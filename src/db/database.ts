@@ -28,7 +28,8 @@ export interface OpenOptions {
 export function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Db {
   let db: Db;
   if (target.kind === 'sqlite') {
-    if (target.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(target.file)), { recursive: true });
+    if (target.file !== ':memory:')
+      fs.mkdirSync(path.dirname(path.resolve(target.file)), { recursive: true });
     const raw = new SqliteDatabase(target.file);
     raw.pragma('journal_mode = WAL');
     raw.pragma('foreign_keys = ON');

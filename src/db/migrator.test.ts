@@ -8,7 +8,10 @@ describeEachDialect('migrations', (t) => {
   test('are applied and idempotent', async () => {
     const { db } = t();
     assert.deepEqual(await migrateToLatest(db), []);
-    const row = await db.selectFrom('agencies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('agencies')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(toNumber(row.n), 0);
   });
 });

@@ -85,7 +85,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text')
     .execute();
   await db.schema.createIndex('audit_events_occurred_idx').on('audit_events').column('occurred_at').execute();
-  await db.schema.createIndex('audit_events_object_idx').on('audit_events').columns(['object_type', 'object_id']).execute();
+  await db.schema
+    .createIndex('audit_events_object_idx')
+    .on('audit_events')
+    .columns(['object_type', 'object_id'])
+    .execute();
   await db.schema.createIndex('audit_events_actor_idx').on('audit_events').column('actor_user_id').execute();
 
   await db.schema
@@ -142,7 +146,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', notNull)
     .addColumn('read_at', 'text')
     .execute();
-  await db.schema.createIndex('notifications_user_idx').on('notifications').columns(['user_id', 'read_at']).execute();
+  await db.schema
+    .createIndex('notifications_user_idx')
+    .on('notifications')
+    .columns(['user_id', 'read_at'])
+    .execute();
 
   await db.schema
     .createTable('agency_settings')
