@@ -8,7 +8,10 @@ import { agencyScope } from './org.queries.ts';
 import { OfficeInput, VillageInput } from './org.schema.ts';
 
 async function assertManage(ctx: Ctx, agencyId: number) {
-  assertCan(orgPolicy.manage(ctx.actor, await agencyScope(ctx.db, agencyId)));
+  const scope = await agencyScope(ctx.db, agencyId);
+  // Outsiders learn nothing: not found; readers (inspectors) are told they may not change it.
+  assertCan(orgPolicy.view(ctx.actor, scope), { hide: true });
+  assertCan(orgPolicy.manage(ctx.actor, scope));
 }
 
 async function nameTaken(
