@@ -1,0 +1,43 @@
+/** The WorkCalendar from the database: cached per database handle and agency, rebuilt when the data changes. */
+import type { DbOrTrx } from '../db/database.ts';
+import { WorkCalendar } from './calendar.ts';
+import { calendarFingerprint, listCalendarYears, listRegionalHolidays } from './calendar.queries.ts';
+
+interface Entry {
+  fingerprint: string;
+  calendar: WorkCalendar;
+}
+
+let caches = new WeakMap<object, Map<number | null, Entry>>();
+
+/** Read the calendar without the cache (inside a transaction, after a change). */
+export async function loadCalendar(db: DbOrTrx, agencyId: number | null = null): Promise<WorkCalendar> {
+  const [years, regional] = await Promise.all([
+    listCalendarYears(db),
+    agencyId == null ? Promise.resolve([]) : listRegionalHolidays(db, agencyId),
+  ]);
+  return new WorkCalendar({ years, regional, agencyId });
+}
+
+/**
+ * The working-day calendar, national or for an agency (with its regional holidays). Cached; a cheap fingerprint
+ * query detects changes made by this or any other process, so a cached calendar is never stale.
+ */
+export async function getCalendar(db: DbOrTrx, agencyId: number | null = null): Promise<WorkCalendar> {
+  let perDb = caches.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    caches.set(db, perDb);
+  }
+  const fingerprint = await calendarFingerprint(db, agencyId);
+  const hit = perDb.get(agencyId);
+  if (hit && hit.fingerprint === fingerprint) return hit.calendar;
+  const calendar = await loadCalendar(db, agencyId);
+  perDb.set(agencyId, { fingerprint, calendar });
+  return calendar;
+}
+
+/** Drop cached calendars (called after every change commits). */
+export function invalidateCalendarCache(): void {
+  caches = new WeakMap();
+}
