@@ -48,6 +48,7 @@ async function createAgency(db: Db, code: string): Promise<number> {
       short_name: code,
       kind: 'township',
       parent_id: null,
+      is_people_government: 1,
       created_at: now,
       updated_at: now,
     })
