@@ -1,4 +1,6 @@
 /** Every CLI command. A feature adds its command file and one line here. */
 import type { CliCommand } from '../command.ts';
+import { calendarCommand } from './calendar.ts';
+import { requestsCommand } from './requests.ts';
 
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [calendarCommand, requestsCommand];
