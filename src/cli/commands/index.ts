@@ -1,6 +1,23 @@
 /** Every CLI command. A feature adds its command file and one line here. */
 import type { CliCommand } from '../command.ts';
 import { calendarCommand } from './calendar.ts';
+import {
+  backupCommand,
+  demoCommand,
+  importCommand,
+  migrateCommand,
+  serveCommand,
+  userCommand,
+} from './admin.ts';
 import { requestsCommand } from './requests.ts';
 
-export const commands: CliCommand[] = [calendarCommand, requestsCommand];
+export const commands: CliCommand[] = [
+  serveCommand,
+  migrateCommand,
+  demoCommand,
+  userCommand,
+  importCommand,
+  backupCommand,
+  calendarCommand,
+  requestsCommand,
+];

@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+// These run the real CLI as a user would (a fresh data directory each time), so config parsing, database
+// creation and exit codes are all exercised.
+const root = path.resolve(import.meta.dirname, '../../..');
+
+function cli(args: string[], env: Record<string, string> = {}, input?: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], {
+    cwd: root,
+    env: { ...process.env, TZ: 'Asia/Shanghai', LOG_LEVEL: 'silent', ...env },
+    input,
+    encoding: 'utf8',
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('demo → user add → reset-password → import → backup on a fresh data directory', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-'));
+  const env = { GONGKAI_DATA_DIR: dir };
+  try {
+    const demo = cli(['demo'], env);
+    assert.equal(demo.code, 0, demo.err);
+    assert.match(demo.out, /哈拉直沟乡人民政府/);
+    assert.match(demo.out, /admin\s+\S{14}/);
+    assert.ok(fs.existsSync(path.join(dir, 'gongkai.db')));
+    assert.equal(cli(['demo'], env).code, 1, 'a second demo load is refused');
+
+    const add = cli(
+      [
+        'user',
+        'add',
+        'wangwu',
+        '--role',
+        'clerk',
+        '--agency',
+        '630223-HLZG',
+        '--name',
+        '王五',
+        '--password-stdin',
+      ],
+      env,
+      'Strong-pass-99\n',
+    );
+    assert.equal(add.code, 0, add.err);
+    assert.match(add.out, /已新建用户 wangwu/);
+    assert.doesNotMatch(add.out, /一次性密码/);
+    const weak = cli(['user', 'add', 'zhaoliu', '--role', 'clerk', '--password-stdin'], env, 'weak\n');
+    assert.equal(weak.code, 1);
+    assert.match(weak.err, /密码至少需要10个字符/);
+    const badRole = cli(['user', 'add', 'x1', '--role', 'king'], env);
+    assert.equal(badRole.code, 2);
+    assert.match(badRole.err, /未知角色/);
+
+    const reset = cli(['user', 'reset-password', 'wangwu'], env);
+    assert.equal(reset.code, 0, reset.err);
+    assert.match(reset.out, /一次性密码/);
+
+    const csv = path.join(dir, 'users.csv');
+    fs.writeFileSync(
+      csv,
+      '用户名,姓名,角色,站办所,村\nlisi,李四,信息联络员,,费家村\nbad name,坏,clerk,,\nzhangsan,张三,承办人;站办所负责人,不存在的所,\n',
+    );
+    const imp = cli(['import', 'users', csv], env);
+    assert.equal(imp.code, 1);
+    assert.match(imp.err, /第3行/);
+    assert.match(imp.err, /第4行：站办所“不存在的所”不存在/);
+    fs.writeFileSync(csv, '用户名,姓名,角色,站办所,村\nlisi,李四,信息联络员,,费家村\n');
+    const ok = cli(['import', 'users', csv], env);
+    assert.equal(ok.code, 0, ok.err);
+    assert.match(ok.out, /已导入 1 条/);
+
+    const backup = cli(['backup', path.join(dir, 'b.db')], env);
+    assert.equal(backup.code, 0, backup.err);
+    assert.ok(fs.statSync(path.join(dir, 'b.db')).size > 10000);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('help on every command; unknown command and bad configuration fail clearly', () => {
+  const help = cli(['--help']);
+  assert.equal(help.code, 0);
+  for (const name of ['serve', 'migrate', 'demo', 'user', 'import', 'backup', 'calendar']) {
+    assert.match(help.out, new RegExp(`\\b${name}\\b`));
+    const h = cli([name, '--help']);
+    assert.equal(h.code, 0, name);
+    assert.match(h.out, /用法/);
+  }
+  const unknown = cli(['frobnicate']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /未知命令/);
+  const bad = cli(['migrate'], { DATABASE_URL: 'mysql://nope' });
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /配置错误 \/ invalid configuration: DATABASE_URL/);
+});
+
+test('the server refuses to start on a bad PORT with a one-line message and exit 1', () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], {
+    cwd: root,
+    env: { ...process.env, PORT: 'abc', GONGKAI_DATA_DIR: os.tmpdir() },
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr.trim(), /^配置错误 \/ invalid configuration: PORT="abc"/);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+});

@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CliUsageError, flagString, parseArgs, type CliCommand } from '../command.ts';
+import { withCliDb } from '../open-db.ts';
+import { config } from '../../config.ts';
+import { migrateToLatest } from '../../db/migrator.ts';
+import { openDatabase, sqliteHandle } from '../../db/database.ts';
+import { formatDemoAccounts, loadDemo } from '../../demo/load-demo.ts';
+import { createUser, resetPassword } from '../../org/manage-users.ts';
+import { findAgencyByCode, findUserByUsername } from '../../org/org.queries.ts';
+import { homeAgency } from '../../org/home-agency.ts';
+import { importUsers, importVillages } from '../../org/import-csv.ts';
+import { isRole, ROLES, ROLE_LABELS } from '../../org/roles.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
+import type { Ctx } from '../../context.ts';
+
+async function agencyFrom(ctx: Ctx, code: string | undefined) {
+  if (code) {
+    const a = await findAgencyByCode(ctx.db, code);
+    if (!a) throw new NotFoundError(`未找到机关代码为“${code}”的机关`);
+    return a;
+  }
+  const home = await homeAgency(ctx.db);
+  if (!home) throw new NotFoundError('数据库中还没有机关。请先运行 gongkai demo，或用 --agency 指定机关代码');
+  return home;
+}
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: '启动门户网站与工作平台（同 npm start）',
+  help: `用法: gongkai serve
+
+启动 Web 服务（端口由 PORT 指定，默认 3000）。首次启动会创建并迁移数据库，并载入演示乡镇（GONGKAI_DEMO=0 时不载入）。`,
+  async run() {
+    const { startServer } = await import('../../main.ts');
+    const s = await startServer();
+    await new Promise<void>((resolve) => {
+      const stop = () => s.close().then(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};
+
+export const migrateCommand: CliCommand = {
+  name: 'migrate',
+  summary: '创建或升级数据库结构',
+  help: `用法: gongkai migrate
+
+按顺序执行尚未执行的数据库迁移（SQLite 或 DATABASE_URL 指定的 PostgreSQL）。多个实例同时执行时由数据库锁保证只执行一次。`,
+  async run(_args, io) {
+    const cfg = config();
+    const db = openDatabase(cfg.database);
+    try {
+      const done = await migrateToLatest(db);
+      io.out(done.length ? `已执行迁移：\n${done.map((m) => `  ${m}`).join('\n')}` : '数据库已是最新结构');
+    } finally {
+      await db.destroy();
+    }
+    return 0;
+  },
+};
+
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  summary: '向空数据库载入演示乡镇（哈拉直沟乡）',
+  help: `用法: gongkai demo
+
+向空数据库载入演示乡镇：哈拉直沟乡人民政府（互助土族自治县、海东市、青海省）、站办所、13个村，以及每个角色一个演示账号。
+演示账号的一次性密码只在此时打印一次，首次登录须修改。数据库中已有机关时拒绝执行。`,
+  async run(_args, io) {
+    return withCliDb(async (ctx) => {
+      const accounts = await loadDemo({ ...ctx, actor: { kind: 'system', name: '演示数据' } });
+      io.out('已载入演示乡镇：哈拉直沟乡人民政府');
+      io.out(formatDemoAccounts(accounts));
+      return 0;
+    });
+  },
+};
+
+const USER_HELP = `用法:
+  gongkai user add USERNAME --role ROLE [--role ROLE…] --agency CODE [--name 姓名] [--password-stdin]
+  gongkai user reset-password USERNAME [--password-stdin]
+
+角色: ${ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、')}
+不使用 --password-stdin 时生成一次性密码并打印；用户首次登录须修改密码。`;
+
+export const userCommand: CliCommand = {
+  name: 'user',
+  summary: '新建用户、重置密码',
+  help: USER_HELP,
+  async run(args, io) {
+    const { positionals, flags } = parseArgs(args, { boolean: ['password-stdin'], multiple: ['role'] });
+    const [sub, username] = positionals;
+    if (!sub || !username) throw new CliUsageError('缺少子命令或用户名');
+    const password = flags['password-stdin'] ? (await io.stdin()).replace(/\r?\n$/, '') : undefined;
+    if (sub === 'add') {
+      const roles = (flags.role as string[] | undefined) ?? [];
+      if (roles.length === 0) throw new CliUsageError('请至少用 --role 指定一个角色');
+      const bad = roles.find((r) => !isRole(r));
+      if (bad) throw new CliUsageError(`未知角色: ${bad}`);
+      return withCliDb(async (ctx) => {
+        const agency = await agencyFrom(ctx, flagString(flags, 'agency'));
+        const r = await createUser(
+          ctx,
+          agency.id,
+          {
+            username,
+            displayName: flagString(flags, 'name') ?? username,
+            roles,
+            officeId: null,
+            villageId: null,
+            phone: '',
+            email: '',
+          },
+          { password },
+        );
+        io.out(
+          `已新建用户 ${r.user.username}（${agency.name}），角色：${r.user.roles.map((x) => ROLE_LABELS[x]).join('、')}`,
+        );
+        if (r.oneTimePassword) io.out(`一次性密码（只显示这一次，首次登录须修改）：${r.oneTimePassword}`);
+        return 0;
+      });
+    }
+    if (sub === 'reset-password') {
+      return withCliDb(async (ctx) => {
+        const u = await findUserByUsername(ctx.db, username);
+        if (!u) throw new NotFoundError(`未找到用户 ${username}`);
+        const pw = await resetPassword(ctx, u.id, password);
+        io.out(`已重置 ${username} 的密码，并解除锁定；下次登录须修改密码。`);
+        if (!password) io.out(`一次性密码（只显示这一次）：${pw}`);
+        return 0;
+      });
+    }
+    throw new CliUsageError(`未知子命令: ${sub}`);
+  },
+};
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: '从 CSV 导入村或用户',
+  help: `用法: gongkai import villages|users FILE.csv [--agency CODE]
+
+村 CSV 表头：名称,代码,排序
+用户 CSV 表头：用户名,姓名,角色,站办所,村,电话,邮箱（角色可写代码或中文名称，多个用分号分隔）
+先检查全部行；任何一行有误则不导入，并逐行列出错误。导入的用户获得一次性密码（打印一次），首次登录须修改。`,
+  async run(args, io) {
+    const { positionals, flags } = parseArgs(args);
+    const [kind, file] = positionals;
+    if ((kind !== 'villages' && kind !== 'users') || !file)
+      throw new CliUsageError('需要 villages 或 users，以及 CSV 文件路径');
+    if (!fs.existsSync(file)) throw new ValidationError(`文件不存在: ${file}`);
+    const text = fs.readFileSync(file, 'utf8');
+    return withCliDb(async (ctx) => {
+      const agency = await agencyFrom(ctx, flagString(flags, 'agency'));
+      const r =
+        kind === 'villages'
+          ? await importVillages(ctx, agency.id, text)
+          : await importUsers(ctx, agency.id, text);
+      if (r.errors.length) {
+        io.err(`导入失败：${r.errors.length} 行有误，未导入任何数据。`);
+        for (const e of r.errors) io.err(`  第${e.line}行：${e.message}`);
+        return 1;
+      }
+      io.out(`已导入 ${r.imported} 条到 ${agency.name}`);
+      for (const p of r.passwords) io.out(`  ${p.username}\t${p.displayName}\t一次性密码 ${p.password}`);
+      return 0;
+    });
+  },
+};
+
+export const backupCommand: CliCommand = {
+  name: 'backup',
+  summary: '备份数据库（SQLite 在线备份；PostgreSQL 打印 pg_dump 命令）',
+  help: `用法: gongkai backup FILE
+
+SQLite：在运行中也可安全执行的在线备份，写入 FILE。
+PostgreSQL：打印对应的 pg_dump 命令（请在数据库服务器上执行）。`,
+  async run(args, io) {
+    const { positionals } = parseArgs(args);
+    const [file] = positionals;
+    if (!file) throw new CliUsageError('请指定备份文件路径');
+    const cfg = config();
+    if (cfg.database.kind === 'postgres') {
+      const u = new URL(cfg.database.url);
+      io.out(
+        `PostgreSQL 请使用 pg_dump 备份：\n  pg_dump --format=custom --file=${JSON.stringify(file)} ${JSON.stringify(cfg.database.url.replace(u.password ? `:${u.password}@` : '@', u.password ? ':***@' : '@'))}`,
+      );
+      return 0;
+    }
+    const db = openDatabase(cfg.database);
+    try {
+      await migrateToLatest(db);
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      await sqliteHandle(db)!.backup(file);
+      io.out(`已备份到 ${file}（${(fs.statSync(file).size / 1024).toFixed(0)} KB）`);
+    } finally {
+      await db.destroy();
+    }
+    return 0;
+  },
+};
