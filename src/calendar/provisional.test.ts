@@ -54,3 +54,18 @@ test('中秋 on 国庆 (2020-10-01) is one day with both names', () => {
   const d = statutoryHolidays(2020).find((h) => h.date === '2020-10-01');
   assert.equal(d?.name, '中秋节、国庆节');
 });
+
+test('lunar dates do not shift with the process time zone', () => {
+  const prev = process.env.TZ;
+  process.env.TZ = 'America/Los_Angeles';
+  try {
+    const h = statutoryHolidays(2027);
+    assert.deepEqual(
+      h.filter((d) => d.name === '春节' || d.name === '清明节').map((d) => d.date),
+      ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-04-05'],
+    );
+    assert.equal(process.env.TZ, 'America/Los_Angeles', 'restored');
+  } finally {
+    process.env.TZ = prev;
+  }
+});

@@ -15,8 +15,29 @@ export interface ProvisionalDay {
 
 const cache = new Map<number, readonly ProvisionalDay[]>();
 
+/**
+ * chinese-days converts through local-time Dates, so its lunar and solar-term dates shift by a day in time zones
+ * west of UTC. gongkai runs with TZ=Asia/Shanghai (main.ts, the CLI, the test runner); if something else is in
+ * force, compute under Asia/Shanghai and restore it (synchronous, and results are cached per year).
+ */
+function inChinaTime<T>(fn: () => T): T {
+  const prev = process.env.TZ;
+  if (prev === 'Asia/Shanghai') return fn();
+  process.env.TZ = 'Asia/Shanghai';
+  try {
+    return fn();
+  } finally {
+    if (prev === undefined) delete process.env.TZ;
+    else process.env.TZ = prev;
+  }
+}
+
 /** The statutory holidays of 《放假办法》第二条 for a year, before 补假. */
 export function statutoryHolidays(year: number): { date: string; name: string }[] {
+  return inChinaTime(() => computeStatutoryHolidays(year));
+}
+
+function computeStatutoryHolidays(year: number): { date: string; name: string }[] {
   const lunar = (md: string) => chineseDays.getSolarDateFromLunar(`${year}-${md}`).date;
   const newYear = lunar('01-01'); // 正月初一 of the lunar year that starts in this Gregorian year
   const days: { date: string; name: string }[] = [
