@@ -66,6 +66,7 @@ test('lunar dates do not shift with the process time zone', () => {
     );
     assert.equal(process.env.TZ, 'America/Los_Angeles', 'restored');
   } finally {
-    process.env.TZ = prev;
+    if (prev === undefined) delete process.env.TZ;
+    else process.env.TZ = prev;
   }
 });
