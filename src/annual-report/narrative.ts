@@ -1,0 +1,286 @@
+/**
+ * What the narrative says: year, agency, the 信息处理费 statement of section 六, the accountability results a
+ * people's government must report (条例第五十条第（四）项), and the counts it quotes, compared with the table
+ * (TEXT-TABLE-MISMATCH) and with each other (TEXT-BALANCE).
+ */
+import { B_ROWS, type CellAddress, type Cells, type Fees } from './report-format.ts';
+import type { BodyLevel } from './cross-checks.ts';
+import { finding, type Finding } from './finding.ts';
+import { normalizeText } from './normalize.ts';
+
+/** Narrative text joined without line breaks (PDF extraction wraps sentences), with a map back to lines. */
+export interface Narrative {
+  text: string;
+  /** lineAt[i] = input line of text[i]. */
+  lineAt: number[];
+}
+
+export function makeNarrative(parts: { text: string; line: number }[]): Narrative {
+  let text = '';
+  const lineAt: number[] = [];
+  for (const p of parts) {
+    const t = normalizeText(p.text).trim();
+    text += t;
+    for (let i = 0; i < t.length; i++) lineAt.push(p.line);
+  }
+  return { text, lineAt };
+}
+
+// -- year and agency ------------------------------------------------------------------------------------------
+
+/** The reporting year: the statistics period (“2024年1月1日至12月31日”), else the title's year. */
+export function detectYear(head: string): number | null {
+  const flat = normalizeText(head).replace(/\s+/g, '');
+  const period = /(20\d{2})年1月1日(?:起)?至(?:\1年)?12月31日/.exec(flat);
+  if (period) return Number(period[1]);
+  const title = /(20\d{2})年度?[^。，,]{0,30}?政府信息公开(?:工作)?(?:年度)?报告/.exec(flat);
+  if (title) return Number(title[1]);
+  const lead = /(20\d{2})年度?/.exec(flat.slice(0, 200));
+  return lead ? Number(lead[1]) : null;
+}
+
+const AGENCY_END =
+  '(?:人民政府办公厅|人民政府办公室|人民政府|街道办事处|办事处|委员会|管理委员会|办公厅|办公室|局|厅|委|办|署|院|中心|所|站|乡|镇|街道)';
+
+/** The agency: the name before “（YYYY年）政府信息公开工作年度报告” in the title, when the title states it. */
+export function detectAgency(head: string): string | null {
+  const flat = normalizeText(head).replace(/\s+/g, '');
+  const patterns = [
+    new RegExp(
+      `(?:20\\d{2}年度?)([\\p{Script=Han}（）()]{2,30}?${AGENCY_END})(?:20\\d{2}年度?)?政府信息公开`,
+      'u',
+    ),
+    new RegExp(`([\\p{Script=Han}（）()]{2,30}?${AGENCY_END})(?:20\\d{2}年度?)政府信息公开`, 'u'),
+  ];
+  for (const re of patterns) {
+    const m = re.exec(flat);
+    if (m) return m[1]!.replace(/^(?:关于|根据)/, '');
+  }
+  return null;
+}
+
+/** Level of the body from its name (for A-REG); null when the name does not tell. */
+export function bodyLevelOf(agency: string | null): BodyLevel | null {
+  if (!agency) return null;
+  if (/(乡|镇|街道)(人民政府|政府|办事处)?$|街道办事处$/.test(agency)) return 'township';
+  if (/(县|区|旗|县级市)(人民政府|政府)$/.test(agency)) return 'county_government';
+  if (/^[^市省]*[县旗]/.test(agency) || /^[^省]*市[^市]+区/.test(agency)) return 'county_department';
+  if (/[省市]/.test(agency)) return 'higher';
+  return null;
+}
+
+/** A people's government (not one of its departments) must report 考核、评议、追究 results (条例第五十条第（四）项). */
+export function isPeoplesGovernment(agency: string | null): boolean {
+  return Boolean(agency && /(人民政府|乡|镇|街道办事处)$/.test(agency));
+}
+
+// -- fees (section 六) ------------------------------------------------------------------------------------------
+
+const num = (s: string) => Number(s.replace(/,/g, ''));
+
+/** What section 六 states about 信息处理费; null where it is silent. */
+export function readFees(text: string): Fees {
+  const t = normalizeText(text).replace(/\s+/g, '');
+  const fees: Fees = {
+    fee_notices_issued: null,
+    fee_amount_billed_yuan: null,
+    fee_amount_collected_yuan: null,
+  };
+  const notices = /(?:发出|送达|出具|制发)(?:信息处理费)?收费通知书?(?:共|共计|合计)?(\d+)(?:件|份|次)/.exec(
+    t,
+  );
+  if (notices) fees.fee_notices_issued = num(notices[1]!);
+  const billed = /收费通知书?(?:的)?(?:金额|总额)(?:共|共计|合计|为)?([\d,]+(?:\.\d+)?)元/.exec(t);
+  if (billed) fees.fee_amount_billed_yuan = num(billed[1]!);
+  const collected =
+    /(?:收取|收缴|征收)(?:了)?(?:信息(?:公开)?处理费)?(?:共|共计|合计|为)?([\d,]+(?:\.\d+)?)元/.exec(t);
+  if (collected) fees.fee_amount_collected_yuan = num(collected[1]!);
+  const none = /(?:未|没有|无)(?:发生|产生)?[^。；]{0,12}?(?:收取|收费|收缴)|不收取|未收费|零收费|免收/.test(
+    t,
+  );
+  if (fees.fee_amount_collected_yuan === null && none) fees.fee_amount_collected_yuan = 0;
+  if (fees.fee_notices_issued === null && /未(?:发出|出具|制发)(?:信息处理费)?收费通知/.test(t)) {
+    fees.fee_notices_issued = 0;
+  }
+  return fees;
+}
+
+/** Does section 六 say anything about 信息处理费? */
+export function mentionsFees(text: string): boolean {
+  return /处理费|收费|收取费用|费用/.test(normalizeText(text));
+}
+
+// -- accountability (条例第五十条第（四）项) ---------------------------------------------------------------------
+
+const ACCOUNTABILITY: { topic: string; re: RegExp }[] = [
+  { topic: '工作考核', re: /考核|考评/ },
+  { topic: '社会评议', re: /评议/ },
+  { topic: '责任追究', re: /责任追究|追究责任|问责|追责/ },
+];
+
+export function checkAccountability(overview: string, line: number | undefined): Finding[] {
+  const text = normalizeText(overview).replace(/\s+/g, '');
+  const missing = ACCOUNTABILITY.filter((a) => !a.re.test(text)).map((a) => a.topic);
+  if (!missing.length) return [];
+  return [
+    finding(
+      'GOV-ACCOUNTABILITY-MISSING',
+      `人民政府的年报应在“总体情况”中报告工作考核、社会评议和责任追究结果情况，未见：${missing.join('、')}`,
+      [],
+      line,
+    ),
+  ];
+}
+
+// -- counts quoted in the narrative ---------------------------------------------------------------------------
+
+type Quantity =
+  | 'new_received'
+  | 'carried_over'
+  | 'closed'
+  | 'granted_and_partial'
+  | 'granted'
+  | 'partially_granted'
+  | 'withheld'
+  | 'unable'
+  | 'not_processed'
+  | 'other'
+  | 'carried_forward'
+  | 'review'
+  | 'litigation';
+
+const b = (row: string) => `B.${row}.total` as CellAddress;
+const group = (prefix: string) => B_ROWS.filter((r) => r.startsWith(prefix)).map(b);
+
+/** What each quoted quantity means in the table, and how the narrative says it. Longest wording first. */
+const QUANTITIES: { id: Quantity; words: string; cells: CellAddress[]; label: string }[] = [
+  {
+    id: 'carried_over',
+    words: '上年结转|上年度结转|上一年度结转',
+    cells: [b('carried_over')],
+    label: '上年结转',
+  },
+  {
+    id: 'carried_forward',
+    words: '结转下一?年度?|结转至下一?年度?|转下一?年度?|转入下一?年度?|结转到下一?年度?',
+    cells: [b('carried_forward')],
+    label: '结转下年度',
+  },
+  { id: 'new_received', words: '新收|收到|受理|接收', cells: [b('new_received')], label: '收到申请' },
+  { id: 'closed', words: '办结|共办理|办理完结|已办理', cells: [b('result.total')], label: '办结' },
+  {
+    id: 'granted_and_partial',
+    words: '予以公开及部分公开|予以公开和部分公开|予以公开或部分公开',
+    cells: [b('result.granted'), b('result.partially_granted')],
+    label: '予以公开及部分公开',
+  },
+  { id: 'granted', words: '予以公开|同意公开|全部公开', cells: [b('result.granted')], label: '予以公开' },
+  { id: 'partially_granted', words: '部分公开', cells: [b('result.partially_granted')], label: '部分公开' },
+  { id: 'withheld', words: '不予公开', cells: group('result.withheld.'), label: '不予公开' },
+  { id: 'unable', words: '无法提供', cells: group('result.unable.'), label: '无法提供' },
+  { id: 'not_processed', words: '不予处理', cells: group('result.not_processed.'), label: '不予处理' },
+  { id: 'other', words: '其他处理', cells: group('result.other.'), label: '其他处理' },
+  { id: 'review', words: '行政复议', cells: ['C.review.total'], label: '行政复议' },
+  {
+    id: 'litigation',
+    words: '行政诉讼',
+    cells: ['C.litigation_direct.total', 'C.litigation_after_review.total'],
+    label: '行政诉讼',
+  },
+];
+
+/** Words allowed between the wording and the number (“收到政府信息公开申请共 34 件”, “不予公开答复 2 件”). */
+const GAP =
+  '(?:政府信息公开|信息公开|依申请公开|依申请|群众|各类|相关|办理|答复|申请件|申请|案件|共计|合计|总计|共|数量|件数|数为|的|为|有|了|达)*';
+
+export interface QuotedCount {
+  id: Quantity;
+  value: number;
+  line: number | undefined;
+  label: string;
+  cells: CellAddress[];
+}
+
+/** The counts the narrative states, first mention of each. */
+export function quotedCounts(n: Narrative): QuotedCount[] {
+  const out = new Map<Quantity, QuotedCount>();
+  const text = n.text.replace(/\s+/g, '');
+  const lineOf = (i: number) => n.lineAt[Math.min(i, n.lineAt.length - 1)];
+  // “未收到政府信息公开申请”: zero received.
+  const none = /(?:未|没有)(?:收到|受理)[^。；，,]{0,12}?申请/.exec(text);
+  if (none) {
+    const q = QUANTITIES.find((x) => x.id === 'new_received')!;
+    out.set('new_received', { id: q.id, value: 0, line: lineOf(none.index), label: q.label, cells: q.cells });
+  }
+  const all = QUANTITIES.map((q) => q.words).join('|');
+  const re = new RegExp(`(${all})${GAP}(\\d+)件`, 'g');
+  for (const m of text.matchAll(re)) {
+    const word = m[1]!;
+    const q = QUANTITIES.find((x) => new RegExp(`^(?:${x.words})$`).test(word))!;
+    // “未收到”, “上年结转” read as 收到/结转 only when not preceded by a negation or by 上年.
+    const before = text.slice(Math.max(0, m.index - 1), m.index);
+    if (before === '未' || before === '不') continue;
+    if (!out.has(q.id)) {
+      out.set(q.id, { id: q.id, value: Number(m[2]), line: lineOf(m.index), label: q.label, cells: q.cells });
+    }
+  }
+  return [...out.values()];
+}
+
+/** TEXT-TABLE-MISMATCH: a quoted count differs from the table. Checks only counts whose cells are all read. */
+export function checkTextAgainstTable(quoted: QuotedCount[], cells: Cells): Finding[] {
+  const out: Finding[] = [];
+  for (const q of quoted) {
+    const values = q.cells.map((c) => cells[c]);
+    if (values.some((v) => v === null)) continue;
+    const table = (values as number[]).reduce((s, v) => s + v, 0);
+    if (table !== q.value) {
+      out.push(
+        finding('TEXT-TABLE-MISMATCH', `正文称“${q.label}”${q.value}件，表格中为${table}件`, q.cells, q.line),
+      );
+    }
+  }
+  return out;
+}
+
+/** TEXT-BALANCE: the narrative's own counts break 新收 + 上年结转 = 办结 + 结转下年度, or 办结 = Σ 办理结果. */
+export function checkTextBalance(quoted: QuotedCount[]): Finding[] {
+  const get = (id: Quantity) => quoted.find((q) => q.id === id)?.value;
+  const out: Finding[] = [];
+  const results = ['withheld', 'unable', 'not_processed', 'other'] as Quantity[];
+  const grantedPart =
+    get('granted_and_partial') ??
+    (get('granted') !== undefined && get('partially_granted') !== undefined
+      ? get('granted')! + get('partially_granted')!
+      : undefined);
+  const resultValues = [grantedPart, ...results.map(get)];
+  const sumResults = resultValues.every((v) => v !== undefined)
+    ? (resultValues as number[]).reduce((s, v) => s + v, 0)
+    : undefined;
+  const closed = get('closed') ?? sumResults;
+  const line = quoted[0]?.line;
+  if (get('closed') !== undefined && sumResults !== undefined && get('closed') !== sumResults) {
+    out.push(
+      finding(
+        'TEXT-BALANCE',
+        `正文所述办结${get('closed')}件，与所述各项办理结果之和${sumResults}件不符`,
+        [],
+        line,
+      ),
+    );
+  }
+  const [received, carried, forward] = [get('new_received'), get('carried_over'), get('carried_forward')];
+  if (received !== undefined && carried !== undefined && closed !== undefined && forward !== undefined) {
+    if (received + carried !== closed + forward) {
+      out.push(
+        finding(
+          'TEXT-BALANCE',
+          `正文所述新收${received}件、上年结转${carried}件，合计${received + carried}件，不等于办结${closed}件加结转下年度${forward}件（${closed + forward}件）`,
+          [],
+          line,
+        ),
+      );
+    }
+  }
+  return out;
+}

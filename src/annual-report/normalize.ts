@@ -1,0 +1,126 @@
+/**
+ * Text normalisation for reading published reports: Traditional → Simplified for the words of the format,
+ * full-width/half-width forms, label keys for matching, numbering prefixes and cell values.
+ */
+
+// Traditional → Simplified for the characters of the format's headings and labels and the words around them
+// (mirror sites republish reports in Traditional characters). Pairs by position.
+const TRAD =
+  '開請數轉處結與據護務過條項規範發廢現許執決費額單萬業構會織機總計區這種國穩權內類詢關製補確訪舉報訴複覆無當認獲繳納維糾審議經後體況動問題進鄉鎮縣廳辦資訊號們為對於從個來時間實際質統價級應檢評責說該並將產農監導響圍點線網帳專傳聯絡員參頁稅屆陽歷曆彙編預算採購統務職權領導組織覽載擊歸檔環節準備選舉議幹務齊處罰強許劃衛蘭費勞動災療險庫廣場區勢壓優勵嚴謹謝縮償買賣贊貿運輸郵遞電話韓趙劉張陳楊黃吳鄭馮蔣蕭葉閻鍾龍輝碼標簽證書營銷徵稱義務術藝擴張濟衛損壞屬係則層狀續繼須設讓眾擬見視頻臺啟與歲級團積極貫徹'.split(
+    '',
+  );
+const SIMP =
+  '开请数转处结与据护务过条项规范发废现许执决费额单万业构会织机总计区这种国稳权内类询关制补确访举报诉复复无当认获缴纳维纠审议经后体况动问题进乡镇县厅办资讯号们为对于从个来时间实际质统价级应检评责说该并将产农监导响围点线网账专传联络员参页税届阳历历汇编预算采购统务职权领导组织览载击归档环节准备选举议干务齐处罚强许划卫兰费劳动灾疗险库广场区势压优励严谨谢缩偿买卖赞贸运输邮递电话韩赵刘张陈杨黄吴郑冯蒋萧叶阎钟龙辉码标签证书营销征称义务术艺扩张济卫损坏属系则层状续继须设让众拟见视频台启与岁级团积极贯彻'.split(
+    '',
+  );
+const t2s = new Map<string, string>();
+TRAD.forEach((t, i) => t2s.set(t, SIMP[i]!));
+const s2t = new Map<string, string>();
+TRAD.forEach((t, i) => {
+  if (!s2t.has(SIMP[i]!)) s2t.set(SIMP[i]!, t);
+});
+
+/** Replace the Traditional characters gongkai knows by their Simplified forms. */
+export function toSimplified(s: string): string {
+  let out = '';
+  for (const ch of s) out += t2s.get(ch) ?? ch;
+  return out;
+}
+
+/** The reverse mapping (used by tests to build a mirror-site copy of a report). */
+export function toTraditional(s: string): string {
+  let out = '';
+  for (const ch of s) out += s2t.get(ch) ?? ch;
+  return out;
+}
+
+/** NFKC (full-width ASCII and punctuation → half-width), Simplified characters, no-break spaces as spaces. */
+export function normalizeText(s: string): string {
+  return toSimplified(s.normalize('NFKC')).replace(/[\u00a0\u3000\u200b\ufeff]/g, ' ');
+}
+
+/** A matching key: normalised, without whitespace, punctuation or symbols. */
+export function labelKey(s: string): string {
+  return normalizeText(s).replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+const CN_NUM = '一二三四五六七八九十';
+
+export interface Numbering {
+  /** 'cn' = 一、 ; 'paren' = （一） ; 'digit' = 1. */
+  kind: 'cn' | 'paren' | 'digit';
+  /** 1-based ordinal. */
+  n: number;
+}
+
+/** 一…十 → 1…10 (enough for report numbering). */
+export function chineseOrdinal(s: string): number {
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + CN_NUM.indexOf(s[1]!) + 1;
+  return CN_NUM.indexOf(s) + 1;
+}
+
+/** Split a leading numbering (一、 / （一） / 1.) from a label. */
+export function splitNumbering(raw: string): { numbering: Numbering | null; rest: string } {
+  const s = normalizeText(raw).trimStart();
+  let m = /^\(\s*([一二三四五六七八九十]{1,2})\s*\)\s*/.exec(s);
+  if (m) return { numbering: { kind: 'paren', n: chineseOrdinal(m[1]!) }, rest: s.slice(m[0].length) };
+  m = /^([一二三四五六七八九十]{1,2})\s*[、.,]\s*/.exec(s);
+  if (m) return { numbering: { kind: 'cn', n: chineseOrdinal(m[1]!) }, rest: s.slice(m[0].length) };
+  m = /^(\d{1,2})\s*[.、,](?!\d)\s*/.exec(s);
+  if (m) return { numbering: { kind: 'digit', n: Number(m[1]) }, rest: s.slice(m[0].length) };
+  return { numbering: null, rest: s };
+}
+
+/** What one table cell holds. */
+export type CellReading =
+  { kind: 'number'; value: number; annotated: boolean } | { kind: 'blank' | 'wu' | 'slash' | 'dash' };
+
+/**
+ * Read a table cell: a number (thousands separators, a decimal in the 万元 cell, a parenthetical note after the
+ * number, full-width digits, O/l read as 0/1 by OCR), or one of the placeholders that the format does not allow
+ * (blank, 无, /, -) — or `null` when the cell is a label.
+ */
+export function readCell(raw: string): CellReading | null {
+  const s = normalizeText(raw).trim();
+  if (s === '') return { kind: 'blank' };
+  if (s === '无' || s === '没有') return { kind: 'wu' };
+  if (/^[/\\]+$/.test(s)) return { kind: 'slash' };
+  if (/^[-—–─━‐‑‒―]+$/.test(s)) return { kind: 'dash' };
+  const m = /^([0-9OoIl]*[0-9][0-9OoIl,]*(?:\.[0-9]+)?)\s*(件|个|项|次|条)?\s*(\(.*\))?$/.exec(s);
+  if (!m) return null;
+  let digits = m[1]!.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
+  if (digits.includes(',')) {
+    if (!/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits)) return null;
+    digits = digits.replace(/,/g, '');
+  }
+  const value = Number(digits);
+  if (!Number.isFinite(value)) return null;
+  return { kind: 'number', value, annotated: Boolean(m[3]) };
+}
+
+/** True when the cell reads as a value (number or placeholder), not as a label. */
+export function isValueCell(raw: string): boolean {
+  return readCell(raw) !== null;
+}
+
+/** Bigram Dice similarity of two keys (0…1), for OCR-damaged labels. */
+export function bigramSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const grams = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const g = a.slice(i, i + 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  let hits = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const g = b.slice(i, i + 2);
+    const n = grams.get(g) ?? 0;
+    if (n > 0) {
+      hits++;
+      grams.set(g, n - 1);
+    }
+  }
+  return (2 * hits) / (a.length - 1 + b.length - 1);
+}

@@ -1,0 +1,524 @@
+/**
+ * Read tables A, B and C from the row stream into the 200 cells.
+ *
+ * Every layout is read by the same rules, because real reports are damaged in many ways at once:
+ * - a row is its label cells + the value cells after the last label (merged label columns leave empty cells
+ *   before the values, which are dropped; see `fitValues`);
+ * - the columns are always taken in the official order (converted headers are unreliable: split, shortened,
+ *   relabelled), so headers are never used to place values;
+ * - table B rows are aligned to the 25 official rows by a monotonic alignment that uses label similarity when a
+ *   label is there and the official order when it is not (PDF extraction separates labels from their values);
+ * - blank/无/ / /-/— cells in a table that is there read as 0 with a warning; cells the text never reaches are null.
+ */
+import {
+  A_BLOCKS,
+  B_COLUMNS,
+  B_ROWS,
+  C_COLUMNS,
+  C_GROUPS,
+  LABELS,
+  describeCell,
+  emptyCells,
+  formatSpec,
+  type ABlockId,
+  type BRowId,
+  type CellAddress,
+  type Cells,
+  type CGroupId,
+} from './report-format.ts';
+import { finding, type Finding } from './finding.ts';
+import { bigramSimilarity, labelKey, readCell, splitNumbering, type CellReading } from './normalize.ts';
+import { rowParts, type Row, type RowParts } from './rows.ts';
+
+export type Layout = '2021' | '2019-trial' | 'unknown';
+
+export interface TablesReading {
+  cells: Cells;
+  findings: Finding[];
+  layout: Layout;
+  found: { A: boolean; B: boolean; C: boolean };
+  /** Row indexes: where each table starts, and the first row after table C's values (or -1). */
+  regions: { a: number; b: number; c: number; afterC: number };
+}
+
+interface PRow extends RowParts {
+  row: Row;
+  index: number;
+  keys: string[];
+  key: string;
+}
+
+/** Longest key of a row that is still a heading or a table caption, not a sentence. */
+const SHORT = 40;
+
+// -- value cells ---------------------------------------------------------------------------------------------
+
+/**
+ * Fit the value cells of a row to n columns. Extra cells are empty cells left by merged label columns or padding:
+ * drop empty cells at the end first, then from the longest run of empty cells (the merged columns), never a value.
+ * A row with fewer cells keeps them in order from the first column (the missing ones are unknowable: null).
+ */
+export function fitValues(values: string[], n: number): (string | null)[] {
+  const v = [...values];
+  while (v.length > n && v[v.length - 1]!.trim() === '') v.pop();
+  while (v.length > n) {
+    let best = -1;
+    let bestLen = 0;
+    for (let i = 0; i < v.length;) {
+      if (v[i]!.trim() !== '') {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < v.length && v[j]!.trim() === '') j++;
+      if (j - i >= bestLen) {
+        bestLen = j - i;
+        best = i;
+      }
+      i = j;
+    }
+    if (best < 0) break;
+    v.splice(best, 1);
+  }
+  const out: (string | null)[] = v.slice(0, n);
+  while (out.length < n) out.push(null);
+  return out;
+}
+
+type Placeholder = Exclude<CellReading['kind'], 'number'>;
+const PLACEHOLDER_RULE = {
+  blank: 'CELL-BLANK-AS-ZERO',
+  wu: 'CELL-WU-AS-ZERO',
+  slash: 'CELL-SLASH-AS-ZERO',
+  dash: 'CELL-DASH-AS-ZERO',
+} as const;
+const PLACEHOLDER_TEXT = { blank: '空白', wu: '“无”', slash: '“/”', dash: '“-”' } as const;
+
+/** Collects cell values and the placeholder/annotation findings, grouped per table and kind. */
+class CellSink {
+  readonly cells = emptyCells();
+  private readonly placeholders = new Map<string, { cells: CellAddress[]; line: number }>();
+  private readonly annotated: { cell: CellAddress; line: number; raw: string }[] = [];
+
+  set(address: CellAddress, raw: string | null, line: number): void {
+    if (raw === null) return;
+    const r = readCell(raw);
+    if (r === null) return;
+    if (r.kind === 'number') {
+      this.cells[address] = r.value;
+      if (r.annotated) this.annotated.push({ cell: address, line, raw: raw.trim() });
+      return;
+    }
+    this.cells[address] = 0;
+    const key = `${address[0]}:${r.kind}`;
+    const entry = this.placeholders.get(key) ?? { cells: [], line };
+    entry.cells.push(address);
+    this.placeholders.set(key, entry);
+  }
+
+  findings(): Finding[] {
+    const out: Finding[] = [];
+    const tableName = { A: '表二', B: '表三', C: '表四' } as Record<string, string>;
+    for (const [key, { cells, line }] of this.placeholders) {
+      const [table, kind] = key.split(':') as [string, Placeholder];
+      const where =
+        cells.length <= 3 ? cells.map(describeCell).join('、') : `${tableName[table]}${cells.length}个单元格`;
+      out.push(
+        finding(
+          PLACEHOLDER_RULE[kind],
+          `${where}为${PLACEHOLDER_TEXT[kind]}，按0计（年报格式要求填写数字）`,
+          cells,
+          line,
+        ),
+      );
+    }
+    for (const a of this.annotated) {
+      out.push(
+        finding(
+          'CELL-ANNOTATED',
+          `${describeCell(a.cell)}带有说明文字（${a.raw}），只取数字`,
+          [a.cell],
+          a.line,
+        ),
+      );
+    }
+    return out;
+  }
+}
+
+// -- anchors ------------------------------------------------------------------------------------------------
+
+const A_BLOCK_KEY = /^第二十条第(一|五|六|八|九)项/;
+const isAAnchor = (p: PRow) =>
+  p.key.length <= SHORT &&
+  (p.keys.some((k) => A_BLOCK_KEY.test(k)) ||
+    /^(表二)?主动公开政府信息情况$/.test(stripNo(p.labels[0] ?? '')));
+const isBAnchor = (p: PRow) =>
+  p.key.length <= SHORT * 2 &&
+  (p.key.includes('收到和处理政府信息公开申请情况') ||
+    p.key.includes('勾稽关系') ||
+    p.keys.some((k) => k.includes('本年新收政府信息公开申请数量')));
+const isCAnchor = (p: PRow) => p.key.length <= SHORT && /行政复议|结果维持/.test(p.key);
+
+function stripNo(label: string): string {
+  return labelKey(splitNumbering(label).rest);
+}
+
+// -- table A ------------------------------------------------------------------------------------------------
+
+/** Row labels of table A, with the variants real reports print (2021 format keeps 行政规范性文件). */
+const A_ROW_KEYS: Record<string, { official: string; variants: string[] }> = Object.fromEntries(
+  formatSpec.tables.A.blocks.flatMap((b) =>
+    b.rows.map((r) => [
+      r.id,
+      { official: labelKey(r.label), variants: r.id === 'normative_documents' ? ['规范性文件'] : [] },
+    ]),
+  ),
+);
+
+/** Markers of the 2019 trial layout (spec §2; '规范性文件' and '处理决定数量' alone also occur in 2021 reports). */
+const LEGACY_KEYS = formatSpec.tables.A.legacy_2019_trial_layout_markers
+  .filter((m) => m !== '规范性文件' && m !== '处理决定数量')
+  .map(labelKey);
+
+function aRowOf(p: PRow): { id: string; variant: boolean } | null {
+  for (const label of p.labels) {
+    const k = stripNo(label);
+    for (const [id, def] of Object.entries(A_ROW_KEYS)) {
+      if (k === def.official) return { id, variant: false };
+      if (def.variants.includes(k)) return { id, variant: true };
+      if (k.length >= 4 && bigramSimilarity(k, def.official) >= 0.75) return { id, variant: true };
+    }
+  }
+  return null;
+}
+
+function readTableA(rows: PRow[], sink: CellSink, findings: Finding[]): boolean {
+  const blockOfRow = new Map<string, ABlockId>();
+  for (const b of Object.keys(A_BLOCKS) as ABlockId[]) for (const r of A_BLOCKS[b].rows) blockOfRow.set(r, b);
+  const seen = new Set<string>();
+  const short: { id: string; values: string[]; row: PRow }[] = [];
+  const loose: { raw: string; row: PRow }[] = [];
+  for (const p of rows) {
+    const match = aRowOf(p);
+    if (!match) {
+      // Numbers torn out of the table by PDF extraction (“22” / “（其中修订 16 件）”): kept for recovery below.
+      const nums = p.values.filter((v) => readCell(v)?.kind === 'number');
+      if (nums.length === 1 && p.values.length === 1) loose.push({ raw: nums[0]!, row: p });
+      continue;
+    }
+    if (seen.has(match.id)) continue;
+    seen.add(match.id);
+    const block = blockOfRow.get(match.id)!;
+    const cols = A_BLOCKS[block].cols;
+    const label = LABELS.aRow[match.id]!;
+    if (match.variant) {
+      findings.push(
+        finding('LABEL-NONSTANDARD', `表二行名“${p.labels.at(-1)}”应为“${label}”`, [], p.row.line),
+      );
+    }
+    const values = p.values.filter((v, i) => v.trim() !== '' || i < cols.length);
+    if (values.length > 0 && values.length < cols.length) short.push({ id: match.id, values, row: p });
+    const fitted = fitValues(values, cols.length);
+    cols.forEach((c, i) =>
+      sink.set(`A.${block}.${match.id}.${c}` as CellAddress, fitted[i] ?? null, p.row.line),
+    );
+  }
+  // A row that lost exactly one interior cell, with as many loose numbers as such rows: the annotated cells
+  // (“55（含自然失效 29 件）”) were printed outside the table, in row order. First and last cells stay in place.
+  const recoverable = short.filter(
+    (s) => A_BLOCKS[blockOfRow.get(s.id)!].cols.length - s.values.length === 1,
+  );
+  if (recoverable.length && recoverable.length === loose.length && recoverable.length === short.length) {
+    recoverable.forEach((s, i) => {
+      const block = blockOfRow.get(s.id)!;
+      const cols = A_BLOCKS[block].cols;
+      const mid = Math.floor(cols.length / 2);
+      const withLoose = [...s.values.slice(0, mid), loose[i]!.raw, ...s.values.slice(mid)];
+      cols.forEach((c, j) =>
+        sink.set(`A.${block}.${s.id}.${c}` as CellAddress, withLoose[j]!, s.row.row.line),
+      );
+      const address = `A.${block}.${s.id}.${cols[mid]}` as CellAddress;
+      findings.push(
+        finding(
+          'CELL-RECOVERED',
+          `${describeCell(address)}不在表格行内，取自表格旁的数字“${loose[i]!.raw}”（第${loose[i]!.row.row.line}行）`,
+          [address],
+          loose[i]!.row.row.line,
+        ),
+      );
+    });
+  }
+  return seen.size > 0;
+}
+
+// -- table B ------------------------------------------------------------------------------------------------
+
+interface BRowSpec {
+  /** null for the 2019 layout's single （六）其他处理 row, whose value cannot be split into the 2021 rows. */
+  id: BRowId | null;
+  key: string;
+  numbering: string;
+}
+
+function bSpecFor(id: BRowId): BRowSpec {
+  const { numbering, rest } = splitNumbering(LABELS.bRow[id]!);
+  return { id, key: labelKey(rest), numbering: numbering ? `${numbering.kind}${numbering.n}` : '' };
+}
+const B_SPECS_2021: BRowSpec[] = B_ROWS.map(bSpecFor);
+const B_SPECS_2019: BRowSpec[] = [
+  ...B_SPECS_2021.filter(
+    (s) => !s.id!.startsWith('result.other.') && s.id !== 'result.total' && s.id !== 'carried_forward',
+  ),
+  { id: null, key: labelKey('其他处理'), numbering: 'paren6' },
+  bSpecFor('result.total'),
+  bSpecFor('carried_forward'),
+];
+
+const B_HEADER_KEYS = new Set(
+  [
+    '申请人情况',
+    '法人或其他组织',
+    '自然人',
+    '总计',
+    '商业企业',
+    '科研机构',
+    '社会公益组织',
+    '法律服务机构',
+    '其他',
+    '商业',
+    '企业',
+    '科研',
+    '机构',
+  ].map(labelKey),
+);
+
+/** How well a row's labels name an official row (0…1). */
+function bSimilarity(labels: string[], spec: BRowSpec): number {
+  let best = 0;
+  const candidates = labels.length > 1 ? [...labels, labels.join('')] : labels;
+  for (const label of candidates) {
+    const { numbering, rest } = splitNumbering(label);
+    const k = labelKey(rest);
+    if (k.length < 2) continue;
+    let s: number;
+    if (k === spec.key) s = 1;
+    else if (k.includes(spec.key)) s = 0.5 + (0.5 * spec.key.length) / k.length;
+    else if (spec.key.includes(k)) s = 0.5 + (0.5 * k.length) / spec.key.length;
+    else s = 0.9 * bigramSimilarity(k, spec.key);
+    if (numbering && spec.numbering) s += `${numbering.kind}${numbering.n}` === spec.numbering ? 0.1 : -0.1;
+    best = Math.max(best, s);
+  }
+  return best;
+}
+
+const LABEL_MATCH = 0.45;
+
+/**
+ * Align observed value rows to the official rows, keeping their order: maximise Σ score, where a labelled row
+ * scores by similarity to the row it takes and an unlabelled row scores a little anywhere (it fills the gap
+ * between its labelled neighbours). Returns, for each observed row, the index of the official row or -1.
+ */
+export function alignRows(sims: number[][], labelled: boolean[], specCount: number): number[] {
+  const n = sims.length;
+  const score = (i: number, j: number) =>
+    labelled[i] ? (sims[i]![j]! >= LABEL_MATCH ? 1 + 2 * sims[i]![j]! : -1) : 0.5;
+  // best[i][j]: best total using observed rows < i and official rows < j.
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(specCount + 1).fill(0));
+  const move: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(specCount + 1).fill(0));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= specCount; j++) {
+      const options = [best[i - 1]![j]!, best[i]![j - 1]!, best[i - 1]![j - 1]! + score(i - 1, j - 1)];
+      // Prefer taking (2) over skipping a row (0) or an official row (1) on ties.
+      let m = 2;
+      if (options[0]! > options[m]!) m = 0;
+      if (options[1]! > options[m]!) m = 1;
+      best[i]![j] = options[m]!;
+      move[i]![j] = m;
+    }
+  }
+  const out = new Array<number>(n).fill(-1);
+  let i = n;
+  let j = specCount;
+  while (i > 0 && j > 0) {
+    const m = move[i]![j]!;
+    if (m === 2) {
+      out[i - 1] = j - 1;
+      i--;
+      j--;
+    } else if (m === 0) i--;
+    else j--;
+  }
+  return out;
+}
+
+function readTableB(rows: PRow[], layout: Layout, sink: CellSink, findings: Finding[]): boolean {
+  const specs = layout === '2019-trial' ? B_SPECS_2019 : B_SPECS_2021;
+  const observed: { p: PRow; values: (string | null)[]; sims: number[]; labelled: boolean }[] = [];
+  for (const p of rows) {
+    const isHeader =
+      p.labels.length > 0 &&
+      p.labels.every((l) => !splitNumbering(l).numbering && B_HEADER_KEYS.has(labelKey(l)));
+    if (isHeader) continue;
+    const sims = specs.map((s) => bSimilarity(p.labels, s));
+    const labelled = Math.max(...sims) >= LABEL_MATCH;
+    const filled = p.values.filter((v) => v.trim() !== '').length;
+    if (p.values.length < B_COLUMNS.length - 1) continue;
+    if (!labelled && filled < B_COLUMNS.length - 1) continue;
+    observed.push({ p, values: fitValues(p.values, B_COLUMNS.length), sims, labelled });
+  }
+  if (!observed.length) return false;
+  const assignment = alignRows(
+    observed.map((o) => o.sims),
+    observed.map((o) => o.labelled),
+    specs.length,
+  );
+  const filledRows = new Set<number>();
+  observed.forEach((o, i) => {
+    const j = assignment[i]!;
+    if (j < 0) return;
+    filledRows.add(j);
+    const spec = specs[j]!;
+    if (!spec.id) return;
+    B_COLUMNS.forEach((c, k) =>
+      sink.set(`B.${spec.id}.${c}` as CellAddress, o.values[k] ?? null, o.p.row.line),
+    );
+    const missing = o.values.filter((v) => v === null).length;
+    if (missing) {
+      findings.push(
+        finding(
+          'TABLE-INCOMPLETE',
+          `表三“${LABELS.bRow[spec.id]}”行只有${B_COLUMNS.length - missing}个数，缺少的单元格记为空（null）`,
+          B_COLUMNS.slice(B_COLUMNS.length - missing).map((c) => `B.${spec.id}.${c}` as CellAddress),
+          o.p.row.line,
+        ),
+      );
+    }
+  });
+  const unread = specs.filter((s, j) => s.id && !filledRows.has(j)).map((s) => s.id!);
+  if (unread.length) {
+    findings.push(
+      finding(
+        'TABLE-INCOMPLETE',
+        `表三有${unread.length}行未能读出：${unread
+          .slice(0, 3)
+          .map((id) => `“${LABELS.bRow[id]}”`)
+          .join('、')}${unread.length > 3 ? '等' : ''}`,
+        unread.flatMap((id) => B_COLUMNS.map((c) => `B.${id}.${c}` as CellAddress)),
+        observed[0]!.p.row.line,
+      ),
+    );
+  }
+  return true;
+}
+
+// -- table C ------------------------------------------------------------------------------------------------
+
+function cGroupOf(key: string): CGroupId | null {
+  if (key.includes('复议后起诉')) return 'litigation_after_review';
+  if (key.includes('未经复议') || key.includes('直接起诉')) return 'litigation_direct';
+  if (key.includes('行政复议') && !key.includes('诉讼')) return 'review';
+  return null;
+}
+
+function readTableC(rows: PRow[], sink: CellSink, findings: Finding[]): { found: boolean; last: number } {
+  const width = C_GROUPS.length * C_COLUMNS.length;
+  let pendingGroup: CGroupId | null = null;
+  const done = new Set<CGroupId>();
+  let last = -1;
+  for (const p of rows) {
+    if (done.size === C_GROUPS.length) break;
+    const filled = p.values.filter((v) => v.trim() !== '').length;
+    if (p.values.length >= width - 1 && p.labels.length === 0) {
+      const fitted = fitValues(p.values, width);
+      C_GROUPS.forEach((g, gi) =>
+        C_COLUMNS.forEach((c, ci) =>
+          sink.set(`C.${g}.${c}` as CellAddress, fitted[gi * C_COLUMNS.length + ci] ?? null, p.row.line),
+        ),
+      );
+      C_GROUPS.forEach((g) => done.add(g));
+      last = p.index;
+      break;
+    }
+    const group = cGroupOf(p.key);
+    if (group && p.values.length < C_COLUMNS.length - 1) {
+      pendingGroup = group;
+      continue;
+    }
+    if (p.values.length >= C_COLUMNS.length - 1 && p.values.length <= C_COLUMNS.length + 1 && filled > 0) {
+      const g =
+        group ??
+        (pendingGroup && !done.has(pendingGroup) ? pendingGroup : C_GROUPS.find((x) => !done.has(x)));
+      if (!g) continue;
+      const fitted = fitValues(p.values, C_COLUMNS.length);
+      C_COLUMNS.forEach((c, ci) => sink.set(`C.${g}.${c}` as CellAddress, fitted[ci] ?? null, p.row.line));
+      done.add(g);
+      pendingGroup = null;
+      last = p.index;
+    }
+  }
+  if (done.size > 0 && done.size < C_GROUPS.length) {
+    const missing = C_GROUPS.filter((g) => !done.has(g));
+    findings.push(
+      finding(
+        'TABLE-INCOMPLETE',
+        `表四缺少${missing.map((g) => `“${LABELS.cGroup[g]}”`).join('、')}的数字`,
+        missing.flatMap((g) => C_COLUMNS.map((c) => `C.${g}.${c}` as CellAddress)),
+      ),
+    );
+  }
+  return { found: done.size > 0, last };
+}
+
+// -- all tables -----------------------------------------------------------------------------------------------
+
+/** Read the three tables of a report from its rows. Pure. */
+export function readTables(rows: Row[]): TablesReading {
+  const prows: PRow[] = rows.map((row, index) => {
+    const parts = rowParts(row);
+    const keys = parts.labels.map(labelKey);
+    return { ...parts, row, index, keys, key: keys.join('') };
+  });
+  const findings: Finding[] = [];
+  const sink = new CellSink();
+
+  const a = prows.findIndex(isAAnchor);
+  const bFrom = Math.max(a, 0);
+  let b = prows.findIndex((p, i) => i >= bFrom && isBAnchor(p));
+  if (b < 0) b = prows.findIndex(isBAnchor);
+  const cFrom = Math.max(b, a, 0);
+  const c = prows.findIndex((p, i) => i > cFrom && isCAnchor(p));
+
+  const legacy = prows.some(
+    (p, i) =>
+      (a < 0 || i >= a) &&
+      (b < 0 || i < b) &&
+      p.keys.some((k) => LEGACY_KEYS.some((m) => k === m || (m.startsWith('第二十条') && k.startsWith(m)))),
+  );
+  const layout: Layout = legacy ? '2019-trial' : a >= 0 || b >= 0 ? '2021' : 'unknown';
+
+  let foundA = false;
+  if (a >= 0 && !legacy) {
+    const end = b > a ? b : c > a ? c : prows.length;
+    foundA = readTableA(prows.slice(a, end), sink, findings);
+  }
+  let foundB = false;
+  if (b >= 0) {
+    const end = c > b ? c : prows.length;
+    foundB = readTableB(prows.slice(b, end), layout, sink, findings);
+  }
+  let foundC = false;
+  let afterC = -1;
+  if (c >= 0) {
+    const r = readTableC(prows.slice(c), sink, findings);
+    foundC = r.found;
+    afterC = r.found ? r.last + 1 : -1;
+  }
+  return {
+    cells: sink.cells,
+    findings: [...sink.findings(), ...findings],
+    layout,
+    found: { A: foundA, B: foundB, C: foundC },
+    regions: { a, b, c, afterC },
+  };
+}
