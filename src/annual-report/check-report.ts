@@ -40,7 +40,8 @@ export interface CheckError {
 export function checkReport(parsed: ParsedReport, context: CheckContext = {}): CheckResult {
   const findings: Finding[] = [...parsed.readingFindings];
   const bodyLevel = context.bodyLevel !== undefined ? context.bodyLevel : bodyLevelOf(parsed.agency);
-  findings.push(...checkCells(parsed.cells, { ...context, bodyLevel, fees: context.fees ?? parsed.fees }));
+  const cellFindings = checkCells(parsed.cells, { ...context, bodyLevel, fees: context.fees ?? parsed.fees });
+  findings.push(...cellFindings.map((f) => locate(f, parsed.cellLines)));
 
   const other = parsed.sections.find((s) => s.id === 'other_matters')!;
   const feeText = other.found ? other.text : parsed.narrative.text;
@@ -81,6 +82,13 @@ export function checkReport(parsed: ParsedReport, context: CheckContext = {}): C
     fees: { ...parsed.fees },
     findings: sortFindings(findings).map(withoutEmptyLocation),
   };
+}
+
+/** Point a cross-check finding at the line of the first of its cells that the document showed. */
+function locate(f: Finding, lines: Partial<Record<CellAddress, number>>): Finding {
+  if (f.location) return f;
+  const line = f.cells.map((c) => lines[c]).find((l) => l !== undefined);
+  return line ? { ...f, location: { line } } : f;
 }
 
 /** A location without a line (e.g. from a JSON export) is left out. */

@@ -134,6 +134,7 @@ export function readExport(name: string, text: string): ParsedReport {
     complete: data.complete,
     sections,
     cells,
+    cellLines: {},
     fees: data.fees,
     narrative: makeNarrative(sections.map((s) => ({ text: s.text, line: 0 }))),
     readingFindings: findings,

@@ -2,7 +2,7 @@
  * parseReport: any published annual report (plain text, HTML, DOCX, or gongkai's own JSON export) → ParsedReport.
  * Input that cannot be read at all, or is not an annual report, raises a ReportInputError with a Chinese message.
  */
-import { SECTIONS, type Cells, type Fees, type SectionId } from './report-format.ts';
+import { SECTIONS, type CellAddress, type Cells, type Fees, type SectionId } from './report-format.ts';
 import { finding, layout2019Severity, type Finding } from './finding.ts';
 import { htmlToRows } from './read-html.ts';
 import { DocxReadError, docxToRows } from './read-docx.ts';
@@ -40,6 +40,8 @@ export interface ParsedReport {
   complete: boolean;
   sections: ParsedSection[];
   cells: Cells;
+  /** Input line of each cell that was read from the document (for finding locations). */
+  cellLines: Partial<Record<CellAddress, number>>;
   fees: Fees;
   /** All narrative text in document order (for the text checks). */
   narrative: Narrative;
@@ -229,6 +231,7 @@ export function parseReport(input: { name: string; bytes: Uint8Array }): ParsedR
     complete,
     sections: parsedSections,
     cells: tables.cells,
+    cellLines: tables.cellLines,
     fees: readFees(feeText),
     narrative,
     readingFindings: findings,

@@ -34,6 +34,8 @@ export type Layout = '2021' | '2019-trial' | 'unknown';
 
 export interface TablesReading {
   cells: Cells;
+  /** Input line of each cell that was read. */
+  cellLines: Partial<Record<CellAddress, number>>;
   findings: Finding[];
   layout: Layout;
   found: { A: boolean; B: boolean; C: boolean };
@@ -97,6 +99,7 @@ const PLACEHOLDER_TEXT = { blank: '空白', wu: '“无”', slash: '“/”', d
 /** Collects cell values and the placeholder/annotation findings, grouped per table and kind. */
 class CellSink {
   readonly cells = emptyCells();
+  readonly lines: Partial<Record<CellAddress, number>> = {};
   private readonly placeholders = new Map<string, { cells: CellAddress[]; line: number }>();
   private readonly annotated: { cell: CellAddress; line: number; raw: string }[] = [];
 
@@ -104,6 +107,7 @@ class CellSink {
     if (raw === null) return;
     const r = readCell(raw);
     if (r === null) return;
+    if (line > 0) this.lines[address] = line;
     if (r.kind === 'number') {
       this.cells[address] = r.value;
       if (r.annotated) this.annotated.push({ cell: address, line, raw: raw.trim() });
@@ -429,7 +433,7 @@ function readTableC(rows: PRow[], sink: CellSink, findings: Finding[]): { found:
   for (const p of rows) {
     if (done.size === C_GROUPS.length) break;
     const filled = p.values.filter((v) => v.trim() !== '').length;
-    if (p.values.length >= width - 1 && p.labels.length === 0) {
+    if (p.values.length >= width - 1) {
       const fitted = fitValues(p.values, width);
       C_GROUPS.forEach((g, gi) =>
         C_COLUMNS.forEach((c, ci) =>
@@ -516,6 +520,7 @@ export function readTables(rows: Row[]): TablesReading {
   }
   return {
     cells: sink.cells,
+    cellLines: sink.lines,
     findings: [...sink.findings(), ...findings],
     layout,
     found: { A: foundA, B: foundB, C: foundC },
