@@ -10,6 +10,7 @@ import {
   userCommand,
 } from './admin.ts';
 import { requestsCommand } from './requests.ts';
+import { reportCommand } from './report.ts';
 
 export const commands: CliCommand[] = [
   serveCommand,
@@ -20,4 +21,5 @@ export const commands: CliCommand[] = [
   backupCommand,
   calendarCommand,
   requestsCommand,
+  reportCommand,
 ];
