@@ -13,7 +13,7 @@ export function portalRoutes(app: App): void {
       c,
       '首页',
       <>
-        <h1>{agency ? `${agency.name}政府信息公开` : '政府信息公开'}</h1>
+        <h1>{agency ? `${agency.shortName}政府信息公开` : '政府信息公开'}</h1>
         {agency ? null : (
           <p class="empty">本系统尚未设置机关。请管理员运行 gongkai demo 或在后台新建机关。</p>
         )}
