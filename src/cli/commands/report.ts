@@ -50,6 +50,14 @@ function expandDirectory(dir: string): string[] {
   return out;
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Check one path; never throws for a file problem. */
 function checkPath(path: string): CheckResult | CheckError {
   let size: number;
@@ -125,13 +133,7 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
 
   const files: string[] = [];
   for (const p of positionals) {
-    let isDir = false;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch {
-      isDir = false;
-    }
-    if (isDir) {
+    if (isDirectory(p)) {
       if (!summary) throw new CliUsageError(`“${p}”是目录；检查整个目录请加 --summary 汇总.xlsx`);
       const found = expandDirectory(p);
       if (!found.length) throw new CliUsageError(`目录“${p}”中没有可检查的报告文件（.txt .md .html .docx）`);
