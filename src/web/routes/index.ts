@@ -5,6 +5,7 @@ import { authRoutes } from './office/auth.tsx';
 import { dashboardRoutes } from './office/dashboard.tsx';
 import { orgRoutes } from './office/org.tsx';
 import { auditRoutes } from './office/audit.tsx';
+import { calendarRoutes } from './office/calendar.tsx';
 import { portalRoutes } from './public/portal.tsx';
 
 const officeGuard: RouteModule = (app) => {
@@ -18,5 +19,6 @@ export const routeModules: RouteModule[] = [
   dashboardRoutes,
   orgRoutes,
   auditRoutes,
+  calendarRoutes,
   portalRoutes,
 ];
