@@ -14,6 +14,7 @@ const ConfigSchema = z.object({
   GONGKAI_PUBLIC_URL: z.string().url().optional(),
   GONGKAI_SECURE_COOKIES: z.enum(['0', '1', 'auto']).default('auto'),
   GONGKAI_WORKER: z.enum(['0', '1']).default('1'),
+  GONGKAI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   GONGKAI_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -27,6 +28,8 @@ export type Config = Readonly<{
   publicUrl: string | undefined;
   secureCookies: 'always' | 'never' | 'auto';
   worker: boolean;
+  /** Take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
+  trustProxy: boolean;
   pgPoolSize: number;
   logLevel: string;
 }>;
@@ -62,6 +65,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl: e.GONGKAI_PUBLIC_URL,
     secureCookies: ({ '0': 'never', '1': 'always', auto: 'auto' } as const)[e.GONGKAI_SECURE_COOKIES],
     worker: e.GONGKAI_WORKER === '1',
+    trustProxy: e.GONGKAI_TRUST_PROXY === '1',
     pgPoolSize: e.GONGKAI_PG_POOL,
     logLevel: e.LOG_LEVEL,
   });

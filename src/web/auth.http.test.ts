@@ -157,3 +157,25 @@ describeEachDialect('web: sign-in, sessions, CSRF, access', (t) => {
     assert.equal((await c.get('/healthz')).status, 200);
   });
 });
+
+describeEachDialect('web: sign-in rate limit', (t) => {
+  test('more than 20 sign-in attempts from one address in 5 minutes are refused, X-Forwarded-For not trusted by default', async () => {
+    const { db } = t();
+    const agency = await makeAgency(db);
+    const user = await makeUser(db, agency.id, ['clerk']);
+    const c = testApp(db).client();
+    let last = 0;
+    for (let i = 0; i < 21; i++) {
+      const r = await c.post(
+        '/office/sign-in',
+        { username: `nobody${i}`, password: 'x' },
+        { headers: { 'x-forwarded-for': `10.1.1.${i}` } },
+      );
+      last = r.status;
+    }
+    assert.equal(last, 429);
+    const blocked = await c.signIn(user.username);
+    assert.equal(blocked.status, 429);
+    assert.match(await blocked.text(), /登录尝试过于频繁/);
+  });
+});

@@ -41,8 +41,10 @@ function loadAssets(): Map<string, { body: Buffer; type: string; etag: string }>
   return m;
 }
 
-function clientIp(c: C): string | null {
-  const fwd = c.req.header('x-forwarded-for');
+function clientIp(c: C, trustProxy: boolean): string | null {
+  // X-Forwarded-For is client-controlled unless a reverse proxy sets it: trusting it by default would let anyone
+  // dodge the sign-in rate limit and forge audit addresses.
+  const fwd = trustProxy ? c.req.header('x-forwarded-for') : undefined;
   if (fwd) return fwd.split(',')[0]!.trim();
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? null;
@@ -78,7 +80,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // Context: deps, session, actor, CSRF token, preferences, flash.
   app.use('*', async (c, next) => {
     c.set('deps', deps);
-    const meta = { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null };
+    const meta = { ip: clientIp(c, deps.config.trustProxy), userAgent: c.req.header('user-agent') ?? null };
     const token = getCookie(c, SESSION_COOKIE);
     const session = token ? await resolveSession(deps.db, token, deps.clock.now()) : null;
     if (token && !session) clearSessionCookie(c);

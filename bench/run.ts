@@ -1,0 +1,33 @@
+/**
+ * `npm run bench [name…]`: runs every bench/*.bench.ts (or those whose name contains an argument) in turn. Each
+ * prints its figures; none asserts a time. Figures are ratios against a baseline measured in the same run, so
+ * the machine's noise affects both sides alike.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+process.env.TZ = 'Asia/Shanghai';
+process.env.LOG_LEVEL ??= 'silent';
+const dir = import.meta.dirname;
+const filters = process.argv.slice(2);
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort();
+if (files.length === 0) {
+  console.error('没有找到基准测试 / no benchmark matched');
+  process.exit(2);
+}
+console.log(`gongkai benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+for (const f of files) {
+  console.log(`\n=== ${f.replace('.bench.ts', '')} ===`);
+  const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as { run?: () => Promise<void> };
+  if (typeof mod.run !== 'function') {
+    console.log('(no run() exported)');
+    continue;
+  }
+  await mod.run();
+}
+process.exit(0);
