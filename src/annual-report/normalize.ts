@@ -20,11 +20,12 @@ TRAD.forEach((t, i) => {
   if (!s2t.has(SIMP[i]!)) s2t.set(SIMP[i]!, t);
 });
 
+const TRAD_RE = new RegExp(`[${[...t2s.keys()].join('')}]`, 'g');
+
 /** Replace the Traditional characters gongkai knows by their Simplified forms. */
 export function toSimplified(s: string): string {
-  let out = '';
-  for (const ch of s) out += t2s.get(ch) ?? ch;
-  return out;
+  TRAD_RE.lastIndex = 0;
+  return TRAD_RE.test(s) ? s.replace(TRAD_RE, (ch) => t2s.get(ch)!) : s;
 }
 
 /** The reverse mapping (used by tests to build a mirror-site copy of a report). */
@@ -34,14 +35,30 @@ export function toTraditional(s: string): string {
   return out;
 }
 
-/** NFKC (full-width ASCII and punctuation → half-width), Simplified characters, no-break spaces as spaces. */
+/** Characters NFKC leaves alone (ASCII, CJK ideographs, common CJK punctuation): such text skips NFKC. */
+const NFKC_STABLE = /^[\t\n\r\x20-\x7e\u4e00-\u9fff、。“”‘’《》〔〕【】—…·]*$/;
+
+/**
+ * NFKC (full-width ASCII and punctuation → half-width), no-break spaces as spaces. Traditional characters are
+ * converted once for the whole document when it is decoded (see `toSimplified`), not here.
+ */
 export function normalizeText(s: string): string {
-  return toSimplified(s.normalize('NFKC')).replace(/[\u00a0\u3000\u200b\ufeff]/g, ' ');
+  if (NFKC_STABLE.test(s)) return s;
+  return s.normalize('NFKC').replace(/[\u00a0\u3000\u200b\ufeff]/g, ' ');
 }
 
-/** A matching key: normalised, without whitespace, punctuation or symbols. */
+const keyCache = new Map<string, string>();
+
+/** A matching key: normalised, without whitespace, punctuation or symbols. Labels repeat, so short keys are cached. */
 export function labelKey(s: string): string {
-  return normalizeText(s).replace(/[\s\p{P}\p{S}]/gu, '');
+  const cached = keyCache.get(s);
+  if (cached !== undefined) return cached;
+  const key = normalizeText(s).replace(/[\s\p{P}\p{S}]/gu, '');
+  if (s.length <= 80) {
+    if (keyCache.size > 20_000) keyCache.clear();
+    keyCache.set(s, key);
+  }
+  return key;
 }
 
 const CN_NUM = '一二三四五六七八九十';
@@ -60,8 +77,21 @@ export function chineseOrdinal(s: string): number {
   return CN_NUM.indexOf(s) + 1;
 }
 
-/** Split a leading numbering (一、 / （一） / 1.) from a label. */
+const numberingCache = new Map<string, { numbering: Numbering | null; rest: string }>();
+
+/** Split a leading numbering (一、 / （一） / 1.) from a label. Cached for short labels (they recur). */
 export function splitNumbering(raw: string): { numbering: Numbering | null; rest: string } {
+  const cached = numberingCache.get(raw);
+  if (cached) return cached;
+  const result = splitNumberingUncached(raw);
+  if (raw.length <= 80) {
+    if (numberingCache.size > 20_000) numberingCache.clear();
+    numberingCache.set(raw, result);
+  }
+  return result;
+}
+
+function splitNumberingUncached(raw: string): { numbering: Numbering | null; rest: string } {
   const s = normalizeText(raw).trimStart();
   let m = /^\(\s*([一二三四五六七八九十]{1,2})\s*\)\s*/.exec(s);
   if (m) return { numbering: { kind: 'paren', n: chineseOrdinal(m[1]!) }, rest: s.slice(m[0].length) };
@@ -71,6 +101,8 @@ export function splitNumbering(raw: string): { numbering: Numbering | null; rest
   if (m) return { numbering: { kind: 'digit', n: Number(m[1]) }, rest: s.slice(m[0].length) };
   return { numbering: null, rest: s };
 }
+
+const VALUE_START = /^[0-9０-９无没/\\／＼\-—–─━‐‑‒―－OoIl]/;
 
 /** What one table cell holds. */
 export type CellReading =
@@ -82,7 +114,13 @@ export type CellReading =
  * (blank, 无, /, -) — or `null` when the cell is a label.
  */
 export function readCell(raw: string): CellReading | null {
-  const s = normalizeText(raw).trim();
+  const t = raw.trim();
+  if (/^\d{1,12}$/.test(t)) return { kind: 'number', value: Number(t), annotated: false };
+  // Every value starts with a digit, 无/没有, a slash or a dash (or is blank): anything else is a label.
+  if (t !== '' && !VALUE_START.test(t)) return null;
+  // A value is short; a longer cell is a label (the longest values are annotated: “55（含自然失效 29 件）”).
+  if (t.length > 40) return null;
+  const s = normalizeText(t).trim();
   if (s === '') return { kind: 'blank' };
   if (s === '无' || s === '没有') return { kind: 'wu' };
   if (/^[/\\]+$/.test(s)) return { kind: 'slash' };
@@ -104,9 +142,21 @@ export function isValueCell(raw: string): boolean {
   return readCell(raw) !== null;
 }
 
-/** Bigram Dice similarity of two keys (0…1), for OCR-damaged labels. */
+const similarityCache = new Map<string, number>();
+
+/** Bigram Dice similarity of two keys (0…1), for OCR-damaged labels. Cached: the same labels recur. */
 export function bigramSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  const cacheKey = `${a}\u0000${b}`;
+  const cached = similarityCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const value = dice(a, b);
+  if (similarityCache.size > 50_000) similarityCache.clear();
+  similarityCache.set(cacheKey, value);
+  return value;
+}
+
+function dice(a: string, b: string): number {
   if (a.length < 2 || b.length < 2) return 0;
   const grams = new Map<string, number>();
   for (let i = 0; i < a.length - 1; i++) {

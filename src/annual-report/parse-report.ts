@@ -10,6 +10,7 @@ import { readTables, type Layout } from './read-tables.ts';
 import { readSections } from './read-sections.ts';
 import { detectAgency, detectYear, makeNarrative, readFees, type Narrative } from './narrative.ts';
 import { rowParts, textToRows, type Row } from './rows.ts';
+import { toSimplified } from './normalize.ts';
 import { isExportJson, readExport } from './export-json.ts';
 import { ReportInputError } from './report-input-error.ts';
 
@@ -123,7 +124,8 @@ function rowsOf(
   }
   if (looksBinary(bytes))
     throw new ReportInputError('binary', '文件不是文本、网页或 Word 文档（像是二进制数据），无法检查');
-  const text = decodeText(bytes);
+  // Mirror sites publish in Traditional characters: convert the whole document once.
+  const text = toSimplified(decodeText(bytes));
   if (text.trim() === '') throw new ReportInputError('empty', '文件只有空白，没有可检查的内容');
   if (isExportJson(text)) return { parsed: readExport(name, text) };
   if (looksHtml(name, text)) return { rows: htmlToRows(text), source: 'html' };

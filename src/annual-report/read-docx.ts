@@ -6,7 +6,7 @@
 import { unzipSync } from 'fflate';
 import { parseDocument } from 'htmlparser2';
 import { assembleRows, lineToRow, type Row } from './rows.ts';
-import { readCell } from './normalize.ts';
+import { readCell, toSimplified } from './normalize.ts';
 
 interface XNode {
   type: string;
@@ -35,7 +35,7 @@ export function documentXml(bytes: Uint8Array): string {
   }
   const xml = files['word/document.xml'];
   if (!xml) throw new DocxReadError('not_docx');
-  return new TextDecoder('utf-8').decode(xml);
+  return toSimplified(new TextDecoder('utf-8').decode(xml));
 }
 
 const child = (n: XNode, name: string) => (n.children ?? []).find((c) => c.name === name);

@@ -54,7 +54,7 @@ function candidates(rows: Row[]): Candidate[] {
     if (row.kind !== 'text' && row.kind !== 'space') return;
     const { labels } = rowParts(row);
     const text = labels[0];
-    if (!text || labels.length > 1) return;
+    if (!text || labels.length > 1 || text.length > 60) return;
     const { numbering, rest } = splitNumbering(text);
     const key = labelKey(rest);
     if (key.length < 2 || key.length > 30 || /[。；;]$/.test(text.trim())) return;

@@ -48,7 +48,12 @@ interface PRow extends RowParts {
   index: number;
   keys: string[];
   key: string;
+  /** A paragraph of narrative, too long to be a table row or a caption (its keys are not computed). */
+  long: boolean;
 }
+
+/** Labels longer than this (all cells together) are narrative, not a table row or caption. */
+const NARRATIVE_LENGTH = 150;
 
 /** Longest key of a row that is still a heading or a table caption, not a sentence. */
 const SHORT = 40;
@@ -154,15 +159,17 @@ class CellSink {
 
 const A_BLOCK_KEY = /^第二十条第(一|五|六|八|九)项/;
 const isAAnchor = (p: PRow) =>
+  !p.long &&
   p.key.length <= SHORT &&
   (p.keys.some((k) => A_BLOCK_KEY.test(k)) ||
     /^(表二)?主动公开政府信息情况$/.test(stripNo(p.labels[0] ?? '')));
 const isBAnchor = (p: PRow) =>
+  !p.long &&
   p.key.length <= SHORT * 2 &&
   (p.key.includes('收到和处理政府信息公开申请情况') ||
     p.key.includes('勾稽关系') ||
     p.keys.some((k) => k.includes('本年新收政府信息公开申请数量')));
-const isCAnchor = (p: PRow) => p.key.length <= SHORT && /行政复议|结果维持/.test(p.key);
+const isCAnchor = (p: PRow) => !p.long && p.key.length <= SHORT && /行政复议|结果维持/.test(p.key);
 
 function stripNo(label: string): string {
   return labelKey(splitNumbering(label).rest);
@@ -204,6 +211,7 @@ function readTableA(rows: PRow[], sink: CellSink, findings: Finding[]): boolean 
   const short: { id: string; values: string[]; row: PRow }[] = [];
   const loose: { raw: string; row: PRow }[] = [];
   for (const p of rows) {
+    if (p.long) continue;
     const match = aRowOf(p);
     if (!match) {
       // Numbers torn out of the table by PDF extraction (“22” / “（其中修订 16 件）”): kept for recovery below.
@@ -297,23 +305,43 @@ const B_HEADER_KEYS = new Set(
   ].map(labelKey),
 );
 
-/** How well a row's labels name an official row (0…1). */
-function bSimilarity(labels: string[], spec: BRowSpec): number {
-  let best = 0;
+interface LabelKey {
+  key: string;
+  numbering: string;
+}
+
+/** The matching keys of a row's labels (each label, and all of them joined when there are several). */
+function labelKeys(labels: string[]): LabelKey[] {
   const candidates = labels.length > 1 ? [...labels, labels.join('')] : labels;
-  for (const label of candidates) {
-    const { numbering, rest } = splitNumbering(label);
-    const k = labelKey(rest);
-    if (k.length < 2) continue;
-    let s: number;
-    if (k === spec.key) s = 1;
-    else if (k.includes(spec.key)) s = 0.5 + (0.5 * spec.key.length) / k.length;
-    else if (spec.key.includes(k)) s = 0.5 + (0.5 * k.length) / spec.key.length;
-    else s = 0.9 * bigramSimilarity(k, spec.key);
-    if (numbering && spec.numbering) s += `${numbering.kind}${numbering.n}` === spec.numbering ? 0.1 : -0.1;
-    best = Math.max(best, s);
-  }
-  return best;
+  return candidates
+    .map((label) => {
+      const { numbering, rest } = splitNumbering(label);
+      return { key: labelKey(rest), numbering: numbering ? `${numbering.kind}${numbering.n}` : '' };
+    })
+    .filter((k) => k.key.length >= 2);
+}
+
+/**
+ * How well a row's labels name each official row (0…1, ±0.1 for a matching or conflicting number). Equality and
+ * containment first; bigram similarity (for OCR damage) only when nothing matched that way.
+ */
+function bSimilarities(keys: LabelKey[], specs: BRowSpec[]): number[] {
+  const direct = (fuzzy: boolean) =>
+    specs.map((spec) => {
+      let best = 0;
+      for (const { key: k, numbering } of keys) {
+        let s: number;
+        if (k === spec.key) s = 1;
+        else if (k.includes(spec.key)) s = 0.5 + (0.5 * spec.key.length) / k.length;
+        else if (spec.key.includes(k)) s = 0.5 + (0.5 * k.length) / spec.key.length;
+        else s = fuzzy ? 0.9 * bigramSimilarity(k, spec.key) : 0;
+        if (s > 0 && numbering && spec.numbering) s += numbering === spec.numbering ? 0.1 : -0.1;
+        best = Math.max(best, s);
+      }
+      return best;
+    });
+  const sims = direct(false);
+  return Math.max(0, ...sims) >= 0.8 ? sims : direct(true);
 }
 
 const LABEL_MATCH = 0.45;
@@ -360,14 +388,16 @@ function readTableB(rows: PRow[], layout: Layout, sink: CellSink, findings: Find
   const specs = layout === '2019-trial' ? B_SPECS_2019 : B_SPECS_2021;
   const observed: { p: PRow; values: (string | null)[]; sims: number[]; labelled: boolean }[] = [];
   for (const p of rows) {
+    if (p.long) continue;
     const isHeader =
       p.labels.length > 0 &&
       p.labels.every((l) => !splitNumbering(l).numbering && B_HEADER_KEYS.has(labelKey(l)));
     if (isHeader) continue;
-    const sims = specs.map((s) => bSimilarity(p.labels, s));
+    if (p.values.length < B_COLUMNS.length - 1) continue;
+    const keys = labelKeys(p.labels);
+    const sims = bSimilarities(keys, specs);
     const labelled = Math.max(...sims) >= LABEL_MATCH;
     const filled = p.values.filter((v) => v.trim() !== '').length;
-    if (p.values.length < B_COLUMNS.length - 1) continue;
     if (!labelled && filled < B_COLUMNS.length - 1) continue;
     observed.push({ p, values: fitValues(p.values, B_COLUMNS.length), sims, labelled });
   }
@@ -432,6 +462,7 @@ function readTableC(rows: PRow[], sink: CellSink, findings: Finding[]): { found:
   let last = -1;
   for (const p of rows) {
     if (done.size === C_GROUPS.length) break;
+    if (p.long) continue;
     const filled = p.values.filter((v) => v.trim() !== '').length;
     if (p.values.length >= width - 1) {
       const fitted = fitValues(p.values, width);
@@ -480,8 +511,9 @@ function readTableC(rows: PRow[], sink: CellSink, findings: Finding[]): { found:
 export function readTables(rows: Row[]): TablesReading {
   const prows: PRow[] = rows.map((row, index) => {
     const parts = rowParts(row);
-    const keys = parts.labels.map(labelKey);
-    return { ...parts, row, index, keys, key: keys.join('') };
+    const long = parts.labels.reduce((n, l) => n + l.length, 0) > NARRATIVE_LENGTH;
+    const keys = long ? [] : parts.labels.map(labelKey);
+    return { ...parts, row, index, keys, key: keys.join(''), long };
   });
   const findings: Finding[] = [];
   const sink = new CellSink();

@@ -21,8 +21,18 @@ export interface RowParts {
   values: string[];
 }
 
+const partsCache = new WeakMap<Row, RowParts>();
+
 /** Labels are the non-empty cells that are not numbers/placeholders; values are the cells after the last label. */
 export function rowParts(row: Row): RowParts {
+  const cached = partsCache.get(row);
+  if (cached) return cached;
+  const parts = computeParts(row);
+  partsCache.set(row, parts);
+  return parts;
+}
+
+function computeParts(row: Row): RowParts {
   let last = -1;
   const labels: string[] = [];
   row.cells.forEach((c, i) => {
