@@ -38,12 +38,21 @@ export function toTraditional(s: string): string {
 /** Characters NFKC leaves alone (ASCII, CJK ideographs, common CJK punctuation): such text skips NFKC. */
 const NFKC_STABLE = /^[\t\n\r\x20-\x7e\u4e00-\u9fff、。“”‘’《》〔〕【】—…·]*$/;
 
+/** Characters only NFKC maps well (full-width letters and digits, circled numbers, compatibility forms, spaces). */
+const NEEDS_NFKC =
+  /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u2460-\u24ff\u3200-\u33ff\uf900-\ufaff\u00a0\u3000\u200b\ufeff\u2000-\u200a]/;
+/** Full-width ASCII punctuation (U+FF01–U+FF5E), mapped to ASCII exactly as NFKC would. */
+const FULLWIDTH_ASCII = /[\uff01-\uff5e]/g;
+
 /**
  * NFKC (full-width ASCII and punctuation → half-width), no-break spaces as spaces. Traditional characters are
- * converted once for the whole document when it is decoded (see `toSimplified`), not here.
+ * converted once for the whole document when it is decoded (see `toSimplified`), not here. Most report text only
+ * has full-width punctuation, which is mapped directly (NFKC on every paragraph is the reader's main cost).
  */
 export function normalizeText(s: string): string {
   if (NFKC_STABLE.test(s)) return s;
+  if (!NEEDS_NFKC.test(s))
+    return s.replace(FULLWIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   return s.normalize('NFKC').replace(/[\u00a0\u3000\u200b\ufeff]/g, ' ');
 }
 

@@ -53,7 +53,7 @@ interface PRow extends RowParts {
 }
 
 /** Labels longer than this (all cells together) are narrative, not a table row or caption. */
-const NARRATIVE_LENGTH = 150;
+const NARRATIVE_LENGTH = 90;
 
 /** Longest key of a row that is still a heading or a table caption, not a sentence. */
 const SHORT = 40;
