@@ -55,6 +55,20 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const assets = loadAssets();
 
+  // Access log: method, path without the query string (it may carry search words or codes), status, duration.
+  app.use('*', async (c, next) => {
+    const t0 = performance.now();
+    await next();
+    deps.logger.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - t0),
+      },
+      'request',
+    );
+  });
   app.use('*', securityHeaders);
 
   app.get('/assets/:file', (c) => {
