@@ -3,5 +3,7 @@
  * this file only composes them, so adding a feature adds one line here.
  */
 import type { FoundationTables } from './foundation.tables.ts';
+import type { PublicationsTables } from '../publications/publications.tables.ts';
+import type { SearchTables } from '../search/search.tables.ts';
 
-export interface DB extends FoundationTables {}
+export interface DB extends FoundationTables, PublicationsTables, SearchTables {}
