@@ -19,8 +19,14 @@ export async function startServer(): Promise<{ close(): Promise<void>; port: num
   const clock = systemClock;
   await prepareDatabase(db, clock);
   if (cfg.demo && (await isEmpty(db))) {
-    const accounts = await loadDemo({ db, clock, actor: systemActor('演示数据'), meta: { ip: null } });
-    process.stdout.write(formatDemoAccounts(accounts) + '\n');
+    try {
+      const accounts = await loadDemo({ db, clock, actor: systemActor('演示数据'), meta: { ip: null } });
+      process.stdout.write(formatDemoAccounts(accounts) + '\n');
+    } catch (e) {
+      // Several instances starting together on one PostgreSQL database: the first one loads the demo.
+      if (await isEmpty(db)) throw e;
+      logger.info('demo township loaded by another instance');
+    }
   }
   const app = createApp({ db, clock, config: cfg, logger });
   const worker = cfg.worker ? startWorker({ db, clock, logger }) : null;
