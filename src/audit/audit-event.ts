@@ -1,3 +1,5 @@
+import { REQUEST_AUDIT_LABELS, type RequestAuditAction } from '../requests/request-audit.ts';
+
 /**
  * The closed set of audit actions. Each feature declares its own union beside its code and adds it here,
  * so an action name cannot be misspelt anywhere.
@@ -31,7 +33,7 @@ export type FoundationAuditAction =
   | 'demo.loaded'
   | 'audit.exported';
 
-export type AuditAction = FoundationAuditAction;
+export type AuditAction = FoundationAuditAction | RequestAuditAction;
 
 /** Human-readable labels for the audit log page (unknown actions show their code). */
 export const AUDIT_ACTION_LABELS: Partial<Record<string, string>> = {
@@ -62,4 +64,5 @@ export const AUDIT_ACTION_LABELS: Partial<Record<string, string>> = {
   'settings.update': '修改设置',
   'demo.loaded': '载入演示数据',
   'audit.exported': '导出审计日志',
+  ...REQUEST_AUDIT_LABELS,
 };

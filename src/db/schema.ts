@@ -3,7 +3,8 @@
  * this file only composes them, so adding a feature adds one line here.
  */
 import type { FoundationTables } from './foundation.tables.ts';
+import type { RequestsTables } from '../requests/requests.tables.ts';
 import type { PublicationsTables } from '../publications/publications.tables.ts';
 import type { SearchTables } from '../search/search.tables.ts';
 
-export interface DB extends FoundationTables, PublicationsTables, SearchTables {}
+export interface DB extends FoundationTables, RequestsTables, PublicationsTables, SearchTables {}

@@ -1,0 +1,105 @@
+/**
+ * Official-document styling for DOCX (shared by request letters and the annual report): A4 with GB/T 9704
+ * margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), title in 小标宋 二号 (22 pt), body in 仿宋 三号
+ * (16 pt) at a fixed 28 pt line pitch with a two-character first-line indent, headings in 黑体. Fonts are named with
+ * their common Windows/WPS names and fall back to what the reader has installed.
+ */
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
+
+const mm = (v: number) => Math.round((v / 25.4) * 1440);
+const pt = (v: number) => v * 20;
+
+export const OFFICIAL_FONTS = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  heading: '黑体',
+  latin: 'Times New Roman',
+} as const;
+
+const BODY_SIZE = 32; // half-points: 16 pt (三号)
+const TITLE_SIZE = 44; // 22 pt (二号)
+const LINE = { line: pt(28), lineRule: LineRuleType.EXACT };
+
+const run = (text: string, font: string, size = BODY_SIZE, bold = false) =>
+  new TextRun({
+    text,
+    bold,
+    size,
+    font: { eastAsia: font, ascii: OFFICIAL_FONTS.latin, hAnsi: OFFICIAL_FONTS.latin },
+  });
+
+/** A body paragraph: 仿宋 三号, first line indented two characters. */
+export function bodyParagraph(
+  text: string,
+  opts: { indent?: boolean; align?: 'left' | 'right' | 'center' } = {},
+) {
+  return new Paragraph({
+    alignment:
+      opts.align === 'right'
+        ? AlignmentType.RIGHT
+        : opts.align === 'center'
+          ? AlignmentType.CENTER
+          : AlignmentType.JUSTIFIED,
+    spacing: LINE,
+    indent: opts.indent === false ? undefined : { firstLine: BODY_SIZE * 10 * 2 },
+    children: [run(text, OFFICIAL_FONTS.body)],
+  });
+}
+
+/** A 黑体 heading (一、…). */
+export function headingParagraph(text: string) {
+  return new Paragraph({
+    spacing: LINE,
+    indent: { firstLine: BODY_SIZE * 20 },
+    children: [run(text, OFFICIAL_FONTS.heading)],
+  });
+}
+
+/** The centred title in 小标宋 二号, on one or more lines. */
+export function titleParagraphs(lines: string[]) {
+  return lines.map(
+    (l) =>
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { line: pt(36), lineRule: LineRuleType.EXACT },
+        children: [run(l, OFFICIAL_FONTS.title, TITLE_SIZE)],
+      }),
+  );
+}
+
+export const blankLine = () => new Paragraph({ spacing: LINE, children: [run('', OFFICIAL_FONTS.body)] });
+
+/** Assemble an A4 official document from paragraphs and write it to a DOCX buffer. */
+export async function officialDocx(
+  children: Paragraph[],
+  meta: { title: string; creator?: string },
+): Promise<Buffer> {
+  const doc = new Document({
+    title: meta.title,
+    creator: meta.creator ?? 'gongkai',
+    styles: {
+      default: {
+        document: {
+          run: {
+            size: BODY_SIZE,
+            font: { eastAsia: OFFICIAL_FONTS.body, ascii: OFFICIAL_FONTS.latin, hAnsi: OFFICIAL_FONTS.latin },
+          },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: mm(210), height: mm(297) },
+            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
+          },
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

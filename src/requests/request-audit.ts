@@ -1,0 +1,65 @@
+/** The audit actions of 依申请公开 (added to AuditAction in src/audit/audit-event.ts) and their labels. */
+export type RequestAuditAction =
+  | 'request.submitted'
+  | 'request.registered'
+  | 'request.confirmed'
+  | 'request.contact_attempt'
+  | 'request.assigned'
+  | 'request.note_added'
+  | 'request.attachment_added'
+  | 'request.correction_requested'
+  | 'request.correction_received'
+  | 'request.consultation_started'
+  | 'request.consultation_ended'
+  | 'request.extended'
+  | 'request.fee_notice_issued'
+  | 'request.fee_paid'
+  | 'request.fee_waived'
+  | 'request.decision_submitted'
+  | 'request.decision_returned'
+  | 'request.decision_approved'
+  | 'request.delivered'
+  | 'request.archived'
+  | 'request.withdrawn'
+  | 'request.abandoned'
+  | 'request.deadline_recomputed'
+  | 'request.letter_issued'
+  | 'request.alerts_sent'
+  | 'request.settings_updated'
+  | 'request.template_updated'
+  | 'request.appeal_recorded'
+  | 'request.appeal_updated'
+  | 'request.tracked';
+
+export const REQUEST_AUDIT_LABELS: Record<RequestAuditAction, string> = {
+  'request.submitted': '网上提交公开申请',
+  'request.registered': '登记公开申请',
+  'request.confirmed': '确认收到申请',
+  'request.contact_attempt': '联系申请人',
+  'request.assigned': '分办申请',
+  'request.note_added': '添加办理记录',
+  'request.attachment_added': '上传附件',
+  'request.correction_requested': '告知补正',
+  'request.correction_received': '收到补正',
+  'request.consultation_started': '征求意见',
+  'request.consultation_ended': '征求意见结束',
+  'request.extended': '延期答复',
+  'request.fee_notice_issued': '发出收费通知',
+  'request.fee_paid': '登记缴费',
+  'request.fee_waived': '减免信息处理费',
+  'request.decision_submitted': '提交答复审批',
+  'request.decision_returned': '退回答复',
+  'request.decision_approved': '审批通过答复',
+  'request.delivered': '登记送达',
+  'request.archived': '归档',
+  'request.withdrawn': '撤回申请',
+  'request.abandoned': '视为放弃申请',
+  'request.deadline_recomputed': '重新计算答复期限',
+  'request.letter_issued': '出具文书',
+  'request.alerts_sent': '发送期限提醒',
+  'request.settings_updated': '修改依申请公开设置',
+  'request.template_updated': '修改文书模板',
+  'request.appeal_recorded': '登记复议诉讼案件',
+  'request.appeal_updated': '更新复议诉讼案件',
+  'request.tracked': '申请人查询进度',
+};

@@ -1,0 +1,119 @@
+/**
+ * The frame every use case on an existing request runs in (resolve → authorize → guard the state → one
+ * transaction with the change, the recomputed clock, its letters and its audit row). Each use case file
+ * supplies only what its step changes.
+ */
+import type { Ctx } from '../context.ts';
+import type { Trx } from '../db/database.ts';
+import { assertCan, ConflictError } from '../errors.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import { getCalendar } from '../calendar/get-calendar.ts';
+import type { Agency } from '../org/org.ts';
+import { nextState, type InfoRequest, type RequestAction } from './request.ts';
+import { requestPolicy, type RequestPolicyAction, type RequestScope } from './request.policy.ts';
+import {
+  CONFLICT,
+  getRequest,
+  requestScope,
+  updateRequest,
+  type InfoRequestRow,
+} from './requests.queries.ts';
+import { getRequestSettings, type RequestSettings } from './settings.ts';
+import { computeRequestClock } from './request-clock.ts';
+import { issueLetter, type IssueLetterInput } from './issue-letter.ts';
+import type { RequestAuditAction } from './request-audit.ts';
+import type { DeadlineResult } from './deadline.ts';
+import type { WorkCalendar } from '../calendar/calendar.ts';
+
+export interface StepEnv {
+  trx: Trx;
+  ctx: Ctx;
+  request: InfoRequest;
+  scope: RequestScope;
+  agency: Agency;
+  settings: RequestSettings;
+  today: string;
+  cal: WorkCalendar;
+  /** The calendar's current reading of the request's clock (before this step). */
+  clock: DeadlineResult | null;
+}
+
+export interface StepOutcome<T> {
+  patch?: Partial<Omit<InfoRequestRow, 'id' | 'version' | 'created_at'>>;
+  /** Letters to issue once the change and the new clock are written. */
+  letters?: IssueLetterInput[];
+  audit?: { note?: string; after?: unknown };
+  result?: T;
+}
+
+export interface StepOptions<T> {
+  policy: RequestPolicyAction;
+  /** The transition, when the step changes the state (guarded by the table in request.ts). */
+  action?: RequestAction;
+  /** The version the user saw (forms and the API send it back): a mismatch is a conflict. */
+  expectedVersion?: number;
+  audit: RequestAuditAction;
+  run(env: StepEnv): Promise<StepOutcome<T>>;
+}
+
+/** Load a request the actor may see (outsiders get "not found") and its policy scope. */
+export async function resolveRequest(ctx: Ctx, id: number) {
+  const request = await getRequest(ctx.db, id);
+  const scope = await requestScope(ctx.db, request.agencyId, request.handlerId);
+  assertCan(requestPolicy.view(ctx.actor, scope), { hide: true });
+  return { request, scope, agency: scope.agency };
+}
+
+/** Run one step on a request; returns the request as it is afterwards. */
+export async function requestStep<T = undefined>(
+  ctx: Ctx,
+  id: number,
+  opts: StepOptions<T>,
+): Promise<{ request: InfoRequest; result: T | undefined; letterIds: number[] }> {
+  const { request, scope, agency } = await resolveRequest(ctx, id);
+  assertCan(requestPolicy[opts.policy](ctx.actor, scope), {
+    message: '您没有办理此项操作的权限',
+  });
+  if (opts.expectedVersion != null && opts.expectedVersion !== request.version)
+    throw new ConflictError(CONFLICT);
+  const next = opts.action
+    ? nextState(request.status, opts.action, { extended: request.extensionDays != null })
+    : request.status;
+  const settings = await getRequestSettings(ctx.db, request.agencyId);
+  const cal = await getCalendar(ctx.db, request.agencyId);
+  const before = await computeRequestClock(ctx.db, cal, request, settings.feePausesReplyClock);
+  return ctx.db.transaction().execute(async (trx) => {
+    const env: StepEnv = {
+      trx,
+      ctx,
+      request,
+      scope,
+      agency,
+      settings,
+      today: ctx.clock.today(),
+      clock: before.result,
+      cal,
+    };
+    const out = await opts.run(env);
+    const patch = { ...(out.patch ?? {}) };
+    if (opts.action && patch.status === undefined) patch.status = next;
+    await updateRequest(trx, id, request.version, patch, ctx.clock.now());
+    let after = await getRequest(trx, id);
+    const clock = await computeRequestClock(trx, cal, after, settings.feePausesReplyClock);
+    await trx.updateTable('info_requests').set(clock.columns).where('id', '=', id).execute();
+    after = await getRequest(trx, id);
+    const letterIds: number[] = [];
+    for (const l of out.letters ?? [])
+      letterIds.push(await issueLetter(trx, ctx, after, agency, settings, l));
+    await recordEvent(trx, ctx, {
+      action: opts.audit,
+      objectType: 'info_request',
+      objectId: id,
+      agencyId: request.agencyId,
+      before: { status: request.status, dueOn: request.dueOn },
+      after: { status: after.status, dueOn: after.dueOn, ...((out.audit?.after as object) ?? {}) },
+      note: out.audit?.note ?? null,
+    });
+    return { request: after, result: out.result, letterIds };
+  });
+}

@@ -1,0 +1,221 @@
+/**
+ * Input schemas of 依申请公开, shared by the web forms, the JSON API and the CLI. Messages are Chinese; ID
+ * numbers are checked with their checksums (id-numbers.ts).
+ */
+import { z } from 'zod';
+import { isDateString } from '../calendar/dates.ts';
+import {
+  APPEAL_KINDS,
+  APPEAL_RESULTS,
+  APPLICANT_KINDS,
+  CHANNELS,
+  DECIDABLE_OUTCOMES,
+  DELIVERIES,
+  FORMS,
+  ID_TYPES,
+  ORG_ID_TYPES,
+  PERSON_ID_TYPES,
+  WITHHOLDING_GROUNDS,
+} from './request.ts';
+import { normalizeIdNumber, residentIdError, usccError } from './id-numbers.ts';
+
+const blankToUndef = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过${max}个字`);
+const optText = (max: number) =>
+  z.preprocess(blankToUndef, z.string().trim().max(max, `不能超过${max}个字`).optional());
+export const dateField = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .refine((s) => isDateString(s), `${label}格式不正确（应为年-月-日，如 2026-03-02）`);
+const optDate = (label: string) => z.preprocess(blankToUndef, dateField(label).optional());
+const flag = z.preprocess((v) => v === true || v === 'on' || v === '1' || v === 'true', z.boolean());
+const int = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label}应为整数` })
+    .int(`${label}应为整数`)
+    .min(min, `${label}不能小于${min}`)
+    .max(max, `${label}不能大于${max}`);
+const version = z.coerce.number().int().min(1).optional();
+
+const ApplicantFields = {
+  applicantKind: z.enum(APPLICANT_KINDS, { error: '请选择申请人类型' }),
+  applicantName: text('申请人姓名或名称', 100),
+  idType: z.enum(ID_TYPES, { error: '请选择证件类型' }),
+  idNumber: text('证件号码', 40),
+  phone: optText(40),
+  email: z.preprocess(blankToUndef, z.email('电子邮箱格式不正确').optional()),
+  address: optText(200),
+  needsAssistance: flag.default(false),
+  assistanceNote: optText(500),
+};
+
+const InfoFields = {
+  infoDescription: text('所需信息的名称或描述', 2000),
+  infoDocNo: optText(100),
+  formRequested: z.enum(FORMS, { error: '请选择获取信息的形式' }),
+  deliveryRequested: z.enum(DELIVERIES, { error: '请选择获取信息的方式' }),
+};
+
+type ApplicantShape = {
+  applicantKind: (typeof APPLICANT_KINDS)[number];
+  idType: (typeof ID_TYPES)[number];
+  idNumber: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+};
+
+/** 条例第二十九条: a valid identity document for the applicant kind, and at least one way to reach them. */
+function checkApplicant(v: ApplicantShape, ctx: z.RefinementCtx): void {
+  const person = v.applicantKind === 'natural_person';
+  if (person && !PERSON_ID_TYPES.includes(v.idType))
+    ctx.addIssue({ code: 'custom', path: ['idType'], message: '自然人请选择居民身份证、护照等个人证件' });
+  if (!person && !ORG_ID_TYPES.includes(v.idType))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['idType'],
+      message: '法人或其他组织请填写统一社会信用代码或其他登记证件',
+    });
+  const err =
+    v.idType === 'resident_id'
+      ? residentIdError(v.idNumber)
+      : v.idType === 'uscc'
+        ? usccError(v.idNumber)
+        : null;
+  if (err) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: err });
+  if (!v.phone && !v.email && !v.address)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['phone'],
+      message: '请至少填写一种联系方式（电话、电子邮箱或通信地址）',
+    });
+}
+
+const normalize = <T extends { idNumber: string }>(v: T): T => ({
+  ...v,
+  idNumber: normalizeIdNumber(v.idNumber),
+});
+
+/** An online request from the public portal. */
+export const OnlineRequestInput = z
+  .object({ ...ApplicantFields, ...InfoFields })
+  .superRefine(checkApplicant)
+  .transform(normalize);
+export type OnlineRequestInput = z.infer<typeof OnlineRequestInput>;
+
+/** A request registered by a clerk from another channel (条例第三十一条 decides the receipt date). */
+export const RegisterRequestInput = z
+  .object({
+    ...ApplicantFields,
+    ...InfoFields,
+    channel: z
+      .enum(CHANNELS, { error: '请选择申请渠道' })
+      .refine((c) => c !== 'online', '网上申请由申请人在门户网站提交'),
+    submittedOn: dateField('提交或到达日期'),
+    confirmedOn: optDate('签收或确认日期'),
+    receiptEvidence: optText(500),
+  })
+  .superRefine(checkApplicant)
+  .transform(normalize);
+export type RegisterRequestInput = z.infer<typeof RegisterRequestInput>;
+
+export const ConfirmInput = z.object({
+  confirmedOn: dateField('确认日期'),
+  evidence: text('确认记录（如何与申请人确认）', 500),
+});
+export const ContactAttemptInput = z.object({
+  method: text('联系方式', 50),
+  result: text('联系结果', 500),
+});
+export const AssignInput = z.object({
+  officeId: z.preprocess(blankToUndef, z.coerce.number().int().positive().optional()),
+  handlerId: z.preprocess(blankToUndef, z.coerce.number().int().positive().optional()),
+});
+export const NoteInput = z.object({ body: text('办理记录', 4000) });
+export const CorrectionInput = z.object({
+  items: text('需要补正的事项', 2000),
+  guidance: optText(2000),
+  periodDays: int('补正期限', 1, 60),
+  overrideReason: optText(500),
+});
+export const CorrectionReceivedInput = z.object({ receivedOn: dateField('收到补正日期') });
+export const ConsultationInput = z.object({
+  kind: z.enum(['third_party', 'co_agency'], { error: '请选择征求意见对象类型' }),
+  party: text('征求意见对象', 200),
+  matter: text('征求意见事项', 2000),
+  sentOn: dateField('发出日期'),
+  deliveredOn: optDate('对方收到日期'),
+});
+export const ConsultationEndInput = z.object({
+  consultationId: z.coerce.number().int().positive(),
+  answeredOn: optDate('收到意见日期'),
+  answer: z.enum(['agree', 'object', 'none'], { error: '请选择意见结果' }),
+  note: optText(2000),
+});
+export const ExtensionInput = z.object({
+  days: int('延长天数', 1, 20),
+  reason: text('延期理由', 500),
+});
+export const FeeNoticeInput = z.object({
+  method: z.enum(['by_count', 'by_volume'], { error: '请选择计收方式' }),
+  pages: z.preprocess(blankToUndef, int('页数', 0, 1_000_000).optional()),
+  noticeOn: dateField('申请人收到收费通知日期'),
+  reason: text('收费理由（数量、频次明显超过合理范围的情况）', 1000),
+});
+export const FeePaymentInput = z.object({
+  paidOn: dateField('缴费日期'),
+  amount: int('缴费金额', 0, 10_000_000),
+  receiptNo: text('财政票据号码', 100),
+});
+export const FeeWaiverInput = z.object({
+  full: flag.default(false),
+  amount: z.preprocess(blankToUndef, int('减免金额', 0, 10_000_000).optional()),
+  reason: text('减免理由', 1000),
+});
+export const WithheldPart = z.object({
+  part: text('不予公开的内容', 500),
+  ground: z.enum(WITHHOLDING_GROUNDS as [string, ...string[]], { error: '请选择不予公开的理由类型' }),
+  reason: text('不予公开的具体理由', 1000),
+});
+export const DecisionInput = z.object({
+  outcome: z.enum(DECIDABLE_OUTCOMES as [string, ...string[]], { error: '请选择办理结果' }),
+  basis: text('法律依据（条例条款）', 500),
+  reason: text('决定说明（理由、获取方式或检索情况等）', 4000),
+  withheld: z.array(WithheldPart).default([]),
+  expectedVersion: version,
+});
+export type DecisionInput = z.infer<typeof DecisionInput>;
+export const VersionInput = z.object({ expectedVersion: version });
+export const ReturnInput = z.object({ reason: text('退回理由', 1000), expectedVersion: version });
+export const DeliveryInput = z.object({
+  method: z.enum(['in_person', 'post', 'email', 'online', 'fax'], { error: '请选择送达方式' }),
+  deliveredOn: dateField('送达日期'),
+  proof: optText(500),
+  letterId: z.preprocess(blankToUndef, z.coerce.number().int().positive().optional()),
+});
+export const WithdrawInput = z.object({ reason: text('撤回说明', 500) });
+export const AppealInput = z.object({
+  requestId: z.preprocess(blankToUndef, z.coerce.number().int().positive().optional()),
+  kind: z.enum(APPEAL_KINDS, { error: '请选择案件类型' }),
+  filedOn: dateField('申请或起诉日期'),
+  body: text('复议机关或人民法院', 100),
+  caseNo: optText(100),
+  result: z.enum(APPEAL_RESULTS, { error: '请选择结果' }).default('pending'),
+  concludedOn: optDate('审结日期'),
+  note: optText(2000),
+});
+export type AppealInput = z.infer<typeof AppealInput>;
+
+export const DELIVERY_METHOD_LABELS: Record<z.infer<typeof DeliveryInput>['method'], string> = {
+  in_person: '当面送达',
+  post: '邮寄送达',
+  email: '电子邮件送达',
+  online: '网上送达（申请人凭查询码下载）',
+  fax: '传真送达',
+};

@@ -1,0 +1,103 @@
+/**
+ * Per-agency settings of 依申请公开, with their defaults and interpretations (disclosure-rules.md §9). Stored as
+ * one JSON value in agency_settings under the key `requests`; missing keys take the defaults below.
+ */
+import { z } from 'zod';
+import type { DbOrTrx } from '../db/database.ts';
+import { parseJson } from '../db/values.ts';
+import { OUTCOMES, type Outcome } from './request.ts';
+import { B_ROWS } from '../annual-report/report-format.ts';
+
+export const SETTINGS_KEY = 'requests';
+
+/** Table B result rows an outcome may be mapped to. */
+export const RESULT_ROWS = B_ROWS.filter((r) => r.startsWith('result.') && r !== 'result.total');
+
+/** disclosure-rules.md §7 default mapping (interpretation): outcome code → Table B row. */
+export const DEFAULT_OUTCOME_ROW_MAP: Record<Outcome, string> = {
+  already_public: 'result.granted',
+  disclosed: 'result.granted',
+  partially_disclosed: 'result.partially_granted',
+  withheld_state_secret: 'result.withheld.state_secret',
+  withheld_prohibited_by_law: 'result.withheld.prohibited_by_law',
+  withheld_security_stability: 'result.withheld.security_stability',
+  withheld_third_party: 'result.withheld.third_party_rights',
+  withheld_internal_affairs: 'result.withheld.internal_affairs',
+  withheld_process_info: 'result.withheld.process_info',
+  withheld_enforcement_file: 'result.withheld.enforcement_file',
+  special_access_law: 'result.withheld.admin_query',
+  not_exist: 'result.unable.not_held',
+  not_this_agency: 'result.unable.not_held',
+  needs_processing: 'result.unable.needs_creation',
+  unclear_after_correction: 'result.unable.unclear_after_correction',
+  petition_complaint: 'result.not_processed.petition_complaint',
+  repeated: 'result.not_processed.repeated',
+  publication: 'result.not_processed.publication',
+  excessive_unreasonable: 'result.not_processed.mass_repetitive',
+  confirm_or_reissue: 'result.not_processed.confirm_or_reissue',
+  abandoned_no_correction: 'result.other.no_correction',
+  abandoned_fee_unpaid: 'result.other.fee_unpaid',
+  withdrawn: 'result.other.other',
+  other: 'result.other.other',
+};
+
+/** Default 复议前置 outcomes (§6.4, §9 review_first_outcomes): 不予公开 including 部分公开. */
+export const DEFAULT_REVIEW_FIRST: Outcome[] = OUTCOMES.filter(
+  (o) => o === 'partially_disclosed' || o.startsWith('withheld_'),
+);
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const RequestSettingsSchema = z.object({
+  /** Reference format: {简称} {年} {号}. */
+  referenceFormat: z.string().min(3).max(60).default('{简称}政依申〔{年}〕第{号}号'),
+  /** 文号 of letters (serial per year): {简称} {年} {号}. */
+  letterNoFormat: z.string().min(3).max(60).default('{简称}政信公开〔{年}〕{号}号'),
+  /** Due-soon alerts, working days before the due date. */
+  alertDays: z.array(z.number().int().min(1).max(20)).min(1).max(5).default([5, 3, 1]),
+  /** §9 fee_pauses_reply_clock (recollection — verify): default off, the stricter deadline. */
+  feePausesReplyClock: z.boolean().default(false),
+  /** §9 online_auto_confirmation: the portal's automatic acknowledgement counts as 双方确认. Default no. */
+  onlineAutoConfirmation: z.boolean().default(false),
+  /** 复议机关 (行政复议法(2023)第二十四条): for a township, the county government. Empty: the parent agency. */
+  reconsiderationBody: z.string().max(60).default(''),
+  /** Outcomes whose reply carries the 复议前置 wording (§6.4 Variant A). */
+  reviewFirstOutcomes: z.array(z.enum(OUTCOMES)).default(DEFAULT_REVIEW_FIRST),
+  /** The §7 mapping, overridable per outcome. */
+  outcomeRowMap: z.record(z.string(), z.string()).default({}),
+  /** Default 补正 period in working days, printed on the 补正告知书 (§3.3). */
+  correctionPeriodDays: z.number().int().min(1).max(60).default(10),
+  /** SMS quiet hours (no text messages between start and end, Asia/Shanghai). */
+  smsQuietStart: z.string().regex(HHMM).default('21:00'),
+  smsQuietEnd: z.string().regex(HHMM).default('08:00'),
+});
+export type RequestSettings = z.infer<typeof RequestSettingsSchema>;
+
+export const DEFAULT_SETTINGS: RequestSettings = RequestSettingsSchema.parse({});
+
+/** The agency's settings merged over the defaults. */
+export async function getRequestSettings(db: DbOrTrx, agencyId: number): Promise<RequestSettings> {
+  const row = await db
+    .selectFrom('agency_settings')
+    .select('value_json')
+    .where('agency_id', '=', agencyId)
+    .where('key', '=', SETTINGS_KEY)
+    .executeTakeFirst();
+  const r = RequestSettingsSchema.safeParse(parseJson(row?.value_json, {}));
+  return r.success ? r.data : DEFAULT_SETTINGS;
+}
+
+/** The Table B row of an outcome under the agency's mapping (default §7; interpretation). */
+export function reportRowOf(settings: Pick<RequestSettings, 'outcomeRowMap'>, outcome: Outcome): string {
+  const row = settings.outcomeRowMap[outcome] ?? DEFAULT_OUTCOME_ROW_MAP[outcome];
+  if (!(RESULT_ROWS as string[]).includes(row)) return DEFAULT_OUTCOME_ROW_MAP[outcome];
+  return row;
+}
+
+/** Fill a number format: {简称} the agency's short name, {年} the year, {号} the serial. */
+export function formatNumber(format: string, v: { shortName: string; year: number; serial: number }): string {
+  return format
+    .replaceAll('{简称}', v.shortName)
+    .replaceAll('{年}', String(v.year))
+    .replaceAll('{号}', String(v.serial));
+}

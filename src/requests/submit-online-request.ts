@@ -1,0 +1,67 @@
+/**
+ * A citizen applies online (条例第二十九条). The request is received on the day the office confirms it
+ * (第三十一条第（三）项: 双方确认), unless the agency counts the portal's automatic acknowledgement as confirmation
+ * (setting onlineAutoConfirmation, default off). The applicant gets the reference and a tracking code at once.
+ */
+import type { Ctx } from '../context.ts';
+import { parseInput } from '../errors.ts';
+import { nowIso } from '../db/values.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import type { Agency } from '../org/org.ts';
+import { OnlineRequestInput } from './request.schema.ts';
+import { getRequestSettings } from './settings.ts';
+import { getCalendar } from '../calendar/get-calendar.ts';
+import { createRequestRecord } from './create-request-record.ts';
+import { getRequest } from './requests.queries.ts';
+import { issueLetter } from './issue-letter.ts';
+import type { StoredUpload } from './uploads.ts';
+import type { InfoRequest } from './request.ts';
+
+export async function submitOnlineRequest(
+  ctx: Ctx,
+  agency: Agency,
+  raw: unknown,
+  files: StoredUpload[] = [],
+): Promise<InfoRequest> {
+  const input = parseInput(OnlineRequestInput, raw);
+  const settings = await getRequestSettings(ctx.db, agency.id);
+  const today = ctx.clock.today();
+  const auto = settings.onlineAutoConfirmation;
+  const cal = await getCalendar(ctx.db, agency.id);
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await createRequestRecord(trx, ctx, agency, settings, cal, {
+      input,
+      channel: 'online',
+      submittedOn: today,
+      receivedOn: auto ? today : null,
+      receiptEvidence: auto ? '门户网站自动确认（本机关设置：自动回执视为双方确认）' : null,
+      status: auto ? 'accepted' : 'pending_confirmation',
+    });
+    for (const f of files) {
+      await trx
+        .insertInto('request_attachments')
+        .values({
+          request_id: id,
+          file_name: f.fileName,
+          content_type: f.contentType,
+          size: f.size,
+          storage_path: f.storagePath,
+          source: 'applicant',
+          uploaded_by_name: '申请人',
+          created_at: nowIso(ctx.clock.now()),
+        })
+        .execute();
+    }
+    const r = await getRequest(trx, id);
+    if (auto)
+      await issueLetter(trx, ctx, r, agency, settings, { kind: 'receipt', vars: { 收到方式: '网上申请' } });
+    await recordEvent(trx, ctx, {
+      action: 'request.submitted',
+      objectType: 'info_request',
+      objectId: id,
+      agencyId: agency.id,
+      after: { reference: r.reference, channel: 'online', attachments: files.length },
+    });
+    return r;
+  });
+}
