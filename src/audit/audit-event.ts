@@ -1,4 +1,5 @@
 import { REQUEST_AUDIT_LABELS, type RequestAuditAction } from '../requests/request-audit.ts';
+import { PUBLICATION_AUDIT_LABELS, type PublicationAuditAction } from '../publications/publication-audit.ts';
 
 /**
  * The closed set of audit actions. Each feature declares its own union beside its code and adds it here,
@@ -33,7 +34,7 @@ export type FoundationAuditAction =
   | 'demo.loaded'
   | 'audit.exported';
 
-export type AuditAction = FoundationAuditAction | RequestAuditAction;
+export type AuditAction = FoundationAuditAction | RequestAuditAction | PublicationAuditAction;
 
 /** Human-readable labels for the audit log page (unknown actions show their code). */
 export const AUDIT_ACTION_LABELS: Partial<Record<string, string>> = {
@@ -65,4 +66,5 @@ export const AUDIT_ACTION_LABELS: Partial<Record<string, string>> = {
   'demo.loaded': '载入演示数据',
   'audit.exported': '导出审计日志',
   ...REQUEST_AUDIT_LABELS,
+  ...PUBLICATION_AUDIT_LABELS,
 };

@@ -1,0 +1,110 @@
+/** Catalogue changes by an admin (art. 22: the catalogue grows): every change is a new version row plus an audit row. */
+import type { Ctx } from '../context.ts';
+import type { Trx } from '../db/database.ts';
+import { recordEvent } from '../audit/record-event.ts';
+import { assertCan, ConflictError, parseInput, ValidationError } from '../errors.ts';
+import { fromBool } from '../db/values.ts';
+import { agencyScope } from '../org/org.queries.ts';
+import { publicationPolicy } from './publication.policy.ts';
+import { CategoryInput } from './publication.schema.ts';
+import { getCategory, listCategories } from './publications.queries.ts';
+import { subtreeIds } from './catalogue.ts';
+import { touchPortal } from './publication-context.ts';
+
+async function writeVersion(trx: Trx, ctx: Ctx, categoryId: number, version: number, v: CategoryInput) {
+  await trx
+    .insertInto('pub_category_versions')
+    .values({
+      category_id: categoryId,
+      version,
+      name: v.name,
+      parent_id: v.parentId,
+      sort_order: v.sortOrder,
+      is_active: fromBool(v.isActive),
+      changed_by: ctx.actor.kind === 'user' ? ctx.actor.name : '系统',
+      changed_at: ctx.clock.now().toISOString(),
+    })
+    .execute();
+}
+
+async function checkParent(ctx: Ctx, agencyId: number, parentId: number | null, selfId: number | null) {
+  if (parentId == null) return;
+  const all = await listCategories(ctx.db, agencyId);
+  if (!all.some((c) => c.id === parentId))
+    throw new ValidationError('上级栏目不存在', { parentId: '上级栏目不存在' });
+  if (selfId != null && subtreeIds(all, selfId).includes(parentId))
+    throw new ValidationError('不能把栏目移到它自己或它的下级之下', { parentId: '上级栏目无效' });
+}
+
+export async function createCategory(ctx: Ctx, agencyId: number, raw: unknown): Promise<number> {
+  assertCan(publicationPolicy.manageCatalogue(ctx.actor, await agencyScope(ctx.db, agencyId)), {
+    message: '只有管理员可以修改公开目录',
+  });
+  const input = parseInput(CategoryInput, raw);
+  await checkParent(ctx, agencyId, input.parentId, null);
+  return ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock.now().toISOString();
+    const row = await trx
+      .insertInto('pub_categories')
+      .values({
+        agency_id: agencyId,
+        parent_id: input.parentId,
+        code: `c${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`,
+        name: input.name,
+        sort_order: input.sortOrder,
+        is_statutory: 0,
+        is_active: fromBool(input.isActive),
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeVersion(trx, ctx, row.id, 1, input);
+    await recordEvent(trx, ctx, {
+      action: 'catalogue.category_created',
+      objectType: 'pub_category',
+      objectId: row.id,
+      agencyId,
+      after: input,
+    });
+    await touchPortal(trx);
+    return row.id;
+  });
+}
+
+export async function updateCategory(ctx: Ctx, id: number, version: number, raw: unknown): Promise<void> {
+  const cat = await getCategory(ctx.db, id);
+  assertCan(publicationPolicy.manageCatalogue(ctx.actor, await agencyScope(ctx.db, cat.agencyId)), {
+    message: '只有管理员可以修改公开目录',
+  });
+  const input = parseInput(CategoryInput, raw);
+  await checkParent(ctx, cat.agencyId, input.parentId, id);
+  if (version !== cat.version) throw new ConflictError();
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('pub_categories')
+      .set({
+        name: input.name,
+        parent_id: input.parentId,
+        sort_order: input.sortOrder,
+        is_active: fromBool(input.isActive),
+        version: cat.version + 1,
+        updated_at: ctx.clock.now().toISOString(),
+      })
+      .where('id', '=', id)
+      .where('version', '=', cat.version)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new ConflictError();
+    await writeVersion(trx, ctx, id, cat.version + 1, input);
+    await recordEvent(trx, ctx, {
+      action: 'catalogue.category_updated',
+      objectType: 'pub_category',
+      objectId: id,
+      agencyId: cat.agencyId,
+      before: { name: cat.name, parentId: cat.parentId, sortOrder: cat.sortOrder, isActive: cat.isActive },
+      after: input,
+    });
+    await touchPortal(trx);
+  });
+}

@@ -1,0 +1,100 @@
+/** Shared steps of the 主动公开 use cases: resolve an item with its scope and chain, reindex it, bump the portal. */
+import { sql } from 'kysely';
+import type { Ctx } from '../context.ts';
+import type { DbOrTrx } from '../db/database.ts';
+import { assertCan } from '../errors.ts';
+import { agencyScope } from '../org/org.queries.ts';
+import type { AgencyScope } from '../org/access.ts';
+import { indexDocument } from '../search/search-index.ts';
+import { toNumber } from '../db/values.ts';
+import { publicationPolicy, type PublicationFacts } from './publication.policy.ts';
+import { chainState, type ChainState } from './publication.ts';
+import {
+  attachmentsText,
+  getPublication,
+  isPublic,
+  listReviews,
+  reviewChainOf,
+  type Publication,
+} from './publications.queries.ts';
+
+export interface LoadedPublication {
+  item: Publication;
+  scope: AgencyScope;
+  chain: ChainState;
+  facts: PublicationFacts;
+}
+
+/** Resolve an item the actor may see (others get "not found"), with its chain state. */
+export async function loadPublication(
+  ctx: Ctx,
+  id: number,
+  db: DbOrTrx = ctx.db,
+): Promise<LoadedPublication> {
+  const item = await getPublication(db, id);
+  const scope = await agencyScope(db, item.agencyId);
+  assertCan(publicationPolicy.view(ctx.actor, scope), { hide: true });
+  const [config, reviews] = await Promise.all([reviewChainOf(db, item.agencyId), listReviews(db, id)]);
+  const chain = chainState(config, item.isMajor, item.reviewRound, reviews);
+  return {
+    item,
+    scope,
+    chain,
+    facts: { status: item.status, createdBy: item.createdBy, officeId: item.officeId, chain },
+  };
+}
+
+/** The search kind of 主动公开 items. */
+export const PUBLICATION_KIND = 'publication';
+
+/** The portal URL of an item (stable; quoted in reply letters). */
+export const publicUrlOf = (id: number) => `/p/${id}`;
+
+/** Put the item's current state into the search index (call inside the changing transaction). */
+export async function reindexPublication(trx: DbOrTrx, id: number, now: Date): Promise<void> {
+  const p = await getPublication(trx, id);
+  const extra = [p.keywords ?? '', p.indexNo ?? '', await attachmentsText(trx, id)].join('\n');
+  await indexDocument(
+    trx,
+    {
+      kind: PUBLICATION_KIND,
+      refId: p.id,
+      agencyId: p.agencyId,
+      isPublic: isPublic(p),
+      title: p.title,
+      body: p.bodyText,
+      url: `/office/publications/${p.id}`,
+      publicUrl: publicUrlOf(p.id),
+      categoryId: p.categoryId,
+      year: Number((p.publishedOn ?? p.formedOn).slice(0, 4)),
+      issuer: p.issuer,
+      validity: p.validity,
+      docNo: p.docNo,
+      status: p.status,
+      datedOn: p.publishedOn ?? p.formedOn,
+      extra,
+    },
+    now,
+  );
+}
+
+const PORTAL_SCOPE = 'portal.version';
+
+/**
+ * Bump the portal's content version (inside the transaction of any change a visitor could see), which invalidates
+ * every cached public page of every process: they compare the version before serving from cache.
+ */
+export async function touchPortal(trx: DbOrTrx): Promise<void> {
+  await sql`insert into serials (scope, next_value) values (${PORTAL_SCOPE}, 2)
+    on conflict (scope) do update set next_value = serials.next_value + 1`.execute(trx);
+}
+
+/** The portal's content version. */
+export async function portalVersion(db: DbOrTrx): Promise<number> {
+  const r = await db
+    .selectFrom('serials')
+    .select('next_value')
+    .where('scope', '=', PORTAL_SCOPE)
+    .executeTakeFirst();
+  return r ? toNumber(r.next_value) : 0;
+}

@@ -1,0 +1,212 @@
+/**
+ * The generic full-text index. Any feature indexes its documents with `indexDocument` (inside the transaction that
+ * changes them) and removes them with `removeDocument`; `searchDocuments` queries by app-side tokens through FTS5
+ * (SQLite) or a tsvector GIN index (PostgreSQL), with filters, and returns highlighted snippets.
+ *
+ * Public visibility is a column (`is_public`) the owning feature sets: a public search never sees a row with 0.
+ */
+import { sql } from 'kysely';
+import { dialectOf, type DbOrTrx } from '../db/database.ts';
+import { toNumber } from '../db/values.ts';
+import { highlightNeedles, queryTerms, tokenize, type QueryTerm } from './tokenize.ts';
+import { snippet, highlight, type SnippetPart } from './snippet.ts';
+
+export interface SearchDocumentInput {
+  kind: string;
+  refId: number;
+  agencyId: number;
+  isPublic: boolean;
+  title: string;
+  /** Plain text (body, 文号, attachments' text); what snippets are cut from. */
+  body: string;
+  /** Back-office URL. */
+  url: string;
+  /** Public URL (only meaningful when isPublic). */
+  publicUrl?: string | null;
+  categoryId?: number | null;
+  year?: number | null;
+  issuer?: string | null;
+  validity?: string | null;
+  docNo?: string | null;
+  status?: string | null;
+  datedOn?: string | null;
+  /** Extra searchable text that is not shown (keywords, attachment text). */
+  extra?: string;
+}
+
+/** Body text kept for snippets (characters). */
+const STORED_BODY = 20_000;
+
+/** Insert or replace a document in the index. Call inside the transaction that changes the document. */
+export async function indexDocument(trx: DbOrTrx, d: SearchDocumentInput, now = new Date()): Promise<void> {
+  const tokens = tokenize([d.title, d.title, d.docNo ?? '', d.body, d.extra ?? ''].join('\n')).join(' ');
+  const values = {
+    kind: d.kind,
+    ref_id: d.refId,
+    agency_id: d.agencyId,
+    is_public: d.isPublic ? 1 : 0,
+    title: d.title,
+    body: d.body.slice(0, STORED_BODY),
+    url: d.url,
+    public_url: d.publicUrl ?? null,
+    category_id: d.categoryId ?? null,
+    year: d.year ?? null,
+    issuer: d.issuer ?? null,
+    validity: d.validity ?? null,
+    doc_no: d.docNo ?? null,
+    status: d.status ?? null,
+    dated_on: d.datedOn ?? null,
+    tokens,
+    updated_at: now.toISOString(),
+  };
+  const { kind, ref_id, ...rest } = values;
+  void kind;
+  void ref_id;
+  const row = await trx
+    .insertInto('search_documents')
+    .values(values)
+    .onConflict((oc) => oc.columns(['kind', 'ref_id']).doUpdateSet(rest))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (dialectOf(trx) === 'postgres') {
+    await sql`update search_documents set tsv = array_to_tsvector(string_to_array(tokens, ' ')) where id = ${row.id}`.execute(
+      trx,
+    );
+  } else {
+    await sql`delete from search_fts where rowid = ${row.id}`.execute(trx);
+    await sql`insert into search_fts (rowid, tokens) values (${row.id}, ${tokens})`.execute(trx);
+  }
+}
+
+/** Remove a document from the index. */
+export async function removeDocument(trx: DbOrTrx, kind: string, refId: number): Promise<void> {
+  const row = await trx
+    .selectFrom('search_documents')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('ref_id', '=', refId)
+    .executeTakeFirst();
+  if (!row) return;
+  if (dialectOf(trx) === 'sqlite') await sql`delete from search_fts where rowid = ${row.id}`.execute(trx);
+  await trx.deleteFrom('search_documents').where('id', '=', row.id).execute();
+}
+
+export interface SearchQuery {
+  q: string;
+  kinds?: string[];
+  agencyIds?: number[];
+  /** true: only public rows (the portal); false: any (staff, already authorised for the agencies given). */
+  publicOnly: boolean;
+  categoryIds?: number[];
+  year?: number | null;
+  issuer?: string | null;
+  validity?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchHit {
+  kind: string;
+  refId: number;
+  title: SnippetPart[];
+  snippet: SnippetPart[];
+  url: string;
+  publicUrl: string | null;
+  isPublic: boolean;
+  categoryId: number | null;
+  year: number | null;
+  issuer: string | null;
+  validity: string | null;
+  docNo: string | null;
+  status: string | null;
+  datedOn: string | null;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  /** The query had no searchable term (only punctuation, or empty). */
+  empty: boolean;
+}
+
+function ftsMatch(terms: QueryTerm[]): string {
+  return terms.map((t) => `"${t.token}"${t.prefix ? '*' : ''}`).join(' AND ');
+}
+function tsQuery(terms: QueryTerm[]): string {
+  return terms.map((t) => `'${t.token}'${t.prefix ? ':*' : ''}`).join(' & ');
+}
+
+/** The bare full-text match: ids of matching rows (for benchmarks against the whole search). */
+export async function matchIds(db: DbOrTrx, q: string, limit = 20): Promise<number[]> {
+  const terms = queryTerms(q);
+  if (!terms.length) return [];
+  const r =
+    dialectOf(db) === 'postgres'
+      ? await sql<{
+          id: number;
+        }>`select id from search_documents where tsv @@ cast(${tsQuery(terms)} as tsquery) limit ${limit}`.execute(
+          db,
+        )
+      : await sql<{
+          id: number;
+        }>`select rowid as id from search_fts where search_fts match ${ftsMatch(terms)} limit ${limit}`.execute(
+          db,
+        );
+  return r.rows.map((x) => toNumber(x.id));
+}
+
+/** Search the index. Ranked by relevance, then newest first. */
+export async function searchDocuments(db: DbOrTrx, query: SearchQuery): Promise<SearchResult> {
+  const terms = queryTerms(query.q);
+  if (!terms.length) return { total: 0, hits: [], empty: true };
+  const pg = dialectOf(db) === 'postgres';
+  const conds = [
+    pg ? sql`d.tsv @@ cast(${tsQuery(terms)} as tsquery)` : sql`search_fts match ${ftsMatch(terms)}`,
+  ];
+  if (query.publicOnly) conds.push(sql`d.is_public = 1`);
+  if (query.kinds?.length) conds.push(sql`d.kind in (${sql.join(query.kinds)})`);
+  if (query.agencyIds) {
+    if (!query.agencyIds.length) return { total: 0, hits: [], empty: false };
+    conds.push(sql`d.agency_id in (${sql.join(query.agencyIds)})`);
+  }
+  if (query.categoryIds?.length) conds.push(sql`d.category_id in (${sql.join(query.categoryIds)})`);
+  if (query.year) conds.push(sql`d.year = ${query.year}`);
+  if (query.issuer) conds.push(sql`d.issuer = ${query.issuer}`);
+  if (query.validity) conds.push(sql`d.validity = ${query.validity}`);
+  const where = sql.join(conds, sql` and `);
+  const from = pg
+    ? sql`search_documents d`
+    : sql`search_fts join search_documents d on d.id = search_fts.rowid`;
+  const rank = pg ? sql`ts_rank(d.tsv, cast(${tsQuery(terms)} as tsquery)) desc` : sql`bm25(search_fts)`;
+  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+  const offset = Math.max(query.offset ?? 0, 0);
+  const [count, rows] = await Promise.all([
+    sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(db),
+    sql<any>`select d.kind, d.ref_id, d.title, d.body, d.url, d.public_url, d.is_public, d.category_id, d.year,
+          d.issuer, d.validity, d.doc_no, d.status, d.dated_on
+        from ${from} where ${where} order by ${rank}, d.dated_on desc, d.id desc limit ${limit} offset ${offset}`.execute(
+      db,
+    ),
+  ]);
+  const needles = highlightNeedles(query.q);
+  return {
+    total: toNumber(count.rows[0]?.n),
+    empty: false,
+    hits: rows.rows.map((r) => ({
+      kind: r.kind,
+      refId: toNumber(r.ref_id),
+      title: highlight(r.title, needles),
+      snippet: snippet(r.body, needles),
+      url: r.url,
+      publicUrl: r.public_url,
+      isPublic: toNumber(r.is_public) === 1,
+      categoryId: r.category_id == null ? null : toNumber(r.category_id),
+      year: r.year == null ? null : toNumber(r.year),
+      issuer: r.issuer,
+      validity: r.validity,
+      docNo: r.doc_no,
+      status: r.status,
+      datedOn: r.dated_on,
+    })),
+  };
+}
