@@ -6,5 +6,7 @@ import type { FoundationTables } from './foundation.tables.ts';
 import type { RequestsTables } from '../requests/requests.tables.ts';
 import type { PublicationsTables } from '../publications/publications.tables.ts';
 import type { SearchTables } from '../search/search.tables.ts';
+import type { ReportCheckTables } from '../annual-report/annual-report.tables.ts';
 
-export interface DB extends FoundationTables, RequestsTables, PublicationsTables, SearchTables {}
+export interface DB
+  extends FoundationTables, RequestsTables, PublicationsTables, SearchTables, ReportCheckTables {}

@@ -5,21 +5,17 @@
  */
 import { zipSync, strToU8 } from 'fflate';
 import {
-  A_BLOCKS,
   B_APPLICANT_COLUMNS,
-  B_COLUMNS,
   B_ROWS,
   C_COLUMNS,
   C_GROUPS,
-  LABELS,
   SECTIONS,
-  formatSpec,
   zeroCells,
-  type ABlockId,
   type CellAddress,
   type Cells,
 } from '../report-format.ts';
 import { toTraditional } from '../normalize.ts';
+import { tableALayout, tableBLayout, tableCLayout, type LayoutCell } from '../table-layout.ts';
 
 /** Deterministic PRNG (mulberry32), so a failing case can be replayed from its seed. */
 export function rng(seed: number): () => number {
@@ -82,11 +78,7 @@ export function randomValidCells(seed: number, scale = 6): Cells {
 
 // -- the report as blocks ------------------------------------------------------------------------------------
 
-export interface Cell {
-  text: string;
-  colspan?: number;
-  rowspan?: number;
-}
+export type Cell = LayoutCell;
 export type Block = { type: 'p'; text: string } | { type: 'table'; rows: Cell[][] };
 
 export interface SyntheticOptions {
@@ -102,78 +94,18 @@ const fmt = (v: number | null, thousands = false) =>
   v === null ? '' : thousands && v >= 1000 ? v.toLocaleString('en-US') : String(v);
 const val = (cells: Cells, a: string, o: SyntheticOptions) => fmt(cells[a as CellAddress], o.thousands);
 
-function tableA(cells: Cells, o: SyntheticOptions): Block {
-  const rows: Cell[][] = [];
-  for (const b of formatSpec.tables.A.blocks) {
-    const def = A_BLOCKS[b.id as ABlockId];
-    const wide = def.cols.length === 1;
-    rows.push([{ text: b.label, colspan: 4 }]);
-    rows.push([{ text: '信息内容' }, ...b.columns.map((c) => ({ text: c.label, colspan: wide ? 3 : 1 }))]);
-    for (const row of b.rows) {
-      rows.push([
-        { text: row.label },
-        ...def.cols.map((c) => ({ text: val(cells, `A.${b.id}.${row.id}.${c}`, o), colspan: wide ? 3 : 1 })),
-      ]);
-    }
-  }
-  return { type: 'table', rows };
-}
-
-function tableB(cells: Cells, o: SyntheticOptions): Block {
-  const values = (row: string) => B_COLUMNS.map((c) => ({ text: val(cells, `B.${row}.${c}`, o) }));
-  const rows: Cell[][] = [
-    [
-      { text: formatSpec.tables.B.corner_label, colspan: 3, rowspan: 3 },
-      { text: '申请人情况', colspan: 7 },
-    ],
-    [
-      { text: '自然人', rowspan: 2 },
-      { text: '法人或其他组织', colspan: 5 },
-      { text: '总计', rowspan: 2 },
-    ],
-    B_COLUMNS.slice(1, 6).map((c) => ({ text: LABELS.bColumn[c] })),
-  ];
-  const groups = formatSpec.tables.B.rows;
-  for (const spec of groups) {
-    if (!spec.has_cells) continue;
-    const id = spec.id;
-    if (spec.level === 0) {
-      rows.push([{ text: spec.label, colspan: 3 }, ...values(id)]);
-      continue;
-    }
-    const lead: Cell[] = [];
-    if (id === 'result.granted') lead.push({ text: LABELS.bRow['result']!, rowspan: 22 });
-    if (spec.level === 1) {
-      rows.push([...lead, { text: spec.label, colspan: 2 }, ...values(id)]);
-      continue;
-    }
-    const parent = groups.find((g) => g.id === spec.parent)!;
-    const siblings = groups.filter((g) => g.parent === parent.id);
-    if (siblings[0]!.id === id) lead.push({ text: parent.label, rowspan: siblings.length });
-    rows.push([...lead, { text: spec.label }, ...values(id)]);
-  }
-  return { type: 'table', rows };
-}
-
-function tableC(cells: Cells, o: SyntheticOptions): Block {
-  const leaf = C_COLUMNS.map((c) => ({ text: LABELS.cColumn[c] }));
-  return {
-    type: 'table',
-    rows: [
-      [
-        { text: '行政复议', colspan: 5 },
-        { text: '行政诉讼', colspan: 10 },
-      ],
-      [
-        ...leaf.map((l) => ({ ...l, rowspan: 2 })),
-        { text: '未经复议直接起诉', colspan: 5 },
-        { text: '复议后起诉', colspan: 5 },
-      ],
-      [...leaf, ...leaf],
-      C_GROUPS.flatMap((g) => C_COLUMNS.map((c) => ({ text: val(cells, `C.${g}.${c}`, o) }))),
-    ],
-  };
-}
+const tableA = (cells: Cells, o: SyntheticOptions): Block => ({
+  type: 'table',
+  rows: tableALayout((a) => val(cells, a, o)),
+});
+const tableB = (cells: Cells, o: SyntheticOptions): Block => ({
+  type: 'table',
+  rows: tableBLayout((a) => val(cells, a, o)),
+});
+const tableC = (cells: Cells, o: SyntheticOptions): Block => ({
+  type: 'table',
+  rows: tableCLayout((a) => val(cells, a, o)),
+});
 
 const FILLER =
   '本机关坚持以公开为常态、不公开为例外，围绕群众关切推进政务公开标准化规范化建设，完善信息发布审核流程，加强政策解读和回应关切，依托门户网站、政务新媒体和公开栏等渠道及时发布各类政府信息，切实保障人民群众的知情权、参与权、表达权和监督权。';

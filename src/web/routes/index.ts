@@ -7,6 +7,7 @@ import { orgRoutes } from './office/org.tsx';
 import { auditRoutes } from './office/audit.tsx';
 import { calendarRoutes } from './office/calendar.tsx';
 import { portalRoutes } from './public/portal.tsx';
+import { reportCheckRoutes } from './office/report-check.tsx';
 
 const officeGuard: RouteModule = (app) => {
   app.use('/office', requireUser);
@@ -20,5 +21,6 @@ export const routeModules: RouteModule[] = [
   orgRoutes,
   auditRoutes,
   calendarRoutes,
+  reportCheckRoutes,
   portalRoutes,
 ];

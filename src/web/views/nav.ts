@@ -11,6 +11,12 @@ export interface NavItem {
 /** The back-office menu. A feature adds its entries in this list (one line each). */
 export const officeNav: NavItem[] = [
   { href: '/office', label: '工作台', roles: [], order: 0 },
+  {
+    href: '/office/report-check',
+    label: '年报体检',
+    roles: ['clerk', 'admin', 'inspector', 'office_head', 'deputy_leader', 'principal_leader'],
+    order: 70,
+  },
   { href: '/office/org', label: '组织与用户', roles: ['admin', 'inspector'], order: 80 },
   { href: '/office/calendar', label: '工作日历', roles: [], order: 85 },
   { href: '/office/audit', label: '审计日志', roles: ['admin', 'auditor'], order: 90 },
