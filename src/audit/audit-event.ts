@@ -1,5 +1,9 @@
 import { REQUEST_AUDIT_LABELS, type RequestAuditAction } from '../requests/request-audit.ts';
 import { PUBLICATION_AUDIT_LABELS, type PublicationAuditAction } from '../publications/publication-audit.ts';
+import {
+  ANNUAL_REPORT_AUDIT_LABELS,
+  type AnnualReportAuditAction,
+} from '../annual-report/generator/report-audit.ts';
 
 /**
  * The closed set of audit actions. Each feature declares its own union beside its code and adds it here,
@@ -34,7 +38,8 @@ export type FoundationAuditAction =
   | 'demo.loaded'
   | 'audit.exported';
 
-export type AuditAction = FoundationAuditAction | RequestAuditAction | PublicationAuditAction;
+export type AuditAction =
+  FoundationAuditAction | RequestAuditAction | PublicationAuditAction | AnnualReportAuditAction;
 
 /** Human-readable labels for the audit log page (unknown actions show their code). */
 export const AUDIT_ACTION_LABELS: Partial<Record<string, string>> = {
@@ -67,4 +72,5 @@ export const AUDIT_ACTION_LABELS: Partial<Record<string, string>> = {
   'audit.exported': '导出审计日志',
   ...REQUEST_AUDIT_LABELS,
   ...PUBLICATION_AUDIT_LABELS,
+  ...ANNUAL_REPORT_AUDIT_LABELS,
 };

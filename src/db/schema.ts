@@ -6,7 +6,14 @@ import type { FoundationTables } from './foundation.tables.ts';
 import type { RequestsTables } from '../requests/requests.tables.ts';
 import type { PublicationsTables } from '../publications/publications.tables.ts';
 import type { SearchTables } from '../search/search.tables.ts';
+import type { AnnualReportTables } from '../annual-report/generator/report.tables.ts';
 import type { ReportCheckTables } from '../annual-report/annual-report.tables.ts';
 
 export interface DB
-  extends FoundationTables, RequestsTables, PublicationsTables, SearchTables, ReportCheckTables {}
+  extends
+    FoundationTables,
+    RequestsTables,
+    PublicationsTables,
+    SearchTables,
+    AnnualReportTables,
+    ReportCheckTables {}

@@ -4,7 +4,22 @@
  * (16 pt) at a fixed 28 pt line pitch with a two-character first-line indent, headings in 黑体. Fonts are named with
  * their common Windows/WPS names and fall back to what the reader has installed.
  */
-import { AlignmentType, Document, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
 
 const mm = (v: number) => Math.round((v / 25.4) * 1440);
 const pt = (v: number) => v * 20;
@@ -13,6 +28,8 @@ export const OFFICIAL_FONTS = {
   title: '方正小标宋简体',
   body: '仿宋_GB2312',
   heading: '黑体',
+  /** Second-level headings (（一）…). */
+  kai: '楷体_GB2312',
   latin: 'Times New Roman',
 } as const;
 
@@ -67,11 +84,81 @@ export function titleParagraphs(lines: string[]) {
   );
 }
 
+/** A 楷体 second-level heading (（一）…). */
+export function subheadingParagraph(text: string) {
+  return new Paragraph({
+    spacing: LINE,
+    keepNext: true,
+    indent: { firstLine: BODY_SIZE * 20 },
+    children: [run(text, OFFICIAL_FONTS.kai)],
+  });
+}
+
+/** Width of the text block between the GB/T 9704 margins, in twentieths of a point. */
+export const TEXT_WIDTH_DXA = mm(210 - 28 - 26);
+
+export interface GridCell {
+  text: string;
+  colspan?: number;
+  rowspan?: number;
+  bold?: boolean;
+  align?: 'left' | 'center';
+}
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+/** A bordered table with merged cells; `widths` per grid column in dxa, `size` in half-points (仿宋). */
+export function gridTable(rows: GridCell[][], widths: number[], size = 21): Table {
+  return new Table({
+    width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
+    rows: rows.map(
+      (r) =>
+        new TableRow({
+          cantSplit: true,
+          children: r.map(
+            (c) =>
+              new TableCell({
+                columnSpan: c.colspan,
+                rowSpan: c.rowspan,
+                verticalAlign: VerticalAlign.CENTER,
+                margins: { left: 40, right: 40, top: 20, bottom: 20 },
+                children: [
+                  new Paragraph({
+                    alignment: c.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
+                    children: [run(c.text, OFFICIAL_FONTS.body, size, c.bold)],
+                  }),
+                ],
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+/** A centred 黑体 caption above a table. */
+export function captionParagraph(text: string) {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    spacing: { before: 120, after: 120 },
+    children: [run(text, OFFICIAL_FONTS.heading, 28)],
+  });
+}
+
 export const blankLine = () => new Paragraph({ spacing: LINE, children: [run('', OFFICIAL_FONTS.body)] });
 
-/** Assemble an A4 official document from paragraphs and write it to a DOCX buffer. */
+/** Assemble an A4 official document from paragraphs and tables, with page numbers, into a DOCX buffer. */
 export async function officialDocx(
-  children: Paragraph[],
+  children: (Paragraph | Table)[],
   meta: { title: string; creator?: string },
 ): Promise<Buffer> {
   const doc = new Document({
@@ -94,6 +181,21 @@ export async function officialDocx(
             size: { width: mm(210), height: mm(297) },
             margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
           },
+        },
+        // Page numbers “— 1 —” centred at the foot (GB/T 9704 7.5, 4号 半角宋体).
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  run('— ', '宋体', 28),
+                  new TextRun({ children: [PageNumber.CURRENT], size: 28, font: '宋体' }),
+                  run(' —', '宋体', 28),
+                ],
+              }),
+            ],
+          }),
         },
         children,
       },

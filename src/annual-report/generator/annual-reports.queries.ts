@@ -1,0 +1,199 @@
+/** All SQL of the annual-report generator that is not a use case's own write: reads and row → domain mapping. */
+import type { DbOrTrx } from '../../db/database.ts';
+import { parseJson, toNumber } from '../../db/values.ts';
+import { NotFoundError } from '../../errors.ts';
+import type { Finding } from '../finding.ts';
+import {
+  CELL_ADDRESSES,
+  SECTION_IDS,
+  emptyCells,
+  type Cells,
+  type Fees,
+  type SectionId,
+} from '../report-format.ts';
+import type { AnnualReport, Acknowledgment, ReportOrigin, ReportStatus, Texts } from './report.ts';
+
+/** A stored cell map → the 200 cells (a missing address reads as null, never invented). */
+export function cellsFromJson(v: unknown): Cells {
+  const raw = parseJson<Record<string, number | null>>(v, {});
+  const cells = emptyCells();
+  for (const a of CELL_ADDRESSES) {
+    const x = raw[a];
+    cells[a] = typeof x === 'number' ? x : null;
+  }
+  return cells;
+}
+
+export function textsFromJson(v: unknown): Texts {
+  const raw = parseJson<Partial<Record<SectionId, string>>>(v, {});
+  return Object.fromEntries(SECTION_IDS.map((id) => [id, raw[id] ?? ''])) as Texts;
+}
+
+export function toReport(r: any): AnnualReport {
+  return {
+    id: toNumber(r.id),
+    agencyId: toNumber(r.agency_id),
+    year: toNumber(r.year),
+    origin: r.origin as ReportOrigin,
+    status: r.status as ReportStatus,
+    cells: cellsFromJson(r.cells_json),
+    fees: parseJson<Fees>(r.fees_json, {
+      fee_notices_issued: null,
+      fee_amount_billed_yuan: null,
+      fee_amount_collected_yuan: null,
+    }),
+    texts: textsFromJson(r.texts_json),
+    edited: parseJson<SectionId[]>(r.edited_json, []),
+    findings: parseJson<Finding[]>(r.findings_json, []),
+    snapshotId: r.snapshot_id == null ? null : toNumber(r.snapshot_id),
+    generatedAt: r.generated_at,
+    generatedByName: r.generated_by_name,
+    sourceFile: r.source_file ?? null,
+    approverName: r.approver_name ?? null,
+    finalisedAt: r.finalised_at ?? null,
+    finalisedByName: r.finalised_by_name ?? null,
+    publishedAt: r.published_at ?? null,
+    publishedByName: r.published_by_name ?? null,
+    reopenCount: toNumber(r.reopen_count),
+    version: toNumber(r.version),
+  };
+}
+
+export async function findReport(db: DbOrTrx, id: number): Promise<AnnualReport | undefined> {
+  const r = await db.selectFrom('annual_reports').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toReport(r) : undefined;
+}
+
+export async function getReport(db: DbOrTrx, id: number): Promise<AnnualReport> {
+  const r = await findReport(db, id);
+  if (!r) throw new NotFoundError('未找到该年度报告');
+  return r;
+}
+
+export async function findReportFor(
+  db: DbOrTrx,
+  agencyId: number,
+  year: number,
+): Promise<AnnualReport | undefined> {
+  const r = await db
+    .selectFrom('annual_reports')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return r ? toReport(r) : undefined;
+}
+
+/** An agency's reports, newest year first. */
+export async function listReports(db: DbOrTrx, agencyId: number): Promise<AnnualReport[]> {
+  const rows = await db
+    .selectFrom('annual_reports')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .orderBy('year', 'desc')
+    .execute();
+  return rows.map(toReport);
+}
+
+/** Reports of several agencies for one year. */
+export async function listReportsOfYear(
+  db: DbOrTrx,
+  agencyIds: readonly number[],
+  year: number,
+): Promise<AnnualReport[]> {
+  if (!agencyIds.length) return [];
+  const rows = await db
+    .selectFrom('annual_reports')
+    .selectAll()
+    .where('agency_id', 'in', [...agencyIds])
+    .where('year', '=', year)
+    .execute();
+  return rows.map(toReport);
+}
+
+/** The published reports of an agency (the portal's 信息公开年报 column), newest first. */
+export async function listPublishedReports(db: DbOrTrx, agencyId: number): Promise<AnnualReport[]> {
+  const rows = await db
+    .selectFrom('annual_reports')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('status', '=', 'published')
+    .orderBy('year', 'desc')
+    .execute();
+  return rows.map(toReport);
+}
+
+export async function listAcknowledgments(db: DbOrTrx, reportId: number): Promise<Acknowledgment[]> {
+  const rows = await db
+    .selectFrom('annual_report_acks')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    fingerprint: r.fingerprint,
+    rule: r.rule,
+    message: r.message,
+    reason: r.reason,
+    ackedByName: r.acked_by_name,
+    ackedAt: r.acked_at,
+  }));
+}
+
+export interface Snapshot {
+  id: number;
+  reportId: number;
+  takenAt: string;
+  takenByName: string;
+  sourceCounts: Record<string, number>;
+}
+
+export async function findSnapshot(db: DbOrTrx, id: number): Promise<Snapshot | undefined> {
+  const r = await db
+    .selectFrom('annual_report_snapshots')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    id: toNumber(r.id),
+    reportId: toNumber(r.report_id),
+    takenAt: r.taken_at,
+    takenByName: r.taken_by_name,
+    sourceCounts: parseJson<Record<string, number>>(r.source_counts_json, {}),
+  };
+}
+
+export const DEADLINE_SETTING = 'annual_report.deadline';
+
+/** The agency's own deadline setting ('MM-DD'), if the county set one. */
+export async function deadlineSetting(db: DbOrTrx, agencyId: number): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('agency_settings')
+    .select('value_json')
+    .where('agency_id', '=', agencyId)
+    .where('key', '=', DEADLINE_SETTING)
+    .executeTakeFirst();
+  const v = parseJson<unknown>(r?.value_json, undefined);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Deadline settings of several agencies. */
+export async function deadlineSettings(
+  db: DbOrTrx,
+  agencyIds: readonly number[],
+): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (!agencyIds.length) return out;
+  const rows = await db
+    .selectFrom('agency_settings')
+    .select(['agency_id', 'value_json'])
+    .where('agency_id', 'in', [...agencyIds])
+    .where('key', '=', DEADLINE_SETTING)
+    .execute();
+  for (const r of rows) {
+    const v = parseJson<unknown>(r.value_json, undefined);
+    if (typeof v === 'string') out.set(toNumber(r.agency_id), v);
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+/** The report as PDF (pdfmake via src/documents/pdf.ts): 'Hei' for title and headings, 'Song' for the body. */
+import { renderPdf as renderPdfDoc } from '../../documents/pdf.ts';
+import { toGrid, type ReportDocument, type ReportTable } from './report-document.ts';
+
+/** Column widths in points (A4 text width ≈ 442 pt with the official margins). */
+function widths(t: ReportTable): (number | string)[] {
+  if (t.id === 'A') return [130, '*', '*', '*'];
+  if (t.id === 'B') return [16, 36, 160, ...Array(7).fill('*')];
+  return Array(15).fill('*');
+}
+
+function table(t: ReportTable): Record<string, unknown> {
+  const body = toGrid(t).map((row) =>
+    row.map((x) => {
+      if (!x || !x.origin) return {};
+      const c = x.cell;
+      return {
+        text: c.text,
+        ...(c.colspan ? { colSpan: c.colspan } : {}),
+        ...(c.rowspan ? { rowSpan: c.rowspan } : {}),
+        alignment: c.header === 'row' || c.header === 'block' ? 'left' : 'center',
+        bold: c.header === 'block',
+      };
+    }),
+  );
+  return {
+    table: { headerRows: t.headerRows, widths: widths(t), body, dontBreakRows: true },
+    fontSize: t.id === 'A' ? 10 : 7.5,
+    lineHeight: 1.1,
+    margin: [0, 4, 0, 12],
+  };
+}
+
+export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
+  const content: unknown[] = [
+    { text: doc.title, font: 'Hei', fontSize: 20, alignment: 'center', margin: [0, 0, 0, 16] },
+    { text: doc.preamble, leadingIndent: 32, margin: [0, 0, 0, 6] },
+  ];
+  for (const s of doc.sections) {
+    content.push({ text: s.heading, font: 'Hei', fontSize: 14, margin: [0, 8, 0, 4] });
+    for (const p of s.paragraphs) {
+      content.push(
+        p.kind === 'subheading'
+          ? { text: p.text, bold: true, margin: [0, 4, 0, 2] }
+          : { text: p.text, leadingIndent: 32, margin: [0, 0, 0, 4] },
+      );
+    }
+    if (s.table) {
+      content.push({
+        text: s.table.caption,
+        font: 'Hei',
+        fontSize: 11,
+        alignment: 'center',
+        margin: [0, 4, 0, 4],
+      });
+      content.push(table(s.table));
+    }
+  }
+  content.push({
+    text: [doc.signature.agency, '\n', doc.signature.date],
+    alignment: 'right',
+    margin: [0, 24, 16, 0],
+  });
+  return renderPdfDoc({
+    info: { title: doc.title, creator: 'gongkai' },
+    content,
+    defaultStyle: { fontSize: 14, lineHeight: 1.5 },
+    footer: (page: number) => ({
+      text: `— ${page} —`,
+      alignment: 'center',
+      fontSize: 12,
+      margin: [0, 20, 0, 0],
+    }),
+  });
+}

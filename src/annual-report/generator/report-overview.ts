@@ -1,0 +1,116 @@
+/**
+ * A parent agency's (county's) view of a year: the report status of itself and every agency below it against
+ * each one's deadline, and the consolidated table — the sum of the finalised or published reports of the agencies
+ * below — checked like any report.
+ */
+import type { Ctx } from '../../context.ts';
+import { assertCan } from '../../errors.ts';
+import { agencyScope, descendantIds, getAgency, listAgencies } from '../../org/org.queries.ts';
+import type { Agency } from '../../org/org.ts';
+import { checkCells, type Finding } from '../index.ts';
+import { CELL_ADDRESSES, emptyCells, type Cells } from '../report-format.ts';
+import { deadlineSettings, listReportsOfYear } from './annual-reports.queries.ts';
+import {
+  deadlineFor,
+  defaultDeadline,
+  isLocked,
+  overviewStatus,
+  type AnnualReport,
+  type OverviewStatus,
+} from './report.ts';
+import { reportPolicy } from './report.policy.ts';
+
+export interface OverviewRow {
+  agency: Agency;
+  /** Depth below the parent (0 = the parent itself). */
+  depth: number;
+  report: AnnualReport | null;
+  status: OverviewStatus;
+  deadline: string;
+  errors: number;
+  warnings: number;
+}
+
+export interface Consolidated {
+  cells: Cells;
+  findings: Finding[];
+  /** Agencies whose reports are summed (finalised or published). */
+  included: Agency[];
+  /** Agencies below the parent without a finalised report (not in the sum). */
+  missing: Agency[];
+}
+
+export interface ReportOverview {
+  parent: Agency;
+  year: number;
+  rows: OverviewRow[];
+  consolidated: Consolidated;
+}
+
+/** Sum cells; a cell unreadable in any summed report is unreadable in the sum (never invented). */
+export function sumCells(list: readonly Cells[]): Cells {
+  const out = emptyCells();
+  for (const a of CELL_ADDRESSES) {
+    let total = 0;
+    let known = true;
+    for (const c of list) {
+      const v = c[a];
+      if (v === null) known = false;
+      else total += v;
+    }
+    // 万元 stays at 4 decimals (1 元) without float noise.
+    out[a] = known ? Math.round(total * 10000) / 10000 : null;
+  }
+  return out;
+}
+
+export async function reportOverview(ctx: Ctx, parentId: number, year: number): Promise<ReportOverview> {
+  const { db, actor, clock } = ctx;
+  const parent = await getAgency(db, parentId);
+  const scope = await agencyScope(db, parent.id);
+  assertCan(reportPolicy.overview(actor, scope), { hide: !reportPolicy.view(actor, scope) });
+
+  const ids = await descendantIds(db, parent.id);
+  const all = await listAgencies(db);
+  const byId = new Map(all.map((a) => [a.id, a]));
+  const depthOf = (a: Agency): number =>
+    a.id === parent.id || a.parentId == null ? 0 : 1 + depthOf(byId.get(a.parentId)!);
+  const [reports, deadlines] = await Promise.all([
+    listReportsOfYear(db, ids, year),
+    deadlineSettings(db, ids),
+  ]);
+  const reportOf = new Map(reports.map((r) => [r.agencyId, r]));
+  const today = clock.today();
+
+  const rows: OverviewRow[] = ids
+    .map((id) => byId.get(id)!)
+    .map((agency) => {
+      const report = reportOf.get(agency.id) ?? null;
+      const deadline = deadlineFor(year, deadlines.get(agency.id) ?? defaultDeadline(agency.kind));
+      return {
+        agency,
+        depth: depthOf(agency),
+        report,
+        status: overviewStatus(report?.status ?? null, deadline, today),
+        deadline,
+        errors: report?.findings.filter((f) => f.severity === 'error').length ?? 0,
+        warnings: report?.findings.filter((f) => f.severity === 'warning').length ?? 0,
+      };
+    })
+    .sort((a, b) => a.depth - b.depth || a.agency.code.localeCompare(b.agency.code));
+
+  const below = rows.filter((r) => r.agency.id !== parent.id);
+  const summed = below.filter((r) => r.report && isLocked(r.report.status));
+  const cells = sumCells(summed.map((r) => r.report!.cells));
+  return {
+    parent,
+    year,
+    rows,
+    consolidated: {
+      cells,
+      findings: summed.length ? checkCells(cells) : [],
+      included: summed.map((r) => r.agency),
+      missing: below.filter((r) => !summed.includes(r)).map((r) => r.agency),
+    },
+  };
+}

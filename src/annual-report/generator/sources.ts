@@ -1,0 +1,169 @@
+/**
+ * What a report is generated from: the agency's own records for the year. Table B and C and the 信息处理费 figures
+ * come from 依申请公开 (src/requests), table A and the proactive-disclosure facts from 主动公开 (src/publications).
+ * Each source computes its cells keyed by the checker's addresses; this module only gathers them, counts the
+ * source rows for the snapshot, and notes closed requests whose outcome has no table B row (they block finalising,
+ * disclosure-rules.md §7: “An outcome code with no mapping blocks report generation”).
+ */
+import type { DbOrTrx } from '../../db/database.ts';
+import { toNumber } from '../../db/values.ts';
+import {
+  computeFeeTotals,
+  computeNarrativeCounts,
+  computeTableB,
+  computeTableC,
+  type NarrativeCounts,
+} from '../../requests/report-tables.ts';
+import { computeTableA } from '../../publications/table-a.ts';
+import { publicationStats } from '../../publications/publication-stats.ts';
+import { CHANNEL_LABELS, type Channel } from '../../publications/record-channel.ts';
+import { B_ROWS, emptyCells, type Cells, type Fees } from '../report-format.ts';
+
+/** Facts the narrative quotes besides the cells. */
+export interface ReportFacts {
+  requests: NarrativeCounts;
+  /** Proactive disclosure: items published in the year, per catalogue category and per channel (null: no source). */
+  proactive: ProactiveFacts | null;
+}
+
+export interface ProactiveFacts {
+  published: number;
+  byCategory: { name: string; count: number }[];
+  byChannel: { channel: string; label: string; count: number }[];
+  /** Items published after their 20-working-day due date (条例第二十六条). */
+  late: number;
+}
+
+export interface ReportSources {
+  cells: Cells;
+  fees: Fees;
+  facts: ReportFacts;
+  /** How many rows of each source the generation read (the snapshot's evidence). */
+  counts: Record<string, number>;
+  /** References of closed requests whose stored outcome row is not a table B row. */
+  unmapped: string[];
+  /** Sources that are not available in this installation (their cells stay null). */
+  missing: string[];
+}
+
+const yearBounds = (year: number) => ({ first: `${year}-01-01`, last: `${year}-12-31` });
+
+/** Gather every source of an agency's report for a year. Read-only. */
+export async function gatherSources(db: DbOrTrx, agencyId: number, year: number): Promise<ReportSources> {
+  const { first, last } = yearBounds(year);
+  const [tableA, stats, tableB, tableC, fees, requests, counts, unmapped] = await Promise.all([
+    computeTableA(db, agencyId, year),
+    publicationStats(db, agencyId, year),
+    computeTableB(db, agencyId, year),
+    computeTableC(db, agencyId, year),
+    computeFeeTotals(db, agencyId, year),
+    computeNarrativeCounts(db, agencyId, year),
+    countRequestSources(db, agencyId, first, last),
+    unmappedRequests(db, agencyId, first, last),
+  ]);
+  const cells = emptyCells();
+  Object.assign(cells, tableA.cells, tableB, tableC);
+  const proactive: ProactiveFacts = {
+    published: stats.published,
+    byCategory: stats.byCategory.map((c) => ({ name: c.name, count: c.count })),
+    byChannel: Object.entries(stats.byChannel)
+      .filter(([, count]) => count > 0)
+      .map(([channel, count]) => ({ channel, label: CHANNEL_LABELS[channel as Channel] ?? channel, count }))
+      .sort((a, b) => b.count - a.count),
+    late: stats.publishedLate,
+  };
+  return {
+    cells,
+    fees: { ...fees },
+    facts: { requests, proactive },
+    counts: { ...counts, publications: stats.published, ...(await countRegisterSources(db, agencyId, year)) },
+    unmapped,
+    missing: [],
+  };
+}
+
+async function countRequestSources(
+  db: DbOrTrx,
+  agencyId: number,
+  first: string,
+  last: string,
+): Promise<Record<string, number>> {
+  const [requests, appeals] = await Promise.all([
+    db
+      .selectFrom('info_requests')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('agency_id', '=', agencyId)
+      .where('received_on', '<=', last)
+      .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', first)]))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('request_appeals')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('agency_id', '=', agencyId)
+      .where('filed_on', '>=', first)
+      .where('filed_on', '<=', last)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { info_requests: toNumber(requests.n), request_appeals: toNumber(appeals.n) };
+}
+
+async function countRegisterSources(
+  db: DbOrTrx,
+  agencyId: number,
+  year: number,
+): Promise<Record<string, number>> {
+  const [decisions, fees, documents] = await Promise.all([
+    db
+      .selectFrom('art20_decisions')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('agency_id', '=', agencyId)
+      .where('year', '=', year)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('art20_fees')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('agency_id', '=', agencyId)
+      .where('year', '=', year)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('publications')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('agency_id', '=', agencyId)
+      .where('doc_kind', '<>', 'none')
+      .where('status', '=', 'published')
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    art20_decisions: toNumber(decisions.n),
+    art20_fees: toNumber(fees.n),
+    normative_documents: toNumber(documents.n),
+  };
+}
+
+async function unmappedRequests(
+  db: DbOrTrx,
+  agencyId: number,
+  first: string,
+  last: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('info_requests')
+    .select('reference')
+    .where('agency_id', '=', agencyId)
+    .where('received_on', 'is not', null)
+    .where('closed_on', '>=', first)
+    .where('closed_on', '<=', last)
+    .where((eb) =>
+      eb.or([
+        eb('report_row', 'is', null),
+        eb(
+          'report_row',
+          'not in',
+          B_ROWS.filter((r) => r.startsWith('result.') && r !== 'result.total'),
+        ),
+      ]),
+    )
+    .orderBy('reference')
+    .execute();
+  return rows.map((r) => r.reference);
+}
