@@ -7,6 +7,9 @@ import { orgRoutes } from './office/org.tsx';
 import { auditRoutes } from './office/audit.tsx';
 import { calendarRoutes } from './office/calendar.tsx';
 import { portalRoutes } from './public/portal.tsx';
+import { publicationOfficeRoutes } from './office/publications.tsx';
+import { publicationAdminRoutes } from './office/publication-admin.tsx';
+import { publicationPortalRoutes } from './public/publications.tsx';
 import { reportCheckRoutes } from './office/report-check.tsx';
 
 const officeGuard: RouteModule = (app) => {
@@ -22,5 +25,8 @@ export const routeModules: RouteModule[] = [
   auditRoutes,
   calendarRoutes,
   reportCheckRoutes,
+  publicationOfficeRoutes,
+  publicationAdminRoutes,
+  publicationPortalRoutes,
   portalRoutes,
 ];

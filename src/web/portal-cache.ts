@@ -1,0 +1,84 @@
+/**
+ * Cache of rendered public pages. A page is rendered once per content version (bumped in the transaction of every
+ * publish, withdrawal, catalogue or page change — see touchPortal) and served from memory afterwards; the version is
+ * read from the database at most once a second, so every process notices another's publish within a second.
+ * The visitor's CSRF token (in the large-font form) is substituted per response; the ETag covers the cached body and
+ * the token, so a browser's conditional GET gets a 304.
+ */
+import crypto from 'node:crypto';
+import type { C } from './app-env.ts';
+import type { Db } from '../db/database.ts';
+import { portalVersion } from '../publications/publication-context.ts';
+
+/** Put in place of the CSRF token when rendering a page for the cache. */
+export const CSRF_PLACEHOLDER = 'gk-csrf-placeholder-0000000000000000';
+const MAX_ENTRIES = 5000;
+
+interface Entry {
+  version: number;
+  body: string;
+  hash: string;
+  type: string;
+}
+
+const caches = new WeakMap<object, Map<string, Entry>>();
+const versions = new WeakMap<object, { at: number; version: number }>();
+
+async function currentVersion(db: Db): Promise<number> {
+  const v = versions.get(db);
+  const now = Date.now();
+  if (v && now - v.at < 1000) return v.version;
+  const version = await portalVersion(db);
+  versions.set(db, { at: now, version });
+  return version;
+}
+
+/** Forget the cached version (after a change in this process, so it shows at once). */
+export function portalChanged(db: Db): void {
+  versions.delete(db);
+}
+
+/**
+ * Serve a public page from the cache, rendering it with `render` on a miss. `render` must put CSRF_PLACEHOLDER
+ * where the token goes. Pages with a flash message are not cached.
+ */
+export async function cachedPublic(
+  c: C,
+  render: () => Promise<{ body: string; type?: string; status?: number }>,
+): Promise<Response> {
+  const db = c.var.deps.db;
+  const csrf = c.var.csrf;
+  const send = (e: { body: string; hash: string; type: string }, status = 200) => {
+    const etag = `"${e.hash}-${crypto.createHash('sha1').update(csrf).digest('base64url').slice(0, 8)}"`;
+    const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', 'Content-Type': e.type };
+    // Through c.body, so headers set earlier on the context (the CSRF cookie of a first visit) are kept.
+    if (status === 200 && c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+    return c.body(e.body.replaceAll(CSRF_PLACEHOLDER, csrf), status as 200, headers);
+  };
+  if (c.var.flash) {
+    const r = await render();
+    return send({ body: r.body, hash: 'flash', type: r.type ?? 'text/html; charset=utf-8' }, r.status ?? 200);
+  }
+  const version = await currentVersion(db);
+  const key = `${c.var.largeFont ? 'L' : 'N'}${c.req.path}?${new URL(c.req.url).search}`;
+  let perDb = caches.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    caches.set(db, perDb);
+  }
+  const hit = perDb.get(key);
+  if (hit && hit.version === version) return send(hit);
+  const r = await render();
+  const entry: Entry = {
+    version,
+    body: r.body,
+    type: r.type ?? 'text/html; charset=utf-8',
+    hash: crypto.createHash('sha1').update(r.body).digest('base64url').slice(0, 16),
+  };
+  // Only successful pages are cached (a 404 must not hide an item published a moment later).
+  if ((r.status ?? 200) === 200) {
+    if (perDb.size >= MAX_ENTRIES) perDb.delete(perDb.keys().next().value!);
+    perDb.set(key, entry);
+  }
+  return send(entry, r.status ?? 200);
+}
