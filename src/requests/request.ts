@@ -146,6 +146,8 @@ export function nextState(
   action: RequestAction,
   opts: { extended: boolean } = { extended: false },
 ): RequestState {
+  if (action === 'extend' && (state === 'extended' || opts.extended))
+    throw new InvalidStateError('答复期限只能延长一次（条例第三十三条第二款），本申请已经延期');
   if (!canTransition(state, action)) {
     throw new InvalidStateError(`申请当前状态为“${STATE_LABELS[state]}”，不能执行“${ACTION_LABELS[action]}”`);
   }

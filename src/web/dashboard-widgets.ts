@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import type { Ctx } from '../context.ts';
 import type { User } from '../org/org.ts';
+import { requestsWidget } from './requests-widget.tsx';
 
 /**
  * Dashboard cards contributed by features (due-soon requests, overdue publications, …). Each returns null
@@ -8,4 +9,6 @@ import type { User } from '../org/org.ts';
  */
 export type DashboardWidget = (ctx: Ctx, user: User) => Promise<VNode | null>;
 
-export const dashboardWidgets: { order: number; widget: DashboardWidget }[] = [];
+export const dashboardWidgets: { order: number; widget: DashboardWidget }[] = [
+  { order: 10, widget: requestsWidget },
+];

@@ -7,6 +7,9 @@ import { orgRoutes } from './office/org.tsx';
 import { auditRoutes } from './office/audit.tsx';
 import { calendarRoutes } from './office/calendar.tsx';
 import { portalRoutes } from './public/portal.tsx';
+import { requestRoutes } from './office/requests.tsx';
+import { applyRoutes } from './public/apply.tsx';
+import { requestsApiRoutes } from './api/requests.ts';
 import { publicationOfficeRoutes } from './office/publications.tsx';
 import { publicationAdminRoutes } from './office/publication-admin.tsx';
 import { publicationPortalRoutes } from './public/publications.tsx';
@@ -28,5 +31,8 @@ export const routeModules: RouteModule[] = [
   publicationOfficeRoutes,
   publicationAdminRoutes,
   publicationPortalRoutes,
+  requestRoutes,
+  requestsApiRoutes,
+  applyRoutes,
   portalRoutes,
 ];

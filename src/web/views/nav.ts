@@ -12,6 +12,12 @@ export interface NavItem {
 export const officeNav: NavItem[] = [
   { href: '/office', label: '工作台', roles: [], order: 0 },
   {
+    href: '/office/requests',
+    label: '依申请公开',
+    roles: ['clerk', 'drafter', 'office_head', 'deputy_leader', 'principal_leader', 'admin', 'auditor', 'inspector'],
+    order: 20,
+  },
+  {
     href: '/office/report-check',
     label: '年报体检',
     roles: ['clerk', 'admin', 'inspector', 'office_head', 'deputy_leader', 'principal_leader'],

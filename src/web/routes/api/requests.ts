@@ -1,0 +1,372 @@
+/**
+ * JSON API of 依申请公开 under /api/requests (session authentication; writes carry X-CSRF-Token — checked
+ * globally). The same use cases and schemas as the web forms; documented in /api/openapi.json.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { App, AppEnv } from '../../app-env.ts';
+import { DomainError, NotFoundError, ValidationError } from '../../../errors.ts';
+import { currentUser } from '../../office-page.tsx';
+import { REQUEST_STEPS } from '../../request-steps.ts';
+import { listLedger } from '../../../requests/ledger.ts';
+import { registerRequest } from '../../../requests/register-request.ts';
+import { resolveRequest } from '../../../requests/request-step.ts';
+import { maskIdNumber } from '../../../requests/id-numbers.ts';
+import { actionsFrom } from '../../../requests/request.ts';
+import { getCalendar } from '../../../calendar/get-calendar.ts';
+import { getRequestSettings } from '../../../requests/settings.ts';
+import { deadlineInputOf } from '../../../requests/request-clock.ts';
+import { computeDeadline } from '../../../requests/deadline.ts';
+import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-letter.ts';
+import { DOCX_TYPE } from '../../../documents/docx.ts';
+import {
+  computeFeeTotals,
+  computeNarrativeCounts,
+  computeTableB,
+  computeTableC,
+} from '../../../requests/report-tables.ts';
+import { recordAppeal, updateAppeal } from '../../../requests/record-appeal.ts';
+import { requestScope } from '../../../requests/requests.queries.ts';
+import { requestPolicy } from '../../../requests/request.policy.ts';
+import { assertCan } from '../../../errors.ts';
+import { addApiPaths, openApiDocument, type OpenApiOperation } from './openapi.ts';
+import '../../../requests/register.ts';
+
+const requireApiUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.var.session) throw new DomainError('unauthenticated', '请先登录');
+  return next();
+};
+
+async function jsonBody(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new ValidationError('请求体应为 JSON');
+  }
+}
+
+export function requestsApiRoutes(app: App): void {
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument));
+  app.use('/api/requests', requireApiUser);
+  app.use('/api/requests/*', requireApiUser);
+  app.use('/api/appeals', requireApiUser);
+  app.use('/api/appeals/*', requireApiUser);
+
+  app.get('/api/requests', async (c) =>
+    c.json(await listLedger(c.var.ctx, currentUser(c).agencyId, c.req.query())),
+  );
+
+  app.post('/api/requests', async (c) => {
+    const r = await registerRequest(c.var.ctx, currentUser(c).agencyId, await jsonBody(c));
+    return c.json(
+      { id: r.id, reference: r.reference, status: r.status, receivedOn: r.receivedOn, dueOn: r.dueOn },
+      201,
+    );
+  });
+
+  app.get('/api/requests/report/:year{[0-9]{4}}', async (c) => {
+    const agencyId = currentUser(c).agencyId;
+    assertCan(requestPolicy.view(c.var.ctx.actor, await requestScope(c.var.deps.db, agencyId)), {
+      hide: true,
+    });
+    const year = Number(c.req.param('year'));
+    const db = c.var.deps.db;
+    const [tableB, tableC, fees, counts] = await Promise.all([
+      computeTableB(db, agencyId, year),
+      computeTableC(db, agencyId, year),
+      computeFeeTotals(db, agencyId, year),
+      computeNarrativeCounts(db, agencyId, year),
+    ]);
+    return c.json({ year, tableB, tableC, fees, counts });
+  });
+
+  app.get('/api/requests/:id{[0-9]+}', async (c) => {
+    const id = Number(c.req.param('id'));
+    const { request: r } = await resolveRequest(c.var.ctx, id);
+    const db = c.var.deps.db;
+    const settings = await getRequestSettings(db, r.agencyId);
+    const input = await deadlineInputOf(db, r, settings.feePausesReplyClock);
+    const clock = input ? computeDeadline(await getCalendar(db, r.agencyId), input) : null;
+    const letters = await db
+      .selectFrom('request_letters')
+      .select(['id', 'kind', 'doc_no', 'title', 'addressee', 'issued_on', 'for_applicant'])
+      .where('request_id', '=', id)
+      .orderBy('id')
+      .execute();
+    const { idNumber, trackingCode: _t, applicantKey: _k, ...rest } = r;
+    return c.json({
+      ...rest,
+      idNumberMasked: maskIdNumber(idNumber),
+      actions: actionsFrom(r.status),
+      clock: clock ? { due: clock.due, provisional: clock.provisional, steps: clock.steps } : null,
+      letters: letters.map((l) => ({
+        id: l.id,
+        kind: l.kind,
+        docNo: l.doc_no,
+        title: l.title,
+        addressee: l.addressee,
+        issuedOn: l.issued_on,
+        forApplicant: Boolean(l.for_applicant),
+      })),
+    });
+  });
+
+  app.get('/api/requests/:id{[0-9]+}/letters/:lid{[0-9]+\\.(docx|pdf)}', async (c) => {
+    const id = Number(c.req.param('id'));
+    const { agency } = await resolveRequest(c.var.ctx, id);
+    const [lid, fmt] = c.req.param('lid').split('.');
+    const row = await c.var.deps.db
+      .selectFrom('request_letters')
+      .selectAll()
+      .where('id', '=', Number(lid))
+      .where('request_id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError('未找到该文书');
+    const l = storedLetter(row, agency.name);
+    const body = fmt === 'pdf' ? await letterPdf(l) : await letterDocx(l);
+    return c.body(new Uint8Array(body), 200, {
+      'Content-Type': fmt === 'pdf' ? 'application/pdf' : DOCX_TYPE,
+    });
+  });
+
+  app.post('/api/requests/:id{[0-9]+}/:step', async (c) => {
+    const step = REQUEST_STEPS[c.req.param('step')];
+    if (!step) throw new NotFoundError('未知的办理步骤');
+    const id = Number(c.req.param('id'));
+    const out = (await step.fn(c.var.ctx, id, await jsonBody(c))) as {
+      request?: { status: string; dueOn: string | null; version: number };
+    };
+    return c.json({
+      message: step.done,
+      status: out.request?.status,
+      dueOn: out.request?.dueOn,
+      version: out.request?.version,
+    });
+  });
+
+  app.post('/api/appeals', async (c) => {
+    const id = await recordAppeal(c.var.ctx, currentUser(c).agencyId, await jsonBody(c));
+    return c.json({ id }, 201);
+  });
+  app.post('/api/appeals/:id{[0-9]+}', async (c) => {
+    await updateAppeal(c.var.ctx, Number(c.req.param('id')), await jsonBody(c));
+    return c.json({ ok: true });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// OpenAPI
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } });
+const errors = {
+  '400': { description: '输入有误', content: json(ref('Error')) },
+  '401': { description: '未登录', content: json(ref('Error')) },
+  '403': { description: '无权限或 CSRF 令牌无效', content: json(ref('Error')) },
+  '404': { description: '不存在（或无权查看）', content: json(ref('Error')) },
+  '409': { description: '状态不允许或版本冲突', content: json(ref('Error')) },
+};
+const idParam = { name: 'id', in: 'path' as const, required: true, schema: { type: 'integer' } };
+const date = { type: 'string', format: 'date' };
+const str = { type: 'string' };
+
+const applicant = {
+  applicantKind: {
+    enum: [
+      'natural_person',
+      'commercial_enterprise',
+      'research_institution',
+      'social_welfare_org',
+      'legal_service_org',
+      'other_org',
+    ],
+  },
+  applicantName: str,
+  idType: { enum: ['resident_id', 'passport', 'hk_macau_taiwan', 'uscc', 'other'] },
+  idNumber: { type: 'string', description: '居民身份证、统一社会信用代码按国家标准核对校验位' },
+  phone: str,
+  email: str,
+  address: str,
+  infoDescription: str,
+  infoDocNo: str,
+  formRequested: { enum: ['paper', 'electronic', 'inspection'] },
+  deliveryRequested: { enum: ['post', 'collect', 'email', 'online'] },
+  needsAssistance: { type: 'boolean' },
+  assistanceNote: str,
+};
+
+const STEP_BODIES: Record<string, Record<string, unknown>> = {
+  confirm: { confirmedOn: date, evidence: str },
+  contact: { method: str, result: str },
+  assign: { officeId: { type: 'integer' }, handlerId: { type: 'integer' } },
+  note: { body: str },
+  correction: { items: str, guidance: str, periodDays: { type: 'integer' }, overrideReason: str },
+  corrected: { receivedOn: date },
+  'no-correction': {},
+  consult: {
+    kind: { enum: ['third_party', 'co_agency'] },
+    party: str,
+    matter: str,
+    sentOn: date,
+    deliveredOn: date,
+  },
+  'consult-end': {
+    consultationId: { type: 'integer' },
+    answeredOn: date,
+    answer: { enum: ['agree', 'object', 'none'] },
+    note: str,
+  },
+  extend: { days: { type: 'integer', minimum: 1, maximum: 20 }, reason: str },
+  'fee-waiver': { full: { type: 'boolean' }, amount: { type: 'integer' }, reason: str },
+  'fee-notice': {
+    method: { enum: ['by_count', 'by_volume'] },
+    pages: { type: 'integer' },
+    noticeOn: date,
+    reason: str,
+  },
+  'fee-paid': { paidOn: date, amount: { type: 'integer' }, receiptNo: str },
+  'fee-unpaid': {},
+  decision: {
+    outcome: str,
+    basis: str,
+    reason: str,
+    withheld: {
+      type: 'array',
+      items: { type: 'object', properties: { part: str, ground: str, reason: str } },
+    },
+    expectedVersion: { type: 'integer', description: '读取时的版本号；已被他人修改时返回 409 conflict' },
+  },
+  approve: { expectedVersion: { type: 'integer' } },
+  return: { reason: str, expectedVersion: { type: 'integer' } },
+  deliver: {
+    method: { enum: ['in_person', 'post', 'email', 'online', 'fax'] },
+    deliveredOn: date,
+    proof: str,
+    letterId: { type: 'integer' },
+  },
+  archive: {},
+  withdraw: { reason: str },
+};
+
+const stepOps: Record<string, { post: OpenApiOperation }> = {};
+for (const [slug, s] of Object.entries(REQUEST_STEPS)) {
+  stepOps[`/api/requests/{id}/${slug}`] = {
+    post: {
+      summary: s.summary,
+      tags: ['依申请公开'],
+      parameters: [idParam],
+      requestBody: { required: true, content: json({ type: 'object', properties: STEP_BODIES[slug] ?? {} }) },
+      responses: {
+        '200': { description: s.done, content: json(ref('StepResult')) },
+        ...errors,
+      },
+    },
+  };
+}
+
+addApiPaths(
+  {
+    '/api/requests': {
+      get: {
+        summary: '台账：分页查询申请',
+        tags: ['依申请公开'],
+        parameters: ['status', 'due', 'officeId', 'handlerId', 'outcome', 'year', 'q', 'page'].map(
+          (name) => ({
+            name,
+            in: 'query' as const,
+            schema: { type: 'string' },
+          }),
+        ),
+        responses: {
+          '200': { description: '一页申请（证件号码已遮蔽）', content: json({ type: 'object' }) },
+          ...errors,
+        },
+      },
+      post: {
+        summary: '登记申请（当面、邮寄、传真、电子邮件、口头）',
+        tags: ['依申请公开'],
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            properties: {
+              ...applicant,
+              channel: { enum: ['in_person', 'registered_mail', 'ordinary_mail', 'fax', 'email', 'oral'] },
+              submittedOn: date,
+              confirmedOn: date,
+              receiptEvidence: str,
+            },
+            required: [
+              'applicantKind',
+              'applicantName',
+              'idType',
+              'idNumber',
+              'infoDescription',
+              'channel',
+              'submittedOn',
+            ],
+          }),
+        },
+        responses: { '201': { description: '已登记', content: json({ type: 'object' }) }, ...errors },
+      },
+    },
+    '/api/requests/{id}': {
+      get: {
+        summary: '申请详情、可执行的步骤、期限计算过程、文书列表',
+        tags: ['依申请公开'],
+        parameters: [idParam],
+        responses: { '200': { description: '申请', content: json({ type: 'object' }) }, ...errors },
+      },
+    },
+    '/api/requests/{id}/letters/{letter}': {
+      get: {
+        summary: '下载文书（{letter} 为 文书编号.docx 或 文书编号.pdf）',
+        tags: ['依申请公开'],
+        parameters: [idParam, { name: 'letter', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'DOCX 或 PDF' }, ...errors },
+      },
+    },
+    '/api/requests/report/{year}': {
+      get: {
+        summary: '年报表二、表三（单元格地址同年报格式）、信息处理费、正文数字',
+        tags: ['依申请公开'],
+        parameters: [{ name: 'year', in: 'path', required: true, schema: { type: 'integer' } }],
+        responses: { '200': { description: '统计', content: json({ type: 'object' }) }, ...errors },
+      },
+    },
+    '/api/appeals': {
+      post: {
+        summary: '登记行政复议、行政诉讼案件',
+        tags: ['依申请公开'],
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            properties: {
+              requestId: { type: 'integer' },
+              kind: { enum: ['review', 'litigation_direct', 'litigation_after_review'] },
+              filedOn: date,
+              body: str,
+              caseNo: str,
+              result: { enum: ['upheld', 'corrected', 'other_result', 'pending'] },
+              concludedOn: date,
+              note: str,
+            },
+          }),
+        },
+        responses: { '201': { description: '已登记', content: json({ type: 'object' }) }, ...errors },
+      },
+    },
+    ...stepOps,
+  },
+  {
+    StepResult: {
+      type: 'object',
+      properties: {
+        message: str,
+        status: str,
+        dueOn: { type: ['string', 'null'] },
+        version: { type: 'integer' },
+      },
+    },
+  },
+);

@@ -1,0 +1,1487 @@
+/**
+ * Back office of 依申请公开: the ledger, registration, a request's page with every step as a form, letters,
+ * attachments, the Table B/C view, 复议/诉讼 cases and the settings. Thin: parse → one use case → present.
+ */
+import type { ComponentChildren } from 'preact';
+import type { App, C } from '../../app-env.ts';
+import { currentUser, officePage } from '../../office-page.tsx';
+import {
+  Csrf,
+  Field,
+  FormError,
+  Select,
+  Submit,
+  TextArea,
+  emptyForm,
+  type FormState,
+} from '../../views/forms.tsx';
+import { RequestFields } from '../../views/request-form.tsx';
+import { formData, str } from '../../form.ts';
+import { redirectWithFlash } from '../../render.tsx';
+import { assertCan, NotFoundError, ValidationError, isDomainError } from '../../../errors.ts';
+import { getCalendar } from '../../../calendar/get-calendar.ts';
+import { describeReason, type SkipReason } from '../../../calendar/calendar.ts';
+import { listOffices, listUsers } from '../../../org/org.queries.ts';
+import { attachment, XLSX_TYPE } from '../../../documents/xlsx.ts';
+import { DOCX_TYPE } from '../../../documents/docx.ts';
+import {
+  ACTION_LABELS,
+  APPEAL_KINDS,
+  APPEAL_KIND_LABELS,
+  APPEAL_RESULTS,
+  APPEAL_RESULT_LABELS,
+  APPLICANT_KIND_LABELS,
+  CHANNELS,
+  CHANNEL_LABELS,
+  DECIDABLE_OUTCOMES,
+  OUTCOMES,
+  OUTCOME_BASIS_HINT,
+  OUTCOME_LABELS,
+  RECEIPT_RULES,
+  REQUEST_STATES,
+  STATE_LABELS,
+  WITHHOLDING_GROUNDS,
+  actionsFrom,
+  type InfoRequest,
+  type RequestAction,
+} from '../../../requests/request.ts';
+import { requestPolicy, type RequestScope } from '../../../requests/request.policy.ts';
+import { requestScope } from '../../../requests/requests.queries.ts';
+import { resolveRequest } from '../../../requests/request-step.ts';
+import { maskIdNumber } from '../../../requests/id-numbers.ts';
+import { registerRequest } from '../../../requests/register-request.ts';
+import { addRequestAttachment } from '../../../requests/add-request-attachment.ts';
+import { recordAppeal, updateAppeal } from '../../../requests/record-appeal.ts';
+import { exportLedger, listLedger } from '../../../requests/ledger.ts';
+import { computeDeadline } from '../../../requests/deadline.ts';
+import { deadlineInputOf } from '../../../requests/request-clock.ts';
+import { getRequestSettings, DEFAULT_OUTCOME_ROW_MAP, reportRowOf } from '../../../requests/settings.ts';
+import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-letter.ts';
+import { ACCEPT_ATTR, readUpload, storeUpload } from '../../../requests/uploads.ts';
+import {
+  DEFAULT_TEMPLATES,
+  LETTER_KINDS,
+  LETTER_KIND_LABELS,
+  PLACEHOLDERS,
+} from '../../../requests/letters.ts';
+import { updateLetterTemplate, updateRequestSettings } from '../../../requests/update-request-settings.ts';
+import { templateOf } from '../../../requests/issue-letter.ts';
+import {
+  computeFeeTotals,
+  computeNarrativeCounts,
+  computeTableB,
+  computeTableC,
+} from '../../../requests/report-tables.ts';
+import { checkCells } from '../../../annual-report/cross-checks.ts';
+import {
+  B_COLUMNS,
+  B_ROWS,
+  C_COLUMNS,
+  C_GROUPS,
+  LABELS,
+  emptyCells,
+} from '../../../annual-report/report-format.ts';
+import { DELIVERY_METHOD_LABELS } from '../../../requests/request.schema.ts';
+import '../../../requests/register.ts';
+import { REQUEST_STEPS } from '../../request-steps.ts';
+
+const BASE = '/office/requests';
+const opts = <T extends string>(ids: readonly T[], labels: Record<T, string>) =>
+  ids.map((v) => ({ value: v, label: labels[v] }));
+
+function Interp() {
+  return (
+    <span class="badge warn" title="法规未明确规定，按本系统默认解释，可在设置中调整">
+      解释
+    </span>
+  );
+}
+
+function formOf(e: unknown, values: FormState['values']): FormState | null {
+  if (e instanceof ValidationError) return { values, errors: e.fieldErrors, message: e.message };
+  if (isDomainError(e) && (e.code === 'invalid_state' || e.code === 'conflict' || e.code === 'too_large'))
+    return { values, errors: {}, message: e.message };
+  return null;
+}
+
+function DueBadge({
+  r,
+  today,
+}: {
+  r: Pick<InfoRequest, 'dueOn' | 'dueProvisional' | 'status'>;
+  today: string;
+}) {
+  if (!r.dueOn) return <span class="muted">—</span>;
+  const open = ['accepted', 'consulting', 'awaiting_fee', 'extended', 'pending_approval'].includes(r.status);
+  return (
+    <>
+      {r.dueOn}
+      {r.dueProvisional ? <span class="badge warn">暂定</span> : null}
+      {open && r.dueOn < today ? <span class="badge err">逾期</span> : null}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ledger
+
+async function ledgerPage(c: C) {
+  const user = currentUser(c);
+  const q = c.req.query();
+  const [ledger, offices, users] = await Promise.all([
+    listLedger(c.var.ctx, user.agencyId, q),
+    listOffices(c.var.deps.db, user.agencyId),
+    listUsers(c.var.deps.db, user.agencyId),
+  ]);
+  const today = c.var.ctx.clock.today();
+  const f = emptyForm(q);
+  const pages = Math.max(1, Math.ceil(ledger.total / ledger.pageSize));
+  const qs = (page: number) => new URLSearchParams({ ...q, page: String(page) }).toString();
+  const scope = await requestScope(c.var.deps.db, user.agencyId);
+  return officePage(
+    c,
+    '依申请公开台账',
+    <>
+      <h1>依申请公开台账</h1>
+      <p>
+        {requestPolicy.register(c.var.ctx.actor, scope) ? (
+          <a class="button primary" href={`${BASE}/new`}>
+            登记申请
+          </a>
+        ) : null}{' '}
+        <a href={`${BASE}/report`}>年报数据（表二、表三）</a> · <a href={`${BASE}/appeals`}>复议诉讼</a>
+        {requestPolicy.manageSettings(c.var.ctx.actor, scope) ? (
+          <>
+            {' '}
+            · <a href={`${BASE}/settings`}>设置与文书模板</a>
+          </>
+        ) : null}
+      </p>
+      <form method="get" action={BASE} class="filters">
+        <Select
+          form={f}
+          name="status"
+          label="状态"
+          blank="全部"
+          options={opts(REQUEST_STATES, STATE_LABELS)}
+        />
+        <Select
+          form={f}
+          name="due"
+          label="期限"
+          blank="全部"
+          options={[
+            { value: 'open', label: '办理中' },
+            { value: 'soon', label: '即将到期' },
+            { value: 'overdue', label: '已逾期' },
+          ]}
+        />
+        <Select
+          form={f}
+          name="officeId"
+          label="站办所"
+          blank="全部"
+          options={offices.map((o) => ({ value: String(o.id), label: o.name }))}
+        />
+        <Select
+          form={f}
+          name="handlerId"
+          label="承办人"
+          blank="全部"
+          options={users.map((u) => ({ value: String(u.id), label: u.displayName }))}
+        />
+        <Select
+          form={f}
+          name="outcome"
+          label="办理结果"
+          blank="全部"
+          options={opts(OUTCOMES, OUTCOME_LABELS)}
+        />
+        <Field form={f} name="year" label="年度" type="number" />
+        <Field form={f} name="q" label="编号或内容" />
+        <button type="submit">筛选</button>{' '}
+        <a href={`${BASE}/export.xlsx?${new URLSearchParams({ ...q }).toString()}`}>导出 Excel</a>
+      </form>
+      <p class="muted">共 {ledger.total} 件</p>
+      {ledger.rows.length === 0 ? (
+        <p class="empty">没有符合条件的申请</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">登记编号</th>
+                <th scope="col">申请人</th>
+                <th scope="col">证件号码</th>
+                <th scope="col">申请内容</th>
+                <th scope="col">收到日期</th>
+                <th scope="col">答复期限</th>
+                <th scope="col">状态</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ledger.rows.map((r) => (
+                <tr>
+                  <td>
+                    <a href={`${BASE}/${r.id}`}>{r.reference}</a>
+                  </td>
+                  <td>
+                    {r.applicantName}
+                    <br />
+                    <span class="muted">{APPLICANT_KIND_LABELS[r.applicantKind]}</span>
+                  </td>
+                  <td>{r.idNumberMasked}</td>
+                  <td>
+                    {r.infoDescription.length > 40 ? r.infoDescription.slice(0, 40) + '…' : r.infoDescription}
+                  </td>
+                  <td>{r.receivedOn ?? <span class="badge warn">待确认</span>}</td>
+                  <td>
+                    <DueBadge r={r} today={today} />
+                  </td>
+                  <td>{STATE_LABELS[r.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav class="pager" aria-label="分页">
+          {ledger.page > 1 ? <a href={`${BASE}?${qs(ledger.page - 1)}`}>上一页</a> : null} 第 {ledger.page} /{' '}
+          {pages} 页 {ledger.page < pages ? <a href={`${BASE}?${qs(ledger.page + 1)}`}>下一页</a> : null}
+        </nav>
+      ) : null}
+    </>,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Registration
+
+function newPage(c: C, form: FormState, status = 200) {
+  return officePage(
+    c,
+    '登记政府信息公开申请',
+    <>
+      <h1>登记政府信息公开申请</h1>
+      <p class="muted">
+        当面、邮寄、传真、电子邮件、口头提出的申请在此登记；网上申请由申请人在门户网站提交。
+      </p>
+      <form method="post" action={BASE} novalidate class="narrow">
+        <Csrf token={c.var.csrf} />
+        <FormError form={form} />
+        <fieldset class="field">
+          <legend>收到申请（条例第三十一条）</legend>
+          <Select
+            form={form}
+            name="channel"
+            label="申请渠道"
+            required
+            options={opts(
+              CHANNELS.filter((x) => x !== 'online'),
+              CHANNEL_LABELS,
+            )}
+          />
+          <ul class="hint">
+            {CHANNELS.filter((x) => x !== 'online').map((ch) => (
+              <li>
+                {CHANNEL_LABELS[ch]}：{RECEIPT_RULES[ch]}
+              </li>
+            ))}
+          </ul>
+          <Field form={form} name="submittedOn" label="提交或到达日期" type="date" required />
+          <Field
+            form={form}
+            name="confirmedOn"
+            label="签收或确认日期"
+            type="date"
+            hint="挂号信填签收日期；平信、传真、电子邮件填与申请人确认的日期（尚未确认的留空，登记为待确认）"
+          />
+          <Field
+            form={form}
+            name="receiptEvidence"
+            label="收件或确认记录"
+            hint="如：挂号信单号、确认电话的时间和接听人"
+          />
+        </fieldset>
+        <RequestFields form={form} />
+        <Submit>登记并出具回执</Submit>
+      </form>
+    </>,
+    status,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A request's page
+
+type Forms = Partial<Record<string, FormState>>;
+
+function ActionForm(p: {
+  c: C;
+  id: number;
+  action: string;
+  title: string;
+  forms: Forms;
+  children?: ComponentChildren;
+  button?: string;
+  multipart?: boolean;
+  open?: boolean;
+}) {
+  const form = p.forms[p.action] ?? emptyForm();
+  return (
+    <details open={p.open || Boolean(p.forms[p.action])} class="action" id={`act-${p.action}`}>
+      <summary>{p.title}</summary>
+      <form
+        method="post"
+        action={`${BASE}/${p.id}/${p.action}`}
+        novalidate
+        enctype={p.multipart ? 'multipart/form-data' : undefined}
+      >
+        <Csrf token={p.c.var.csrf} />
+        {Object.keys(form.errors).length ? <FormError form={form} /> : null}
+        {p.children}
+        <Submit>{p.button ?? p.title}</Submit>
+      </form>
+    </details>
+  );
+}
+
+async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
+  const ctx = c.var.ctx;
+  const db = c.var.deps.db;
+  const { request: r, scope, agency } = await resolveRequest(ctx, id);
+  const today = ctx.clock.today();
+  const settings = await getRequestSettings(db, r.agencyId);
+  const cal = await getCalendar(db, r.agencyId);
+  const input = await deadlineInputOf(db, r, settings.feePausesReplyClock);
+  const clock = input ? computeDeadline(cal, input) : null;
+  const [
+    corrections,
+    consultations,
+    notes,
+    attachments,
+    letters,
+    deliveries,
+    withheld,
+    waivers,
+    offices,
+    users,
+    events,
+    dup,
+  ] = await Promise.all([
+    db.selectFrom('request_corrections').selectAll().where('request_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('request_consultations').selectAll().where('request_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('request_notes').selectAll().where('request_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('request_attachments').selectAll().where('request_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('request_letters').selectAll().where('request_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('request_deliveries').selectAll().where('request_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('request_withheld_parts').selectAll().where('request_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('request_fee_waivers').selectAll().where('request_id', '=', id).orderBy('id').execute(),
+    listOffices(db, r.agencyId),
+    listUsers(db, r.agencyId),
+    db
+      .selectFrom('audit_events')
+      .select(['occurred_at', 'actor_name', 'action', 'note'])
+      .where('object_type', '=', 'info_request')
+      .where('object_id', '=', String(id))
+      .orderBy('id')
+      .execute(),
+    r.duplicateOfId
+      ? db
+          .selectFrom('info_requests')
+          .select(['id', 'reference'])
+          .where('id', '=', r.duplicateOfId)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
+  ]);
+  const actor = ctx.actor;
+  const can = (a: keyof typeof requestPolicy) => requestPolicy[a](actor, scope as RequestScope);
+  const available = new Set<RequestAction>(actionsFrom(r.status));
+  const handle = can('handle');
+  const openConsult = consultations.filter((x) => !x.answer);
+  const f = (k: string, v: FormState['values'] = {}) => ({ ...forms, [k]: forms[k] ?? emptyForm(v) });
+  const fx = (k: string, v: FormState['values'] = {}) => f(k, v)[k]!;
+  const ver = <input type="hidden" name="expectedVersion" value={String(r.version)} />;
+  return officePage(
+    c,
+    `申请 ${r.reference}`,
+    <>
+      <p>
+        <a href={BASE}>← 返回台账</a>
+      </p>
+      <h1>
+        {r.reference} <span class="badge">{STATE_LABELS[r.status]}</span>
+      </h1>
+      {Object.values(forms)
+        .filter((x) => x?.message && !Object.keys(x.errors).length)
+        .map((x) => (
+          <div class="form-error" role="alert">
+            {x!.message}
+          </div>
+        ))}
+      {dup ? (
+        <div class="form-error" role="alert">
+          疑似重复申请：同一申请人曾申请相同信息并已答复（<a href={`${BASE}/${dup.id}`}>{dup.reference}</a>
+          ）。如确属重复，可按“重复申请”答复（条例第三十六条第（六）项）。
+        </div>
+      ) : null}
+      <div class="cards">
+        <section class="card">
+          <h2>申请人</h2>
+          <p>
+            {r.applicantName}（{APPLICANT_KIND_LABELS[r.applicantKind]}）
+          </p>
+          <p class="muted">证件：{maskIdNumber(r.idNumber)}</p>
+          <p class="muted">{[r.phone, r.email, r.address].filter(Boolean).join(' · ')}</p>
+          {r.needsAssistance ? <p class="badge warn">需要帮助：{r.assistanceNote ?? '（未说明）'}</p> : null}
+        </section>
+        <section class="card">
+          <h2>申请内容</h2>
+          <p>{r.infoDescription}</p>
+          {r.infoDocNo ? <p class="muted">文号：{r.infoDocNo}</p> : null}
+          <p class="muted">
+            渠道：{CHANNEL_LABELS[r.channel]} · 提交：{r.submittedOn} · 收到：{r.receivedOn ?? '待确认'}
+          </p>
+        </section>
+        <section class="card">
+          <h2>答复期限</h2>
+          <p class="stat">
+            <DueBadge r={r} today={today} />
+          </p>
+          {r.status === 'awaiting_correction' ? (
+            <p>补正中：答复期限自收到补正之日起重新计算（条例第三十条）</p>
+          ) : null}
+          {r.extensionDays ? (
+            <p class="muted">
+              已延期{r.extensionDays}个工作日（{r.extensionApprovedByName}批准）
+            </p>
+          ) : null}
+          {r.correctionNoticeDueOn && !corrections.length && r.receivedOn ? (
+            <p class="muted">如需补正，应于 {r.correctionNoticeDueOn} 前告知</p>
+          ) : null}
+          {r.feeDueOn ? <p class="muted">缴费期限：{r.feeDueOn}</p> : null}
+        </section>
+      </div>
+
+      {clock ? (
+        <details>
+          <summary>期限是如何计算的</summary>
+          <ol>
+            {clock.steps.map((s) => (
+              <li>
+                {s.date}：{s.note}
+              </li>
+            ))}
+          </ol>
+          {clock.skipped.length ? (
+            <p class="muted">
+              不计入的日期：
+              {clock.skipped
+                .map(
+                  (s) =>
+                    `${s.date}（${s.reason.startsWith('paused:') ? s.reason.slice(7) : describeReason(s.reason as SkipReason)}）`,
+                )
+                .join('、')}
+            </p>
+          ) : null}
+          <p class="muted">
+            征求意见期间的起止按默认解释计算 <Interp />
+            {clock.provisional ? '；涉及尚未载入放假安排的年度，期限为暂定，载入后自动重新计算' : ''}
+          </p>
+        </details>
+      ) : null}
+
+      {r.outcome ? (
+        <section>
+          <h2>办理结果</h2>
+          <p>
+            {OUTCOME_LABELS[r.outcome]} · 年报统计：
+            {r.reportRow ? (LABELS.bRow[r.reportRow as keyof typeof LABELS.bRow] ?? r.reportRow) : ''}{' '}
+            <Interp />
+          </p>
+          <p>依据：条例{r.basis}</p>
+          <p>{r.decisionReason}</p>
+          {withheld.length ? (
+            <ul>
+              {withheld.map((w) => (
+                <li>
+                  不予公开：{w.part} —— {w.reason}（
+                  {OUTCOME_LABELS[w.ground as keyof typeof OUTCOME_LABELS] ?? w.ground}）
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p class="muted">
+            拟办：{r.decidedByName ?? '—'}
+            {r.approvedByName ? ` · 审批：${r.approvedByName}` : ''}
+            {r.closedOn ? ` · 答复日期：${r.closedOn}` : ''}
+          </p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="act-h">
+        <h2 id="act-h">办理</h2>
+        {available.has('confirm') && can('register') ? (
+          <>
+            <ActionForm
+              c={c}
+              id={id}
+              action="confirm"
+              title="确认收到申请"
+              forms={f('confirm', { confirmedOn: today })}
+              open
+            >
+              <p class="hint">{RECEIPT_RULES[r.channel]}</p>
+              <Field
+                form={fx('confirm', { confirmedOn: today })}
+                name="confirmedOn"
+                label="确认日期"
+                type="date"
+                required
+              />
+              <Field
+                form={fx('confirm')}
+                name="evidence"
+                label="确认记录"
+                required
+                hint="如：2026-03-02 电话与申请人确认，接听人本人"
+              />
+            </ActionForm>
+            <ActionForm c={c} id={id} action="contact" title="登记联系情况（未能确认时）" forms={forms}>
+              <Field form={fx('contact')} name="method" label="联系方式" required />
+              <Field form={fx('contact')} name="result" label="联系结果" required />
+            </ActionForm>
+          </>
+        ) : null}
+        {can('assign') && !['archived', 'withdrawn', 'abandoned'].includes(r.status) ? (
+          <ActionForm
+            c={c}
+            id={id}
+            action="assign"
+            title="分办"
+            forms={f('assign', { officeId: String(r.officeId ?? ''), handlerId: String(r.handlerId ?? '') })}
+          >
+            <Select
+              form={fx('assign', { officeId: String(r.officeId ?? '') })}
+              name="officeId"
+              label="站办所"
+              blank="（不变）"
+              options={offices.map((o) => ({ value: String(o.id), label: o.name }))}
+            />
+            <Select
+              form={fx('assign', { handlerId: String(r.handlerId ?? '') })}
+              name="handlerId"
+              label="承办人"
+              blank="（未指定）"
+              options={users
+                .filter((u) => u.isActive)
+                .map((u) => ({ value: String(u.id), label: u.displayName }))}
+            />
+          </ActionForm>
+        ) : null}
+        {handle && available.has('request_correction') ? (
+          <ActionForm
+            c={c}
+            id={id}
+            action="correction"
+            title="告知补正"
+            forms={f('correction', { periodDays: String(settings.correctionPeriodDays) })}
+          >
+            <TextArea
+              form={fx('correction')}
+              name="items"
+              label="需要补正的事项（一次性列明全部事项）"
+              required
+            />
+            <TextArea form={fx('correction')} name="guidance" label="指导和释明" />
+            <Field
+              form={fx('correction', { periodDays: String(settings.correctionPeriodDays) })}
+              name="periodDays"
+              label="补正期限（工作日）"
+              type="number"
+              required
+            />
+            <Field form={fx('correction')} name="overrideReason" label="再次告知或超过7个工作日告知的理由" />
+          </ActionForm>
+        ) : null}
+        {handle && available.has('receive_correction') ? (
+          <>
+            <ActionForm
+              c={c}
+              id={id}
+              action="corrected"
+              title="收到补正"
+              forms={f('corrected', { receivedOn: today })}
+              open
+            >
+              <Field
+                form={fx('corrected', { receivedOn: today })}
+                name="receivedOn"
+                label="收到补正日期"
+                type="date"
+                required
+              />
+            </ActionForm>
+            <ActionForm
+              c={c}
+              id={id}
+              action="no-correction"
+              title={ACTION_LABELS.abandon_no_correction}
+              forms={forms}
+            />
+          </>
+        ) : null}
+        {handle && available.has('start_consultation') ? (
+          <ActionForm
+            c={c}
+            id={id}
+            action="consult"
+            title="征求第三方或其他机关意见"
+            forms={f('consult', { sentOn: today, kind: 'third_party' })}
+          >
+            <Select
+              form={fx('consult', { kind: 'third_party' })}
+              name="kind"
+              label="征求对象"
+              required
+              options={[
+                { value: 'third_party', label: '第三方（条例第三十二条）' },
+                { value: 'co_agency', label: '共同制作机关（条例第三十四条）' },
+              ]}
+            />
+            <Field form={fx('consult')} name="party" label="对象名称" required />
+            <TextArea form={fx('consult')} name="matter" label="征求意见事项" required />
+            <Field
+              form={fx('consult', { sentOn: today })}
+              name="sentOn"
+              label="发出日期"
+              type="date"
+              required
+            />
+            <Field
+              form={fx('consult')}
+              name="deliveredOn"
+              label="对方收到日期"
+              type="date"
+              hint="15个工作日自对方收到之日起算；不知道的留空"
+            />
+          </ActionForm>
+        ) : null}
+        {handle && available.has('end_consultation')
+          ? openConsult.map((k) => (
+              <ActionForm
+                c={c}
+                id={id}
+                action="consult-end"
+                title={`登记意见：${k.party}`}
+                forms={f('consult-end', { answeredOn: today })}
+                open
+              >
+                <input type="hidden" name="consultationId" value={String(k.id)} />
+                <Select
+                  form={fx('consult-end')}
+                  name="answer"
+                  label="意见"
+                  required
+                  options={[
+                    { value: 'agree', label: '同意公开' },
+                    { value: 'object', label: '不同意公开' },
+                    { value: 'none', label: '逾期未提出意见' },
+                  ]}
+                />
+                <Field
+                  form={fx('consult-end', { answeredOn: today })}
+                  name="answeredOn"
+                  label="收到意见日期"
+                  type="date"
+                />
+                <TextArea form={fx('consult-end')} name="note" label="意见内容或说明" />
+              </ActionForm>
+            ))
+          : null}
+        {can('extend') && available.has('extend') && r.extensionDays == null ? (
+          <ActionForm c={c} id={id} action="extend" title="批准延期答复" forms={f('extend', { days: '20' })}>
+            <p class="hint">
+              须在原答复期限（{r.originalDueOn ?? r.dueOn}
+              ）届满前批准并告知申请人，只能延长一次，最长20个工作日。
+            </p>
+            <Field
+              form={fx('extend', { days: '20' })}
+              name="days"
+              label="延长工作日数"
+              type="number"
+              required
+            />
+            <TextArea form={fx('extend')} name="reason" label="延期理由" required />
+          </ActionForm>
+        ) : null}
+        {can('waiveFee') && ['accepted', 'extended', 'consulting'].includes(r.status) && !r.feeNoticeOn ? (
+          <ActionForm c={c} id={id} action="fee-waiver" title="减免信息处理费" forms={forms}>
+            <label class="check">
+              <input type="checkbox" name="full" value="1" /> 全部免收
+            </label>
+            <Field form={fx('fee-waiver')} name="amount" label="减免金额（元）" type="number" />
+            <TextArea form={fx('fee-waiver')} name="reason" label="减免理由" required />
+          </ActionForm>
+        ) : null}
+        {handle && available.has('issue_fee_notice') ? (
+          <ActionForm
+            c={c}
+            id={id}
+            action="fee-notice"
+            title="发出收费通知"
+            forms={f('fee-notice', { noticeOn: today, method: 'by_count' })}
+          >
+            <Select
+              form={fx('fee-notice', { method: 'by_count' })}
+              name="method"
+              label="计收方式（只能选一种）"
+              required
+              options={[
+                { value: 'by_count', label: '按件计收' },
+                { value: 'by_volume', label: '按量计收' },
+              ]}
+            />
+            <Field form={fx('fee-notice')} name="pages" label="提供信息的页数（按量计收）" type="number" />
+            <Field
+              form={fx('fee-notice', { noticeOn: today })}
+              name="noticeOn"
+              label="申请人收到通知日期"
+              type="date"
+              required
+            />
+            <TextArea form={fx('fee-notice')} name="reason" label="收费理由" required />
+          </ActionForm>
+        ) : null}
+        {handle && available.has('record_payment') ? (
+          <>
+            <ActionForm
+              c={c}
+              id={id}
+              action="fee-paid"
+              title="登记缴费"
+              forms={f('fee-paid', { paidOn: today, amount: String(r.feeAmount) })}
+            >
+              <Field
+                form={fx('fee-paid', { paidOn: today })}
+                name="paidOn"
+                label="缴费日期"
+                type="date"
+                required
+              />
+              <Field
+                form={fx('fee-paid', { amount: String(r.feeAmount) })}
+                name="amount"
+                label="金额（元）"
+                type="number"
+                required
+              />
+              <Field form={fx('fee-paid')} name="receiptNo" label="财政票据号码" required />
+            </ActionForm>
+            <ActionForm
+              c={c}
+              id={id}
+              action="fee-unpaid"
+              title={ACTION_LABELS.close_fee_unpaid}
+              forms={forms}
+            />
+          </>
+        ) : null}
+        {handle && available.has('submit_decision') ? (
+          <ActionForm
+            c={c}
+            id={id}
+            action="decision"
+            title="拟写答复并提交审批"
+            forms={forms}
+            open={r.status !== 'accepted' && r.status !== 'extended' ? false : undefined}
+          >
+            {ver}
+            <Select
+              form={fx('decision')}
+              name="outcome"
+              label="办理结果（条例第三十六条等）"
+              required
+              blank="请选择"
+              options={DECIDABLE_OUTCOMES.map((o) => ({
+                value: o,
+                label: `${OUTCOME_LABELS[o]} → ${LABELS.bRow[reportRowOf(settings, o) as keyof typeof LABELS.bRow] ?? ''}`,
+              }))}
+            />
+            <p class="hint">
+              年报统计行按本机关的对应表（默认按常见理解）
+              <Interp />
+              ；依据参考：
+              {DECIDABLE_OUTCOMES.slice(0, 3)
+                .map((o) => `${OUTCOME_BASIS_HINT[o]}`)
+                .join('；')}
+              ……
+            </p>
+            <Field
+              form={fx('decision')}
+              name="basis"
+              label="法律依据（条例条款）"
+              required
+              hint="如：第三十六条第（二）项"
+            />
+            <TextArea
+              form={fx('decision')}
+              name="reason"
+              label="决定说明（理由、获取方式和时间、检索情况等）"
+              required
+            />
+            <fieldset class="field">
+              <legend>部分公开：不予公开的内容（逐项）</legend>
+              {[0, 1, 2].map((i) => (
+                <div class="withheld-row">
+                  <Field form={fx('decision')} name={`withheldPart${i}`} label={`内容${i + 1}`} />
+                  <Select
+                    form={fx('decision')}
+                    name={`withheldGround${i}`}
+                    label="理由类型"
+                    blank="—"
+                    options={WITHHOLDING_GROUNDS.map((g) => ({ value: g, label: OUTCOME_LABELS[g] }))}
+                  />
+                  <Field form={fx('decision')} name={`withheldReason${i}`} label="具体理由" />
+                </div>
+              ))}
+            </fieldset>
+          </ActionForm>
+        ) : null}
+        {can('approve') && available.has('approve_decision') ? (
+          <>
+            <ActionForm c={c} id={id} action="approve" title="审批通过并出具答复" forms={forms} open>
+              {ver}
+            </ActionForm>
+            <ActionForm c={c} id={id} action="return" title="退回修改" forms={forms}>
+              {ver}
+              <TextArea form={fx('return')} name="reason" label="退回理由" required />
+            </ActionForm>
+          </>
+        ) : null}
+        {handle && available.has('record_delivery') ? (
+          <ActionForm
+            c={c}
+            id={id}
+            action="deliver"
+            title="登记送达"
+            forms={f('deliver', { deliveredOn: today, method: 'post' })}
+            open={r.status === 'replied'}
+          >
+            <Select
+              form={fx('deliver', { method: 'post' })}
+              name="method"
+              label="送达方式"
+              required
+              options={Object.entries(DELIVERY_METHOD_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+            <Field
+              form={fx('deliver', { deliveredOn: today })}
+              name="deliveredOn"
+              label="送达日期"
+              type="date"
+              required
+            />
+            <Field form={fx('deliver')} name="proof" label="送达凭证" hint="如：挂号信单号、签收人" />
+          </ActionForm>
+        ) : null}
+        {handle && available.has('archive') ? (
+          <ActionForm c={c} id={id} action="archive" title="归档" forms={forms} />
+        ) : null}
+        {handle && available.has('withdraw') ? (
+          <ActionForm c={c} id={id} action="withdraw" title="申请人撤回" forms={forms}>
+            <TextArea form={fx('withdraw')} name="reason" label="撤回说明（如：申请人书面撤回）" required />
+          </ActionForm>
+        ) : null}
+        {handle ? (
+          <>
+            <ActionForm c={c} id={id} action="note" title="添加办理记录" forms={forms}>
+              <TextArea form={fx('note')} name="body" label="记录" required />
+            </ActionForm>
+            <ActionForm c={c} id={id} action="attachments" title="上传附件" forms={forms} multipart>
+              <input type="file" name="file" accept={ACCEPT_ATTR} required />
+            </ActionForm>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="letters-h">
+        <h2 id="letters-h">文书</h2>
+        {letters.length === 0 ? (
+          <p class="empty">暂无</p>
+        ) : (
+          <table class="data">
+            <tbody>
+              {letters.map((l) => (
+                <tr>
+                  <td>{l.doc_no}</td>
+                  <td>
+                    {l.title}
+                    {l.for_applicant ? '' : `（致${l.addressee}）`}
+                  </td>
+                  <td>{l.issued_on}</td>
+                  <td>
+                    <a href={`${BASE}/${id}/letters/${l.id}.docx`}>Word</a> ·{' '}
+                    <a href={`${BASE}/${id}/letters/${l.id}.pdf`}>PDF</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="rec-h">
+        <h2 id="rec-h">办理记录</h2>
+        <ul>
+          {corrections.map((k) => (
+            <li>
+              补正告知（{k.notice_on}，期限至{k.period_end_on}）：{k.items}
+              {k.received_on ? `；${k.received_on}收到补正` : ''}
+            </li>
+          ))}
+          {consultations.map((k) => (
+            <li>
+              征求意见：{k.party}（{k.sent_on}发出{k.delivered_on ? `，${k.delivered_on}收到` : ''}）
+              {k.answer
+                ? `；${{ agree: '同意公开', object: '不同意公开', none: '逾期未提出意见' }[k.answer] ?? k.answer}${k.answered_on ? `（${k.answered_on}）` : ''}`
+                : '；等待意见'}
+            </li>
+          ))}
+          {waivers.map((w) => (
+            <li class={w.superseded ? 'muted' : undefined}>
+              减免决定（{w.decided_on}，{w.decided_by_name}）：
+              {w.is_full ? '全部免收' : `减免${w.amount_waived}元`}，理由：{w.reason}
+              {w.superseded ? '（已被新的决定取代）' : ''}
+            </li>
+          ))}
+          {r.feeNoticeOn ? (
+            <li>
+              收费通知：{r.feeAmount}元（{r.feeMethod === 'by_count' ? '按件' : '按量'}），{r.feeNoticeOn}收到
+              {r.feePaidOn ? `；${r.feePaidOn}缴费，票据${r.feeReceiptNo}` : ''}
+            </li>
+          ) : null}
+          {deliveries.map((d) => (
+            <li>
+              送达：{DELIVERY_METHOD_LABELS[d.method as keyof typeof DELIVERY_METHOD_LABELS] ?? d.method}，
+              {d.delivered_on}
+              {d.proof ? `（${d.proof}）` : ''}
+            </li>
+          ))}
+          {notes.map((n) => (
+            <li>
+              {n.created_at.slice(0, 10)} {n.author_name}：{n.body}
+            </li>
+          ))}
+          {attachments.map((a) => (
+            <li>
+              附件：<a href={`${BASE}/${id}/attachments/${a.id}`}>{a.file_name}</a>（
+              {a.source === 'applicant' ? '申请人提交' : a.uploaded_by_name}，{Math.ceil(a.size / 1024)}KB）
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <details>
+        <summary>操作日志</summary>
+        <ul>
+          {events.map((e) => (
+            <li>
+              {e.occurred_at.slice(0, 16).replace('T', ' ')} {e.actor_name} {e.action} {e.note ?? ''}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <p class="muted">
+        机关：{agency.name} · 版本 {r.version}
+      </p>
+    </>,
+    status,
+  );
+}
+
+/** Web form values → the decision input (withheld parts come as numbered fields). */
+function decisionInput(f: Record<string, string | string[]>) {
+  const withheld = [0, 1, 2]
+    .map((i) => ({
+      part: str(f[`withheldPart${i}`]),
+      ground: str(f[`withheldGround${i}`]),
+      reason: str(f[`withheldReason${i}`]),
+    }))
+    .filter((w) => w.part || w.ground || w.reason);
+  return { ...f, withheld };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Report, appeals, settings
+
+async function reportPage(c: C) {
+  const user = currentUser(c);
+  const db = c.var.deps.db;
+  const scope = await requestScope(db, user.agencyId);
+  assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
+  const year = Number(c.req.query('year') ?? c.var.ctx.clock.today().slice(0, 4));
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationError('年度不正确');
+  const [b, cc, fees, counts] = await Promise.all([
+    computeTableB(db, user.agencyId, year),
+    computeTableC(db, user.agencyId, year),
+    computeFeeTotals(db, user.agencyId, year),
+    computeNarrativeCounts(db, user.agencyId, year),
+  ]);
+  const findings = checkCells({ ...emptyCells(), ...zeroA(), ...b, ...cc });
+  return officePage(
+    c,
+    `年报数据 ${year}`,
+    <>
+      <h1>{year}年 依申请公开年报数据</h1>
+      <form method="get" class="filters">
+        <Field form={emptyForm({ year: String(year) })} name="year" label="年度" type="number" />
+        <button type="submit">查看</button>
+      </form>
+      <p>
+        本年收到申请 {counts.received} 件，办结 {counts.answered} 件（其中按期答复 {counts.answeredOnTime}{' '}
+        件、逾期 {counts.answeredLate} 件），上年结转 {counts.carriedOver} 件，结转下年度{' '}
+        {counts.carriedForward} 件。
+      </p>
+      <p>
+        信息处理费：发出收费通知 {fees.fee_notices_issued} 件，金额 {fees.fee_amount_billed_yuan} 元，实际收取{' '}
+        {fees.fee_amount_collected_yuan} 元。
+      </p>
+      <p class="muted">
+        办理结果对应年报行次按本机关的对应表 <Interp />
+      </p>
+      {findings.filter((x) => x.severity === 'error').length ? (
+        <div class="form-error">{findings.map((x) => x.message).join('；')}</div>
+      ) : (
+        <p class="badge ok">勾稽关系核对通过</p>
+      )}
+      <div class="table-scroll">
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">表二</th>
+              {B_COLUMNS.map((col) => (
+                <th scope="col">{LABELS.bColumn[col]}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {B_ROWS.map((row) => (
+              <tr>
+                <th scope="row">{LABELS.bRow[row] ?? row}</th>
+                {B_COLUMNS.map((col) => (
+                  <td>{b[`B.${row}.${col}`]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>表三 行政复议、行政诉讼</h2>
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col"></th>
+            {C_COLUMNS.map((col) => (
+              <th scope="col">{APPEAL_RESULT_LABELS[col as keyof typeof APPEAL_RESULT_LABELS] ?? '总计'}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {C_GROUPS.map((g) => (
+            <tr>
+              <th scope="row">{APPEAL_KIND_LABELS[g]}</th>
+              {C_COLUMNS.map((col) => (
+                <td>{cc[`C.${g}.${col}`]}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>,
+  );
+}
+
+function zeroA() {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(emptyCells())) if (k.startsWith('A.') && v === null) out[k] = 0;
+  return out;
+}
+
+async function appealsPage(c: C, form: FormState = emptyForm({ result: 'pending' }), status = 200) {
+  const user = currentUser(c);
+  const db = c.var.deps.db;
+  const scope = await requestScope(db, user.agencyId);
+  assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
+  const rows = await db
+    .selectFrom('request_appeals')
+    .selectAll()
+    .where('agency_id', '=', user.agencyId)
+    .orderBy('filed_on', 'desc')
+    .execute();
+  const manage = requestPolicy.manageAppeals(c.var.ctx.actor, scope);
+  return officePage(
+    c,
+    '行政复议、行政诉讼',
+    <>
+      <h1>行政复议、行政诉讼案件</h1>
+      {rows.length === 0 ? (
+        <p class="empty">暂无案件</p>
+      ) : (
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">类型</th>
+              <th scope="col">申请/起诉日期</th>
+              <th scope="col">机关/法院</th>
+              <th scope="col">案号</th>
+              <th scope="col">结果</th>
+              <th scope="col">审结日期</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr>
+                <td>{APPEAL_KIND_LABELS[a.kind as keyof typeof APPEAL_KIND_LABELS]}</td>
+                <td>{a.filed_on}</td>
+                <td>{a.body}</td>
+                <td>{a.case_no}</td>
+                <td>{APPEAL_RESULT_LABELS[a.result as keyof typeof APPEAL_RESULT_LABELS]}</td>
+                <td>
+                  {a.concluded_on ?? ''}
+                  {manage && a.result === 'pending' ? (
+                    <form method="post" action={`${BASE}/appeals/${a.id}`} class="inline-form">
+                      <Csrf token={c.var.csrf} />
+                      {(['kind', 'filed_on', 'body', 'case_no', 'note'] as const).map((k) => (
+                        <input
+                          type="hidden"
+                          name={
+                            {
+                              kind: 'kind',
+                              filed_on: 'filedOn',
+                              body: 'body',
+                              case_no: 'caseNo',
+                              note: 'note',
+                            }[k]
+                          }
+                          value={String(a[k] ?? '')}
+                        />
+                      ))}
+                      <select name="result" aria-label="结果">
+                        {APPEAL_RESULTS.filter((x) => x !== 'pending').map((x) => (
+                          <option value={x}>{APPEAL_RESULT_LABELS[x]}</option>
+                        ))}
+                      </select>
+                      <input type="date" name="concludedOn" aria-label="审结日期" required />
+                      <button type="submit">登记审结</button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {manage ? (
+        <form method="post" action={`${BASE}/appeals`} novalidate class="narrow">
+          <h2>登记案件</h2>
+          <Csrf token={c.var.csrf} />
+          <FormError form={form} />
+          <Select
+            form={form}
+            name="kind"
+            label="类型"
+            required
+            options={opts(APPEAL_KINDS, APPEAL_KIND_LABELS)}
+          />
+          <Field form={form} name="requestId" label="关联申请（内部编号，可选）" type="number" />
+          <Field form={form} name="filedOn" label="申请或起诉日期" type="date" required />
+          <Field form={form} name="body" label="复议机关或人民法院" required />
+          <Field form={form} name="caseNo" label="案号" />
+          <Select
+            form={form}
+            name="result"
+            label="结果"
+            required
+            options={opts(APPEAL_RESULTS, APPEAL_RESULT_LABELS)}
+          />
+          <Field form={form} name="concludedOn" label="审结日期" type="date" />
+          <TextArea form={form} name="note" label="备注" />
+          <Submit>登记</Submit>
+        </form>
+      ) : null}
+    </>,
+    status,
+  );
+}
+
+async function settingsPage(c: C, form?: FormState, status = 200) {
+  const user = currentUser(c);
+  const db = c.var.deps.db;
+  const scope = await requestScope(db, user.agencyId);
+  assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
+  assertCan(requestPolicy.manageSettings(c.var.ctx.actor, scope));
+  const s = await getRequestSettings(db, user.agencyId);
+  const f =
+    form ??
+    emptyForm({
+      referenceFormat: s.referenceFormat,
+      letterNoFormat: s.letterNoFormat,
+      alertDays: s.alertDays.join(','),
+      reconsiderationBody: s.reconsiderationBody,
+      correctionPeriodDays: String(s.correctionPeriodDays),
+      feePausesReplyClock: s.feePausesReplyClock ? '1' : '',
+      onlineAutoConfirmation: s.onlineAutoConfirmation ? '1' : '',
+      smsQuietStart: s.smsQuietStart,
+      smsQuietEnd: s.smsQuietEnd,
+    });
+  const templates = await Promise.all(
+    LETTER_KINDS.map(async (k) => ({ kind: k, t: await templateOf(db, user.agencyId, k) })),
+  );
+  return officePage(
+    c,
+    '依申请公开设置',
+    <>
+      <h1>依申请公开设置</h1>
+      <form method="post" action={`${BASE}/settings`} novalidate class="narrow">
+        <Csrf token={c.var.csrf} />
+        <FormError form={f} />
+        <Field
+          form={f}
+          name="referenceFormat"
+          label="登记编号格式"
+          required
+          hint="{简称}{年}{号}，默认 {简称}政依申〔{年}〕第{号}号"
+        />
+        <Field form={f} name="letterNoFormat" label="文书文号格式" required />
+        <Field
+          form={f}
+          name="reconsiderationBody"
+          label="复议机关"
+          hint="留空则为上一级人民政府（乡镇为县人民政府）"
+        />
+        <Field form={f} name="alertDays" label="到期提醒（到期前工作日数，逗号分隔）" required />
+        <Field form={f} name="correctionPeriodDays" label="默认补正期限（工作日）" type="number" required />
+        <label class="check">
+          <input
+            type="checkbox"
+            name="feePausesReplyClock"
+            value="1"
+            checked={f.values.feePausesReplyClock === '1'}
+          />{' '}
+          等待缴费期间不计入答复期限 <Interp />
+          （默认否，期限更严格）
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="onlineAutoConfirmation"
+            value="1"
+            checked={f.values.onlineAutoConfirmation === '1'}
+          />{' '}
+          网上申请自动回执视为双方确认 <Interp />
+          （默认否）
+        </label>
+        <Field form={f} name="smsQuietStart" label="短信免打扰开始" />
+        <Field form={f} name="smsQuietEnd" label="短信免打扰结束" />
+        <Submit>保存设置</Submit>
+      </form>
+      <h2>
+        办理结果与年报行次对应 <Interp />
+      </h2>
+      <table class="data">
+        <tbody>
+          {OUTCOMES.map((o) => (
+            <tr>
+              <td>{OUTCOME_LABELS[o]}</td>
+              <td>{LABELS.bRow[reportRowOf(s, o) as keyof typeof LABELS.bRow]}</td>
+              <td class="muted">{reportRowOf(s, o) === DEFAULT_OUTCOME_ROW_MAP[o] ? '默认' : '已调整'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>文书模板</h2>
+      <p class="hint">
+        可用占位符：{PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}。暂定日期不会打印，改为打印期间。
+      </p>
+      {templates.map(({ kind, t }) => (
+        <details>
+          <summary>
+            {LETTER_KIND_LABELS[kind]}
+            {t === DEFAULT_TEMPLATES[kind] ? '' : '（已修改）'}
+          </summary>
+          <form method="post" action={`${BASE}/settings/templates`} novalidate>
+            <Csrf token={c.var.csrf} />
+            <input type="hidden" name="kind" value={kind} />
+            <Field form={emptyForm({ title: t.title })} name="title" label="标题" required />
+            <TextArea
+              form={emptyForm({ body: t.body })}
+              name="body"
+              label="正文（每行一段）"
+              rows={10}
+              required
+            />
+            <Submit>保存模板</Submit>
+          </form>
+        </details>
+      ))}
+    </>,
+    status,
+  );
+}
+
+const ID = '{[0-9]+}';
+
+export function requestRoutes(app: App): void {
+  app.get(BASE, (c) => ledgerPage(c));
+  app.get(`${BASE}/export.xlsx`, async (c) => {
+    const user = currentUser(c);
+    const buf = await exportLedger(c.var.ctx, user.agencyId, c.req.query());
+    return c.body(new Uint8Array(buf), 200, {
+      'Content-Type': XLSX_TYPE,
+      'Content-Disposition': attachment(`依申请公开台账-${c.var.ctx.clock.today()}.xlsx`),
+    });
+  });
+  app.get(`${BASE}/new`, (c) =>
+    newPage(
+      c,
+      emptyForm({
+        submittedOn: c.var.ctx.clock.today(),
+        channel: 'in_person',
+        applicantKind: 'natural_person',
+        idType: 'resident_id',
+      }),
+    ),
+  );
+  app.post(BASE, async (c) => {
+    const f = await formData(c);
+    try {
+      const r = await registerRequest(c.var.ctx, currentUser(c).agencyId, f);
+      return redirectWithFlash(c, `${BASE}/${r.id}`, `已登记：${r.reference}`);
+    } catch (e) {
+      const form = formOf(e, f);
+      if (form) return newPage(c, form, 400);
+      throw e;
+    }
+  });
+  app.get(`${BASE}/report`, (c) => reportPage(c));
+  app.get(`${BASE}/appeals`, (c) => appealsPage(c));
+  app.post(`${BASE}/appeals`, async (c) => {
+    const f = await formData(c);
+    try {
+      await recordAppeal(c.var.ctx, currentUser(c).agencyId, f);
+      return redirectWithFlash(c, `${BASE}/appeals`, '已登记案件');
+    } catch (e) {
+      const form = formOf(e, f);
+      if (form) return appealsPage(c, form, 400);
+      throw e;
+    }
+  });
+  app.post(`${BASE}/appeals/:aid${ID}`, async (c) => {
+    const f = await formData(c);
+    await updateAppeal(c.var.ctx, Number(c.req.param('aid')), f);
+    return redirectWithFlash(c, `${BASE}/appeals`, '已更新案件');
+  });
+  app.get(`${BASE}/settings`, (c) => settingsPage(c));
+  app.post(`${BASE}/settings`, async (c) => {
+    const f = await formData(c);
+    try {
+      await updateRequestSettings(c.var.ctx, currentUser(c).agencyId, {
+        referenceFormat: str(f.referenceFormat),
+        letterNoFormat: str(f.letterNoFormat),
+        reconsiderationBody: str(f.reconsiderationBody).trim(),
+        alertDays: str(f.alertDays)
+          .split(/[,，\s]+/)
+          .filter(Boolean)
+          .map(Number),
+        correctionPeriodDays: Number(str(f.correctionPeriodDays)),
+        feePausesReplyClock: str(f.feePausesReplyClock) === '1',
+        onlineAutoConfirmation: str(f.onlineAutoConfirmation) === '1',
+        smsQuietStart: str(f.smsQuietStart),
+        smsQuietEnd: str(f.smsQuietEnd),
+      });
+      return redirectWithFlash(c, `${BASE}/settings`, '设置已保存');
+    } catch (e) {
+      const form = formOf(e, f);
+      if (form) return settingsPage(c, form, 400);
+      throw e;
+    }
+  });
+  app.post(`${BASE}/settings/templates`, async (c) => {
+    await updateLetterTemplate(c.var.ctx, currentUser(c).agencyId, await formData(c));
+    return redirectWithFlash(c, `${BASE}/settings`, '模板已保存');
+  });
+
+  app.get(`${BASE}/:id${ID}`, (c) => detailPage(c, Number(c.req.param('id'))));
+  app.get(`${BASE}/:id${ID}/letters/:lid{[0-9]+\\.(docx|pdf)}`, async (c) => {
+    const id = Number(c.req.param('id'));
+    const { agency } = await resolveRequest(c.var.ctx, id);
+    const [lid, fmt] = c.req.param('lid').split('.');
+    const row = await c.var.deps.db
+      .selectFrom('request_letters')
+      .selectAll()
+      .where('id', '=', Number(lid))
+      .where('request_id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError('未找到该文书');
+    const l = storedLetter(row, agency.name);
+    const pdf = fmt === 'pdf';
+    const body = pdf ? await letterPdf(l) : await letterDocx(l);
+    return c.body(new Uint8Array(body), 200, {
+      'Content-Type': pdf ? 'application/pdf' : DOCX_TYPE,
+      'Content-Disposition': attachment(`${row.title}-${row.doc_no}.${pdf ? 'pdf' : 'docx'}`),
+    });
+  });
+  app.get(`${BASE}/:id${ID}/attachments/:aid${ID}`, async (c) => {
+    const id = Number(c.req.param('id'));
+    await resolveRequest(c.var.ctx, id);
+    const a = await c.var.deps.db
+      .selectFrom('request_attachments')
+      .selectAll()
+      .where('id', '=', Number(c.req.param('aid')))
+      .where('request_id', '=', id)
+      .executeTakeFirst();
+    if (!a) throw new NotFoundError('未找到该附件');
+    const bytes = await readUpload(c.var.deps.config.dataDir, a.storage_path);
+    return c.body(new Uint8Array(bytes), 200, {
+      'Content-Type': a.content_type,
+      'Content-Disposition': attachment(a.file_name),
+    });
+  });
+  app.post(`${BASE}/:id${ID}/attachments`, async (c) => {
+    const id = Number(c.req.param('id'));
+    const { request } = await resolveRequest(c.var.ctx, id);
+    const body = await c.req.parseBody();
+    const file = body['file'];
+    try {
+      if (!(file instanceof File) || file.size === 0)
+        throw new ValidationError('请选择要上传的文件', { file: '请选择文件' });
+      const stored = await storeUpload(c.var.deps.config.dataDir, request.agencyId, request.refYear, {
+        name: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
+      await addRequestAttachment(c.var.ctx, id, stored);
+      return redirectWithFlash(c, `${BASE}/${id}`, '附件已上传');
+    } catch (e) {
+      const form = formOf(e, {});
+      if (form) return detailPage(c, id, { attachments: form }, 400);
+      throw e;
+    }
+  });
+  app.post(`${BASE}/:id${ID}/:step`, async (c) => {
+    const id = Number(c.req.param('id'));
+    const step = REQUEST_STEPS[c.req.param('step')];
+    if (!step) throw new NotFoundError();
+    const f = await formData(c);
+    try {
+      await step.fn(c.var.ctx, id, c.req.param('step') === 'decision' ? decisionInput(f) : f);
+      return redirectWithFlash(c, `${BASE}/${id}`, step.done);
+    } catch (e) {
+      const form = formOf(e, f);
+      if (form)
+        return detailPage(c, id, { [c.req.param('step')]: form }, e instanceof ValidationError ? 400 : 409);
+      throw e;
+    }
+  });
+}
