@@ -1,0 +1,116 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserSkip, launchBrowser, screenshotPath, startTestServer } from './support/browser.ts';
+import { makeAgency, makeOffice, makeUser, systemCtx, TEST_PASSWORD } from '../test/support/factories.ts';
+import { seedCalendar } from '../src/calendar/seed-calendar.ts';
+import type { Page } from 'playwright-core';
+
+test(
+  'a drafter writes an item with an ID number; the scan flags it, it is masked, passes three reviews, appears on the portal and in search; WeChat and notice-board outputs are produced',
+  { skip: browserSkip() },
+  async () => {
+    const app = await startTestServer();
+    const browser = await launchBrowser();
+    try {
+      const db = app.tdb.db;
+      await seedCalendar(systemCtx(db));
+      const agency = await makeAgency(db);
+      const office = await makeOffice(db, agency.id);
+      const drafter = await makeUser(db, agency.id, ['drafter'], { officeId: office });
+      const head = await makeUser(db, agency.id, ['office_head'], { officeId: office });
+      const deputy = await makeUser(db, agency.id, ['deputy_leader']);
+      const clerk = await makeUser(db, agency.id, ['clerk']);
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const signInAs = async (p: Page, username: string) => {
+        await p.context().clearCookies();
+        await p.goto(`${app.url}/office/sign-in`);
+        await p.getByLabel('用户名').fill(username);
+        await p.getByLabel('密码').fill(TEST_PASSWORD);
+        await p.getByRole('button', { name: '登录' }).click();
+        await p.getByRole('heading', { name: '工作台' }).waitFor();
+      };
+
+      // The drafter writes the item.
+      await signInAs(page, drafter.username);
+      await page.goto(`${app.url}/office/publications/new`);
+      await page.locator('#f-title').fill('关于2025年春耕备耕补贴发放的公示');
+      await page.locator('#f-categoryId').selectOption({ label: '通知公告' });
+      await page
+        .locator('#f-body')
+        .fill(
+          '经村委会审核，以下农户符合补贴条件。\n户主张某，身份证号632126198001010011，补贴金额800元。\n公示期7天。',
+        );
+      await page.getByRole('button', { name: '保存草稿' }).click();
+      await page.getByText('草稿已保存').waitFor();
+      const id = /\/office\/publications\/(\d+)/.exec(page.url())![1];
+
+      // The scan flags the ID number; one click masks it.
+      const hit = page.locator('#scan-hits tr[data-kind="id_card"]');
+      await hit.waitFor();
+      assert.match(await hit.innerText(), /632126198001010011/);
+      await page.screenshot({ path: screenshotPath('publication-scan'), fullPage: true });
+      await page.getByRole('button', { name: '一键脱敏' }).click();
+      await page.getByText('已脱敏 1 处').waitFor();
+      assert.equal(await page.locator('#scan-hits').count(), 0);
+      assert.match(await page.locator('.prose').innerText(), /632126\*{8}0011/);
+      await page.getByRole('button', { name: '承办人签字并提交审核' }).click();
+      await page.getByText('已签批').waitFor();
+
+      // 复审 with the 保密审查单, then 终审.
+      await signInAs(page, head.username);
+      await page.goto(`${app.url}/office/publications/${id}`);
+      await page.getByLabel(/本人已对拟公开内容进行保密审查/).check();
+      await page.getByRole('button', { name: '同意（签批）' }).click();
+      await page.getByText('已签批').waitFor();
+      await signInAs(page, deputy.username);
+      await page.goto(`${app.url}/office/publications/${id}`);
+      await page.getByRole('button', { name: '同意（签批）' }).click();
+      await page.getByText('已签批').waitFor();
+      assert.equal(await page.locator('#chain li .ok').count(), 3);
+
+      // The clerk publishes and produces the channel outputs.
+      await signInAs(page, clerk.username);
+      await page.goto(`${app.url}/office/publications/${id}`);
+      await page.getByRole('button', { name: '发布到门户网站' }).click();
+      await page.getByText(/已发布，索引号/).waitFor();
+      await page.getByRole('button', { name: '生成公众号文章' }).click();
+      const article = page.locator('#wechat-article');
+      await article.waitFor();
+      assert.match(await article.innerHTML(), /style="[^"]*font-size/);
+      assert.doesNotMatch(await article.innerHTML(), /632126198001010011/);
+      await page.screenshot({ path: screenshotPath('publication-wechat'), fullPage: true });
+      await page.goto(`${app.url}/office/publications/${id}`);
+      await page.getByRole('button', { name: '生成微信群消息' }).click();
+      assert.match(await page.locator('#group-message').inputValue(), new RegExp(`/p/${id}`));
+      const pdf = await page.request.post(`${app.url}/office/publications/${id}/channels`, {
+        form: {
+          channel: 'notice_board',
+          _csrf: (await page.locator('input[name="_csrf"]').first().getAttribute('value'))!,
+        },
+      });
+      assert.equal(pdf.status(), 200);
+      assert.equal(pdf.headers()['content-type'], 'application/pdf');
+      assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+      await page.goto(`${app.url}/office/publications/${id}`);
+      for (const label of ['门户网站', '微信公众号', '工作微信群', '公开栏'])
+        await page.getByText(new RegExp(`^${label} ·`)).waitFor();
+
+      // The public sees it on the portal and finds it by search, without JavaScript.
+      const visitor = await browser.newContext({ javaScriptEnabled: false });
+      const pub = await visitor.newPage();
+      await pub.goto(`${app.url}/catalogue/notices`);
+      await pub.getByRole('link', { name: '关于2025年春耕备耕补贴发放的公示' }).click();
+      await pub.getByText('索引号').waitFor();
+      assert.doesNotMatch(await pub.content(), /632126198001010011/);
+      await pub.goto(`${app.url}/`);
+      await pub.getByPlaceholder('搜索公开信息').fill('春耕补贴');
+      await pub.getByRole('button', { name: '搜索' }).first().click();
+      await pub.locator('mark', { hasText: '春耕' }).first().waitFor();
+      await pub.screenshot({ path: screenshotPath('publication-search'), fullPage: true });
+      await visitor.close();
+    } finally {
+      await browser.close();
+      await app.close();
+    }
+  },
+);
