@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachDialect } from '../../../test/support/db.ts';
+import { ctxAs, makeAgency, makeUser, systemCtx, userActor } from '../../../test/support/factories.ts';
+import { fixedClock } from '../../clock.ts';
+import { seedCalendar } from '../../calendar/seed-calendar.ts';
+import { buildExport, CELL_ADDRESSES } from '../index.ts';
+import { randomValidCells } from '../testing/synthetic.ts';
+import { acknowledgeWarning } from './acknowledge-warning.ts';
+import { finaliseReport } from './finalise-report.ts';
+import { generateReport } from './generate-report.ts';
+import { importReport } from './import-report.ts';
+import { publishReport } from './publish-report.ts';
+import { fingerprintOf } from './report.ts';
+import { reportOverview, sumCells } from './report-overview.ts';
+import { setReportDeadline } from './set-report-deadline.ts';
+import { insertYearOfPublications, insertYearOfRequests } from './testing/year-of-data.ts';
+
+const clock = fixedClock('2027-02-05T02:00:00Z');
+
+describeEachDialect('county overview and consolidated table', (t) => {
+  test('status of every agency below the county against its deadline; the sum of the finalised reports, checked', async () => {
+    const { db } = t();
+    await seedCalendar(systemCtx(db, clock));
+    const county = await makeAgency(db, { kind: 'county', parentId: null, name: '测试县人民政府' });
+    const townA = await makeAgency(db, { parentId: county.id });
+    const townB = await makeAgency(db, { parentId: county.id });
+    const townC = await makeAgency(db, { parentId: county.id });
+    const dept = await makeAgency(db, { kind: 'department', parentId: county.id, name: '测试县民政局' });
+    const inspector = await makeUser(db, county.id, ['inspector']);
+    const clerkA = await makeUser(db, townA.id, ['clerk']);
+    const clerkC = await makeUser(db, townC.id, ['clerk']);
+    const as = (u: typeof clerkA) => ctxAs(db, userActor(u), clock);
+
+    // Town A: generated from its records, finalised and published.
+    await insertYearOfRequests(db, townA.id);
+    await insertYearOfPublications(as(clerkA), townA.id, clerkA.id);
+    let a = await generateReport(as(clerkA), { agencyId: townA.id, year: 2026 });
+    for (const w of a.findings.filter((f) => f.severity === 'warning')) {
+      await acknowledgeWarning(as(clerkA), a.id, {
+        fingerprint: fingerprintOf(w),
+        reason: '已核实，另行补充',
+      });
+    }
+    a = await finaliseReport(as(clerkA), a.id, { approverName: '张三' });
+    a = await publishReport(as(clerkA), a.id);
+
+    // Town B published outside gongkai; the county's 政务公开办 imports it.
+    const bCells = randomValidCells(5);
+    const exported = buildExport({
+      year: 2026,
+      agency: townB.name,
+      cells: bCells,
+      fees: { fee_notices_issued: 0, fee_amount_billed_yuan: 0, fee_amount_collected_yuan: 0 },
+      texts: {
+        overview: '考核、评议、责任追究。',
+        proactive_disclosure: '',
+        requests: '',
+        review_litigation: '',
+        problems_improvements: '无。',
+        other_matters: '本年度未收取信息处理费。',
+      },
+      status: 'final',
+      generatedAt: new Date('2027-01-20T00:00:00Z'),
+    });
+    await importReport(as(inspector), {
+      agencyId: townB.id,
+      fileName: 'b.json',
+      bytes: Buffer.from(JSON.stringify(exported)),
+    });
+
+    // Town C has a draft and a later deadline set by the county; the department has nothing.
+    await generateReport(as(clerkC), { agencyId: townC.id, year: 2026 });
+    await setReportDeadline(as(inspector), { agencyId: townC.id, monthDay: '02-28' });
+
+    const o = await reportOverview(as(inspector), county.id, 2026);
+    const byId = new Map(o.rows.map((r) => [r.agency.id, r]));
+    assert.equal(byId.get(county.id)!.status, 'not_started');
+    assert.equal(byId.get(county.id)!.deadline, '2027-03-31');
+    assert.equal(byId.get(townA.id)!.status, 'published');
+    assert.equal(byId.get(townB.id)!.status, 'published');
+    assert.equal(byId.get(townC.id)!.status, 'draft');
+    assert.equal(byId.get(townC.id)!.deadline, '2027-02-28');
+    assert.equal(byId.get(dept.id)!.status, 'overdue');
+    assert.equal(byId.get(dept.id)!.deadline, '2027-01-31');
+
+    assert.deepEqual(o.consolidated.included.map((x) => x.id).sort(), [townA.id, townB.id].sort());
+    assert.deepEqual(o.consolidated.missing.map((x) => x.id).sort(), [townC.id, dept.id].sort());
+    for (const addr of CELL_ADDRESSES) {
+      assert.equal(
+        o.consolidated.cells[addr],
+        Math.round(((a.cells[addr] ?? 0) + (bCells[addr] ?? 0)) * 10000) / 10000,
+        addr,
+      );
+    }
+    assert.deepEqual(
+      o.consolidated.findings.filter((f) => f.severity === 'error'),
+      [],
+    );
+
+    // A township clerk cannot see the county overview (not found: it is not theirs to know).
+    await assert.rejects(
+      reportOverview(as(clerkA), county.id, 2026),
+      (e: { code?: string }) => e.code === 'not_found',
+    );
+  });
+
+  test('sumCells: an unreadable cell stays unreadable in the sum', () => {
+    const x = randomValidCells(1);
+    const y = { ...randomValidCells(2), 'B.new_received.total': null };
+    const s = sumCells([x, y]);
+    assert.equal(s['B.new_received.total'], null);
+    assert.equal(
+      s['B.carried_over.total'],
+      (x['B.carried_over.total'] ?? 0) + (y['B.carried_over.total'] ?? 0),
+    );
+  });
+});
