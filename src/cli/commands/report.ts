@@ -19,6 +19,7 @@ import {
   type CheckError,
   type CheckResult,
 } from '../../annual-report/index.ts';
+import { generateSubcommand, statusSubcommand } from './report-generate.ts';
 
 export interface ReportSubcommand {
   summary: string;
@@ -165,6 +166,8 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
 /** Sub-commands of `gongkai report`. Add an entry to add one. */
 export const reportSubcommands: Record<string, ReportSubcommand> = {
   check: { summary: '检查年度报告的章节、统计表和勾稽关系', usage: checkUsage, run: runCheck },
+  generate: generateSubcommand,
+  status: statusSubcommand,
 };
 
 function help(): string {
