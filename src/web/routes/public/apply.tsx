@@ -4,7 +4,7 @@
  */
 import type { App, C } from '../../app-env.ts';
 import { publicPage, portalAgency } from '../../public-page.tsx';
-import { Csrf, Field, FormError, Submit, emptyForm, type FormState } from '../../views/forms.tsx';
+import { Csrf, Field, FormError, Submit, TextArea, emptyForm, type FormState } from '../../views/forms.tsx';
 import { RequestFields } from '../../views/request-form.tsx';
 import { formData, str } from '../../form.ts';
 import { DomainError, ValidationError, isDomainError, parseInput } from '../../../errors.ts';
@@ -12,6 +12,7 @@ import { submitOnlineRequest } from '../../../requests/submit-online-request.ts'
 import { OnlineRequestInput } from '../../../requests/request.schema.ts';
 import { ACCEPT_ATTR, MAX_UPLOADS_PER_SUBMIT, checkUpload, storeUpload } from '../../../requests/uploads.ts';
 import { trackRequest, type TrackedRequest } from '../../../requests/track-request.ts';
+import { submitCorrectionOnline } from '../../../requests/submit-correction-online.ts';
 import { cnDate } from '../../../requests/letters.ts';
 import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-letter.ts';
 import { DOCX_TYPE } from '../../../documents/docx.ts';
@@ -105,12 +106,17 @@ function trackForm(c: C, form: FormState, status = 200) {
   );
 }
 
-function trackResult(c: C, t: TrackedRequest, code: string) {
+function trackResult(c: C, t: TrackedRequest, code: string, notice?: string) {
   return publicPage(
     c,
     '申请查询',
     <>
       <h1>申请办理情况</h1>
+      {notice ? (
+        <div class="flash" role="status">
+          {notice}
+        </div>
+      ) : null}
       <dl class="facts">
         <dt>登记编号</dt>
         <dd>{t.reference}</dd>
@@ -131,6 +137,19 @@ function trackResult(c: C, t: TrackedRequest, code: string) {
               : '—'}
         </dd>
       </dl>
+      {t.status === 'awaiting_correction' ? (
+        <section aria-labelledby="corr-h">
+          <h2 id="corr-h">提交补正</h2>
+          <p>请按补正告知书的要求补充说明，提交后答复期限自本机关收到补正之日起重新计算。</p>
+          <form method="post" action="/track/correction" novalidate>
+            <Csrf token={c.var.csrf} />
+            <input type="hidden" name="reference" value={t.reference} />
+            <input type="hidden" name="code" value={code} />
+            <TextArea form={emptyForm()} name="correction" label="补正内容" required />
+            <Submit>提交补正</Submit>
+          </form>
+        </section>
+      ) : null}
       <h2>文书</h2>
       {t.letters.length === 0 ? (
         <p class="empty">暂无文书</p>
@@ -223,6 +242,22 @@ export function applyRoutes(app: App): void {
           { values: f, errors: e instanceof ValidationError ? e.fieldErrors : {}, message: e.message },
           e.code === 'rate_limited' ? 429 : 400,
         );
+      throw e;
+    }
+  });
+
+  app.post('/track/correction', async (c) => {
+    const f = await formData(c);
+    try {
+      await submitCorrectionOnline(c.var.ctx, f);
+      const t = await trackRequest(c.var.ctx, f);
+      return trackResult(c, t, str(f.code).trim().toUpperCase(), '补正已提交，答复期限自今日起重新计算');
+    } catch (e) {
+      if (
+        isDomainError(e) &&
+        (e.code === 'validation' || e.code === 'invalid_state' || e.code === 'not_found')
+      )
+        return trackForm(c, { values: f, errors: {}, message: e.message }, 400);
       throw e;
     }
   });
