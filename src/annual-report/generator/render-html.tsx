@@ -94,14 +94,29 @@ function Table({ t, highlight }: { t: ReportTable; highlight?: ReadonlySet<CellA
   );
 }
 
-/** The report's article (title, sections, tables, signature). */
+/** The report's article (title, sections, tables, signature); `bare`: the sections' tables only. */
 export function ReportArticle({
   doc,
   highlight,
+  bare,
 }: {
   doc: ReportDocument;
   highlight?: ReadonlySet<CellAddress>;
+  bare?: boolean;
 }) {
+  if (bare) {
+    return (
+      <div class="annual-report">
+        {doc.sections.map((s) =>
+          s.table ? (
+            <div class="table-scroll">
+              <Table t={s.table} highlight={highlight} />
+            </div>
+          ) : null,
+        )}
+      </div>
+    );
+  }
   return (
     <article class="annual-report">
       <h1>{doc.title}</h1>
@@ -143,6 +158,8 @@ export const REPORT_CSS = `
 .annual-report table.report-table th[scope=row],.annual-report table.report-table th[scope=rowgroup]{text-align:left}
 .annual-report table.report-table th.block{text-align:left;font-weight:bold}
 .annual-report table.report-table td{text-align:center;min-width:2.5em}
+.side-by-side{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:1rem;align-items:start}
+@media (max-width:48rem){.side-by-side{grid-template-columns:1fr}}
 .annual-report td.cell-bad{background:#fde2e2;outline:2px solid #b00020}
 `;
 

@@ -7,6 +7,8 @@ import { orgRoutes } from './office/org.tsx';
 import { auditRoutes } from './office/audit.tsx';
 import { calendarRoutes } from './office/calendar.tsx';
 import { portalRoutes } from './public/portal.tsx';
+import { annualReportRoutes } from './office/annual-reports.tsx';
+import { annualReportPortalRoutes } from './public/annual-reports.tsx';
 import { requestRoutes } from './office/requests.tsx';
 import { applyRoutes } from './public/apply.tsx';
 import { requestsApiRoutes } from './api/requests.ts';
@@ -34,5 +36,7 @@ export const routeModules: RouteModule[] = [
   requestRoutes,
   requestsApiRoutes,
   applyRoutes,
+  annualReportRoutes,
+  annualReportPortalRoutes,
   portalRoutes,
 ];

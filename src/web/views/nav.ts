@@ -27,6 +27,12 @@ export const officeNav: NavItem[] = [
   { href: '/office/registers', label: '第二十条登记', roles: ['admin', 'clerk'], order: 25 },
   { href: '/office/catalogue', label: '公开目录', roles: ['admin'], order: 26 },
   { href: '/office/portal-pages/guide', label: '指南与制度', roles: ['admin', 'clerk'], order: 27 },
+  {
+    href: '/office/annual-reports',
+    label: '年度报告',
+    roles: ['clerk', 'admin', 'inspector', 'office_head', 'deputy_leader', 'principal_leader'],
+    order: 60,
+  },
   { href: '/office/org', label: '组织与用户', roles: ['admin', 'inspector'], order: 80 },
   { href: '/office/calendar', label: '工作日历', roles: [], order: 85 },
   { href: '/office/audit', label: '审计日志', roles: ['admin', 'auditor'], order: 90 },
