@@ -6,6 +6,14 @@ import { getCalendar } from '../../calendar/get-calendar.ts';
 import { isDateString } from '../../calendar/dates.ts';
 import { computeDeadline, type DeadlinePause } from '../../requests/deadline.ts';
 import { agencyIdOf } from './calendar.ts';
+import {
+  computeFeeTotals,
+  computeNarrativeCounts,
+  computeTableB,
+  computeTableC,
+} from '../../requests/report-tables.ts';
+import '../../requests/register.ts';
+import { homeAgency } from '../../org/home-agency.ts';
 
 export interface RequestsSubcommand {
   summary: string;
@@ -74,8 +82,43 @@ const deadline: RequestsSubcommand = {
   },
 };
 
+const report: RequestsSubcommand = {
+  summary: '按年度统计年报表二、表三、信息处理费和正文数字（直接来自申请台账）',
+  usage: 'gongkai requests report --year YYYY [--agency CODE] [--json]',
+  async run(args, io) {
+    const { flags, positionals } = parseArgs(args, { boolean: ['json'] });
+    if (positionals.length) throw new CliUsageError(`多余的参数：${positionals.join(' ')}`);
+    const y = flagString(flags, 'year');
+    if (!y || !/^\d{4}$/.test(y)) throw new CliUsageError('请用 --year 指定年度，如 --year 2026');
+    return withCliDb(async (ctx) => {
+      const agencyId =
+        (await agencyIdOf(ctx, flagString(flags, 'agency'))) ?? (await homeAgency(ctx.db))?.id ?? null;
+      if (agencyId == null) throw new CliUsageError('没有机关，请先载入演示数据或新建机关');
+      const year = Number(y);
+      const [tableB, tableC, fees, counts] = await Promise.all([
+        computeTableB(ctx.db, agencyId, year),
+        computeTableC(ctx.db, agencyId, year),
+        computeFeeTotals(ctx.db, agencyId, year),
+        computeNarrativeCounts(ctx.db, agencyId, year),
+      ]);
+      if (flags.json === true) io.out(JSON.stringify({ year, tableB, tableC, fees, counts }, null, 2));
+      else {
+        io.out(
+          `${year}年：收到申请 ${counts.received} 件，办结 ${counts.answered} 件（按期 ${counts.answeredOnTime} 件），结转下年度 ${counts.carriedForward} 件`,
+        );
+        io.out(
+          `信息处理费：通知 ${fees.fee_notices_issued} 件，金额 ${fees.fee_amount_billed_yuan} 元，实收 ${fees.fee_amount_collected_yuan} 元`,
+        );
+        for (const [k, v] of Object.entries(tableB)) if (v) io.out(`  ${k} = ${v}`);
+        for (const [k, v] of Object.entries(tableC)) if (v) io.out(`  ${k} = ${v}`);
+      }
+      return 0;
+    });
+  },
+};
+
 /** Every `requests` sub-command; later features add theirs here. */
-export const requestsSubcommands: Record<string, RequestsSubcommand> = { deadline };
+export const requestsSubcommands: Record<string, RequestsSubcommand> = { deadline, report };
 
 function help(): string {
   const names = Object.keys(requestsSubcommands);
