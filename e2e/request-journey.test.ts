@@ -94,7 +94,7 @@ async function office(username: string): Promise<Page> {
 async function step(
   page: Page,
   action: string,
-  fill: (form: ReturnType<Page['locator']>) => Promise<void>,
+  fill: (form: ReturnType<Page['locator']>) => Promise<unknown>,
   done: RegExp,
 ) {
   const panel = page.locator(`#act-${action}`);
