@@ -15,6 +15,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlign,
@@ -107,11 +108,32 @@ export interface GridCell {
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
-/** A bordered table with merged cells; `widths` per grid column in dxa, `size` in half-points (仿宋). */
+/**
+ * A bordered table with merged cells, fixed layout; `widths` per grid column in dxa, `size` in half-points (仿宋).
+ * Rows never split, and every row keeps with the next, so a table that fits on a page is never cut in two.
+ */
 export function gridTable(rows: GridCell[][], widths: number[], size = 21): Table {
+  // Lay the rows on the grid to know which columns each cell covers (rowspans occupy the rows below).
+  const taken: boolean[][] = [];
+  const placed = rows.map((r, ri) => {
+    taken[ri] ??= [];
+    let col = 0;
+    return r.map((cell) => {
+      while (taken[ri]![col]) col++;
+      const span = cell.colspan ?? 1;
+      for (let dr = 0; dr < (cell.rowspan ?? 1); dr++) {
+        taken[ri + dr] ??= [];
+        for (let dc = 0; dc < span; dc++) taken[ri + dr]![col + dc] = true;
+      }
+      const width = widths.slice(col, col + span).reduce((s, w) => s + w, 0);
+      col += span;
+      return { cell, width };
+    });
+  });
   return new Table({
     width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
     columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     borders: {
       top: border,
       bottom: border,
@@ -120,20 +142,30 @@ export function gridTable(rows: GridCell[][], widths: number[], size = 21): Tabl
       insideHorizontal: border,
       insideVertical: border,
     },
-    rows: rows.map(
-      (r) =>
+    rows: placed.map(
+      (r, ri) =>
         new TableRow({
           cantSplit: true,
           children: r.map(
-            (c) =>
+            ({ cell: c, width }) =>
               new TableCell({
                 columnSpan: c.colspan,
                 rowSpan: c.rowspan,
+                width: { size: width, type: WidthType.DXA },
                 verticalAlign: VerticalAlign.CENTER,
                 margins: { left: 40, right: 40, top: 20, bottom: 20 },
                 children: [
                   new Paragraph({
                     alignment: c.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
+                    keepNext: ri < rows.length - 1,
+                    // Single spacing at the table's size (the body's fixed 28-pt pitch would make rows tall).
+                    spacing: {
+                      before: 0,
+                      after: 0,
+                      line: Math.round(size * 13),
+                      lineRule: LineRuleType.EXACT,
+                    },
+                    run: { size },
                     children: [run(c.text, OFFICIAL_FONTS.body, size, c.bold)],
                   }),
                 ],

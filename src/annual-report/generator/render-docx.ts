@@ -3,7 +3,6 @@ import type { Paragraph, Table } from 'docx';
 import {
   TEXT_WIDTH_DXA,
   bodyParagraph,
-  captionParagraph,
   gridTable,
   headingParagraph,
   officialDocx,
@@ -55,7 +54,8 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
     for (const p of s.paragraphs) {
       children.push(p.kind === 'subheading' ? subheadingParagraph(p.text) : bodyParagraph(p.text));
     }
-    if (s.table) children.push(captionParagraph(s.table.caption), table(s.table));
+    // The table's title is the section heading itself (the format prints no separate caption).
+    if (s.table) children.push(table(s.table));
   }
   children.push(
     blankLine(),

@@ -5,7 +5,7 @@ import { toGrid, type ReportDocument, type ReportTable } from './report-document
 /** Column widths in points (A4 text width ≈ 442 pt with the official margins). */
 function widths(t: ReportTable): (number | string)[] {
   if (t.id === 'A') return [130, '*', '*', '*'];
-  if (t.id === 'B') return [16, 36, 160, ...Array(7).fill('*')];
+  if (t.id === 'B') return [22, 40, 150, ...Array(7).fill('*')];
   return Array(15).fill('*');
 }
 
@@ -37,24 +37,20 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
     { text: doc.preamble, leadingIndent: 32, margin: [0, 0, 0, 6] },
   ];
   for (const s of doc.sections) {
-    content.push({ text: s.heading, font: 'Hei', fontSize: 14, margin: [0, 8, 0, 4] });
-    for (const p of s.paragraphs) {
-      content.push(
-        p.kind === 'subheading'
-          ? { text: p.text, bold: true, margin: [0, 4, 0, 2] }
-          : { text: p.text, leadingIndent: 32, margin: [0, 0, 0, 4] },
-      );
+    const heading = { text: s.heading, font: 'Hei', fontSize: 14, margin: [0, 8, 0, 4] };
+    const paragraphs = s.paragraphs.map((p) =>
+      p.kind === 'subheading'
+        ? { text: p.text, bold: true, margin: [0, 4, 0, 2] }
+        : { text: p.text, leadingIndent: 32, margin: [0, 0, 0, 4] },
+    );
+    // A table moves to the next page whole (with its heading when nothing stands between them) rather than
+    // being cut: merged label cells would lose their text on the second page. Its title is the heading.
+    if (s.table && !paragraphs.length) {
+      content.push({ stack: [heading, table(s.table)], unbreakable: true });
+      continue;
     }
-    if (s.table) {
-      content.push({
-        text: s.table.caption,
-        font: 'Hei',
-        fontSize: 11,
-        alignment: 'center',
-        margin: [0, 4, 0, 4],
-      });
-      content.push(table(s.table));
-    }
+    content.push(heading, ...paragraphs);
+    if (s.table) content.push({ stack: [table(s.table)], unbreakable: true });
   }
   content.push({
     text: [doc.signature.agency, '\n', doc.signature.date],
