@@ -14,7 +14,16 @@ export const officeNav: NavItem[] = [
   {
     href: '/office/requests',
     label: '依申请公开',
-    roles: ['clerk', 'drafter', 'office_head', 'deputy_leader', 'principal_leader', 'admin', 'auditor', 'inspector'],
+    roles: [
+      'clerk',
+      'drafter',
+      'office_head',
+      'deputy_leader',
+      'principal_leader',
+      'admin',
+      'auditor',
+      'inspector',
+    ],
     order: 20,
   },
   {
