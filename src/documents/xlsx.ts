@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 export interface SheetSpec {
@@ -6,19 +7,33 @@ export interface SheetSpec {
   rows: Record<string, unknown>[];
 }
 
-/** Write sheets to an XLSX buffer: bold, frozen header row; widths as given. Shared by ledgers and exports. */
+/**
+ * Write sheets to an XLSX buffer: bold, frozen header row; widths as given. Shared by ledgers and exports.
+ * Uses exceljs's streaming writer (rows committed as they are written, no shared-strings table), which is several
+ * times faster and lighter than the in-memory workbook for ledgers of 100,000 rows.
+ */
 export async function writeXlsx(sheets: SheetSpec[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', () => resolve());
+    stream.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = 'gongkai';
   wb.created = new Date();
   for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name.slice(0, 31));
+    const ws = wb.addWorksheet(s.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = s.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
     ws.getRow(1).font = { bold: true };
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const r of s.rows) ws.addRow(r);
+    ws.getRow(1).commit();
+    for (const r of s.rows) ws.addRow(r).commit();
+    ws.commit();
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
