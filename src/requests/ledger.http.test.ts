@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { describeEachDialect } from '../../test/support/db.ts';
+import { makeAgency, makeUser } from '../../test/support/factories.ts';
+import { testApp } from '../../test/support/http.ts';
+import { generateRequests } from './generate-requests.ts';
+
+describeEachDialect('requests: ledger XLSX export', (t) => {
+  test('one row per request with every date column; a filtered export has only the matching rows', async () => {
+    const { db } = t();
+    const agency = await makeAgency(db);
+    const clerk = await makeUser(db, agency.id, ['clerk']);
+    const n = await generateRequests(db, agency.id, 2026, 60, 7);
+    const c = testApp(db).client();
+    await c.signIn(clerk.username);
+    const res = await c.get('/office/requests/export.xlsx');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-disposition') ?? '', /filename\*=UTF-8''/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.getWorksheet('依申请公开台账')!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    for (const h of ['登记编号', '收到申请日期', '答复期限', '答复（办结）日期', '送达日期', '年报统计行'])
+      assert.ok(header.includes(h), h);
+    assert.equal(ws.actualRowCount, n + 1);
+    const refs = new Set((ws.getColumn(1).values as unknown[]).slice(2));
+    assert.equal(refs.size, n, 'every request once');
+
+    const open = await db
+      .selectFrom('info_requests')
+      .select('id')
+      .where('agency_id', '=', agency.id)
+      .where('closed_on', 'is', null)
+      .execute();
+    const filtered = await c.get('/office/requests/export.xlsx?due=open');
+    assert.equal(filtered.status, 200);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(await filtered.arrayBuffer());
+    assert.ok(open.length > 0);
+    assert.equal(wb2.getWorksheet('依申请公开台账')!.actualRowCount - 1, open.length);
+    const bad = await c.get('/office/requests/export.xlsx?status=nonsense');
+    assert.equal(bad.status, 400);
+  });
+});
