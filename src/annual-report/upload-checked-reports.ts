@@ -11,6 +11,7 @@ import type { CheckResult } from './check-report.ts';
 import { MAX_REPORT_BYTES } from './parse-report.ts';
 import { reportCheckPolicy } from './report-check.policy.ts';
 import { insertUpload } from './report-check.queries.ts';
+import { recordEvent } from '../audit/record-event.ts';
 
 /** At most this many files per upload. */
 export const MAX_FILES_PER_UPLOAD = 50;
@@ -58,6 +59,13 @@ export async function uploadCheckedReports(
         result,
       });
       out.push({ id, result });
+      const errors = result.findings.filter((f) => f.severity === 'error').length;
+      await recordEvent(trx, ctx, {
+        action: 'report_check.uploaded',
+        objectType: 'report_check_upload',
+        objectId: id,
+        after: { file: c.f.name, year: result.year, agency: result.agency, errors },
+      });
     }
     return out;
   });

@@ -36,7 +36,8 @@ export type FoundationAuditAction =
   | 'calendar.regional_holiday_removed'
   | 'settings.update'
   | 'demo.loaded'
-  | 'audit.exported';
+  | 'audit.exported'
+  | 'report_check.uploaded';
 
 export type AuditAction =
   FoundationAuditAction | RequestAuditAction | PublicationAuditAction | AnnualReportAuditAction;
@@ -70,6 +71,7 @@ export const AUDIT_ACTION_LABELS: Partial<Record<string, string>> = {
   'settings.update': '修改设置',
   'demo.loaded': '载入演示数据',
   'audit.exported': '导出审计日志',
+  'report_check.uploaded': '上传年报体检',
   ...REQUEST_AUDIT_LABELS,
   ...PUBLICATION_AUDIT_LABELS,
   ...ANNUAL_REPORT_AUDIT_LABELS,

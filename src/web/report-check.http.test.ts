@@ -52,6 +52,12 @@ describeEachDialect('web: 年报体检', (t) => {
       html.bytes,
       'the uploaded file is kept as it was',
     );
+    const audited = await db
+      .selectFrom('audit_events')
+      .select(['object_id', 'after_json'])
+      .where('action', '=', 'report_check.uploaded')
+      .execute();
+    assert.ok(audited.some((a) => a.object_id === id && (a.after_json ?? '').includes('a.html')));
   });
 
   test('a file that cannot be checked is a form error and nothing is saved; others do not see the uploads', async () => {
