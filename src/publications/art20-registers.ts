@@ -5,6 +5,7 @@
 import type { Ctx } from '../context.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { assertReportYearOpen } from '../annual-report/generator/assert-report-year-open.ts';
 import { assertCan, NotFoundError, parseInput } from '../errors.ts';
 import { toNumber } from '../db/values.ts';
 import { agencyScope } from '../org/org.queries.ts';
@@ -29,6 +30,7 @@ export async function recordDecision(ctx: Ctx, agencyId: number, raw: unknown): 
   await guard(ctx, agencyId);
   const input = parseInput(DecisionInput, raw);
   return ctx.db.transaction().execute(async (trx) => {
+    await assertReportYearOpen(trx, agencyId, `${input.year}-01-01`); // period lock of the annual report
     const row = await trx
       .insertInto('art20_decisions')
       .values({
@@ -61,6 +63,7 @@ export async function recordFee(ctx: Ctx, agencyId: number, raw: unknown): Promi
   const input = parseInput(FeeInput, raw);
   const yuan = wanYuanToYuan(input.amountWanYuan)!;
   return ctx.db.transaction().execute(async (trx) => {
+    await assertReportYearOpen(trx, agencyId, `${input.year}-01-01`);
     const row = await trx
       .insertInto('art20_fees')
       .values({
@@ -102,6 +105,7 @@ export async function removeRegisterEntry(
     .executeTakeFirst();
   if (!row) throw new NotFoundError('未找到该登记');
   await ctx.db.transaction().execute(async (trx) => {
+    await assertReportYearOpen(trx, agencyId, `${row.year}-01-01`);
     await trx.deleteFrom(t).where('id', '=', id).execute();
     await recordEvent(trx, ctx, {
       action: 'register.entry_removed',

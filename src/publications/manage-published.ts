@@ -1,6 +1,7 @@
 /** Changes to a published item: take it off the portal (撤回), or change its 有效性 (废止 needs its repealing document). */
 import type { Ctx } from '../context.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { assertReportYearsOpenFrom } from '../annual-report/generator/assert-report-year-open.ts';
 import { assertCan, ConflictError, parseInput, ValidationError } from '../errors.ts';
 import { publicationPolicy } from './publication.policy.ts';
 import { ValidityInput } from './publication.schema.ts';
@@ -21,6 +22,12 @@ export async function withdrawPublication(
   if (!reason.trim()) throw new ValidationError('撤回必须写明理由', { reason: '请写明撤回理由' });
   if (version !== item.version) throw new ConflictError();
   await ctx.db.transaction().execute(async (trx) => {
+    if (item.docKind !== 'none')
+      await assertReportYearsOpenFrom(
+        trx,
+        item.agencyId,
+        item.writtenOn ?? item.publishedOn ?? ctx.clock.today(),
+      );
     const now = ctx.clock.now();
     const r = await trx
       .updateTable('publications')
@@ -59,6 +66,9 @@ export async function changeValidity(ctx: Ctx, id: number, version: number, raw:
   }
   if (version !== item.version) throw new ConflictError();
   await ctx.db.transaction().execute(async (trx) => {
+    // Period lock: the 废止 date moves a document out of 现行有效 from that year on.
+    for (const d of [item.repealedOn, input.validity === 'in_force' ? null : input.repealedOn])
+      if (d && item.docKind !== 'none') await assertReportYearsOpenFrom(trx, item.agencyId, d);
     const now = ctx.clock.now();
     const r = await trx
       .updateTable('publications')

@@ -5,6 +5,7 @@
  */
 import type { Ctx } from '../context.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { assertReportYearsOpenFrom } from '../annual-report/generator/assert-report-year-open.ts';
 import { assertCan, ConflictError, InvalidStateError, ValidationError, isDomainError } from '../errors.ts';
 import { getAgency } from '../org/org.queries.ts';
 import { publicationPolicy } from './publication.policy.ts';
@@ -47,6 +48,9 @@ export async function publishPublication(
   const year = Number(today.slice(0, 4));
   try {
     return await ctx.db.transaction().execute(async (trx) => {
+      // Period lock: a 规章 / 规范性文件 counts in table A from its 成文日期 on (issued, then in force).
+      if (item.docKind !== 'none')
+        await assertReportYearsOpenFrom(trx, item.agencyId, item.writtenOn ?? today);
       const serial = await nextSerial(trx, `publication.index:${item.agencyId}:${year}`);
       const indexNo = formatIndexNo(format, { code: agency.code, year, category: category.code, serial });
       const now = ctx.clock.now();

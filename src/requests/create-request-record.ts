@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { Ctx } from '../context.ts';
 import type { Trx } from '../db/database.ts';
+import { assertReportYearOpen } from '../annual-report/generator/assert-report-year-open.ts';
 import { fromBool, nowIso } from '../db/values.ts';
 import type { Agency } from '../org/org.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
@@ -48,6 +49,7 @@ export async function createRequestRecord(
   cal: WorkCalendar,
   n: NewRequest,
 ): Promise<number> {
+  if (n.receivedOn) await assertReportYearOpen(trx, agency.id, n.receivedOn);
   const year = Number(n.submittedOn.slice(0, 4));
   const serial = await nextSerial(trx, `info_request:${agency.id}:${year}`);
   const reference = formatNumber(settings.referenceFormat, { shortName: agency.shortName, year, serial });

@@ -6,6 +6,7 @@ import type { Ctx } from '../context.ts';
 import { assertCan, NotFoundError, parseInput, ValidationError } from '../errors.ts';
 import { nowIso } from '../db/values.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { assertReportYearOpen } from '../annual-report/generator/assert-report-year-open.ts';
 import { AppealInput } from './request.schema.ts';
 import { requestPolicy } from './request.policy.ts';
 import { requestScope } from './requests.queries.ts';
@@ -39,6 +40,8 @@ export async function recordAppeal(ctx: Ctx, agencyId: number, raw: unknown): Pr
     if (!r) throw new ValidationError('关联的申请不存在', { requestId: '申请不存在' });
   }
   return ctx.db.transaction().execute(async (trx) => {
+    // Period lock: table C counts a case in its filing year, with its result as of 31 December.
+    for (const d of [input.filedOn, input.concludedOn]) if (d) await assertReportYearOpen(trx, agencyId, d);
     const now = nowIso(ctx.clock.now());
     const row = await trx
       .insertInto('request_appeals')
@@ -80,6 +83,8 @@ export async function updateAppeal(ctx: Ctx, id: number, raw: unknown): Promise<
   const input = parseInput(AppealInput, raw);
   check(input, ctx.clock.today());
   await ctx.db.transaction().execute(async (trx) => {
+    for (const d of [row.filed_on, row.concluded_on, input.filedOn, input.concludedOn])
+      if (d) await assertReportYearOpen(trx, row.agency_id, d);
     await trx
       .updateTable('request_appeals')
       .set({

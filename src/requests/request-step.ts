@@ -7,6 +7,7 @@ import type { Ctx } from '../context.ts';
 import type { Trx } from '../db/database.ts';
 import { assertCan, ConflictError } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { assertReportYearOpen } from '../annual-report/generator/assert-report-year-open.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import type { Agency } from '../org/org.ts';
 import { nextState, type InfoRequest, type RequestAction } from './request.ts';
@@ -96,6 +97,9 @@ export async function requestStep<T = undefined>(
     };
     const out = await opts.run(env);
     const patch = { ...(out.patch ?? {}) };
+    // Period lock: a finalised annual report's year cannot gain or lose a receipt, a closing or a fee.
+    for (const d of [patch.received_on, patch.closed_on, patch.fee_notice_on, patch.fee_paid_on])
+      if (d) await assertReportYearOpen(trx, request.agencyId, d);
     if (opts.action && patch.status === undefined) patch.status = next;
     await updateRequest(trx, id, request.version, patch, ctx.clock.now());
     let after = await getRequest(trx, id);

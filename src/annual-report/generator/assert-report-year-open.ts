@@ -26,3 +26,19 @@ export async function assertReportYearOpen(db: DbOrTrx, agencyId: number, date: 
     .executeTakeFirst();
   if (locked) throw new ReportYearLockedError(year);
 }
+
+/**
+ * The lock for records that count in every year from `date` on (a 规范性文件 stays 现行有效 until repealed):
+ * throw ReportYearLockedError when any report of the agency for the year of `date` or later is finalised.
+ */
+export async function assertReportYearsOpenFrom(db: DbOrTrx, agencyId: number, date: string): Promise<void> {
+  const locked = await db
+    .selectFrom('annual_reports')
+    .select('year')
+    .where('agency_id', '=', agencyId)
+    .where('year', '>=', Number(date.slice(0, 4)))
+    .where('status', 'in', ['finalised', 'published'])
+    .orderBy('year')
+    .executeTakeFirst();
+  if (locked) throw new ReportYearLockedError(locked.year);
+}
