@@ -160,9 +160,9 @@ export async function searchDocuments(db: DbOrTrx, query: SearchQuery): Promise<
   const terms = queryTerms(query.q);
   if (!terms.length) return { total: 0, hits: [], empty: true };
   const pg = dialectOf(db) === 'postgres';
-  const conds = [
-    pg ? sql`d.tsv @@ cast(${tsQuery(terms)} as tsquery)` : sql`search_fts match ${ftsMatch(terms)}`,
-  ];
+  // SQLite: match in the FTS table first (a materialised CTE, so the planner never probes FTS per document row),
+  // then join the documents for filters; FTS5's own `rank` is bm25.
+  const conds = [pg ? sql`d.tsv @@ cast(${tsQuery(terms)} as tsquery)` : sql`1 = 1`];
   if (query.publicOnly) conds.push(sql`d.is_public = 1`);
   if (query.kinds?.length) conds.push(sql`d.kind in (${sql.join(query.kinds)})`);
   if (query.agencyIds) {
@@ -174,20 +174,22 @@ export async function searchDocuments(db: DbOrTrx, query: SearchQuery): Promise<
   if (query.issuer) conds.push(sql`d.issuer = ${query.issuer}`);
   if (query.validity) conds.push(sql`d.validity = ${query.validity}`);
   const where = sql.join(conds, sql` and `);
-  const from = pg
-    ? sql`search_documents d`
-    : sql`search_fts join search_documents d on d.id = search_fts.rowid`;
-  const rank = pg ? sql`ts_rank(d.tsv, cast(${tsQuery(terms)} as tsquery)) desc` : sql`bm25(search_fts)`;
+  const withM = pg
+    ? sql``
+    : sql`with m as materialized (select rowid as id, rank as r from search_fts where search_fts match ${ftsMatch(terms)}) `;
+  const from = pg ? sql`search_documents d` : sql`m join search_documents d on d.id = m.id`;
+  const rank = pg ? sql`ts_rank(d.tsv, cast(${tsQuery(terms)} as tsquery)) desc` : sql`m.r`;
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
   const offset = Math.max(query.offset ?? 0, 0);
-  const [count, rows] = await Promise.all([
-    sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(db),
-    sql<any>`select d.kind, d.ref_id, d.title, d.body, d.url, d.public_url, d.is_public, d.category_id, d.year,
-          d.issuer, d.validity, d.doc_no, d.status, d.dated_on
-        from ${from} where ${where} order by ${rank}, d.dated_on desc, d.id desc limit ${limit} offset ${offset}`.execute(
+  const count = await sql<{ n: number }>`${withM}select count(*) as n from ${from} where ${where}`.execute(
+    db,
+  );
+  const rows =
+    await sql<any>`${withM}select d.kind, d.ref_id, d.title, d.body, d.url, d.public_url, d.is_public,
+        d.category_id, d.year, d.issuer, d.validity, d.doc_no, d.status, d.dated_on
+      from ${from} where ${where} order by ${rank}, d.dated_on desc, d.id desc limit ${limit} offset ${offset}`.execute(
       db,
-    ),
-  ]);
+    );
   const needles = highlightNeedles(query.q);
   return {
     total: toNumber(count.rows[0]?.n),
