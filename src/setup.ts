@@ -4,6 +4,7 @@ import type { Clock } from './clock.ts';
 import { systemActor, type Ctx } from './context.ts';
 import { calendarSeed } from './calendar/seed-calendar.ts';
 import { catalogueSeed } from './publications/seed-catalogue.ts';
+import './features.ts';
 
 /**
  * Steps every entry point runs on an opened database before use: migrations (under the migrator's lock), then

@@ -1,13 +1,12 @@
 /**
- * The database for CLI commands: from config() (or an override in tests), migrated, with the shipped calendar
- * seeded, so every command works on a fresh checkout (it creates ./data/gongkai.db). Closed after the command.
+ * The database for CLI commands: from config() (or an override in tests), migrated, with every seed run (the shipped calendar,
+ * the catalogue), so every command works on a fresh checkout (it creates ./data/gongkai.db). Closed after the command.
  */
 import { config } from '../config.ts';
 import { openDatabase, type DatabaseTarget } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrator.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { systemActor, type Ctx } from '../context.ts';
-import { seedCalendar } from '../calendar/seed-calendar.ts';
+import { prepareDatabase } from '../setup.ts';
 
 let override: { target?: DatabaseTarget; clock?: Clock } = {};
 
@@ -22,14 +21,9 @@ export async function withCliDb<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
   const target = override.target ?? cfg!.database;
   const db = openDatabase(target, { pgPoolSize: cfg?.pgPoolSize ?? 2 });
   try {
-    await migrateToLatest(db);
-    const ctx: Ctx = {
-      db,
-      actor: systemActor('命令行'),
-      clock: override.clock ?? systemClock,
-      meta: { ip: null },
-    };
-    await seedCalendar(ctx);
+    const clock = override.clock ?? systemClock;
+    await prepareDatabase(db, clock);
+    const ctx: Ctx = { db, actor: systemActor('命令行'), clock, meta: { ip: null } };
     return await fn(ctx);
   } finally {
     await db.destroy();
