@@ -17,7 +17,7 @@ import {
 import { computeTableA } from '../../publications/table-a.ts';
 import { publicationStats } from '../../publications/publication-stats.ts';
 import { CHANNEL_LABELS, type Channel } from '../../publications/record-channel.ts';
-import { B_ROWS, emptyCells, type Cells, type Fees } from '../report-format.ts';
+import { B_ROWS, C_GROUPS, emptyCells, type Cells, type Fees } from '../report-format.ts';
 
 /** Facts the narrative quotes besides the cells. */
 export interface ReportFacts {
@@ -51,14 +51,14 @@ const yearBounds = (year: number) => ({ first: `${year}-01-01`, last: `${year}-1
 /** Gather every source of an agency's report for a year. Read-only. */
 export async function gatherSources(db: DbOrTrx, agencyId: number, year: number): Promise<ReportSources> {
   const { first, last } = yearBounds(year);
-  const [tableA, stats, tableB, tableC, fees, requests, counts, unmapped] = await Promise.all([
+  const [tableA, stats, tableB, tableC, fees, requests, registers, unmapped] = await Promise.all([
     computeTableA(db, agencyId, year),
     publicationStats(db, agencyId, year),
     computeTableB(db, agencyId, year),
     computeTableC(db, agencyId, year),
     computeFeeTotals(db, agencyId, year),
     computeNarrativeCounts(db, agencyId, year),
-    countRequestSources(db, agencyId, first, last),
+    countRegisterSources(db, agencyId, year),
     unmappedRequests(db, agencyId, first, last),
   ]);
   const cells = emptyCells();
@@ -76,43 +76,26 @@ export async function gatherSources(db: DbOrTrx, agencyId: number, year: number)
     cells,
     fees: { ...fees },
     facts: { requests, proactive },
-    counts: { ...counts, publications: stats.published, ...(await countRegisterSources(db, agencyId, year)) },
+    // The rows read, counted from what was read: requests received in the year or carried into it, cases filed
+    // in it, items published in it, register entries of it.
+    counts: {
+      info_requests: tableB['B.new_received.total'] + tableB['B.carried_over.total'],
+      request_appeals: C_GROUPS.reduce((n, g) => n + tableC[`C.${g}.total`], 0),
+      publications: stats.published,
+      normative_documents: stats.normativeDocuments,
+      ...registers,
+    },
     unmapped,
     missing: [],
   };
-}
-
-async function countRequestSources(
-  db: DbOrTrx,
-  agencyId: number,
-  first: string,
-  last: string,
-): Promise<Record<string, number>> {
-  const [requests, appeals] = await Promise.all([
-    db
-      .selectFrom('info_requests')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('agency_id', '=', agencyId)
-      .where('received_on', '<=', last)
-      .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', first)]))
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('request_appeals')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('agency_id', '=', agencyId)
-      .where('filed_on', '>=', first)
-      .where('filed_on', '<=', last)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { info_requests: toNumber(requests.n), request_appeals: toNumber(appeals.n) };
 }
 
 async function countRegisterSources(
   db: DbOrTrx,
   agencyId: number,
   year: number,
-): Promise<Record<string, number>> {
-  const [decisions, fees, documents] = await Promise.all([
+): Promise<{ art20_decisions: number; art20_fees: number }> {
+  const [decisions, fees] = await Promise.all([
     db
       .selectFrom('art20_decisions')
       .select((eb) => eb.fn.countAll().as('n'))
@@ -125,19 +108,8 @@ async function countRegisterSources(
       .where('agency_id', '=', agencyId)
       .where('year', '=', year)
       .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('publications')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('agency_id', '=', agencyId)
-      .where('doc_kind', '<>', 'none')
-      .where('status', '=', 'published')
-      .executeTakeFirstOrThrow(),
   ]);
-  return {
-    art20_decisions: toNumber(decisions.n),
-    art20_fees: toNumber(fees.n),
-    normative_documents: toNumber(documents.n),
-  };
+  return { art20_decisions: toNumber(decisions.n), art20_fees: toNumber(fees.n) };
 }
 
 async function unmappedRequests(
