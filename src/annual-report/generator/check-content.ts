@@ -1,8 +1,8 @@
 /**
  * Every check of the spec on a report gongkai holds, run by the checker itself: the content is shaped as
  * gongkai's JSON export, read back by the checker and checked with what the text cannot tell (the body's level,
- * last year's cells, the fee figures). Generator-only findings are added: passages left to write, closed requests
- * without a table B row, and sources this installation does not have.
+ * last year's cells, the fee figures). Generator-only findings are added: passages left to write, and closed requests
+ * without a table B row.
  */
 import {
   buildExport,
@@ -28,8 +28,6 @@ export interface ContentToCheck {
   previous: Cells | null;
   /** Closed requests without a table B row (references). */
   unmapped?: string[];
-  /** Sources not available (their cells are null). */
-  missing?: string[];
 }
 
 const SECTION_NAMES: Partial<Record<keyof Texts, string>> = {
@@ -67,14 +65,6 @@ export function checkContent(c: ContentToCheck): Finding[] {
       rule: 'X-CASE',
       severity: 'error',
       message: `${c.unmapped.length}件已办结申请的办理结果无法对应表三的行，请先补正：${c.unmapped.slice(0, 5).join('、')}${c.unmapped.length > 5 ? '等' : ''}`,
-      cells: [],
-    });
-  }
-  for (const m of c.missing ?? []) {
-    findings.push({
-      rule: 'SOURCE-MISSING',
-      severity: 'error',
-      message: `本系统尚无${m}的数据来源，相应单元格无法生成`,
       cells: [],
     });
   }

@@ -48,7 +48,7 @@ export async function finaliseReport(
       CELL_ADDRESSES.some((a) => sources.cells[a] !== report.cells[a]) ||
       FEE_FIELDS.some((f) => sources.fees[f] !== report.fees[f]);
     if (changed) throw new InvalidStateError('生成报告后业务数据已有变化，请先重新生成年度报告再定稿');
-    extra = { unmapped: sources.unmapped, missing: sources.missing };
+    extra = { unmapped: sources.unmapped };
   }
   const findings = await checkReportContent(db, agency, report.year, report, extra);
   const ready = readiness(findings, await listAcknowledgments(db, report.id));

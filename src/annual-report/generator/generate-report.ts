@@ -56,7 +56,7 @@ export async function generateReport(ctx: Ctx, raw: GenerateReportInput): Promis
     agency,
     input.year,
     { cells: sources.cells, fees: sources.fees, texts },
-    { unmapped: sources.unmapped, missing: sources.missing },
+    { unmapped: sources.unmapped },
   );
 
   const now = clock.now().toISOString();

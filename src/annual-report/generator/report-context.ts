@@ -42,7 +42,7 @@ export async function checkReportContent(
   agency: Agency,
   year: number,
   content: { cells: Cells; fees: Fees; texts: Texts },
-  extra: { unmapped?: string[]; missing?: string[] } = {},
+  extra: { unmapped?: string[] } = {},
 ): Promise<Finding[]> {
   return checkContent({
     agencyName: agency.name,

@@ -42,8 +42,6 @@ export interface ReportSources {
   counts: Record<string, number>;
   /** References of closed requests whose stored outcome row is not a table B row. */
   unmapped: string[];
-  /** Sources that are not available in this installation (their cells stay null). */
-  missing: string[];
 }
 
 const yearBounds = (year: number) => ({ first: `${year}-01-01`, last: `${year}-12-31` });
@@ -86,7 +84,6 @@ export async function gatherSources(db: DbOrTrx, agencyId: number, year: number)
       ...registers,
     },
     unmapped,
-    missing: [],
   };
 }
 
