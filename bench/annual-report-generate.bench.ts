@@ -256,7 +256,7 @@ async function generation(tdb: TestDatabase): Promise<void> {
   const agency = await makeAgency(db);
   const user = await makeUser(db, agency.id, ['clerk']);
   await ensureCatalogue(systemCtx(db, clock), agency.id);
-  let t = performance.now();
+  const t = performance.now();
   await insertRequests(db, agency.id);
   await insertPublications(db, agency.id, user.id);
   if (tdb.dialect === 'postgres') await sql`analyze`.execute(db);
@@ -294,7 +294,6 @@ async function generation(tdb: TestDatabase): Promise<void> {
     for (let i = 0; i < 3; i++) xs.push(await time(fn));
     console.log(`    ${tdb.dialect}: ${name.padEnd(36)} median ${median(xs).toFixed(1)} ms`);
   }
-  t = performance.now();
 }
 
 async function county(tdb: TestDatabase): Promise<void> {
