@@ -42,25 +42,30 @@ const LEVEL: Record<AgencyKind, BodyLevel> = {
   province: 'higher',
 };
 
-async function docCounts(db: DbOrTrx, agencyId: number, kind: string, year: number) {
+/** Issued / repealed / in force per document kind, in one pass over the agency's 规章 and 规范性文件. */
+async function docCounts(db: DbOrTrx, agencyId: number, year: number) {
   const end = `${year}-12-31`;
   const start = `${year}-01-01`;
-  const r = await sql<{ issued: number; repealed: number; in_force: number }>`
+  const r = await sql<{ doc_kind: string; issued: number; repealed: number; in_force: number }>`
     select
+      doc_kind,
       coalesce(sum(case when coalesce(written_on, published_on) between ${start} and ${end} then 1 else 0 end), 0) as issued,
       coalesce(sum(case when validity <> 'in_force' and repealed_on between ${start} and ${end} then 1 else 0 end), 0) as repealed,
       coalesce(sum(case when coalesce(written_on, published_on) <= ${end}
                      and (validity = 'in_force' or repealed_on is null or repealed_on > ${end}) then 1 else 0 end), 0) as in_force
     from publications
-    where agency_id = ${agencyId} and doc_kind = ${kind} and status = 'published' and attribute = 'proactive'`.execute(
-    db,
-  );
-  const row = r.rows[0];
-  return {
-    issued: toNumber(row?.issued),
-    repealed: toNumber(row?.repealed),
-    in_force: toNumber(row?.in_force),
-  };
+    where agency_id = ${agencyId} and doc_kind in ('regulations', 'normative_documents')
+      and status = 'published' and attribute = 'proactive'
+    group by doc_kind`.execute(db);
+  const out = new Map<string, { issued: number; repealed: number; in_force: number }>();
+  for (const row of r.rows) {
+    out.set(row.doc_kind, {
+      issued: toNumber(row.issued),
+      repealed: toNumber(row.repealed),
+      in_force: toNumber(row.in_force),
+    });
+  }
+  return out;
 }
 
 async function rawCells(
@@ -69,8 +74,9 @@ async function rawCells(
   year: number,
 ): Promise<{ cells: Record<ACellAddress, number>; wan: string }> {
   const cells = Object.fromEntries(A_CELL_ADDRESSES.map((a) => [a, 0])) as Record<ACellAddress, number>;
+  const counts = await docCounts(db, agencyId, year);
   for (const row of ['regulations', 'normative_documents'] as const) {
-    const c = await docCounts(db, agencyId, row, year);
+    const c = counts.get(row) ?? { issued: 0, repealed: 0, in_force: 0 };
     cells[`A.art20_1.${row}.issued`] = c.issued;
     cells[`A.art20_1.${row}.repealed`] = c.repealed;
     cells[`A.art20_1.${row}.in_force`] = c.in_force;

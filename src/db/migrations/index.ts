@@ -8,6 +8,7 @@ import * as m0002 from './2026_11_25_0002_protect_audit_events.ts';
 import * as m1000 from './2026_11_25_1000_create_requests.ts';
 import * as m1001 from './2026_11_25_1001_index_requests_report.ts';
 import * as m1100 from './2026_11_25_1100_create_publications.ts';
+import * as m1101 from './2026_11_25_1101_index_report_sources.ts';
 import * as m1200 from './2026_11_25_1200_create_annual_reports.ts';
 import * as m1300 from './2026_11_25_1300_create_report_check_uploads.ts';
 
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1000_create_requests': m1000,
   '2026_11_25_1001_index_requests_report': m1001,
   '2026_11_25_1100_create_publications': m1100,
+  '2026_11_25_1101_index_report_sources': m1101,
   '2026_11_25_1200_create_annual_reports': m1200,
   '2026_11_25_1300_create_report_check_uploads': m1300,
 };
