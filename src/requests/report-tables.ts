@@ -155,9 +155,11 @@ export async function computeNarrativeCounts(
   db: DbOrTrx,
   agencyId: number,
   year: number,
+  /** Table B of the same agency and year when the caller has it already (the generator does). */
+  tableB?: TableB,
 ): Promise<NarrativeCounts> {
   const { first, last } = yearBounds(year);
-  const b = await computeTableB(db, agencyId, year);
+  const b = tableB ?? (await computeTableB(db, agencyId, year));
   const timely = await db
     .selectFrom('info_requests')
     .select([

@@ -49,13 +49,14 @@ const yearBounds = (year: number) => ({ first: `${year}-01-01`, last: `${year}-1
 /** Gather every source of an agency's report for a year. Read-only. */
 export async function gatherSources(db: DbOrTrx, agencyId: number, year: number): Promise<ReportSources> {
   const { first, last } = yearBounds(year);
+  const tableBPromise = computeTableB(db, agencyId, year);
   const [tableA, stats, tableB, tableC, fees, requests, registers, unmapped] = await Promise.all([
     computeTableA(db, agencyId, year),
     publicationStats(db, agencyId, year),
-    computeTableB(db, agencyId, year),
+    tableBPromise,
     computeTableC(db, agencyId, year),
     computeFeeTotals(db, agencyId, year),
-    computeNarrativeCounts(db, agencyId, year),
+    tableBPromise.then((b) => computeNarrativeCounts(db, agencyId, year, b)),
     countRegisterSources(db, agencyId, year),
     unmappedRequests(db, agencyId, first, last),
   ]);
