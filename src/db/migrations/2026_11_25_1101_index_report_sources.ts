@@ -11,6 +11,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('publications')
     .columns(['agency_id', 'doc_kind'])
     .execute();
+  // The year's published items for the narrative's statistics (one pass, index only).
+  await db.schema
+    .createIndex('publications_stats_idx')
+    .on('publications')
+    .columns(['agency_id', 'published_on', 'status', 'attribute', 'category_id', 'due_on', 'doc_kind'])
+    .execute();
+  // A portal category page: its count and its newest items, from the index alone.
+  await db.schema
+    .createIndex('publications_category_list_idx')
+    .on('publications')
+    .columns(['category_id', 'status', 'attribute', 'agency_id', 'published_on'])
+    .execute();
   await db.schema
     .createIndex('publications_interprets_idx')
     .on('publications')
@@ -31,6 +43,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   for (const i of [
     'publications_doc_kind_idx',
+    'publications_stats_idx',
+    'publications_category_list_idx',
     'publications_interprets_idx',
     'info_requests_fee_notice_idx',
     'info_requests_fee_paid_idx',
