@@ -28,6 +28,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('publications')
     .column('interprets_id')
     .execute();
+  // Replies in time, for the narrative: read from the index alone.
+  await db.schema
+    .createIndex('info_requests_timeliness_idx')
+    .on('info_requests')
+    .columns(['agency_id', 'closed_on', 'approved_at', 'due_on'])
+    .execute();
   await db.schema
     .createIndex('info_requests_fee_notice_idx')
     .on('info_requests')
@@ -46,6 +52,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'publications_stats_idx',
     'publications_category_list_idx',
     'publications_interprets_idx',
+    'info_requests_timeliness_idx',
     'info_requests_fee_notice_idx',
     'info_requests_fee_paid_idx',
   ]) {
