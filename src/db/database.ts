@@ -39,6 +39,11 @@ export function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Db
     sqliteHandles.set(db, raw);
   } else {
     const pool = new pg.Pool({ connectionString: target.url, max: opts.pgPoolSize ?? 10 });
+    // An idle connection the server drops (restart, failover, admin command) must not crash the process: the pool
+    // discards it and opens a new one on the next query.
+    pool.on('error', (err) => {
+      process.emitWarning(`PostgreSQL idle connection closed: ${err.message}`);
+    });
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   dialects.set(db, target.kind);

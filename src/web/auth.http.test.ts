@@ -179,3 +179,17 @@ describeEachDialect('web: sign-in rate limit', (t) => {
     assert.match(await blocked.text(), /登录尝试过于频繁/);
   });
 });
+
+describeEachDialect('web: portal home', (t) => {
+  test('the home shows the newest public items only and is served from cache with an ETag', async () => {
+    const { db } = t();
+    const c = testApp(db).client();
+    const first = await c.get('/');
+    assert.equal(first.status, 200);
+    const etag = first.headers.get('etag');
+    assert.ok(etag);
+    assert.match(await first.text(), /最新公开/);
+    const again = await c.get('/', { 'if-none-match': etag! });
+    assert.equal(again.status, 304);
+  });
+});

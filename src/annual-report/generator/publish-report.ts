@@ -1,4 +1,5 @@
 /** Publish a finalised report in the portal's 信息公开年报 column (条例第四十九条: 向社会公布). */
+import { touchPortal } from '../../publications/publication-context.ts';
 import type { Ctx } from '../../context.ts';
 import { recordEvent } from '../../audit/record-event.ts';
 import { InvalidStateError } from '../../errors.ts';
@@ -11,6 +12,8 @@ export async function publishReport(ctx: Ctx, reportId: number): Promise<AnnualR
   if (report.status !== 'finalised') throw new InvalidStateError('只有已定稿的年度报告可以发布');
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    // The portal's 信息公开年报 column and home page show published reports: invalidate cached pages.
+    await touchPortal(trx);
     await trx
       .updateTable('annual_reports')
       .set({

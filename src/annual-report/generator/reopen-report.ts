@@ -2,6 +2,7 @@
  * Reopen a finalised or published report, with a reason (audited): the year's data is unlocked and the report
  * goes back to draft (and off the portal) until it is finalised and published again.
  */
+import { touchPortal } from '../../publications/publication-context.ts';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { recordEvent } from '../../audit/record-event.ts';
@@ -25,6 +26,8 @@ export async function reopenReport(
   if (!isLocked(report.status)) throw new InvalidStateError('该年度报告尚未定稿，无需重新打开');
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    // The portal's 信息公开年报 column and home page show published reports: invalidate cached pages.
+    await touchPortal(trx);
     await trx
       .updateTable('annual_reports')
       .set({
