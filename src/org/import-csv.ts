@@ -3,7 +3,7 @@ import { recordEvent } from '../audit/record-event.ts';
 import { assertCan, ValidationError } from '../errors.ts';
 import { nowIso } from '../db/values.ts';
 import { orgPolicy } from './org.policy.ts';
-import { agencyScope, listOffices, listVillages } from './org.queries.ts';
+import { agencyScope, insertUser, listOffices, listVillages } from './org.queries.ts';
 import { UserInput, VillageInput } from './org.schema.ts';
 import { headerIndex, parseCsv } from './csv.ts';
 import { ROLES, ROLE_LABELS, type Role } from './roles.ts';
@@ -168,32 +168,7 @@ export async function importUsers(ctx: Ctx, agencyId: number, csvText: string): 
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso(ctx.clock.now());
     for (const { u, hash } of prepared) {
-      const { id } = await trx
-        .insertInto('users')
-        .values({
-          agency_id: agencyId,
-          office_id: u.officeId,
-          village_id: u.villageId,
-          username: u.username,
-          display_name: u.displayName,
-          password_hash: hash,
-          must_change_password: 1,
-          failed_attempts: 0,
-          locked_until: null,
-          is_active: 1,
-          phone: u.phone,
-          email: u.email,
-          last_login_at: null,
-          password_changed_at: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('user_roles')
-        .values(u.roles.map((role) => ({ user_id: id, role })))
-        .execute();
+      await insertUser(trx, agencyId, u, hash, now);
     }
     await recordEvent(trx, ctx, {
       action: 'import.users',

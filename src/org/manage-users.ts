@@ -5,7 +5,7 @@ import { assertCan, NotFoundError, ValidationError, parseInput } from '../errors
 import { fromBool, nowIso } from '../db/values.ts';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/password.ts';
 import { orgPolicy } from './org.policy.ts';
-import { agencyScope, findUserByUsername, getUser } from './org.queries.ts';
+import { agencyScope, findUserByUsername, getUser, insertUser } from './org.queries.ts';
 import { UserInput } from './org.schema.ts';
 import type { User } from './org.ts';
 
@@ -66,32 +66,7 @@ export async function createUser(
   const hash = await hashPassword(password);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso(ctx.clock.now());
-    const { id } = await trx
-      .insertInto('users')
-      .values({
-        agency_id: agencyId,
-        office_id: input.officeId,
-        village_id: input.villageId,
-        username: input.username,
-        display_name: input.displayName,
-        password_hash: hash,
-        must_change_password: fromBool(true),
-        failed_attempts: 0,
-        locked_until: null,
-        is_active: 1,
-        phone: input.phone,
-        email: input.email,
-        last_login_at: null,
-        password_changed_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('user_roles')
-      .values(input.roles.map((role) => ({ user_id: id, role })))
-      .execute();
+    const id = await insertUser(trx, agencyId, input, hash, now);
     await recordEvent(trx, ctx, {
       action: 'user.create',
       objectType: 'user',

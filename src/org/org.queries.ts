@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../db/database.ts';
+import type { UserInput } from './org.schema.ts';
 import { toBool } from '../db/values.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AgencyScope } from './access.ts';
@@ -228,4 +229,41 @@ export async function listUsers(db: DbOrTrx, agencyId: number): Promise<User[]> 
 /** Users of an agency holding a role (e.g. every clerk, for notifications). */
 export async function usersWithRole(db: DbOrTrx, agencyId: number, role: Role): Promise<User[]> {
   return (await listUsers(db, agencyId)).filter((u) => u.isActive && u.roles.includes(role));
+}
+
+/** Insert a new user with its roles; the user must change the password at first sign-in. Returns the id. */
+export async function insertUser(
+  trx: DbOrTrx,
+  agencyId: number,
+  u: UserInput,
+  passwordHash: string,
+  now: string,
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('users')
+    .values({
+      agency_id: agencyId,
+      office_id: u.officeId,
+      village_id: u.villageId,
+      username: u.username,
+      display_name: u.displayName,
+      password_hash: passwordHash,
+      must_change_password: 1,
+      failed_attempts: 0,
+      locked_until: null,
+      is_active: 1,
+      phone: u.phone,
+      email: u.email,
+      last_login_at: null,
+      password_changed_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('user_roles')
+    .values(u.roles.map((role) => ({ user_id: id, role })))
+    .execute();
+  return id;
 }
