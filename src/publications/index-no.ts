@@ -32,6 +32,8 @@ export function indexFormatProblem(format: string): string | null {
   if (unknown) return `索引号格式中的“${unknown}”无法识别，可用：{code} {year} {category} {serial:5}`;
   if (!/\{serial(:\d)?\}/.test(format))
     return '索引号格式必须包含序号 {serial}（如 {serial:5}），否则同年索引号会重复';
+  // Serials restart every year, so without the year the numbers of two years would collide.
+  if (!format.includes('{year}')) return '索引号格式必须包含年份 {year}（序号每年从1开始）';
   return null;
 }
 

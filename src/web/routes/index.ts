@@ -14,6 +14,7 @@ import { applyRoutes } from './public/apply.tsx';
 import { requestsApiRoutes } from './api/requests.ts';
 import { publicationOfficeRoutes } from './office/publications.tsx';
 import { publicationAdminRoutes } from './office/publication-admin.tsx';
+import { publicationSettingsRoutes } from './office/publication-settings.tsx';
 import { publicationPortalRoutes } from './public/publications.tsx';
 import { reportCheckRoutes } from './office/report-check.tsx';
 
@@ -32,6 +33,7 @@ export const routeModules: RouteModule[] = [
   reportCheckRoutes,
   publicationOfficeRoutes,
   publicationAdminRoutes,
+  publicationSettingsRoutes,
   publicationPortalRoutes,
   requestRoutes,
   requestsApiRoutes,

@@ -35,6 +35,7 @@ export const officeNav: NavItem[] = [
   { href: '/office/publications', label: '主动公开', roles: [], order: 20 },
   { href: '/office/registers', label: '第二十条登记', roles: ['admin', 'clerk'], order: 25 },
   { href: '/office/catalogue', label: '公开目录', roles: ['admin'], order: 26 },
+  { href: '/office/publication-settings', label: '公开设置', roles: ['admin'], order: 26.5 },
   { href: '/office/portal-pages/guide', label: '指南与制度', roles: ['admin', 'clerk'], order: 27 },
   {
     href: '/office/annual-reports',
