@@ -513,7 +513,9 @@ export function readTables(rows: Row[]): TablesReading {
     const parts = rowParts(row);
     const long = parts.labels.reduce((n, l) => n + l.length, 0) > NARRATIVE_LENGTH;
     const keys = long ? [] : parts.labels.map(labelKey);
-    return { ...parts, row, index, keys, key: keys.join(''), long };
+    // Explicit properties, not `...parts`: spreading here made every row a slow dictionary-mode object and cost half
+    // of the checker's time (measured with the annual-report bench).
+    return { labels: parts.labels, values: parts.values, row, index, keys, key: keys.join(''), long };
   });
   const findings: Finding[] = [];
   const sink = new CellSink();
