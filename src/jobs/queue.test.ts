@@ -5,18 +5,21 @@ import { openDatabase } from '../db/database.ts';
 import { claimNext, completeJob, enqueue, jobHandlers } from './queue.ts';
 import { drainJobs } from './worker.ts';
 import { fixedClock } from '../clock.ts';
-import { schedules } from './schedules.ts';
+import { isoWeek, periodKey } from './schedules.ts';
 
 describeEachDialect('job queue', (t) => {
   test('a scheduled job is queued once per period however many instances try', async () => {
     const { db } = t();
     const clock = fixedClock('2026-03-02T00:30:00Z');
-    const daily = schedules.find((s) => s.kind === 'daily_sweep')!;
+    const daily = { uniqueKey: periodKey.day('daily_sweep') };
     const results = await Promise.all(
       Array.from({ length: 5 }, () => enqueue(db, 'daily_sweep', {}, { uniqueKey: daily.uniqueKey(clock) })),
     );
     assert.equal(results.filter(Boolean).length, 1);
     assert.equal(daily.uniqueKey(clock), 'daily_sweep:2026-03-02');
+    assert.equal(periodKey.week('weekly_reminder')(clock), 'weekly_reminder:2026-W10');
+    assert.equal(periodKey.month('monthly_bulletin')(clock), 'monthly_bulletin:2026-03');
+    assert.equal(isoWeek('2027-01-01'), '2026-W53');
     await db.deleteFrom('jobs').execute();
   });
 

@@ -2,7 +2,8 @@ import type { Clock } from '../clock.ts';
 
 /**
  * Recurring jobs. The cron pattern fires on every instance; the unique key (derived from the business date) makes
- * sure the job is queued once, so it runs exactly once however many instances are up.
+ * sure the job is queued once, so it runs exactly once however many instances are up. Features push their own
+ * schedules here (requests.daily_alerts, publications.daily_sweep, …) together with their handlers.
  */
 export interface Schedule {
   kind: string;
@@ -11,7 +12,8 @@ export interface Schedule {
   uniqueKey(clock: Clock): string;
 }
 
-const isoWeek = (d: string) => {
+/** ISO week of a 'YYYY-MM-DD' date, e.g. '2026-W09'. */
+export function isoWeek(d: string): string {
   const date = new Date(`${d}T00:00:00Z`);
   const day = (date.getUTCDay() + 6) % 7;
   date.setUTCDate(date.getUTCDate() - day + 3);
@@ -22,15 +24,13 @@ const isoWeek = (d: string) => {
       ((date.getTime() - firstThursday.getTime()) / 86400000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7,
     );
   return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Unique keys for a job run once per business day, ISO week or month (每日巡查 / 每周提醒 / 每月通报). */
+export const periodKey = {
+  day: (kind: string) => (c: Clock) => `${kind}:${c.today()}`,
+  week: (kind: string) => (c: Clock) => `${kind}:${isoWeek(c.today())}`,
+  month: (kind: string) => (c: Clock) => `${kind}:${c.today().slice(0, 7)}`,
 };
 
-/** 每日巡查 / 每周提醒 / 每月通报: the timeliness routine; features register handlers for these kinds. */
-export const schedules: Schedule[] = [
-  { kind: 'daily_sweep', cron: '0 7 * * *', uniqueKey: (c) => `daily_sweep:${c.today()}` },
-  { kind: 'weekly_reminder', cron: '0 8 * * 1', uniqueKey: (c) => `weekly_reminder:${isoWeek(c.today())}` },
-  {
-    kind: 'monthly_bulletin',
-    cron: '0 9 1 * *',
-    uniqueKey: (c) => `monthly_bulletin:${c.today().slice(0, 7)}`,
-  },
-];
+export const schedules: Schedule[] = [];
