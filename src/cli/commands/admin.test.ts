@@ -82,14 +82,53 @@ test('demo → user add → reset-password → import → backup on a fresh data
   }
 });
 
+test('an empty installation is set up from the command line: agency, then its first admin', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-'));
+  const env = { GONGKAI_DATA_DIR: dir };
+  try {
+    assert.match(cli(['agency', 'list'], env).out, /还没有机关/);
+    const county = cli(['agency', 'add', '630299', '--name', '某某县人民政府', '--kind', 'county'], env);
+    assert.equal(county.code, 0, county.err);
+    const town = cli(
+      ['agency', 'add', '630299-AB', '--name', '某某乡人民政府', '--kind', 'township', '--parent', '630299'],
+      env,
+    );
+    assert.equal(town.code, 0, town.err);
+    const wrong = cli(
+      ['agency', 'add', '630299-CD', '--name', '某某县教育局', '--kind', 'county', '--parent', '630299-AB'],
+      env,
+    );
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.err, /之下不能设立/);
+    const admin = cli(['user', 'add', 'admin', '--role', 'admin', '--agency', '630299-AB'], env);
+    assert.equal(admin.code, 0, admin.err);
+    assert.match(admin.out, /一次性密码/);
+    const list = cli(['agency', 'list'], env);
+    assert.match(list.out, /630299-AB\t某某乡人民政府\t乡镇人民政府\t上级：某某县人民政府/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('help on every command; unknown command and bad configuration fail clearly', () => {
   const help = cli(['--help']);
   assert.equal(help.code, 0);
-  for (const name of ['serve', 'migrate', 'demo', 'user', 'import', 'backup', 'calendar']) {
+  for (const name of [
+    'serve',
+    'migrate',
+    'demo',
+    'agency',
+    'user',
+    'import',
+    'backup',
+    'calendar',
+    'requests',
+    'report',
+  ]) {
     assert.match(help.out, new RegExp(`\\b${name}\\b`));
     const h = cli([name, '--help']);
     assert.equal(h.code, 0, name);
-    assert.match(h.out, /用法/);
+    assert.match(h.out, new RegExp(`gongkai ${name}`));
   }
   const unknown = cli(['frobnicate']);
   assert.equal(unknown.code, 2);

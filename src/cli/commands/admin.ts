@@ -7,7 +7,9 @@ import { migrateToLatest } from '../../db/migrator.ts';
 import { openDatabase, sqliteHandle } from '../../db/database.ts';
 import { formatDemoAccounts, loadDemo } from '../../demo/load-demo.ts';
 import { createUser, resetPassword } from '../../org/manage-users.ts';
-import { findAgencyByCode, findUserByUsername } from '../../org/org.queries.ts';
+import { findAgencyByCode, findUserByUsername, listAgencies } from '../../org/org.queries.ts';
+import { createAgency } from '../../org/manage-agency.ts';
+import { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind } from '../../org/org.ts';
 import { homeAgency } from '../../org/home-agency.ts';
 import { importUsers, importVillages } from '../../org/import-csv.ts';
 import { isRole, ROLES, ROLE_LABELS } from '../../org/roles.ts';
@@ -199,5 +201,57 @@ PostgreSQL：打印对应的 pg_dump 命令（请在数据库服务器上执行�
       await db.destroy();
     }
     return 0;
+  },
+};
+
+export const agencyCommand: CliCommand = {
+  name: 'agency',
+  summary: '新建或列出机关（无演示数据时的初始设置）',
+  help: `用法:
+  gongkai agency add CODE --name 机关名称 --short 简称 --kind KIND [--parent 上级机关代码]
+  gongkai agency list
+
+KIND: ${AGENCY_KINDS.map((k) => `${k}（${AGENCY_KIND_LABELS[k]}）`).join('、')}
+不载入演示数据（GONGKAI_DEMO=0）时，先用本命令新建本机关，再用 gongkai user add 新建管理员：
+  gongkai agency add 630223-XX --name 某某乡人民政府 --short 某某乡 --kind township
+  gongkai user add admin --role admin --agency 630223-XX`,
+  async run(args, io) {
+    const { positionals, flags } = parseArgs(args);
+    const [sub, code] = positionals;
+    if (sub === 'list') {
+      return withCliDb(async (ctx) => {
+        const all = await listAgencies(ctx.db);
+        if (all.length === 0) io.out('还没有机关');
+        for (const a of all) {
+          const parent = all.find((p) => p.id === a.parentId);
+          io.out(
+            `${a.code}\t${a.name}\t${AGENCY_KIND_LABELS[a.kind]}${parent ? `\t上级：${parent.name}` : ''}`,
+          );
+        }
+        return 0;
+      });
+    }
+    if (sub !== 'add' || !code) throw new CliUsageError('需要 add CODE 或 list');
+    const kind = flagString(flags, 'kind');
+    if (!kind || !(AGENCY_KINDS as readonly string[]).includes(kind)) {
+      throw new CliUsageError(`--kind 须为：${AGENCY_KINDS.join('、')}`);
+    }
+    const name = flagString(flags, 'name');
+    if (!name) throw new CliUsageError('请用 --name 指定机关名称');
+    return withCliDb(async (ctx) => {
+      const parentCode = flagString(flags, 'parent');
+      const parent = parentCode ? await findAgencyByCode(ctx.db, parentCode) : undefined;
+      if (parentCode && !parent) throw new NotFoundError(`未找到上级机关“${parentCode}”`);
+      const a = await createAgency(ctx, {
+        code,
+        name,
+        shortName: flagString(flags, 'short') ?? name.replace(/人民政府$/, ''),
+        kind: kind as AgencyKind,
+        parentId: parent?.id ?? null,
+        isPeopleGovernment: kind !== 'department',
+      });
+      io.out(`已新建机关 ${a.code} ${a.name}（${AGENCY_KIND_LABELS[a.kind]}）`);
+      return 0;
+    });
   },
 };

@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command.ts';
 import { calendarCommand } from './calendar.ts';
 import {
+  agencyCommand,
   backupCommand,
   demoCommand,
   importCommand,
@@ -16,6 +17,7 @@ export const commands: CliCommand[] = [
   serveCommand,
   migrateCommand,
   demoCommand,
+  agencyCommand,
   userCommand,
   importCommand,
   backupCommand,
