@@ -10,6 +10,7 @@ import { portalRoutes } from './public/portal.tsx';
 import { annualReportRoutes } from './office/annual-reports.tsx';
 import { annualReportPortalRoutes } from './public/annual-reports.tsx';
 import { requestRoutes } from './office/requests.tsx';
+import { requestAdminRoutes } from './office/requests-admin.tsx';
 import { applyRoutes } from './public/apply.tsx';
 import { requestsApiRoutes } from './api/requests.ts';
 import { publicationOfficeRoutes } from './office/publications.tsx';
@@ -36,6 +37,7 @@ export const routeModules: RouteModule[] = [
   publicationSettingsRoutes,
   publicationPortalRoutes,
   requestRoutes,
+  requestAdminRoutes,
   requestsApiRoutes,
   applyRoutes,
   annualReportRoutes,

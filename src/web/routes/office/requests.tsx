@@ -1,6 +1,6 @@
 /**
- * Back office of 依申请公开: the ledger, registration, a request's page with every step as a form, letters,
- * attachments, the Table B/C view, 复议/诉讼 cases and the settings. Thin: parse → one use case → present.
+ * Back office of 依申请公开: the ledger, registration, a request's page with every step as a form, letters and
+ * attachments (the agency-level pages are in requests-admin.tsx). Thin: parse → one use case → present.
  */
 import type { ComponentChildren } from 'preact';
 import type { App, C } from '../../app-env.ts';
@@ -18,7 +18,7 @@ import {
 import { RequestFields } from '../../views/request-form.tsx';
 import { formData, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
-import { assertCan, NotFoundError, ValidationError, isDomainError } from '../../../errors.ts';
+import { NotFoundError, ValidationError } from '../../../errors.ts';
 import { getCalendar } from '../../../calendar/get-calendar.ts';
 import { describeReason, type SkipReason } from '../../../calendar/calendar.ts';
 import { listOffices, listUsers } from '../../../org/org.queries.ts';
@@ -26,10 +26,6 @@ import { attachment, XLSX_TYPE } from '../../../documents/xlsx.ts';
 import { DOCX_TYPE } from '../../../documents/docx.ts';
 import {
   ACTION_LABELS,
-  APPEAL_KINDS,
-  APPEAL_KIND_LABELS,
-  APPEAL_RESULTS,
-  APPEAL_RESULT_LABELS,
   APPLICANT_KIND_LABELS,
   CHANNELS,
   CHANNEL_LABELS,
@@ -42,7 +38,6 @@ import {
   STATE_LABELS,
   WITHHOLDING_GROUNDS,
   actionsFrom,
-  type InfoRequest,
   type RequestAction,
 } from '../../../requests/request.ts';
 import { requestPolicy, type RequestScope } from '../../../requests/request.policy.ts';
@@ -51,80 +46,20 @@ import { resolveRequest } from '../../../requests/request-step.ts';
 import { maskIdNumber } from '../../../requests/id-numbers.ts';
 import { registerRequest } from '../../../requests/register-request.ts';
 import { addRequestAttachment } from '../../../requests/add-request-attachment.ts';
-import { recordAppeal, updateAppeal } from '../../../requests/record-appeal.ts';
+
 import { exportLedger, listLedger } from '../../../requests/ledger.ts';
 import { computeDeadline } from '../../../requests/deadline.ts';
 import { deadlineInputOf } from '../../../requests/request-clock.ts';
-import { getRequestSettings, DEFAULT_OUTCOME_ROW_MAP, reportRowOf } from '../../../requests/settings.ts';
+import { getRequestSettings, reportRowOf } from '../../../requests/settings.ts';
 import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-letter.ts';
 import { ACCEPT_ATTR, readUpload, storeUpload } from '../../../requests/uploads.ts';
-import {
-  DEFAULT_TEMPLATES,
-  LETTER_KINDS,
-  LETTER_KIND_LABELS,
-  PLACEHOLDERS,
-} from '../../../requests/letters.ts';
-import { updateLetterTemplate, updateRequestSettings } from '../../../requests/update-request-settings.ts';
-import { templateOf } from '../../../requests/issue-letter.ts';
-import {
-  computeFeeTotals,
-  computeNarrativeCounts,
-  computeTableB,
-  computeTableC,
-} from '../../../requests/report-tables.ts';
-import { checkCells } from '../../../annual-report/cross-checks.ts';
-import {
-  B_COLUMNS,
-  B_ROWS,
-  C_COLUMNS,
-  C_GROUPS,
-  LABELS,
-  emptyCells,
-} from '../../../annual-report/report-format.ts';
+
+import { LABELS } from '../../../annual-report/report-format.ts';
 import { DELIVERY_METHOD_LABELS } from '../../../requests/request.schema.ts';
 import '../../../requests/register.ts';
 import { REQUEST_STEPS } from '../../request-steps.ts';
 
-const BASE = '/office/requests';
-const opts = <T extends string>(ids: readonly T[], labels: Record<T, string>) =>
-  ids.map((v) => ({ value: v, label: labels[v] }));
-
-function Interp() {
-  return (
-    <span class="badge warn" title="法规未明确规定，按本系统默认解释，可在设置中调整">
-      解释
-    </span>
-  );
-}
-
-function formOf(e: unknown, values: FormState['values']): FormState | null {
-  if (e instanceof ValidationError) return { values, errors: e.fieldErrors, message: e.message };
-  if (isDomainError(e) && (e.code === 'invalid_state' || e.code === 'conflict' || e.code === 'too_large'))
-    return { values, errors: {}, message: e.message };
-  return null;
-}
-
-function DueBadge({
-  r,
-  today,
-}: {
-  r: Pick<InfoRequest, 'dueOn' | 'dueProvisional' | 'status'>;
-  today: string;
-}) {
-  if (!r.dueOn) return <span class="muted">—</span>;
-  const open = ['accepted', 'consulting', 'awaiting_fee', 'extended', 'pending_approval'].includes(r.status);
-  return (
-    <>
-      {r.dueOn}
-      {r.dueProvisional ? <span class="badge warn">暂定</span> : null}
-      {open && r.dueOn < today ? <span class="badge err">逾期</span> : null}
-    </>
-  );
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Ledger
-
+import { BASE, DueBadge, Interp, formOf, opts } from './requests-shared.tsx';
 async function ledgerPage(c: C) {
   const user = currentUser(c);
   const q = c.req.query();
@@ -1016,321 +951,6 @@ function decisionInput(f: Record<string, string | string[]>) {
 // ---------------------------------------------------------------------------------------------------------------
 // Report, appeals, settings
 
-async function reportPage(c: C) {
-  const user = currentUser(c);
-  const db = c.var.deps.db;
-  const scope = await requestScope(db, user.agencyId);
-  assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
-  const year = Number(c.req.query('year') ?? c.var.ctx.clock.today().slice(0, 4));
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationError('年度不正确');
-  const [b, cc, fees, counts] = await Promise.all([
-    computeTableB(db, user.agencyId, year),
-    computeTableC(db, user.agencyId, year),
-    computeFeeTotals(db, user.agencyId, year),
-    computeNarrativeCounts(db, user.agencyId, year),
-  ]);
-  const findings = checkCells({ ...emptyCells(), ...zeroA(), ...b, ...cc });
-  return officePage(
-    c,
-    `年报数据 ${year}`,
-    <>
-      <h1>{year}年 依申请公开年报数据</h1>
-      <form method="get" class="filters">
-        <Field form={emptyForm({ year: String(year) })} name="year" label="年度" type="number" />
-        <button type="submit">查看</button>
-      </form>
-      <p>
-        本年收到申请 {counts.received} 件，办结 {counts.answered} 件（其中按期答复 {counts.answeredOnTime}{' '}
-        件、逾期 {counts.answeredLate} 件），上年结转 {counts.carriedOver} 件，结转下年度{' '}
-        {counts.carriedForward} 件。
-      </p>
-      <p>
-        信息处理费：发出收费通知 {fees.fee_notices_issued} 件，金额 {fees.fee_amount_billed_yuan} 元，实际收取{' '}
-        {fees.fee_amount_collected_yuan} 元。
-      </p>
-      <p class="muted">
-        办理结果对应年报行次按本机关的对应表 <Interp />
-      </p>
-      {findings.filter((x) => x.severity === 'error').length ? (
-        <div class="form-error">{findings.map((x) => x.message).join('；')}</div>
-      ) : (
-        <p class="badge ok">勾稽关系核对通过</p>
-      )}
-      <div class="table-scroll">
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">表二</th>
-              {B_COLUMNS.map((col) => (
-                <th scope="col">{LABELS.bColumn[col]}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {B_ROWS.map((row) => (
-              <tr>
-                <th scope="row">{LABELS.bRow[row] ?? row}</th>
-                {B_COLUMNS.map((col) => (
-                  <td>{b[`B.${row}.${col}`]}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2>表三 行政复议、行政诉讼</h2>
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col"></th>
-            {C_COLUMNS.map((col) => (
-              <th scope="col">{APPEAL_RESULT_LABELS[col as keyof typeof APPEAL_RESULT_LABELS] ?? '总计'}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {C_GROUPS.map((g) => (
-            <tr>
-              <th scope="row">{APPEAL_KIND_LABELS[g]}</th>
-              {C_COLUMNS.map((col) => (
-                <td>{cc[`C.${g}.${col}`]}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>,
-  );
-}
-
-function zeroA() {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(emptyCells())) if (k.startsWith('A.') && v === null) out[k] = 0;
-  return out;
-}
-
-async function appealsPage(c: C, form: FormState = emptyForm({ result: 'pending' }), status = 200) {
-  const user = currentUser(c);
-  const db = c.var.deps.db;
-  const scope = await requestScope(db, user.agencyId);
-  assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
-  const rows = await db
-    .selectFrom('request_appeals')
-    .selectAll()
-    .where('agency_id', '=', user.agencyId)
-    .orderBy('filed_on', 'desc')
-    .execute();
-  const manage = requestPolicy.manageAppeals(c.var.ctx.actor, scope);
-  return officePage(
-    c,
-    '行政复议、行政诉讼',
-    <>
-      <h1>行政复议、行政诉讼案件</h1>
-      {rows.length === 0 ? (
-        <p class="empty">暂无案件</p>
-      ) : (
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">类型</th>
-              <th scope="col">申请/起诉日期</th>
-              <th scope="col">机关/法院</th>
-              <th scope="col">案号</th>
-              <th scope="col">结果</th>
-              <th scope="col">审结日期</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr>
-                <td>{APPEAL_KIND_LABELS[a.kind as keyof typeof APPEAL_KIND_LABELS]}</td>
-                <td>{a.filed_on}</td>
-                <td>{a.body}</td>
-                <td>{a.case_no}</td>
-                <td>{APPEAL_RESULT_LABELS[a.result as keyof typeof APPEAL_RESULT_LABELS]}</td>
-                <td>
-                  {a.concluded_on ?? ''}
-                  {manage && a.result === 'pending' ? (
-                    <form method="post" action={`${BASE}/appeals/${a.id}`} class="inline-form">
-                      <Csrf token={c.var.csrf} />
-                      {(['kind', 'filed_on', 'body', 'case_no', 'note'] as const).map((k) => (
-                        <input
-                          type="hidden"
-                          name={
-                            {
-                              kind: 'kind',
-                              filed_on: 'filedOn',
-                              body: 'body',
-                              case_no: 'caseNo',
-                              note: 'note',
-                            }[k]
-                          }
-                          value={String(a[k] ?? '')}
-                        />
-                      ))}
-                      <select name="result" aria-label="结果">
-                        {APPEAL_RESULTS.filter((x) => x !== 'pending').map((x) => (
-                          <option value={x}>{APPEAL_RESULT_LABELS[x]}</option>
-                        ))}
-                      </select>
-                      <input type="date" name="concludedOn" aria-label="审结日期" required />
-                      <button type="submit">登记审结</button>
-                    </form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {manage ? (
-        <form method="post" action={`${BASE}/appeals`} novalidate class="narrow">
-          <h2>登记案件</h2>
-          <Csrf token={c.var.csrf} />
-          <FormError form={form} />
-          <Select
-            form={form}
-            name="kind"
-            label="类型"
-            required
-            options={opts(APPEAL_KINDS, APPEAL_KIND_LABELS)}
-          />
-          <Field form={form} name="requestId" label="关联申请（内部编号，可选）" type="number" />
-          <Field form={form} name="filedOn" label="申请或起诉日期" type="date" required />
-          <Field form={form} name="body" label="复议机关或人民法院" required />
-          <Field form={form} name="caseNo" label="案号" />
-          <Select
-            form={form}
-            name="result"
-            label="结果"
-            required
-            options={opts(APPEAL_RESULTS, APPEAL_RESULT_LABELS)}
-          />
-          <Field form={form} name="concludedOn" label="审结日期" type="date" />
-          <TextArea form={form} name="note" label="备注" />
-          <Submit>登记</Submit>
-        </form>
-      ) : null}
-    </>,
-    status,
-  );
-}
-
-async function settingsPage(c: C, form?: FormState, status = 200) {
-  const user = currentUser(c);
-  const db = c.var.deps.db;
-  const scope = await requestScope(db, user.agencyId);
-  assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
-  assertCan(requestPolicy.manageSettings(c.var.ctx.actor, scope));
-  const s = await getRequestSettings(db, user.agencyId);
-  const f =
-    form ??
-    emptyForm({
-      referenceFormat: s.referenceFormat,
-      letterNoFormat: s.letterNoFormat,
-      alertDays: s.alertDays.join(','),
-      reconsiderationBody: s.reconsiderationBody,
-      correctionPeriodDays: String(s.correctionPeriodDays),
-      feePausesReplyClock: s.feePausesReplyClock ? '1' : '',
-      onlineAutoConfirmation: s.onlineAutoConfirmation ? '1' : '',
-      smsQuietStart: s.smsQuietStart,
-      smsQuietEnd: s.smsQuietEnd,
-    });
-  const templates = await Promise.all(
-    LETTER_KINDS.map(async (k) => ({ kind: k, t: await templateOf(db, user.agencyId, k) })),
-  );
-  return officePage(
-    c,
-    '依申请公开设置',
-    <>
-      <h1>依申请公开设置</h1>
-      <form method="post" action={`${BASE}/settings`} novalidate class="narrow">
-        <Csrf token={c.var.csrf} />
-        <FormError form={f} />
-        <Field
-          form={f}
-          name="referenceFormat"
-          label="登记编号格式"
-          required
-          hint="{简称}{年}{号}，默认 {简称}政依申〔{年}〕第{号}号"
-        />
-        <Field form={f} name="letterNoFormat" label="文书文号格式" required />
-        <Field
-          form={f}
-          name="reconsiderationBody"
-          label="复议机关"
-          hint="留空则为上一级人民政府（乡镇为县人民政府）"
-        />
-        <Field form={f} name="alertDays" label="到期提醒（到期前工作日数，逗号分隔）" required />
-        <Field form={f} name="correctionPeriodDays" label="默认补正期限（工作日）" type="number" required />
-        <label class="check">
-          <input
-            type="checkbox"
-            name="feePausesReplyClock"
-            value="1"
-            checked={f.values.feePausesReplyClock === '1'}
-          />{' '}
-          等待缴费期间不计入答复期限 <Interp />
-          （默认否，期限更严格）
-        </label>
-        <label class="check">
-          <input
-            type="checkbox"
-            name="onlineAutoConfirmation"
-            value="1"
-            checked={f.values.onlineAutoConfirmation === '1'}
-          />{' '}
-          网上申请自动回执视为双方确认 <Interp />
-          （默认否）
-        </label>
-        <Field form={f} name="smsQuietStart" label="短信免打扰开始" />
-        <Field form={f} name="smsQuietEnd" label="短信免打扰结束" />
-        <Submit>保存设置</Submit>
-      </form>
-      <h2>
-        办理结果与年报行次对应 <Interp />
-      </h2>
-      <table class="data">
-        <tbody>
-          {OUTCOMES.map((o) => (
-            <tr>
-              <td>{OUTCOME_LABELS[o]}</td>
-              <td>{LABELS.bRow[reportRowOf(s, o) as keyof typeof LABELS.bRow]}</td>
-              <td class="muted">{reportRowOf(s, o) === DEFAULT_OUTCOME_ROW_MAP[o] ? '默认' : '已调整'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>文书模板</h2>
-      <p class="hint">
-        可用占位符：{PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}。暂定日期不会打印，改为打印期间。
-      </p>
-      {templates.map(({ kind, t }) => (
-        <details>
-          <summary>
-            {LETTER_KIND_LABELS[kind]}
-            {t === DEFAULT_TEMPLATES[kind] ? '' : '（已修改）'}
-          </summary>
-          <form method="post" action={`${BASE}/settings/templates`} novalidate>
-            <Csrf token={c.var.csrf} />
-            <input type="hidden" name="kind" value={kind} />
-            <Field form={emptyForm({ title: t.title })} name="title" label="标题" required />
-            <TextArea
-              form={emptyForm({ body: t.body })}
-              name="body"
-              label="正文（每行一段）"
-              rows={10}
-              required
-            />
-            <Submit>保存模板</Submit>
-          </form>
-        </details>
-      ))}
-    </>,
-    status,
-  );
-}
-
 const ID = '{[0-9]+}';
 
 export function requestRoutes(app: App): void {
@@ -1365,54 +985,6 @@ export function requestRoutes(app: App): void {
       throw e;
     }
   });
-  app.get(`${BASE}/report`, (c) => reportPage(c));
-  app.get(`${BASE}/appeals`, (c) => appealsPage(c));
-  app.post(`${BASE}/appeals`, async (c) => {
-    const f = await formData(c);
-    try {
-      await recordAppeal(c.var.ctx, currentUser(c).agencyId, f);
-      return redirectWithFlash(c, `${BASE}/appeals`, '已登记案件');
-    } catch (e) {
-      const form = formOf(e, f);
-      if (form) return appealsPage(c, form, 400);
-      throw e;
-    }
-  });
-  app.post(`${BASE}/appeals/:aid${ID}`, async (c) => {
-    const f = await formData(c);
-    await updateAppeal(c.var.ctx, Number(c.req.param('aid')), f);
-    return redirectWithFlash(c, `${BASE}/appeals`, '已更新案件');
-  });
-  app.get(`${BASE}/settings`, (c) => settingsPage(c));
-  app.post(`${BASE}/settings`, async (c) => {
-    const f = await formData(c);
-    try {
-      await updateRequestSettings(c.var.ctx, currentUser(c).agencyId, {
-        referenceFormat: str(f.referenceFormat),
-        letterNoFormat: str(f.letterNoFormat),
-        reconsiderationBody: str(f.reconsiderationBody).trim(),
-        alertDays: str(f.alertDays)
-          .split(/[,，\s]+/)
-          .filter(Boolean)
-          .map(Number),
-        correctionPeriodDays: Number(str(f.correctionPeriodDays)),
-        feePausesReplyClock: str(f.feePausesReplyClock) === '1',
-        onlineAutoConfirmation: str(f.onlineAutoConfirmation) === '1',
-        smsQuietStart: str(f.smsQuietStart),
-        smsQuietEnd: str(f.smsQuietEnd),
-      });
-      return redirectWithFlash(c, `${BASE}/settings`, '设置已保存');
-    } catch (e) {
-      const form = formOf(e, f);
-      if (form) return settingsPage(c, form, 400);
-      throw e;
-    }
-  });
-  app.post(`${BASE}/settings/templates`, async (c) => {
-    await updateLetterTemplate(c.var.ctx, currentUser(c).agencyId, await formData(c));
-    return redirectWithFlash(c, `${BASE}/settings`, '模板已保存');
-  });
-
   app.get(`${BASE}/:id${ID}`, (c) => detailPage(c, Number(c.req.param('id'))));
   app.get(`${BASE}/:id${ID}/letters/:lid{[0-9]+\\.(docx|pdf)}`, async (c) => {
     const id = Number(c.req.param('id'));
