@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_TEMPLATES, dateOrPeriod, fillTemplate, reliefWording, replyKindOf } from './letters.ts';
+import {
+  DEFAULT_TEMPLATES,
+  basisAfterRegulation,
+  dateOrPeriod,
+  fillTemplate,
+  reliefWording,
+  replyKindOf,
+} from './letters.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
 
 test('a provisional date is never printed: the period is (§4 point 5)', () => {
@@ -33,4 +40,17 @@ test('templates fill known placeholders and leave unknown ones visible', () => {
   assert.equal(r.title, '哈拉直沟乡人民政府告知书');
   assert.deepEqual(r.paragraphs, ['尊敬的马福祥', '{未知}']);
   assert.match(DEFAULT_TEMPLATES.receipt.body, /{答复期限}/);
+});
+
+test('a basis typed with the regulation name does not print the name twice', () => {
+  assert.equal(
+    basisAfterRegulation('《中华人民共和国政府信息公开条例》第三十七条、第十五条'),
+    '第三十七条、第十五条',
+  );
+  assert.equal(basisAfterRegulation('根据《条例》第三十六条第（三）项'), '第三十六条第（三）项');
+  assert.equal(basisAfterRegulation('第三十八条'), '第三十八条');
+  assert.equal(
+    basisAfterRegulation('《中华人民共和国档案法》第二十八条'),
+    '《中华人民共和国档案法》第二十八条',
+  );
 });

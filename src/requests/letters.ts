@@ -251,8 +251,18 @@ export function requestVars(r: InfoRequest, agencyName: string): LetterVars {
     决定: r.outcome ? DECISION_SENTENCES[r.outcome] : '',
     决定名称: r.outcome ? OUTCOME_LABELS[r.outcome] : '',
     决定说明: r.decisionReason ?? '',
-    依据: r.basis ?? '',
+    依据: basisAfterRegulation(r.basis ?? ''),
   };
+}
+
+/**
+ * The templates say “根据《中华人民共和国政府信息公开条例》{依据}”: a basis typed with the regulation's name (or its
+ * short name 《条例》) in front would print the name twice, so that prefix is dropped here.
+ */
+export function basisAfterRegulation(basis: string): string {
+  return basis
+    .trim()
+    .replace(/^(根据)?(《中华人民共和国政府信息公开条例》|《政府信息公开条例》|《条例》)\s*/, '');
 }
 
 /** Fill a template: unknown placeholders stay visible (so a typo in an edited template shows, never hides). */
