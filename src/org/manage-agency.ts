@@ -82,3 +82,28 @@ export async function setDisclosureOffice(ctx: Ctx, agencyId: number, officeId: 
     });
   });
 }
+
+/** Rename an agency (name and short name; code and kind are fixed once created, since 文号 and 索引号 use them). */
+export async function updateAgency(ctx: Ctx, agencyId: number, raw: unknown): Promise<Agency> {
+  const before = await getAgency(ctx.db, agencyId);
+  const scope = await agencyScope(ctx.db, agencyId);
+  assertCan(orgPolicy.view(ctx.actor, scope), { hide: true });
+  assertCan(orgPolicy.manage(ctx.actor, scope));
+  const input = parseInput(AgencyInput.pick({ name: true, shortName: true }), raw);
+  return ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('agencies')
+      .set({ name: input.name, short_name: input.shortName, updated_at: nowIso(ctx.clock.now()) })
+      .where('id', '=', agencyId)
+      .execute();
+    await recordEvent(trx, ctx, {
+      action: 'agency.update',
+      objectType: 'agency',
+      objectId: agencyId,
+      agencyId,
+      before: { name: before.name, shortName: before.shortName },
+      after: input,
+    });
+    return getAgency(trx, agencyId);
+  });
+}

@@ -25,7 +25,7 @@ import {
 } from '../../../org/org.queries.ts';
 import { createOffice, createVillage, updateOffice, updateVillage } from '../../../org/manage-units.ts';
 import { createUser, resetPassword, updateUser } from '../../../org/manage-users.ts';
-import { createAgency, setDisclosureOffice } from '../../../org/manage-agency.ts';
+import { createAgency, setDisclosureOffice, updateAgency } from '../../../org/manage-agency.ts';
 import { importUsers, importVillages, type ImportResult } from '../../../org/import-csv.ts';
 import { ROLES, ROLE_LABELS } from '../../../org/roles.ts';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, ALLOWED_CHILDREN, type Agency } from '../../../org/org.ts';
@@ -60,6 +60,7 @@ async function orgPage(
     office?: FormState;
     village?: FormState;
     agency?: FormState;
+    rename?: FormState;
     importResult?: ImportResult & { kind: string };
   } = {},
   status = 200,
@@ -97,6 +98,28 @@ async function orgPage(
         ) : null}
         {canManage ? null : ' · 只读'}
       </p>
+      {canManage ? (
+        <details open={Boolean(forms.rename)}>
+          <summary>修改机关名称</summary>
+          <form method="post" action={`${base}/rename`} novalidate class="filters">
+            <Csrf token={c.var.csrf} />
+            <FormError form={forms.rename ?? emptyForm()} />
+            <Field
+              form={forms.rename ?? emptyForm({ name: agency.name, shortName: agency.shortName })}
+              name="name"
+              label="机关名称"
+              required
+            />
+            <Field
+              form={forms.rename ?? emptyForm({ name: agency.name, shortName: agency.shortName })}
+              name="shortName"
+              label="简称"
+              required
+            />
+            <button type="submit">保存</button>
+          </form>
+        </details>
+      ) : null}
 
       {children.length > 0 || (canManage && ALLOWED_CHILDREN[agency.kind].length > 0) ? (
         <section aria-labelledby="children-h">
@@ -453,6 +476,18 @@ export function orgRoutes(app: App): void {
       return orgPage(c, id, { agency: handleValidation(e, values) }, 400);
     }
     return redirectWithFlash(c, `/office/org/${created.id}`, `已新建“${created.name}”`);
+  });
+
+  app.post('/office/org/:agencyId{[0-9]+}/rename', async (c) => {
+    const id = Number(c.req.param('agencyId'));
+    const f = await formData(c);
+    const values = { name: str(f.name), shortName: str(f.shortName) };
+    try {
+      await updateAgency(c.var.ctx, id, values);
+    } catch (e) {
+      return orgPage(c, id, { rename: handleValidation(e, values) }, 400);
+    }
+    return redirectWithFlash(c, `/office/org/${id}`, '已修改机关名称');
   });
 
   app.post('/office/org/:agencyId{[0-9]+}/disclosure-office', async (c) => {
