@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSkip, launchBrowser, screenshotPath, startTestServer } from './support/browser.ts';
+import { browserSkip, launchBrowser, screenshotPath, signInAs, startTestServer } from './support/browser.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { systemClock } from '../src/clock.ts';
 
@@ -26,11 +26,7 @@ test(
       const clerk = accounts.find((a) => a.username === 'clerk')!;
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 
-      await page.goto(`${app.url}/office/sign-in`);
-      await page.getByLabel('用户名').fill('clerk');
-      await page.getByLabel('密码').fill(clerk.password);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByRole('heading', { name: '工作台' }).waitFor();
+      await signInAs(page, app.url, 'clerk', clerk.password);
 
       await page.getByRole('link', { name: '年度报告' }).first().click();
       await page.getByRole('heading', { name: '政府信息公开工作年度报告' }).waitFor();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSkip, launchBrowser, screenshotPath, startTestServer } from './support/browser.ts';
+import { browserSkip, launchBrowser, screenshotPath, signInAs, startTestServer } from './support/browser.ts';
 import { makeAgency, makeOffice, makeUser, systemCtx, TEST_PASSWORD } from '../test/support/factories.ts';
 import { seedCalendar } from '../src/calendar/seed-calendar.ts';
 import type { Page } from 'playwright-core';
@@ -21,17 +21,10 @@ test(
       const deputy = await makeUser(db, agency.id, ['deputy_leader']);
       const clerk = await makeUser(db, agency.id, ['clerk']);
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const signInAs = async (p: Page, username: string) => {
-        await p.context().clearCookies();
-        await p.goto(`${app.url}/office/sign-in`);
-        await p.getByLabel('用户名').fill(username);
-        await p.getByLabel('密码').fill(TEST_PASSWORD);
-        await p.getByRole('button', { name: '登录' }).click();
-        await p.getByRole('heading', { name: '工作台' }).waitFor();
-      };
+      const signIn = (p: Page, username: string) => signInAs(p, app.url, username, TEST_PASSWORD);
 
       // The drafter writes the item.
-      await signInAs(page, drafter.username);
+      await signIn(page, drafter.username);
       await page.goto(`${app.url}/office/publications/new`);
       await page.locator('#f-title').fill('关于2025年春耕备耕补贴发放的公示');
       await page.locator('#f-categoryId').selectOption({ label: '通知公告' });
@@ -57,19 +50,19 @@ test(
       await page.getByText('已签批').waitFor();
 
       // 复审 with the 保密审查单, then 终审.
-      await signInAs(page, head.username);
+      await signIn(page, head.username);
       await page.goto(`${app.url}/office/publications/${id}`);
       await page.getByLabel(/本人已对拟公开内容进行保密审查/).check();
       await page.getByRole('button', { name: '同意（签批）' }).click();
       await page.getByText('已签批').waitFor();
-      await signInAs(page, deputy.username);
+      await signIn(page, deputy.username);
       await page.goto(`${app.url}/office/publications/${id}`);
       await page.getByRole('button', { name: '同意（签批）' }).click();
       await page.getByText('已签批').waitFor();
       assert.equal(await page.locator('#chain li .ok').count(), 3);
 
       // The clerk publishes and produces the channel outputs.
-      await signInAs(page, clerk.username);
+      await signIn(page, clerk.username);
       await page.goto(`${app.url}/office/publications/${id}`);
       await page.getByRole('button', { name: '发布到门户网站' }).click();
       await page.getByText(/已发布，索引号/).waitFor();

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { browserSkip, launchBrowser, screenshotPath, startTestServer } from './support/browser.ts';
+import { browserSkip, launchBrowser, screenshotPath, signInAs, startTestServer } from './support/browser.ts';
 import { makeAgency, makeUser, TEST_PASSWORD } from '../test/support/factories.ts';
 import { randomValidCells, syntheticFiles } from '../src/annual-report/testing/synthetic.ts';
 
@@ -27,11 +27,7 @@ test(
       );
 
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(`${app.url}/office/sign-in`);
-      await page.getByLabel('用户名').fill(clerk.username);
-      await page.getByLabel('密码').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByRole('heading', { name: '工作台' }).waitFor();
+      await signInAs(page, app.url, clerk.username, TEST_PASSWORD);
 
       await page.getByRole('link', { name: '年报体检' }).first().click();
       await page.getByRole('heading', { name: '年报体检' }).waitFor();

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../src/web/server.tsx';
 import { parseConfig } from '../../src/config.ts';
@@ -68,4 +68,19 @@ export async function startTestServer(): Promise<RunningApp> {
 export function screenshotPath(name: string): string {
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
   return path.join(OUTPUT_DIR, `${name}.png`);
+}
+
+/** Sign a page in through the real form and wait for the dashboard (cookies of an earlier user are cleared). */
+export async function signInAs(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}/office/sign-in`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '工作台' }).waitFor();
 }
