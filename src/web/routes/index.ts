@@ -3,6 +3,7 @@ import type { RouteModule } from '../app-env.ts';
 import { requireUser } from '../office-page.tsx';
 import { authRoutes } from './office/auth.tsx';
 import { dashboardRoutes } from './office/dashboard.tsx';
+import { notificationRoutes } from './office/notifications.tsx';
 import { orgRoutes } from './office/org.tsx';
 import { auditRoutes } from './office/audit.tsx';
 import { calendarRoutes } from './office/calendar.tsx';
@@ -28,6 +29,7 @@ export const routeModules: RouteModule[] = [
   officeGuard,
   authRoutes,
   dashboardRoutes,
+  notificationRoutes,
   orgRoutes,
   auditRoutes,
   calendarRoutes,

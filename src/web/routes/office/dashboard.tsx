@@ -4,6 +4,7 @@ import { dashboardWidgets } from '../../dashboard-widgets.ts';
 import { getAgency, listOffices, listUsers, listVillages } from '../../../org/org.queries.ts';
 import { ROLE_LABELS } from '../../../org/roles.ts';
 import { AGENCY_KIND_LABELS } from '../../../org/org.ts';
+import { countUnread, listNotifications } from '../../../notifications/notifications.ts';
 
 export function dashboardRoutes(app: App): void {
   app.get('/office', async (c) => {
@@ -20,14 +21,10 @@ export function dashboardRoutes(app: App): void {
       const v = await w.widget(c.var.ctx, user);
       if (v) widgets.push(v);
     }
-    const unread = await db
-      .selectFrom('notifications')
-      .select(['id', 'title', 'body', 'link', 'created_at'])
-      .where('user_id', '=', user.id)
-      .where('read_at', 'is', null)
-      .orderBy('id', 'desc')
-      .limit(10)
-      .execute();
+    const [unread, unreadCount] = await Promise.all([
+      listNotifications(db, user.id, { unreadOnly: true, limit: 10 }),
+      countUnread(db, user.id),
+    ]);
     return officePage(
       c,
       '工作台',
@@ -45,7 +42,7 @@ export function dashboardRoutes(app: App): void {
             </p>
           </section>
           <section class="card" aria-labelledby="notice-h">
-            <h2 id="notice-h">待阅提醒</h2>
+            <h2 id="notice-h">待阅提醒{unreadCount > 0 ? `（${unreadCount}）` : ''}</h2>
             {unread.length === 0 ? (
               <p class="muted">暂无新的提醒</p>
             ) : (
@@ -55,6 +52,9 @@ export function dashboardRoutes(app: App): void {
                 ))}
               </ul>
             )}
+            <p>
+              <a href="/office/notifications">全部提醒 →</a>
+            </p>
           </section>
           {widgets}
         </div>
