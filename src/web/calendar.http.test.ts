@@ -4,6 +4,7 @@ import { describeEachDialect } from '../../test/support/db.ts';
 import { makeAgency, makeUser, systemCtx } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/http.ts';
 import { seedCalendar } from '../calendar/seed-calendar.ts';
+import { fixedClock } from '../clock.ts';
 
 describeEachDialect('web: working-day calendar pages', (t) => {
   test('everyone sees the year; an admin loads a provisional year from the form, a clerk may not', async () => {
@@ -51,5 +52,24 @@ describeEachDialect('web: working-day calendar pages', (t) => {
       .where('action', '=', 'calendar.year_loaded')
       .execute();
     assert.ok(audit.length >= 1);
+  });
+});
+
+describeEachDialect("web: reminder to load next year's calendar", (t) => {
+  test('from 1 November an admin is reminded until next year is loaded; never before, never a clerk', async () => {
+    const { db } = t();
+    await seedCalendar(systemCtx(db));
+    const agency = await makeAgency(db);
+    const admin = await makeUser(db, agency.id, ['admin']);
+    const clerk = await makeUser(db, agency.id, ['clerk']);
+    const october = testApp(db, fixedClock('2026-10-20T02:00:00Z')).client();
+    await october.signIn(admin.username);
+    assert.doesNotMatch(await (await october.get('/office')).text(), /请载入2027年放假安排/);
+    const november = testApp(db, fixedClock('2026-11-02T02:00:00Z')).client();
+    await november.signIn(admin.username);
+    assert.match(await (await november.get('/office')).text(), /请载入2027年放假安排/);
+    const clerkView = testApp(db, fixedClock('2026-11-02T02:00:00Z')).client();
+    await clerkView.signIn(clerk.username);
+    assert.doesNotMatch(await (await clerkView.get('/office')).text(), /请载入2027年放假安排/);
   });
 });
