@@ -43,3 +43,30 @@ describeEachDialect('requests: ledger XLSX export', (t) => {
     assert.equal(bad.status, 400);
   });
 });
+
+describeEachDialect('requests: an inspector reads a township ledger', (t) => {
+  test('the county inspector picks a township and reads its ledger and requests; a neighbour cannot', async () => {
+    const { db } = t();
+    const town = await makeAgency(db);
+    const other = await makeAgency(db);
+    await generateRequests(db, town.id, 2026, 5, 3);
+    const inspector = await makeUser(db, town.parentId!, ['inspector']);
+    const outsider = await makeUser(db, other.id, ['clerk']);
+    const c = testApp(db).client();
+    await c.signIn(inspector.username);
+    const own = await (await c.get('/office/requests')).text();
+    assert.match(own, /name="agency"/, 'the inspector can choose the agency');
+    const page = await c.get(`/office/requests?agency=${town.id}`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /共 5 件/);
+    assert.doesNotMatch(html, /登记申请/, 'an inspector registers nothing');
+    const id = /href="\/office\/requests\/(\d+)"/.exec(html)![1];
+    assert.equal((await c.get(`/office/requests/${id}`)).status, 200);
+    assert.equal((await c.get(`/office/requests/export.xlsx?agency=${town.id}`)).status, 200);
+    const o = testApp(db).client();
+    await o.signIn(outsider.username);
+    assert.equal((await o.get(`/office/requests?agency=${town.id}`)).status, 404);
+    assert.equal((await o.get(`/office/requests/${id}`)).status, 404);
+  });
+});

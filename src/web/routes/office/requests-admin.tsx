@@ -59,22 +59,22 @@ import {
   emptyCells,
 } from '../../../annual-report/report-format.ts';
 
-import { BASE, Interp, formOf, opts } from './requests-shared.tsx';
+import { BASE, Interp, formOf, ledgerAgencyOf, opts } from './requests-shared.tsx';
 
 const ID = '{[0-9]+}';
 
 async function reportPage(c: C) {
-  const user = currentUser(c);
+  const agencyId = await ledgerAgencyOf(c);
   const db = c.var.deps.db;
-  const scope = await requestScope(db, user.agencyId);
+  const scope = await requestScope(db, agencyId);
   assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
   const year = Number(c.req.query('year') ?? c.var.ctx.clock.today().slice(0, 4));
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationError('年度不正确');
   const [b, cc, fees, counts] = await Promise.all([
-    computeTableB(db, user.agencyId, year),
-    computeTableC(db, user.agencyId, year),
-    computeFeeTotals(db, user.agencyId, year),
-    computeNarrativeCounts(db, user.agencyId, year),
+    computeTableB(db, agencyId, year),
+    computeTableC(db, agencyId, year),
+    computeFeeTotals(db, agencyId, year),
+    computeNarrativeCounts(db, agencyId, year),
   ]);
   const findings = checkCells({ ...emptyCells(), ...zeroA(), ...b, ...cc });
   return officePage(
@@ -157,14 +157,14 @@ function zeroA() {
 }
 
 async function appealsPage(c: C, form: FormState = emptyForm({ result: 'pending' }), status = 200) {
-  const user = currentUser(c);
+  const agencyId = await ledgerAgencyOf(c);
   const db = c.var.deps.db;
-  const scope = await requestScope(db, user.agencyId);
+  const scope = await requestScope(db, agencyId);
   assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
   const rows = await db
     .selectFrom('request_appeals')
     .selectAll()
-    .where('agency_id', '=', user.agencyId)
+    .where('agency_id', '=', agencyId)
     .orderBy('filed_on', 'desc')
     .execute();
   const manage = requestPolicy.manageAppeals(c.var.ctx.actor, scope);

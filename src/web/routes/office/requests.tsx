@@ -21,7 +21,7 @@ import { redirectWithFlash } from '../../render.tsx';
 import { NotFoundError, ValidationError } from '../../../errors.ts';
 import { getCalendar } from '../../../calendar/get-calendar.ts';
 import { describeReason, type SkipReason } from '../../../calendar/calendar.ts';
-import { listOffices, listUsers } from '../../../org/org.queries.ts';
+import { descendantIds, listAgencies, listOffices, listUsers } from '../../../org/org.queries.ts';
 import { attachment, XLSX_TYPE } from '../../../documents/xlsx.ts';
 import { DOCX_TYPE } from '../../../documents/docx.ts';
 import {
@@ -59,20 +59,31 @@ import { DELIVERY_METHOD_LABELS } from '../../../requests/request.schema.ts';
 import '../../../requests/register.ts';
 import { REQUEST_STEPS } from '../../request-steps.ts';
 
-import { BASE, DueBadge, Interp, formOf, opts } from './requests-shared.tsx';
+import {
+  BASE,
+  DueBadge,
+  Interp,
+  formOf,
+  inspectableAgencies,
+  ledgerAgencyOf,
+  opts,
+} from './requests-shared.tsx';
 async function ledgerPage(c: C) {
-  const user = currentUser(c);
+  const agencyId = await ledgerAgencyOf(c);
   const q = c.req.query();
-  const [ledger, offices, users] = await Promise.all([
-    listLedger(c.var.ctx, user.agencyId, q),
-    listOffices(c.var.deps.db, user.agencyId),
-    listUsers(c.var.deps.db, user.agencyId),
+  const ledger = await listLedger(c.var.ctx, agencyId, q);
+  const [offices, users, agencies] = await Promise.all([
+    listOffices(c.var.deps.db, agencyId),
+    listUsers(c.var.deps.db, agencyId),
+    inspectableAgencies(c),
   ]);
   const today = c.var.ctx.clock.today();
   const f = emptyForm(q);
   const pages = Math.max(1, Math.ceil(ledger.total / ledger.pageSize));
   const qs = (page: number) => new URLSearchParams({ ...q, page: String(page) }).toString();
-  const scope = await requestScope(c.var.deps.db, user.agencyId);
+  const scope = await requestScope(c.var.deps.db, agencyId);
+  // Links to the agency-level pages keep the agency an inspector chose.
+  const agencyQs = agencyId === currentUser(c).agencyId ? '' : `?agency=${agencyId}`;
   return officePage(
     c,
     '依申请公开台账',
@@ -84,7 +95,8 @@ async function ledgerPage(c: C) {
             登记申请
           </a>
         ) : null}{' '}
-        <a href={`${BASE}/report`}>年报数据（表二、表三）</a> · <a href={`${BASE}/appeals`}>复议诉讼</a>
+        <a href={`${BASE}/report${agencyQs}`}>年报数据（表二、表三）</a> ·{' '}
+        <a href={`${BASE}/appeals${agencyQs}`}>复议诉讼</a>
         {requestPolicy.manageSettings(c.var.ctx.actor, scope) ? (
           <>
             {' '}
@@ -93,6 +105,14 @@ async function ledgerPage(c: C) {
         ) : null}
       </p>
       <form method="get" action={BASE} class="filters">
+        {agencies.length > 1 ? (
+          <Select
+            form={emptyForm({ agency: String(agencyId) })}
+            name="agency"
+            label="机关"
+            options={agencies}
+          />
+        ) : null}
         <Select
           form={f}
           name="status"
@@ -956,8 +976,7 @@ const ID = '{[0-9]+}';
 export function requestRoutes(app: App): void {
   app.get(BASE, (c) => ledgerPage(c));
   app.get(`${BASE}/export.xlsx`, async (c) => {
-    const user = currentUser(c);
-    const buf = await exportLedger(c.var.ctx, user.agencyId, c.req.query());
+    const buf = await exportLedger(c.var.ctx, await ledgerAgencyOf(c), c.req.query());
     return c.body(new Uint8Array(buf), 200, {
       'Content-Type': XLSX_TYPE,
       'Content-Disposition': attachment(`依申请公开台账-${c.var.ctx.clock.today()}.xlsx`),
