@@ -21,7 +21,7 @@ import { redirectWithFlash } from '../../render.tsx';
 import { NotFoundError, ValidationError } from '../../../errors.ts';
 import { getCalendar } from '../../../calendar/get-calendar.ts';
 import { describeReason, type SkipReason } from '../../../calendar/calendar.ts';
-import { descendantIds, listAgencies, listOffices, listUsers } from '../../../org/org.queries.ts';
+import { listOffices, listUsers } from '../../../org/org.queries.ts';
 import { attachment, XLSX_TYPE } from '../../../documents/xlsx.ts';
 import { DOCX_TYPE } from '../../../documents/docx.ts';
 import {
