@@ -17,8 +17,8 @@ import { formData, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
 import { dashboardWidgets } from '../../dashboard-widgets.ts';
 import { portalChanged } from '../../portal-cache.ts';
-import { isDomainError, NotFoundError, type ValidationError } from '../../../errors.ts';
-import { listOffices } from '../../../org/org.queries.ts';
+import { assertCan, isDomainError, NotFoundError, type ValidationError } from '../../../errors.ts';
+import { agencyScope, descendantIds, listAgencies, listOffices } from '../../../org/org.queries.ts';
 import { getAgency } from '../../../org/org.queries.ts';
 import { getCalendar } from '../../../calendar/get-calendar.ts';
 import { systemActor, type Ctx } from '../../../context.ts';
@@ -639,12 +639,25 @@ export function publicationOfficeRoutes(app: App): void {
 
   app.get('/office/publications', async (c) => {
     const user = currentUser(c);
+    // An inspector above reads an agency below with ?agency=ID (read-only); anyone else sees their own agency.
+    const chosen = Number(c.req.query('agency'));
+    const agencyId = Number.isInteger(chosen) && chosen > 0 ? chosen : user.agencyId;
+    assertCan(publicationPolicy.view(c.var.ctx.actor, await agencyScope(c.var.deps.db, agencyId)), {
+      hide: true,
+    });
+    const agencies = user.roles.includes('inspector')
+      ? await (async () => {
+          const ids = new Set(await descendantIds(c.var.deps.db, user.agencyId));
+          return (await listAgencies(c.var.deps.db)).filter((a) => ids.has(a.id));
+        })()
+      : [];
+    const canWrite = publicationPolicy.create(c.var.ctx.actor, await agencyScope(c.var.deps.db, agencyId));
     const status = (PUBLICATION_STATUSES as readonly string[]).includes(c.req.query('status') ?? '')
       ? (c.req.query('status') as PublicationStatus)
       : null;
     const page = Math.max(1, Number(c.req.query('page')) || 1);
     const r = await listOfficePublications(c.var.deps.db, {
-      agencyId: user.agencyId,
+      agencyId,
       status,
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
@@ -654,18 +667,39 @@ export function publicationOfficeRoutes(app: App): void {
       '主动公开',
       <>
         <h1>主动公开</h1>
+        {agencies.length > 1 ? (
+          <form method="get" action="/office/publications" class="filters">
+            <Select
+              form={emptyForm({ agency: String(agencyId) })}
+              name="agency"
+              label="机关"
+              options={agencies.map((a) => ({ value: String(a.id), label: a.name }))}
+            />
+            <button type="submit">查看</button>
+          </form>
+        ) : null}
         <p>
-          <a class="button primary" href="/office/publications/new">
-            撰写政府信息
-          </a>{' '}
-          · <a href="/office/search">站内搜索（含草稿）</a>
+          {canWrite ? (
+            <>
+              <a class="button primary" href="/office/publications/new">
+                撰写政府信息
+              </a>{' '}
+              ·{' '}
+            </>
+          ) : null}
+          <a href="/office/search">站内搜索（含草稿）</a>
         </p>
         <nav class="filters" aria-label="按状态筛选">
           <a href="/office/publications">全部</a>
           {PUBLICATION_STATUSES.map((s) => (
             <>
               {' '}
-              · <a href={`/office/publications?status=${s}`}>{STATUS_LABELS[s]}</a>
+              ·{' '}
+              <a
+                href={`/office/publications?status=${s}${agencyId === user.agencyId ? '' : `&agency=${agencyId}`}`}
+              >
+                {STATUS_LABELS[s]}
+              </a>
             </>
           ))}
         </nav>
