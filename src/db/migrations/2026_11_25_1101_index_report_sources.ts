@@ -28,6 +28,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('publications')
     .column('interprets_id')
     .execute();
+  // The ledger: an agency's requests newest first, a page at a time, without sorting the agency's whole ledger.
+  await db.schema
+    .createIndex('info_requests_ledger_idx')
+    .on('info_requests')
+    .columns(['agency_id', 'id'])
+    .execute();
   // Replies in time, for the narrative: read from the index alone.
   await db.schema
     .createIndex('info_requests_timeliness_idx')
@@ -52,6 +58,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'publications_stats_idx',
     'publications_category_list_idx',
     'publications_interprets_idx',
+    'info_requests_ledger_idx',
     'info_requests_timeliness_idx',
     'info_requests_fee_notice_idx',
     'info_requests_fee_paid_idx',

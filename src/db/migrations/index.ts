@@ -5,6 +5,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './2026_11_25_0001_create_foundation.ts';
 import * as m0002 from './2026_11_25_0002_protect_audit_events.ts';
+import * as m0003 from './2026_11_25_0003_index_audit_agency.ts';
 import * as m1000 from './2026_11_25_1000_create_requests.ts';
 import * as m1001 from './2026_11_25_1001_index_requests_report.ts';
 import * as m1100 from './2026_11_25_1100_create_publications.ts';
@@ -15,6 +16,7 @@ import * as m1300 from './2026_11_25_1300_create_report_check_uploads.ts';
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
   '2026_11_25_0002_protect_audit_events': m0002,
+  '2026_11_25_0003_index_audit_agency': m0003,
   '2026_11_25_1000_create_requests': m1000,
   '2026_11_25_1001_index_requests_report': m1001,
   '2026_11_25_1100_create_publications': m1100,
