@@ -37,18 +37,44 @@ interface FieldProps {
 
 const val = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 
+/** The label of a field, with the required marker. */
+function FieldLabel({ id, label, required }: { id: string; label: string; required?: boolean }) {
+  return (
+    <label for={id}>
+      {label}
+      {required ? <span class="req"> *</span> : null}
+    </label>
+  );
+}
+
+/** The hint and the error under a field; their ids are what aria-describedby names. */
+function FieldHelp({ id, hint, err }: { id: string; hint?: string; err?: string }) {
+  return (
+    <>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {err ? (
+        <p class="error" id={`${id}-err`}>
+          {err}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+const describedBy = (id: string, hint?: string, err?: string) =>
+  [hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+
 /** A labelled input with its hint and its error, linked for screen readers. */
 export function Field(p: FieldProps) {
   const id = `f-${p.name}`;
   const err = p.form.errors[p.name];
-  const describedBy =
-    [p.hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={err ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {p.required ? <span class="req"> *</span> : null}
-      </label>
+      <FieldLabel id={id} label={p.label} required={p.required} />
       <input
         id={id}
         name={p.name}
@@ -58,18 +84,9 @@ export function Field(p: FieldProps) {
         autocomplete={p.autocomplete}
         inputMode={p.inputmode as any}
         aria-invalid={err ? 'true' : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, p.hint, err)}
       />
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {err ? (
-        <p class="error" id={`${id}-err`}>
-          {err}
-        </p>
-      ) : null}
+      <FieldHelp id={id} hint={p.hint} err={err} />
     </div>
   );
 }
@@ -79,30 +96,18 @@ export function TextArea(p: Omit<FieldProps, 'type'> & { rows?: number }) {
   const err = p.form.errors[p.name];
   return (
     <div class={err ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {p.required ? <span class="req"> *</span> : null}
-      </label>
+      <FieldLabel id={id} label={p.label} required={p.required} />
       <textarea
         id={id}
         name={p.name}
         rows={p.rows ?? 5}
         required={p.required}
         aria-invalid={err ? 'true' : undefined}
-        aria-describedby={err ? `${id}-err` : p.hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, p.hint, err)}
       >
         {val(p.form.values[p.name])}
       </textarea>
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {err ? (
-        <p class="error" id={`${id}-err`}>
-          {err}
-        </p>
-      ) : null}
+      <FieldHelp id={id} hint={p.hint} err={err} />
     </div>
   );
 }
@@ -122,16 +127,14 @@ export function Select(p: {
   const selected = new Set(Array.isArray(current) ? current : current ? [current] : []);
   return (
     <div class={err ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {p.required ? <span class="req"> *</span> : null}
-      </label>
+      <FieldLabel id={id} label={p.label} required={p.required} />
       <select
         id={id}
         name={p.name}
         required={p.required}
         multiple={p.multiple}
         aria-invalid={err ? 'true' : undefined}
+        aria-describedby={describedBy(id, undefined, err)}
       >
         {p.blank !== undefined ? <option value="">{p.blank}</option> : null}
         {p.options.map((o) => (
@@ -140,11 +143,7 @@ export function Select(p: {
           </option>
         ))}
       </select>
-      {err ? (
-        <p class="error" id={`${id}-err`}>
-          {err}
-        </p>
-      ) : null}
+      <FieldHelp id={id} err={err} />
     </div>
   );
 }

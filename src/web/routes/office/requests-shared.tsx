@@ -1,7 +1,7 @@
 /** Pieces shared by the 依申请公开 back-office pages. */
 import type { FormState } from '../../views/forms.tsx';
 import { ValidationError, isDomainError } from '../../../errors.ts';
-import type { InfoRequest } from '../../../requests/request.ts';
+import { isOpen, type InfoRequest } from '../../../requests/request.ts';
 import type { C } from '../../app-env.ts';
 import { currentUser } from '../../office-page.tsx';
 import { descendantIds, listAgencies } from '../../../org/org.queries.ts';
@@ -35,7 +35,8 @@ export function DueBadge({
   today: string;
 }) {
   if (!r.dueOn) return <span class="muted">—</span>;
-  const open = ['accepted', 'consulting', 'awaiting_fee', 'extended', 'pending_approval'].includes(r.status);
+  // While a 补正 is awaited no reply deadline runs (条例第三十条), so such a request is never shown overdue.
+  const open = isOpen(r.status) && r.status !== 'awaiting_correction';
   return (
     <>
       {r.dueOn}
