@@ -180,3 +180,26 @@ export async function computeNarrativeCounts(
     carriedForward: b['B.carried_forward.total'],
   };
 }
+
+export interface RequestReport {
+  tableB: TableB;
+  tableC: TableC;
+  fees: FeeTotals;
+  counts: NarrativeCounts;
+}
+
+/** Everything the annual report takes from the requests of an agency's year, with table B computed once. */
+export async function computeRequestReport(
+  db: DbOrTrx,
+  agencyId: number,
+  year: number,
+): Promise<RequestReport> {
+  const tableBPromise = computeTableB(db, agencyId, year);
+  const [tableB, tableC, fees, counts] = await Promise.all([
+    tableBPromise,
+    computeTableC(db, agencyId, year),
+    computeFeeTotals(db, agencyId, year),
+    tableBPromise.then((b) => computeNarrativeCounts(db, agencyId, year, b)),
+  ]);
+  return { tableB, tableC, fees, counts };
+}

@@ -7,13 +7,7 @@
  */
 import type { DbOrTrx } from '../../db/database.ts';
 import { toNumber } from '../../db/values.ts';
-import {
-  computeFeeTotals,
-  computeNarrativeCounts,
-  computeTableB,
-  computeTableC,
-  type NarrativeCounts,
-} from '../../requests/report-tables.ts';
+import { computeRequestReport, type NarrativeCounts } from '../../requests/report-tables.ts';
 import { computeTableA } from '../../publications/table-a.ts';
 import { publicationStats } from '../../publications/publication-stats.ts';
 import { CHANNEL_LABELS, type Channel } from '../../publications/record-channel.ts';
@@ -49,14 +43,10 @@ const yearBounds = (year: number) => ({ first: `${year}-01-01`, last: `${year}-1
 /** Gather every source of an agency's report for a year. Read-only. */
 export async function gatherSources(db: DbOrTrx, agencyId: number, year: number): Promise<ReportSources> {
   const { first, last } = yearBounds(year);
-  const tableBPromise = computeTableB(db, agencyId, year);
-  const [tableA, stats, tableB, tableC, fees, requests, registers, unmapped] = await Promise.all([
+  const [tableA, stats, { tableB, tableC, fees, counts: requests }, registers, unmapped] = await Promise.all([
     computeTableA(db, agencyId, year),
     publicationStats(db, agencyId, year),
-    tableBPromise,
-    computeTableC(db, agencyId, year),
-    computeFeeTotals(db, agencyId, year),
-    tableBPromise.then((b) => computeNarrativeCounts(db, agencyId, year, b)),
+    computeRequestReport(db, agencyId, year),
     countRegisterSources(db, agencyId, year),
     unmappedRequests(db, agencyId, first, last),
   ]);

@@ -6,12 +6,7 @@ import { getCalendar } from '../../calendar/get-calendar.ts';
 import { isDateString } from '../../calendar/dates.ts';
 import { computeDeadline, type DeadlinePause } from '../../requests/deadline.ts';
 import { agencyIdOf } from './calendar.ts';
-import {
-  computeFeeTotals,
-  computeNarrativeCounts,
-  computeTableB,
-  computeTableC,
-} from '../../requests/report-tables.ts';
+import { computeRequestReport } from '../../requests/report-tables.ts';
 import '../../requests/register.ts';
 import { homeAgency } from '../../org/home-agency.ts';
 
@@ -95,12 +90,7 @@ const report: RequestsSubcommand = {
         (await agencyIdOf(ctx, flagString(flags, 'agency'))) ?? (await homeAgency(ctx.db))?.id ?? null;
       if (agencyId == null) throw new CliUsageError('没有机关，请先载入演示数据或新建机关');
       const year = Number(y);
-      const [tableB, tableC, fees, counts] = await Promise.all([
-        computeTableB(ctx.db, agencyId, year),
-        computeTableC(ctx.db, agencyId, year),
-        computeFeeTotals(ctx.db, agencyId, year),
-        computeNarrativeCounts(ctx.db, agencyId, year),
-      ]);
+      const { tableB, tableC, fees, counts } = await computeRequestReport(ctx.db, agencyId, year);
       if (flags.json === true) io.out(JSON.stringify({ year, tableB, tableC, fees, counts }, null, 2));
       else {
         io.out(

@@ -18,12 +18,7 @@ import { deadlineInputOf } from '../../../requests/request-clock.ts';
 import { computeDeadline } from '../../../requests/deadline.ts';
 import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-letter.ts';
 import { DOCX_TYPE } from '../../../documents/docx.ts';
-import {
-  computeFeeTotals,
-  computeNarrativeCounts,
-  computeTableB,
-  computeTableC,
-} from '../../../requests/report-tables.ts';
+import { computeRequestReport } from '../../../requests/report-tables.ts';
 import { recordAppeal, updateAppeal } from '../../../requests/record-appeal.ts';
 import { requestScope } from '../../../requests/requests.queries.ts';
 import { requestPolicy } from '../../../requests/request.policy.ts';
@@ -69,14 +64,7 @@ export function requestsApiRoutes(app: App): void {
       hide: true,
     });
     const year = Number(c.req.param('year'));
-    const db = c.var.deps.db;
-    const [tableB, tableC, fees, counts] = await Promise.all([
-      computeTableB(db, agencyId, year),
-      computeTableC(db, agencyId, year),
-      computeFeeTotals(db, agencyId, year),
-      computeNarrativeCounts(db, agencyId, year),
-    ]);
-    return c.json({ year, tableB, tableC, fees, counts });
+    return c.json({ year, ...(await computeRequestReport(c.var.deps.db, agencyId, year)) });
   });
 
   app.get('/api/requests/:id{[0-9]+}', async (c) => {

@@ -43,12 +43,7 @@ import {
 } from '../../../requests/letters.ts';
 import { updateLetterTemplate, updateRequestSettings } from '../../../requests/update-request-settings.ts';
 import { templateOf } from '../../../requests/issue-letter.ts';
-import {
-  computeFeeTotals,
-  computeNarrativeCounts,
-  computeTableB,
-  computeTableC,
-} from '../../../requests/report-tables.ts';
+import { computeRequestReport } from '../../../requests/report-tables.ts';
 import { checkCells } from '../../../annual-report/cross-checks.ts';
 import {
   B_COLUMNS,
@@ -70,12 +65,7 @@ async function reportPage(c: C) {
   assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
   const year = Number(c.req.query('year') ?? c.var.ctx.clock.today().slice(0, 4));
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationError('年度不正确');
-  const [b, cc, fees, counts] = await Promise.all([
-    computeTableB(db, agencyId, year),
-    computeTableC(db, agencyId, year),
-    computeFeeTotals(db, agencyId, year),
-    computeNarrativeCounts(db, agencyId, year),
-  ]);
+  const { tableB: b, tableC: cc, fees, counts } = await computeRequestReport(db, agencyId, year);
   const findings = checkCells({ ...emptyCells(), ...zeroA(), ...b, ...cc });
   return officePage(
     c,
