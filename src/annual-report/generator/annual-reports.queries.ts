@@ -1,5 +1,7 @@
 /** All SQL of the annual-report generator that is not a use case's own write: reads and row → domain mapping. */
-import type { DbOrTrx } from '../../db/database.ts';
+import type { Insertable } from 'kysely';
+import type { DbOrTrx, Trx } from '../../db/database.ts';
+import type { AnnualReportTable } from './report.tables.ts';
 import { parseJson, toNumber } from '../../db/values.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { Finding } from '../finding.ts';
@@ -196,4 +198,43 @@ export async function deadlineSettings(
     if (typeof v === 'string') out.set(toNumber(r.agency_id), v);
   }
   return out;
+}
+
+/** The columns a generation or an import writes; identity, version and creation are set by upsertReport. */
+export type ReportContent = Omit<
+  Insertable<AnnualReportTable>,
+  'agency_id' | 'year' | 'reopen_count' | 'version' | 'created_at'
+>;
+
+/**
+ * Write an agency's report of a year inside the caller's transaction: update the existing row (version + 1) or
+ * insert a new one. Returns the report id.
+ */
+export async function upsertReport(
+  trx: Trx,
+  existing: { id: number; version: number } | undefined,
+  key: { agencyId: number; year: number; now: string },
+  content: ReportContent,
+): Promise<number> {
+  if (existing) {
+    await trx
+      .updateTable('annual_reports')
+      .set({ ...content, version: existing.version + 1 })
+      .where('id', '=', existing.id)
+      .execute();
+    return existing.id;
+  }
+  const ins = await trx
+    .insertInto('annual_reports')
+    .values({
+      ...content,
+      agency_id: key.agencyId,
+      year: key.year,
+      reopen_count: 0,
+      version: 1,
+      created_at: key.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return ins.id;
 }

@@ -8,7 +8,7 @@ import type { Ctx } from '../../context.ts';
 import { recordEvent } from '../../audit/record-event.ts';
 import { InvalidStateError, assertCan, parseInput } from '../../errors.ts';
 import { agencyScope, getAgency } from '../../org/org.queries.ts';
-import { findReportFor, getReport } from './annual-reports.queries.ts';
+import { findReportFor, getReport, upsertReport } from './annual-reports.queries.ts';
 import { draftTexts } from './narrative-draft.ts';
 import { checkReportContent } from './report-context.ts';
 import { isLocked, type AnnualReport, type Texts } from './report.ts';
@@ -75,29 +75,7 @@ export async function generateReport(ctx: Ctx, raw: GenerateReportInput): Promis
     updated_at: now,
   };
   const id = await db.transaction().execute(async (trx) => {
-    let reportId: number;
-    if (existing) {
-      reportId = existing.id;
-      await trx
-        .updateTable('annual_reports')
-        .set({ ...row, version: existing.version + 1 })
-        .where('id', '=', existing.id)
-        .execute();
-    } else {
-      const ins = await trx
-        .insertInto('annual_reports')
-        .values({
-          ...row,
-          agency_id: agency.id,
-          year: input.year,
-          reopen_count: 0,
-          version: 1,
-          created_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      reportId = ins.id;
-    }
+    const reportId = await upsertReport(trx, existing, { agencyId: agency.id, year: input.year, now }, row);
     const snap = await trx
       .insertInto('annual_report_snapshots')
       .values({

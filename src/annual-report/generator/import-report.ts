@@ -9,7 +9,7 @@ import { recordEvent } from '../../audit/record-event.ts';
 import { InvalidStateError, ValidationError, assertCan, parseInput } from '../../errors.ts';
 import { agencyScope, getAgency } from '../../org/org.queries.ts';
 import { MAX_REPORT_BYTES, ReportInputError, checkReport, parseReport, type ParsedReport } from '../index.ts';
-import { findReportFor, getReport } from './annual-reports.queries.ts';
+import { findReportFor, getReport, upsertReport } from './annual-reports.queries.ts';
 import { previousCells } from './report-context.ts';
 import { bodyLevelOfKind, type AnnualReport, type Texts } from './report.ts';
 import { reportPolicy } from './report.policy.ts';
@@ -79,22 +79,7 @@ export async function importReport(ctx: Ctx, raw: ImportReportInput): Promise<An
     updated_at: now,
   };
   const id = await db.transaction().execute(async (trx) => {
-    let reportId: number;
-    if (existing) {
-      reportId = existing.id;
-      await trx
-        .updateTable('annual_reports')
-        .set({ ...row, version: existing.version + 1 })
-        .where('id', '=', existing.id)
-        .execute();
-    } else {
-      const ins = await trx
-        .insertInto('annual_reports')
-        .values({ ...row, agency_id: agency.id, year, reopen_count: 0, version: 1, created_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      reportId = ins.id;
-    }
+    const reportId = await upsertReport(trx, existing, { agencyId: agency.id, year, now }, row);
     await recordEvent(trx, ctx, {
       action: 'annual_report.imported',
       objectType: 'annual_report',
