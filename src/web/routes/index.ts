@@ -19,6 +19,7 @@ import { publicationAdminRoutes } from './office/publication-admin.tsx';
 import { publicationSettingsRoutes } from './office/publication-settings.tsx';
 import { publicationPortalRoutes } from './public/publications.tsx';
 import { reportCheckRoutes } from './office/report-check.tsx';
+import { statsRoutes } from './office/stats.tsx';
 
 const officeGuard: RouteModule = (app) => {
   app.use('/office', requireUser);
@@ -34,6 +35,7 @@ export const routeModules: RouteModule[] = [
   auditRoutes,
   calendarRoutes,
   reportCheckRoutes,
+  statsRoutes,
   publicationOfficeRoutes,
   publicationAdminRoutes,
   publicationSettingsRoutes,

@@ -45,6 +45,7 @@ export const officeNav: NavItem[] = [
   },
   { href: '/office/org', label: '组织与用户', roles: ['admin', 'inspector'], order: 80 },
   { href: '/office/calendar', label: '工作日历', roles: [], order: 85 },
+  { href: '/office/stats', label: '统计图表', roles: [], order: 15 },
   { href: '/office/audit', label: '审计日志', roles: ['admin', 'auditor'], order: 90 },
 ];
 
