@@ -276,6 +276,7 @@ describe('chart kit', () => {
     });
     assert.match(s, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.match(s, /fill="#1f5fa8"/);
+    assert.match(s, /viewBox="0 0 360 (\d+)" width="360" height="\1"/);
   });
 
   it('nice ticks and value formats', () => {

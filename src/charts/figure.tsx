@@ -26,9 +26,14 @@ export function chartSvg(spec: ChartSpec): VNode {
   }
 }
 
-/** The drawing as an SVG document string (for pdfmake's `svg` node and file exports). */
+/**
+ * The drawing as an SVG document string (for pdfmake's `svg` node and file exports), with its width and height in
+ * units instead of 100%, so a renderer without CSS layout knows its aspect ratio.
+ */
 export function chartSvgString(spec: ChartSpec): string {
-  return render(chartSvg(spec));
+  const svg = render(chartSvg(spec));
+  const [, , w, h] = /viewBox="([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1);
+  return svg.replace('width="100%"', `width="${w}" height="${h}"`);
 }
 
 /** The data table (same numbers as the drawing); cells link to the filtered list when the spec gives hrefs. */

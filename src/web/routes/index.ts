@@ -10,6 +10,7 @@ import { calendarRoutes } from './office/calendar.tsx';
 import { portalRoutes } from './public/portal.tsx';
 import { annualReportRoutes } from './office/annual-reports.tsx';
 import { annualReportPortalRoutes } from './public/annual-reports.tsx';
+import { reportGraphicRoutes } from './public/report-graphic.tsx';
 import { requestRoutes } from './office/requests.tsx';
 import { requestAdminRoutes } from './office/requests-admin.tsx';
 import { applyRoutes } from './public/apply.tsx';
@@ -46,5 +47,6 @@ export const routeModules: RouteModule[] = [
   applyRoutes,
   annualReportRoutes,
   annualReportPortalRoutes,
+  reportGraphicRoutes,
   portalRoutes,
 ];
