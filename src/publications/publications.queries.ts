@@ -208,6 +208,14 @@ export interface OfficeListQuery {
   agencyId: number;
   status?: PublicationStatus | null;
   officeId?: number | null;
+  /** Published in this year / month (YYYY / YYYY-MM): the dashboard's charts link here. */
+  publishedYear?: number | null;
+  publishedMonth?: string | null;
+  /** The category and every category below it. */
+  categoryIds?: number[] | null;
+  timeliness?: 'on_time' | 'late' | null;
+  /** Put out through this channel (publication_channels). */
+  channel?: string | null;
   limit: number;
   offset: number;
 }
@@ -220,6 +228,27 @@ export async function listOfficePublications(
   let base = db.selectFrom('publications').where('agency_id', '=', q.agencyId);
   if (q.status) base = base.where('status', '=', q.status);
   if (q.officeId) base = base.where('office_id', '=', q.officeId);
+  const period = q.publishedMonth
+    ? [`${q.publishedMonth}-01`, `${q.publishedMonth}-31`]
+    : q.publishedYear
+      ? [`${q.publishedYear}-01-01`, `${q.publishedYear}-12-31`]
+      : null;
+  if (period) base = base.where('published_on', '>=', period[0]).where('published_on', '<=', period[1]);
+  if (q.categoryIds?.length) base = base.where('category_id', 'in', q.categoryIds);
+  if (q.timeliness === 'late') base = base.where((eb) => eb('published_on', '>', eb.ref('due_on')));
+  if (q.timeliness === 'on_time') base = base.where((eb) => eb('published_on', '<=', eb.ref('due_on')));
+  if (q.channel) {
+    const channel = q.channel;
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('publication_channels as pc')
+          .select('pc.id')
+          .whereRef('pc.publication_id', '=', 'publications.id')
+          .where('pc.channel', '=', channel),
+      ),
+    );
+  }
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
     base

@@ -62,6 +62,7 @@ import {
   wechatArticleHtml,
 } from '../../../publications/channel-outputs.ts';
 import { scanText } from '../../../publications/secrecy-scan.ts';
+import { parseOfficeListFilter } from '../../../publications/office-list-filter.ts';
 import { DUE_SOON_WORKDAYS, TIMELINESS_LABELS, timelinessOf } from '../../../publications/timeliness.ts';
 import { searchDocuments } from '../../../search/search-index.ts';
 import { Highlighted, MetadataBlock, Pager, fileSize } from '../../views/publication-views.tsx';
@@ -646,9 +647,11 @@ export function publicationOfficeRoutes(app: App): void {
       ? (c.req.query('status') as PublicationStatus)
       : null;
     const page = Math.max(1, Number(c.req.query('page')) || 1);
+    const extra = parseOfficeListFilter(c.req.query(), await listCategories(c.var.deps.db, agencyId));
     const r = await listOfficePublications(c.var.deps.db, {
       agencyId,
       status,
+      ...extra.filter,
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
@@ -693,6 +696,12 @@ export function publicationOfficeRoutes(app: App): void {
             </>
           ))}
         </nav>
+        {extra.described.length ? (
+          <p role="status">
+            共 {r.total} 条符合筛选条件：{extra.described.join('；')}。{' '}
+            <a href={status ? `/office/publications?status=${status}` : '/office/publications'}>清除筛选</a>
+          </p>
+        ) : null}
         <table class="data">
           <thead>
             <tr>
@@ -724,7 +733,11 @@ export function publicationOfficeRoutes(app: App): void {
           total={r.total}
           size={PAGE_SIZE}
           base="/office/publications"
-          query={{ status: status ?? '' }}
+          query={{
+            status: status ?? '',
+            ...extra.params,
+            ...(agencyId === user.agencyId ? {} : { agency: String(agencyId) }),
+          }}
         />
       </>,
     );
