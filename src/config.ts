@@ -11,7 +11,12 @@ const ConfigSchema = z.object({
     .optional(),
   GONGKAI_DATA_DIR: z.string().min(1).default('./data'),
   GONGKAI_DEMO: z.enum(['0', '1']).default('1'),
-  GONGKAI_PUBLIC_URL: z.string().url().optional(),
+  NODE_ENV: z.string().optional(),
+  GONGKAI_PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional(),
   GONGKAI_SECURE_COOKIES: z.enum(['0', '1', 'auto']).default('auto'),
   GONGKAI_WORKER: z.enum(['0', '1']).default('1'),
   GONGKAI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
@@ -25,7 +30,11 @@ export type Config = Readonly<{
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   dataDir: string;
   demo: boolean;
-  publicUrl: string | undefined;
+  /**
+   * The portal's public address without a trailing slash: the only source of absolute URLs (sitemap, RSS, permanent
+   * links). Required in production; locally http://localhost:PORT.
+   */
+  publicUrl: string;
   secureCookies: 'always' | 'never' | 'auto';
   worker: boolean;
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
@@ -47,6 +56,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.GONGKAI_PUBLIC_URL) {
+    throw new ConfigError(
+      '配置错误 / invalid configuration: GONGKAI_PUBLIC_URL — 生产环境必须配置门户的公开网址 / required when NODE_ENV=production',
+    );
+  }
   const dataDir = path.resolve(e.GONGKAI_DATA_DIR);
   const url = e.DATABASE_URL;
   const database: Config['database'] =
@@ -62,7 +76,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     database,
     dataDir,
     demo: e.GONGKAI_DEMO === '1',
-    publicUrl: e.GONGKAI_PUBLIC_URL,
+    publicUrl: (e.GONGKAI_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secureCookies: ({ '0': 'never', '1': 'always', auto: 'auto' } as const)[e.GONGKAI_SECURE_COOKIES],
     worker: e.GONGKAI_WORKER === '1',
     trustProxy: e.GONGKAI_TRUST_PROXY === '1',

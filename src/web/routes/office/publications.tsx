@@ -571,7 +571,7 @@ async function detailPage(
 
 async function channelContext(c: C, p: Publication, withImages = false) {
   const agency = await getAgency(c.var.deps.db, p.agencyId);
-  const origin = c.var.deps.config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  const origin = c.var.deps.config.publicUrl;
   const images: { dataUri: string; alt: string }[] = [];
   if (withImages) {
     for (const a of await listAttachments(c.var.deps.db, p.id)) {

@@ -74,7 +74,7 @@ async function catalogueOf(c: C, agencyId: number) {
 }
 
 function origin(c: C): string {
-  return c.var.deps.config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  return c.var.deps.config.publicUrl;
 }
 
 const esc = (s: string) =>
