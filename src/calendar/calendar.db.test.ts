@@ -28,7 +28,7 @@ function admin(agencyId: number): Actor {
     agencyId,
     officeId: null,
     villageId: null,
-    roles: ['admin'],
+    roles: ['admin', 'platform_admin'],
   };
 }
 function ctxOf(db: Db, actor: Actor = systemActor()): Ctx {

@@ -47,7 +47,10 @@ describeEachDialect('attack: the national calendar', (t) => {
         { agencyIds: [agencyId], action: 'calendar.year_loaded' },
         10,
       );
-      assert.equal(rows.length, 1, `the auditor of agency ${agencyId} sees the national change`);
+      assert.ok(
+        rows.some((r) => r.actorUserId === platform.id),
+        `the auditor of agency ${agencyId} sees the national change`,
+      );
     }
   });
 });

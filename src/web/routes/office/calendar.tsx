@@ -32,7 +32,7 @@ import { dashboardWidgets, type DashboardWidget } from '../../dashboard-widgets.
  * is loaded: December requests have January deadlines, which stay provisional until then (disclosure-rules.md §4).
  */
 export const calendarReminderWidget: DashboardWidget = async (ctx, user) => {
-  if (!calendarPolicy.manage(ctx.actor) || !user.roles.includes('admin')) return null;
+  if (!calendarPolicy.manage(ctx.actor) || !user.roles.includes('platform_admin')) return null;
   const today = ctx.clock.today();
   if (today.slice(5) < '11-01') return null;
   const next = Number(today.slice(0, 4)) + 1;
