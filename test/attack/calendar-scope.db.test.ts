@@ -13,7 +13,7 @@ import { loadCalendarYear } from '../../src/calendar/load-calendar-year.ts';
 import { setCalendarDay } from '../../src/calendar/set-calendar-day.ts';
 import { addRegionalHoliday } from '../../src/calendar/manage-regional-holidays.ts';
 import { listAuditEvents } from '../../src/audit/audit.queries.ts';
-import type { Role } from '../../src/org/roles.ts';
+import { createUser, resetPassword } from '../../src/org/manage-users.ts';
 
 const clock = fixedClock('2026-11-05T02:00:00Z');
 const YEAR_2027 = {
@@ -39,7 +39,7 @@ describeEachDialect('attack: the national calendar', (t) => {
     await addRegionalHoliday(asAdmin, townA.id, { date: '2026-12-08', name: '地方节日' });
     await assert.rejects(addRegionalHoliday(asAdmin, townB.id, { date: '2026-12-08', name: '越权' }));
 
-    const platform = await makeUser(db, townB.id, ['platform_admin' as Role]);
+    const platform = await makeUser(db, townB.id, ['platform_admin']);
     await loadCalendarYear(ctxAs(db, userActor(platform), clock), YEAR_2027);
     for (const agencyId of [townA.id, townB.id]) {
       const { rows } = await listAuditEvents(
@@ -52,5 +52,26 @@ describeEachDialect('attack: the national calendar', (t) => {
         `the auditor of agency ${agencyId} sees the national change`,
       );
     }
+  });
+
+  test('an agency admin can neither grant the platform role nor take over a platform admin of its agency', async () => {
+    const { db } = t();
+    const town = await makeAgency(db);
+    const admin = await makeUser(db, town.id, ['admin']);
+    const platform = await makeUser(db, town.id, ['platform_admin']);
+    const asAdmin = ctxAs(db, userActor(admin), clock);
+    await assert.rejects(
+      createUser(asAdmin, town.id, {
+        username: `p${platform.id}x`,
+        displayName: '自封平台管理员',
+        roles: ['platform_admin'],
+        officeId: null,
+        villageId: null,
+        phone: '',
+        email: '',
+      }),
+      { code: 'forbidden' },
+    );
+    await assert.rejects(resetPassword(asAdmin, platform.id), { code: 'forbidden' });
   });
 });
