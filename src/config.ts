@@ -20,6 +20,13 @@ const ConfigSchema = z.object({
   GONGKAI_SECURE_COOKIES: z.enum(['0', '1', 'auto']).default('auto'),
   GONGKAI_WORKER: z.enum(['0', '1']).default('1'),
   GONGKAI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  GONGKAI_MAX_FORM_KB: z.coerce.number().int().min(16).max(102400).default(1024),
+  GONGKAI_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(60),
+  GONGKAI_APPLY_LIMIT: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'must be COUNT/MINUTES, e.g. 10/60')
+    .default('10/60'),
+  GONGKAI_SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   GONGKAI_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -41,6 +48,12 @@ export type Config = Readonly<{
   trustProxy: boolean;
   pgPoolSize: number;
   logLevel: string;
+  /** Largest request body in bytes: `form` for every route, `upload` for the routes that take files. */
+  bodyLimits: { form: number; upload: number };
+  /** Public submissions (the apply form, the Q&A form to come) allowed per client address and per applicant. */
+  publicSubmitLimit: { count: number; windowMs: number };
+  /** Uncached portal searches running at once; more wait their turn, beyond a queue they get 503. */
+  searchConcurrency: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -82,6 +95,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.GONGKAI_TRUST_PROXY === '1',
     pgPoolSize: e.GONGKAI_PG_POOL,
     logLevel: e.LOG_LEVEL,
+    bodyLimits: { form: e.GONGKAI_MAX_FORM_KB * 1024, upload: e.GONGKAI_MAX_UPLOAD_MB * 1024 * 1024 },
+    publicSubmitLimit: {
+      count: Number(e.GONGKAI_APPLY_LIMIT.split('/')[0]),
+      windowMs: Number(e.GONGKAI_APPLY_LIMIT.split('/')[1]) * 60 * 1000,
+    },
+    searchConcurrency: e.GONGKAI_SEARCH_CONCURRENCY,
   });
 }
 

@@ -20,6 +20,7 @@ import { FLASH_COOKIE, page } from './render.tsx';
 import { BareLayout } from './views/layout.tsx';
 import { routeModules } from './routes/index.ts';
 import { ping } from '../db/database.ts';
+import { limitBodies } from './body-limit.ts';
 
 const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 const ASSET_TYPES: Record<string, string> = {
@@ -29,6 +30,7 @@ const ASSET_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const MALFORMED_FORM = '提交的表单格式有误，未能读取。请返回上一页，刷新后重新填写提交。';
 
 /** Read the assets once at start: they are small, and serving from memory keeps the portal fast. */
 function loadAssets(): Map<string, { body: Buffer; type: string; etag: string }> {
@@ -118,18 +120,25 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     await next();
   });
 
+  // Body size: refused (413) before anything reads it.
+  app.use('*', limitBodies);
+
   // CSRF: every state-changing request carries the token (form field _csrf or header X-CSRF-Token).
   app.use('*', async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const expected = c.var.csrf;
     let sent = c.req.header('x-csrf-token');
-    if (!sent) {
-      const type = c.req.header('content-type') ?? '';
-      if (type.includes('form')) {
-        const body = await c.req.parseBody({ all: true });
-        const v = body['_csrf'];
-        sent = typeof v === 'string' ? v : undefined;
+    const type = c.req.header('content-type') ?? '';
+    if (type.includes('form')) {
+      // Parsed once here (the routes get the cached result), so a malformed body is a 400, never a 500.
+      let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+      try {
+        body = await c.req.parseBody({ all: true });
+      } catch {
+        throw new DomainError('validation', MALFORMED_FORM);
       }
+      const v = body['_csrf'];
+      sent ??= typeof v === 'string' ? v : undefined;
     }
     const ok =
       typeof sent === 'string' &&
@@ -186,6 +195,8 @@ function titleOf(e: DomainError): string {
         forbidden: '无权访问',
         unauthenticated: '请先登录',
         rate_limited: '请求过于频繁',
+        too_large: '提交的内容过大',
+        validation: '提交的内容有误',
       } as Record<string, string>
     )[e.code] ?? '无法完成操作'
   );

@@ -43,7 +43,8 @@ describeEachDialect('attack: body size limits', (t) => {
     );
     assert.equal(res.status, 413);
     assert.match(await res.text(), /提交的内容过大/);
-    assert.ok(body.pulled() <= config.bodyLimits.upload + CHUNK, `read ${body.pulled()} bytes`);
+    // (one chunk is queued ahead by the stream)
+    assert.ok(body.pulled() <= config.bodyLimits.upload + 2 * CHUNK, `read ${body.pulled()} bytes`);
   });
 
   test('a declared Content-Length over the limit is refused without reading; a form route has a small limit', async () => {
