@@ -115,7 +115,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     c.set('csrf', csrf);
     c.set('largeFont', getCookie(c, LARGE_FONT_COOKIE) === '1');
     const flash = getCookie(c, FLASH_COOKIE);
-    c.set('flash', flash ? decodeURIComponent(flash) : null);
+    // getCookie has already decoded the value (once): decoding again broke every page on a flash with "%".
+    c.set('flash', flash || null);
     if (flash) setCookie(c, FLASH_COOKIE, '', { path: '/', maxAge: 0 });
     await next();
   });
@@ -157,10 +158,10 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       sameSite: 'Lax',
       secure: isSecure(c),
     });
-    const back = c.req.header('referer');
+    const back = URL.parse(c.req.header('referer') ?? '');
     const target =
-      back && new URL(back).host === new URL(c.req.url).host
-        ? new URL(back).pathname + new URL(back).search
+      back && back.host === new URL(c.req.url).host && back.pathname.startsWith('/')
+        ? back.pathname + back.search
         : '/';
     return c.redirect(target, 303);
   });

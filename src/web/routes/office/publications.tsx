@@ -13,7 +13,7 @@ import {
   emptyForm,
   type FormState,
 } from '../../views/forms.tsx';
-import { formData, str } from '../../form.ts';
+import { formData, pageParam, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
 import { dashboardWidgets } from '../../dashboard-widgets.ts';
 import { portalChanged } from '../../portal-cache.ts';
@@ -655,7 +655,7 @@ export function publicationOfficeRoutes(app: App): void {
     const status = (PUBLICATION_STATUSES as readonly string[]).includes(c.req.query('status') ?? '')
       ? (c.req.query('status') as PublicationStatus)
       : null;
-    const page = Math.max(1, Number(c.req.query('page')) || 1);
+    const page = pageParam(c);
     const r = await listOfficePublications(c.var.deps.db, {
       agencyId,
       status,
