@@ -1,3 +1,4 @@
+import './zod-zh.ts'; // Chinese defaults for zod's messages, for the whole process
 /** Expected failures, each with a stable code; mapped to HTTP status / CLI exit code in one place. */
 export type ErrorCode =
   | 'validation'
