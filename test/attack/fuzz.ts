@@ -129,7 +129,7 @@ export async function fuzzRoutes(opts: {
           let p = concretePath(pattern, opts.ids, r.owner);
           if (pattern.includes(':step')) p = p.replace(/\/note$/, `/${step}`);
           const form = new FormData();
-          const plain: Record<string, string[]> = {};
+          const plain = Object.create(null) as Record<string, string[]>;
           for (const [k, v] of fields) {
             for (const x of Array.isArray(v) ? v : [v]) {
               form.append(k, x);
