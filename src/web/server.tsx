@@ -206,6 +206,7 @@ function titleOf(e: DomainError): string {
         unauthenticated: '请先登录',
         rate_limited: '请求过于频繁',
         too_large: '提交的内容过大',
+        unavailable: '暂时无法提供服务',
         validation: '提交的内容有误',
       } as Record<string, string>
     )[e.code] ?? '无法完成操作'
