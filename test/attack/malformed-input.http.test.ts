@@ -64,5 +64,12 @@ describeEachDialect('attack: malformed cookies, headers and numbers', (t) => {
         assert.ok(r.status < 500, `${path}: ${r.status}`);
       }
     }
+    // Found by the fuzz run: a refused load of year 514077039 rendered the calendar of that year.
+    for (const year of ['514077039', '-5', '1e309']) {
+      const r = await c.post('/office/calendar/load', { year, title: '测试' });
+      assert.equal(r.status, 400, `calendar load year=${year}`);
+      const d = await c.post('/office/calendar/day', { date: `${year}-01-01`, kind: 'rest', name: 'x' });
+      assert.ok(d.status < 500, `calendar day ${year}: ${d.status}`);
+    }
   });
 });
