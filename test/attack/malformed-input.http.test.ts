@@ -64,6 +64,11 @@ describeEachDialect('attack: malformed cookies, headers and numbers', (t) => {
         assert.ok(r.status < 500, `${path}: ${r.status}`);
       }
     }
+    // Found by the fuzz run on PostgreSQL: a non-numeric id reached the database (22P02).
+    for (const officeId of ['NaN', '1e309', '99999999999999999999', '‮exe']) {
+      const r = await c.post(`/office/org/${agency.id}/disclosure-office`, { officeId });
+      assert.equal(r.status, 400, `disclosure office ${officeId}`);
+    }
     // Found by the fuzz run: a refused load of year 514077039 rendered the calendar of that year.
     for (const year of ['514077039', '-5', '1e309']) {
       const r = await c.post('/office/calendar/load', { year, title: '测试' });
