@@ -61,6 +61,8 @@ export async function setDisclosureOffice(ctx: Ctx, agencyId: number, officeId: 
   const scope = await agencyScope(ctx.db, agencyId);
   assertCan(orgPolicy.view(ctx.actor, scope), { hide: true });
   assertCan(orgPolicy.manage(ctx.actor, scope));
+  if (!Number.isSafeInteger(officeId) || officeId <= 0)
+    throw new ValidationError('请选择一个站办所', { officeId: '请选择站办所' });
   const office = await ctx.db
     .selectFrom('offices')
     .select('id')

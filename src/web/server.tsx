@@ -32,6 +32,8 @@ const ASSET_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** PostgreSQL data exceptions (class 22): invalid text for a number or date, out of range, too long. */
+const DATA_EXCEPTIONS = new Set(['22P02', '22003', '22007', '22008', '22001', '22023']);
 const MALFORMED_FORM = '提交的表单格式有误，未能读取。请返回上一页，刷新后重新填写提交。';
 
 /** Read the assets once at start: they are small, and serving from memory keeps the portal fast. */
@@ -188,6 +190,15 @@ export function createApp(deps: Deps): Hono<AppEnv> {
         );
       }
       return errorPage(c, status, titleOf(err), err.message);
+    }
+    // A value the database refuses as data (PostgreSQL: not a number, out of range, not a date, too long) came from the
+    // request: a 400, never a 500.
+    const pgCode = (err as { code?: unknown }).code;
+    if (typeof pgCode === 'string' && DATA_EXCEPTIONS.has(pgCode)) {
+      deps.logger.warn({ code: pgCode, path: c.req.path }, 'database refused a value from the request');
+      const message = '提交的内容中有无法识别的数值或日期，请检查后重新提交。';
+      if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'validation', message } }, 400);
+      return errorPage(c, 400, '提交的内容有误', message);
     }
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
     if (c.req.path.startsWith('/api/'))
