@@ -44,6 +44,7 @@ export const CHECKER_FINDINGS = {
   'CHECK-SKIPPED': 'info',
   'CELL-RECOVERED': 'info',
   'CELL-ANNOTATED': 'info',
+  'CELL-SPLIT-AMBIGUOUS': 'warning',
 } as const satisfies Record<string, Severity>;
 export type CheckerFindingId = keyof typeof CHECKER_FINDINGS;
 
