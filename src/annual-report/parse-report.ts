@@ -8,7 +8,15 @@ import { htmlToRows } from './read-html.ts';
 import { DocxReadError, docxToRows } from './read-docx.ts';
 import { readTables, type Layout } from './read-tables.ts';
 import { readSections } from './read-sections.ts';
-import { detectAgency, detectYear, makeNarrative, readFees, type Narrative } from './narrative.ts';
+import {
+  checkTitle,
+  checkUnitPunctuation,
+  detectAgency,
+  detectYear,
+  makeNarrative,
+  readFees,
+  type Narrative,
+} from './narrative.ts';
 import { rowParts, textToRows, type Row } from './rows.ts';
 import { toSimplified } from './normalize.ts';
 import { isExportJson, readExport } from './export-json.ts';
@@ -192,6 +200,13 @@ export function parseReport(input: { name: string; bytes: Uint8Array }): ParsedR
   );
 
   const findings: Finding[] = [...sections.findings, ...tables.findings];
+  const title = findTitle(rows);
+  findings.push(...checkTitle(title?.text ?? null, title?.line));
+  findings.push(
+    ...checkUnitPunctuation(
+      rows.slice(Math.max(0, tableFrom), tableTo + 1).map((r) => ({ text: r.cells.join(''), line: r.line })),
+    ),
+  );
   const complete =
     (tables.found.C && afterC >= 0 && afterC < rows.length) ||
     (sections.sections.find((s) => s.id === 'other_matters')?.found ?? false);
@@ -238,6 +253,17 @@ export function parseReport(input: { name: string; bytes: Uint8Array }): ParsedR
     narrative,
     readingFindings: findings,
   };
+}
+
+/** The report's title: the first short line of the head naming the annual report (site chrome and dates skipped). */
+function findTitle(rows: Row[]): { text: string; line: number } | null {
+  for (const r of rows.slice(0, 40)) {
+    const text = r.cells.join('').trim();
+    if (text.length > 60 || /[。，,；;《]|根据|依据|按照/.test(text)) continue;
+    if (/政府信息公开[\s\S]{0,8}报告$/.test(text.replace(/\s+/g, ''))) return { text, line: r.line };
+    if (/^一、/.test(text)) break;
+  }
+  return null;
 }
 
 /** Section ids in official order with their numbers (for renderers). */

@@ -34,7 +34,7 @@ const facts: ReportFacts = {
 function reportOf(cells: Cells, agencyName: string): AnnualReport {
   const fees = { fee_notices_issued: 2, fee_amount_billed_yuan: 300, fee_amount_collected_yuan: 100 };
   const b = (r: string) => cells[`B.${r}.total` as keyof Cells] as number;
-  const texts = draftTexts({
+  const drafted = draftTexts({
     agencyName,
     agencyShortName: agencyName,
     year: 2026,
@@ -51,6 +51,16 @@ function reportOf(cells: Cells, agencyName: string): AnnualReport {
       },
     },
   });
+  // A finalised report has its passages written (a 【待填写】 left in it is an error of the checker).
+  const texts = Object.fromEntries(
+    Object.entries(drafted).map(([k, v]) => [
+      k,
+      v.replace(
+        /【待填写】[^\n]*/g,
+        '全年组织业务培训2次；政府信息公开工作纳入年度综合考核，考核结果为优秀；开展社会评议1次，满意度良好；全年未发生责任追究情况。',
+      ),
+    ]),
+  ) as typeof drafted;
   return {
     id: 1,
     agencyId: 1,
