@@ -51,6 +51,7 @@ export {
   MAX_REPORT_BYTES,
   ReportInputError,
   parseReport,
+  parseReportAsync,
   type ParsedReport,
   type ParsedSection,
   type ReportInputProblem,

@@ -6,6 +6,7 @@ import { SECTIONS, type CellAddress, type Cells, type Fees, type SectionId } fro
 import { finding, layout2019Severity, type Finding } from './finding.ts';
 import { htmlToRows } from './read-html.ts';
 import { DocxReadError, docxToRows } from './read-docx.ts';
+import { PdfReadError, pdfToRows } from './read-pdf.ts';
 import { readTables, type Layout } from './read-tables.ts';
 import { readSections } from './read-sections.ts';
 import {
@@ -27,7 +28,7 @@ export { ReportInputError, type ReportInputProblem } from './report-input-error.
 /** The size limit of one report file. */
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 
-export type SourceKind = 'text' | 'html' | 'docx' | 'json';
+export type SourceKind = 'text' | 'html' | 'docx' | 'pdf' | 'json';
 
 export interface ParsedSection {
   no: string;
@@ -124,11 +125,9 @@ function rowsOf(
       '这是旧版 Word（.doc）或 Excel 文件，请在 Word 中另存为 .docx 后再检查',
     );
   }
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
-    throw new ReportInputError(
-      'unsupported',
-      '暂不支持 PDF 文件，请复制其文字另存为 .txt，或上传网页（HTML）、Word（.docx）版本',
-    );
+  if (isPdf(bytes)) {
+    // Reading a PDF is asynchronous (pdf.js): parseReportAsync reads it; this synchronous path cannot.
+    throw new ReportInputError('unsupported', 'PDF 文件需要通过文件检查入口读取（parseReportAsync）');
   }
   if (looksBinary(bytes))
     throw new ReportInputError('binary', '文件不是文本、网页或 Word 文档（像是二进制数据），无法检查');
@@ -140,6 +139,34 @@ function rowsOf(
   return { rows: textToRows(text), source: 'text' };
 }
 
+const isPdf = (bytes: Uint8Array) => startsWith(bytes, [0x25, 0x50, 0x44, 0x46]);
+
+/** The Chinese message for a PDF that cannot be read. */
+function pdfProblem(e: PdfReadError): ReportInputError {
+  if (e.problem === 'no_text') {
+    return new ReportInputError(
+      'scanned_pdf',
+      '这个 PDF 没有文字层（像是扫描件或图片），无法读取其中的文字；请上传带文字的 PDF、Word（.docx）或网页版本，或先做文字识别（OCR）',
+    );
+  }
+  if (e.problem === 'encrypted')
+    return new ReportInputError('unsupported', 'PDF 文件设有密码，无法读取，请上传未加密的版本');
+  return new ReportInputError('not_pdf', '文件像是 PDF，但已损坏，无法读取');
+}
+
+/** Read a report file of any kind, PDF included (pdf.js reads asynchronously). */
+export async function parseReportAsync(input: { name: string; bytes: Uint8Array }): Promise<ParsedReport> {
+  if (!isPdf(input.bytes) || input.bytes.length > MAX_REPORT_BYTES) return parseReport(input);
+  let rows: Row[];
+  try {
+    rows = await pdfToRows(input.bytes);
+  } catch (e) {
+    if (e instanceof PdfReadError) throw pdfProblem(e);
+    throw e;
+  }
+  return parseRows(input.name, rows, 'pdf');
+}
+
 // -- parse ------------------------------------------------------------------------------------------------------
 
 const isNarrativeRow = (r: Row) => r.kind === 'text' || r.kind === 'space';
@@ -148,7 +175,11 @@ const isNarrativeRow = (r: Row) => r.kind === 'text' || r.kind === 'space';
 export function parseReport(input: { name: string; bytes: Uint8Array }): ParsedReport {
   const read = rowsOf(input.name, input.bytes);
   if ('parsed' in read) return read.parsed;
-  const { rows, source } = read;
+  return parseRows(input.name, read.rows, read.source);
+}
+
+function parseRows(name: string, rows: Row[], source: SourceKind): ParsedReport {
+  const input = { name };
 
   const tables = readTables(rows);
   const { a, b, c, afterC } = tables.regions;

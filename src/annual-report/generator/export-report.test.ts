@@ -1,7 +1,7 @@
 // Round trip: a report rendered in every format the checker reads comes back with the same 200 cells and no error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CELL_ADDRESSES, checkReport, parseReport, type Cells } from '../index.ts';
+import { CELL_ADDRESSES, checkReport, parseReportAsync, type Cells } from '../index.ts';
 import { randomValidCells } from '../testing/synthetic.ts';
 import { draftTexts } from './narrative-draft.ts';
 import { exportReport, type ExportFormat } from './export-report.ts';
@@ -86,7 +86,7 @@ function reportOf(cells: Cells, agencyName: string): AnnualReport {
   };
 }
 
-const formats: ExportFormat[] = ['txt', 'html', 'docx', 'json'];
+const formats: ExportFormat[] = ['txt', 'html', 'docx', 'pdf', 'json'];
 for (const seed of [1, 7, 42]) {
   for (const format of formats) {
     test(`round trip ${format} (cells seed ${seed}): same 200 cells, fees, year and agency; no error finding`, async () => {
@@ -94,7 +94,7 @@ for (const seed of [1, 7, 42]) {
       const agency = { name: '红旗乡人民政府' };
       const report = reportOf(cells, agency.name);
       const file = await exportReport(report, agency, format);
-      const parsed = parseReport({ name: file.fileName, bytes: file.bytes });
+      const parsed = await parseReportAsync({ name: file.fileName, bytes: file.bytes });
       const result = checkReport(parsed);
       for (const a of CELL_ADDRESSES) assert.equal(result.cells[a], cells[a], `${format} ${a}`);
       assert.deepEqual(result.fees, report.fees);
