@@ -54,7 +54,11 @@ export function detectAgency(head: string): string | null {
   ];
   for (const re of patterns) {
     const m = re.exec(flat);
-    if (m) return m[1]!.replace(/^(?:关于|根据)/, '');
+    if (!m) continue;
+    const name = m[1]!.replace(/^.*(?:公布|编制|现将|发布)/, '').replace(/^(?:关于|根据)/, '');
+    // A sentence run into the name (“…等六个方面汇报我镇”, “度本乡”) is no name.
+    if (/[、，,。]|情况|事项|方面|^(?:本|我|该|度)/.test(name)) continue;
+    return name;
   }
   return null;
 }

@@ -19,7 +19,7 @@ import {
   type Narrative,
 } from './narrative.ts';
 import { rowParts, textToRows, type Row } from './rows.ts';
-import { toSimplified } from './normalize.ts';
+import { normalizeText, toSimplified } from './normalize.ts';
 import { isExportJson, readExport } from './export-json.ts';
 import { ReportInputError } from './report-input-error.ts';
 
@@ -202,7 +202,8 @@ function parseRows(name: string, rows: Row[], source: SourceKind): ParsedReport 
   }
 
   const year = detectYear(head);
-  const agency = detectAgency(head);
+  const title = findTitle(rows);
+  const agency = agencyOfTitle(title?.text ?? null) ?? detectAgency(head) ?? agencyLine(rows);
   const inTables = (i: number) => i >= tableFrom && i <= tableTo;
 
   // Section texts: the narrative rows between a heading and the next heading (tables excluded).
@@ -230,17 +231,24 @@ function parseRows(name: string, rows: Row[], source: SourceKind): ParsedReport 
       .map(({ r }) => ({ text: r.cells.join(''), line: r.line })),
   );
 
-  const findings: Finding[] = [...sections.findings, ...tables.findings];
-  const title = findTitle(rows);
+  const complete =
+    (tables.found.C && afterC >= 0 && afterC < rows.length) ||
+    (sections.sections.find((s) => s.id === 'other_matters')?.found ?? false);
+  // A text cut short does not lack the sections after the cut: it says nothing of them (complete: false).
+  const lastFound = sections.sections.reduce((m, s, i) => (s.found ? i : m), -1);
+  const cutOff = new Set(
+    complete ? [] : SECTIONS.filter((_, i) => i > lastFound).map((s) => `缺少第${s.no}部分“${s.rendered}”`),
+  );
+  const findings: Finding[] = [
+    ...sections.findings.filter((f) => !(f.rule === 'SECTION-MISSING' && cutOff.has(f.message))),
+    ...tables.findings,
+  ];
   findings.push(...checkTitle(title?.text ?? null, title?.line));
   findings.push(
     ...checkUnitPunctuation(
       rows.slice(Math.max(0, tableFrom), tableTo + 1).map((r) => ({ text: r.cells.join(''), line: r.line })),
     ),
   );
-  const complete =
-    (tables.found.C && afterC >= 0 && afterC < rows.length) ||
-    (sections.sections.find((s) => s.id === 'other_matters')?.found ?? false);
   if (tables.layout === '2019-trial') {
     findings.push(
       finding(
@@ -289,10 +297,37 @@ function parseRows(name: string, rows: Row[], source: SourceKind): ParsedReport 
 /** The report's title: the first short line of the head naming the annual report (site chrome and dates skipped). */
 function findTitle(rows: Row[]): { text: string; line: number } | null {
   for (const r of rows.slice(0, 40)) {
-    const text = r.cells.join('').trim();
-    if (text.length > 60 || /[。，,；;《]|根据|依据|按照/.test(text)) continue;
-    if (/政府信息公开[\s\S]{0,8}报告$/.test(text.replace(/\s+/g, ''))) return { text, line: r.line };
-    if (/^一、/.test(text)) break;
+    for (const cell of r.cells) {
+      const text = cell.trim();
+      if (/^一、/.test(text)) return null;
+      if (text.length > 60 || /[。，,；;《]|根据|依据|按照/.test(text)) continue;
+      if (/政府信息公开[\s\S]{0,8}报告$/.test(text.replace(/\s+/g, ''))) return { text, line: r.line };
+    }
+  }
+  return null;
+}
+
+const AGENCY_NAME =
+  /^[\p{Script=Han}（）()]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|街道办事处|办事处|委员会|局|厅|办公室|中心|乡|镇|街道)$/u;
+
+/**
+ * The agency from the title (“XX乡人民政府2025年政府信息公开工作年度报告”); else (after the narrative's wording) from
+ * a line of the head that is a name alone (“盐边县新九镇人民政府” above “关于2021年度…的年度报告”).
+ */
+function agencyOfTitle(title: string | null): string | null {
+  const flat = title ? normalizeText(title).replace(/\s+/g, '') : '';
+  const m = /^(.{2,40}?)(?:20\d{2}年度?)政府信息公开/.exec(flat) ?? /^(.{2,40}?)关于20\d{2}年度?/.exec(flat);
+  if (m && AGENCY_NAME.test(m[1]!)) return m[1]!;
+  const after = /^20\d{2}年度?(.{2,30}?)政府信息公开/.exec(flat);
+  return after && AGENCY_NAME.test(after[1]!) ? after[1]! : null;
+}
+
+function agencyLine(rows: Row[]): string | null {
+  for (const r of rows.slice(0, 20)) {
+    for (const cell of r.cells) {
+      const t = normalizeText(cell).replace(/\s+/g, '');
+      if (t.length <= 30 && AGENCY_NAME.test(t) && !/^(?:本|我|该)/.test(t)) return t;
+    }
   }
   return null;
 }
