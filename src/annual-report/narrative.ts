@@ -293,11 +293,11 @@ export function checkTextBalance(quoted: QuotedCount[]): Finding[] {
 
 /** Text left to be written: 【待填写】, （请填写…）, XX/×× in place of a name or number. */
 const PLACEHOLDER_RE =
-  /【[^】]{0,12}(?:填写|补充|待定|填入|待写)[^】]{0,12}】|[（(［[][^）)］\]]{0,12}(?:待填写|请填写|待补充)[^）)］\]]{0,12}[）)］\]]|待填写|请填写|(?<![A-Za-z])(?:XX|xx|ＸＸ)(?![A-Za-z])|××/g;
+  /【[^】]{0,40}(?:填写|补充|待定|填入|待写)[^】]{0,40}】|[（(［[][^）)］\]]{0,40}(?:待填写|请填写|待补充)[^）)］\]]{0,40}[）)］\]]|待填写|请填写|(?<![A-Za-z])(?:XX|xx|ＸＸ)(?![A-Za-z])|××/g;
 
-/** Remove placeholders (so that 【待填写考核结果】 does not count as a statement of 考核). */
+/** Remove placeholders with the rest of their sentence (“【待填写】考核结果” is no statement of 考核). */
 export function withoutPlaceholders(text: string): string {
-  return text.replace(PLACEHOLDER_RE, '');
+  return text.replace(new RegExp(`(?:${PLACEHOLDER_RE.source})[^。；;\n]*`, 'g'), '');
 }
 
 /** PLACEHOLDER-TEXT: a published report still holding text to be written is an error. */

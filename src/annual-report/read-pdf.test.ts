@@ -7,43 +7,12 @@ import { readFileSync } from 'node:fs';
 import { renderPdf } from '../documents/pdf.ts';
 import { parseReportAsync, ReportInputError } from './parse-report.ts';
 import { checkReport } from './check-report.ts';
-import { textToRows } from './rows.ts';
+import { printAsPdf } from './testing/print-pdf.ts';
 import { pageLines } from './read-pdf.ts';
 import { CELL_ADDRESSES } from './report-format.ts';
 import { loadCorpus } from './testing/corpus.ts';
 
 const dir = new URL('../../test/fixtures/reports/real/', import.meta.url);
-
-/** Print a text report as a PDF: paragraphs as paragraphs, runs of multi-cell rows as one bordered table each. */
-async function printAsPdf(text: string): Promise<Buffer> {
-  const content: unknown[] = [];
-  let table: string[][] = [];
-  const flush = () => {
-    if (!table.length) return;
-    const width = Math.max(...table.map((r) => r.length));
-    content.push({
-      table: {
-        widths: Array(width).fill('*'),
-        body: table.map((r) => [...r, ...Array(width - r.length).fill('')]),
-      },
-      fontSize: 8,
-      margin: [0, 4, 0, 8],
-    });
-    table = [];
-  };
-  for (const row of textToRows(text)) {
-    if (row.cells.length > 1) table.push(row.cells);
-    else {
-      flush();
-      content.push({ text: row.cells[0], margin: [0, 0, 0, 4] });
-    }
-  }
-  flush();
-  return renderPdf({
-    content,
-    footer: (page: number) => ({ text: `— ${page} —`, alignment: 'center' }),
-  });
-}
 
 const printed = loadCorpus().filter((e) =>
   [
