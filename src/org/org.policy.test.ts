@@ -20,7 +20,8 @@ const user = (agencyId: number, role: Role): Actor => ({
 
 // Expected outcome per role for: [view own, manage own, view sibling, manage sibling, audit own, calendar manage, read data of sibling]
 const matrix: Record<Role, [boolean, boolean, boolean, boolean, boolean, boolean, boolean]> = {
-  admin: [true, true, false, false, true, true, false],
+  // An agency admin does not edit the national calendar (issue 12): only the platform role does.
+  admin: [true, true, false, false, true, false, false],
   clerk: [true, false, false, false, false, false, false],
   drafter: [true, false, false, false, false, false, false],
   office_head: [true, false, false, false, false, false, false],
@@ -28,7 +29,9 @@ const matrix: Record<Role, [boolean, boolean, boolean, boolean, boolean, boolean
   principal_leader: [true, false, false, false, false, false, false],
   liaison: [true, false, false, false, false, false, false],
   inspector: [true, false, false, false, false, false, false],
+  supervisor: [true, false, false, false, false, false, false],
   auditor: [true, false, false, false, true, false, false],
+  platform_admin: [true, false, false, false, false, true, false],
 };
 
 test('organisation policies: role × action matrix (users of township 3 acting on 3 and on sibling 2)', () => {
