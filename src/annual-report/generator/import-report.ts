@@ -8,7 +8,13 @@ import type { Ctx } from '../../context.ts';
 import { recordEvent } from '../../audit/record-event.ts';
 import { InvalidStateError, ValidationError, assertCan, parseInput } from '../../errors.ts';
 import { agencyScope, getAgency } from '../../org/org.queries.ts';
-import { MAX_REPORT_BYTES, ReportInputError, checkReport, parseReport, type ParsedReport } from '../index.ts';
+import {
+  MAX_REPORT_BYTES,
+  ReportInputError,
+  checkReport,
+  parseReportAsync,
+  type ParsedReport,
+} from '../index.ts';
 import { findReportFor, getReport, upsertReport } from './annual-reports.queries.ts';
 import { previousCells } from './report-context.ts';
 import { bodyLevelOfKind, type AnnualReport, type Texts } from './report.ts';
@@ -35,7 +41,7 @@ export async function importReport(ctx: Ctx, raw: ImportReportInput): Promise<An
 
   let parsed: ParsedReport;
   try {
-    parsed = parseReport({ name: input.fileName, bytes: input.bytes });
+    parsed = await parseReportAsync({ name: input.fileName, bytes: input.bytes });
   } catch (e) {
     if (e instanceof ReportInputError) throw new ValidationError(`无法读取该报告：${e.message}`);
     throw e;

@@ -15,6 +15,7 @@ import { fingerprintOf } from './report.ts';
 import { reportOverview, sumCells } from './report-overview.ts';
 import { setReportDeadline } from './set-report-deadline.ts';
 import { insertYearOfPublications, insertYearOfRequests } from './testing/year-of-data.ts';
+import { writePassages } from './testing/write-passages.ts';
 
 const clock = fixedClock('2027-02-05T02:00:00Z');
 
@@ -37,6 +38,7 @@ describeEachDialect('county overview and consolidated table', (t) => {
     await insertYearOfRequests(db, townA.id);
     await insertYearOfPublications(as(clerkA), townA.id, clerkA.id);
     let a = await generateReport(as(clerkA), { agencyId: townA.id, year: 2026 });
+    a = await writePassages(as(clerkA), a);
     for (const w of a.findings.filter((f) => f.severity === 'warning')) {
       await acknowledgeWarning(as(clerkA), a.id, {
         fingerprint: fingerprintOf(w),
