@@ -23,6 +23,7 @@ import { requestsFeature } from './requests/feature.ts';
 import { dashboardsFeature } from './dashboards/feature.ts';
 import { reportGraphicFeature } from './annual-report/graphic/feature.ts';
 import { openDataFeature } from './open-data/feature.ts';
+import { feedsFeature } from './feeds/feature.ts';
 
 /**
  * A manifest, or a function returning it (features inside an import cycle with the CLI or set-up). A function
@@ -40,6 +41,7 @@ const entries: () => FeatureEntry[] = () => [
   dashboardsFeature,
   reportGraphicFeature,
   openDataFeature,
+  feedsFeature,
 ];
 
 export function features(): readonly Feature[] {
