@@ -27,6 +27,9 @@ export {
   isCellAddress,
   zeroCells,
   type ABlockId,
+  type ACellAddress,
+  type BCellAddress,
+  type CCellAddress,
   type BColumnId,
   type BRowId,
   type CColumnId,
@@ -67,3 +70,5 @@ export {
   type AnnualReportExport,
 } from './export-json.ts';
 export type { Layout } from './read-tables.ts';
+export { findReportFor, listPublishedReports } from './generator/annual-reports.queries.ts';
+export { EXPORT_FORMATS } from './generator/export-formats.ts';

@@ -1,6 +1,6 @@
 /** Chart specs of the 主动公开 dashboard (pure); every chart links to the office list filtered the same way. */
 import type { ChartSpec } from '../charts/index.ts';
-import { CHANNEL_LABELS, type Channel } from '../publications/record-channel.ts';
+import { CHANNEL_LABELS, type Channel } from '../publications/index.ts';
 import type { PublicationDashboard } from './publication-dashboard.ts';
 import type { PublicationFigures } from './publication-figures.ts';
 import { monthCategories, monthKey, withQuery } from './month-labels.ts';

@@ -5,9 +5,9 @@ import { assertCan } from '../errors.ts';
 import { isInspectorAbove } from '../org/access.ts';
 import { toNumber } from '../db/values.ts';
 import { agencyScope, descendantIds, listAgencies } from '../org/org.queries.ts';
-import { publicationPolicy } from '../publications/publication.policy.ts';
-import { listCategories } from '../publications/publications.queries.ts';
-import { CHANNELS } from '../publications/record-channel.ts';
+import { publicationPolicy } from '../publications/index.ts';
+import { listCategories } from '../publications/index.ts';
+import { CHANNELS } from '../publications/index.ts';
 import { publicationFigures, type PublicationFigures } from './publication-figures.ts';
 
 export interface PublicationDashboard {

@@ -7,10 +7,10 @@ import { assertCan } from '../errors.ts';
 import { isInspectorAbove } from '../org/access.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import { descendantIds, listAgencies } from '../org/org.queries.ts';
-import { requestPolicy } from '../requests/request.policy.ts';
-import { requestScope } from '../requests/requests.queries.ts';
-import { dueSoonHorizon } from '../requests/ledger.ts';
-import { OPEN_STATES } from '../requests/request.ts';
+import { requestPolicy } from '../requests/index.ts';
+import { requestScope } from '../requests/index.ts';
+import { dueSoonHorizon } from '../requests/index.ts';
+import { OPEN_STATES } from '../requests/index.ts';
 import { requestFigures, type RequestFigureRow, type RequestFigures } from './request-figures.ts';
 
 export interface AgencyRequestFigures {

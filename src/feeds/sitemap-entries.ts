@@ -5,9 +5,9 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
 import { toNumber } from '../db/values.ts';
-import { listCategories, listPublicIds } from '../publications/publications.queries.ts';
-import { listPublishedReports } from '../annual-report/generator/annual-reports.queries.ts';
-import { EXPORT_FORMATS } from '../annual-report/generator/export-report.ts';
+import { listCategories, listPublicIds } from '../publications/index.ts';
+import { listPublishedReports } from '../annual-report/index.ts';
+import { EXPORT_FORMATS } from '../annual-report/index.ts';
 import type { SitemapUrl } from './feed-xml.ts';
 
 const iso = (s: string | null | undefined) => (s ? new Date(s).toISOString() : null);

@@ -13,10 +13,10 @@ import {
   listCategories,
   listPublicPublications,
   publicCountsByCategory,
-} from '../publications/publications.queries.ts';
-import { subtreeIds, type Category } from '../publications/catalogue.ts';
-import { listRegisters } from '../publications/art20-registers.ts';
-import { findReportFor, listPublishedReports } from '../annual-report/generator/annual-reports.queries.ts';
+} from '../publications/index.ts';
+import { subtreeIds, type Category } from '../publications/index.ts';
+import { listRegisters } from '../publications/index.ts';
+import { findReportFor, listPublishedReports } from '../annual-report/index.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import { describeReason } from '../calendar/calendar.ts';
 import {

@@ -4,10 +4,10 @@
  * schema the responses are validated against.
  */
 import { z } from 'zod';
-import { VALIDITY_LABELS, DOC_KIND_LABELS } from '../publications/publication.ts';
-import type { Attachment, Publication } from '../publications/publications.queries.ts';
-import type { Category } from '../publications/catalogue.ts';
-import { DECISION_KIND_LABELS, type DecisionRow, type FeeRow } from '../publications/art20-registers.ts';
+import { VALIDITY_LABELS, DOC_KIND_LABELS } from '../publications/index.ts';
+import type { Attachment, Publication } from '../publications/index.ts';
+import type { Category } from '../publications/index.ts';
+import { DECISION_KIND_LABELS, type DecisionRow, type FeeRow } from '../publications/index.ts';
 
 const date = z
   .string()

@@ -12,8 +12,11 @@ const pick = (specs: ChartSpec[], ids: string[]) => specs.filter((s) => ids.incl
 export const statsWidget: DashboardWidget = async (ctx, user) => {
   const year = Number(ctx.clock.today().slice(0, 4));
   const specs: ChartSpec[] = [];
+  // Only users who may read the request ledger are shown its statistics (and the link to them).
+  let requests = false;
   try {
     const r = await requestDashboard(ctx, user.agencyId, year);
+    requests = true;
     if (r.own) specs.push(...pick(requestCharts(r.own), ['req-received', 'req-open-due']));
   } catch (e) {
     if (!isDomainError(e)) throw e;
@@ -23,7 +26,7 @@ export const statsWidget: DashboardWidget = async (ctx, user) => {
   return (
     <section class="card wide" aria-labelledby="stats-h">
       <h2 id="stats-h">
-        <a href="/office/stats">统计图表</a>
+        <a href={requests ? '/office/stats/requests' : '/office/stats/publications'}>统计图表</a>
       </h2>
       <ChartGrid>
         {specs.map((s) => (
@@ -31,7 +34,11 @@ export const statsWidget: DashboardWidget = async (ctx, user) => {
         ))}
       </ChartGrid>
       <p>
-        <a href="/office/stats/requests">依申请公开统计 →</a> ·{' '}
+        {requests && (
+          <>
+            <a href="/office/stats/requests">依申请公开统计 →</a> ·{' '}
+          </>
+        )}
         <a href="/office/stats/publications">主动公开统计 →</a>
       </p>
     </section>

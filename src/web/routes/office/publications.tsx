@@ -15,7 +15,6 @@ import {
 } from '../../views/forms.tsx';
 import { formData, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
-import { portalChanged } from '../../portal-cache.ts';
 import { assertCan, isDomainError, NotFoundError, type ValidationError } from '../../../errors.ts';
 import { agencyScope, descendantIds, listAgencies, listOffices } from '../../../org/org.queries.ts';
 import { getAgency } from '../../../org/org.queries.ts';
@@ -849,7 +848,6 @@ export function publicationOfficeRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     const r = await publishPublication(c.var.ctx, id, Number(str(f.version)));
-    portalChanged(c.var.deps.db);
     return redirectWithFlash(c, base(id), `已发布，索引号 ${r.indexNo}`);
   });
 
@@ -857,7 +855,6 @@ export function publicationOfficeRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     await withdrawPublication(c.var.ctx, id, Number(str(f.version)), str(f.reason));
-    portalChanged(c.var.deps.db);
     return redirectWithFlash(c, base(id), '已从门户网站撤回');
   });
 
@@ -866,7 +863,6 @@ export function publicationOfficeRoutes(app: App): void {
     const f = await formData(c);
     try {
       await changeValidity(c.var.ctx, id, Number(str(f.version)), f);
-      portalChanged(c.var.deps.db);
       return redirectWithFlash(c, base(id), '有效性已变更');
     } catch (e) {
       return detailPage(c, id, { validity: formOfError(e, f) }, 400);

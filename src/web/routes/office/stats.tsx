@@ -52,7 +52,14 @@ function YearForm({
   );
 }
 
-function StatsNav({ current }: { current: 'requests' | 'publications' }) {
+function StatsNav({
+  current,
+  requests = true,
+}: {
+  current: 'requests' | 'publications';
+  requests?: boolean;
+}) {
+  if (!requests) return null;
   return (
     <nav class="filters" aria-label="统计图表">
       {current === 'requests' ? (
@@ -81,7 +88,18 @@ function Charts({ specs }: { specs: ChartSpec[] }) {
 }
 
 export function statsRoutes(app: App): void {
-  app.get('/office/stats', (c) => c.redirect('/office/stats/requests', 302));
+  app.get('/office/stats', async (c) => {
+    const user = currentUser(c);
+    const ok = await requestDashboard(
+      c.var.ctx,
+      user.agencyId,
+      Number(c.var.ctx.clock.today().slice(0, 4)),
+    ).then(
+      () => true,
+      () => false,
+    );
+    return c.redirect(ok ? '/office/stats/requests' : '/office/stats/publications', 302);
+  });
 
   app.get('/office/stats/requests', async (c) => {
     const year = yearOf(c);
@@ -121,6 +139,10 @@ export function statsRoutes(app: App): void {
     const year = yearOf(c);
     const agencyId = agencyOf(c);
     const d = await publicationDashboard(c.var.ctx, agencyId, year);
+    const requests = await requestDashboard(c.var.ctx, agencyId, year).then(
+      () => true,
+      () => false,
+    );
     const agency = await getAgency(c.var.deps.db, agencyId);
     const param = agencyId === currentUser(c).agencyId ? undefined : agencyId;
     const current = Number(c.var.ctx.clock.today().slice(0, 4));
@@ -129,7 +151,7 @@ export function statsRoutes(app: App): void {
       '主动公开统计',
       <>
         <h1>主动公开统计 · {agency.name}</h1>
-        <StatsNav current="publications" />
+        <StatsNav current="publications" requests={requests} />
         <YearForm action="/office/stats/publications" year={year} current={current} agency={param} />
         <p>
           {year}年主动公开信息 {d.own.totals.published} 条，其中按期发布 {d.own.totals.onTime} 条、超期发布{' '}
