@@ -22,6 +22,8 @@ import { publicationsFeature } from './publications/feature.ts';
 import { requestsFeature } from './requests/feature.ts';
 import { dashboardsFeature } from './dashboards/feature.ts';
 import { reportGraphicFeature } from './annual-report/graphic/feature.ts';
+import { openDataFeature } from './open-data/feature.ts';
+import { feedsFeature } from './feeds/feature.ts';
 
 /**
  * A manifest, or a function returning it (features inside an import cycle with the CLI or set-up). A function
@@ -38,6 +40,8 @@ const entries: () => FeatureEntry[] = () => [
   requestsFeature,
   dashboardsFeature,
   reportGraphicFeature,
+  openDataFeature,
+  feedsFeature,
 ];
 
 export function features(): readonly Feature[] {

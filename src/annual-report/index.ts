@@ -71,3 +71,5 @@ export {
   type AnnualReportExport,
 } from './export-json.ts';
 export type { Layout } from './read-tables.ts';
+export { findReportFor, listPublishedReports } from './generator/annual-reports.queries.ts';
+export { EXPORT_FORMATS } from './generator/export-formats.ts';

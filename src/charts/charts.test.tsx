@@ -146,6 +146,10 @@ describe('chart kit', () => {
     assert.equal((d.match(/M/g) ?? []).length, 2, 'the path restarts after the gap');
     assert.match(chartSummary(spec), /最高「1月」100%，最低「2月」75%；最近一期「4月」90%。/);
     assert.equal(chartTable(spec).total, undefined, 'rates have no 合计');
+    assert.equal(
+      chartSummary({ ...spec, series: [{ label: '按时答复率', values: [1, null, 1, 1] }] }),
+      '按时答复率：有数据的各项均为 100%；最近一期「4月」100%。',
+    );
   });
 
   it('heatmap: each cell shows its number and the row totals are in the table', () => {

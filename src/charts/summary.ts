@@ -72,9 +72,9 @@ export function chartSummary(spec: ChartSpec): string {
               ? `；最近一期「${spec.categories[lastIdx].label}」${formatValue(s.values[lastIdx], f)}`
               : '';
           const e = extremes(spec.categories, s.values);
-          return e
-            ? `${s.label}：最高「${e.hi}」${formatValue(e.hiV, f)}，最低「${e.lo}」${formatValue(e.loV, f)}${last}。`
-            : `${s.label}：暂无数据。`;
+          if (!e) return `${s.label}：暂无数据。`;
+          if (e.hiV === e.loV) return `${s.label}：有数据的各项均为 ${formatValue(e.hiV, f)}${last}。`;
+          return `${s.label}：最高「${e.hi}」${formatValue(e.hiV, f)}，最低「${e.lo}」${formatValue(e.loV, f)}${last}。`;
         })
         .join('');
       break;

@@ -11,3 +11,15 @@ export { recordDecision, recordFee } from './art20-registers.ts';
 export { CHANNELS } from './record-channel.ts';
 export { publicationPolicy } from './publication.policy.ts';
 export { listCategories } from './publications.queries.ts';
+export { VALIDITY_LABELS, DOC_KIND_LABELS } from './publication.ts';
+export {
+  findPublicPublication,
+  listAttachments,
+  listPublicIds,
+  listPublicPublications,
+  publicCountsByCategory,
+  type Attachment,
+  type Publication,
+} from './publications.queries.ts';
+export { subtreeIds, type Category } from './catalogue.ts';
+export { listRegisters, DECISION_KIND_LABELS, type DecisionRow, type FeeRow } from './art20-registers.ts';

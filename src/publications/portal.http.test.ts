@@ -18,7 +18,8 @@ import { reviewPublication } from './review-publication.ts';
 import { publishPublication } from './publish-publication.ts';
 import { withdrawPublication } from './manage-published.ts';
 import { addAttachments } from './add-attachment.ts';
-import { findCategoryByCode, getPublication } from './publications.queries.ts';
+import { findCategoryByCode, getPublication, listPublicPublications } from './publications.queries.ts';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Db } from '../db/database.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -223,6 +224,45 @@ describeEachDialect('portal (HTTP)', (t) => {
     const rss = await client.get(`/feeds/${w.cat.code}.xml`);
     assert.match(rss.headers.get('content-type')!, /rss/);
     assert.match(await rss.text(), /春耕补贴公开通知/);
+  });
+
+  it('feeds: RSS and Atom for the site and per column; the sitemap lists every public page and file with lastmod', async () => {
+    const client = anon();
+    const atom = await client.get('/feeds/all.atom');
+    assert.match(atom.headers.get('content-type')!, /application\/atom\+xml/);
+    const atomXml = await atom.text();
+    const doc = parseDocument(atomXml, { xmlMode: true });
+    const entries = DomUtils.getElementsByTagName('entry', doc.children);
+    const published = await listPublicPublications(t().db, { agencyId: w.agency.id, limit: 1000, offset: 0 });
+    assert.equal(entries.length, Math.min(50, published.total));
+    assert.match(
+      atomXml,
+      /<link rel="self" type="application\/atom\+xml" href="http:\/\/localhost\/feeds\/all.atom"\/>/,
+    );
+    for (const marker of Object.values(SECRET)) assert.ok(!atomXml.includes(marker), marker);
+    const perCat = await (await client.get(`/feeds/${w.cat.code}.atom`)).text();
+    assert.match(perCat, /<title>春耕补贴公开通知<\/title>/);
+    assert.match(
+      await (await client.get(`/catalogue/${w.cat.code}`)).text(),
+      new RegExp(`/feeds/${w.cat.code}.atom`),
+    );
+    assert.equal((await client.get('/feeds/no_such_column.atom')).status, 404);
+
+    const sitemap = parseDocument(await (await client.get('/sitemap.xml')).text(), { xmlMode: true });
+    const urls = DomUtils.getElementsByTagName('url', sitemap.children).map((u) => ({
+      loc: DomUtils.textContent(DomUtils.getElementsByTagName('loc', [u])[0]!),
+      lastmod: DomUtils.getElementsByTagName('lastmod', [u]).map((e) => DomUtils.textContent(e))[0],
+    }));
+    const byPath = new Map(urls.map((u) => [u.loc.replace('http://localhost', ''), u.lastmod]));
+    const item = await getPublication(t().db, w.pub);
+    assert.equal(byPath.get(`/p/${w.pub}`), new Date(item.updatedAt).toISOString());
+    const files = [...byPath.keys()].filter((p) => p.startsWith(`/p/${w.pub}/files/`));
+    assert.equal(files.length, 1, 'its attachment is listed');
+    assert.ok(byPath.get(files[0]!), 'with a lastmod');
+    for (const p of published.items) assert.ok(byPath.has(`/p/${p.id}`), `item ${p.id} listed`);
+    for (const id of Object.values(w.ids))
+      assert.ok(![...byPath.keys()].some((p) => p.startsWith(`/p/${id}`)), String(id));
+    for (const path of byPath.keys()) assert.equal((await client.get(path)).status, 200, path);
   });
 
   it('bad input is refused in Chinese and the typed draft is kept', async () => {

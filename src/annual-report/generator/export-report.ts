@@ -9,16 +9,9 @@ import { renderPdf } from './render-pdf.ts';
 import { renderText } from './render-text.ts';
 import type { AnnualReport } from './report.ts';
 
-export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'txt', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat } from './export-formats.ts';
 
-export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
-  docx: 'Word（DOCX）',
-  pdf: 'PDF',
-  html: '网页（HTML）',
-  txt: '纯文本（TXT）',
-  json: '数据（JSON）',
-};
+export { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat };
 
 const TYPES: Record<ExportFormat, string> = {
   docx: DOCX_TYPE,

@@ -23,7 +23,7 @@ import { recordAppeal, updateAppeal } from '../../../requests/record-appeal.ts';
 import { requestScope } from '../../../requests/requests.queries.ts';
 import { requestPolicy } from '../../../requests/request.policy.ts';
 import { assertCan } from '../../../errors.ts';
-import { addApiPaths, openApiDocument, type OpenApiOperation } from './openapi.ts';
+import { addApiPaths, openApiDocumentFor, type OpenApiOperation } from './openapi.ts';
 
 const requireApiUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.var.session) throw new DomainError('unauthenticated', '请先登录');
@@ -39,7 +39,9 @@ async function jsonBody(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Promise<un
 }
 
 export function requestsApiRoutes(app: App): void {
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument));
+  app.get('/api/openapi.json', (c) =>
+    c.json(openApiDocumentFor(c.var.deps.config.publicUrl ?? new URL(c.req.url).origin)),
+  );
   app.use('/api/requests', requireApiUser);
   app.use('/api/requests/*', requireApiUser);
   app.use('/api/appeals', requireApiUser);

@@ -1,6 +1,6 @@
 /**
  * The public 政府信息公开 portal of 主动公开: 信息公开指南 / 信息公开制度, 法定主动公开内容 by catalogue, item lists and
- * detail pages with the metadata block, print view, downloads, RSS per category, sitemap, and search. Everything
+ * detail pages with the metadata block, print view, downloads, and search (feeds and the sitemap: feeds.ts). Everything
  * here reads public items only (published and 主动公开: `isPublic`, `listPublicPublications`, `is_public = 1`), so a
  * draft, a withdrawn item or a 依申请公开 / 不予公开 record is never reachable — not even by guessing its URL.
  */
@@ -20,7 +20,6 @@ import {
   findPublicPublication,
   listAttachments,
   listCategories,
-  listPublicIds,
   listPublicPublications,
   publicCountsByCategory,
   type Publication,
@@ -77,14 +76,6 @@ async function catalogueOf(c: C, agencyId: number) {
 function origin(c: C): string {
   return c.var.deps.config.publicUrl;
 }
-
-const esc = (s: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 
 function CatalogueTree({ nodes, counts }: { nodes: CategoryNode[]; counts: Map<number, number> }) {
   const total = (n: CategoryNode): number =>
@@ -215,7 +206,7 @@ export function publicationPortalRoutes(app: App): void {
           <>
             <h1>法定主动公开内容</h1>
             <p>
-              <a href="/feeds/all.xml">订阅全部更新（RSS）</a>
+              <a href="/feeds/all.xml">订阅全部更新（RSS）</a> · <a href="/feeds/all.atom">Atom</a>
             </p>
             <CatalogueTree nodes={tree} counts={counts} />
             <h2>最新公开</h2>
@@ -290,7 +281,8 @@ export function publicationPortalRoutes(app: App): void {
               <button type="submit">筛选</button>
             </form>
             <p class="muted">
-              共 {r.total} 条 · <a href={`/feeds/${cat.code}.xml`}>RSS 订阅</a>
+              共 {r.total} 条 · <a href={`/feeds/${cat.code}.xml`}>RSS 订阅</a> ·{' '}
+              <a href={`/feeds/${cat.code}.atom`}>Atom 订阅</a>
             </p>
             <ItemList items={r.items} />
             <Pager
@@ -447,58 +439,6 @@ export function publicationPortalRoutes(app: App): void {
       'X-Content-Type-Options': 'nosniff',
     });
   });
-
-  app.get('/feeds/:file', (c) =>
-    cachedPublic(c, async () => {
-      const agency = await portalAgency(c);
-      const m = /^([a-z0-9_]+)\.xml$/.exec(c.req.param('file'));
-      if (!agency || !m) return notFound(c, agency);
-      const { list } = await catalogueOf(c, agency.id);
-      const cat = m[1] === 'all' ? null : list.find((x) => x.code === m[1]);
-      if (m[1] !== 'all' && !cat) return notFound(c, agency);
-      const r = await listPublicPublications(c.var.deps.db, {
-        agencyId: agency.id,
-        categoryIds: cat ? subtreeIds(list, cat.id) : undefined,
-        limit: 50,
-        offset: 0,
-      });
-      const base = origin(c);
-      const items = r.items
-        .map(
-          (p) =>
-            `<item><title>${esc(p.title)}</title><link>${base}/p/${p.id}</link><guid isPermaLink="true">${base}/p/${p.id}</guid>` +
-            `<pubDate>${new Date(`${p.publishedOn}T00:00:00+08:00`).toUTCString()}</pubDate>` +
-            `<description>${esc(p.bodyText.slice(0, 200))}</description></item>`,
-        )
-        .join('');
-      const title = `${agency.name}政府信息公开${cat ? ` - ${cat.name}` : ''}`;
-      return {
-        type: 'application/rss+xml; charset=utf-8',
-        body: `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${esc(title)}</title><link>${base}${cat ? `/catalogue/${cat.code}` : '/catalogue'}</link><description>${esc(title)}</description><language>zh-cn</language>${items}</channel></rss>`,
-      };
-    }),
-  );
-
-  app.get('/sitemap.xml', (c) =>
-    cachedPublic(c, async () => {
-      const agency = await portalAgency(c);
-      const base = origin(c);
-      const fixed = ['/', '/guide', '/rules', '/catalogue', '/annual-reports', '/apply', '/search'];
-      const cats = agency ? (await catalogueOf(c, agency.id)).list : [];
-      const ids = agency ? await listPublicIds(c.var.deps.db, agency.id) : [];
-      const urls = [
-        ...fixed.map((u) => `<url><loc>${base}${u}</loc></url>`),
-        ...cats.map((x) => `<url><loc>${base}/catalogue/${esc(x.code)}</loc></url>`),
-        ...ids.map(
-          (x) => `<url><loc>${base}/p/${x.id}</loc><lastmod>${x.updatedAt.slice(0, 10)}</lastmod></url>`,
-        ),
-      ].join('');
-      return {
-        type: 'application/xml; charset=utf-8',
-        body: `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`,
-      };
-    }),
-  );
 
   app.get('/search', (c) =>
     cachedPublic(c, async () => {

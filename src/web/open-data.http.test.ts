@@ -1,0 +1,140 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describeEachDialect } from '../../test/support/db.ts';
+import { testApp } from '../../test/support/http.ts';
+import { loadDemo, DEMO_TOWNSHIP_CODE } from '../demo/load-demo.ts';
+import { prepareDatabase } from '../setup.ts';
+import { fixedClock } from '../clock.ts';
+import { systemActor } from '../context.ts';
+import { findAgencyByCode } from '../org/org.queries.ts';
+import { toNumber } from '../db/values.ts';
+import { findReportFor } from '../annual-report/generator/annual-reports.queries.ts';
+
+const clock = fixedClock('2026-12-20T02:00:00Z');
+
+describeEachDialect('open data API: every public endpoint answers as the OpenAPI document says', (t) => {
+  test('no sign-in, only public data, paged, ETag, CSV and XLSX; responses validate against the document', async () => {
+    const { db } = t();
+    await prepareDatabase(db, clock);
+    await loadDemo({ db, clock, actor: systemActor('演示数据'), meta: { ip: null } });
+    const town = (await findAgencyByCode(db, DEMO_TOWNSHIP_CODE))!;
+    const c = testApp(db, clock).client(); // never signs in
+
+    const docRes = await c.get('/api/openapi.json');
+    assert.equal(docRes.status, 200);
+    const doc = (await docRes.json()) as any;
+    assert.equal(doc.servers[0].url, 'http://localhost');
+    const opIds: string[] = [];
+    for (const item of Object.values(doc.paths) as any[])
+      for (const op of Object.values(item) as any[]) {
+        assert.ok(op.operationId, op.summary);
+        opIds.push(op.operationId);
+      }
+    assert.equal(new Set(opIds).size, opIds.length, 'operationIds are unique');
+
+    const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+    const DOC_ID = 'https://gongkai.test/openapi.json';
+    ajv.addSchema({ $id: DOC_ID, components: doc.components });
+    const validate = (schema: any, body: unknown, where: string) => {
+      const v = ajv.compile(
+        JSON.parse(JSON.stringify(schema).replaceAll('"#/components', `"${DOC_ID}#/components`)),
+      );
+      assert.ok(v(body), `${where}: ${ajv.errorsText(v.errors)}`);
+    };
+
+    const published = await db
+      .selectFrom('publications')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('agency_id', '=', town.id)
+      .where('status', '=', 'published')
+      .where('attribute', '=', 'proactive')
+      .executeTakeFirstOrThrow();
+    const firstId = (
+      (await (await c.get('/api/public/publications?pageSize=1')).json()) as { items: { id: number }[] }
+    ).items[0].id;
+    const sample: Record<string, string> = {
+      id: String(firstId),
+      year: '2026',
+      date: '2026-09-30',
+      n: '10',
+    };
+    const publicPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/public/'));
+    assert.equal(publicPaths.length, 16);
+    for (const path of publicPaths) {
+      const op = doc.paths[path].get;
+      assert.deepEqual(op.security, [], `${path} needs no sign-in`);
+      let url = path;
+      const query = new URLSearchParams();
+      for (const p of op.parameters ?? []) {
+        const v = p.name === 'year' && path.endsWith('{year}') ? '2025' : sample[p.name];
+        if (p.in === 'path') url = url.replace(`{${p.name}}`, v);
+        else if (p.required) query.set(p.name, v);
+      }
+      const full = query.size ? `${url}?${query}` : url;
+      const res = await c.get(full);
+      assert.equal(res.status, 200, full);
+      const [type, spec] = Object.entries(op.responses['200'].content)[0] as [string, any];
+      assert.ok(
+        res.headers.get('content-type')!.startsWith(type),
+        `${full}: ${res.headers.get('content-type')}`,
+      );
+      if (type === 'application/json') {
+        const body = await res.json();
+        validate(spec.schema, body, full);
+        // ETag: the same request with If-None-Match is answered 304 without a body.
+        const tag = res.headers.get('etag');
+        assert.ok(tag, `${full} has an ETag`);
+        assert.equal((await c.get(full, { 'if-none-match': tag! })).status, 304, full);
+      } else {
+        const bytes = Buffer.from(await res.arrayBuffer());
+        if (type === 'text/csv') assert.match(bytes.toString('utf8'), /^\ufeff[^\r\n]+\r\n/, full);
+        else assert.equal(bytes.subarray(0, 2).toString(), 'PK', full);
+      }
+    }
+
+    // Paging over only public items; the page size is capped.
+    const page = (await (await c.get('/api/public/publications?page=2&pageSize=4')).json()) as any;
+    assert.equal(page.total, toNumber(published.n));
+    assert.equal(page.page, 2);
+    assert.equal(page.items.length, Math.min(4, Math.max(0, page.total - 4)));
+    const tooBig = await c.get('/api/public/publications?pageSize=1000');
+    assert.equal(tooBig.status, 400);
+    assert.match(JSON.stringify(await tooBig.json()), /pageSize 应为 1 至 100 的整数/);
+
+    // The registers: the CSV has the JSON's rows.
+    const fees = (await (await c.get('/api/public/registers/fees?year=2026')).json()) as any;
+    const csv = Buffer.from(
+      await (await c.get('/api/public/registers/fees.csv?year=2026')).arrayBuffer(),
+    ).toString('utf8');
+    assert.equal(csv.trim().split('\r\n').length, 1 + fees.items.length);
+    assert.match(csv, /^\ufeff年度,收费项目,金额（元）,收取日期/);
+    assert.equal((await c.get('/api/public/registers/fees')).status, 400, 'year is required');
+
+    // Annual reports: only the published one; its cells are the stored cells.
+    const reports = (await (await c.get('/api/public/annual-reports')).json()) as any;
+    assert.deepEqual(
+      reports.items.map((r: any) => r.year),
+      [2025],
+    );
+    const r25 = (await (await c.get('/api/public/annual-reports/2025')).json()) as any;
+    assert.deepEqual(r25.cells, (await findReportFor(db, town.id, 2025))!.cells);
+    assert.equal((await c.get('/api/public/annual-reports/2026')).status, 404);
+
+    // Calendar: 10 working days after 2026-09-30 skip the 国庆节 holiday; explain and add-workdays agree.
+    const ex = (await (await c.get('/api/public/calendar/explain?date=2026-09-30&n=10')).json()) as any;
+    const add = (await (await c.get('/api/public/calendar/add-workdays?date=2026-09-30&n=10')).json()) as any;
+    assert.equal(ex.result, add.result);
+    assert.ok(ex.skipped.some((s: any) => /法定节假日/.test(s.reasonLabel)));
+    const bad = await c.get('/api/public/calendar/is-workday?date=2026-13-40');
+    assert.equal(bad.status, 400);
+
+    // A publication that is not public is "not found".
+    const draft = await db
+      .selectFrom('publications')
+      .select('id')
+      .where('status', '!=', 'published')
+      .executeTakeFirst();
+    if (draft) assert.equal((await c.get(`/api/public/publications/${draft.id}`)).status, 404);
+  });
+});

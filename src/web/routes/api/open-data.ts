@@ -1,0 +1,108 @@
+/**
+ * The open data API under /api/public: no sign-in, the portal agency's public data only, JSON with an ETag
+ * (If-None-Match → 304) and a short public cache; CSV and XLSX downloads of each public register.
+ * Documented in /api/openapi.json (open-data-doc.ts).
+ */
+import { etag } from 'hono/etag';
+import type { App, C } from '../../app-env.ts';
+import { portalAgency } from '../../public-page.tsx';
+import { NotFoundError } from '../../../errors.ts';
+import { attachment, XLSX_TYPE } from '../../../documents/xlsx.ts';
+import {
+  openAddWorkdays,
+  openCatalogue,
+  openDecisions,
+  openExplain,
+  openFees,
+  openIsWorkday,
+  openPublication,
+  openPublications,
+  openReport,
+  openReports,
+} from '../../../open-data/open-data.ts';
+import {
+  REGISTERS,
+  registerTable,
+  toCsv,
+  toXlsx,
+  type RegisterId,
+} from '../../../open-data/register-files.ts';
+import { addApiPaths } from './openapi.ts';
+import { OPEN_DATA_PATHS, OPEN_DATA_SCHEMAS } from './open-data-doc.ts';
+
+addApiPaths(OPEN_DATA_PATHS, OPEN_DATA_SCHEMAS);
+
+/** The portal's public address (GONGKAI_PUBLIC_URL), else this request's origin. */
+function baseOf(c: C): string {
+  return c.var.deps.config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+}
+
+async function agencyOf(c: C) {
+  const agency = await portalAgency(c);
+  if (!agency) throw new NotFoundError('本站尚未设置机关');
+  return agency;
+}
+
+function publicJson(c: C, body: unknown): Response {
+  c.header('Cache-Control', 'public, max-age=60');
+  c.header('Access-Control-Allow-Origin', '*');
+  return c.json(body);
+}
+
+const REGISTER_PATH: Record<RegisterId, string> = {
+  publications: '/api/public/publications',
+  decisions: '/api/public/registers/decisions',
+  fees: '/api/public/registers/fees',
+};
+
+export function openDataRoutes(app: App): void {
+  app.use('/api/public/*', etag());
+
+  app.get('/api/public/publications', async (c) =>
+    publicJson(c, await openPublications(c.var.deps.db, await agencyOf(c), baseOf(c), c.req.query())),
+  );
+  app.get('/api/public/publications/:id{[0-9]+}', async (c) =>
+    publicJson(
+      c,
+      await openPublication(c.var.deps.db, await agencyOf(c), baseOf(c), Number(c.req.param('id'))),
+    ),
+  );
+  app.get('/api/public/catalogue', async (c) =>
+    publicJson(c, { items: await openCatalogue(c.var.deps.db, await agencyOf(c), baseOf(c)) }),
+  );
+  app.get('/api/public/registers/decisions', async (c) =>
+    publicJson(c, { items: await openDecisions(c.var.deps.db, await agencyOf(c), c.req.query()) }),
+  );
+  app.get('/api/public/registers/fees', async (c) =>
+    publicJson(c, { items: await openFees(c.var.deps.db, await agencyOf(c), c.req.query()) }),
+  );
+  app.get('/api/public/annual-reports', async (c) =>
+    publicJson(c, { items: await openReports(c.var.deps.db, await agencyOf(c), baseOf(c)) }),
+  );
+  app.get('/api/public/annual-reports/:year{[0-9]{4}}', async (c) =>
+    publicJson(c, await openReport(c.var.deps.db, await agencyOf(c), Number(c.req.param('year')))),
+  );
+  app.get('/api/public/calendar/is-workday', async (c) =>
+    publicJson(c, await openIsWorkday(c.var.deps.db, await agencyOf(c), c.req.query())),
+  );
+  app.get('/api/public/calendar/add-workdays', async (c) =>
+    publicJson(c, await openAddWorkdays(c.var.deps.db, await agencyOf(c), c.req.query())),
+  );
+  app.get('/api/public/calendar/explain', async (c) =>
+    publicJson(c, await openExplain(c.var.deps.db, await agencyOf(c), c.req.query())),
+  );
+
+  for (const id of REGISTERS)
+    for (const format of ['csv', 'xlsx'] as const)
+      app.get(`${REGISTER_PATH[id]}.${format}`, async (c) => {
+        const t = await registerTable(c.var.deps.db, await agencyOf(c), baseOf(c), id, c.req.query());
+        const bytes = format === 'csv' ? toCsv(t) : await toXlsx(t);
+        return new Response(new Uint8Array(bytes), {
+          headers: {
+            'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
+            'Content-Disposition': attachment(`${t.name}.${format}`),
+            'Cache-Control': 'public, max-age=60',
+          },
+        });
+      });
+}
