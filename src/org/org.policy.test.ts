@@ -71,3 +71,15 @@ test('a county admin administers townships below; the public can do nothing', ()
   assert.equal(auditPolicy.view(pub, town2), false);
   assert.equal(calendarPolicy.view(pub), false);
 });
+
+test('regional holidays and new agencies: only an admin of the agency or above', () => {
+  const own: AgencyScope = { agencyId: 3, ancestorIds: [1] };
+  for (const role of ROLES) {
+    const ok = role === 'admin';
+    assert.equal(calendarPolicy.manageRegional(user(3, role), own), ok, `${role} regional`);
+    assert.equal(orgPolicy.createChild(user(3, role), own), ok, `${role} child`);
+    assert.equal(calendarPolicy.manageRegional(user(2, role), own), false, `${role} of a sibling`);
+  }
+  assert.equal(orgPolicy.createChild(user(1, 'admin'), own), true, 'county admin below');
+  assert.equal(calendarPolicy.manageRegional({ kind: 'public' }, own), false);
+});
