@@ -7,6 +7,8 @@ import type { User } from '../org/org.ts';
 
 /** Sessions end after 30 minutes without a request (level-3 idle timeout). */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** A session ends 12 hours after sign-in however active it is (absolute lifetime, on top of the idle timeout). */
+export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 /** Touch last_seen_at at most once a minute, to spare the database. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -49,13 +51,14 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** Resolve a cookie token to a live session, enforcing the idle timeout; touches last-seen. */
+/** Resolve a cookie token to a live session, enforcing the idle timeout and the absolute lifetime; touches last-seen. */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionInfo | null> {
   const id = sessionIdOf(token);
   const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   const idle = now.getTime() - new Date(row.last_seen_at).getTime();
-  if (idle > IDLE_TIMEOUT_MS) {
+  const age = now.getTime() - new Date(row.created_at).getTime();
+  if (idle > IDLE_TIMEOUT_MS || age > ABSOLUTE_LIFETIME_MS) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }

@@ -5,11 +5,17 @@ export const SESSION_COOKIE = 'gk_sid';
 export const CSRF_COOKIE = 'gk_csrf';
 export const LARGE_FONT_COOKIE = 'gk_large';
 
+/** The request came over https: directly, or through a trusted reverse proxy that says so (X-Forwarded-Proto). */
+export function isHttps(c: C): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  return c.var.deps.config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
+}
+
 /** Secure cookies behind https (or when configured so). */
 export function isSecure(c: C): boolean {
   const mode = c.var.deps.config.secureCookies;
   if (mode !== 'auto') return mode === 'always';
-  return c.req.header('x-forwarded-proto') === 'https' || new URL(c.req.url).protocol === 'https:';
+  return isHttps(c);
 }
 
 export function setSessionCookie(c: C, token: string): void {

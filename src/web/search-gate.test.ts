@@ -34,3 +34,20 @@ test('search cost: longer queries, later pages and filters cost more', () => {
   assert.ok(searchCost('通知', 1, 0) < searchCost('通知', 3, 0));
   assert.ok(searchCost('通知', 1, 0) < searchCost('通知', 1, 2));
 });
+
+test('search gate: beyond half of each second spent searching, new searches are refused at once', async () => {
+  let t = 0;
+  const gate = new Gate(4, 32, 0.5, () => t);
+  // Three searches of 200 ms each within one second: 600 ms > 500 ms.
+  for (let i = 0; i < 3; i++) {
+    await gate.run(1, async () => {
+      t += 200;
+    });
+  }
+  await assert.rejects(
+    gate.run(1, async () => undefined),
+    SearchBusyError,
+  );
+  t += 1500; // a second later the budget is back
+  await gate.run(1, async () => undefined);
+});

@@ -21,14 +21,30 @@ export class Gate {
   private running = 0;
   private seq = 0;
   private readonly waiting: Waiter[] = [];
+  /** Recent runs: when each ended and how long it took (ms), for the time budget. */
+  private readonly recent: { end: number; ms: number }[] = [];
 
   constructor(
     readonly concurrency: number,
     readonly maxWaiting = concurrency * 8,
+    /**
+     * Share of each second the gated work may take (SQLite's driver is synchronous: a slow search blocks every other
+     * request of the process, so counting concurrent searches alone would not protect the portal).
+     */
+    readonly budget = 0.5,
+    private readonly now: () => number = () => performance.now(),
   ) {}
+
+  /** Milliseconds of gated work in the last second. */
+  private busyMs(): number {
+    const t = this.now();
+    while (this.recent.length && this.recent[0]!.end < t - 1000) this.recent.shift();
+    return this.recent.reduce((a, r) => a + r.ms, 0);
+  }
 
   /** Run `fn` when a slot is free; cheaper work (lower cost) is started first. */
   async run<T>(cost: number, fn: () => Promise<T>): Promise<T> {
+    if (this.busyMs() > this.budget * 1000) throw new SearchBusyError();
     if (this.running >= this.concurrency) {
       if (this.waiting.length >= this.maxWaiting) throw new SearchBusyError();
       await new Promise<void>((start) => {
@@ -36,9 +52,11 @@ export class Gate {
         this.waiting.sort((a, b) => a.cost - b.cost || a.seq - b.seq);
       });
     } else this.running++;
+    const t0 = this.now();
     try {
       return await fn();
     } finally {
+      this.recent.push({ end: this.now(), ms: this.now() - t0 });
       const next = this.waiting.shift();
       if (next) next.start();
       else this.running--;

@@ -1,5 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
+import { isHttps } from './cookies.ts';
+
+/** Paths whose answers carry personal data or staff work: never stored by a browser or proxy. */
+const PRIVATE = /^\/(office|api|track)(\/|$)/;
 
 /** Security headers on every response (no inline scripts; frames denied; no referrer leaks). */
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -14,4 +18,6 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   h.set('Referrer-Policy', 'same-origin');
   h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
   h.set('Cross-Origin-Opener-Policy', 'same-origin');
+  if (c.var.deps && isHttps(c)) h.set('Strict-Transport-Security', 'max-age=31536000');
+  if (PRIVATE.test(c.req.path)) h.set('Cache-Control', 'no-store');
 };

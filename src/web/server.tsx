@@ -135,9 +135,17 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // Body size: refused (413) before anything reads it.
   app.use('*', limitBodies);
 
-  // CSRF: every state-changing request carries the token (form field _csrf or header X-CSRF-Token).
+  // CSRF: every state-changing request carries the token (form field _csrf or header X-CSRF-Token), and a browser's
+  // Origin, when sent, is this site's (the request's own host or the configured public URL).
   app.use('*', async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
+    const origin = c.req.header('origin');
+    if (origin && origin !== 'null') {
+      const o = URL.parse(origin);
+      const ours = [new URL(c.req.url).host, new URL(deps.config.publicUrl).host];
+      if (!o || !ours.includes(o.host))
+        throw new DomainError('forbidden', '请求来源无法验证（来自其他网站的提交），请从本网站页面重新提交');
+    }
     const expected = c.var.csrf;
     let sent = c.req.header('x-csrf-token');
     const type = c.req.header('content-type') ?? '';

@@ -150,4 +150,10 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'GET /annual-reports/:year{[0-9]{4}}': { who: 'public' },
   'GET /annual-reports/:year{[0-9]{4}}/download/:format': { who: 'public' },
   'GET /': { who: 'public' },
+  'GET /office/stats': { who: 'staff' },
+  'GET /office/stats/requests': { who: 'staff' },
+  'GET /office/stats/publications': { who: 'staff' },
+  'GET /annual-reports/:year{[0-9]{4}}/graphic': { who: 'public' },
+  'GET /annual-reports/:year{[0-9]{4}}/graphic.html': { who: 'public' },
+  'GET /annual-reports/:year{[0-9]{4}}/graphic.pdf': { who: 'public' },
 };

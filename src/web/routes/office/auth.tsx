@@ -6,6 +6,7 @@ import { formData, str } from '../../form.ts';
 import { signIn, signOut, changePassword } from '../../../auth/sign-in.ts';
 import { takeToken } from '../../../auth/rate-limit.ts';
 import { clearSessionCookie, setSessionCookie } from '../../cookies.ts';
+import { deleteSession } from '../../../auth/session.ts';
 import { isDomainError, ValidationError } from '../../../errors.ts';
 import { officePage, currentUser } from '../../office-page.tsx';
 
@@ -77,6 +78,8 @@ export function authRoutes(app: App): void {
     }
     try {
       const r = await signIn(ctx, str(f.username), str(f.password));
+      // Rotate: the session this browser had before (whoever's it was) ends; the new one gets a new cookie.
+      if (c.var.session) await deleteSession(ctx.db, c.var.session.id);
       setSessionCookie(c, r.token);
       return c.redirect(r.user.mustChangePassword ? '/office/password' : next, 303);
     } catch (e) {
