@@ -319,7 +319,7 @@ export async function loadAnnualReportDemo(ctx: Ctx, townshipId: number): Promis
     '全乡低保户名单及家庭收入情况',
     {
       outcome: 'withheld_third_party',
-      basis: '《中华人民共和国政府信息公开条例》第十五条',
+      basis: '《中华人民共和国政府信息公开条例》第三十六条第（三）项、第十五条',
       reason: '所申请信息涉及个人隐私，公开会对第三方合法权益造成损害',
     },
   );
