@@ -33,6 +33,7 @@ import { closeUnpaidFee } from '../requests/close-unpaid-fee.ts';
 import { withdrawRequest } from '../requests/withdraw-request.ts';
 import { recordAppeal } from '../requests/record-appeal.ts';
 import { getRequest } from '../requests/requests.queries.ts';
+import { procedureDemo } from '../requests/demo-procedure.ts';
 import { importReport } from '../annual-report/generator/import-report.ts';
 
 const SEED_2025 = new URL('./halazhigou-2025-report.txt', import.meta.url);
@@ -434,6 +435,8 @@ export async function loadAnnualReportDemo(ctx: Ctx, townshipId: number): Promis
       note: '演示数据',
     });
   });
+
+  procedureDemo(at, ctx, townshipId, { clerk, head }, applicant);
 
   for (const [date, step] of steps.sort((a, b) => a[0].localeCompare(b[0]))) {
     if (date <= today) await step(on);

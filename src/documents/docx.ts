@@ -22,7 +22,7 @@ import {
   WidthType,
 } from 'docx';
 
-const mm = (v: number) => Math.round((v / 25.4) * 1440);
+export const mm = (v: number) => Math.round((v / 25.4) * 1440);
 const pt = (v: number) => v * 20;
 
 export const OFFICIAL_FONTS = {
@@ -34,15 +34,17 @@ export const OFFICIAL_FONTS = {
   latin: 'Times New Roman',
 } as const;
 
-const BODY_SIZE = 32; // half-points: 16 pt (三号)
+export const BODY_SIZE = 32; // half-points: 16 pt (三号)
 const TITLE_SIZE = 44; // 22 pt (二号)
-const LINE = { line: pt(28), lineRule: LineRuleType.EXACT };
+export const LINE = { line: pt(28), lineRule: LineRuleType.EXACT };
 
-const run = (text: string, font: string, size = BODY_SIZE, bold = false) =>
+/** A run in an official font (East Asian face + Times New Roman for Latin), size in half-points. */
+export const run = (text: string, font: string, size = BODY_SIZE, bold = false, color?: string) =>
   new TextRun({
     text,
     bold,
     size,
+    color,
     font: { eastAsia: font, ascii: OFFICIAL_FONTS.latin, hAnsi: OFFICIAL_FONTS.latin },
   });
 
@@ -188,6 +190,24 @@ export function captionParagraph(text: string) {
 
 export const blankLine = () => new Paragraph({ spacing: LINE, children: [run('', OFFICIAL_FONTS.body)] });
 
+/** The page-number footer of odd (right, one character in) or even pages (left, one character in). */
+export function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const oneChar = 280; // one 4号 (14 pt) character in twentieths of a point
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: oneChar } : { left: oneChar },
+        children: [
+          run('— ', '宋体', 28),
+          new TextRun({ children: [PageNumber.CURRENT], size: 28, font: '宋体' }),
+          run(' —', '宋体', 28),
+        ],
+      }),
+    ],
+  });
+}
+
 /** Assemble an A4 official document from paragraphs and tables, with page numbers, into a DOCX buffer. */
 export async function officialDocx(
   children: (Paragraph | Table)[],
@@ -195,6 +215,7 @@ export async function officialDocx(
 ): Promise<Buffer> {
   const doc = new Document({
     title: meta.title,
+    evenAndOddHeaderAndFooters: true,
     creator: meta.creator ?? 'gongkai',
     styles: {
       default: {
@@ -214,21 +235,8 @@ export async function officialDocx(
             margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
           },
         },
-        // Page numbers “— 1 —” centred at the foot (GB/T 9704 7.5, 4号 半角宋体).
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  run('— ', '宋体', 28),
-                  new TextRun({ children: [PageNumber.CURRENT], size: 28, font: '宋体' }),
-                  run(' —', '宋体', 28),
-                ],
-              }),
-            ],
-          }),
-        },
+        // Page numbers “— 1 —” on the outside edge (GB/T 9704 7.5: 4号半角宋体, 单页码居右空一字, 双页码居左空一字).
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,
       },
     ],
