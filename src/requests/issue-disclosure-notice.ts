@@ -8,7 +8,7 @@ import type { Ctx } from '../context.ts';
 import { InvalidStateError, parseInput, ValidationError } from '../errors.ts';
 import { DisclosureNoticeDeliveryInput, DisclosureNoticeInput } from './request.schema.ts';
 import { requestStep } from './request-step.ts';
-import { cnDate } from './letters.ts';
+import { cnDate, sentence } from './letters.ts';
 import { addDays } from '../calendar/dates.ts';
 import { disclosureNotBefore } from './third-party-rules.ts';
 import { consultationsOf } from './procedure.queries.ts';
@@ -56,8 +56,8 @@ export async function issueDisclosureNotice(ctx: Ctx, id: number, raw: unknown) 
             forApplicant: false,
             vars: {
               征求日期: cnDate(c.sent_on),
-              公开内容: input.content,
-              公开理由: input.reason,
+              公开内容: sentence(input.content),
+              公开理由: sentence(input.reason),
               公开日期: notBefore
                 ? cnDate(notBefore)
                 : `贵方收到本告知书之日起${settings.thirdPartyWaitDays}个工作日后`,

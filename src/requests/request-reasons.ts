@@ -10,7 +10,7 @@ import { nowIso } from '../db/values.ts';
 import { LaterReplyInput, ReasonsReceivedInput, ReasonsRequestInput } from './request.schema.ts';
 import { requestStep } from './request-step.ts';
 import { actorName } from './create-request-record.ts';
-import { cnDate } from './letters.ts';
+import { cnDate, sentence } from './letters.ts';
 import { defaultDeliveredOn } from './correction-rules.ts';
 import { checkLaterReply, checkReasonsRequest } from './reasons-rules.ts';
 import { reasonRequestsOf } from './procedure.queries.ts';
@@ -48,7 +48,7 @@ export async function requestReasons(ctx: Ctx, id: number, raw: unknown) {
           {
             kind: 'reasons_request',
             vars: {
-              理由事项: input.matter,
+              理由事项: sentence(input.matter),
               理由期限:
                 end && !end.provisional
                   ? `${cnDate(end.date)}前（自收到本告知书之日起${days}个工作日内）`
