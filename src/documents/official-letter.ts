@@ -33,7 +33,7 @@ const CHAR_DXA = BODY_SIZE * 10;
 /** Printed width in body characters: CJK and full-width signs count 1, digits and Latin ½. */
 export function widthInChars(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u0000-\u00ff]/.test(ch) ? 0.5 : 1;
+  for (const ch of s) w += ch.charCodeAt(0) <= 0xff ? 0.5 : 1;
   return w;
 }
 
