@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { ctxAs, fixedClock, makeUser, userActor } from '../../test/support/factories.ts';
 import { DomainError } from '../errors.ts';
-import './register.ts';
 import { PERSON, township } from '../../test/support/requests.ts';
 import { registerRequest } from './register-request.ts';
 import { confirmRequest } from './confirm-request.ts';

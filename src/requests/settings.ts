@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { DbOrTrx } from '../db/database.ts';
 import { parseJson } from '../db/values.ts';
 import { type Outcome } from './request.ts';
-import { B_ROWS } from '../annual-report/report-format.ts';
+import { B_ROWS } from '../annual-report/index.ts';
 
 export const SETTINGS_KEY = 'requests';
 

@@ -15,14 +15,11 @@ import {
 } from '../../views/forms.tsx';
 import { formData, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
-import { dashboardWidgets } from '../../dashboard-widgets.ts';
-import { portalChanged } from '../../portal-cache.ts';
 import { assertCan, isDomainError, NotFoundError, type ValidationError } from '../../../errors.ts';
 import { agencyScope, descendantIds, listAgencies, listOffices } from '../../../org/org.queries.ts';
 import { getAgency } from '../../../org/org.queries.ts';
 import { getCalendar } from '../../../calendar/get-calendar.ts';
 import { systemActor, type Ctx } from '../../../context.ts';
-import '../../../publications/register.ts';
 import { ensureCatalogue } from '../../../publications/seed-catalogue.ts';
 import { categoryTree, flattenTree } from '../../../publications/catalogue.ts';
 import {
@@ -587,7 +584,7 @@ async function channelContext(c: C, p: Publication, withImages = false) {
 }
 
 /** Dashboard card: items due soon or overdue, per office (art. 26). */
-async function timelinessWidget(ctx: Ctx, user: User) {
+export async function timelinessWidget(ctx: Ctx, user: User) {
   if (
     !user.roles.some((r) =>
       ['clerk', 'drafter', 'office_head', 'deputy_leader', 'principal_leader', 'liaison'].includes(r),
@@ -629,14 +626,7 @@ async function timelinessWidget(ctx: Ctx, user: User) {
   );
 }
 
-let widgetAdded = false;
-
 export function publicationOfficeRoutes(app: App): void {
-  if (!widgetAdded) {
-    widgetAdded = true;
-    dashboardWidgets.push({ order: 20, widget: timelinessWidget });
-  }
-
   app.get('/office/publications', async (c) => {
     const user = currentUser(c);
     // An inspector above reads an agency below with ?agency=ID (read-only); anyone else sees their own agency.
@@ -845,7 +835,6 @@ export function publicationOfficeRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     const r = await publishPublication(c.var.ctx, id, Number(str(f.version)));
-    portalChanged(c.var.deps.db);
     return redirectWithFlash(c, base(id), `已发布，索引号 ${r.indexNo}`);
   });
 
@@ -853,7 +842,6 @@ export function publicationOfficeRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     await withdrawPublication(c.var.ctx, id, Number(str(f.version)), str(f.reason));
-    portalChanged(c.var.deps.db);
     return redirectWithFlash(c, base(id), '已从门户网站撤回');
   });
 
@@ -862,7 +850,6 @@ export function publicationOfficeRoutes(app: App): void {
     const f = await formData(c);
     try {
       await changeValidity(c.var.ctx, id, Number(str(f.version)), f);
-      portalChanged(c.var.deps.db);
       return redirectWithFlash(c, base(id), '有效性已变更');
     } catch (e) {
       return detailPage(c, id, { validity: formOfError(e, f) }, 400);
