@@ -12,6 +12,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -66,10 +67,12 @@ export function bodyParagraph(
   });
 }
 
-/** A 黑体 heading (一、…). */
+/** A 黑体 heading (一、…), kept with what follows it (never alone at a page foot). */
 export function headingParagraph(text: string) {
   return new Paragraph({
     spacing: LINE,
+    keepNext: true,
+    keepLines: true,
     indent: { firstLine: BODY_SIZE * 20 },
     children: [run(text, OFFICIAL_FONTS.heading)],
   });
@@ -82,6 +85,8 @@ export function titleParagraphs(lines: string[]) {
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { line: pt(36), lineRule: LineRuleType.EXACT },
+        keepNext: true,
+        keepLines: true,
         children: [run(l, OFFICIAL_FONTS.title, TITLE_SIZE)],
       }),
   );
@@ -208,11 +213,32 @@ export function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/** Width of the text block of a landscape A4 page (a wide table's own section), in twentieths of a point. */
+export const LANDSCAPE_TEXT_WIDTH_DXA = mm(297 - 37 - 35);
+
+/** A run of content on pages of one orientation (a wide table goes on a landscape page of its own). */
+export interface DocxPart {
+  landscape?: boolean;
+  children: (Paragraph | Table)[];
+}
+
+/**
+ * Title lines that never break inside a word: the agency's name on one line and the rest on the next when the whole
+ * does not fit one line of the 2号 title (about 20 characters between the margins).
+ */
+export function titleLines(agencyName: string, rest: string): string[] {
+  return [...agencyName, ...rest].length <= 20 ? [agencyName + rest] : [agencyName, rest];
+}
+
 /** Assemble an A4 official document from paragraphs and tables, with page numbers, into a DOCX buffer. */
 export async function officialDocx(
-  children: (Paragraph | Table)[],
+  content: (Paragraph | Table)[] | DocxPart[],
   meta: { title: string; creator?: string },
 ): Promise<Buffer> {
+  const parts: DocxPart[] =
+    content.length && 'children' in (content[0] as object) && !(content[0] instanceof Paragraph)
+      ? (content as DocxPart[])
+      : [{ children: content as (Paragraph | Table)[] }];
   const doc = new Document({
     title: meta.title,
     evenAndOddHeaderAndFooters: true,
@@ -227,19 +253,23 @@ export async function officialDocx(
         },
       },
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mm(210), height: mm(297) },
-            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
-          },
-        },
-        // Page numbers “— 1 —” on the outside edge (GB/T 9704 7.5: 4号半角宋体, 单页码居右空一字, 双页码居左空一字).
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children,
+    sections: parts.map((p) => ({
+      properties: {
+        page: p.landscape
+          ? {
+              // docx swaps width and height itself for a landscape page: give the portrait size.
+              size: { width: mm(210), height: mm(297), orientation: PageOrientation.LANDSCAPE },
+              margin: { top: mm(28), bottom: mm(26), left: mm(37), right: mm(35) },
+            }
+          : {
+              size: { width: mm(210), height: mm(297) },
+              margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
+            },
       },
-    ],
+      // Page numbers “— 1 —” on the outside edge (GB/T 9704 7.5: 4号半角宋体, 单页码居右空一字, 双页码居左空一字).
+      footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+      children: p.children,
+    })),
   });
   return Packer.toBuffer(doc);
 }
