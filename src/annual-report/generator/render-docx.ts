@@ -1,5 +1,5 @@
 /** The report as a Word document in the official-document style of src/documents/docx.ts. */
-import type { Paragraph, Table } from 'docx';
+import type { Table } from 'docx';
 import {
   LANDSCAPE_TEXT_WIDTH_DXA,
   TEXT_WIDTH_DXA,
