@@ -11,18 +11,9 @@ import { systemActor } from '../context.ts';
 import { prepareDatabase } from '../setup.ts';
 import { loadDemo, DEMO_TOWNSHIP_CODE } from '../demo/load-demo.ts';
 import { findAgencyByCode } from '../org/org.queries.ts';
-import { LETTER_KINDS } from './letters.ts';
+import { LETTER_FAULTS as BAD_PATTERNS, LETTER_KINDS } from './letters.ts';
 import { letterDocx, letterPdf, storedLetter } from './render-letter.ts';
 import { pdfAvailable } from '../documents/pdf.ts';
-
-export const BAD_PATTERNS: [RegExp, string][] = [
-  [/您（单位）/, '「您（单位）」'],
-  [/（或告知获取的方式、途径和时间）/, 'a drafting note'],
-  [/经审查，经检索/, '「经审查，经检索」'],
-  [/（[^（）]*（/, 'nested parentheses'],
-  [/。”。|。，|。。|，，|；。|，。/, 'doubled punctuation'],
-  [/\{[^{}]+\}/, 'an unfilled placeholder'],
-];
 
 const required = process.env.CI === 'true' || process.env.GONGKAI_REQUIRE_BROWSER === '1';
 

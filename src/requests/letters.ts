@@ -375,3 +375,13 @@ export const PLACEHOLDERS = [
   '延迟答复日期',
   '计费依据',
 ];
+
+/** Wording faults no letter may contain (checked over every demo letter, letters-wording.db.test.ts). */
+export const LETTER_FAULTS: [RegExp, string][] = [
+  [/您（单位）/, '「您（单位）」'],
+  [/（或告知获取的方式、途径和时间）/, 'a drafting note'],
+  [/经审查，经检索/, '「经审查，经检索」'],
+  [/（[^（）]*（/, 'nested parentheses'],
+  [/。”。|。，|。。|，，|；。|，。/, 'doubled punctuation'],
+  [/\{[^{}]+\}/, 'an unfilled placeholder'],
+];

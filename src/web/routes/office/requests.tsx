@@ -96,7 +96,7 @@ async function ledgerPage(c: C) {
           </a>
         ) : null}{' '}
         <a href={`${BASE}/report${agencyQs}`}>年报数据（表二、表三）</a> ·{' '}
-        <a href={`${BASE}/appeals${agencyQs}`}>复议诉讼</a>
+        <a href={`${BASE}/appeals${agencyQs}`}>复议诉讼</a> · <a href={`${BASE}/corrections`}>更正申请</a>
         {requestPolicy.manageSettings(c.var.ctx.actor, scope) ? (
           <>
             {' '}
