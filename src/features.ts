@@ -20,6 +20,8 @@ import { auditFeature } from './audit/feature.ts';
 import { annualReportFeature } from './annual-report/feature.ts';
 import { publicationsFeature } from './publications/feature.ts';
 import { requestsFeature } from './requests/feature.ts';
+import { dashboardsFeature } from './dashboards/feature.ts';
+import { reportGraphicFeature } from './annual-report/graphic/feature.ts';
 
 /**
  * A manifest, or a function returning it (features inside an import cycle with the CLI or set-up). A function
@@ -34,6 +36,8 @@ const entries: () => FeatureEntry[] = () => [
   annualReportFeature,
   publicationsFeature,
   requestsFeature,
+  dashboardsFeature,
+  reportGraphicFeature,
 ];
 
 export function features(): readonly Feature[] {

@@ -8,3 +8,6 @@ export { CHANNEL_LABELS, type Channel } from './record-channel.ts';
 export { ensureCatalogue } from './seed-catalogue.ts';
 export { findCategoryByCode } from './publications.queries.ts';
 export { recordDecision, recordFee } from './art20-registers.ts';
+export { CHANNELS } from './record-channel.ts';
+export { publicationPolicy } from './publication.policy.ts';
+export { listCategories } from './publications.queries.ts';

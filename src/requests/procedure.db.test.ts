@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { ctxAs, fixedClock, makeUser, userActor } from '../../test/support/factories.ts';
 import { DomainError } from '../errors.ts';
-import { PERSON, township } from '../../test/support/requests.ts';
+import { PERSON, township } from '../../test/support/request-factories.ts';
 import { registerRequest } from './register-request.ts';
 import { confirmRequest } from './confirm-request.ts';
 import { requestCorrection } from './request-correction.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { fixedClock, makeUser } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/http.ts';
-import { township } from '../../test/support/requests.ts';
+import { township } from '../../test/support/request-factories.ts';
 import { DomainError } from '../errors.ts';
 import { decideRecordCorrection, registerRecordCorrection } from './record-corrections.ts';
 import { LETTER_FAULTS as BAD_PATTERNS } from './letters.ts';

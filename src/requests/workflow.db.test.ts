@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/support/db.ts';
+import { PERSON, township } from '../../test/support/request-factories.ts';
 import { fixedClock } from '../../test/support/factories.ts';
 import { registerRequest } from './register-request.ts';
 import { submitOnlineRequest } from './submit-online-request.ts';
@@ -20,7 +21,6 @@ import { waiveFee } from './waive-fee.ts';
 import { trackRequest } from './track-request.ts';
 import { getRequest } from './requests.queries.ts';
 import { DomainError } from '../errors.ts';
-import { PERSON, township } from '../../test/support/requests.ts';
 
 async function rejects(p: Promise<unknown>, code: string, msg: RegExp) {
   await assert.rejects(p, (e: unknown) => {

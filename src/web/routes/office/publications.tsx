@@ -13,7 +13,7 @@ import {
   emptyForm,
   type FormState,
 } from '../../views/forms.tsx';
-import { formData, str } from '../../form.ts';
+import { formData, pageParam, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
 import { assertCan, isDomainError, NotFoundError, type ValidationError } from '../../../errors.ts';
 import { agencyScope, descendantIds, listAgencies, listOffices } from '../../../org/org.queries.ts';
@@ -62,6 +62,7 @@ import {
   wechatArticleHtml,
 } from '../../../publications/channel-outputs.ts';
 import { scanText } from '../../../publications/secrecy-scan.ts';
+import { parseOfficeListFilter } from '../../../publications/office-list-filter.ts';
 import { DUE_SOON_WORKDAYS, TIMELINESS_LABELS, timelinessOf } from '../../../publications/timeliness.ts';
 import { searchDocuments } from '../../../search/search-index.ts';
 import { Highlighted, MetadataBlock, Pager, fileSize } from '../../views/publication-views.tsx';
@@ -568,7 +569,7 @@ async function detailPage(
 
 async function channelContext(c: C, p: Publication, withImages = false) {
   const agency = await getAgency(c.var.deps.db, p.agencyId);
-  const origin = c.var.deps.config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  const origin = c.var.deps.config.publicUrl;
   const images: { dataUri: string; alt: string }[] = [];
   if (withImages) {
     for (const a of await listAttachments(c.var.deps.db, p.id)) {
@@ -645,10 +646,12 @@ export function publicationOfficeRoutes(app: App): void {
     const status = (PUBLICATION_STATUSES as readonly string[]).includes(c.req.query('status') ?? '')
       ? (c.req.query('status') as PublicationStatus)
       : null;
-    const page = Math.max(1, Number(c.req.query('page')) || 1);
+    const page = pageParam(c);
+    const extra = parseOfficeListFilter(c.req.query(), await listCategories(c.var.deps.db, agencyId));
     const r = await listOfficePublications(c.var.deps.db, {
       agencyId,
       status,
+      ...extra.filter,
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
@@ -693,6 +696,12 @@ export function publicationOfficeRoutes(app: App): void {
             </>
           ))}
         </nav>
+        {extra.described.length ? (
+          <p role="status">
+            共 {r.total} 条符合筛选条件：{extra.described.join('；')}。{' '}
+            <a href={status ? `/office/publications?status=${status}` : '/office/publications'}>清除筛选</a>
+          </p>
+        ) : null}
         <table class="data">
           <thead>
             <tr>
@@ -724,7 +733,11 @@ export function publicationOfficeRoutes(app: App): void {
           total={r.total}
           size={PAGE_SIZE}
           base="/office/publications"
-          query={{ status: status ?? '' }}
+          query={{
+            status: status ?? '',
+            ...extra.params,
+            ...(agencyId === user.agencyId ? {} : { agency: String(agencyId) }),
+          }}
         />
       </>,
     );

@@ -1,10 +1,11 @@
-/** Shared by the request workflow tests: a demo applicant and a township with its disclosure office. */
-import { ctxAs, makeAgency, makeOffice, makeUser, systemCtx, userActor } from './factories.ts';
-import { seedCalendar } from '../../src/calendar/seed-calendar.ts';
-import { setDisclosureOffice } from '../../src/org/manage-agency.ts';
+/** Factories for 依申请公开 tests: a township with its disclosure office, and a typical applicant. */
 import type { Db } from '../../src/db/database.ts';
 import type { Clock } from '../../src/clock.ts';
+import { seedCalendar } from '../../src/calendar/seed-calendar.ts';
+import { setDisclosureOffice } from '../../src/org/manage-agency.ts';
+import { ctxAs, makeAgency, makeOffice, makeUser, systemCtx, userActor } from './factories.ts';
 
+/** A natural person's online request (valid ID number with its checksum). */
 export const PERSON = {
   applicantKind: 'natural_person',
   applicantName: '马福祥',
@@ -16,7 +17,7 @@ export const PERSON = {
   deliveryRequested: 'post',
 };
 
-/** A township with a disclosure office, its clerk and the office head. */
+/** A township with a disclosure office, its clerk and the office head (and another office's head). */
 export async function township(db: Db, clock: Clock) {
   await seedCalendar(systemCtx(db, clock));
   const agency = await makeAgency(db);
