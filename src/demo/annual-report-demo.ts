@@ -33,6 +33,7 @@ import { closeUnpaidFee } from '../requests/close-unpaid-fee.ts';
 import { withdrawRequest } from '../requests/withdraw-request.ts';
 import { recordAppeal } from '../requests/record-appeal.ts';
 import { getRequest } from '../requests/requests.queries.ts';
+import { procedureDemo } from '../requests/demo-procedure.ts';
 import { importReport } from '../annual-report/generator/import-report.ts';
 
 const SEED_2025 = new URL('./halazhigou-2025-report.txt', import.meta.url);
@@ -319,7 +320,7 @@ export async function loadAnnualReportDemo(ctx: Ctx, townshipId: number): Promis
     '全乡低保户名单及家庭收入情况',
     {
       outcome: 'withheld_third_party',
-      basis: '《中华人民共和国政府信息公开条例》第十五条',
+      basis: '《中华人民共和国政府信息公开条例》第三十六条第（三）项、第十五条',
       reason: '所申请信息涉及个人隐私，公开会对第三方合法权益造成损害',
     },
   );
@@ -434,6 +435,8 @@ export async function loadAnnualReportDemo(ctx: Ctx, townshipId: number): Promis
       note: '演示数据',
     });
   });
+
+  procedureDemo(at, ctx, townshipId, { clerk, head }, applicant);
 
   for (const [date, step] of steps.sort((a, b) => a[0].localeCompare(b[0]))) {
     if (date <= today) await step(on);

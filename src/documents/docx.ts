@@ -12,6 +12,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -22,7 +23,7 @@ import {
   WidthType,
 } from 'docx';
 
-const mm = (v: number) => Math.round((v / 25.4) * 1440);
+export const mm = (v: number) => Math.round((v / 25.4) * 1440);
 const pt = (v: number) => v * 20;
 
 export const OFFICIAL_FONTS = {
@@ -34,15 +35,17 @@ export const OFFICIAL_FONTS = {
   latin: 'Times New Roman',
 } as const;
 
-const BODY_SIZE = 32; // half-points: 16 pt (三号)
+export const BODY_SIZE = 32; // half-points: 16 pt (三号)
 const TITLE_SIZE = 44; // 22 pt (二号)
-const LINE = { line: pt(28), lineRule: LineRuleType.EXACT };
+export const LINE = { line: pt(28), lineRule: LineRuleType.EXACT };
 
-const run = (text: string, font: string, size = BODY_SIZE, bold = false) =>
+/** A run in an official font (East Asian face + Times New Roman for Latin), size in half-points. */
+export const run = (text: string, font: string, size = BODY_SIZE, bold = false, color?: string) =>
   new TextRun({
     text,
     bold,
     size,
+    color,
     font: { eastAsia: font, ascii: OFFICIAL_FONTS.latin, hAnsi: OFFICIAL_FONTS.latin },
   });
 
@@ -64,10 +67,12 @@ export function bodyParagraph(
   });
 }
 
-/** A 黑体 heading (一、…). */
+/** A 黑体 heading (一、…), kept with what follows it (never alone at a page foot). */
 export function headingParagraph(text: string) {
   return new Paragraph({
     spacing: LINE,
+    keepNext: true,
+    keepLines: true,
     indent: { firstLine: BODY_SIZE * 20 },
     children: [run(text, OFFICIAL_FONTS.heading)],
   });
@@ -80,6 +85,8 @@ export function titleParagraphs(lines: string[]) {
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { line: pt(36), lineRule: LineRuleType.EXACT },
+        keepNext: true,
+        keepLines: true,
         children: [run(l, OFFICIAL_FONTS.title, TITLE_SIZE)],
       }),
   );
@@ -188,13 +195,53 @@ export function captionParagraph(text: string) {
 
 export const blankLine = () => new Paragraph({ spacing: LINE, children: [run('', OFFICIAL_FONTS.body)] });
 
+/** The page-number footer of odd (right, one character in) or even pages (left, one character in). */
+export function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const oneChar = 280; // one 4号 (14 pt) character in twentieths of a point
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: oneChar } : { left: oneChar },
+        children: [
+          run('— ', '宋体', 28),
+          new TextRun({ children: [PageNumber.CURRENT], size: 28, font: '宋体' }),
+          run(' —', '宋体', 28),
+        ],
+      }),
+    ],
+  });
+}
+
+/** Width of the text block of a landscape A4 page (a wide table's own section), in twentieths of a point. */
+export const LANDSCAPE_TEXT_WIDTH_DXA = mm(297 - 37 - 35);
+
+/** A run of content on pages of one orientation (a wide table goes on a landscape page of its own). */
+export interface DocxPart {
+  landscape?: boolean;
+  children: (Paragraph | Table)[];
+}
+
+/**
+ * Title lines that never break inside a word: the agency's name on one line and the rest on the next when the whole
+ * does not fit one line of the 2号 title (about 20 characters between the margins).
+ */
+export function titleLines(agencyName: string, rest: string): string[] {
+  return [...agencyName, ...rest].length <= 20 ? [agencyName + rest] : [agencyName, rest];
+}
+
 /** Assemble an A4 official document from paragraphs and tables, with page numbers, into a DOCX buffer. */
 export async function officialDocx(
-  children: (Paragraph | Table)[],
+  content: (Paragraph | Table)[] | DocxPart[],
   meta: { title: string; creator?: string },
 ): Promise<Buffer> {
+  const parts: DocxPart[] =
+    content.length && 'children' in (content[0] as object) && !(content[0] instanceof Paragraph)
+      ? (content as DocxPart[])
+      : [{ children: content as (Paragraph | Table)[] }];
   const doc = new Document({
     title: meta.title,
+    evenAndOddHeaderAndFooters: true,
     creator: meta.creator ?? 'gongkai',
     styles: {
       default: {
@@ -206,32 +253,23 @@ export async function officialDocx(
         },
       },
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mm(210), height: mm(297) },
-            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
-          },
-        },
-        // Page numbers “— 1 —” centred at the foot (GB/T 9704 7.5, 4号 半角宋体).
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  run('— ', '宋体', 28),
-                  new TextRun({ children: [PageNumber.CURRENT], size: 28, font: '宋体' }),
-                  run(' —', '宋体', 28),
-                ],
-              }),
-            ],
-          }),
-        },
-        children,
+    sections: parts.map((p) => ({
+      properties: {
+        page: p.landscape
+          ? {
+              // docx swaps width and height itself for a landscape page: give the portrait size.
+              size: { width: mm(210), height: mm(297), orientation: PageOrientation.LANDSCAPE },
+              margin: { top: mm(28), bottom: mm(26), left: mm(37), right: mm(35) },
+            }
+          : {
+              size: { width: mm(210), height: mm(297) },
+              margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
+            },
       },
-    ],
+      // Page numbers “— 1 —” on the outside edge (GB/T 9704 7.5: 4号半角宋体, 单页码居右空一字, 双页码居左空一字).
+      footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+      children: p.children,
+    })),
   });
   return Packer.toBuffer(doc);
 }

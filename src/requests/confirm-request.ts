@@ -8,6 +8,7 @@ import { parseInput, ValidationError } from '../errors.ts';
 import { ConfirmInput } from './request.schema.ts';
 import { CHANNEL_LABELS } from './request.ts';
 import { requestStep } from './request-step.ts';
+import { checkLateConfirmation } from './decision-rules.ts';
 
 export async function confirmRequest(ctx: Ctx, id: number, raw: unknown) {
   const input = parseInput(ConfirmInput, raw);
@@ -20,10 +21,23 @@ export async function confirmRequest(ctx: Ctx, id: number, raw: unknown) {
         throw new ValidationError('确认日期不能晚于今天', { confirmedOn: '不能晚于今天' });
       if (input.confirmedOn < request.submittedOn)
         throw new ValidationError('确认日期不能早于申请提交日期', { confirmedOn: '早于提交日期' });
+      const warning = checkLateConfirmation({
+        channel: request.channel,
+        arrivedOn: request.submittedOn,
+        confirmedOn: input.confirmedOn,
+        reason: input.lateReason,
+      });
       return {
-        patch: { received_on: input.confirmedOn, receipt_evidence: input.evidence },
+        patch: {
+          received_on: input.confirmedOn,
+          receipt_evidence: input.evidence,
+          late_confirmation_reason: warning ? input.lateReason! : null,
+        },
         letters: [{ kind: 'receipt', vars: { 收到方式: CHANNEL_LABELS[request.channel] } }],
-        audit: { after: { receivedOn: input.confirmedOn } },
+        audit: {
+          after: { receivedOn: input.confirmedOn },
+          note: warning ? `${warning}；原因：${input.lateReason}` : undefined,
+        },
       };
     },
   });

@@ -56,8 +56,10 @@ export interface DeadlineInput {
   /** Extension k in working days (1–20), once. */
   extensionDays?: number | null;
   fee?: DeadlineFee | null;
-  /** Agency setting `fee_pauses_reply_clock` (default false): the fee window pauses the reply clock. */
+  /** Agency setting `fee_pauses_reply_clock` (default true): the fee window pauses the reply clock. */
   feePausesReplyClock?: boolean;
+  /** 条例第三十五条: a later reply date the agency set after asking for reasons (replaces a nearer due date). */
+  laterReplyOn?: string | null;
 }
 
 export type DeadlineEvent =
@@ -70,6 +72,7 @@ export type DeadlineEvent =
   | 'fee_paid'
   | 'fee_payment_due'
   | 'original_due'
+  | 'later_due'
   | 'due';
 
 /** Why a day between the trigger and the due date was not counted. */
@@ -220,7 +223,9 @@ export function computeDeadline(cal: WorkCalendar, input: DeadlineInput): Deadli
   const fee = input.fee ? cal.addWorkdaysChecked(input.fee.noticeReceivedOn, FEE_PAYMENT_PERIOD) : null;
   const pauses = pauseIntervals(cal, input, trigger, fee?.date ?? null);
   const originalDue = countedDue(cal, trigger, REPLY_PERIOD, pauses);
-  const due = k ? countedDue(cal, trigger, REPLY_PERIOD + k, pauses) : originalDue;
+  const statutoryDue = k ? countedDue(cal, trigger, REPLY_PERIOD + k, pauses) : originalDue;
+  const later = input.laterReplyOn && input.laterReplyOn > statutoryDue ? input.laterReplyOn : null;
+  const due = later ?? statutoryDue;
   const provisional = cal.touchesProvisional(input.receivedOn, due);
   const tentative = (p: boolean) => (p ? '（暂定：涉及尚未载入放假安排的年度）' : '');
 
@@ -278,12 +283,20 @@ export function computeDeadline(cal: WorkCalendar, input: DeadlineInput): Deadli
       note: `原答复期限：第${REPLY_PERIOD}个计入的工作日（条例第三十三条第二款）${tentative(cal.touchesProvisional(input.receivedOn, originalDue))}`,
     });
   }
+  if (later)
+    steps.push({
+      date: statutoryDue,
+      event: 'later_due',
+      note: `按条例第三十三条计算的答复期限；本机关已要求申请人说明理由，认为理由合理但无法在此期限内答复，依条例第三十五条确定延迟答复的期限为${later}并告知申请人`,
+    });
   steps.push({
     date: due,
     event: 'due',
-    note: k
-      ? `经政府信息公开工作机构负责人同意延长${k}个工作日（条例第三十三条第二款）：自${trigger}起第${REPLY_PERIOD + k}个计入的工作日${summary}${tentative(provisional)}`
-      : `答复期限：自${trigger}起第${REPLY_PERIOD}个计入的工作日（条例第三十三条第二款）${summary}${tentative(provisional)}`,
+    note: later
+      ? `延迟答复的合理期限（条例第三十五条），由本机关确定并告知申请人`
+      : k
+        ? `经政府信息公开工作机构负责人同意延长${k}个工作日（条例第三十三条第二款）：自${trigger}起第${REPLY_PERIOD + k}个计入的工作日${summary}${tentative(provisional)}`
+        : `答复期限：自${trigger}起第${REPLY_PERIOD}个计入的工作日（条例第三十三条第二款）${summary}${tentative(provisional)}`,
   });
   steps.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return {

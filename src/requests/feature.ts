@@ -5,6 +5,7 @@ import { sendDeadlineAlerts, sendDigestJob, sendSmsJob } from './send-deadline-a
 import { REQUEST_AUDIT_LABELS } from './request-audit.ts';
 import { requestRoutes } from '../web/routes/office/requests.tsx';
 import { requestAdminRoutes } from '../web/routes/office/requests-admin.tsx';
+import { recordCorrectionRoutes } from '../web/routes/office/record-corrections.tsx';
 import { requestsApiRoutes } from '../web/routes/api/requests.ts';
 import { applyRoutes } from '../web/routes/public/apply.tsx';
 import { requestsWidget } from '../web/requests-widget.tsx';
@@ -18,7 +19,7 @@ export const DAILY_ALERTS_JOB = 'requests.daily_alerts';
 export function requestsFeature(): Feature {
   return {
     name: 'requests',
-    routes: [requestRoutes, requestAdminRoutes, requestsApiRoutes, applyRoutes],
+    routes: [recordCorrectionRoutes, requestRoutes, requestAdminRoutes, requestsApiRoutes, applyRoutes],
     nav: [
       {
         href: '/office/requests',

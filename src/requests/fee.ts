@@ -9,7 +9,7 @@
  *   boundaries are a reading of tier (三), interpretation).
  * - 第五条 按量: per request by pages provided: 1–30 free; 31–100 10元/页; 101–200 20元/页; 201+ 40元/页.
  */
-import { ValidationError } from '../errors.ts';
+import { InvalidStateError, ValidationError } from '../errors.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import { FEE_PAYMENT_PERIOD } from './deadline.ts';
 
@@ -135,4 +135,69 @@ export function feePaymentDue(
   noticeReceivedOn: string,
 ): { date: string; provisional: boolean } {
   return cal.addWorkdaysChecked(noticeReceivedOn, FEE_PAYMENT_PERIOD);
+}
+
+/**
+ * 办法第五条: 「按量计收适用于申请人要求以提供纸质件、发送电子邮件、复制电子数据等方式获取政府信息的情形」 — not to 当场查阅、
+ * 抄录. And a fee notice is issued on the day it is written (never backdated) and reaches the applicant no earlier than
+ * that day and no earlier than the request's receipt (办法: 「应当在政府信息公开申请处理期限内……发出收费通知」).
+ */
+export function checkFeeNotice(c: {
+  method: 'by_count' | 'by_volume';
+  formRequested: string;
+  receivedOn: string;
+  issuedOn: string;
+  noticeOn: string;
+  today: string;
+}): void {
+  if (c.method === 'by_volume' && c.formRequested === 'inspection')
+    throw new InvalidStateError(
+      '按量计收只适用于提供纸质件、发送电子邮件、复制电子数据等方式（《政府信息公开信息处理费管理办法》第五条），申请人选择当场查阅、抄录的，不能按量计收',
+    );
+  if (c.issuedOn !== c.today)
+    throw new ValidationError('收费通知以出具当日为发出日期，不能倒签或预签', { issuedOn: '应为今天' });
+  if (c.noticeOn < c.receivedOn)
+    throw new ValidationError('申请人收到收费通知的日期不能早于本机关收到申请的日期', {
+      noticeOn: '早于收到申请日期',
+    });
+  if (c.noticeOn < c.issuedOn)
+    throw new ValidationError('申请人收到收费通知的日期不能早于通知发出的日期（倒签）', {
+      noticeOn: '早于通知发出日期',
+    });
+  if (c.noticeOn > c.today)
+    throw new ValidationError('申请人收到通知的日期不能晚于今天', { noticeOn: '不能晚于今天' });
+}
+
+/**
+ * 一事一申请 (办法第四条): 「申请人的一份政府信息公开申请包含多项内容的，行政机关可以按照“一事一申请”原则，以合理的最小单位
+ * 拆分计算件数」 — a request counted as more than one item needs the reason recorded.
+ */
+export function checkSplit(items: number, reason: string | null | undefined): void {
+  if (!Number.isInteger(items) || items < 1 || items > 100)
+    throw new ValidationError('拆分计算的件数应为1至100的整数', { items: '件数不正确' });
+  if (items > 1 && !reason?.trim())
+    throw new ValidationError(
+      '按“一事一申请”拆分计算件数的，请写明拆分理由（《政府信息公开信息处理费管理办法》第四条）',
+      {
+        splitReason: '请写明拆分理由',
+      },
+    );
+}
+
+/**
+ * What the fee notice states so that the amount can be checked: the request's rank(s) among the applicant's requests
+ * of the month (按件), or the page count (按量).
+ */
+export function feeBasisText(
+  c:
+    | { method: 'by_count'; earlierItems: number; items: number; month: string }
+    | { method: 'by_volume'; pages: number },
+): string {
+  if (c.method === 'by_volume') return `本次提供的政府信息共${c.pages}页`;
+  const [y, m] = c.month.split('-');
+  const first = c.earlierItems + 1;
+  const last = c.earlierItems + c.items;
+  const rank =
+    first === last ? `第${first}件` : `第${first}至第${last}件（按“一事一申请”拆分为${c.items}件）`;
+  return `本申请为申请人${Number(y)}年${Number(m)}月向本机关提出的${rank}`;
 }

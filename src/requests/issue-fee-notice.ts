@@ -8,7 +8,7 @@ import { InvalidStateError, parseInput, ValidationError } from '../errors.ts';
 import { sql } from 'kysely';
 import { FeeNoticeInput } from './request.schema.ts';
 import { requestStep } from './request-step.ts';
-import { requestFee, feeMonth } from './fee.ts';
+import { countFee, feeMonth, volumeFee, checkFeeNotice, checkSplit, feeBasisText } from './fee.ts';
 import { toNumber } from '../db/values.ts';
 
 const STANDARD = {
@@ -28,15 +28,24 @@ export async function issueFeeNotice(ctx: Ctx, id: number, raw: unknown) {
       if (request.feeNoticeOn) throw new InvalidStateError('本申请已发出过收费通知');
       if (!clock || today > clock.due)
         throw new InvalidStateError('收费通知应在答复期限内发出，答复期限已过');
-      if (input.noticeOn > today)
-        throw new ValidationError('申请人收到通知的日期不能晚于今天', { noticeOn: '不能晚于今天' });
+      checkFeeNotice({
+        method: input.method,
+        formRequested: request.formRequested,
+        receivedOn: request.receivedOn!,
+        issuedOn: today,
+        noticeOn: input.noticeOn,
+        today,
+      });
       if (input.method === 'by_volume' && input.pages == null)
         throw new ValidationError('按量计收请填写提供信息的页数', { pages: '请填写页数' });
+      const items = input.method === 'by_count' ? input.items : 1;
+      checkSplit(items, input.splitReason);
       const month = feeMonth(request.receivedOn!);
       // 按件: the applicant's requests to this agency received earlier in the same calendar month (§5.2, §9).
       const earlier = await trx
         .selectFrom('info_requests')
-        .select((eb) => eb.fn.countAll().as('n'))
+        // Items, not rows: an earlier request split under 一事一申请 counts as its items (办法第四条).
+        .select(sql<number>`coalesce(sum(coalesce(fee_item_count, 1)), 0)`.as('n'))
         .where('agency_id', '=', request.agencyId)
         .where('applicant_key', '=', request.applicantKey)
         .where('received_on', '>=', `${month}-01`)
@@ -48,11 +57,12 @@ export async function issueFeeNotice(ctx: Ctx, id: number, raw: unknown) {
           ]),
         )
         .executeTakeFirstOrThrow();
-      const gross = requestFee({
-        method: input.method,
-        earlierThisMonth: toNumber(earlier.n),
-        pages: input.pages,
-      });
+      const earlierItems = toNumber(earlier.n);
+      const gross = input.method === 'by_count' ? countFee(earlierItems, items) : volumeFee(input.pages!);
+      const basis =
+        input.method === 'by_count'
+          ? feeBasisText({ method: 'by_count', earlierItems, items, month })
+          : feeBasisText({ method: 'by_volume', pages: input.pages! });
       const waived = await trx
         .selectFrom('request_fee_waivers')
         .select(sql<number>`coalesce(sum(amount_waived), 0)`.as('w'))
@@ -63,9 +73,7 @@ export async function issueFeeNotice(ctx: Ctx, id: number, raw: unknown) {
       const amount = gross - w;
       if (amount <= 0)
         throw new InvalidStateError(
-          gross === 0
-            ? `按所选方式计算，本申请不需收费（本月第${toNumber(earlier.n) + 1}件 / ${input.pages ?? 0}页）`
-            : '减免后应收金额为0，无需发出收费通知',
+          gross === 0 ? `按所选方式计算，本申请不需收费（${basis}）` : '减免后应收金额为0，无需发出收费通知',
         );
       return {
         patch: {
@@ -73,13 +81,19 @@ export async function issueFeeNotice(ctx: Ctx, id: number, raw: unknown) {
           fee_pages: input.pages ?? null,
           fee_amount: amount,
           fee_notice_on: input.noticeOn,
+          fee_notice_issued_on: today,
+          fee_item_count: items,
+          fee_split_reason: items > 1 ? (input.splitReason ?? null) : null,
         },
         letters: [
           {
             kind: 'fee_notice',
+            // The fee decision is itself open to 复议 or 诉讼: the notice says so.
+            relief: { relief: 'review_or_litigation', subject: '本收费决定' },
             vars: {
               收费标准: STANDARD[input.method],
               收费金额: String(amount),
+              计费依据: basis,
               减免说明: w ? `（应收${gross}元，经本机关决定减免${w}元）` : '',
             },
           },

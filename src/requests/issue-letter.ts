@@ -10,12 +10,12 @@ import type { Agency } from '../org/org.ts';
 import type { InfoRequest } from './request.ts';
 import { formatNumber, type RequestSettings } from './settings.ts';
 import { nextSerial } from '../serials/next-serial.ts';
+import { dispositionOf, reliefParagraph, type Relief } from './dispositions.ts';
 import {
   DEFAULT_TEMPLATES,
   LETTER_KIND_LABELS,
   REPLY_KINDS,
   fillTemplate,
-  reliefWording,
   requestVars,
   type LetterKind,
   type LetterTemplate,
@@ -58,6 +58,8 @@ export interface IssueLetterInput {
   /** Addressee, when not the applicant (a consulted third party). */
   addressee?: string;
   forApplicant?: boolean;
+  /** Relief of a letter that is not a reply (e.g. the 决定公开告知书 to a third party): its wording and subject. */
+  relief?: { relief: Relief; subject: string };
 }
 
 /** Issue a letter about a request (its state as written in this transaction). Returns the letter id. */
@@ -75,10 +77,19 @@ export async function issueLetter(
   const docNo = formatNumber(settings.letterNoFormat, { shortName: agency.shortName, year, serial });
   const template = await templateOf(trx, agency.id, input.kind);
   const filled = fillTemplate(template, { ...requestVars(r, agency.name), ...(input.vars ?? {}) });
-  if (REPLY_KINDS.includes(input.kind) && r.outcome) {
-    filled.paragraphs.push(
-      reliefWording(r.outcome, settings, await reconsiderationBody(trx, agency, settings)),
+  // The relief paragraph follows the outcome's disposition (dispositions.ts): row and wording cannot disagree.
+  const relief =
+    input.relief ??
+    (REPLY_KINDS.includes(input.kind) && r.outcome
+      ? { relief: dispositionOf(settings, r.outcome).relief, subject: '本答复' }
+      : null);
+  if (relief) {
+    const p = reliefParagraph(
+      relief.relief,
+      await reconsiderationBody(trx, agency, settings),
+      relief.subject,
     );
+    if (p) filled.paragraphs.push(p);
   }
   const addressee = input.addressee ?? r.applicantName;
   const row = await trx

@@ -5,10 +5,13 @@ import {
   basisAfterRegulation,
   dateOrPeriod,
   fillTemplate,
-  reliefWording,
   replyKindOf,
 } from './letters.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
+import { dispositionOf, reliefParagraph } from './dispositions.ts';
+
+const reliefWording = (o: Parameters<typeof dispositionOf>[1], _s: unknown, body: string) =>
+  reliefParagraph(dispositionOf(DEFAULT_SETTINGS, o).relief, body)!;
 
 test('a provisional date is never printed: the period is (§4 point 5)', () => {
   assert.equal(dateOrPeriod('2027-01-13', true, '收到申请之日起20个工作日内'), '收到申请之日起20个工作日内');

@@ -13,6 +13,63 @@ import { OPEN_STATES } from './request.ts';
 import { toRequest } from './requests.queries.ts';
 import { computeRequestClock } from './request-clock.ts';
 import { getRequestSettings } from './settings.ts';
+import type { WorkCalendar } from '../calendar/calendar.ts';
+import type { InfoRequest } from './request.ts';
+
+/**
+ * The stored end of a running 补正 period (条例第三十条) or period to state reasons (第三十五条) counts working days
+ * too: recompute it on the new calendar; each change is audited and the handler notified.
+ */
+async function recomputeNoticePeriods(
+  trx: Trx,
+  ctx: Ctx,
+  cal: WorkCalendar,
+  r: InfoRequest,
+  reason: string,
+): Promise<number> {
+  let n = 0;
+  for (const [table, label] of [
+    ['request_corrections', '补正期限'],
+    ['request_reason_requests', '说明理由期限'],
+  ] as const) {
+    const rows = await trx
+      .selectFrom(table)
+      .select(['id', 'delivered_on', 'period_days', 'period_end_on'])
+      .where('request_id', '=', r.id)
+      .where(table === 'request_corrections' ? 'received_on' : 'answered_on', 'is', null)
+      .where('delivered_on', 'is not', null)
+      .execute();
+    for (const row of rows) {
+      const end = cal.addWorkdays(row.delivered_on!, Number(row.period_days));
+      if (end === row.period_end_on) continue;
+      await trx.updateTable(table).set({ period_end_on: end }).where('id', '=', row.id).execute();
+      await recordEvent(trx, ctx, {
+        action: 'request.deadline_recomputed',
+        objectType: 'info_request',
+        objectId: r.id,
+        agencyId: r.agencyId,
+        before: { [label]: row.period_end_on },
+        after: { [label]: end },
+        note: `工作日历变更（${reason}）：${label}重新计算`,
+      });
+      if (r.handlerId != null)
+        await trx
+          .insertInto('notifications')
+          .values({
+            user_id: r.handlerId,
+            kind: 'request.deadline_recomputed',
+            title: `申请${r.reference}的${label}已重新计算：${row.period_end_on || '—'} → ${end}`,
+            body: '工作日历（放假安排）已更新，期限随之重新计算。',
+            link: `/office/requests/${r.id}`,
+            created_at: nowIso(ctx.clock.now()),
+            read_at: null,
+          })
+          .execute();
+      n++;
+    }
+  }
+  return n;
+}
 
 /** Recompute open deadlines after a calendar change; returns how many due dates changed. */
 export async function recomputeOpenDeadlines(trx: Trx, ctx: Ctx, change: CalendarChange): Promise<number> {
@@ -36,6 +93,7 @@ export async function recomputeOpenDeadlines(trx: Trx, ctx: Ctx, change: Calenda
     if (!cals.has(r.agencyId)) cals.set(r.agencyId, await change.calendar(r.agencyId));
     if (!feePause.has(r.agencyId))
       feePause.set(r.agencyId, (await getRequestSettings(trx, r.agencyId)).feePausesReplyClock);
+    changed += await recomputeNoticePeriods(trx, ctx, cals.get(r.agencyId)!, r, change.reason);
     const { columns } = await computeRequestClock(trx, cals.get(r.agencyId)!, r, feePause.get(r.agencyId)!);
     if (
       columns.due_on === r.dueOn &&

@@ -5,6 +5,8 @@ import { nowIso } from '../db/values.ts';
 import { DeliveryInput } from './request.schema.ts';
 import { requestStep } from './request-step.ts';
 import { actorName } from './create-request-record.ts';
+import { checkDisclosureWait, disclosureNotBefore } from './third-party-rules.ts';
+import { consultationsOf } from './procedure.queries.ts';
 
 export async function recordDelivery(ctx: Ctx, id: number, raw: unknown) {
   const input = parseInput(DeliveryInput, raw);
@@ -12,7 +14,18 @@ export async function recordDelivery(ctx: Ctx, id: number, raw: unknown) {
     policy: 'handle',
     action: 'record_delivery',
     audit: 'request.delivered',
-    async run({ trx, request, today }) {
+    async run({ trx, request, today, cal, settings }) {
+      // 第三十二条: information disclosed over a third party's objection waits for the period after the 决定公开告知书.
+      if (request.outcome)
+        checkDisclosureWait(
+          disclosureNotBefore(
+            cal,
+            request.outcome,
+            await consultationsOf(trx, id),
+            settings.thirdPartyWaitDays,
+          ),
+          input.deliveredOn,
+        );
       if (input.deliveredOn > today)
         throw new ValidationError('送达日期不能晚于今天', { deliveredOn: '不能晚于今天' });
       if (request.closedOn && input.deliveredOn < request.closedOn)

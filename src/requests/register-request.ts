@@ -3,6 +3,7 @@
  * fills the form for an oral applicant). The receipt date follows 条例第三十一条 for the channel; a request whose
  * receipt still needs confirmation (平信, 传真, 电子邮件 without a confirmation date) waits as 待确认.
  */
+import { checkLateConfirmation } from './decision-rules.ts';
 import type { Ctx } from '../context.ts';
 import { assertCan, parseInput, ValidationError } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
@@ -33,6 +34,14 @@ export async function registerRequest(ctx: Ctx, agencyId: number, raw: unknown):
     throw new ValidationError('挂号信请填写本机关签收日期（条例第三十一条第（二）项）', {
       confirmedOn: '请填写签收日期',
     });
+  const lateWarning = input.confirmedOn
+    ? checkLateConfirmation({
+        channel: input.channel,
+        arrivedOn: input.submittedOn,
+        confirmedOn: input.confirmedOn,
+        reason: input.lateReason,
+      })
+    : null;
   const receivedOn = receiptDate(input.channel, input.submittedOn, input.confirmedOn ?? null);
   const settings = await getRequestSettings(ctx.db, agencyId);
   const agency = scope.agency;
@@ -46,6 +55,12 @@ export async function registerRequest(ctx: Ctx, agencyId: number, raw: unknown):
       receiptEvidence: input.receiptEvidence ?? null,
       status: receivedOn ? 'accepted' : 'pending_confirmation',
     });
+    if (lateWarning)
+      await trx
+        .updateTable('info_requests')
+        .set({ late_confirmation_reason: input.lateReason ?? null })
+        .where('id', '=', id)
+        .execute();
     const r = await getRequest(trx, id);
     if (receivedOn)
       await issueLetter(trx, ctx, r, agency, settings, {
@@ -58,6 +73,7 @@ export async function registerRequest(ctx: Ctx, agencyId: number, raw: unknown):
       objectId: id,
       agencyId,
       after: { reference: r.reference, channel: r.channel, receivedOn },
+      note: lateWarning,
     });
     return r;
   });

@@ -29,7 +29,14 @@ export type RequestAuditAction =
   | 'request.template_updated'
   | 'request.appeal_recorded'
   | 'request.appeal_updated'
-  | 'request.tracked';
+  | 'request.tracked'
+  | 'request.notice_delivered'
+  | 'request.disclosure_notice_issued'
+  | 'request.reasons_requested'
+  | 'request.reasons_received'
+  | 'request.later_reply_set'
+  | 'request.record_correction_registered'
+  | 'request.record_correction_decided';
 
 export const REQUEST_AUDIT_LABELS: Record<RequestAuditAction, string> = {
   'request.submitted': '网上提交公开申请',
@@ -62,4 +69,11 @@ export const REQUEST_AUDIT_LABELS: Record<RequestAuditAction, string> = {
   'request.appeal_recorded': '登记复议诉讼案件',
   'request.appeal_updated': '更新复议诉讼案件',
   'request.tracked': '申请人查询进度',
+  'request.notice_delivered': '登记文书送达申请人',
+  'request.disclosure_notice_issued': '向第三方发出决定公开告知书',
+  'request.reasons_requested': '要求申请人说明理由',
+  'request.reasons_received': '收到申请人说明的理由',
+  'request.later_reply_set': '确定延后答复期限（第三十五条）',
+  'request.record_correction_registered': '登记更正申请',
+  'request.record_correction_decided': '作出更正决定',
 };

@@ -20,7 +20,7 @@ export interface ClockColumns {
 /** The deadline input of a request from its stored steps; null while it is not received yet. */
 export async function deadlineInputOf(
   db: DbOrTrx,
-  r: Pick<InfoRequest, 'id' | 'receivedOn' | 'extensionDays' | 'feeNoticeOn' | 'feePaidOn'>,
+  r: Pick<InfoRequest, 'id' | 'receivedOn' | 'extensionDays' | 'feeNoticeOn' | 'feePaidOn' | 'laterReplyOn'>,
   feePausesReplyClock: boolean,
 ): Promise<DeadlineInput | null> {
   if (!r.receivedOn) return null;
@@ -51,6 +51,7 @@ export async function deadlineInputOf(
     extensionDays: r.extensionDays,
     fee: r.feeNoticeOn ? { noticeReceivedOn: r.feeNoticeOn, paidOn: r.feePaidOn } : null,
     feePausesReplyClock,
+    laterReplyOn: r.laterReplyOn,
   };
 }
 
@@ -80,7 +81,10 @@ export function clockColumns(result: DeadlineResult | null, waitingForCorrection
 export async function computeRequestClock(
   db: DbOrTrx,
   cal: WorkCalendar,
-  r: Pick<InfoRequest, 'id' | 'receivedOn' | 'extensionDays' | 'feeNoticeOn' | 'feePaidOn' | 'status'>,
+  r: Pick<
+    InfoRequest,
+    'id' | 'receivedOn' | 'extensionDays' | 'feeNoticeOn' | 'feePaidOn' | 'status' | 'laterReplyOn'
+  >,
   feePausesReplyClock: boolean,
 ): Promise<{ columns: ClockColumns; result: DeadlineResult | null }> {
   const input = await deadlineInputOf(db, r, feePausesReplyClock);

@@ -1,14 +1,16 @@
 /**
  * 补正 (条例第三十条): one notice listing everything to supplement, within 7 working days of receipt, with a
- * reasonable period. While waiting no reply period runs. A second notice, or a late one, needs a recorded reason.
+ * reasonable period counted from the day the applicant receives the notice. A late or second notice is refused: it
+ * could only restart the 20 days (correction-rules.ts). While waiting no reply period runs.
  */
 import type { Ctx } from '../context.ts';
-import { parseInput, ValidationError } from '../errors.ts';
+import { parseInput } from '../errors.ts';
 import { nowIso } from '../db/values.ts';
 import { CorrectionInput } from './request.schema.ts';
 import { requestStep } from './request-step.ts';
 import { actorName } from './create-request-record.ts';
 import { cnDate } from './letters.ts';
+import { checkCorrectionNotice, correctionPeriodEnd, defaultDeliveredOn } from './correction-rules.ts';
 
 export async function requestCorrection(ctx: Ctx, id: number, raw: unknown) {
   const input = parseInput(CorrectionInput, raw);
@@ -22,19 +24,13 @@ export async function requestCorrection(ctx: Ctx, id: number, raw: unknown) {
         .select('id')
         .where('request_id', '=', id)
         .execute();
-      if (earlier.length && !input.overrideReason)
-        throw new ValidationError('补正应当一次性告知（条例第三十条）。如确需再次告知补正，请填写理由', {
-          overrideReason: '再次告知补正须说明理由',
-        });
-      const noticeDue = request.correctionNoticeDueOn;
-      if (noticeDue && today > noticeDue && !input.overrideReason)
-        throw new ValidationError(
-          `补正告知应在收到申请之日起7个工作日内（${noticeDue}前）发出，现已超过。如仍需告知补正，请填写理由`,
-          { overrideReason: '已超过7个工作日，须说明理由' },
-        );
-      // The period runs from the applicant's receipt of the notice; counted from today it is printed as a date
-      // only when the calendar is loaded for it (§4 point 5).
-      const end = cal.addWorkdaysChecked(today, input.periodDays);
+      checkCorrectionNotice({
+        earlierNotices: earlier.length,
+        today,
+        noticeDue: request.correctionNoticeDueOn,
+      });
+      const deliveredOn = defaultDeliveredOn(input.deliveryMethod, today);
+      const end = correctionPeriodEnd(cal, deliveredOn, input.periodDays);
       await trx
         .insertInto('request_corrections')
         .values({
@@ -43,9 +39,12 @@ export async function requestCorrection(ctx: Ctx, id: number, raw: unknown) {
           guidance: input.guidance ?? null,
           notice_on: today,
           period_days: input.periodDays,
-          period_end_on: end.date,
+          // Unknown until the applicant has the notice (post: the signed-for day, recorded later).
+          period_end_on: end?.date ?? '',
           received_on: null,
-          override_reason: input.overrideReason ?? null,
+          override_reason: null,
+          delivered_on: deliveredOn,
+          delivery_method: input.deliveryMethod,
           created_by_name: actorName(ctx),
           created_at: nowIso(ctx.clock.now()),
         })
@@ -57,13 +56,14 @@ export async function requestCorrection(ctx: Ctx, id: number, raw: unknown) {
             vars: {
               补正事项: input.items,
               补正指导: input.guidance ?? '',
-              补正期限: end.provisional
-                ? `收到本告知书之日起${input.periodDays}个工作日内`
-                : `${cnDate(end.date)}前（收到本告知书之日起${input.periodDays}个工作日内）`,
+              补正期限:
+                end && !end.provisional
+                  ? `${cnDate(end.date)}前（自收到本告知书之日起${input.periodDays}个工作日内）`
+                  : `自收到本告知书之日起${input.periodDays}个工作日内`,
             },
           },
         ],
-        audit: { after: { periodEnd: end.date }, note: input.overrideReason },
+        audit: { after: { deliveredOn, periodEnd: end?.date ?? null } },
       };
     },
   });

@@ -18,6 +18,7 @@ import {
   WITHHOLDING_GROUNDS,
 } from './request.ts';
 import { normalizeIdNumber, residentIdError, usccError } from './id-numbers.ts';
+import { NOTICE_DELIVERY } from './correction-rules.ts';
 
 const blankToUndef = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const text = (label: string, max: number) =>
@@ -120,6 +121,8 @@ export const RegisterRequestInput = z
     submittedOn: dateField('提交或到达日期'),
     confirmedOn: optDate('签收或确认日期'),
     receiptEvidence: optText(500),
+    /** 第三十一条: why a 平信 was confirmed after the day it arrived. */
+    lateReason: optText(500),
   })
   .superRefine(checkApplicant)
   .transform(normalize);
@@ -128,6 +131,7 @@ export type RegisterRequestInput = z.infer<typeof RegisterRequestInput>;
 export const ConfirmInput = z.object({
   confirmedOn: dateField('确认日期'),
   evidence: text('确认记录（如何与申请人确认）', 500),
+  lateReason: optText(500),
 });
 export const ContactAttemptInput = z.object({
   method: text('联系方式', 50),
@@ -142,9 +146,18 @@ export const CorrectionInput = z.object({
   items: text('需要补正的事项', 2000),
   guidance: optText(2000),
   periodDays: int('补正期限', 1, 60),
-  overrideReason: optText(500),
+  deliveryMethod: z.enum(NOTICE_DELIVERY, { error: '请选择告知书送达方式' }).default('online'),
 });
-export const CorrectionReceivedInput = z.object({ receivedOn: dateField('收到补正日期') });
+export const CorrectionReceivedInput = z.object({
+  receivedOn: dateField('收到补正日期'),
+  /** The request as narrowed by the applicant's 补正 (the reply quotes it). */
+  content: optText(2000),
+});
+/** The applicant received a notice (补正告知书 or 说明理由告知书) sent by post: the signed-for day. */
+export const NoticeDeliveryInput = z.object({
+  notice: z.enum(['correction', 'reasons'], { error: '请选择文书' }),
+  deliveredOn: dateField('申请人签收日期'),
+});
 export const ConsultationInput = z.object({
   kind: z.enum(['third_party', 'co_agency'], { error: '请选择征求意见对象类型' }),
   party: text('征求意见对象', 200),
@@ -165,6 +178,9 @@ export const ExtensionInput = z.object({
 export const FeeNoticeInput = z.object({
   method: z.enum(['by_count', 'by_volume'], { error: '请选择计收方式' }),
   pages: z.preprocess(blankToUndef, int('页数', 0, 1_000_000).optional()),
+  /** 一事一申请 (办法第四条): counted items, and why when more than one. */
+  items: z.preprocess(blankToUndef, int('拆分计算的件数', 1, 100).default(1)),
+  splitReason: optText(500),
   noticeOn: dateField('申请人收到收费通知日期'),
   reason: text('收费理由（数量、频次明显超过合理范围的情况）', 1000),
 });
@@ -188,6 +204,11 @@ export const DecisionInput = z.object({
   basis: text('法律依据（条例条款）', 500),
   reason: text('决定说明（理由、获取方式或检索情况等）', 4000),
   withheld: z.array(WithheldPart).default([]),
+  /** 第三十六条第（五）项: the agency responsible for disclosing it, and its contact. */
+  responsibleAgency: optText(100),
+  responsibleContact: optText(200),
+  /** 第三十六条第（六）项: the earlier reply (文号, date). */
+  earlierReplyRef: optText(200),
   expectedVersion: version,
 });
 export type DecisionInput = z.infer<typeof DecisionInput>;
@@ -219,3 +240,29 @@ export const DELIVERY_METHOD_LABELS: Record<z.infer<typeof DeliveryInput>['metho
   online: '网上送达（申请人凭查询码下载）',
   fax: '传真送达',
 };
+
+/** 第三十二条: the 决定公开告知书 to a third party that objected, or the day it reached them. */
+export const DisclosureNoticeInput = z.object({
+  consultationId: z.coerce.number().int().positive(),
+  content: text('决定公开的政府信息内容', 2000),
+  reason: text('决定公开的理由（不公开可能对公共利益造成重大影响的情况）', 2000),
+  deliveredOn: optDate('第三方收到日期'),
+});
+export const DisclosureNoticeDeliveryInput = z.object({
+  consultationId: z.coerce.number().int().positive(),
+  deliveredOn: dateField('第三方收到日期'),
+});
+/** 第三十五条: ask for reasons; record them; set a later reply date. */
+export const ReasonsRequestInput = z.object({
+  matter: text('申请数量、频次明显超过合理范围的情况', 2000),
+  periodDays: z.preprocess(blankToUndef, int('说明理由期限', 1, 60).optional()),
+  deliveryMethod: z.enum(NOTICE_DELIVERY, { error: '请选择告知书送达方式' }).default('online'),
+});
+export const ReasonsReceivedInput = z.object({
+  answeredOn: dateField('收到理由日期'),
+  answer: text('申请人说明的理由', 4000),
+});
+export const LaterReplyInput = z.object({
+  laterOn: dateField('延迟答复的日期'),
+  reason: text('无法在法定期限内答复的原因', 1000),
+});

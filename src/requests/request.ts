@@ -440,6 +440,16 @@ export interface InfoRequest {
   deliveredOn: string | null;
   archivedAt: string | null;
   duplicateOfId: number | null;
+  lateConfirmationReason: string | null;
+  laterReplyOn: string | null;
+  laterReplyReason: string | null;
+  feeItemCount: number;
+  feeSplitReason: string | null;
+  feeNoticeIssuedOn: string | null;
+  disclosureNotBefore: string | null;
+  responsibleAgency: string | null;
+  responsibleContact: string | null;
+  earlierReplyRef: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -13,6 +13,8 @@ export interface RequestsTables {
   request_fee_waivers: RequestFeeWaiverTable;
   request_appeals: RequestAppealTable;
   request_letter_templates: RequestLetterTemplateTable;
+  request_reason_requests: RequestReasonRequestTable;
+  record_corrections: RecordCorrectionTable;
 }
 
 export interface InfoRequestTable {
@@ -81,6 +83,23 @@ export interface InfoRequestTable {
   delivered_on: string | null;
   archived_at: string | null;
   duplicate_of_id: number | null;
+  /** A 平信 confirmed after the day it arrived: why (条例第三十一条: confirm on arrival). */
+  late_confirmation_reason: string | null;
+  /** 第三十五条: the later reply date the agency set after asking for reasons, and why. */
+  later_reply_on: string | null;
+  later_reply_reason: string | null;
+  /** 一事一申请 (办法第四条): the request counted as this many items, and why. */
+  fee_item_count: number | null;
+  fee_split_reason: string | null;
+  /** The day the fee notice was issued (the applicant's receipt is fee_notice_on). */
+  fee_notice_issued_on: string | null;
+  /** 第三十二条: the information is provided no earlier than this (after the 决定公开告知书 + waiting period). */
+  disclosure_not_before: string | null;
+  /** 第三十六条第（五）项: the agency responsible and its contact. */
+  responsible_agency: string | null;
+  responsible_contact: string | null;
+  /** 第三十六条第（六）项: the earlier reply this repeats. */
+  earlier_reply_ref: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -96,6 +115,11 @@ export interface RequestCorrectionTable {
   period_end_on: string;
   received_on: string | null;
   override_reason: string | null;
+  /** The day the applicant received the notice: the correction period runs from it (条例第三十条). */
+  delivered_on: string | null;
+  delivery_method: string | null;
+  /** The request as narrowed by the 补正 (quoted by the reply). */
+  corrected_content: string | null;
   created_by_name: string;
   created_at: string;
 }
@@ -111,6 +135,9 @@ export interface RequestConsultationTable {
   answered_on: string | null;
   answer: string | null;
   answer_note: string | null;
+  /** 第三十二条: the 决定公开告知书 sent to the third party that objected, and its delivery. */
+  decision_notice_on: string | null;
+  decision_notice_delivered_on: string | null;
   created_at: string;
 }
 
@@ -207,5 +234,47 @@ export interface RequestLetterTemplateTable {
   title: string;
   body: string;
   updated_by_name: string;
+  updated_at: string;
+}
+
+/** 说明理由 (条例第三十五条): the agency asks the applicant for the reasons of a large or repeated request. */
+export interface RequestReasonRequestTable {
+  id: Generated<number>;
+  request_id: number;
+  matter: string;
+  notice_on: string;
+  delivered_on: string | null;
+  period_days: number;
+  period_end_on: string | null;
+  answered_on: string | null;
+  answer: string | null;
+  created_by_name: string;
+  created_at: string;
+}
+
+/** 更正 (条例第四十一条): a request to correct a record about the applicant. */
+export interface RecordCorrectionTable {
+  id: Generated<number>;
+  agency_id: number;
+  reference: string;
+  channel: string;
+  received_on: string;
+  applicant_name: string;
+  contact: string;
+  record: string;
+  error: string;
+  evidence: string;
+  status: string;
+  due_on: string | null;
+  decision: string | null;
+  decision_reason: string | null;
+  referred_to: string | null;
+  decided_on: string | null;
+  decided_by_name: string | null;
+  letter_doc_no: string | null;
+  letter_title: string | null;
+  letter_body_json: string | null;
+  created_by_name: string;
+  created_at: string;
   updated_at: string;
 }

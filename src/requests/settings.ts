@@ -5,7 +5,7 @@
 import { defineSetting, readSetting } from '../settings/agency-settings.ts';
 import { z } from 'zod';
 import type { DbOrTrx } from '../db/database.ts';
-import { OUTCOMES, type Outcome } from './request.ts';
+import { type Outcome } from './request.ts';
 import { B_ROWS } from '../annual-report/index.ts';
 
 export const SETTINGS_KEY = 'requests';
@@ -41,11 +41,6 @@ export const DEFAULT_OUTCOME_ROW_MAP: Record<Outcome, string> = {
   other: 'result.other.other',
 };
 
-/** Default 复议前置 outcomes (§6.4, §9 review_first_outcomes): 不予公开 including 部分公开. */
-export const DEFAULT_REVIEW_FIRST: Outcome[] = OUTCOMES.filter(
-  (o) => o === 'partially_disclosed' || o.startsWith('withheld_'),
-);
-
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export const RequestSettingsSchema = z.object({
@@ -55,14 +50,22 @@ export const RequestSettingsSchema = z.object({
   letterNoFormat: z.string().min(3).max(60).default('{简称}政信公开〔{年}〕{号}号'),
   /** Due-soon alerts, working days before the due date. */
   alertDays: z.array(z.number().int().min(1).max(20)).min(1).max(5).default([5, 3, 1]),
-  /** §9 fee_pauses_reply_clock (recollection — verify): default off, the stricter deadline. */
-  feePausesReplyClock: z.boolean().default(false),
+  /**
+   * §9 fee_pauses_reply_clock: default ON. The 办法 makes the applicant's payment window 20 working days from the
+   * day after receipt of the notice; with no pause the reply could fall due while the applicant may still pay, leaving
+   * the agency no lawful move but to go overdue (docs/requests.md, 信息处理费).
+   */
+  feePausesReplyClock: z.boolean().default(true),
+  /** 第三十二条: working days the disclosure waits after the 决定公开告知书 reaches the third party (interpretation). */
+  thirdPartyWaitDays: z.number().int().min(1).max(60).default(15),
+  /** 第三十五条: working days the applicant has to state reasons, from receipt of the 说明理由告知书 (interpretation). */
+  reasonsPeriodDays: z.number().int().min(1).max(60).default(10),
+  /** 第四十一条: working days to decide a 更正 request (the 条例 sets none; interpretation: as 第三十三条). */
+  recordCorrectionDays: z.number().int().min(1).max(60).default(20),
   /** §9 online_auto_confirmation: the portal's automatic acknowledgement counts as 双方确认. Default no. */
   onlineAutoConfirmation: z.boolean().default(false),
   /** 复议机关 (行政复议法(2023)第二十四条): for a township, the county government. Empty: the parent agency. */
   reconsiderationBody: z.string().max(60).default(''),
-  /** Outcomes whose reply carries the 复议前置 wording (§6.4 Variant A). */
-  reviewFirstOutcomes: z.array(z.enum(OUTCOMES)).default(DEFAULT_REVIEW_FIRST),
   /** The §7 mapping, overridable per outcome. */
   outcomeRowMap: z.record(z.string(), z.string()).default({}),
   /** Default 补正 period in working days, printed on the 补正告知书 (§3.3). */

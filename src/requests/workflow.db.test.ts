@@ -99,12 +99,30 @@ describeEachDialect('requests: the life of a request', (t) => {
       'validation',
       /逐项列明/,
     );
-    r = (
-      await submitDecision(clerk, r.id, {
+    // 条例第十五条: the third party agreed, so its rights cannot be the ground for withholding.
+    await rejects(
+      submitDecision(clerk, r.id, {
         outcome: 'partially_disclosed',
         basis: '第三十七条、第十五条',
         reason: '第三方同意公开验收结论，个人信息除外',
         withheld: [{ part: '验收组成员身份证号码', ground: 'withheld_third_party', reason: '涉及个人隐私' }],
+        expectedVersion: r.version,
+      }),
+      'invalid_state',
+      /已书面同意公开.*第十五条/,
+    );
+    r = (
+      await submitDecision(clerk, r.id, {
+        outcome: 'partially_disclosed',
+        basis: '第三十七条、第十四条',
+        reason: '第三方同意公开验收结论，身份证号码除外',
+        withheld: [
+          {
+            part: '验收组成员身份证号码',
+            ground: 'withheld_prohibited_by_law',
+            reason: '《中华人民共和国个人信息保护法》禁止公开',
+          },
+        ],
         expectedVersion: r.version,
       })
     ).request;
@@ -133,7 +151,8 @@ describeEachDialect('requests: the life of a request', (t) => {
     const reply = JSON.parse(letters.at(-1)!.body_json).join('\n');
     assert.match(reply, /应当先自收到本答复之日起60日内向测试县.+申请行政复议/);
     assert.match(reply, /验收组成员身份证号码/);
-    assert.match(reply, /2026年3月5日收到您的补正材料/);
+    assert.match(reply, /您于2026年3月5日提交了补正/);
+    assert.doesNotMatch(reply, /您（单位）|（（|）（/);
     const third = JSON.parse(letters[2]!.body_json).join('\n');
     assert.doesNotMatch(third, /马福祥/, 'the third party never learns who applied');
 

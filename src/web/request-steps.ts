@@ -20,6 +20,12 @@ import { returnDecision } from '../requests/return-decision.ts';
 import { recordDelivery } from '../requests/record-delivery.ts';
 import { archiveRequest } from '../requests/archive-request.ts';
 import { withdrawRequest } from '../requests/withdraw-request.ts';
+import { recordNoticeDelivery } from '../requests/record-notice-delivery.ts';
+import {
+  issueDisclosureNotice,
+  recordDisclosureNoticeDelivery,
+} from '../requests/issue-disclosure-notice.ts';
+import { receiveReasons, requestReasons, setLaterReply } from '../requests/request-reasons.ts';
 
 export type StepFn = (ctx: Ctx, id: number, raw: unknown) => Promise<unknown>;
 
@@ -60,4 +66,30 @@ export const REQUEST_STEPS: Record<string, { fn: StepFn; done: string; summary: 
   deliver: { fn: recordDelivery, done: '已登记送达', summary: '登记送达' },
   archive: { fn: (ctx, id) => archiveRequest(ctx, id), done: '已归档', summary: '归档' },
   withdraw: { fn: withdrawRequest, done: '已登记撤回', summary: '申请人撤回' },
+  'notice-delivered': {
+    fn: recordNoticeDelivery,
+    done: '已登记申请人签收，期限自签收之日起计算',
+    summary: '登记申请人签收告知书（邮寄）',
+  },
+  'disclosure-notice': {
+    fn: issueDisclosureNotice,
+    done: '决定公开告知书已出具',
+    summary: '向不同意公开的第三方发出决定公开告知书（条例第三十二条）',
+  },
+  'disclosure-notice-delivered': {
+    fn: recordDisclosureNoticeDelivery,
+    done: '已登记第三方收到决定公开告知书，等待期开始计算',
+    summary: '登记第三方收到决定公开告知书',
+  },
+  reasons: {
+    fn: requestReasons,
+    done: '说明理由告知书已出具',
+    summary: '要求申请人说明理由（条例第三十五条）',
+  },
+  'reasons-received': { fn: receiveReasons, done: '已登记申请人说明的理由', summary: '登记申请人说明的理由' },
+  'later-reply': {
+    fn: setLaterReply,
+    done: '已确定延迟答复期限，延迟答复告知书已出具',
+    summary: '确定延迟答复的合理期限（条例第三十五条）',
+  },
 };

@@ -121,3 +121,32 @@ test('the PDF is a PDF with the title in it', async () => {
   assert.equal(file.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
   assert.ok(file.bytes.length > 10000);
 });
+
+test('layout: title lines, headings kept with what follows, table 三 at 9 pt on a landscape page, preamble = headings', async () => {
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const { SECTIONS } = await import('../report-format.ts');
+  const { titleLines } = await import('../../documents/docx.ts');
+  const report = reportOf(randomValidCells(5), '哈拉直沟乡人民政府');
+  const file = await exportReport(report, { name: '哈拉直沟乡人民政府' }, 'docx');
+  const xml = strFromU8(unzipSync(new Uint8Array(file.bytes))['word/document.xml']!);
+  // The title is never broken inside a word: the agency, then the rest.
+  assert.deepEqual(titleLines('哈拉直沟乡人民政府', '2026年政府信息公开工作年度报告'), [
+    '哈拉直沟乡人民政府',
+    '2026年政府信息公开工作年度报告',
+  ]);
+  assert.deepEqual(titleLines('红旗乡', '2026年报告'), ['红旗乡2026年报告']);
+  // Table 三 has its own landscape section, at 9 pt (18 half-points).
+  assert.match(xml, /w:orient="landscape"/);
+  const c = xml.slice(xml.indexOf('四、政府信息公开行政复议、行政诉讼情况'));
+  assert.match(c.slice(0, 20000), /<w:sz w:val="18"\/>/);
+  // Every section heading keeps with the next paragraph.
+  for (const s of SECTIONS) {
+    const at = xml.indexOf(`>${s.rendered}<`);
+    assert.ok(at > 0, s.rendered);
+    const p = xml.slice(xml.lastIndexOf('<w:p>', at), at);
+    assert.match(p, /<w:keepNext\/>/, s.rendered);
+  }
+  // The opening sentence names the sections exactly as the headings do.
+  const { preamble } = await import('./narrative-draft.ts');
+  assert.ok(preamble('哈拉直沟乡人民政府', 2026).includes(SECTIONS.map((s) => s.heading).join('、')));
+});

@@ -4,7 +4,7 @@
  * TEXT-BALANCE pass on the draft by construction. What gongkai holds no record of is left as a marked gap
  * (PLACEHOLDER) for a person to write — never invented.
  */
-import { B_ROWS, type CellAddress, type Cells, type Fees } from '../report-format.ts';
+import { B_ROWS, SECTIONS, type CellAddress, type Cells, type Fees } from '../report-format.ts';
 import type { ReportFacts } from './sources.ts';
 import type { Texts } from './report.ts';
 
@@ -31,11 +31,14 @@ const groupTotal = (cells: Cells, prefix: string) =>
 const yuan = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
 const wan = (v: number) => String(Math.round(v * 10000) / 10000);
 
-/** The report's opening paragraph (legal basis, statistics period, where it is published). */
+/**
+ * The report's opening paragraph (legal basis, statistics period, where it is published). It names the sections
+ * exactly as their headings do (taken from the format, never retyped).
+ */
 export function preamble(agencyName: string, year: number): string {
   return (
     `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第四十九条、第五十条的规定，由${agencyName}编制。` +
-    `全文包括总体情况、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。` +
+    `全文包括${SECTIONS.map((s) => s.heading).join('、')}六个部分。` +
     `本报告所列数据的统计期限为${year}年1月1日至12月31日。本报告在${agencyName}门户网站“政府信息公开”专栏的“信息公开年报”栏目公布。`
   );
 }

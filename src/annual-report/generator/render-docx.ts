@@ -1,7 +1,10 @@
 /** The report as a Word document in the official-document style of src/documents/docx.ts. */
-import type { Paragraph, Table } from 'docx';
+import type { Table } from 'docx';
 import {
+  LANDSCAPE_TEXT_WIDTH_DXA,
   TEXT_WIDTH_DXA,
+  titleLines,
+  type DocxPart,
   bodyParagraph,
   gridTable,
   headingParagraph,
@@ -26,7 +29,8 @@ function widths(t: ReportTable): number[] {
     const data = Math.floor((w - labels.reduce((s, x) => s + x, 0)) / 7);
     return [...labels, ...Array<number>(7).fill(data)];
   }
-  return Array<number>(15).fill(Math.floor(w / 15));
+  // Table 三 (15 columns) sits on a landscape page of its own, at 9 pt.
+  return Array<number>(15).fill(Math.floor(LANDSCAPE_TEXT_WIDTH_DXA / 15));
 }
 
 function table(t: ReportTable): Table {
@@ -39,28 +43,41 @@ function table(t: ReportTable): Table {
       align: c.header === 'row' || c.header === 'block' ? 'left' : 'center',
     })),
   );
-  // 五号 (10.5 pt) for table A, 小六 (6.5 pt) for the wide tables B and C.
-  return gridTable(rows, widths(t), t.id === 'A' ? 21 : 13);
+  // 五号 (10.5 pt) for table A, 小六 (6.5 pt) for table B, 9 pt for table C on its landscape page.
+  return gridTable(rows, widths(t), t.id === 'A' ? 21 : t.id === 'C' ? 18 : 13);
 }
 
 export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [
-    ...titleParagraphs([doc.title]),
-    blankLine(),
-    bodyParagraph(doc.preamble),
-  ];
+  const rest = doc.title.startsWith(doc.signature.agency) ? doc.title.slice(doc.signature.agency.length) : '';
+  let part: DocxPart = {
+    children: [
+      // The title never breaks inside a word: the agency on one line, the rest on the next.
+      ...titleParagraphs(rest ? titleLines(doc.signature.agency, rest) : [doc.title]),
+      blankLine(),
+      bodyParagraph(doc.preamble),
+    ],
+  };
+  const parts: DocxPart[] = [part];
   for (const s of doc.sections) {
-    children.push(headingParagraph(s.heading));
+    // Table 三 is too wide for a portrait page at a readable size: its section goes on a landscape page.
+    if (s.table?.id === 'C') {
+      part = { landscape: true, children: [] };
+      parts.push(part);
+    } else if (part.landscape) {
+      part = { children: [] };
+      parts.push(part);
+    }
+    part.children.push(headingParagraph(s.heading));
     for (const p of s.paragraphs) {
-      children.push(p.kind === 'subheading' ? subheadingParagraph(p.text) : bodyParagraph(p.text));
+      part.children.push(p.kind === 'subheading' ? subheadingParagraph(p.text) : bodyParagraph(p.text));
     }
     // The table's title is the section heading itself (the format prints no separate caption).
-    if (s.table) children.push(table(s.table));
+    if (s.table) part.children.push(table(s.table));
   }
-  children.push(
+  part.children.push(
     blankLine(),
     bodyParagraph(doc.signature.agency, { indent: false, align: 'right' }),
     bodyParagraph(doc.signature.date, { indent: false, align: 'right' }),
   );
-  return officialDocx(children, { title: doc.title });
+  return officialDocx(parts, { title: doc.title });
 }

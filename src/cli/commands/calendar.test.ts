@@ -135,6 +135,15 @@ describe('gongkai requests deadline', () => {
     });
   }
 
+  test('--pause A without ".." means still waiting, the same as A..', async () => {
+    const waiting = await cli(...base, '--pause', '2026-03-10', '--json');
+    assert.equal(waiting.code, 0, waiting.err);
+    const open = await cli(...base, '--pause', '2026-03-10..', '--json');
+    assert.equal(JSON.parse(waiting.out).due, JSON.parse(open.out).due);
+    // 15 working days of waiting after 03-10 (to 03-31) are not counted; 清明 skipped.
+    assert.equal(JSON.parse(waiting.out).due, '2026-04-24');
+  });
+
   test('a due date in an unloaded year is provisional; human output says 暂定', async () => {
     // 2028-01-01 is a Saturday: the provisional calendar gives 补假 on Monday 2028-01-03.
     const r = await cli('requests', 'deadline', '--received', '2027-12-15');
@@ -144,7 +153,7 @@ describe('gongkai requests deadline', () => {
 
   test('bad arguments are refused', async () => {
     assert.equal(
-      (await cli('requests', 'deadline', '--received', '2026-03-02', '--pause', '2026-03-10')).code,
+      (await cli('requests', 'deadline', '--received', '2026-03-02', '--pause', '2026-03-10..x')).code,
       2,
     );
     assert.equal((await cli('requests', 'deadline')).code, 2);

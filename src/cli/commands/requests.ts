@@ -21,11 +21,16 @@ function requireDate(s: string | undefined, what: string): string {
   return s;
 }
 
-/** `--pause A..B`: A the day the consultation letter is sent (counted), B the day the answer arrives (last paused). */
-function parsePause(v: string): DeadlinePause {
-  const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})?$/.exec(v);
+/**
+ * `--pause A..B`: A the day the consultation letter is sent (counted), B the day the answer arrives (last paused);
+ * `--pause A..` or `--pause A`: still waiting (paused to the end of the 15-working-day window), as the help says.
+ */
+export function parsePause(v: string): DeadlinePause {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2})?)?$/.exec(v);
   if (!m)
-    throw new CliUsageError(`--pause 格式应为 发出日期..收到意见日期，例如 2026-03-10..2026-03-20：${v}`);
+    throw new CliUsageError(
+      `--pause 格式应为 发出日期..收到意见日期（如 2026-03-10..2026-03-20），仍在等待意见的写 发出日期 或 发出日期..：${v}`,
+    );
   return {
     sentOn: requireDate(m[1], '--pause 发出日期'),
     answeredOn: m[2] ? requireDate(m[2], '--pause 收到日期') : null,
@@ -40,7 +45,7 @@ const deadline: RequestsSubcommand = {
     '  --received   收到申请之日\n' +
     '  --corrected  收到补正之日（答复期限自该日重新计算）\n' +
     '  --pause A..B 征求意见：A 为发出征求意见书之日（计入），B 为收到意见之日（最后一个暂停日）；\n' +
-    '               省略 B 表示未收到意见，暂停至15个工作日的答复期届满；可重复\n' +
+    '               只写 A（或 A..）表示仍在等待意见，暂停至15个工作日的答复期届满；可重复\n' +
     '  --extend K   延长答复期限 K 个工作日（1—20）\n' +
     '  --fee-notice 申请人收到收费通知之日（缴费期限20个工作日）；--fee-pauses 表示缴费期间暂停答复期限\n' +
     '  --json       输出 { "due", "provisional", "steps": [{ "date", "event", "note" }] }',

@@ -14,6 +14,7 @@ import * as m1101 from './2026_11_25_1101_index_report_sources.ts';
 import * as m1200 from './2026_11_25_1200_create_annual_reports.ts';
 import * as m1300 from './2026_11_25_1300_create_report_check_uploads.ts';
 import * as m20261201_0900 from './2026_12_01_0900_repair_upgrade_indexes.ts';
+import * as m11_1100 from './2026_12_01_1100_request_procedure.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1200_create_annual_reports': m1200,
   '2026_11_25_1300_create_report_check_uploads': m1300,
   '2026_12_01_0900_repair_upgrade_indexes': m20261201_0900,
+  '2026_12_01_1100_request_procedure': m11_1100,
 };

@@ -57,6 +57,7 @@ import { ACCEPT_ATTR, readUpload, storeUpload } from '../../../requests/uploads.
 import { LABELS } from '../../../annual-report/report-format.ts';
 import { DELIVERY_METHOD_LABELS } from '../../../requests/request.schema.ts';
 import { REQUEST_STEPS } from '../../request-steps.ts';
+import { NOTICE_DELIVERY_LABELS } from '../../../requests/correction-rules.ts';
 
 import {
   BASE,
@@ -113,7 +114,7 @@ async function ledgerPage(c: C) {
           </a>
         ) : null}{' '}
         <a href={`${BASE}/report${agencyQs}`}>年报数据（表二、表三）</a> ·{' '}
-        <a href={`${BASE}/appeals${agencyQs}`}>复议诉讼</a>
+        <a href={`${BASE}/appeals${agencyQs}`}>复议诉讼</a> · <a href={`${BASE}/corrections`}>更正申请</a>
         {requestPolicy.manageSettings(c.var.ctx.actor, scope) ? (
           <>
             {' '}
@@ -342,6 +343,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
     users,
     events,
     dup,
+    reasonRequests,
   ] = await Promise.all([
     db.selectFrom('request_corrections').selectAll().where('request_id', '=', id).orderBy('id').execute(),
     db.selectFrom('request_consultations').selectAll().where('request_id', '=', id).orderBy('id').execute(),
@@ -367,7 +369,18 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           .where('id', '=', r.duplicateOfId)
           .executeTakeFirst()
       : Promise.resolve(undefined),
+    db.selectFrom('request_reason_requests').selectAll().where('request_id', '=', id).orderBy('id').execute(),
   ]);
+  const handling = ['accepted', 'extended', 'consulting'].includes(r.status);
+  const undelivered = [
+    ...corrections
+      .filter((k) => !k.delivered_on && !k.received_on)
+      .map(() => ({ notice: 'correction', label: '补正告知书' })),
+    ...reasonRequests
+      .filter((k) => !k.delivered_on && !k.answered_on)
+      .map(() => ({ notice: 'reasons', label: '说明理由告知书' })),
+  ];
+  const reasonsOpen = reasonRequests.find((k) => !k.answered_on);
   const actor = ctx.actor;
   const can = (a: keyof typeof requestPolicy) => requestPolicy[a](actor, scope as RequestScope);
   const available = new Set<RequestAction>(actionsFrom(r.status));
@@ -520,6 +533,14 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
                 required
                 hint="如：2026-03-02 电话与申请人确认，接听人本人"
               />
+              {r.channel === 'ordinary_mail' ? (
+                <Field
+                  form={fx('confirm')}
+                  name="lateReason"
+                  label="未能在平信到达当日确认的原因"
+                  hint={`平信于${r.submittedOn}到达。条例第三十一条要求收到即确认；确认日晚于到达日的，须填写原因，收到申请的日期随确认日推后`}
+                />
+              ) : null}
             </ActionForm>
             <ActionForm c={c} id={id} action="contact" title="登记联系情况（未能确认时）" forms={forms}>
               <Field form={fx('contact')} name="method" label="联系方式" required />
@@ -575,7 +596,17 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
               type="number"
               required
             />
-            <Field form={fx('correction')} name="overrideReason" label="再次告知或超过7个工作日告知的理由" />
+            <Select
+              form={fx('correction', { deliveryMethod: 'online' })}
+              name="deliveryMethod"
+              label="告知书送达方式"
+              required
+              options={Object.entries(NOTICE_DELIVERY_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+            <p class="hint">
+              补正只能告知一次，且须在 {r.correctionNoticeDueOn ?? '收到申请之日起7个工作日'}{' '}
+              前发出（条例第三十条）；补正期限自申请人收到告知书之日起计算，邮寄的以签收之日为准。
+            </p>
           </ActionForm>
         ) : null}
         {handle && available.has('receive_correction') ? (
@@ -595,6 +626,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
                 type="date"
                 required
               />
+              <TextArea form={fx('corrected')} name="content" label="补正后的申请内容（答复将引用）" />
             </ActionForm>
             <ActionForm
               c={c}
@@ -673,6 +705,136 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
               </ActionForm>
             ))
           : null}
+        {handle
+          ? undelivered.map((u) => (
+              <ActionForm
+                c={c}
+                id={id}
+                action="notice-delivered"
+                title={`登记申请人签收${u.label}`}
+                forms={f('notice-delivered', { deliveredOn: today })}
+                open
+              >
+                <input type="hidden" name="notice" value={u.notice} />
+                <Field
+                  form={fx('notice-delivered', { deliveredOn: today })}
+                  name="deliveredOn"
+                  label="签收日期"
+                  type="date"
+                  required
+                />
+              </ActionForm>
+            ))
+          : null}
+        {handle
+          ? consultations
+              .filter((k) => k.kind === 'third_party' && k.answer === 'object')
+              .map((k) =>
+                !k.decision_notice_on ? (
+                  <ActionForm
+                    c={c}
+                    id={id}
+                    action="disclosure-notice"
+                    title={`决定公开：向${k.party}发出决定公开告知书`}
+                    forms={forms}
+                  >
+                    <input type="hidden" name="consultationId" value={String(k.id)} />
+                    <p class="hint">
+                      第三方不同意公开；本机关认为不公开可能对公共利益造成重大影响、决定予以公开的，须将决定公开的内容和理由书面告知第三方（条例第三十二条）。第三方收到后等待
+                      {settings.thirdPartyWaitDays}个工作日方可提供信息。
+                    </p>
+                    <TextArea
+                      form={fx('disclosure-notice')}
+                      name="content"
+                      label="决定公开的政府信息内容"
+                      required
+                    />
+                    <TextArea form={fx('disclosure-notice')} name="reason" label="决定公开的理由" required />
+                    <Field
+                      form={fx('disclosure-notice')}
+                      name="deliveredOn"
+                      label="第三方收到日期（当面或电子送达填今天；邮寄的签收后登记）"
+                      type="date"
+                    />
+                  </ActionForm>
+                ) : !k.decision_notice_delivered_on ? (
+                  <ActionForm
+                    c={c}
+                    id={id}
+                    action="disclosure-notice-delivered"
+                    title={`登记${k.party}收到决定公开告知书`}
+                    forms={f('disclosure-notice-delivered', { deliveredOn: today })}
+                    open
+                  >
+                    <input type="hidden" name="consultationId" value={String(k.id)} />
+                    <Field
+                      form={fx('disclosure-notice-delivered', { deliveredOn: today })}
+                      name="deliveredOn"
+                      label="第三方收到日期"
+                      type="date"
+                      required
+                    />
+                  </ActionForm>
+                ) : null,
+              )
+          : null}
+        {handle && handling && reasonRequests.length === 0 ? (
+          <ActionForm
+            c={c}
+            id={id}
+            action="reasons"
+            title="要求申请人说明理由（条例第三十五条）"
+            forms={f('reasons', { periodDays: String(settings.reasonsPeriodDays), deliveryMethod: 'online' })}
+          >
+            <TextArea
+              form={fx('reasons')}
+              name="matter"
+              label="申请数量、频次明显超过合理范围的情况"
+              required
+            />
+            <Field
+              form={fx('reasons', { periodDays: String(settings.reasonsPeriodDays) })}
+              name="periodDays"
+              label="说明理由期限（工作日，自申请人收到之日起）"
+              type="number"
+              required
+            />
+            <Select
+              form={fx('reasons', { deliveryMethod: 'online' })}
+              name="deliveryMethod"
+              label="告知书送达方式"
+              required
+              options={Object.entries(NOTICE_DELIVERY_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+          </ActionForm>
+        ) : null}
+        {handle && reasonsOpen ? (
+          <ActionForm
+            c={c}
+            id={id}
+            action="reasons-received"
+            title="登记申请人说明的理由"
+            forms={f('reasons-received', { answeredOn: today })}
+          >
+            <Field
+              form={fx('reasons-received', { answeredOn: today })}
+              name="answeredOn"
+              label="收到理由日期"
+              type="date"
+              required
+            />
+            <TextArea form={fx('reasons-received')} name="answer" label="申请人说明的理由" required />
+          </ActionForm>
+        ) : null}
+        {handle && handling && reasonRequests.length > 0 && !r.laterReplyOn ? (
+          <ActionForm c={c} id={id} action="later-reply" title="理由合理：确定延迟答复的期限" forms={forms}>
+            <p class="hint">
+              申请理由合理但无法在条例第三十三条规定的期限内答复的，可以确定延迟答复的合理期限并告知申请人（条例第三十五条）。理由不合理的，请在“拟写答复”中选择“无正当理由大量反复申请，不予处理”。
+            </p>
+            <Field form={fx('later-reply')} name="laterOn" label="延迟答复的日期" type="date" required />
+            <TextArea form={fx('later-reply')} name="reason" label="无法在法定期限内答复的原因" required />
+          </ActionForm>
+        ) : null}
         {can('extend') && available.has('extend') && r.extensionDays == null ? (
           <ActionForm c={c} id={id} action="extend" title="批准延期答复" forms={f('extend', { days: '20' })}>
             <p class="hint">
@@ -716,7 +878,25 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
                 { value: 'by_volume', label: '按量计收' },
               ]}
             />
-            <Field form={fx('fee-notice')} name="pages" label="提供信息的页数（按量计收）" type="number" />
+            <Field
+              form={fx('fee-notice')}
+              name="pages"
+              label="提供信息的页数（按量计收）"
+              type="number"
+              hint={
+                r.formRequested === 'inspection'
+                  ? '申请人选择当场查阅、抄录：不能按量计收（《政府信息公开信息处理费管理办法》第五条）'
+                  : undefined
+              }
+            />
+            <Field
+              form={fx('fee-notice', { items: '1' })}
+              name="items"
+              label="按件计收的件数（一事一申请）"
+              type="number"
+              hint="申请包含多项内容的，可按“一事一申请”以合理的最小单位拆分计算件数（办法第四条），须写明理由"
+            />
+            <Field form={fx('fee-notice')} name="splitReason" label="拆分理由" />
             <Field
               form={fx('fee-notice', { noticeOn: today })}
               name="noticeOn"
@@ -796,7 +976,20 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
               name="basis"
               label="法律依据（条例条款）"
               required
-              hint="如：第三十六条第（二）项"
+              hint="如：第三十六条第（二）项；不予公开的须同时引用第三十六条第（三）项和实体条款"
+            />
+            <Field
+              form={fx('decision')}
+              name="responsibleAgency"
+              label="负责公开的机关（非本机关负责公开时）"
+              hint="条例第三十六条第（五）项：告知该机关的名称和联系方式"
+            />
+            <Field form={fx('decision')} name="responsibleContact" label="该机关的联系方式" />
+            <Field
+              form={fx('decision')}
+              name="earlierReplyRef"
+              label="此前的答复（重复申请时：文号和日期）"
+              hint={dup ? `疑似重复：${dup.reference}，留空则引用其答复文号` : undefined}
             />
             <TextArea
               form={fx('decision')}
@@ -910,16 +1103,40 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         <ul>
           {corrections.map((k) => (
             <li>
-              补正告知（{k.notice_on}，期限至{k.period_end_on}）：{k.items}
+              补正告知（{k.notice_on}
+              {k.delivered_on ? `，${k.delivered_on}送达，期限至${k.period_end_on}` : '，待登记签收'}）：
+              {k.items}
               {k.received_on ? `；${k.received_on}收到补正` : ''}
             </li>
           ))}
+          {r.lateConfirmationReason ? (
+            <li class="badge warn">
+              平信于{r.submittedOn}到达、{r.receivedOn}才确认（条例第三十一条）：{r.lateConfirmationReason}
+            </li>
+          ) : null}
+          {reasonRequests.map((k) => (
+            <li>
+              说明理由告知（{k.notice_on}
+              {k.delivered_on ? `，${k.delivered_on}送达，期限至${k.period_end_on}` : '，待登记签收'}）：
+              {k.matter}
+              {k.answered_on ? `；${k.answered_on}收到理由：${k.answer}` : ''}
+            </li>
+          ))}
+          {r.laterReplyOn ? (
+            <li>
+              延迟答复（条例第三十五条）：至{r.laterReplyOn}，原因：{r.laterReplyReason}
+            </li>
+          ) : null}
+          {r.disclosureNotBefore ? <li>第三方等待期：{r.disclosureNotBefore}起方可提供信息</li> : null}
           {consultations.map((k) => (
             <li>
               征求意见：{k.party}（{k.sent_on}发出{k.delivered_on ? `，${k.delivered_on}收到` : ''}）
               {k.answer
                 ? `；${{ agree: '同意公开', object: '不同意公开', none: '逾期未提出意见' }[k.answer] ?? k.answer}${k.answered_on ? `（${k.answered_on}）` : ''}`
                 : '；等待意见'}
+              {k.decision_notice_on
+                ? `；${k.decision_notice_on}发出决定公开告知书${k.decision_notice_delivered_on ? `，${k.decision_notice_delivered_on}收到` : '，待登记收到'}`
+                : ''}
             </li>
           ))}
           {waivers.map((w) => (
