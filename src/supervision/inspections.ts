@@ -251,7 +251,7 @@ export const TargetResultInput = z.object({
       itemId: z.number().int(),
       outcome: z.enum(['passed', 'problem']),
       note: z.string().trim().max(2000).default(''),
-      problem: ProblemInput.partial({ unitKind: true, unitId: true }).optional(),
+      problem: ProblemInput.partial().optional(),
       evidence: z.array(z.any()).default([]),
     }),
   ),
