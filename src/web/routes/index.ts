@@ -19,6 +19,7 @@ import { publicationAdminRoutes } from './office/publication-admin.tsx';
 import { publicationSettingsRoutes } from './office/publication-settings.tsx';
 import { publicationPortalRoutes } from './public/publications.tsx';
 import { reportCheckRoutes } from './office/report-check.tsx';
+import { supervisionRoutes } from '../../supervision/web/routes.ts';
 
 const officeGuard: RouteModule = (app) => {
   app.use('/office', requireUser);
@@ -44,5 +45,6 @@ export const routeModules: RouteModule[] = [
   applyRoutes,
   annualReportRoutes,
   annualReportPortalRoutes,
+  supervisionRoutes,
   portalRoutes,
 ];

@@ -43,6 +43,12 @@ export const officeNav: NavItem[] = [
     roles: ['clerk', 'admin', 'inspector', 'office_head', 'deputy_leader', 'principal_leader'],
     order: 60,
   },
+  {
+    href: '/office/supervision',
+    label: '监督保障',
+    roles: ['clerk', 'admin', 'inspector', 'office_head', 'liaison', 'deputy_leader', 'principal_leader'],
+    order: 65,
+  },
   { href: '/office/org', label: '组织与用户', roles: ['admin', 'inspector'], order: 80 },
   { href: '/office/calendar', label: '工作日历', roles: [], order: 85 },
   { href: '/office/audit', label: '审计日志', roles: ['admin', 'auditor'], order: 90 },
