@@ -27,7 +27,7 @@ export const MANUAL_POINTS = 20;
 export const FORMULA =
   `记录得分 = ${AUTO_POINTS} × Σ(权重 × 比率) ÷ Σ(有记录项目的权重)；比率：主动公开按时率 = 按时公开条数 ÷ 应公开条数，` +
   `按期答复率 = 按期答复件数 ÷ 办结件数，按期整改率 = 按期整改问题数 ÷ 到期问题数，未复发率 = 1 − 复发问题数 ÷ 问题总数；` +
-  `本年度无记录的项目不计入分母。总分 = 记录得分 + 人工评分项（合计不超过${MANUAL_POINTS}分）。只考核单位，不对个人排名。`;
+  `本年度无记录的项目不计入分母，全部项目均无记录的单位记录得分为${AUTO_POINTS}分。总分 = 记录得分 + 人工评分项（合计不超过${MANUAL_POINTS}分）。只考核单位，不对个人排名。`;
 
 export interface ItemScore {
   code: string;
@@ -69,7 +69,8 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 export function autoScore(items: ItemScore[]): number {
   const used = items.filter((i) => i.rate != null);
   const w = used.reduce((s, i) => s + i.weight, 0);
-  if (!w) return 0;
+  // A unit with no record at all this year has nothing to lose points on.
+  if (!w) return AUTO_POINTS;
   return round1((AUTO_POINTS * used.reduce((s, i) => s + i.weight * i.rate!, 0)) / w);
 }
 

@@ -2,8 +2,8 @@
  * The daily checks (每日巡查) are pluggable: each provider looks at one kind of record of an agency and returns hits.
  * A hit of kind 'problem' becomes a problem in the agency's ledger (once per key while it is not closed); a hit of
  * kind 'reminder' only notifies the people named. A problem a provider recorded is machine-checkable: 销号 and
- * 回头看 re-run the provider and look for the same key. Features add providers to `checkProviders` (src/villages
- * and src/inquiries add theirs when they land).
+ * 回头看 re-run the provider and look for the same key. The list is `checkProviders()` in providers/index.ts: the core
+ * providers and those other features export through their index.ts (src/villages, src/inquiries when they land).
  */
 import type { Ctx } from '../context.ts';
 import type { Agency } from '../org/org.ts';
@@ -35,12 +35,3 @@ export interface CheckProvider {
   appliesTo?(agency: Agency): boolean;
   run(ctx: Ctx, agency: Agency, settings: SupervisionSettings): Promise<CheckHit[]>;
 }
-
-export const checkProviders: CheckProvider[] = [];
-
-export function providerOf(kind: string | null): CheckProvider | undefined {
-  return kind ? checkProviders.find((p) => p.kind === kind) : undefined;
-}
-
-export const PROVIDER_LABELS = (): Record<string, string> =>
-  Object.fromEntries(checkProviders.map((p) => [p.kind, p.label]));

@@ -115,3 +115,13 @@ export async function saveChecklistItem(
     });
   });
 }
+
+/** Seed step: every agency gets the default checklist once. */
+export const checklistSeed = {
+  name: 'supervision.checklist',
+  async run(ctx: Ctx): Promise<void> {
+    const now = ctx.clock.now().toISOString();
+    for (const a of await ctx.db.selectFrom('agencies').select('id').execute())
+      await ensureChecklist(ctx.db, a.id, now);
+  },
+};

@@ -9,7 +9,8 @@ import { recordEvent } from '../audit/record-event.ts';
 import { listAgencies } from '../org/org.queries.ts';
 import { addDays } from '../calendar/dates.ts';
 import { toNumber } from '../db/values.ts';
-import { checkProviders, type CheckHit } from './check-provider.ts';
+import type { CheckHit } from './check-provider.ts';
+import { checkProviders } from './providers/index.ts';
 import { insertProblem } from './record-problem.ts';
 import {
   leaderIds,
@@ -137,7 +138,7 @@ export async function runDailyChecks(ctx: Ctx, opts: { period?: string } = {}): 
   const out: DailyResult = { problems: 0, reminders: 0, escalated: 0, followUps: await runDueFollowUps(ctx) };
   for (const agency of await listAgencies(ctx.db)) {
     const settings = await settingsOf(ctx.db, agency.id);
-    for (const provider of checkProviders) {
+    for (const provider of checkProviders()) {
       if (provider.appliesTo && !provider.appliesTo(agency)) continue;
       for (const h of await provider.run(ctx, agency, settings)) {
         if (h.kind === 'problem') out.problems += (await fileHit(ctx, agency.id, provider.kind, h)) ? 1 : 0;

@@ -9,13 +9,14 @@ import { addDays } from '../calendar/dates.ts';
 export const PROBLEM_STATUSES = ['open', 'rectified', 'closed'] as const;
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
 
-export const SOURCES = ['inspection', 'daily_check', 'county', 'manual'] as const;
+export const SOURCES = ['inspection', 'daily_check', 'county', 'manual', 'annual_report'] as const;
 export type ProblemSource = (typeof SOURCES)[number];
 export const SOURCE_LABELS: Record<ProblemSource, string> = {
   inspection: '专项督查',
   daily_check: '每日巡查',
   county: '县级督查',
   manual: '日常发现',
+  annual_report: '上年度报告所列问题',
 };
 
 export const UNIT_KIND_LABELS: Record<string, string> = {

@@ -4,7 +4,7 @@
  */
 import type { Ctx } from '../context.ts';
 import { findAgency } from '../org/org.queries.ts';
-import { providerOf } from './check-provider.ts';
+import { providerOf } from './providers/index.ts';
 import { settingsOf, type Problem } from './supervision.queries.ts';
 
 /** 'failing' when the check finds the problem again, 'passing' when not, null when it is not machine-checkable. */

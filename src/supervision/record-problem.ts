@@ -150,6 +150,7 @@ export async function recordProblem(
   agencyId: number,
   input: ProblemInputT,
   evidence: EvidenceInput[] = [],
+  opts: { fromLastReport?: boolean } = {},
 ): Promise<Problem> {
   const scope = await agencyScope(ctx.db, agencyId);
   const county = await actorHasCountyPermission(ctx);
@@ -160,6 +161,13 @@ export async function recordProblem(
   return ctx.db
     .transaction()
     .execute((trx) =>
-      insertProblem(trx, ctx, agencyId, input, { source: fromAbove ? 'county' : 'manual' }, evidence),
+      insertProblem(
+        trx,
+        ctx,
+        agencyId,
+        input,
+        { source: fromAbove ? 'county' : opts.fromLastReport ? 'annual_report' : 'manual' },
+        evidence,
+      ),
     );
 }

@@ -15,7 +15,6 @@ import { ensureCatalogue } from '../publications/seed-catalogue.ts';
 import { findCategoryByCode } from '../publications/publications.queries.ts';
 import type { Db } from '../db/database.ts';
 import { DomainError } from '../errors.ts';
-import './register.ts';
 import { recordProblem } from './record-problem.ts';
 import { rectifyProblem } from './rectify-problem.ts';
 import { closeOutProblem } from './close-out-problem.ts';

@@ -5,7 +5,6 @@ import { testApp } from '../../test/support/http.ts';
 import { fixedClock, makeAgency, makeUser, makeVillage, systemCtx } from '../../test/support/factories.ts';
 import { seedCalendar } from '../calendar/seed-calendar.ts';
 import type { Db } from '../db/database.ts';
-import './register.ts';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 

@@ -53,7 +53,8 @@ export const supervisionPolicy = {
   answerSupervision: (actor: Actor, scope: AgencyScope) => isOwnManager(actor, scope),
   /** Grant or revoke the county permission: an administrator of the user's own (county) agency. */
   grantPermission: (actor: Actor, userAgencyId: number) =>
-    actor.kind === 'user' && actor.agencyId === userAgencyId && hasRole(actor, 'admin'),
+    actor.kind === 'system' ||
+    (actor.kind === 'user' && actor.agencyId === userAgencyId && hasRole(actor, 'admin')),
   /** Raw comments of social evaluation (before screening): the agency's own supervision staff only. */
   readRawComments: (actor: Actor, scope: AgencyScope) => isOwnManager(actor, scope),
 };

@@ -78,7 +78,7 @@ export interface SvProblemTable {
   id: Generated<number>;
   agency_id: number;
   reference: string;
-  /** 'inspection' | 'daily_check' | 'county' | 'manual'. */
+  /** 'inspection' | 'daily_check' | 'county' | 'manual' | 'annual_report'. */
   source: string;
   inspection_id: number | null;
   checklist_item_id: number | null;

@@ -49,7 +49,7 @@ import {
   formOf,
   photosOf,
 } from './shared.tsx';
-import { AUDIT_ACTION_LABELS } from '../../audit/audit-event.ts';
+import { SUPERVISION_AUDIT_LABELS } from '../supervision-audit.ts';
 
 const P = `${BASE}/problems`;
 
@@ -526,7 +526,8 @@ async function detailPage(c: C, id: number, forms: Record<string, FormState> = {
       <ol class="timeline">
         {audit.map((a) => (
           <li>
-            {beijing(a.occurred_at)} {a.actor_name}：{AUDIT_ACTION_LABELS[a.action] ?? a.action}
+            {beijing(a.occurred_at)} {a.actor_name}：
+            {(SUPERVISION_AUDIT_LABELS as Record<string, string>)[a.action] ?? a.action}
             {a.note ? `（${a.note}）` : ''}
           </li>
         ))}
