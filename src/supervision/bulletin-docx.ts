@@ -19,6 +19,26 @@ import type { Bulletin } from './bulletin.ts';
 
 const RED = 'C00000';
 
+/** The last body line keeps with the issuer and date (GB/T 9704: the signature never stands alone on a page). */
+const lastBodyLine = (text: string) =>
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    keepNext: true,
+    spacing: { line: 560, lineRule: 'exact', after: 560 },
+    indent: { firstLine: 640 },
+    children: [new TextRun({ text, size: 32, font: { eastAsia: OFFICIAL_FONTS.body } })],
+  });
+
+const signatureLine = (text: string, keepNext: boolean) =>
+  new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    keepNext,
+    keepLines: true,
+    spacing: { line: 560, lineRule: 'exact' },
+    indent: { right: 640 },
+    children: [new TextRun({ text, size: 32, font: { eastAsia: OFFICIAL_FONTS.body } })],
+  });
+
 const chineseDate = (iso: string) => {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   return `${y}年${m}月${d}日`;
@@ -65,11 +85,16 @@ export async function bulletinDocx(
     ],
   });
   const body: Paragraph[] = [];
-  for (const line of b.bodyText
+  const lines = b.bodyText
     .split('\n')
     .map((l) => l.trim())
-    .filter(Boolean))
-    body.push(/^[一二三四五六七八九十]+、/.test(line) ? headingParagraph(line) : bodyParagraph(line));
+    .filter(Boolean);
+  lines.forEach((line, k) => {
+    if (/^[一二三四五六七八九十]+、/.test(line)) body.push(headingParagraph(line));
+    else if (k === lines.length - 1 && !(b.stats.problems?.byUnit ?? []).length)
+      body.push(lastBodyLine(line));
+    else body.push(bodyParagraph(line));
+  });
   const rows = b.stats.problems?.byUnit ?? [];
   const table = rows.length
     ? [
@@ -108,9 +133,9 @@ export async function bulletinDocx(
       blankLine(),
       ...body,
       ...table,
-      blankLine(),
-      bodyParagraph(issuer.agencyName, { indent: false, align: 'right' }),
-      bodyParagraph(chineseDate(issuer.issuedOn), { indent: false, align: 'right' }),
+      // The issuer and the date stay together on the page of the last body line.
+      signatureLine(issuer.agencyName, true),
+      signatureLine(chineseDate(issuer.issuedOn), false),
     ],
     { title: b.title },
   );

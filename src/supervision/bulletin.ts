@@ -33,6 +33,8 @@ export interface BulletinStats {
   problems: ProblemFigures;
   timeliness: Timeliness;
   newProblems: { reference: string; unit: string; title: string; source: string; status: string }[];
+  /** Not closed at the end of the month (found earlier or reopened by 回头看). */
+  openProblems?: { reference: string; unit: string; title: string; status: string; recurring: boolean }[];
 }
 
 export interface Bulletin {
@@ -83,7 +85,7 @@ export function draftBulletin(agency: Pick<Agency, 'name'>, period: string, s: B
   );
   lines.push('一、问题发现和整改情况');
   lines.push(
-    p.found + p.fixed + p.overdue === 0
+    p.found + p.fixed + p.overdue + p.open === 0
       ? `本月未发现新的问题，无整改逾期问题。`
       : `本月通过每日巡查、专项督查等方式发现问题${p.found}个，整改销号${p.fixed}个（其中按期整改${p.fixedOnTime}个）；截至月底尚未销号${p.open}个，其中整改逾期${p.overdue}个${p.recurring ? `，回头看发现复发${p.recurring}个` : ''}。`,
   );
@@ -94,6 +96,13 @@ export function draftBulletin(agency: Pick<Agency, 'name'>, period: string, s: B
   if (s.newProblems.length)
     lines.push(
       `本月发现的问题：${s.newProblems.map((x, i) => `${i + 1}.${x.unit}：${x.title}（${x.source}，${x.status}）`).join('；')}。`,
+    );
+  const carried = (s.openProblems ?? []).filter(
+    (x) => !s.newProblems.some((n) => n.reference === x.reference),
+  );
+  if (carried.length)
+    lines.push(
+      `截至月底仍未销号的以前月份问题${carried.length}个：${carried.map((x, i) => `${i + 1}.${x.unit}：${x.title}（${x.recurring ? '回头看发现复发，' : ''}${x.status}）`).join('；')}。`,
     );
   lines.push('二、公开时效情况');
   lines.push(
@@ -139,6 +148,17 @@ async function statsOf(db: DbOrTrx, agencyId: number, period: string): Promise<B
         title: x.title,
         source: SOURCE_LABELS[x.source],
         status: statusOf(x),
+      })),
+    openProblems: all
+      .filter((x) => x.foundOn <= per.last && !(x.status === 'closed' && x.closedOn! <= per.last))
+      .sort((a, b) => a.id - b.id)
+      .slice(0, 30)
+      .map((x) => ({
+        reference: x.reference,
+        unit: x.unitName,
+        title: x.title,
+        status: statusOf(x),
+        recurring: x.isRecurring,
       })),
   };
 }

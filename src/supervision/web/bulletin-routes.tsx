@@ -16,6 +16,7 @@ import { assertCan, NotFoundError, parseInput } from '../../errors.ts';
 import { agencyScope, findAgency } from '../../org/org.queries.ts';
 import { attachment } from '../../documents/xlsx.ts';
 import { DOCX_TYPE } from '../../documents/docx.ts';
+import { businessDate } from '../../clock.ts';
 import { supervisionPolicy } from '../supervision.policy.ts';
 import {
   EditBulletinInput,
@@ -208,7 +209,7 @@ export function bulletinRoutes(app: App): void {
     const buf = await bulletinDocx(b, {
       agencyName: agency.name,
       issueNo: Number(b.period.slice(5)),
-      issuedOn: (b.publishedAt ?? b.generatedAt).slice(0, 10),
+      issuedOn: businessDate(new Date(b.publishedAt ?? b.generatedAt)),
     });
     return new Response(new Uint8Array(buf), {
       headers: { 'Content-Type': DOCX_TYPE, 'Content-Disposition': attachment(`${b.title}.docx`) },

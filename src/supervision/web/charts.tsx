@@ -6,7 +6,8 @@
 export interface Series {
   name: string;
   color: string;
-  values: number[];
+  /** null: no data for that label (no bar, “—” in the table). */
+  values: (number | null)[];
 }
 
 const W = 560;
@@ -25,7 +26,7 @@ export function BarChart({
   series: Series[];
   unit?: string;
 }) {
-  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const max = Math.max(1, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
   const plotW = W - PAD.l - PAD.r;
   const plotH = H - PAD.t - PAD.b;
   const groupW = plotW / Math.max(1, labels.length);
@@ -48,7 +49,8 @@ export function BarChart({
           {labels.map((l, i) => (
             <g>
               {series.map((s, k) => {
-                const v = s.values[i] ?? 0;
+                const v = s.values[i];
+                if (v == null) return null;
                 const x = PAD.l + i * groupW + groupW * 0.1 + k * barW;
                 return <rect x={x} y={y(v)} width={barW - 1} height={PAD.t + plotH - y(v)} fill={s.color} />;
               })}
@@ -86,10 +88,7 @@ export function BarChart({
                 <tr>
                   <th scope="row">{l}</th>
                   {series.map((s) => (
-                    <td>
-                      {s.values[i] ?? 0}
-                      {unit}
-                    </td>
+                    <td>{s.values[i] == null ? '—' : `${s.values[i]}${unit}`}</td>
                   ))}
                 </tr>
               ))}

@@ -52,8 +52,14 @@ async function overview(c: C) {
   const today = c.var.ctx.clock.today();
   const year = Number(str(c.req.query('year')) || today.slice(0, 4));
   const all = await allProblems(db, agencyId);
-  const perMonth = months.map((m) => problemFigures(all, monthPeriod(`${year}-${m}`)));
-  const tl = await Promise.all(months.map((m) => timeliness(db, agencyId, monthPeriod(`${year}-${m}`))));
+  // Months that have begun (the current year stops at this month: no figures for the future).
+  const shown = months.filter((m) => `${year}-${m}` <= today.slice(0, 7));
+  const upToToday = (m: string) => {
+    const per = monthPeriod(`${year}-${m}`);
+    return { first: per.first, last: per.last < today ? per.last : today };
+  };
+  const perMonth = shown.map((m) => problemFigures(all, upToToday(m)));
+  const tl = await Promise.all(shown.map((m) => timeliness(db, agencyId, monthPeriod(`${year}-${m}`))));
   const yearFig = problemFigures(all, { first: `${year}-01-01`, last: `${year}-12-31` });
   const buckets = [
     { label: '7天内', test: (d: number) => d <= 7 },
@@ -117,7 +123,7 @@ async function overview(c: C) {
       </div>
       <BarChart
         title={`${year}年各月问题发现与销号（个）`}
-        labels={months.map((m) => `${Number(m)}月`)}
+        labels={shown.map((m) => `${Number(m)}月`)}
         series={[
           { name: '发现', color: '#c0392b', values: perMonth.map((f) => f.found) },
           { name: '销号', color: '#2e7d32', values: perMonth.map((f) => f.fixed) },
@@ -126,18 +132,18 @@ async function overview(c: C) {
       />
       <BarChart
         title={`${year}年各月公开时效（%）`}
-        labels={months.map((m) => `${Number(m)}月`)}
+        labels={shown.map((m) => `${Number(m)}月`)}
         unit="%"
         series={[
           {
             name: '主动公开按时率',
             color: '#1565c0',
-            values: tl.map((t) => (t.published ? Math.round((t.publishedOnTime / t.published) * 100) : 0)),
+            values: tl.map((t) => (t.published ? Math.round((t.publishedOnTime / t.published) * 100) : null)),
           },
           {
             name: '申请按期答复率',
             color: '#6a1b9a',
-            values: tl.map((t) => (t.replied ? Math.round((t.repliedOnTime / t.replied) * 100) : 0)),
+            values: tl.map((t) => (t.replied ? Math.round((t.repliedOnTime / t.replied) * 100) : null)),
           },
         ]}
       />
