@@ -75,27 +75,17 @@ async function fileHit(ctx: Ctx, checkedAgencyId: number, kind: string, h: Check
   return true;
 }
 
+/** A reminder to the people a hit names, at most once a business day per person and record. */
 async function remind(ctx: Ctx, h: CheckHit): Promise<number> {
-  const today = ctx.clock.today();
-  let n = 0;
-  for (const userId of h.notifyUserIds ?? []) {
-    const dup = await ctx.db
-      .selectFrom('notifications')
-      .select('id')
-      .where('user_id', '=', userId)
-      .where('kind', '=', 'supervision.reminder')
-      .where('link', '=', h.link)
-      .where('created_at', '>=', `${addDays(today, -1)}T16:00:00`)
-      .executeTakeFirst();
-    if (dup) continue;
-    n += await notify(ctx.db, ctx, [userId], {
-      kind: 'supervision.reminder',
-      title: h.title,
-      body: h.description,
-      link: h.link,
-    });
-  }
-  return n;
+  // The business day starts at 00:00 in Beijing, 16:00 UTC the day before.
+  const since = `${addDays(ctx.clock.today(), -1)}T16:00:00.000Z`;
+  return notify(
+    ctx.db,
+    ctx,
+    h.notifyUserIds ?? [],
+    { kind: 'supervision.reminder', title: h.title, body: h.description, link: h.link },
+    { unlessSince: since },
+  );
 }
 
 /** Escalate each overdue rectification once: the unit, the agency's leaders and the disclosure office are told. */

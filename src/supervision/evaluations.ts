@@ -14,7 +14,7 @@ import { assertCan, DomainError, InvalidStateError, NotFoundError, ValidationErr
 import { recordEvent } from '../audit/record-event.ts';
 import { agencyScope } from '../org/org.queries.ts';
 import { takeToken } from '../auth/rate-limit.ts';
-import { maskText, scanText } from '../publications/secrecy-scan.ts';
+import { maskText, scanText } from '../publications/index.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
 
 export const GROUPS = ['public', 'npc_deputy', 'cppcc_member'] as const;

@@ -7,8 +7,8 @@ import { WEEKLY_JOB, runWeeklyReminder } from './weekly-reminder.ts';
 import { MONTHLY_JOB, runMonthlyBulletins } from './bulletin.ts';
 import { checklistSeed } from './checklist.queries.ts';
 import { loadSupervisionDemo } from './demo.ts';
-import { supervisionRoutes } from './web/routes.ts';
-import { supervisionWidget } from './web/widget.tsx';
+import { supervisionRoutes } from '../web/routes/office/supervision/routes.ts';
+import { supervisionWidget } from '../web/supervision-widget.tsx';
 import { supervisionCommand } from './cli/supervision-command.ts';
 
 export const SUPERVISION_ROLES = [

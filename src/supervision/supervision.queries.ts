@@ -9,7 +9,8 @@ import type { Ctx } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { agencyScope } from '../org/org.queries.ts';
 import type { AgencyScope } from '../org/access.ts';
-import { nextSerial } from '../requests/serial.ts';
+import { nextSerial } from '../serials/next-serial.ts';
+import { notify as writeNotifications, type NotificationInput } from '../notifications/notify.ts';
 import { COUNTY_PERMISSION } from './supervision.policy.ts';
 import { DEFAULT_FOLLOW_UP_DAYS, type ProblemSource, type ProblemStatus } from './problem.ts';
 
@@ -268,22 +269,15 @@ export async function leaderIds(db: DbOrTrx, agencyId: number): Promise<number[]
   ];
 }
 
-/** Write one reminder to each user (deduplicated), inside the caller's transaction. */
+/** Write one reminder to each user (deduplicated), inside the caller's transaction (the shared writer). */
 export async function notify(
   trx: DbOrTrx,
   ctx: Pick<Ctx, 'clock'>,
   userIds: Iterable<number>,
-  n: { kind: string; title: string; body: string; link: string | null },
+  n: NotificationInput,
+  opts: { unlessSince?: string } = {},
 ): Promise<number> {
-  let written = 0;
-  for (const user_id of new Set(userIds)) {
-    await trx
-      .insertInto('notifications')
-      .values({ user_id, ...n, created_at: ctx.clock.now().toISOString(), read_at: null })
-      .execute();
-    written++;
-  }
-  return written;
+  return writeNotifications(trx, ctx.clock.now(), userIds, n, opts);
 }
 
 export const problemLink = (id: number) => `/office/supervision/problems/${id}`;

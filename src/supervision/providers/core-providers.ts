@@ -11,7 +11,7 @@ import type { Agency } from '../../org/org.ts';
 import { parseJson, toNumber } from '../../db/values.ts';
 import { addDays } from '../../calendar/dates.ts';
 import { getCalendar } from '../../calendar/get-calendar.ts';
-import { OPEN_STATES } from '../../requests/request.ts';
+import { OPEN_STATES } from '../../requests/index.ts';
 import type { CheckHit, CheckProvider } from '../check-provider.ts';
 import type { SupervisionSettings } from '../supervision.queries.ts';
 

@@ -2,9 +2,9 @@
  * 业务培训, 社会评议 (office side and the public questionnaire), 考核 and 责任追究 pages. Thin routes.
  */
 import qrcode from 'qrcode-generator';
-import type { App, C } from '../../web/app-env.ts';
-import { currentUser, officePage } from '../../web/office-page.tsx';
-import { publicPage } from '../../web/public-page.tsx';
+import type { App, C } from '../../../app-env.ts';
+import { currentUser, officePage } from '../../../office-page.tsx';
+import { publicPage } from '../../../public-page.tsx';
 import {
   Checkboxes,
   Csrf,
@@ -15,12 +15,12 @@ import {
   TextArea,
   emptyForm,
   type FormState,
-} from '../../web/views/forms.tsx';
-import { list, str } from '../../web/form.ts';
-import { redirectWithFlash } from '../../web/render.tsx';
-import { assertCan, NotFoundError, parseInput } from '../../errors.ts';
-import { agencyScope, listOffices, listUsers, listVillages } from '../../org/org.queries.ts';
-import { supervisionPolicy } from '../supervision.policy.ts';
+} from '../../../views/forms.tsx';
+import { list, str } from '../../../form.ts';
+import { redirectWithFlash } from '../../../render.tsx';
+import { assertCan, NotFoundError, parseInput } from '../../../../errors.ts';
+import { agencyScope, listOffices, listUsers, listVillages } from '../../../../org/org.queries.ts';
+import { supervisionPolicy } from '../../../../supervision/supervision.policy.ts';
 import {
   TRAINING_LEVEL_LABELS,
   TRAINING_MODE_LABELS,
@@ -28,7 +28,7 @@ import {
   attendanceByPerson,
   listTrainings,
   recordTraining,
-} from '../trainings.ts';
+} from '../../../../supervision/trainings.ts';
 import {
   DEFAULT_ITEMS,
   GROUPS,
@@ -43,7 +43,7 @@ import {
   questionnaireByToken,
   submitOnline,
   type Questionnaire,
-} from '../evaluations.ts';
+} from '../../../../supervision/evaluations.ts';
 import {
   AUTO_ITEMS,
   AccountabilityInput,
@@ -55,7 +55,7 @@ import {
   listAccountability,
   recordAccountability,
   type ManualItem,
-} from '../assessment.ts';
+} from '../../../../supervision/assessment.ts';
 import { AgencyPicker, BASE, agencyChoices, agencyOf, fieldsOf, formOf } from './shared.tsx';
 
 const T = `${BASE}/trainings`;

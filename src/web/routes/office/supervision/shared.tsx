@@ -1,10 +1,10 @@
 /** Pieces shared by the 监督保障 pages: whose records (agency picker for the county), errors → form, formatting. */
-import type { C } from '../../web/app-env.ts';
-import { currentUser } from '../../web/office-page.tsx';
-import type { FormState } from '../../web/views/forms.tsx';
-import { isDomainError, ValidationError } from '../../errors.ts';
-import { descendantIds, listAgencies } from '../../org/org.queries.ts';
-import type { EvidenceInput } from '../evidence.ts';
+import type { C } from '../../../app-env.ts';
+import { currentUser } from '../../../office-page.tsx';
+import type { FormState } from '../../../views/forms.tsx';
+import { isDomainError, ValidationError } from '../../../../errors.ts';
+import { descendantIds, listAgencies } from '../../../../org/org.queries.ts';
+import type { EvidenceInput } from '../../../../supervision/evidence.ts';
 
 export const BASE = '/office/supervision';
 

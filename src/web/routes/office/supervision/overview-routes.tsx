@@ -3,8 +3,8 @@
  * a data table beside each chart, the job runs with re-run for a past period, settings, checklist, and the county
  * permission. Thin routes.
  */
-import type { App, C } from '../../web/app-env.ts';
-import { currentUser, officePage } from '../../web/office-page.tsx';
+import type { App, C } from '../../../app-env.ts';
+import { currentUser, officePage } from '../../../office-page.tsx';
 import {
   Csrf,
   Field,
@@ -13,28 +13,43 @@ import {
   TextArea,
   emptyForm,
   type FormState,
-} from '../../web/views/forms.tsx';
-import { str } from '../../web/form.ts';
-import { redirectWithFlash } from '../../web/render.tsx';
-import { assertCan, InvalidStateError, ValidationError, fromZod } from '../../errors.ts';
-import { recordEvent } from '../../audit/record-event.ts';
-import { agencyScope, listUsers } from '../../org/org.queries.ts';
-import { systemActor } from '../../context.ts';
-import { supervisionPolicy, PERMISSION_LABELS, COUNTY_PERMISSION } from '../supervision.policy.ts';
+} from '../../../views/forms.tsx';
+import { str } from '../../../form.ts';
+import { redirectWithFlash } from '../../../render.tsx';
+import { assertCan, InvalidStateError, ValidationError, fromZod } from '../../../../errors.ts';
+import { recordEvent } from '../../../../audit/record-event.ts';
+import { agencyScope, listUsers } from '../../../../org/org.queries.ts';
+import { systemActor } from '../../../../context.ts';
+import {
+  supervisionPolicy,
+  PERMISSION_LABELS,
+  COUNTY_PERMISSION,
+} from '../../../../supervision/supervision.policy.ts';
 import {
   SupervisionSettingsSchema,
   hasPermission,
   settingsOf,
   writeSettings,
-} from '../supervision.queries.ts';
-import { allProblems, monthPeriod, pct, problemFigures, timeliness } from '../supervision-stats.ts';
-import { listRuns } from '../runs.ts';
-import { runDailyChecks, DAILY_JOB } from '../daily-checks.ts';
-import { runWeeklyReminder, WEEKLY_JOB } from '../weekly-reminder.ts';
-import { runMonthlyBulletins, MONTHLY_JOB } from '../bulletin.ts';
-import { listChecklist, ensureChecklist, saveChecklistItem } from '../checklist.queries.ts';
-import { setCountyPermission } from '../supervise-problem.ts';
-import { BarChart } from './charts.tsx';
+} from '../../../../supervision/supervision.queries.ts';
+import {
+  allProblems,
+  monthPeriod,
+  pct,
+  problemFigures,
+  timeliness,
+} from '../../../../supervision/supervision-stats.ts';
+import { listRuns } from '../../../../supervision/runs.ts';
+import { runDailyChecks, DAILY_JOB } from '../../../../supervision/daily-checks.ts';
+import { runWeeklyReminder, WEEKLY_JOB } from '../../../../supervision/weekly-reminder.ts';
+import { runMonthlyBulletins, MONTHLY_JOB } from '../../../../supervision/bulletin.ts';
+import {
+  listChecklist,
+  ensureChecklist,
+  saveChecklistItem,
+} from '../../../../supervision/checklist.queries.ts';
+import { setCountyPermission } from '../../../../supervision/supervise-problem.ts';
+import { Chart, ChartGrid } from '../../../../charts/index.ts';
+import type { Problem } from '../../../../supervision/supervision.queries.ts';
 import { AgencyPicker, BASE, agencyChoices, agencyOf, beijing, fieldsOf, formOf } from './shared.tsx';
 
 const RUN_LABELS: Record<string, string> = {
@@ -43,6 +58,12 @@ const RUN_LABELS: Record<string, string> = {
   [MONTHLY_JOB]: '每月通报',
 };
 const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+const STATUS_SERIES: { label: string; test: (p: Problem, today: string) => boolean }[] = [
+  { label: '待整改', test: (p, today) => p.status === 'open' && p.deadline >= today },
+  { label: '整改逾期', test: (p, today) => p.status === 'open' && p.deadline < today },
+  { label: '待销号', test: (p) => p.status === 'rectified' },
+  { label: '已销号', test: (p) => p.status === 'closed' },
+];
 
 async function overview(c: C) {
   const db = c.var.deps.db;
@@ -54,11 +75,6 @@ async function overview(c: C) {
   const all = await allProblems(db, agencyId);
   // Months that have begun (the current year stops at this month: no figures for the future).
   const shown = months.filter((m) => `${year}-${m}` <= today.slice(0, 7));
-  const upToToday = (m: string) => {
-    const per = monthPeriod(`${year}-${m}`);
-    return { first: per.first, last: per.last < today ? per.last : today };
-  };
-  const perMonth = shown.map((m) => problemFigures(all, upToToday(m)));
   const tl = await Promise.all(shown.map((m) => timeliness(db, agencyId, monthPeriod(`${year}-${m}`))));
   const yearFig = problemFigures(all, { first: `${year}-01-01`, last: `${year}-12-31` });
   const buckets = [
@@ -121,43 +137,63 @@ async function overview(c: C) {
           <span>{year}年按期整改率</span>
         </div>
       </div>
-      <BarChart
-        title={`${year}年各月问题发现与销号（个）`}
-        labels={shown.map((m) => `${Number(m)}月`)}
-        series={[
-          { name: '发现', color: '#c0392b', values: perMonth.map((f) => f.found) },
-          { name: '销号', color: '#2e7d32', values: perMonth.map((f) => f.fixed) },
-          { name: '月底逾期', color: '#e67e22', values: perMonth.map((f) => f.overdue) },
-        ]}
-      />
-      <BarChart
-        title={`${year}年各月公开时效（%）`}
-        labels={shown.map((m) => `${Number(m)}月`)}
-        unit="%"
-        series={[
-          {
-            name: '主动公开按时率',
-            color: '#1565c0',
-            values: tl.map((t) => (t.published ? Math.round((t.publishedOnTime / t.published) * 100) : null)),
-          },
-          {
-            name: '申请按期答复率',
-            color: '#6a1b9a',
-            values: tl.map((t) => (t.replied ? Math.round((t.repliedOnTime / t.replied) * 100) : null)),
-          },
-        ]}
-      />
-      <BarChart
-        title={`${year}年销号问题的整改用时（个）`}
-        labels={buckets.map((b) => b.label)}
-        series={[
-          {
-            name: '问题数',
-            color: '#00838f',
+      <ChartGrid>
+        <Chart
+          open
+          spec={{
+            kind: 'stacked-bar',
+            id: 'sv-problems-by-month',
+            title: `${year}年各月发现的问题及其现状（个）`,
+            lead: '按发现月份统计问题数，并按问题当前的整改状态分色。',
+            categories: shown.map((m) => ({
+              label: `${Number(m)}月`,
+              href: `${BASE}/problems?agency=${agencyId}`,
+            })),
+            series: STATUS_SERIES.map((st) => ({
+              label: st.label,
+              values: shown.map(
+                (m) =>
+                  all.filter((p) => p.foundOn.slice(0, 7) === `${year}-${m}` && st.test(p, today)).length,
+              ),
+            })),
+            href: `${BASE}/problems?agency=${agencyId}`,
+            hrefLabel: '查看整改台账',
+          }}
+        />
+        <Chart
+          open
+          spec={{
+            kind: 'line',
+            id: 'sv-timeliness',
+            title: `${year}年各月公开时效`,
+            format: 'percent',
+            lead: '主动公开在20个工作日内公开的比例，依申请公开在法定期限内答复的比例；当月没有记录的为“—”。',
+            categories: shown.map((m) => ({ label: `${Number(m)}月` })),
+            series: [
+              {
+                label: '主动公开按时率',
+                values: tl.map((t) => (t.published ? t.publishedOnTime / t.published : null)),
+              },
+              {
+                label: '申请按期答复率',
+                values: tl.map((t) => (t.replied ? t.repliedOnTime / t.replied : null)),
+              },
+            ],
+          }}
+        />
+        <Chart
+          open
+          spec={{
+            kind: 'bar',
+            id: 'sv-rectify-time',
+            title: `${year}年销号问题的整改用时`,
+            valueLabel: '问题数',
+            lead: '从发现到销号的天数。',
+            categories: buckets.map((b) => ({ label: b.label })),
             values: buckets.map((b) => yearFig.rectifyDays.filter(b.test).length),
-          },
-        ]}
-      />
+          }}
+        />
+      </ChartGrid>
       {manage ? (
         <section>
           <h2>定时任务</h2>

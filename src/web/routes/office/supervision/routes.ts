@@ -1,5 +1,5 @@
 /** Every web route of 监督保障, as one route module. */
-import type { RouteModule } from '../../web/app-env.ts';
+import type { RouteModule } from '../../../app-env.ts';
 import { overviewRoutes } from './overview-routes.tsx';
 import { problemRoutes } from './problem-routes.tsx';
 import { inspectionRoutes } from './inspection-routes.tsx';

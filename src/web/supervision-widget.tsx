@@ -1,7 +1,7 @@
 /** The dashboard card of 监督保障: what waits for this user in the problem ledger. */
-import type { DashboardWidget } from '../../web/dashboard-widgets.ts';
-import { toProblem } from '../supervision.queries.ts';
-import { BASE } from './shared.tsx';
+import type { DashboardWidget } from './dashboard-widgets.ts';
+import { toProblem } from '../supervision/supervision.queries.ts';
+import { BASE } from './routes/office/supervision/shared.tsx';
 
 export const supervisionWidget: DashboardWidget = async (ctx, user) => {
   const today = ctx.clock.today();

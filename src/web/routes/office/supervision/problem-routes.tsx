@@ -1,6 +1,6 @@
 /** The problem ledger's pages: list, record, detail (rectify, 销号, 回头看, 督办 and its answer), photos. Thin routes. */
-import type { App, C } from '../../web/app-env.ts';
-import { officePage } from '../../web/office-page.tsx';
+import type { App, C } from '../../../app-env.ts';
+import { officePage } from '../../../office-page.tsx';
 import {
   Csrf,
   Field,
@@ -10,12 +10,12 @@ import {
   TextArea,
   emptyForm,
   type FormState,
-} from '../../web/views/forms.tsx';
-import { str } from '../../web/form.ts';
-import { redirectWithFlash } from '../../web/render.tsx';
-import { assertCan, NotFoundError, parseInput } from '../../errors.ts';
-import { agencyScope, listOffices, listUsers, listVillages } from '../../org/org.queries.ts';
-import { supervisionPolicy } from '../supervision.policy.ts';
+} from '../../../views/forms.tsx';
+import { str } from '../../../form.ts';
+import { redirectWithFlash } from '../../../render.tsx';
+import { assertCan, NotFoundError, parseInput } from '../../../../errors.ts';
+import { agencyScope, listOffices, listUsers, listVillages } from '../../../../org/org.queries.ts';
+import { supervisionPolicy } from '../../../../supervision/supervision.policy.ts';
 import {
   actorHasCountyPermission,
   listProblems,
@@ -24,21 +24,27 @@ import {
   waitingSupervisionIds,
   type LedgerQuery,
   type Problem,
-} from '../supervision.queries.ts';
-import { SOURCE_LABELS, UNIT_KIND_LABELS, isOverdue, statusLabel, waitingFor } from '../problem.ts';
-import { ProblemInput, recordProblem } from '../record-problem.ts';
-import { RectifyInput, rectifyProblem } from '../rectify-problem.ts';
-import { CloseOutInput, closeOutProblem } from '../close-out-problem.ts';
-import { FOLLOW_UP_STATUS_LABELS } from '../problem.ts';
-import { FollowUpInput, listFollowUps, recordFollowUp } from '../follow-up.ts';
+} from '../../../../supervision/supervision.queries.ts';
+import {
+  SOURCE_LABELS,
+  UNIT_KIND_LABELS,
+  isOverdue,
+  statusLabel,
+  waitingFor,
+} from '../../../../supervision/problem.ts';
+import { ProblemInput, recordProblem } from '../../../../supervision/record-problem.ts';
+import { RectifyInput, rectifyProblem } from '../../../../supervision/rectify-problem.ts';
+import { CloseOutInput, closeOutProblem } from '../../../../supervision/close-out-problem.ts';
+import { FOLLOW_UP_STATUS_LABELS } from '../../../../supervision/problem.ts';
+import { FollowUpInput, listFollowUps, recordFollowUp } from '../../../../supervision/follow-up.ts';
 import {
   AnswerInput,
   SuperviseInput,
   answerSupervision,
   issueSupervision,
   listSupervisions,
-} from '../supervise-problem.ts';
-import { getPhoto, listEvidence, STAGE_LABELS } from '../evidence.ts';
+} from '../../../../supervision/supervise-problem.ts';
+import { getPhoto, listEvidence, STAGE_LABELS } from '../../../../supervision/evidence.ts';
 import {
   AgencyPicker,
   BASE,
@@ -49,7 +55,7 @@ import {
   formOf,
   photosOf,
 } from './shared.tsx';
-import { SUPERVISION_AUDIT_LABELS } from '../supervision-audit.ts';
+import { SUPERVISION_AUDIT_LABELS } from '../../../../supervision/supervision-audit.ts';
 
 const P = `${BASE}/problems`;
 

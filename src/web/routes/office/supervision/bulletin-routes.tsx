@@ -1,6 +1,6 @@
 /** 每月通报 pages: list (draft a month), edit, export DOCX, publish; the public list of published bulletins. */
-import type { App, C } from '../../web/app-env.ts';
-import { currentUser, officePage } from '../../web/office-page.tsx';
+import type { App, C } from '../../../app-env.ts';
+import { currentUser, officePage } from '../../../office-page.tsx';
 import {
   Csrf,
   Field,
@@ -9,15 +9,15 @@ import {
   TextArea,
   emptyForm,
   type FormState,
-} from '../../web/views/forms.tsx';
-import { str } from '../../web/form.ts';
-import { redirectWithFlash } from '../../web/render.tsx';
-import { assertCan, NotFoundError, parseInput } from '../../errors.ts';
-import { agencyScope, findAgency } from '../../org/org.queries.ts';
-import { attachment } from '../../documents/xlsx.ts';
-import { DOCX_TYPE } from '../../documents/docx.ts';
-import { businessDate } from '../../clock.ts';
-import { supervisionPolicy } from '../supervision.policy.ts';
+} from '../../../views/forms.tsx';
+import { str } from '../../../form.ts';
+import { redirectWithFlash } from '../../../render.tsx';
+import { assertCan, NotFoundError, parseInput } from '../../../../errors.ts';
+import { agencyScope, findAgency } from '../../../../org/org.queries.ts';
+import { attachment } from '../../../../documents/xlsx.ts';
+import { DOCX_TYPE } from '../../../../documents/docx.ts';
+import { businessDate } from '../../../../clock.ts';
+import { supervisionPolicy } from '../../../../supervision/supervision.policy.ts';
 import {
   EditBulletinInput,
   editBulletin,
@@ -26,8 +26,8 @@ import {
   listBulletins,
   previousMonth,
   publishBulletin,
-} from '../bulletin.ts';
-import { bulletinDocx } from '../bulletin-docx.ts';
+} from '../../../../supervision/bulletin.ts';
+import { bulletinDocx } from '../../../../supervision/bulletin-docx.ts';
 import { AgencyPicker, BASE, agencyChoices, agencyOf, beijing, fieldsOf, formOf } from './shared.tsx';
 
 const B = `${BASE}/bulletins`;

@@ -1,6 +1,6 @@
 /** 专项督查 pages: list and plan, one inspection with a result form per target, close. Thin routes. */
-import type { App, C } from '../../web/app-env.ts';
-import { currentUser, officePage } from '../../web/office-page.tsx';
+import type { App, C } from '../../../app-env.ts';
+import { currentUser, officePage } from '../../../office-page.tsx';
 import {
   Checkboxes,
   Csrf,
@@ -11,10 +11,10 @@ import {
   TextArea,
   emptyForm,
   type FormState,
-} from '../../web/views/forms.tsx';
-import { list, str } from '../../web/form.ts';
-import { redirectWithFlash } from '../../web/render.tsx';
-import { assertCan, parseInput } from '../../errors.ts';
+} from '../../../views/forms.tsx';
+import { list, str } from '../../../form.ts';
+import { redirectWithFlash } from '../../../render.tsx';
+import { assertCan, parseInput } from '../../../../errors.ts';
 import {
   agencyScope,
   findAgency,
@@ -22,10 +22,10 @@ import {
   listOffices,
   listUsers,
   listVillages,
-} from '../../org/org.queries.ts';
-import { supervisionPolicy } from '../supervision.policy.ts';
-import { actorHasCountyPermission } from '../supervision.queries.ts';
-import { ensureChecklist, listChecklist } from '../checklist.queries.ts';
+} from '../../../../org/org.queries.ts';
+import { supervisionPolicy } from '../../../../supervision/supervision.policy.ts';
+import { actorHasCountyPermission } from '../../../../supervision/supervision.queries.ts';
+import { ensureChecklist, listChecklist } from '../../../../supervision/checklist.queries.ts';
 import {
   INSPECTION_STATUS_LABELS,
   PlanInput,
@@ -35,9 +35,9 @@ import {
   loadInspection,
   planInspection,
   type TargetResults,
-} from '../inspections.ts';
-import type { EvidenceInput } from '../evidence.ts';
-import { UNIT_KIND_LABELS } from '../problem.ts';
+} from '../../../../supervision/inspections.ts';
+import type { EvidenceInput } from '../../../../supervision/evidence.ts';
+import { UNIT_KIND_LABELS } from '../../../../supervision/problem.ts';
 import { AgencyPicker, BASE, agencyChoices, agencyOf, fieldsOf, formOf, photosOf } from './shared.tsx';
 
 const I = `${BASE}/inspections`;
