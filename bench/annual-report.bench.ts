@@ -1,27 +1,60 @@
 /**
  * Annual-report checker benchmark (figures only, never asserted): reports parsed and checked per second on one
- * core, for text, HTML and DOCX inputs of a realistic size (≈ 10–40 KB), and the ratio to merely reading the
- * same files from disk. The figure to beat is 1,000 text reports/s.
+ * core, for text, HTML, DOCX and PDF inputs of a realistic size, and the ratio to merely reading and decoding the same
+ * files (text/HTML: read + decode the bytes; DOCX: read + unzip + decode document.xml; PDF: read + pdf.js text
+ * extraction of every page). The figure to beat is 1,000 text reports/s.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkReport, parseReport } from '../src/annual-report/index.ts';
-import { randomValidCells, syntheticFiles } from '../src/annual-report/testing/synthetic.ts';
+import { unzipSync } from 'fflate';
+import { checkReport, parseReport, parseReportAsync } from '../src/annual-report/index.ts';
+import {
+  randomValidCells,
+  reportBlocks,
+  renderText,
+  syntheticFiles,
+} from '../src/annual-report/testing/synthetic.ts';
+import { printAsPdf } from '../src/annual-report/testing/print-pdf.ts';
+import { pdfAvailable } from '../src/documents/pdf.ts';
 
-const KINDS: { label: string; pick: RegExp }[] = [
-  { label: '文本（tab/markdown/space/逐格一行）', pick: /^(tab|markdown|space|cell-per-line)\./ },
-  { label: 'HTML 整页', pick: /\.html$/ },
-  { label: 'DOCX', pick: /\.docx$/ },
+const KINDS: { label: string; pick: RegExp; decode: (b: Uint8Array) => Promise<unknown> | unknown }[] = [
+  {
+    label: '文本（tab/markdown/space/逐格一行）',
+    pick: /^(tab|markdown|space|cell-per-line)\./,
+    decode: (b) => new TextDecoder().decode(b),
+  },
+  { label: 'HTML 整页', pick: /\.html$/, decode: (b) => new TextDecoder().decode(b) },
+  {
+    label: 'DOCX',
+    pick: /\.docx$/,
+    decode: (b) =>
+      new TextDecoder().decode(
+        unzipSync(b, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml'],
+      ),
+  },
+  { label: 'PDF', pick: /\.pdf$/, decode: pdfText },
 ];
 
-function timeLoop(seconds: number, fn: () => void): number {
-  for (let i = 0; i < 20; i++) fn(); // warm up
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: VerbosityLevel.ERRORS }).promise;
+  let text = '';
+  for (let p = 1; p <= doc.numPages; p++) {
+    const c = await (await doc.getPage(p)).getTextContent();
+    for (const it of c.items) if ('str' in it) text += it.str;
+  }
+  await doc.destroy();
+  return text;
+}
+
+async function timeLoop(seconds: number, fn: () => unknown): Promise<number> {
+  for (let i = 0; i < 10; i++) await fn(); // warm up
   let n = 0;
   const t0 = process.hrtime.bigint();
   const limit = BigInt(Math.round(seconds * 1e9));
   while (process.hrtime.bigint() - t0 < limit) {
-    fn();
+    await fn();
     n++;
   }
   return n / (Number(process.hrtime.bigint() - t0) / 1e9);
@@ -32,30 +65,42 @@ export async function run(): Promise<void> {
   try {
     const files: string[] = [];
     for (let seed = 1; seed <= 8; seed++) {
-      for (const f of syntheticFiles(randomValidCells(seed, 30), { filler: 20 + seed * 4 })) {
+      const cells = randomValidCells(seed, 30);
+      for (const f of syntheticFiles(cells, { filler: 20 + seed * 4 })) {
         const path = join(dir, `${seed}-${f.name}`);
         writeFileSync(path, f.bytes);
+        files.push(path);
+      }
+      if (pdfAvailable() && seed <= 3) {
+        const path = join(dir, `${seed}-report.pdf`);
+        writeFileSync(path, await printAsPdf(renderText(reportBlocks(cells, { filler: 6 }), 'pipe')));
         files.push(path);
       }
     }
     console.log('年报体检基准（单核，合成报告）');
     for (const kind of KINDS) {
       const paths = files.filter((p) => kind.pick.test(p.replace(/^.*\/\d+-/, '')));
+      if (!paths.length) {
+        console.log(`  ${kind.label}：本机无法生成（缺少中文字体），跳过`);
+        continue;
+      }
       const sizes = paths.map((p) => readFileSync(p).length);
+      const pdf = kind.label === 'PDF';
       let i = 0;
-      const readOnly = timeLoop(1, () => {
-        readFileSync(paths[i++ % paths.length]!);
-      });
+      const readOnly = await timeLoop(pdf ? 2 : 1, () =>
+        kind.decode(readFileSync(paths[i++ % paths.length]!)),
+      );
       let j = 0;
-      const full = timeLoop(2, () => {
+      const full = await timeLoop(2, async () => {
         const path = paths[j++ % paths.length]!;
-        checkReport(parseReport({ name: path, bytes: readFileSync(path) }));
+        const input = { name: path, bytes: readFileSync(path) };
+        checkReport(pdf ? await parseReportAsync(input) : parseReport(input));
       });
       const kb = (n: number) => (n / 1024).toFixed(1);
       console.log(
         `  ${kind.label.padEnd(22)} ${paths.length} 个文件，${kb(Math.min(...sizes))}–${kb(Math.max(...sizes))} KB：` +
-          `解析+检查 ${full.toFixed(0)} 份/秒；仅读文件 ${readOnly.toFixed(0)} 份/秒；` +
-          `耗时是仅读文件的 ${(readOnly / full).toFixed(1)} 倍`,
+          `解析+检查 ${full.toFixed(0)} 份/秒；仅读取并解码 ${readOnly.toFixed(0)} 份/秒；` +
+          `耗时是仅读取并解码的 ${(readOnly / full).toFixed(1)} 倍`,
       );
     }
   } finally {

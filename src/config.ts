@@ -11,10 +11,22 @@ const ConfigSchema = z.object({
     .optional(),
   GONGKAI_DATA_DIR: z.string().min(1).default('./data'),
   GONGKAI_DEMO: z.enum(['0', '1']).default('1'),
-  GONGKAI_PUBLIC_URL: z.string().url().optional(),
+  NODE_ENV: z.string().optional(),
+  GONGKAI_PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional(),
   GONGKAI_SECURE_COOKIES: z.enum(['0', '1', 'auto']).default('auto'),
   GONGKAI_WORKER: z.enum(['0', '1']).default('1'),
   GONGKAI_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  GONGKAI_MAX_FORM_KB: z.coerce.number().int().min(16).max(102400).default(1024),
+  GONGKAI_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(60),
+  GONGKAI_APPLY_LIMIT: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'must be COUNT/MINUTES, e.g. 10/60')
+    .default('10/60'),
+  GONGKAI_SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   GONGKAI_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -25,13 +37,23 @@ export type Config = Readonly<{
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   dataDir: string;
   demo: boolean;
-  publicUrl: string | undefined;
+  /**
+   * The portal's public address without a trailing slash: the only source of absolute URLs (sitemap, RSS, permanent
+   * links). Required in production; locally http://localhost:PORT.
+   */
+  publicUrl: string;
   secureCookies: 'always' | 'never' | 'auto';
   worker: boolean;
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   trustProxy: boolean;
   pgPoolSize: number;
   logLevel: string;
+  /** Largest request body in bytes: `form` for every route, `upload` for the routes that take files. */
+  bodyLimits: { form: number; upload: number };
+  /** Public submissions (the apply form, the Q&A form to come) allowed per client address and per applicant. */
+  publicSubmitLimit: { count: number; windowMs: number };
+  /** Uncached portal searches running at once; more wait their turn, beyond a queue they get 503. */
+  searchConcurrency: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -47,6 +69,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.GONGKAI_PUBLIC_URL) {
+    throw new ConfigError(
+      '配置错误 / invalid configuration: GONGKAI_PUBLIC_URL — 生产环境必须配置门户的公开网址 / required when NODE_ENV=production',
+    );
+  }
   const dataDir = path.resolve(e.GONGKAI_DATA_DIR);
   const url = e.DATABASE_URL;
   const database: Config['database'] =
@@ -62,12 +89,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     database,
     dataDir,
     demo: e.GONGKAI_DEMO === '1',
-    publicUrl: e.GONGKAI_PUBLIC_URL,
+    publicUrl: (e.GONGKAI_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secureCookies: ({ '0': 'never', '1': 'always', auto: 'auto' } as const)[e.GONGKAI_SECURE_COOKIES],
     worker: e.GONGKAI_WORKER === '1',
     trustProxy: e.GONGKAI_TRUST_PROXY === '1',
     pgPoolSize: e.GONGKAI_PG_POOL,
     logLevel: e.LOG_LEVEL,
+    bodyLimits: { form: e.GONGKAI_MAX_FORM_KB * 1024, upload: e.GONGKAI_MAX_UPLOAD_MB * 1024 * 1024 },
+    publicSubmitLimit: {
+      count: Number(e.GONGKAI_APPLY_LIMIT.split('/')[0]),
+      windowMs: Number(e.GONGKAI_APPLY_LIMIT.split('/')[1]) * 60 * 1000,
+    },
+    searchConcurrency: e.GONGKAI_SEARCH_CONCURRENCY,
   });
 }
 

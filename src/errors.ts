@@ -1,3 +1,4 @@
+import './zod-zh.ts'; // Chinese defaults for zod's messages, for the whole process
 /** Expected failures, each with a stable code; mapped to HTTP status / CLI exit code in one place. */
 export type ErrorCode =
   | 'validation'
@@ -8,7 +9,8 @@ export type ErrorCode =
   | 'conflict'
   | 'locked'
   | 'rate_limited'
-  | 'too_large';
+  | 'too_large'
+  | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -60,6 +62,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   locked: 423,
   rate_limited: 429,
   too_large: 413,
+  unavailable: 503,
 };
 
 export function isDomainError(e: unknown): e is DomainError {

@@ -4,15 +4,19 @@
  */
 import { checkReport, type CheckError, type CheckResult } from './check-report.ts';
 import type { CheckContext } from './cross-checks.ts';
-import { parseReport, type ParsedReport } from './parse-report.ts';
+import { parseReportAsync, type ParsedReport } from './parse-report.ts';
 import { ReportInputError } from './report-input-error.ts';
 
 export type FileCheck = { result: CheckResult; parsed: ParsedReport } | { error: CheckError };
 
 /** Parse and check one file's bytes; an unreadable file becomes `{ error }`, never an exception. */
-export function checkReportBytes(name: string, bytes: Uint8Array, context: CheckContext = {}): FileCheck {
+export async function checkReportBytes(
+  name: string,
+  bytes: Uint8Array,
+  context: CheckContext = {},
+): Promise<FileCheck> {
   try {
-    const parsed = parseReport({ name, bytes });
+    const parsed = await parseReportAsync({ name, bytes });
     return { result: checkReport(parsed, context), parsed };
   } catch (e) {
     if (e instanceof ReportInputError) return { error: { file: name, error: e.message } };

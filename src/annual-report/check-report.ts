@@ -8,6 +8,9 @@ import { finding, sortFindings, type Finding } from './finding.ts';
 import {
   bodyLevelOf,
   checkAccountability,
+  checkAccountabilityResults,
+  checkPlaceholders,
+  checkStatements,
   checkTextAgainstTable,
   checkTextBalance,
   isPeoplesGovernment,
@@ -59,13 +62,13 @@ export function checkReport(parsed: ParsedReport, context: CheckContext = {}): C
   }
   if (isPeoplesGovernment(parsed.agency)) {
     const overview = parsed.sections.find((s) => s.id === 'overview')!;
+    const text = overview.found ? overview.text : parsed.narrative.text;
+    const missing = checkAccountability(text, overview.line ?? undefined);
     findings.push(
-      ...checkAccountability(
-        overview.found ? overview.text : parsed.narrative.text,
-        overview.line ?? undefined,
-      ),
+      ...(missing.length ? missing : checkAccountabilityResults(text, overview.line ?? undefined)),
     );
   }
+  findings.push(...checkPlaceholders(parsed.narrative), ...checkStatements(parsed.narrative, parsed.cells));
   const quoted = quotedCounts(parsed.narrative);
   findings.push(...checkTextAgainstTable(quoted, parsed.cells), ...checkTextBalance(quoted));
 

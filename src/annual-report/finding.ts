@@ -44,6 +44,11 @@ export const CHECKER_FINDINGS = {
   'CHECK-SKIPPED': 'info',
   'CELL-RECOVERED': 'info',
   'CELL-ANNOTATED': 'info',
+  'CELL-SPLIT-AMBIGUOUS': 'warning',
+  'PLACEHOLDER-TEXT': 'error',
+  'TITLE-NONSTANDARD': 'warning',
+  'UNIT-HALFWIDTH': 'warning',
+  'GOV-ACCOUNTABILITY-NO-RESULT': 'warning',
 } as const satisfies Record<string, Severity>;
 export type CheckerFindingId = keyof typeof CHECKER_FINDINGS;
 

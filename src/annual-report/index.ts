@@ -54,6 +54,7 @@ export {
   MAX_REPORT_BYTES,
   ReportInputError,
   parseReport,
+  parseReportAsync,
   type ParsedReport,
   type ParsedSection,
   type ReportInputProblem,

@@ -54,7 +54,11 @@ export function detectAgency(head: string): string | null {
   ];
   for (const re of patterns) {
     const m = re.exec(flat);
-    if (m) return m[1]!.replace(/^(?:关于|根据)/, '');
+    if (!m) continue;
+    const name = m[1]!.replace(/^.*(?:公布|编制|现将|发布)/, '').replace(/^(?:关于|根据)/, '');
+    // A sentence run into the name (“…等六个方面汇报我镇”, “度本乡”) is no name.
+    if (/[、，,。]|情况|事项|方面|^(?:本|我|该|度)/.test(name)) continue;
+    return name;
   }
   return null;
 }
@@ -119,7 +123,7 @@ const ACCOUNTABILITY: { topic: string; re: RegExp }[] = [
 ];
 
 export function checkAccountability(overview: string, line: number | undefined): Finding[] {
-  const text = normalizeText(overview).replace(/\s+/g, '');
+  const text = withoutPlaceholders(normalizeText(overview).replace(/\s+/g, ''));
   const missing = ACCOUNTABILITY.filter((a) => !a.re.test(text)).map((a) => a.topic);
   if (!missing.length) return [];
   return [
@@ -281,6 +285,145 @@ export function checkTextBalance(quoted: QuotedCount[]): Finding[] {
         ),
       );
     }
+  }
+  return out;
+}
+
+// -- placeholders, title, units ---------------------------------------------------------------------------------
+
+/** Text left to be written: 【待填写】, （请填写…）, XX/×× in place of a name or number. */
+const PLACEHOLDER_RE =
+  /【[^】]{0,40}(?:填写|补充|待定|填入|待写)[^】]{0,40}】|[（(［[][^）)］\]]{0,40}(?:待填写|请填写|待补充)[^）)］\]]{0,40}[）)］\]]|待填写|请填写|(?<![A-Za-z])(?:XX|xx|ＸＸ)(?![A-Za-z])|××/g;
+
+/** Remove placeholders with the rest of their sentence (“【待填写】考核结果” is no statement of 考核). */
+export function withoutPlaceholders(text: string): string {
+  return text.replace(new RegExp(`(?:${PLACEHOLDER_RE.source})[^。；;\n]*`, 'g'), '');
+}
+
+/** PLACEHOLDER-TEXT: a published report still holding text to be written is an error. */
+export function checkPlaceholders(n: Narrative): Finding[] {
+  const hits = [...n.text.matchAll(PLACEHOLDER_RE)];
+  if (!hits.length) return [];
+  const lines = [
+    ...new Set(hits.map((m) => n.lineAt[m.index]).filter((l): l is number => l !== undefined && l > 0)),
+  ];
+  const shown = [...new Set(hits.map((m) => m[0]))].slice(0, 3).join('、');
+  return [
+    finding(
+      'PLACEHOLDER-TEXT',
+      `报告中有${hits.length}处尚未填写的占位内容（${shown}），发布前应据实填写${
+        lines.length ? `（第${lines.slice(0, 5).join('、')}行${lines.length > 5 ? '等' : ''}）` : ''
+      }`,
+      [],
+      lines[0],
+    ),
+  ];
+}
+
+/** The prescribed title: “XX（机关名称）2025年政府信息公开工作年度报告”. */
+const TITLE_RE = /^[\p{Script=Han}（）()·]{2,40}?20\d{2}年(?:度)?政府信息公开工作年度报告$/u;
+
+/** TITLE-NONSTANDARD: the title (when the text has one) is not in the prescribed form. */
+export function checkTitle(title: string | null, line: number | undefined): Finding[] {
+  if (!title) return [];
+  const flat = normalizeText(title).replace(/\s+/g, '');
+  if (TITLE_RE.test(flat) && !/^关于/.test(flat)) return [];
+  return [
+    finding(
+      'TITLE-NONSTANDARD',
+      `标题“${title}”不是规定的形式，应为“（机关名称）${/(20\d{2})/.exec(flat)?.[1] ?? 'XXXX'}年政府信息公开工作年度报告”`,
+      [],
+      line,
+    ),
+  ];
+}
+
+/** UNIT-HALFWIDTH: “(单位:万元)” with half-width brackets and colon; the format prints “（单位：万元）”. */
+export function checkUnitPunctuation(rawLines: { text: string; line: number }[]): Finding[] {
+  const hit = rawLines.find((l) => /\(\s*单位\s*[:：]\s*万元\s*\)|（\s*单位\s*:\s*万元\s*）/.test(l.text));
+  if (!hit) return [];
+  return [
+    finding(
+      'UNIT-HALFWIDTH',
+      '表二“本年收费金额”的单位写作半角“(单位:万元)”，规定格式为全角“（单位：万元）”',
+      [],
+      hit.line,
+    ),
+  ];
+}
+
+// -- accountability results -------------------------------------------------------------------------------------
+
+/** Words that state a result (not only a mechanism): 考核结果/得分/优秀, 未发生责任追究, 评议满意度 … */
+const RESULT_WORDS =
+  /结果|得分|分数|优秀|良好|合格|满意|排名|名列|第[一二三四五]名|未发生|没有发生|未出现|无[^，。；]{0,6}(?:追究|问责)|\d+(?:人|次|分|%)/;
+
+/** GOV-ACCOUNTABILITY-NO-RESULT: 考核、评议、追究 described as mechanisms, without any of their results. */
+export function checkAccountabilityResults(overview: string, line: number | undefined): Finding[] {
+  const text = withoutPlaceholders(normalizeText(overview).replace(/\s+/g, ''));
+  const sentences = text.split(/[。；;！!]/);
+  const mentioned = ACCOUNTABILITY.filter((a) => a.re.test(text));
+  if (!mentioned.length) return [];
+  const withResult = mentioned.filter((a) => sentences.some((s) => a.re.test(s) && RESULT_WORDS.test(s)));
+  if (withResult.length) return [];
+  return [
+    finding(
+      'GOV-ACCOUNTABILITY-NO-RESULT',
+      `“总体情况”介绍了${mentioned.map((a) => a.topic).join('、')}的机制，但没有报告其结果（如考核结果、评议情况、是否发生责任追究）`,
+      [],
+      line,
+    ),
+  ];
+}
+
+// -- narrative statements against the tables --------------------------------------------------------------------
+
+/** “均已办结”, “所有申请均已办理完成”, “均获维持”: statements that the tables can contradict. */
+export function checkStatements(n: Narrative, cells: Cells): Finding[] {
+  const out: Finding[] = [];
+  const text = n.text.replace(/\s+/g, '');
+  const lineOf = (i: number) => n.lineAt[Math.min(i, n.lineAt.length - 1)];
+  const forward = cells['B.carried_forward.total'];
+  const allClosed =
+    /(?:均已|全部|均|已全部)(?:按时|按期|依法|在法定期限内|在规定时间内)?(?:办结|办理完[成毕结]|答复完毕)/.exec(
+      text,
+    );
+  if (allClosed && forward !== null && forward > 0) {
+    out.push(
+      finding(
+        'TEXT-TABLE-MISMATCH',
+        `正文称申请“${allClosed[0]}”，但表三“四、结转下年度继续办理”为${forward}件`,
+        ['B.carried_forward.total'],
+        lineOf(allClosed.index),
+      ),
+    );
+  }
+  const upheld = /(?:均|全部)(?:获|被|予以)?维持/.exec(text);
+  const pending = (['review', 'litigation_direct', 'litigation_after_review'] as const)
+    .map((g) => cells[`C.${g}.pending`])
+    .filter((v): v is number => v !== null)
+    .reduce((s, v) => s + v, 0);
+  if (upheld && pending > 0) {
+    out.push(
+      finding(
+        'TEXT-TABLE-MISMATCH',
+        `正文称“${upheld[0]}”，但表四有${pending}件尚未审结`,
+        ['C.review.pending', 'C.litigation_direct.pending', 'C.litigation_after_review.pending'],
+        lineOf(upheld.index),
+      ),
+    );
+  }
+  const inForce = /现行有效(?:的)?(?:行政)?规范性文件(?:共|有|为)?(\d+)件/.exec(text);
+  const cell = cells['A.art20_1.normative_documents.in_force'];
+  if (inForce && cell !== null && Number(inForce[1]) !== cell) {
+    out.push(
+      finding(
+        'TEXT-TABLE-MISMATCH',
+        `正文称现行有效规范性文件${inForce[1]}件，表二中为${cell}件`,
+        ['A.art20_1.normative_documents.in_force'],
+        lineOf(inForce.index),
+      ),
+    );
   }
   return out;
 }

@@ -1,3 +1,5 @@
+import { Converter } from 'opencc-js/t2cn';
+
 /**
  * Text normalisation for reading published reports: Traditional → Simplified for the words of the format,
  * full-width/half-width forms, label keys for matching, numbering prefixes and cell values.
@@ -22,10 +24,27 @@ TRAD.forEach((t, i) => {
 
 const TRAD_RE = new RegExp(`[${[...t2s.keys()].join('')}]`, 'g');
 
-/** Replace the Traditional characters gongkai knows by their Simplified forms. */
+/** A reading a mirror site leaked after a character, in parentheses: “數(shù)據(jù)”, “號(hào)”. */
+const LEAKED_READING = /(\p{Script=Han})\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)/gu;
+
+/** Traditional characters in a text of this many (of gongkai's list) make it a converted text: OpenCC converts it. */
+const TRADITIONAL_TEXT = 8;
+
+let t2cn: ((s: string) => string) | null = null;
+
+/**
+ * Traditional → Simplified. A text with a few stray Traditional characters gets them replaced from gongkai's list;
+ * a machine-converted Traditional text (a mirror site) is converted back by OpenCC (opencc-js, Traditional → mainland
+ * Simplified, phrases included), after the pinyin readings some mirrors leak in parentheses are removed.
+ */
 export function toSimplified(s: string): string {
   TRAD_RE.lastIndex = 0;
-  return TRAD_RE.test(s) ? s.replace(TRAD_RE, (ch) => t2s.get(ch)!) : s;
+  if (!TRAD_RE.test(s)) return s;
+  const text = s.replace(LEAKED_READING, '$1');
+  const count = text.match(TRAD_RE)?.length ?? 0;
+  if (count < TRADITIONAL_TEXT) return text.replace(TRAD_RE, (ch) => t2s.get(ch)!);
+  const convert = (t2cn ??= Converter({ from: 't', to: 'cn' }));
+  return convert(text);
 }
 
 /** The reverse mapping (used by tests to build a mirror-site copy of a report). */

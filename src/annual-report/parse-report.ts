@@ -6,11 +6,20 @@ import { SECTIONS, type CellAddress, type Cells, type Fees, type SectionId } fro
 import { finding, layout2019Severity, type Finding } from './finding.ts';
 import { htmlToRows } from './read-html.ts';
 import { DocxReadError, docxToRows } from './read-docx.ts';
+import { PdfReadError, pdfToRows } from './read-pdf.ts';
 import { readTables, type Layout } from './read-tables.ts';
 import { readSections } from './read-sections.ts';
-import { detectAgency, detectYear, makeNarrative, readFees, type Narrative } from './narrative.ts';
+import {
+  checkTitle,
+  checkUnitPunctuation,
+  detectAgency,
+  detectYear,
+  makeNarrative,
+  readFees,
+  type Narrative,
+} from './narrative.ts';
 import { rowParts, textToRows, type Row } from './rows.ts';
-import { toSimplified } from './normalize.ts';
+import { normalizeText, toSimplified } from './normalize.ts';
 import { isExportJson, readExport } from './export-json.ts';
 import { ReportInputError } from './report-input-error.ts';
 
@@ -19,7 +28,7 @@ export { ReportInputError, type ReportInputProblem } from './report-input-error.
 /** The size limit of one report file. */
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 
-export type SourceKind = 'text' | 'html' | 'docx' | 'json';
+export type SourceKind = 'text' | 'html' | 'docx' | 'pdf' | 'json';
 
 export interface ParsedSection {
   no: string;
@@ -116,11 +125,9 @@ function rowsOf(
       '这是旧版 Word（.doc）或 Excel 文件，请在 Word 中另存为 .docx 后再检查',
     );
   }
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
-    throw new ReportInputError(
-      'unsupported',
-      '暂不支持 PDF 文件，请复制其文字另存为 .txt，或上传网页（HTML）、Word（.docx）版本',
-    );
+  if (isPdf(bytes)) {
+    // Reading a PDF is asynchronous (pdf.js): parseReportAsync reads it; this synchronous path cannot.
+    throw new ReportInputError('unsupported', 'PDF 文件需要通过文件检查入口读取（parseReportAsync）');
   }
   if (looksBinary(bytes))
     throw new ReportInputError('binary', '文件不是文本、网页或 Word 文档（像是二进制数据），无法检查');
@@ -132,6 +139,34 @@ function rowsOf(
   return { rows: textToRows(text), source: 'text' };
 }
 
+const isPdf = (bytes: Uint8Array) => startsWith(bytes, [0x25, 0x50, 0x44, 0x46]);
+
+/** The Chinese message for a PDF that cannot be read. */
+function pdfProblem(e: PdfReadError): ReportInputError {
+  if (e.problem === 'no_text') {
+    return new ReportInputError(
+      'scanned_pdf',
+      '这个 PDF 没有文字层（像是扫描件或图片），无法读取其中的文字；请上传带文字的 PDF、Word（.docx）或网页版本，或先做文字识别（OCR）',
+    );
+  }
+  if (e.problem === 'encrypted')
+    return new ReportInputError('unsupported', 'PDF 文件设有密码，无法读取，请上传未加密的版本');
+  return new ReportInputError('not_pdf', '文件像是 PDF，但已损坏，无法读取');
+}
+
+/** Read a report file of any kind, PDF included (pdf.js reads asynchronously). */
+export async function parseReportAsync(input: { name: string; bytes: Uint8Array }): Promise<ParsedReport> {
+  if (!isPdf(input.bytes) || input.bytes.length > MAX_REPORT_BYTES) return parseReport(input);
+  let rows: Row[];
+  try {
+    rows = await pdfToRows(input.bytes);
+  } catch (e) {
+    if (e instanceof PdfReadError) throw pdfProblem(e);
+    throw e;
+  }
+  return parseRows(input.name, rows, 'pdf');
+}
+
 // -- parse ------------------------------------------------------------------------------------------------------
 
 const isNarrativeRow = (r: Row) => r.kind === 'text' || r.kind === 'space';
@@ -140,7 +175,11 @@ const isNarrativeRow = (r: Row) => r.kind === 'text' || r.kind === 'space';
 export function parseReport(input: { name: string; bytes: Uint8Array }): ParsedReport {
   const read = rowsOf(input.name, input.bytes);
   if ('parsed' in read) return read.parsed;
-  const { rows, source } = read;
+  return parseRows(input.name, read.rows, read.source);
+}
+
+function parseRows(name: string, rows: Row[], source: SourceKind): ParsedReport {
+  const input = { name };
 
   const tables = readTables(rows);
   const { a, b, c, afterC } = tables.regions;
@@ -163,7 +202,8 @@ export function parseReport(input: { name: string; bytes: Uint8Array }): ParsedR
   }
 
   const year = detectYear(head);
-  const agency = detectAgency(head);
+  const title = findTitle(rows);
+  const agency = agencyOfTitle(title?.text ?? null) ?? detectAgency(head) ?? agencyLine(rows);
   const inTables = (i: number) => i >= tableFrom && i <= tableTo;
 
   // Section texts: the narrative rows between a heading and the next heading (tables excluded).
@@ -191,10 +231,24 @@ export function parseReport(input: { name: string; bytes: Uint8Array }): ParsedR
       .map(({ r }) => ({ text: r.cells.join(''), line: r.line })),
   );
 
-  const findings: Finding[] = [...sections.findings, ...tables.findings];
   const complete =
     (tables.found.C && afterC >= 0 && afterC < rows.length) ||
     (sections.sections.find((s) => s.id === 'other_matters')?.found ?? false);
+  // A text cut short does not lack the sections after the cut: it says nothing of them (complete: false).
+  const lastFound = sections.sections.reduce((m, s, i) => (s.found ? i : m), -1);
+  const cutOff = new Set(
+    complete ? [] : SECTIONS.filter((_, i) => i > lastFound).map((s) => `缺少第${s.no}部分“${s.rendered}”`),
+  );
+  const findings: Finding[] = [
+    ...sections.findings.filter((f) => !(f.rule === 'SECTION-MISSING' && cutOff.has(f.message))),
+    ...tables.findings,
+  ];
+  findings.push(...checkTitle(title?.text ?? null, title?.line));
+  findings.push(
+    ...checkUnitPunctuation(
+      rows.slice(Math.max(0, tableFrom), tableTo + 1).map((r) => ({ text: r.cells.join(''), line: r.line })),
+    ),
+  );
   if (tables.layout === '2019-trial') {
     findings.push(
       finding(
@@ -238,6 +292,44 @@ export function parseReport(input: { name: string; bytes: Uint8Array }): ParsedR
     narrative,
     readingFindings: findings,
   };
+}
+
+/** The report's title: the first short line of the head naming the annual report (site chrome and dates skipped). */
+function findTitle(rows: Row[]): { text: string; line: number } | null {
+  for (const r of rows.slice(0, 40)) {
+    for (const cell of r.cells) {
+      const text = cell.trim();
+      if (/^一、/.test(text)) return null;
+      if (text.length > 60 || /[。，,；;《]|根据|依据|按照/.test(text)) continue;
+      if (/政府信息公开[\s\S]{0,8}报告$/.test(text.replace(/\s+/g, ''))) return { text, line: r.line };
+    }
+  }
+  return null;
+}
+
+const AGENCY_NAME =
+  /^[\p{Script=Han}（）()]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|街道办事处|办事处|委员会|局|厅|办公室|中心|乡|镇|街道)$/u;
+
+/**
+ * The agency from the title (“XX乡人民政府2025年政府信息公开工作年度报告”); else (after the narrative's wording) from
+ * a line of the head that is a name alone (“盐边县新九镇人民政府” above “关于2021年度…的年度报告”).
+ */
+function agencyOfTitle(title: string | null): string | null {
+  const flat = title ? normalizeText(title).replace(/\s+/g, '') : '';
+  const m = /^(.{2,40}?)(?:20\d{2}年度?)政府信息公开/.exec(flat) ?? /^(.{2,40}?)关于20\d{2}年度?/.exec(flat);
+  if (m && AGENCY_NAME.test(m[1]!)) return m[1]!;
+  const after = /^20\d{2}年度?(.{2,30}?)政府信息公开/.exec(flat);
+  return after && AGENCY_NAME.test(after[1]!) ? after[1]! : null;
+}
+
+function agencyLine(rows: Row[]): string | null {
+  for (const r of rows.slice(0, 20)) {
+    for (const cell of r.cells) {
+      const t = normalizeText(cell).replace(/\s+/g, '');
+      if (t.length <= 30 && AGENCY_NAME.test(t) && !/^(?:本|我|该)/.test(t)) return t;
+    }
+  }
+  return null;
 }
 
 /** Section ids in official order with their numbers (for renderers). */

@@ -29,6 +29,14 @@ import {
 import { finding, type Finding } from './finding.ts';
 import { bigramSimilarity, labelKey, readCell, splitNumbering, type CellReading } from './normalize.ts';
 import { rowParts, type Row, type RowParts } from './rows.ts';
+import {
+  digitSplits,
+  gluedRowCandidates,
+  placementCandidates,
+  solveRows,
+  type BRowKnowledge,
+  type BVector,
+} from './split-cells.ts';
 
 export type Layout = '2021' | '2019-trial' | 'unknown';
 
@@ -166,6 +174,7 @@ const isAAnchor = (p: PRow) =>
 const isBAnchor = (p: PRow) =>
   !p.long &&
   p.key.length <= SHORT * 2 &&
+  !/[。；;]$/.test(p.labels.at(-1) ?? '') &&
   (p.key.includes('收到和处理政府信息公开申请情况') ||
     p.key.includes('勾稽关系') ||
     p.keys.some((k) => k.includes('本年新收政府信息公开申请数量')));
@@ -192,6 +201,14 @@ const LEGACY_KEYS = formatSpec.tables.A.legacy_2019_trial_layout_markers
   .filter((m) => m !== '规范性文件' && m !== '处理决定数量')
   .map(labelKey);
 
+/** Same length, one character different (“行政事业型收费” for 行政事业性收费). */
+function oneCharTypo(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
 function aRowOf(p: PRow): { id: string; variant: boolean } | null {
   for (const label of p.labels) {
     const k = stripNo(label);
@@ -199,6 +216,7 @@ function aRowOf(p: PRow): { id: string; variant: boolean } | null {
       if (k === def.official) return { id, variant: false };
       if (def.variants.includes(k)) return { id, variant: true };
       if (k.length >= 4 && bigramSimilarity(k, def.official) >= 0.75) return { id, variant: true };
+      if (k.length >= 5 && oneCharTypo(k, def.official)) return { id, variant: true };
     }
   }
   return null;
@@ -228,6 +246,10 @@ function readTableA(rows: PRow[], sink: CellSink, findings: Finding[]): boolean 
       findings.push(
         finding('LABEL-NONSTANDARD', `表二行名“${p.labels.at(-1)}”应为“${label}”`, [], p.row.line),
       );
+    }
+    if (p.row.glued && cols.length > 1 && p.values.length === 1) {
+      splitGluedA(block, match.id, p, sink, findings);
+      continue;
     }
     const values = p.values.filter((v, i) => v.trim() !== '' || i < cols.length);
     if (values.length > 0 && values.length < cols.length) short.push({ id: match.id, values, row: p });
@@ -262,6 +284,34 @@ function readTableA(rows: PRow[], sink: CellSink, findings: Finding[]): boolean 
     });
   }
   return seen.size > 0;
+}
+
+/** A table-二 row whose cells were glued into one run of digits: split only when one split is possible. */
+function splitGluedA(block: ABlockId, id: string, p: PRow, sink: CellSink, findings: Finding[]): void {
+  const cols = A_BLOCKS[block].cols;
+  const run = p.values[0]!.trim();
+  const addresses = cols.map((c) => `A.${block}.${id}.${c}` as CellAddress);
+  const splits = digitSplits(run, cols.length);
+  if (splits.length === 1) {
+    addresses.forEach((a, i) => sink.set(a, String(splits[0]![i]), p.row.line));
+    findings.push(
+      finding(
+        'CELL-RECOVERED',
+        `表二“${LABELS.aRow[id]}”行的数字连在一起（“${run}”），只有一种拆分：${splits[0]!.join('、')}`,
+        addresses,
+        p.row.line,
+      ),
+    );
+    return;
+  }
+  findings.push(
+    finding(
+      'CELL-SPLIT-AMBIGUOUS',
+      `表二“${LABELS.aRow[id]}”行的数字连在一起（“${run}”），${splits.length ? '有多种拆分' : '无法拆分'}，无法确定各单元格，记为空（null）`,
+      addresses,
+      p.row.line,
+    ),
+  );
 }
 
 // -- table B ------------------------------------------------------------------------------------------------
@@ -384,23 +434,96 @@ export function alignRows(sims: number[][], labelled: boolean[], specCount: numb
   return out;
 }
 
-function readTableB(rows: PRow[], layout: Layout, sink: CellSink, findings: Finding[]): boolean {
+interface BObserved {
+  p: PRow;
+  values: (string | null)[];
+  sims: number[];
+  labelled: boolean;
+  /** A row whose cell positions were lost (glued digits, or only its non-empty cells): candidate rows. */
+  candidates?: BVector[];
+  how?: 'glued' | 'placed';
+}
+
+/** The numbers of a row that kept only some of its cells, or null when a cell is not a plain number. */
+function plainNumbers(values: string[]): number[] | null {
+  const out: number[] = [];
+  for (const v of values) {
+    if (v.trim() === '') continue;
+    const r = readCell(v);
+    if (!r || r.kind !== 'number' || r.annotated || !Number.isInteger(r.value)) return null;
+    out.push(r.value);
+  }
+  return out;
+}
+
+/**
+ * Six values of which the first five add up to the sixth: the row is complete with one 0 cell dropped (not a row
+ * that lost its last cell, whose sixth value would be one applicant column).
+ */
+function zeroDropped(values: string[]): boolean {
+  if (values.length !== B_COLUMNS.length - 1) return false;
+  const numbers = plainNumbers(values);
+  if (!numbers || numbers.length !== values.length) return false;
+  const sum = numbers.slice(0, 5).reduce((a, b) => a + b, 0);
+  return sum === numbers[5] && sum > 0;
+}
+
+function readTableB(
+  rows: PRow[],
+  layout: Layout,
+  sink: CellSink,
+  findings: Finding[],
+  atDocumentEnd: boolean,
+): boolean {
   const specs = layout === '2019-trial' ? B_SPECS_2019 : B_SPECS_2021;
-  const observed: { p: PRow; values: (string | null)[]; sims: number[]; labelled: boolean }[] = [];
-  for (const p of rows) {
-    if (p.long) continue;
+  const observed: BObserved[] = [];
+  rows.forEach((p, k) => {
+    if (p.long) return;
     const isHeader =
       p.labels.length > 0 &&
       p.labels.every((l) => !splitNumbering(l).numbering && B_HEADER_KEYS.has(labelKey(l)));
-    if (isHeader) continue;
-    if (p.values.length < B_COLUMNS.length - 1) continue;
+    if (isHeader) return;
     const keys = labelKeys(p.labels);
+    if (p.values.length < B_COLUMNS.length - 1 || p.row.glued || zeroDropped(p.values)) {
+      // Positions lost: a glued run of digits, or a labelled row with only some of its cells. The last row of a
+      // text that ends there may simply be cut off: it is left to the truncation rules.
+      if (!p.values.length || (atDocumentEnd && k === rows.length - 1)) return;
+      // PDF extraction separates labels from their values: a label followed by a row of values only is such a
+      // label, and a stray number next to it (a wrapped “1.”) is no cell.
+      const next = rows[k + 1];
+      if (!p.row.glued && next && !next.labels.length && next.values.length >= B_COLUMNS.length - 1) return;
+      const sims = bSimilarities(keys, specs);
+      if (Math.max(...sims) < LABEL_MATCH) return;
+      const run = p.values.length === 1 ? p.values[0]!.trim() : '';
+      if (p.row.glued && /^\d+$/.test(run) && run.length >= B_COLUMNS.length) {
+        observed.push({
+          p,
+          values: [],
+          sims,
+          labelled: true,
+          candidates: gluedRowCandidates(run),
+          how: 'glued',
+        });
+        return;
+      }
+      const numbers = plainNumbers(p.values);
+      if (!numbers || !numbers.length) return;
+      observed.push({
+        p,
+        values: [],
+        sims,
+        labelled: true,
+        candidates: placementCandidates(numbers),
+        how: 'placed',
+      });
+      return;
+    }
     const sims = bSimilarities(keys, specs);
     const labelled = Math.max(...sims) >= LABEL_MATCH;
     const filled = p.values.filter((v) => v.trim() !== '').length;
-    if (!labelled && filled < B_COLUMNS.length - 1) continue;
+    if (!labelled && filled < B_COLUMNS.length - 1) return;
     observed.push({ p, values: fitValues(p.values, B_COLUMNS.length), sims, labelled });
-  }
+  });
   if (!observed.length) return false;
   const assignment = alignRows(
     observed.map((o) => o.sims),
@@ -408,12 +531,26 @@ function readTableB(rows: PRow[], layout: Layout, sink: CellSink, findings: Find
     specs.length,
   );
   const filledRows = new Set<number>();
+  const known: Partial<Record<BRowId, BRowKnowledge>> = {};
+  const placed: { o: BObserved; id: BRowId }[] = [];
   observed.forEach((o, i) => {
     const j = assignment[i]!;
     if (j < 0) return;
     filledRows.add(j);
     const spec = specs[j]!;
     if (!spec.id) return;
+    if (o.candidates) {
+      known[spec.id] = { candidates: o.candidates };
+      placed.push({ o, id: spec.id });
+      return;
+    }
+    known[spec.id] = {
+      values: o.values.map((v) => {
+        if (v === null) return null;
+        const r = readCell(v);
+        return r === null ? null : r.kind === 'number' ? r.value : 0;
+      }),
+    };
     B_COLUMNS.forEach((c, k) =>
       sink.set(`B.${spec.id}.${c}` as CellAddress, o.values[k] ?? null, o.p.row.line),
     );
@@ -429,6 +566,7 @@ function readTableB(rows: PRow[], layout: Layout, sink: CellSink, findings: Find
       );
     }
   });
+  if (placed.length) settlePlaced(placed, known, sink, findings);
   const unread = specs.filter((s, j) => s.id && !filledRows.has(j)).map((s) => s.id!);
   if (unread.length) {
     findings.push(
@@ -444,6 +582,54 @@ function readTableB(rows: PRow[], layout: Layout, sink: CellSink, findings: Find
     );
   }
   return true;
+}
+
+/** Fill the rows whose positions were lost, when the identities leave exactly one way; else report them. */
+function settlePlaced(
+  placed: { o: BObserved; id: BRowId }[],
+  known: Partial<Record<BRowId, BRowKnowledge>>,
+  sink: CellSink,
+  findings: Finding[],
+): void {
+  const solved = solveRows(known);
+  for (const { o, id } of placed) {
+    const addresses = B_COLUMNS.map((c) => `B.${id}.${c}` as CellAddress);
+    const raw = o.p.values.filter((v) => v.trim() !== '').join(' ');
+    const row = solved.kind === 'unique' ? solved.rows[id] : undefined;
+    if (!row) {
+      findings.push(
+        finding(
+          'CELL-SPLIT-AMBIGUOUS',
+          `表三“${LABELS.bRow[id]}”行${o.how === 'glued' ? `的数字连在一起（“${raw}”）` : `只列出了部分单元格（${raw}），位置不明`}，` +
+            `${solved.kind === 'none' ? '没有一种拆分符合表内勾稽关系' : '有多种拆分都符合表内勾稽关系'}，记为空（null）`,
+          addresses,
+          o.p.row.line,
+        ),
+      );
+      continue;
+    }
+    addresses.forEach((a, i) => sink.set(a, String(row[i]), o.p.row.line));
+    if (o.how === 'placed' && row.every((v) => v === 0)) {
+      findings.push(
+        finding(
+          'CELL-BLANK-AS-ZERO',
+          `表三“${LABELS.bRow[id]}”行只填了0，其余单元格为空白，按0计（年报格式要求每格填写数字）`,
+          addresses,
+          o.p.row.line,
+        ),
+      );
+      continue;
+    }
+    findings.push(
+      finding(
+        'CELL-RECOVERED',
+        `表三“${LABELS.bRow[id]}”行${o.how === 'glued' ? `的数字连在一起（“${raw}”）` : `只列出了部分单元格（${raw}）`}，` +
+          `按表内勾稽关系只有一种读法：${row.join('、')}`,
+        addresses,
+        o.p.row.line,
+      ),
+    );
+  }
 }
 
 // -- table C ------------------------------------------------------------------------------------------------
@@ -543,7 +729,7 @@ export function readTables(rows: Row[]): TablesReading {
   let foundB = false;
   if (b >= 0) {
     const end = c > b ? c : prows.length;
-    foundB = readTableB(prows.slice(b, end), layout, sink, findings);
+    foundB = readTableB(prows.slice(b, end), layout, sink, findings, end === prows.length);
   }
   let foundC = false;
   let afterC = -1;

@@ -1,7 +1,8 @@
 /** The error for a report file that cannot be checked at all (CLI exit 2, web form error). */
 import { DomainError } from '../errors.ts';
 
-export type ReportInputProblem = 'empty' | 'too_large' | 'binary' | 'not_docx' | 'unsupported' | 'not_report';
+export type ReportInputProblem =
+  'empty' | 'too_large' | 'binary' | 'not_docx' | 'not_pdf' | 'scanned_pdf' | 'unsupported' | 'not_report';
 
 export class ReportInputError extends DomainError {
   constructor(

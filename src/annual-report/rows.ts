@@ -3,7 +3,8 @@
  * text is a row of one cell; a table row (HTML, DOCX, or tab-/pipe-/space-separated text) is a row of cells.
  * The table and section readers work on this stream only, so every input format shares them.
  */
-import { normalizeText, readCell } from './normalize.ts';
+import { labelKey, normalizeText, readCell, splitNumbering } from './normalize.ts';
+import { LABELS } from './report-format.ts';
 
 /** How the row was found: a line of text, a separated text row, or a real table row (HTML/DOCX). */
 export type RowKind = 'text' | 'tab' | 'pipe' | 'space' | 'table';
@@ -13,6 +14,10 @@ export interface Row {
   /** 1-based line in the input (text, HTML source) or paragraph number (DOCX). */
   line: number;
   kind: RowKind;
+  /** The values were one run of digits glued to the label (“规章000”): the reader splits it by the table's identities. */
+  glued?: boolean;
+  /** A separated row whose line stops without its closing separator (the text was cut inside the row). */
+  cut?: boolean;
 }
 
 /** A row split into its label cells and the value cells after the last label. */
@@ -41,7 +46,10 @@ function computeParts(row: Row): RowParts {
       last = i;
     }
   });
-  return { labels, values: row.cells.slice(last + 1) };
+  const values = row.cells.slice(last + 1);
+  // A row cut short keeps its first values; the empty cells before them are merged label columns, not cells.
+  if (row.cut) while (values.length && values[0]!.trim() === '') values.shift();
+  return { labels, values };
 }
 
 /** Page furniture that PDF extraction leaves between lines: “— 3 —”, “第 3 页 共 7 页”. */
@@ -55,6 +63,16 @@ export function lineToRow(raw: string, line: number): Row | null {
   if (text.includes('\t')) return { cells: text.split('\t').map((c) => c.trim()), line, kind: 'tab' };
   const trimmed = text.trim();
   if (trimmed === '' || PAGE_FOOTER.test(normalizeText(trimmed))) return null;
+  if (trimmed.includes('|')) {
+    // One cell per line between separators (“规章 |”, “0 |”, a lone “|”, “0 | ||” with the merged cells after it):
+    // the line is that one cell, and a line of separators alone carries nothing.
+    const pieces = trimmed.split('|').map((c) => c.trim());
+    const filled = pieces.filter((c) => c !== '');
+    if (filled.length === 0) return null;
+    if (filled.length === 1 && !MD_SEPARATOR.test(filled[0]!)) {
+      return splitGlued(filled[0]!, line) ?? { cells: [filled[0]!], line, kind: 'text' };
+    }
+  }
   if (trimmed.startsWith('|') || (trimmed.match(/\|/g)?.length ?? 0) >= 2) {
     let cells = trimmed
       .replace(/^\|/, '')
@@ -65,7 +83,7 @@ export function lineToRow(raw: string, line: number): Row | null {
     // A converter pads markdown rows to the header's width with empty cells at the end: these are not cells of
     // the report (a value the PDF lost is unknowable), so they are dropped and the row ends where its text ends.
     while (cells.length && cells[cells.length - 1] === '') cells = cells.slice(0, -1);
-    return { cells, line, kind: 'pipe' };
+    return trimmed.endsWith('|') ? { cells, line, kind: 'pipe' } : { cells, line, kind: 'pipe', cut: true };
   }
   const heading = trimmed.replace(/^#{1,6}\s+/, '');
   // “label  1  0  0” (two or more spaces, or ideographic spaces, between cells).
@@ -82,13 +100,40 @@ export function lineToRow(raw: string, line: number): Row | null {
     if (!/[。；;，,]$/.test(label)) return { cells: [label, ...tokens.slice(k)], line, kind: 'space' };
   }
   if (k === 0 && tokens.length > 1) return { cells: tokens, line, kind: 'space' };
-  return { cells: [heading], line, kind: 'text' };
+  return splitGlued(heading, line) ?? { cells: [heading], line, kind: 'text' };
+}
+
+/** The keys of the template's row labels (without numbering): only these may have values glued to them. */
+const ROW_LABEL_KEYS = new Set(
+  [...Object.values(LABELS.aRow), ...Object.values(LABELS.bRow), '规范性文件', '行政事业型收费'].map((l) =>
+    labelKey(splitNumbering(l).rest),
+  ),
+);
+
+/**
+ * A template row label with its values glued on as one run of digits (a crawl that dropped the cell borders:
+ * “规章000”, “一、本年新收政府信息公开申请数量15130000154”), or null. The run is kept whole; the table reader splits it.
+ */
+export function splitGlued(text: string, line: number): Row | null {
+  const m = /^(.{1,60}?[^\d\s.,])\s*(\d{2,40})$/.exec(text);
+  if (!m) return null;
+  const key = labelKey(splitNumbering(m[1]!).rest);
+  if (!ROW_LABEL_KEYS.has(key)) return null;
+  return { cells: [m[1]!, m[2]!], line, kind: 'space', glued: true };
 }
 
 /** Plain text → rows, with one-cell-per-line tables put back together. */
 export function textToRows(text: string): Row[] {
   const rows: Row[] = [];
   const lines = text.split('\n');
+  // A text that stops without a final line break may stop inside a number (“360.37” cut to “36”): a last line
+  // that is a bare value is not read.
+  if (
+    !text.endsWith('\n') &&
+    lines.length > 1 &&
+    readCell(lines[lines.length - 1]!.replace(/\|/g, '')) !== null
+  )
+    lines.pop();
   for (let i = 0; i < lines.length; i++) {
     const row = lineToRow(lines[i]!, i + 1);
     if (row) rows.push(row);

@@ -31,13 +31,20 @@ export async function uploadCheckedReports(
   if (real.length > MAX_FILES_PER_UPLOAD) {
     throw new ValidationError(`一次最多上传 ${MAX_FILES_PER_UPLOAD} 个文件`, { files: '文件太多' });
   }
-  const checked = real.map((f) => {
+  const checked: (
+    { f: (typeof real)[number]; error: string } | { f: (typeof real)[number]; result: CheckResult }
+  )[] = [];
+  for (const f of real) {
     if (f.bytes.length > MAX_REPORT_BYTES) {
-      return { f, error: `文件过大（${(f.bytes.length / 1024 / 1024).toFixed(1)} MB），超过 20 MB 的上限` };
+      checked.push({
+        f,
+        error: `文件过大（${(f.bytes.length / 1024 / 1024).toFixed(1)} MB），超过 20 MB 的上限`,
+      });
+      continue;
     }
-    const r = checkReportBytes(f.name, f.bytes);
-    return 'error' in r ? { f, error: r.error.error } : { f, result: r.result };
-  });
+    const r = await checkReportBytes(f.name, f.bytes);
+    checked.push('error' in r ? { f, error: r.error.error } : { f, result: r.result });
+  }
   const bad = checked.filter((c) => 'error' in c);
   if (bad.length) {
     const message = bad.map((b) => `“${b.f.name}”：${(b as { error: string }).error}`).join('；');

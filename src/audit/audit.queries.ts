@@ -24,8 +24,19 @@ export interface AuditRow {
   note: string | null;
 }
 
+/** Audit actions on the national calendar (shared by every agency). */
+const NATIONAL_ACTIONS = ['calendar.year_loaded', 'calendar.day_changed'];
+
 function filtered(db: DbOrTrx, f: AuditFilter) {
-  let q = db.selectFrom('audit_events').where('agency_id', 'in', f.agencyIds.length ? f.agencyIds : [-1]);
+  // A change of the national calendar moves every agency's deadlines: every agency's log shows it.
+  let q = db
+    .selectFrom('audit_events')
+    .where((eb) =>
+      eb.or([
+        eb('agency_id', 'in', f.agencyIds.length ? f.agencyIds : [-1]),
+        eb('action', 'in', NATIONAL_ACTIONS),
+      ]),
+    );
   if (f.actor) q = q.where('actor_name', 'like', `%${f.actor}%`);
   if (f.action) q = q.where('action', '=', f.action);
   if (f.objectType) q = q.where('object_type', '=', f.objectType);

@@ -13,6 +13,11 @@ export async function takeToken(
   windowMs: number,
   now: Date,
 ): Promise<boolean> {
+  return (await countHit(db, key, windowMs, now)) <= limit;
+}
+
+/** Count one hit of the key in the current fixed window (atomically, on both databases); returns the count so far. */
+export async function countHit(db: Db, key: string, windowMs: number, now: Date): Promise<number> {
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
   const upsert =
     dialectOf(db) === 'postgres'
@@ -31,5 +36,5 @@ export async function takeToken(
             window_start = excluded.window_start
           returning count`;
   const r = await upsert.execute(db);
-  return Number(r.rows[0]?.count ?? 0) <= limit;
+  return Number(r.rows[0]?.count ?? 0);
 }

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
+import { countHit } from './rate-limit.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { DomainError, ValidationError } from '../errors.ts';
 import { nowIso } from '../db/values.ts';
@@ -17,27 +19,55 @@ export interface SignInResult {
   csrfToken: string;
 }
 
-const BAD_CREDENTIALS = '用户名或密码错误';
+/**
+ * One answer for every failed sign-in, whether the user name exists or not (no remaining-tries count: that would
+ * tell a stranger the account is real). The account's owner is told by a notification instead.
+ */
+export const BAD_CREDENTIALS = '用户名或密码错误';
+export const LOCKED_MESSAGE = '连续登录失败次数过多，账号已暂时锁定，请15分钟后再试';
 
-/** Verify credentials, enforce the lockout, open a session. Every outcome is audited. */
+/**
+ * Verify credentials, enforce the lockout, open a session. Every outcome is audited.
+ *
+ * The attempt is counted before the password is checked, in one UPDATE … RETURNING on both databases: however many
+ * requests arrive at once, at most MAX_FAILED_ATTEMPTS passwords are checked per lock window. A success resets the
+ * count. Unknown user names are counted too (in the rate-limit table), so they lock exactly like real ones.
+ */
 export async function signIn(ctx: Ctx, username: string, password: string): Promise<SignInResult> {
   const now = ctx.clock.now();
+  const name = username.trim();
   const row = await ctx.db
     .selectFrom('users')
-    .select(['id', 'agency_id', 'password_hash', 'failed_attempts', 'locked_until', 'is_active'])
-    .where('username', '=', username.trim())
+    .select(['id', 'agency_id', 'password_hash', 'is_active'])
+    .where('username', '=', name)
     .executeTakeFirst();
   if (!row) {
-    await verifyPassword(await DUMMY_HASH, password); // equal timing for unknown users
+    const n = await countHit(ctx.db, `sign-in-name:${name.toLowerCase().slice(0, 80)}`, LOCK_MS, now);
+    if (n <= MAX_FAILED_ATTEMPTS) await verifyPassword(await DUMMY_HASH, password); // equal timing
+    const allowed = n < MAX_FAILED_ATTEMPTS;
     await recordEvent(ctx.db, ctx, {
       action: 'auth.sign_in_failed',
       objectType: 'user',
-      note: `未知用户名 ${username.slice(0, 40)}`,
+      note: `未知用户名 ${name.slice(0, 40)}`,
     });
+    if (!allowed) throw new DomainError('locked', LOCKED_MESSAGE);
     throw new DomainError('unauthenticated', BAD_CREDENTIALS);
   }
-  if (row.locked_until && new Date(row.locked_until) > now) {
-    const minutes = Math.ceil((new Date(row.locked_until).getTime() - now.getTime()) / 60000);
+  const nowStr = nowIso(now);
+  const lockUntil = nowIso(new Date(now.getTime() + LOCK_MS));
+  const reserved = await ctx.db
+    .updateTable('users')
+    .set({
+      failed_attempts: sql<number>`case when failed_attempts + 1 >= ${MAX_FAILED_ATTEMPTS} then 0 else failed_attempts + 1 end`,
+      locked_until: sql<
+        string | null
+      >`case when failed_attempts + 1 >= ${MAX_FAILED_ATTEMPTS} then ${lockUntil} else null end`,
+    })
+    .where('id', '=', row.id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowStr)]))
+    .returning(['failed_attempts', 'locked_until'])
+    .executeTakeFirst();
+  if (!reserved) {
     await recordEvent(ctx.db, ctx, {
       action: 'auth.sign_in_failed',
       objectType: 'user',
@@ -45,29 +75,20 @@ export async function signIn(ctx: Ctx, username: string, password: string): Prom
       agencyId: row.agency_id,
       note: '账号已锁定',
     });
-    throw new DomainError('locked', `连续登录失败次数过多，账号已锁定，请${minutes}分钟后再试`);
+    throw new DomainError('locked', LOCKED_MESSAGE);
   }
+  const lockedNow = reserved.locked_until !== null;
   const ok = row.is_active === 1 && (await verifyPassword(row.password_hash, password));
   if (!ok) {
-    const attempts = row.failed_attempts + 1;
-    const lock = attempts >= MAX_FAILED_ATTEMPTS;
     await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({
-          failed_attempts: lock ? 0 : attempts,
-          locked_until: lock ? nowIso(new Date(now.getTime() + LOCK_MS)) : row.locked_until,
-        })
-        .where('id', '=', row.id)
-        .execute();
       await recordEvent(trx, ctx, {
         action: 'auth.sign_in_failed',
         objectType: 'user',
         objectId: row.id,
         agencyId: row.agency_id,
-        note: `第${attempts}次失败`,
+        note: lockedNow ? `第${MAX_FAILED_ATTEMPTS}次失败` : `第${reserved.failed_attempts}次失败`,
       });
-      if (lock)
+      if (lockedNow) {
         await recordEvent(trx, ctx, {
           action: 'auth.locked',
           objectType: 'user',
@@ -75,23 +96,33 @@ export async function signIn(ctx: Ctx, username: string, password: string): Prom
           agencyId: row.agency_id,
           note: '锁定15分钟',
         });
+        await trx
+          .insertInto('notifications')
+          .values({
+            user_id: row.id,
+            kind: 'auth.locked',
+            title: '您的账号因连续登录失败已被暂时锁定',
+            body: `您的账号连续${MAX_FAILED_ATTEMPTS}次登录失败（最近一次来自 ${ctx.meta.ip ?? '未知地址'}），已锁定15分钟。如果不是您本人操作，请立即联系系统管理员并修改密码。`,
+            link: '/office/password',
+            created_at: nowStr,
+            read_at: null,
+          })
+          .execute();
+      }
     });
-    if (lock) throw new DomainError('locked', '连续5次登录失败，账号已锁定15分钟');
-    throw new DomainError(
-      'unauthenticated',
-      `${BAD_CREDENTIALS}（还可尝试${MAX_FAILED_ATTEMPTS - attempts}次）`,
-    );
+    if (lockedNow) throw new DomainError('locked', LOCKED_MESSAGE);
+    throw new DomainError('unauthenticated', BAD_CREDENTIALS);
   }
   const session = await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null, last_login_at: nowIso(now) })
+      .set({ failed_attempts: 0, locked_until: null, last_login_at: nowStr })
       .where('id', '=', row.id)
       .execute();
     const s = await createSession(trx, row.id, now, ctx.meta);
     await recordEvent(
       trx,
-      { ...ctx, actor: { kind: 'system', name: username } },
+      { ...ctx, actor: { kind: 'system', name } },
       {
         action: 'auth.sign_in',
         objectType: 'user',

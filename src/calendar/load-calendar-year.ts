@@ -27,7 +27,7 @@ export function loadedBy(ctx: Ctx): { id: number | null; name: string | null } {
 
 /** Load a year's notice; returns the stored year with its new version. */
 export async function loadCalendarYear(ctx: Ctx, input: CalendarYearInput): Promise<CalendarYearData> {
-  assertCan(calendarPolicy.manage(ctx.actor), { message: '只有系统管理员可以载入年度放假安排' });
+  assertCan(calendarPolicy.manage(ctx.actor), { message: '只有平台管理员可以载入年度放假安排' });
   validateCalendarYear(input);
   const days = toDayEntries(input);
   const by = loadedBy(ctx);

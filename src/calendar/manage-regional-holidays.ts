@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import type { Trx } from '../db/database.ts';
 import { assertCan, ConflictError, NotFoundError, parseInput } from '../errors.ts';
-import { calendarPolicy } from '../org/org.policy.ts';
+import { calendarPolicy, orgPolicy } from '../org/org.policy.ts';
 import { agencyScope } from '../org/org.queries.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { isDateString } from './dates.ts';
@@ -31,7 +31,8 @@ export type RegionalHolidayInput = z.infer<typeof RegionalHolidayInput>;
 
 async function authorize(ctx: Ctx, agencyId: number): Promise<void> {
   const scope = await agencyScope(ctx.db, agencyId);
-  assertCan(calendarPolicy.manageRegional(ctx.actor, scope), { hide: !calendarPolicy.view(ctx.actor) });
+  // Another agency's holiday answers like a missing one.
+  assertCan(calendarPolicy.manageRegional(ctx.actor, scope), { hide: !orgPolicy.view(ctx.actor, scope) });
 }
 
 async function changed(trx: Trx, ctx: Ctx, reason: CalendarChangeReason, agencyId: number, dates: string[]) {

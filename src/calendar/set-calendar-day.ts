@@ -26,7 +26,7 @@ export async function setCalendarDay(
   ctx: Ctx,
   raw: SetCalendarDayInput,
 ): Promise<{ year: number; version: number }> {
-  assertCan(calendarPolicy.manage(ctx.actor), { message: '只有系统管理员可以修改工作日历' });
+  assertCan(calendarPolicy.manage(ctx.actor), { message: '只有平台管理员可以修改工作日历' });
   const input = parseInput(SetCalendarDayInput, raw);
   const year = Number(input.date.slice(0, 4));
   if (input.kind === 'workday' && !isWeekendDay(toDayNumber(input.date))) {

@@ -158,6 +158,20 @@ export async function loadDemo(ctx: Ctx): Promise<DemoAccount[]> {
       displayName: '县政务公开办',
       roles: ['inspector'],
     },
+    {
+      agencyId: county.id,
+      agency: county.name,
+      username: 'supervisor',
+      displayName: '县政务公开办（督办）',
+      roles: ['supervisor'],
+    },
+    {
+      agencyId: county.id,
+      agency: county.name,
+      username: 'platform',
+      displayName: '平台管理员',
+      roles: ['platform_admin'],
+    },
   ];
   const accounts: DemoAccount[] = [];
   for (const p of people) {

@@ -58,7 +58,11 @@ export async function createAgency(ctx: Ctx, raw: unknown): Promise<Agency> {
 /** Designate the agency's 政府信息公开工作机构 (its head approves extensions). */
 export async function setDisclosureOffice(ctx: Ctx, agencyId: number, officeId: number): Promise<void> {
   const agency = await getAgency(ctx.db, agencyId);
-  assertCan(orgPolicy.manage(ctx.actor, await agencyScope(ctx.db, agencyId)));
+  const scope = await agencyScope(ctx.db, agencyId);
+  assertCan(orgPolicy.view(ctx.actor, scope), { hide: true });
+  assertCan(orgPolicy.manage(ctx.actor, scope));
+  if (!Number.isSafeInteger(officeId) || officeId <= 0)
+    throw new ValidationError('请选择一个站办所', { officeId: '请选择站办所' });
   const office = await ctx.db
     .selectFrom('offices')
     .select('id')

@@ -1,10 +1,11 @@
 import type { Ctx } from '../context.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { assertCan, NotFoundError, ValidationError, parseInput } from '../errors.ts';
+import { assertCan, ForbiddenError, NotFoundError, ValidationError, parseInput } from '../errors.ts';
 import { fromBool, nowIso } from '../db/values.ts';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/password.ts';
-import { orgPolicy } from './org.policy.ts';
+import { mayTouchPlatformRoles, orgPolicy } from './org.policy.ts';
+import { PLATFORM_ROLES, type Role } from './roles.ts';
 import { agencyScope, findUserByUsername, getUser, insertUser } from './org.queries.ts';
 import { UserInput } from './org.schema.ts';
 import type { User } from './org.ts';
@@ -37,6 +38,14 @@ async function checkPlacement(db: DbOrTrx, agencyId: number, input: UserInput): 
   }
 }
 
+const PLATFORM_ROLE_MESSAGE = '只有平台管理员可以授予、撤销平台管理员角色或管理平台管理员账号';
+
+/** Refuse a change of platform roles (or of a platform admin's account) by anyone but a platform admin. */
+function assertPlatformRoles(ctx: Ctx, before: readonly Role[], after: readonly Role[]): void {
+  const touched = PLATFORM_ROLES.some((r) => before.includes(r) || after.includes(r));
+  if (touched && !mayTouchPlatformRoles(ctx.actor)) throw new ForbiddenError(PLATFORM_ROLE_MESSAGE);
+}
+
 export interface CreatedUser {
   user: User;
   /** The one-time password when none was given (shown once, never stored in clear). */
@@ -55,6 +64,7 @@ export async function createUser(
 ): Promise<CreatedUser> {
   const input = parseInput(UserInput, raw);
   assertCan(orgPolicy.manage(ctx.actor, await agencyScope(ctx.db, agencyId)));
+  assertPlatformRoles(ctx, [], input.roles);
   await checkPlacement(ctx.db, agencyId, input);
   if (await findUserByUsername(ctx.db, input.username)) {
     throw new ValidationError(`用户名“${input.username}”已被使用`, { username: '用户名已被使用' });
@@ -83,7 +93,8 @@ export async function createUser(
 export async function updateUser(ctx: Ctx, userId: number, raw: unknown, isActive = true): Promise<User> {
   const before = await getUser(ctx.db, userId);
   const input = parseInput(UserInput, { ...(raw as object), username: before.username });
-  assertCan(orgPolicy.manage(ctx.actor, await agencyScope(ctx.db, before.agencyId)));
+  assertCan(orgPolicy.manage(ctx.actor, await agencyScope(ctx.db, before.agencyId)), { hide: true });
+  assertPlatformRoles(ctx, before.roles, input.roles);
   if (
     ctx.actor.kind === 'user' &&
     ctx.actor.userId === userId &&
@@ -142,7 +153,9 @@ export async function resetPassword(ctx: Ctx, userId: number, password?: string)
   const user = await getUser(ctx.db, userId).catch(() => {
     throw new NotFoundError('未找到该用户');
   });
-  assertCan(orgPolicy.manage(ctx.actor, await agencyScope(ctx.db, user.agencyId)));
+  // "Not yours" and "does not exist" get the same answer.
+  assertCan(orgPolicy.manage(ctx.actor, await agencyScope(ctx.db, user.agencyId)), { hide: true });
+  assertPlatformRoles(ctx, user.roles, user.roles);
   const pw = password ?? generatePassword();
   const problem = passwordProblem(pw, user.username);
   if (problem) throw new ValidationError(problem, { password: problem });

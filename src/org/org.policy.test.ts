@@ -20,7 +20,8 @@ const user = (agencyId: number, role: Role): Actor => ({
 
 // Expected outcome per role for: [view own, manage own, view sibling, manage sibling, audit own, calendar manage, read data of sibling]
 const matrix: Record<Role, [boolean, boolean, boolean, boolean, boolean, boolean, boolean]> = {
-  admin: [true, true, false, false, true, true, false],
+  // An agency admin does not edit the national calendar (issue 12): only the platform role does.
+  admin: [true, true, false, false, true, false, false],
   clerk: [true, false, false, false, false, false, false],
   drafter: [true, false, false, false, false, false, false],
   office_head: [true, false, false, false, false, false, false],
@@ -28,7 +29,9 @@ const matrix: Record<Role, [boolean, boolean, boolean, boolean, boolean, boolean
   principal_leader: [true, false, false, false, false, false, false],
   liaison: [true, false, false, false, false, false, false],
   inspector: [true, false, false, false, false, false, false],
+  supervisor: [true, false, false, false, false, false, false],
   auditor: [true, false, false, false, true, false, false],
+  platform_admin: [true, false, false, false, false, true, false],
 };
 
 test('organisation policies: role × action matrix (users of township 3 acting on 3 and on sibling 2)', () => {
@@ -67,4 +70,16 @@ test('a county admin administers townships below; the public can do nothing', ()
   assert.equal(orgPolicy.manage(pub, town2), false);
   assert.equal(auditPolicy.view(pub, town2), false);
   assert.equal(calendarPolicy.view(pub), false);
+});
+
+test('regional holidays and new agencies: only an admin of the agency or above', () => {
+  const own: AgencyScope = { agencyId: 3, ancestorIds: [1] };
+  for (const role of ROLES) {
+    const ok = role === 'admin';
+    assert.equal(calendarPolicy.manageRegional(user(3, role), own), ok, `${role} regional`);
+    assert.equal(orgPolicy.createChild(user(3, role), own), ok, `${role} child`);
+    assert.equal(calendarPolicy.manageRegional(user(2, role), own), false, `${role} of a sibling`);
+  }
+  assert.equal(orgPolicy.createChild(user(1, 'admin'), own), true, 'county admin below');
+  assert.equal(calendarPolicy.manageRegional({ kind: 'public' }, own), false);
 });

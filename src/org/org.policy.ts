@@ -2,6 +2,14 @@ import type { Actor } from '../context.ts';
 import { hasRole, isInspectorAbove, isMember, type AgencyScope } from './access.ts';
 
 /**
+ * Whether the actor may grant or take away these roles, or manage a user who holds them: platform roles only by a
+ * platform admin (or the system).
+ */
+export function mayTouchPlatformRoles(actor: Actor): boolean {
+  return actor.kind === 'system' || hasRole(actor, 'platform_admin');
+}
+
+/**
  * Organisation policies: pure, default-deny. An admin administers the agency it belongs to and the agencies
  * below it (a county sets up its townships); an inspector above reads; everybody else sees only their own agency.
  */
@@ -34,9 +42,12 @@ export const auditPolicy = {
 } as const;
 
 export const calendarPolicy = {
-  /** Load or edit the national calendar (a system-wide table): admins only. */
+  /**
+   * Load or edit the national calendar (one table every agency's deadlines use): the platform role only — an agency
+   * admin edits its own regional holidays (manageRegional), never the country's.
+   */
   manage(actor: Actor): boolean {
-    return actor.kind === 'system' || hasRole(actor, 'admin');
+    return actor.kind === 'system' || hasRole(actor, 'platform_admin');
   },
   /** Regional holidays of an agency. */
   manageRegional(actor: Actor, scope: AgencyScope): boolean {

@@ -8,7 +8,9 @@ export const ROLES = [
   'principal_leader',
   'liaison',
   'inspector',
+  'supervisor',
   'auditor',
+  'platform_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -21,9 +23,17 @@ export const ROLE_LABELS: Record<Role, string> = {
   principal_leader: '主要领导',
   liaison: '信息联络员',
   inspector: '县政务公开办（督查）',
+  supervisor: '县政务公开办（督办）',
   auditor: '审计员',
+  platform_admin: '平台管理员',
 };
 
 export function isRole(s: string): s is Role {
   return (ROLES as readonly string[]).includes(s);
 }
+
+/**
+ * Roles that only a platform admin (or the command line) may grant or take away, and whose holders only a platform
+ * admin may manage: an agency admin must not be able to make itself, or take over, a platform admin.
+ */
+export const PLATFORM_ROLES: readonly Role[] = ['platform_admin'];

@@ -75,7 +75,10 @@ export async function createCategory(ctx: Ctx, agencyId: number, raw: unknown): 
 
 export async function updateCategory(ctx: Ctx, id: number, version: number, raw: unknown): Promise<void> {
   const cat = await getCategory(ctx.db, id);
-  assertCan(publicationPolicy.manageCatalogue(ctx.actor, await agencyScope(ctx.db, cat.agencyId)), {
+  const scope = await agencyScope(ctx.db, cat.agencyId);
+  // Another agency's category answers like a missing one.
+  assertCan(publicationPolicy.view(ctx.actor, scope), { hide: true });
+  assertCan(publicationPolicy.manageCatalogue(ctx.actor, scope), {
     message: '只有管理员可以修改公开目录',
   });
   const input = parseInput(CategoryInput, raw);

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor } from '../context.ts';
-import type { Role } from '../org/roles.ts';
+import { ROLES, type Role } from '../org/roles.ts';
 import { publicationPolicy, type PublicationFacts, type ReviewAction } from './publication.policy.ts';
 import { chainState, DEFAULT_REVIEW_CHAIN, type ReviewStep } from './publication.ts';
 
@@ -154,5 +154,60 @@ describe('publish, edit, channels', () => {
   it('catalogue: admins only', () => {
     assert.equal(publicationPolicy.manageCatalogue(actors.admin!, scope), true);
     assert.equal(publicationPolicy.manageCatalogue(actors.clerk!, scope), false);
+  });
+});
+
+describe('view, create, published items, portal pages and registers: role × action', () => {
+  const town = { agencyId: 10, ancestorIds: [1] };
+  const as = (agencyId: number, role: Role): Actor => ({
+    kind: 'user',
+    userId: 77,
+    name: 'x',
+    agencyId,
+    officeId: null,
+    villageId: null,
+    roles: [role],
+  });
+  // [view, create, managePublished, managePages, manageRegisters] for a member of the township
+  const expected: Record<Role, [boolean, boolean, boolean, boolean, boolean]> = {
+    admin: [true, false, false, true, true],
+    clerk: [true, true, true, true, true],
+    drafter: [true, true, false, false, false],
+    office_head: [true, false, false, false, false],
+    deputy_leader: [true, false, false, false, false],
+    principal_leader: [true, false, false, false, false],
+    liaison: [true, true, false, false, false],
+    inspector: [true, false, false, false, false],
+    supervisor: [true, false, false, false, false],
+    auditor: [true, false, false, false, false],
+    platform_admin: [true, false, false, false, false],
+  };
+  for (const role of ROLES)
+    it(role, () => {
+      const a = as(10, role);
+      assert.deepEqual(
+        [
+          publicationPolicy.view(a, town),
+          publicationPolicy.create(a, town),
+          publicationPolicy.managePublished(a, town, { status: 'published' }),
+          publicationPolicy.managePages(a, town),
+          publicationPolicy.manageRegisters(a, town),
+        ],
+        expected[role],
+      );
+      // A published-only action never applies to an item that is not published; another township gets nothing.
+      assert.equal(publicationPolicy.managePublished(a, town, { status: 'approved' }), false);
+      const other = as(11, role);
+      assert.deepEqual(
+        [
+          publicationPolicy.create(other, town),
+          publicationPolicy.managePages(other, town),
+          publicationPolicy.manageRegisters(other, town),
+        ],
+        [false, false, false],
+      );
+    });
+  it('the public reads nothing in the office', () => {
+    assert.equal(publicationPolicy.view({ kind: 'public' }, town), false);
   });
 });

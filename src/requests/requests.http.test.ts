@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { fixedClock, makeAgency, makeUser } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/http.ts';
-import { township, PERSON } from './workflow.db.test.ts';
+import { township, PERSON } from '../../test/support/request-factories.ts';
 import { getRequest } from './requests.queries.ts';
 
 const online = { ...PERSON, applicantName: '李桂英', infoDescription: '2026年本村低保评议会议记录' };

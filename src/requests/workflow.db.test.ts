@@ -1,19 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/support/db.ts';
-import {
-  ctxAs,
-  fixedClock,
-  makeAgency,
-  makeOffice,
-  makeUser,
-  userActor,
-} from '../../test/support/factories.ts';
-import { seedCalendar } from '../calendar/seed-calendar.ts';
-import { setDisclosureOffice } from '../org/manage-agency.ts';
-import { systemCtx } from '../../test/support/factories.ts';
-import type { Db } from '../db/database.ts';
-import type { Clock } from '../clock.ts';
+import { PERSON, township } from '../../test/support/request-factories.ts';
+import { fixedClock } from '../../test/support/factories.ts';
 import { registerRequest } from './register-request.ts';
 import { submitOnlineRequest } from './submit-online-request.ts';
 import { confirmRequest } from './confirm-request.ts';
@@ -32,34 +21,6 @@ import { waiveFee } from './waive-fee.ts';
 import { trackRequest } from './track-request.ts';
 import { getRequest } from './requests.queries.ts';
 import { DomainError } from '../errors.ts';
-
-export const PERSON = {
-  applicantKind: 'natural_person',
-  applicantName: '马福祥',
-  idType: 'resident_id',
-  idNumber: '11010519491231002X',
-  phone: '13800000000',
-  infoDescription: '2025年哈拉直沟村高标准农田建设项目的验收报告',
-  formRequested: 'paper',
-  deliveryRequested: 'post',
-};
-
-/** A township with a disclosure office, its clerk and the office head. */
-export async function township(db: Db, clock: Clock) {
-  await seedCalendar(systemCtx(db, clock));
-  const agency = await makeAgency(db);
-  const office = await makeOffice(db, agency.id, '党政综合办公室');
-  await setDisclosureOffice(systemCtx(db), agency.id, office);
-  const clerk = await makeUser(db, agency.id, ['clerk'], { officeId: office });
-  const head = await makeUser(db, agency.id, ['office_head'], { officeId: office });
-  const otherHead = await makeUser(db, agency.id, ['office_head']);
-  return {
-    agency: { ...agency, disclosureOfficeId: office },
-    clerk: ctxAs(db, userActor(clerk), clock),
-    head: ctxAs(db, userActor(head), clock),
-    otherHead: ctxAs(db, userActor(otherHead), clock),
-  };
-}
 
 async function rejects(p: Promise<unknown>, code: string, msg: RegExp) {
   await assert.rejects(p, (e: unknown) => {

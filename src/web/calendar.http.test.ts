@@ -11,7 +11,7 @@ describeEachDialect('web: working-day calendar pages', (t) => {
     const { db } = t();
     await seedCalendar(systemCtx(db));
     const agency = await makeAgency(db);
-    const admin = await makeUser(db, agency.id, ['admin']);
+    const admin = await makeUser(db, agency.id, ['admin', 'platform_admin']);
     const clerk = await makeUser(db, agency.id, ['clerk']);
     const cc = testApp(db).client();
     await cc.signIn(clerk.username);
@@ -60,7 +60,7 @@ describeEachDialect("web: reminder to load next year's calendar", (t) => {
     const { db } = t();
     await seedCalendar(systemCtx(db));
     const agency = await makeAgency(db);
-    const admin = await makeUser(db, agency.id, ['admin']);
+    const admin = await makeUser(db, agency.id, ['admin', 'platform_admin']);
     const clerk = await makeUser(db, agency.id, ['clerk']);
     const october = testApp(db, fixedClock('2026-10-20T02:00:00Z')).client();
     await october.signIn(admin.username);

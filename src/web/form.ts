@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors.ts';
 import type { C } from './app-env.ts';
 
 /** Form fields as strings (multi-valued fields as arrays), from urlencoded or multipart bodies. */
@@ -23,4 +24,17 @@ export function list(v: string | string[] | undefined): string[] {
 export function optId(v: string | string[] | undefined): number | null {
   const s = str(v).trim();
   return s ? Number(s) : null;
+}
+
+/** Highest page number a list accepts (offsets stay far inside every database's integer range). */
+export const MAX_PAGE = 100_000;
+
+/** The ?page= of a list: 1 when absent; a 400 in Chinese for anything but a whole number 1…MAX_PAGE ("1e309", "-1"). */
+export function pageParam(c: C, name = 'page'): number {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === '') return 1;
+  if (!/^[0-9]{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_PAGE) {
+    throw new ValidationError(`页码不正确：请使用 1 至 ${MAX_PAGE} 之间的整数页码`, { [name]: '页码不正确' });
+  }
+  return Number(raw);
 }

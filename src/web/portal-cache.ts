@@ -37,8 +37,21 @@ async function currentVersion(db: Db): Promise<number> {
 }
 
 /**
+ * Whether the request came under the portal's own host name (GONGKAI_PUBLIC_URL; the port is ignored, a proxy may
+ * change it). Pages asked for under any other Host are rendered but never cached, so a forged Host cannot reach
+ * another visitor; absolute URLs never come from Host anyway.
+ */
+export function isKnownHost(c: C): boolean {
+  const configured = new URL(c.var.deps.config.publicUrl).hostname;
+  const requested = new URL(c.req.url).hostname;
+  if (requested === configured) return true;
+  // The local default (http://localhost:PORT) also answers on the loopback addresses.
+  return configured === 'localhost' && (requested === '127.0.0.1' || requested === '[::1]');
+}
+
+/**
  * Serve a public page from the cache, rendering it with `render` on a miss. `render` must put CSRF_PLACEHOLDER
- * where the token goes. Pages with a flash message are not cached.
+ * where the token goes. Pages with a flash message, and pages asked for under an unknown Host, are not cached.
  */
 export async function cachedPublic(
   c: C,
@@ -53,12 +66,12 @@ export async function cachedPublic(
     if (status === 200 && c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
     return c.body(e.body.replaceAll(CSRF_PLACEHOLDER, csrf), status as 200, headers);
   };
-  if (c.var.flash) {
+  if (c.var.flash || !isKnownHost(c)) {
     const r = await render();
     return send({ body: r.body, hash: 'flash', type: r.type ?? 'text/html; charset=utf-8' }, r.status ?? 200);
   }
   const version = await currentVersion(db);
-  const key = `${c.var.largeFont ? 'L' : 'N'}${c.req.path}?${new URL(c.req.url).search}`;
+  const key = `${c.var.largeFont ? 'L' : 'N'}${c.var.deps.config.publicUrl}${c.req.path}?${new URL(c.req.url).search}`;
   let perDb = caches.get(db);
   if (!perDb) {
     perDb = new Map();

@@ -22,6 +22,7 @@ import { routeModules } from './routes/index.ts';
 import { auditLabels, featureNav, featureWidgets, wireFeatures } from '../features.ts';
 import { shellNav } from './views/nav.ts';
 import { ping } from '../db/database.ts';
+import { limitBodies } from './body-limit.ts';
 
 const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 const ASSET_TYPES: Record<string, string> = {
@@ -31,6 +32,9 @@ const ASSET_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** PostgreSQL data exceptions (class 22): invalid text for a number or date, out of range, too long. */
+const DATA_EXCEPTIONS = new Set(['22P02', '22003', '22007', '22008', '22001', '22023']);
+const MALFORMED_FORM = '提交的表单格式有误，未能读取。请返回上一页，刷新后重新填写提交。';
 
 /** Read the assets once at start: they are small, and serving from memory keeps the portal fast. */
 function loadAssets(): Map<string, { body: Buffer; type: string; etag: string }> {
@@ -122,23 +126,31 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     c.set('csrf', csrf);
     c.set('largeFont', getCookie(c, LARGE_FONT_COOKIE) === '1');
     const flash = getCookie(c, FLASH_COOKIE);
-    c.set('flash', flash ? decodeURIComponent(flash) : null);
+    // getCookie has already decoded the value (once): decoding again broke every page on a flash with "%".
+    c.set('flash', flash || null);
     if (flash) setCookie(c, FLASH_COOKIE, '', { path: '/', maxAge: 0 });
     await next();
   });
+
+  // Body size: refused (413) before anything reads it.
+  app.use('*', limitBodies);
 
   // CSRF: every state-changing request carries the token (form field _csrf or header X-CSRF-Token).
   app.use('*', async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const expected = c.var.csrf;
     let sent = c.req.header('x-csrf-token');
-    if (!sent) {
-      const type = c.req.header('content-type') ?? '';
-      if (type.includes('form')) {
-        const body = await c.req.parseBody({ all: true });
-        const v = body['_csrf'];
-        sent = typeof v === 'string' ? v : undefined;
+    const type = c.req.header('content-type') ?? '';
+    if (type.includes('form')) {
+      // Parsed once here (the routes get the cached result), so a malformed body is a 400, never a 500.
+      let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+      try {
+        body = await c.req.parseBody({ all: true });
+      } catch {
+        throw new DomainError('validation', MALFORMED_FORM);
       }
+      const v = body['_csrf'];
+      sent ??= typeof v === 'string' ? v : undefined;
     }
     const ok =
       typeof sent === 'string' &&
@@ -157,10 +169,10 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       sameSite: 'Lax',
       secure: isSecure(c),
     });
-    const back = c.req.header('referer');
+    const back = URL.parse(c.req.header('referer') ?? '');
     const target =
-      back && new URL(back).host === new URL(c.req.url).host
-        ? new URL(back).pathname + new URL(back).search
+      back && back.host === new URL(c.req.url).host && back.pathname.startsWith('/')
+        ? back.pathname + back.search
         : '/';
     return c.redirect(target, 303);
   });
@@ -179,6 +191,15 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       }
       return errorPage(c, status, titleOf(err), err.message);
     }
+    // A value the database refuses as data (PostgreSQL: not a number, out of range, not a date, too long) came from the
+    // request: a 400, never a 500.
+    const pgCode = (err as { code?: unknown }).code;
+    if (typeof pgCode === 'string' && DATA_EXCEPTIONS.has(pgCode)) {
+      deps.logger.warn({ code: pgCode, path: c.req.path }, 'database refused a value from the request');
+      const message = '提交的内容中有无法识别的数值或日期，请检查后重新提交。';
+      if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'validation', message } }, 400);
+      return errorPage(c, 400, '提交的内容有误', message);
+    }
     deps.logger.error({ err, path: c.req.path }, 'unhandled error');
     if (c.req.path.startsWith('/api/'))
       return c.json({ error: { code: 'internal', message: '服务器内部错误' } }, 500);
@@ -195,6 +216,9 @@ function titleOf(e: DomainError): string {
         forbidden: '无权访问',
         unauthenticated: '请先登录',
         rate_limited: '请求过于频繁',
+        too_large: '提交的内容过大',
+        unavailable: '暂时无法提供服务',
+        validation: '提交的内容有误',
       } as Record<string, string>
     )[e.code] ?? '无法完成操作'
   );

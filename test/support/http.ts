@@ -23,13 +23,21 @@ export interface TestClient {
   cookies: Map<string, string>;
 }
 
-export function testApp(db: Db, clock: Clock = systemClock) {
-  const config = parseConfig({ GONGKAI_DATA_DIR: '/tmp/gongkai-test-data', GONGKAI_WORKER: '0' });
+export function testApp(db: Db, clock: Clock = systemClock, env: Record<string, string> = {}) {
+  const config = parseConfig({ GONGKAI_DATA_DIR: '/tmp/gongkai-test-data', GONGKAI_WORKER: '0', ...env });
   const app = createApp({ db, clock, config, logger: createLogger('silent') });
-  return { app, client: () => client(app) };
+  return { app, config, client: (opts: ClientOptions = {}) => client(app, opts) };
 }
 
-function client(app: { fetch: (r: Request, env?: unknown) => Response | Promise<Response> }): TestClient {
+export interface ClientOptions {
+  /** The client's address as the server sees it (default 127.0.0.1). */
+  ip?: string;
+}
+
+function client(
+  app: { fetch: (r: Request, env?: unknown) => Response | Promise<Response> },
+  opts: ClientOptions = {},
+): TestClient {
   const cookies = new Map<string, string>();
   const absorb = (res: Response) => {
     for (const sc of res.headers.getSetCookie()) {
@@ -48,7 +56,7 @@ function client(app: { fetch: (r: Request, env?: unknown) => Response | Promise<
     const res = await app.fetch(
       new Request(`http://localhost${path}`, { ...init, headers, redirect: 'manual' }),
       {
-        incoming: { socket: { remoteAddress: '127.0.0.1' } },
+        incoming: { socket: { remoteAddress: opts.ip ?? '127.0.0.1' } },
       },
     );
     absorb(res);

@@ -8,11 +8,17 @@ import type { Ctx } from '../../context.ts';
 import { recordEvent } from '../../audit/record-event.ts';
 import { InvalidStateError, ValidationError, assertCan, parseInput } from '../../errors.ts';
 import { agencyScope, getAgency } from '../../org/org.queries.ts';
-import { MAX_REPORT_BYTES, ReportInputError, checkReport, parseReport, type ParsedReport } from '../index.ts';
+import {
+  MAX_REPORT_BYTES,
+  ReportInputError,
+  checkReport,
+  parseReportAsync,
+  type ParsedReport,
+} from '../index.ts';
 import { findReportFor, getReport, upsertReport } from './annual-reports.queries.ts';
 import { previousCells } from './report-context.ts';
 import { bodyLevelOfKind, type AnnualReport, type Texts } from './report.ts';
-import { reportPolicy } from './report.policy.ts';
+import { importsOnBehalf, reportPolicy } from './report.policy.ts';
 
 export const ImportReportInput = z.object({
   agencyId: z.number().int().positive(),
@@ -35,7 +41,7 @@ export async function importReport(ctx: Ctx, raw: ImportReportInput): Promise<An
 
   let parsed: ParsedReport;
   try {
-    parsed = parseReport({ name: input.fileName, bytes: input.bytes });
+    parsed = await parseReportAsync({ name: input.fileName, bytes: input.bytes });
   } catch (e) {
     if (e instanceof ReportInputError) throw new ValidationError(`无法读取该报告：${e.message}`);
     throw e;
@@ -51,6 +57,12 @@ export async function importReport(ctx: Ctx, raw: ImportReportInput): Promise<An
   if (existing?.origin === 'generated') {
     throw new InvalidStateError(`本系统中已有${agency.name}${year}年度的报告，不能用导入的报告覆盖`);
   }
+  // A county recording a township's report: kept for the overview, never put on the township's portal, and never
+  // over what the township itself published.
+  const onBehalf = importsOnBehalf(actor, scope);
+  if (onBehalf && existing?.status === 'published') {
+    throw new InvalidStateError(`${agency.name}已自行发布${year}年度报告，县级不能代为覆盖`);
+  }
   const result = checkReport(parsed, {
     bodyLevel: bodyLevelOfKind(agency.kind),
     previous: await previousCells(db, agency.id, year),
@@ -59,9 +71,10 @@ export async function importReport(ctx: Ctx, raw: ImportReportInput): Promise<An
 
   const now = clock.now().toISOString();
   const byName = actor.kind === 'public' ? '公众' : actor.name;
+  const county = onBehalf && actor.kind === 'user' ? await getAgency(db, actor.agencyId) : null;
   const row = {
     origin: 'imported',
-    status: 'published',
+    status: onBehalf ? 'finalised' : 'published',
     cells_json: JSON.stringify(parsed.cells),
     fees_json: JSON.stringify(parsed.fees),
     texts_json: JSON.stringify(texts),
@@ -75,22 +88,35 @@ export async function importReport(ctx: Ctx, raw: ImportReportInput): Promise<An
     finalised_at: now,
     finalised_by_name: byName,
     published_at: now,
-    published_by_name: byName,
+    published_by_name: county ? `${byName}（${county.name}代为录入，已在别处发布）` : byName,
     updated_at: now,
   };
   const id = await db.transaction().execute(async (trx) => {
     const reportId = await upsertReport(trx, existing, { agencyId: agency.id, year, now }, row);
+    const after = {
+      year,
+      file: input.fileName,
+      errors: result.findings.filter((f) => f.severity === 'error').length,
+    };
+    const note = county ? `${county.name}代${agency.name}录入${year}年度报告（已在别处发布）` : undefined;
     await recordEvent(trx, ctx, {
       action: 'annual_report.imported',
       objectType: 'annual_report',
       objectId: reportId,
       agencyId: agency.id,
-      after: {
-        year,
-        file: input.fileName,
-        errors: result.findings.filter((f) => f.severity === 'error').length,
-      },
+      after,
+      note,
     });
+    // A county-side action is audited in both agencies.
+    if (county)
+      await recordEvent(trx, ctx, {
+        action: 'annual_report.imported',
+        objectType: 'annual_report',
+        objectId: reportId,
+        agencyId: county.id,
+        after,
+        note,
+      });
     return reportId;
   });
   return getReport(db, id);

@@ -15,6 +15,7 @@ import { fingerprintOf } from './report.ts';
 import { reportOverview, sumCells } from './report-overview.ts';
 import { setReportDeadline } from './set-report-deadline.ts';
 import { insertYearOfPublications, insertYearOfRequests } from './testing/year-of-data.ts';
+import { writePassages } from './testing/write-passages.ts';
 
 const clock = fixedClock('2027-02-05T02:00:00Z');
 
@@ -28,6 +29,7 @@ describeEachDialect('county overview and consolidated table', (t) => {
     const townC = await makeAgency(db, { parentId: county.id });
     const dept = await makeAgency(db, { kind: 'department', parentId: county.id, name: '测试县民政局' });
     const inspector = await makeUser(db, county.id, ['inspector']);
+    const supervisor = await makeUser(db, county.id, ['supervisor']);
     const clerkA = await makeUser(db, townA.id, ['clerk']);
     const clerkC = await makeUser(db, townC.id, ['clerk']);
     const as = (u: typeof clerkA) => ctxAs(db, userActor(u), clock);
@@ -36,6 +38,7 @@ describeEachDialect('county overview and consolidated table', (t) => {
     await insertYearOfRequests(db, townA.id);
     await insertYearOfPublications(as(clerkA), townA.id, clerkA.id);
     let a = await generateReport(as(clerkA), { agencyId: townA.id, year: 2026 });
+    a = await writePassages(as(clerkA), a);
     for (const w of a.findings.filter((f) => f.severity === 'warning')) {
       await acknowledgeWarning(as(clerkA), a.id, {
         fingerprint: fingerprintOf(w),
@@ -45,7 +48,7 @@ describeEachDialect('county overview and consolidated table', (t) => {
     a = await finaliseReport(as(clerkA), a.id, { approverName: '张三' });
     a = await publishReport(as(clerkA), a.id);
 
-    // Town B published outside gongkai; the county's 政务公开办 imports it.
+    // Town B published outside gongkai; the county's 政务公开办 (督办) records it.
     const bCells = randomValidCells(5);
     const exported = buildExport({
       year: 2026,
@@ -63,7 +66,7 @@ describeEachDialect('county overview and consolidated table', (t) => {
       status: 'final',
       generatedAt: new Date('2027-01-20T00:00:00Z'),
     });
-    await importReport(as(inspector), {
+    await importReport(as(supervisor), {
       agencyId: townB.id,
       fileName: 'b.json',
       bytes: Buffer.from(JSON.stringify(exported)),
@@ -71,7 +74,7 @@ describeEachDialect('county overview and consolidated table', (t) => {
 
     // Town C has a draft and a later deadline set by the county; the department has nothing.
     await generateReport(as(clerkC), { agencyId: townC.id, year: 2026 });
-    await setReportDeadline(as(inspector), { agencyId: townC.id, monthDay: '02-28' });
+    await setReportDeadline(as(supervisor), { agencyId: townC.id, monthDay: '02-28' });
 
     const o = await reportOverview(as(inspector), county.id, 2026);
     const byId = new Map(o.rows.map((r) => [r.agency.id, r]));

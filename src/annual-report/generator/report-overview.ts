@@ -91,7 +91,12 @@ export async function reportOverview(ctx: Ctx, parentId: number, year: number): 
         agency,
         depth: depthOf(agency),
         report,
-        status: overviewStatus(report?.status ?? null, deadline, today),
+        // A report the county recorded from elsewhere was published there.
+        status: overviewStatus(
+          report?.origin === 'imported' && report.publishedAt ? 'published' : (report?.status ?? null),
+          deadline,
+          today,
+        ),
         deadline,
         errors: report?.findings.filter((f) => f.severity === 'error').length ?? 0,
         warnings: report?.findings.filter((f) => f.severity === 'warning').length ?? 0,

@@ -57,9 +57,19 @@ const matrix: [string, Actor, Record<Exclude<ReportAction, 'overview'>, boolean>
     { view: true, draft: false, finalise: false, reopen: false, import: false, setDeadline: false },
   ],
   [
-    'county inspector',
+    'county inspector (reads only)',
     user(COUNTY, 'inspector'),
-    { view: true, draft: false, finalise: false, reopen: false, import: true, setDeadline: true },
+    { view: true, draft: false, finalise: false, reopen: false, import: false, setDeadline: false },
+  ],
+  [
+    'county supervisor (督办: named county permissions)',
+    user(COUNTY, 'supervisor'),
+    { view: false, draft: false, finalise: false, reopen: false, import: true, setDeadline: true },
+  ],
+  [
+    'township supervisor (nothing below it)',
+    user(TOWN, 'supervisor'),
+    { view: true, draft: false, finalise: false, reopen: false, import: false, setDeadline: false },
   ],
   [
     'county admin',

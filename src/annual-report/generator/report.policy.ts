@@ -3,18 +3,8 @@
  * Outsiders get "not found" from the use cases.
  */
 import type { Actor } from '../../context.ts';
-import {
-  canReadAgencyData,
-  hasRole,
-  isInspectorAbove,
-  isMember,
-  type AgencyScope,
-} from '../../org/access.ts';
-
-/** The agency is under the actor's own agency (county admins administer their townships). */
-function adminAbove(actor: Actor, scope: AgencyScope): boolean {
-  return actor.kind === 'user' && actor.roles.includes('admin') && scope.ancestorIds.includes(actor.agencyId);
-}
+import { canReadAgencyData, hasRole, isMember, type AgencyScope } from '../../org/access.ts';
+import { hasCountyPermission } from '../../org/permissions.ts';
 
 export const reportPolicy = {
   /** See the agency's reports (drafts included): its own staff, or an inspector above it. */
@@ -41,23 +31,31 @@ export const reportPolicy = {
   },
   /**
    * Bring in a report published outside gongkai: the agency's own office, or — so the county overview is
-   * complete — the county's admin or 政务公开办 (inspector) for an agency below it.
+   * complete — a county role holding the named permission county.report_import (never the inspector, who reads).
    */
   import(actor: Actor, scope: AgencyScope): boolean {
     if (reportPolicy.draft(actor, scope)) return true;
-    return isInspectorAbove(actor, scope) || adminAbove(actor, scope);
+    return hasCountyPermission(actor, scope, 'county.report_import');
   },
   /** The overview of subordinate agencies' reports and the consolidated table: inspectors and admins of the parent. */
   overview(actor: Actor, parent: AgencyScope): boolean {
     if (actor.kind === 'system') return true;
     return isMember(actor, parent) && hasRole(actor, 'inspector', 'admin');
   },
-  /** Set an agency's report deadline: the county (admin or inspector above) sets it by notice, or the agency's admin. */
+  /**
+   * Set an agency's report deadline: the agency's admin, or a county role holding the named permission
+   * county.report_deadline (the county's notice) — never the inspector.
+   */
   setDeadline(actor: Actor, scope: AgencyScope): boolean {
     if (actor.kind === 'system') return true;
     if (isMember(actor, scope) && hasRole(actor, 'admin')) return true;
-    return isInspectorAbove(actor, scope) || adminAbove(actor, scope);
+    return hasCountyPermission(actor, scope, 'county.report_deadline');
   },
 } as const;
 
 export type ReportAction = keyof typeof reportPolicy;
+
+/** The import is the county's, on behalf of the agency: it is recorded, never published on the agency's portal. */
+export function importsOnBehalf(actor: Actor, scope: AgencyScope): boolean {
+  return !reportPolicy.draft(actor, scope) && hasCountyPermission(actor, scope, 'county.report_import');
+}

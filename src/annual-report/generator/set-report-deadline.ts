@@ -25,13 +25,16 @@ export async function setReportDeadline(ctx: Ctx, raw: SetReportDeadlineInput): 
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await writeSetting(trx, agency.id, DEADLINE_SETTING, input.monthDay, now);
-    await recordEvent(trx, ctx, {
+    const event = {
       action: 'annual_report.deadline_set',
       objectType: 'agency',
       objectId: agency.id,
-      agencyId: agency.id,
       before: before ?? null,
       after: input.monthDay,
-    });
+    } as const;
+    await recordEvent(trx, ctx, { ...event, agencyId: agency.id });
+    // Set by the county for an agency below it: audited in the county too.
+    if (ctx.actor.kind === 'user' && ctx.actor.agencyId !== agency.id)
+      await recordEvent(trx, ctx, { ...event, agencyId: ctx.actor.agencyId, note: `为${agency.name}设定` });
   });
 }

@@ -171,7 +171,20 @@ export function toGrid(rows: Cell[][]): string[][] {
   return grid.map((row) => Array.from(row, (x) => x ?? ''));
 }
 
-export type TextLayout = 'tab' | 'markdown' | 'space' | 'cell-per-line' | 'pipe';
+export type TextLayout =
+  | 'tab'
+  | 'markdown'
+  | 'space'
+  | 'cell-per-line'
+  | 'pipe'
+  | 'pipe-no-lead'
+  | 'cell-pipe-line'
+  | 'alternating-pipe'
+  | 'paragraph'
+  | 'glued'
+  | 'nonempty-only';
+
+const isNumber = (x: string) => /^\d+(\.\d+)?$/.test(x);
 
 /** Render the report as plain text in one of the shapes found in the wild. */
 export function renderText(blocks: Block[], layout: TextLayout): string {
@@ -204,6 +217,42 @@ export function renderText(blocks: Block[], layout: TextLayout): string {
         case 'cell-per-line':
           for (const x of row) if (x !== '') out.push(x);
           break;
+        case 'pipe-no-lead':
+          out.push(`${row.join(' | ')} |`);
+          break;
+        case 'cell-pipe-line': {
+          // “label |” / “0 |” one cell a line, merged cells as a run of “|” after the cell they extend.
+          const lines: string[] = [];
+          for (const x of row) {
+            if (x === '' && lines.length) lines[lines.length - 1] += '|';
+            else if (x !== '') lines.push(`${x} |`);
+          }
+          out.push(...lines);
+          break;
+        }
+        case 'alternating-pipe':
+          for (const x of row) if (x !== '') out.push(x, '|');
+          break;
+        case 'paragraph':
+          for (const x of row) if (x !== '') out.push(x, '');
+          break;
+        case 'glued': {
+          // A crawl that dropped the cell borders of tables 二 and 三: the values of a row are one run of digits.
+          const labels = row.filter((x) => x !== '' && !isNumber(x));
+          const values = row.filter(isNumber);
+          const glue = b === blocks.find((x) => x.type === 'table') || row.length === 10;
+          if (glue && values.length > 1 && values.every((v) => /^\d+$/.test(v)))
+            out.push(`${labels.join(' ')}${values.join('')}`);
+          else out.push(row.filter((x) => x !== '').join('  '));
+          break;
+        }
+        case 'nonempty-only': {
+          // Zero cells of table 三 left blank, and the blanks dropped: positions are lost.
+          const bTable = row.length === 10;
+          const cells = row.filter((x) => x !== '' && !(bTable && x === '0'));
+          out.push(`| ${cells.join(' | ')} |`);
+          break;
+        }
       }
     });
     out.push('');

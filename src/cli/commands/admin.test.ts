@@ -74,9 +74,27 @@ test('demo → user add → reset-password → import → backup on a fresh data
     assert.equal(ok.code, 0, ok.err);
     assert.match(ok.out, /已导入 1 条/);
 
-    const backup = cli(['backup', path.join(dir, 'b.db')], env);
+    const backup = cli(['backup', path.join(dir, 'b.zip')], env);
     assert.equal(backup.code, 0, backup.err);
-    assert.ok(fs.statSync(path.join(dir, 'b.db')).size > 10000);
+    assert.ok(fs.statSync(path.join(dir, 'b.zip')).size > 10000);
+    // Restored into a fresh data directory, the demo users are there; a second restore is refused.
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-restore-'));
+    try {
+      const restore = cli(['restore', path.join(dir, 'b.zip')], { GONGKAI_DATA_DIR: fresh });
+      assert.equal(restore.code, 0, restore.err);
+      assert.match(restore.out, /已从 .* 恢复 \d+ 行数据/);
+      assert.match(cli(['agency', 'list'], { GONGKAI_DATA_DIR: fresh }).out, /哈拉直沟乡人民政府/);
+      assert.notEqual(cli(['restore', path.join(dir, 'b.zip')], { GONGKAI_DATA_DIR: fresh }).code, 0);
+      // An old-style bare database file is not a backup: refused.
+      fs.writeFileSync(path.join(fresh, 'bare.db'), 'SQLite format 3');
+      const bare = cli(['restore', path.join(fresh, 'bare.db')], {
+        GONGKAI_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'gk-')),
+      });
+      assert.notEqual(bare.code, 0);
+      assert.match(bare.err, /不是 gongkai 备份文件/);
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -121,6 +139,7 @@ test('help on every command; unknown command and bad configuration fail clearly'
     'user',
     'import',
     'backup',
+    'restore',
     'calendar',
     'requests',
     'report',

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { CliUsageError, flagString, parseArgs, type CliCommand } from '../command.ts';
 import { withCliDb } from '../open-db.ts';
 import { config } from '../../config.ts';
 import { migrateToLatest } from '../../db/migrator.ts';
-import { openDatabase, sqliteHandle } from '../../db/database.ts';
+import { openDatabase } from '../../db/database.ts';
+import { createBackup, restoreBackup } from '../../backup/backup.ts';
 import { createUser, resetPassword } from '../../org/manage-users.ts';
 import { findAgencyByCode, findUserByUsername, listAgencies } from '../../org/org.queries.ts';
 import { createAgency } from '../../org/manage-agency.ts';
@@ -175,29 +175,52 @@ export const importCommand: CliCommand = {
 
 export const backupCommand: CliCommand = {
   name: 'backup',
-  summary: '备份数据库（SQLite 在线备份；PostgreSQL 打印 pg_dump 命令）',
+  summary: '备份数据库与附件（一个压缩包，SQLite 与 PostgreSQL 通用）',
   help: `用法: gongkai backup FILE
 
-SQLite：在运行中也可安全执行的在线备份，写入 FILE。
-PostgreSQL：打印对应的 pg_dump 命令（请在数据库服务器上执行）。`,
+把整个数据库（逐表导出，在同一事务中读取，服务运行中也可执行）和数据目录下的全部附件（uploads）写入一个
+压缩包 FILE，并在其中记录每个附件的大小和校验值。用 gongkai restore FILE 恢复。登录会话不备份。
+大型 PostgreSQL 数据库也可另行用 pg_dump 备份，但必须同时备份 GONGKAI_DATA_DIR/uploads。`,
   async run(args, io) {
     const { positionals } = parseArgs(args);
     const [file] = positionals;
     if (!file) throw new CliUsageError('请指定备份文件路径');
     const cfg = config();
-    if (cfg.database.kind === 'postgres') {
-      const u = new URL(cfg.database.url);
-      io.out(
-        `PostgreSQL 请使用 pg_dump 备份：\n  pg_dump --format=custom --file=${JSON.stringify(file)} ${JSON.stringify(cfg.database.url.replace(u.password ? `:${u.password}@` : '@', u.password ? ':***@' : '@'))}`,
-      );
-      return 0;
-    }
-    const db = openDatabase(cfg.database);
+    const db = openDatabase(cfg.database, { pgPoolSize: 2 });
     try {
       await migrateToLatest(db);
-      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-      await sqliteHandle(db)!.backup(file);
-      io.out(`已备份到 ${file}（${(fs.statSync(file).size / 1024).toFixed(0)} KB）`);
+      const m = await createBackup(db, cfg.dataDir, file, new Date());
+      const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
+      io.out(
+        `已备份到 ${file}（${(fs.statSync(file).size / 1024).toFixed(0)} KB）：${Object.keys(m.tables).length} 张表 ${rows} 行，附件 ${m.files.length} 个`,
+      );
+    } finally {
+      await db.destroy();
+    }
+    return 0;
+  },
+};
+
+export const restoreCommand: CliCommand = {
+  name: 'restore',
+  summary: '从 gongkai backup 的压缩包恢复数据库与附件（写入空的数据库和数据目录）',
+  help: `用法: gongkai restore FILE
+
+把 gongkai backup 生成的压缩包恢复到当前配置的数据库（DATABASE_URL 或 GONGKAI_DATA_DIR 下的 SQLite）和
+GONGKAI_DATA_DIR/uploads。目标数据库和附件目录必须是空的（新建的）；缺少附件或附件校验不符的备份会被拒绝，
+数据库与附件总是一起恢复。SQLite 的备份可以恢复到 PostgreSQL，反之亦然。恢复前请停止服务。`,
+  async run(args, io) {
+    const { positionals } = parseArgs(args);
+    const [file] = positionals;
+    if (!file) throw new CliUsageError('请指定备份文件路径');
+    if (!fs.existsSync(file)) throw new NotFoundError(`找不到备份文件 ${file}`);
+    const cfg = config();
+    const db = openDatabase(cfg.database, { pgPoolSize: 2 });
+    try {
+      const r = await restoreBackup(db, cfg.dataDir, file);
+      io.out(
+        `已从 ${file} 恢复 ${r.rows} 行数据、${r.files} 个附件（备份时间 ${new Date(r.manifest.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}）`,
+      );
     } finally {
       await db.destroy();
     }

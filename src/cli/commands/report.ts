@@ -28,7 +28,7 @@ export interface ReportSubcommand {
 }
 
 /** File names a directory scan picks up (gongkai's JSON export is recognised by its content). */
-const REPORT_FILE = /\.(txt|md|markdown|html?|shtml|xhtml|docx)$/i;
+const REPORT_FILE = /\.(txt|md|markdown|html?|shtml|xhtml|docx|pdf)$/i;
 
 function expandDirectory(dir: string): string[] {
   const out: string[] = [];
@@ -60,7 +60,7 @@ function isDirectory(path: string): boolean {
 }
 
 /** Check one path; never throws for a file problem. */
-function checkPath(path: string): CheckResult | CheckError {
+async function checkPath(path: string): Promise<CheckResult | CheckError> {
   let size: number;
   try {
     const st = statSync(path);
@@ -81,7 +81,7 @@ function checkPath(path: string): CheckResult | CheckError {
   } catch {
     return { file: path, error: '文件无法读取（权限不足或已损坏）' };
   }
-  const r = checkReportBytes(path, bytes);
+  const r = await checkReportBytes(path, bytes);
   return 'error' in r ? r.error : r.result;
 }
 
@@ -117,7 +117,7 @@ function progress(io: CliIo, done: number, total: number, name: string): void {
 }
 
 const checkUsage = `用法:
-  gongkai report check 文件… [--json]            检查一份或多份年度报告（文本、网页 HTML、Word .docx、gongkai 导出的 JSON）
+  gongkai report check 文件… [--json]            检查一份或多份年度报告（文本、网页 HTML、Word .docx、PDF、gongkai 导出的 JSON）
   gongkai report check 目录… --summary 汇总.xlsx   检查目录下的全部报告，写出汇总表（每份报告一行，另附问题清单）
 
   --json      按 spec/report-check-output.md 输出 JSON：一个文件输出一个对象，多个文件输出数组
@@ -137,17 +137,18 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
     if (isDirectory(p)) {
       if (!summary) throw new CliUsageError(`“${p}”是目录；检查整个目录请加 --summary 汇总.xlsx`);
       const found = expandDirectory(p);
-      if (!found.length) throw new CliUsageError(`目录“${p}”中没有可检查的报告文件（.txt .md .html .docx）`);
+      if (!found.length)
+        throw new CliUsageError(`目录“${p}”中没有可检查的报告文件（.txt .md .html .docx .pdf）`);
       files.push(...found);
     } else files.push(p);
   }
 
   const results: (CheckResult | CheckError)[] = [];
   const showProgress = files.length > 1 || Boolean(summary);
-  files.forEach((f, i) => {
-    results.push(checkPath(f));
+  for (const [i, f] of files.entries()) {
+    results.push(await checkPath(f));
     if (showProgress) progress(io, i + 1, files.length, f);
-  });
+  }
 
   if (json) {
     io.out(JSON.stringify(results.length === 1 && !summary ? results[0] : results, null, 2));

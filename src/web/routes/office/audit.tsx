@@ -1,3 +1,4 @@
+import { pageParam } from '../../form.ts';
 import type { App, C } from '../../app-env.ts';
 import { currentActor, officePage } from '../../office-page.tsx';
 import { assertCan } from '../../../errors.ts';
@@ -29,7 +30,7 @@ async function filterFrom(c: C): Promise<AuditFilter> {
 export function auditRoutes(app: App): void {
   app.get('/office/audit', async (c) => {
     const f = await filterFrom(c);
-    const pageNo = Math.max(1, Number(c.req.query('page') ?? 1) || 1);
+    const pageNo = pageParam(c);
     const { rows, total } = await listAuditEvents(c.var.deps.db, f, PAGE, (pageNo - 1) * PAGE);
     const qs = new URLSearchParams(
       Object.entries(c.req.query()).filter(([k, v]) => k !== 'page' && v) as [string, string][],

@@ -32,7 +32,7 @@ import type { DashboardWidget } from '../../dashboard-widgets.ts';
  * is loaded: December requests have January deadlines, which stay provisional until then (disclosure-rules.md §4).
  */
 export const calendarReminderWidget: DashboardWidget = async (ctx, user) => {
-  if (!calendarPolicy.manage(ctx.actor) || !user.roles.includes('admin')) return null;
+  if (!calendarPolicy.manage(ctx.actor) || !user.roles.includes('platform_admin')) return null;
   const today = ctx.clock.today();
   if (today.slice(5) < '11-01') return null;
   const next = Number(today.slice(0, 4)) + 1;
@@ -309,6 +309,11 @@ function toForm(e: unknown, values: FormState['values']): FormState {
   throw e;
 }
 
+/** A year the calendar pages can show (1901–2099), or null. */
+function realYear(y: number): number | null {
+  return Number.isInteger(y) && y >= 1901 && y <= 2099 ? y : null;
+}
+
 function yearOf(c: C): number {
   const q = Number(c.req.query('year'));
   return Number.isInteger(q) && q >= 1901 && q <= 2099 ? q : Number(c.var.deps.clock.today().slice(0, 4));
@@ -328,7 +333,9 @@ export function calendarRoutes(app: App): void {
       restDays: str(f.restDays),
       makeupDays: str(f.makeupDays),
     };
-    const year = Number(values.year) || yearOf(c);
+    const typed = Number(values.year);
+    // An impossible year is refused by loadCalendarYear; the page shown with the message is a real year.
+    const year = realYear(typed) ?? yearOf(c);
     try {
       const file = body['file'];
       let input;
@@ -344,7 +351,7 @@ export function calendarRoutes(app: App): void {
       } else {
         if (!values.title.trim()) throw new ValidationError('请填写通知标题', { title: '必填' });
         input = {
-          year,
+          year: typed,
           source: {
             title: values.title.trim(),
             docNo: values.docNo.trim() || null,
@@ -375,7 +382,8 @@ export function calendarRoutes(app: App): void {
         name: values.name || undefined,
       });
     } catch (e) {
-      return calendarPage(c, Number(values.date.slice(0, 4)) || yearOf(c), { day: toForm(e, values) }, 400);
+      const y = realYear(Number(values.date.slice(0, 4))) ?? yearOf(c);
+      return calendarPage(c, y, { day: toForm(e, values) }, 400);
     }
     return redirectWithFlash(c, `/office/calendar?year=${values.date.slice(0, 4)}`, `已修改 ${values.date}`);
   });
@@ -392,7 +400,7 @@ export function calendarRoutes(app: App): void {
     } catch (e) {
       return calendarPage(
         c,
-        Number(values.date.slice(0, 4)) || yearOf(c),
+        realYear(Number(values.date.slice(0, 4))) ?? yearOf(c),
         { regional: toForm(e, values) },
         400,
       );

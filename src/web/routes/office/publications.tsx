@@ -13,7 +13,7 @@ import {
   emptyForm,
   type FormState,
 } from '../../views/forms.tsx';
-import { formData, str } from '../../form.ts';
+import { formData, pageParam, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
 import { assertCan, isDomainError, NotFoundError, type ValidationError } from '../../../errors.ts';
 import { agencyScope, descendantIds, listAgencies, listOffices } from '../../../org/org.queries.ts';
@@ -569,7 +569,7 @@ async function detailPage(
 
 async function channelContext(c: C, p: Publication, withImages = false) {
   const agency = await getAgency(c.var.deps.db, p.agencyId);
-  const origin = c.var.deps.config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  const origin = c.var.deps.config.publicUrl;
   const images: { dataUri: string; alt: string }[] = [];
   if (withImages) {
     for (const a of await listAttachments(c.var.deps.db, p.id)) {
@@ -646,7 +646,7 @@ export function publicationOfficeRoutes(app: App): void {
     const status = (PUBLICATION_STATUSES as readonly string[]).includes(c.req.query('status') ?? '')
       ? (c.req.query('status') as PublicationStatus)
       : null;
-    const page = Math.max(1, Number(c.req.query('page')) || 1);
+    const page = pageParam(c);
     const extra = parseOfficeListFilter(c.req.query(), await listCategories(c.var.deps.db, agencyId));
     const r = await listOfficePublications(c.var.deps.db, {
       agencyId,

@@ -47,8 +47,8 @@ async function indexPage(c: C, form: FormState = emptyForm(), status = 200): Pro
     <>
       <h1>年报体检</h1>
       <p class="muted">
-        上传政府信息公开工作年度报告（网页 HTML、Word .docx、文本 .txt/.md，或本系统导出的 JSON），
-        逐项检查六部分章节、三张统计表的200个单元格和勾稽关系，并核对正文数字。单个文件不超过 20 MB。
+        上传政府信息公开工作年度报告（网页 HTML、Word .docx、PDF（带文字层）、文本 .txt/.md，或本系统导出的
+        JSON）， 逐项检查六部分章节、三张统计表的200个单元格和勾稽关系，并核对正文数字。单个文件不超过 20 MB。
       </p>
       {reportCheckPolicy.upload(actor) ? (
         <form method="post" action="/office/report-check" enctype="multipart/form-data" class="card">
@@ -61,7 +61,7 @@ async function indexPage(c: C, form: FormState = emptyForm(), status = 200): Pro
             type="file"
             multiple
             required
-            accept=".txt,.md,.html,.htm,.shtml,.docx,.json"
+            accept=".txt,.md,.html,.htm,.shtml,.docx,.pdf,.json"
             aria-describedby={form.errors.files ? 'report-files-error' : undefined}
           />
           {form.errors.files ? (

@@ -3,6 +3,7 @@
  * letter downloads. Registered before portalRoutes, whose /apply placeholder it replaces.
  */
 import type { App, C } from '../../app-env.ts';
+import { limitPublicSubmission } from '../../rate-limit.ts';
 import { publicPage, portalAgency } from '../../public-page.tsx';
 import { Csrf, Field, FormError, Submit, TextArea, emptyForm, type FormState } from '../../views/forms.tsx';
 import { RequestFields } from '../../views/request-form.tsx';
@@ -187,6 +188,7 @@ export function applyRoutes(app: App): void {
     const agency = await portalAgency(c);
     if (!agency) throw new DomainError('invalid_state', '本系统尚未设置机关，暂不能受理网上申请');
     try {
+      await limitPublicSubmission(c, 'apply', [str(f.idNumber), str(f.phone)]);
       parseInput(OnlineRequestInput, f); // validate before any file is written
       const uploads = await uploadsOf(c);
       uploads.forEach(checkUpload);
@@ -216,6 +218,8 @@ export function applyRoutes(app: App): void {
         </>,
       );
     } catch (e) {
+      if (isDomainError(e) && e.code === 'rate_limited')
+        return applyPage(c, { values: f, errors: {}, message: e.message }, 429);
       if (isDomainError(e) && (e.code === 'validation' || e.code === 'too_large')) {
         const errors = e instanceof ValidationError ? e.fieldErrors : { files: e.message };
         return applyPage(c, { values: f, errors, message: e.message }, 400);

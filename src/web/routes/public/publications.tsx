@@ -10,6 +10,7 @@ import type { App, C } from '../../app-env.ts';
 import { renderToString } from '../../render.tsx';
 import { PublicLayout } from '../../views/layout.tsx';
 import { CSRF_PLACEHOLDER, cachedPublic } from '../../portal-cache.ts';
+import { searchCost, searchGate } from '../../search-gate.ts';
 import { portalAgency } from '../../public-page.tsx';
 import type { Agency } from '../../../org/org.ts';
 import { ensureCatalogue } from '../../../publications/seed-catalogue.ts';
@@ -74,7 +75,7 @@ async function catalogueOf(c: C, agencyId: number) {
 }
 
 function origin(c: C): string {
-  return c.var.deps.config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  return c.var.deps.config.publicUrl;
 }
 
 const esc = (s: string) =>
@@ -510,20 +511,23 @@ export function publicationPortalRoutes(app: App): void {
       const cats = agency ? (await catalogueOf(c, agency.id)).list : [];
       const catCode = c.req.query('category') ?? '';
       const cat = cats.find((x) => x.code === catCode);
+      const filters = [cat, year, issuer, validity].filter(Boolean).length;
       const r =
         agency && q.trim()
-          ? await searchDocuments(c.var.deps.db, {
-              q,
-              kinds: [PUBLICATION_KIND],
-              agencyIds: [agency.id],
-              publicOnly: true,
-              categoryIds: cat ? subtreeIds(cats, cat.id) : undefined,
-              year,
-              issuer,
-              validity,
-              limit: PAGE_SIZE,
-              offset: (page - 1) * PAGE_SIZE,
-            })
+          ? await searchGate(c.var.deps.config).run(searchCost(q, page, filters), () =>
+              searchDocuments(c.var.deps.db, {
+                q,
+                kinds: [PUBLICATION_KIND],
+                agencyIds: [agency.id],
+                publicOnly: true,
+                categoryIds: cat ? subtreeIds(cats, cat.id) : undefined,
+                year,
+                issuer,
+                validity,
+                limit: PAGE_SIZE,
+                offset: (page - 1) * PAGE_SIZE,
+              }),
+            )
           : null;
       const tree = flattenTree(categoryTree(cats));
       return {

@@ -1,0 +1,35 @@
+/** Factories for 依申请公开 tests: a township with its disclosure office, and a typical applicant. */
+import type { Db } from '../../src/db/database.ts';
+import type { Clock } from '../../src/clock.ts';
+import { seedCalendar } from '../../src/calendar/seed-calendar.ts';
+import { setDisclosureOffice } from '../../src/org/manage-agency.ts';
+import { ctxAs, makeAgency, makeOffice, makeUser, systemCtx, userActor } from './factories.ts';
+
+/** A natural person's online request (valid ID number with its checksum). */
+export const PERSON = {
+  applicantKind: 'natural_person',
+  applicantName: '马福祥',
+  idType: 'resident_id',
+  idNumber: '11010519491231002X',
+  phone: '13800000000',
+  infoDescription: '2025年哈拉直沟村高标准农田建设项目的验收报告',
+  formRequested: 'paper',
+  deliveryRequested: 'post',
+};
+
+/** A township with a disclosure office, its clerk and the office head (and another office's head). */
+export async function township(db: Db, clock: Clock) {
+  await seedCalendar(systemCtx(db, clock));
+  const agency = await makeAgency(db);
+  const office = await makeOffice(db, agency.id, '党政综合办公室');
+  await setDisclosureOffice(systemCtx(db), agency.id, office);
+  const clerk = await makeUser(db, agency.id, ['clerk'], { officeId: office });
+  const head = await makeUser(db, agency.id, ['office_head'], { officeId: office });
+  const otherHead = await makeUser(db, agency.id, ['office_head']);
+  return {
+    agency: { ...agency, disclosureOfficeId: office },
+    clerk: ctxAs(db, userActor(clerk), clock),
+    head: ctxAs(db, userActor(head), clock),
+    otherHead: ctxAs(db, userActor(otherHead), clock),
+  };
+}
