@@ -24,6 +24,7 @@ import { dashboardsFeature } from './dashboards/feature.ts';
 import { reportGraphicFeature } from './annual-report/graphic/feature.ts';
 import { openDataFeature } from './open-data/feature.ts';
 import { feedsFeature } from './feeds/feature.ts';
+import { supervisionFeature } from './supervision/feature.ts';
 
 /**
  * A manifest, or a function returning it (features inside an import cycle with the CLI or set-up). A function
@@ -42,6 +43,7 @@ const entries: () => FeatureEntry[] = () => [
   reportGraphicFeature,
   openDataFeature,
   feedsFeature,
+  supervisionFeature,
 ];
 
 export function features(): readonly Feature[] {

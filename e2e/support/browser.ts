@@ -9,7 +9,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../src/web/server.tsx';
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { systemClock } from '../../src/clock.ts';
+import { systemClock, type Clock } from '../../src/clock.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { prepareDatabase } from '../../src/setup.ts';
 
@@ -45,12 +45,13 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Serve the app on a free loopback port over a fresh, prepared SQLite database. */
-export async function startTestServer(): Promise<RunningApp> {
+/** Serve the app on a free loopback port over a fresh, prepared SQLite database (a frozen clock when given). */
+export async function startTestServer(opts: { clock?: Clock } = {}): Promise<RunningApp> {
+  const clock = opts.clock ?? systemClock;
   const tdb = await createTestDatabase('sqlite');
-  await prepareDatabase(tdb.db, systemClock);
+  await prepareDatabase(tdb.db, clock);
   const config = parseConfig({ GONGKAI_DATA_DIR: fs.mkdtempSync('/tmp/gongkai-e2e-'), GONGKAI_WORKER: '0' });
-  const app = createApp({ db: tdb.db, clock: systemClock, config, logger: createLogger('silent') });
+  const app = createApp({ db: tdb.db, clock, config, logger: createLogger('silent') });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));
   const addr = server.address();

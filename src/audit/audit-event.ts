@@ -1,6 +1,7 @@
 import type { RequestAuditAction } from '../requests/request-audit.ts';
 import type { PublicationAuditAction } from '../publications/publication-audit.ts';
 import type { AnnualReportAuditAction } from '../annual-report/generator/report-audit.ts';
+import type { SupervisionAuditAction } from '../supervision/supervision-audit.ts';
 
 /**
  * The closed set of audit actions. Each feature declares its own union beside its code and adds it here,
@@ -37,7 +38,11 @@ export type FoundationAuditAction =
   | 'report_check.uploaded';
 
 export type AuditAction =
-  FoundationAuditAction | RequestAuditAction | PublicationAuditAction | AnnualReportAuditAction;
+  | FoundationAuditAction
+  | RequestAuditAction
+  | PublicationAuditAction
+  | AnnualReportAuditAction
+  | SupervisionAuditAction;
 
 /**
  * Labels of the foundation's own actions. Features bring theirs in their manifest; `auditLabels()` in src/features.ts
@@ -71,4 +76,5 @@ export const FOUNDATION_AUDIT_LABELS: Record<string, string> = {
   'settings.update': '修改设置',
   'demo.loaded': '载入演示数据',
   'audit.exported': '导出审计日志',
+  'report_check.uploaded': '上传年报体检',
 };

@@ -23,3 +23,4 @@ export {
 } from './publications.queries.ts';
 export { subtreeIds, type Category } from './catalogue.ts';
 export { listRegisters, DECISION_KIND_LABELS, type DecisionRow, type FeeRow } from './art20-registers.ts';
+export { maskText, scanText } from './secrecy-scan.ts';

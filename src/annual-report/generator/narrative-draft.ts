@@ -7,6 +7,11 @@
 import { B_ROWS, SECTIONS, type CellAddress, type Cells, type Fees } from '../report-format.ts';
 import type { ReportFacts } from './sources.ts';
 import type { Texts } from './report.ts';
+import {
+  improvementParagraph,
+  lastYearAndOpenParagraph,
+  supervisionParagraph,
+} from '../../supervision/index.ts';
 
 /** Marks a passage a person must write; a report containing it gets a NARRATIVE-PLACEHOLDER warning. */
 export const PLACEHOLDER = '【待填写】';
@@ -123,6 +128,7 @@ function platform(i: DraftInput): string {
 }
 
 function supervision(i: DraftInput): string {
+  if (i.facts.supervision) return supervisionParagraph(i.facts.supervision, i.isPeoplesGovernment);
   return i.isPeoplesGovernment
     ? `${PLACEHOLDER}本年度业务培训、专项督查情况，以及政府信息公开工作考核、社会评议和责任追究结果情况（《条例》第五十条第（四）项；系统中尚无相关记录）。`
     : `${PLACEHOLDER}本年度业务培训、专项督查等监督保障情况（系统中尚无相关记录）。`;
@@ -143,6 +149,8 @@ function problems(i: DraftInput): string {
   const listed = found.length
     ? `根据系统记录，本年度存在以下问题：${found.map((f, k) => `${ordinal[k]}是${f}`).join('；')}。`
     : '根据系统记录，本年度未发现依申请公开答复逾期、主动公开信息逾期公开等问题。';
+  const sv = i.facts.supervision;
+  if (sv) return [listed, lastYearAndOpenParagraph(sv), improvementParagraph(sv, p?.late ?? 0)].join('\n');
   return [
     listed,
     `${PLACEHOLDER}上年度报告所列问题的整改落实情况，以及本年度存在的其他主要问题。`,

@@ -12,12 +12,15 @@ import { computeTableA } from '../../publications/index.ts';
 import { publicationStats } from '../../publications/index.ts';
 import { CHANNEL_LABELS, type Channel } from '../../publications/index.ts';
 import { B_ROWS, C_GROUPS, emptyCells, type Cells, type Fees } from '../report-format.ts';
+import { supervisionFacts, type SupervisionFacts } from '../../supervision/index.ts';
 
 /** Facts the narrative quotes besides the cells. */
 export interface ReportFacts {
   requests: NarrativeCounts;
   /** Proactive disclosure: items published in the year, per catalogue category and per channel (null: no source). */
   proactive: ProactiveFacts | null;
+  /** 监督保障 records of the year (null: none; absent in facts stored before the feature). */
+  supervision?: SupervisionFacts | null;
 }
 
 export interface ProactiveFacts {
@@ -43,13 +46,15 @@ const yearBounds = (year: number) => ({ first: `${year}-01-01`, last: `${year}-1
 /** Gather every source of an agency's report for a year. Read-only. */
 export async function gatherSources(db: DbOrTrx, agencyId: number, year: number): Promise<ReportSources> {
   const { first, last } = yearBounds(year);
-  const [tableA, stats, { tableB, tableC, fees, counts: requests }, registers, unmapped] = await Promise.all([
-    computeTableA(db, agencyId, year),
-    publicationStats(db, agencyId, year),
-    computeRequestReport(db, agencyId, year),
-    countRegisterSources(db, agencyId, year),
-    unmappedRequests(db, agencyId, first, last),
-  ]);
+  const [tableA, stats, { tableB, tableC, fees, counts: requests }, registers, unmapped, supervision] =
+    await Promise.all([
+      computeTableA(db, agencyId, year),
+      publicationStats(db, agencyId, year),
+      computeRequestReport(db, agencyId, year),
+      countRegisterSources(db, agencyId, year),
+      unmappedRequests(db, agencyId, first, last),
+      supervisionFacts(db, agencyId, year),
+    ]);
   const cells = emptyCells();
   Object.assign(cells, tableA.cells, tableB, tableC);
   const proactive: ProactiveFacts = {
@@ -64,7 +69,7 @@ export async function gatherSources(db: DbOrTrx, agencyId: number, year: number)
   return {
     cells,
     fees: { ...fees },
-    facts: { requests, proactive },
+    facts: { requests, proactive, supervision },
     // The rows read, counted from what was read: requests received in the year or carried into it, cases filed
     // in it, items published in it, register entries of it.
     counts: {

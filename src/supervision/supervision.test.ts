@@ -1,0 +1,176 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeOutRefusal, followUpDates, statusLabel } from './problem.ts';
+import { rosterMismatches } from './providers/core-providers.ts';
+import { autoScore, AUTO_POINTS, type ItemScore } from './assessment.ts';
+import { screenComment } from './evaluations.ts';
+import { supervisionPolicy, COUNTY_PERMISSION } from './supervision.policy.ts';
+import { draftBulletin } from './bulletin.ts';
+import type { Actor } from '../context.ts';
+import type { Role } from '../org/roles.ts';
+
+test('statusLabel: plain Chinese for every state, overdue and recurring shown', () => {
+  const base = { deadline: '2026-03-10', isRecurring: false, pendingFollowUps: 0, supervisionWaiting: false };
+  const cases: [Parameters<typeof statusLabel>[0], string, string][] = [
+    [{ ...base, status: 'open' }, '2026-03-10', '待整改'],
+    [{ ...base, status: 'open' }, '2026-03-11', '待整改（已逾期）'],
+    [{ ...base, status: 'open', isRecurring: true }, '2026-03-01', '复发，待整改'],
+    [{ ...base, status: 'open', isRecurring: true }, '2026-04-01', '复发，待整改（已逾期）'],
+    [{ ...base, status: 'rectified' }, '2026-04-01', '已整改，待销号'],
+    [{ ...base, status: 'closed', pendingFollowUps: 2 }, '2026-04-01', '已销号，待回头看'],
+    [{ ...base, status: 'closed' }, '2026-04-01', '已销号'],
+  ];
+  for (const [p, today, want] of cases) assert.equal(statusLabel(p, today), want);
+});
+
+test('销号 needs a second person (neither rectifier nor responsible) and a rectified problem', () => {
+  const p = { status: 'rectified' as const, rectifiedBy: 7, responsibleUserId: 8 };
+  assert.match(closeOutRefusal(p, 7)!, /第二人/);
+  assert.match(closeOutRefusal(p, 8)!, /第二人/);
+  assert.equal(closeOutRefusal(p, 9), null);
+  assert.match(closeOutRefusal({ ...p, status: 'open' }, 9)!, /已整改、待销号/);
+});
+
+test('回头看 dates: +30 and +90 by default, deduplicated and sorted, invalid offsets dropped', () => {
+  assert.deepEqual(followUpDates('2026-03-31', [30, 90]), [
+    { offset: 30, dueOn: '2026-04-30' },
+    { offset: 90, dueOn: '2026-06-29' },
+  ]);
+  assert.deepEqual(
+    followUpDates('2026-12-15', [90, 30, 30, 0, -5]).map((f) => f.dueOn),
+    ['2027-01-14', '2027-03-15'],
+  );
+});
+
+test('leaders roster: a roster name after another roster post is flagged; 副乡长 is not read as 乡长', () => {
+  const leaders = [
+    { post: '乡长', name: '祁德明' },
+    { post: '副乡长', name: '马永福' },
+  ];
+  assert.deepEqual(rosterMismatches('副乡长祁德明主持会议', leaders), [
+    { name: '祁德明', written: '副乡长', post: '乡长' },
+  ]);
+  assert.deepEqual(rosterMismatches('乡长马永福讲话', leaders), [
+    { name: '马永福', written: '乡长', post: '副乡长' },
+  ]);
+  assert.deepEqual(rosterMismatches('乡长祁德明、副乡长马永福出席；马永福同志', leaders), []);
+});
+
+test('assessment: record score from weighted rates, items without records left out of the denominator', () => {
+  const item = (weight: number, n: number, d: number): ItemScore => ({
+    code: 'x',
+    label: 'x',
+    weight,
+    numerator: n,
+    denominator: d,
+    rate: d ? n / d : null,
+  });
+  assert.equal(autoScore([item(30, 9, 10), item(20, 0, 0), item(30, 1, 2), item(20, 2, 2)]), 62);
+  assert.equal(autoScore([item(30, 0, 0), item(20, 0, 0)]), AUTO_POINTS);
+  assert.equal(autoScore([item(30, 0, 4)]), 0);
+});
+
+test('evaluation comments: phone and ID numbers masked for readers outside the office', () => {
+  assert.equal(screenComment('请打13912345678联系'), '请打139****5678联系');
+  assert.doesNotMatch(screenComment('身份证632126198001010011'), /198001010011/);
+  assert.equal(screenComment('建议公开更及时'), '建议公开更及时');
+});
+
+test('bulletin draft: figures, per-unit line, and the problems still open', () => {
+  const text = draftBulletin({ name: '测试乡人民政府' }, '2026-04', {
+    problems: {
+      found: 2,
+      fixed: 1,
+      fixedOnTime: 1,
+      overdue: 1,
+      open: 2,
+      recurring: 1,
+      byUnit: [{ unit: '费家村', found: 1, fixed: 0, overdue: 1 }],
+      rectifyDays: [5],
+    },
+    timeliness: { published: 4, publishedOnTime: 3, replied: 0, repliedOnTime: 0 },
+    newProblems: [
+      {
+        reference: 'ZG1-2026-0002',
+        unit: '白崖村',
+        title: '公开栏破损',
+        source: '专项督查',
+        status: '整改中',
+      },
+    ],
+    openProblems: [
+      {
+        reference: 'ZG1-2026-0001',
+        unit: '费家村',
+        title: '公开栏未更新',
+        status: '整改中',
+        recurring: true,
+      },
+    ],
+  });
+  assert.match(
+    text,
+    /发现问题2个，整改销号1个（其中按期整改1个）；截至月底尚未销号2个，其中整改逾期1个，回头看发现复发1个/,
+  );
+  assert.match(text, /费家村发现1个、销号0个、逾期1个/);
+  assert.match(text, /费家村：公开栏未更新（回头看发现复发，整改中）/);
+  assert.match(text, /按时公开率75%/);
+});
+
+test('policy matrix: inspect / rectify / 督办 / grant, default deny', () => {
+  const scope = { agencyId: 2, ancestorIds: [1] };
+  const user = (
+    roles: Role[],
+    agencyId = 2,
+    extra: Partial<Extract<Actor, { kind: 'user' }>> = {},
+  ): Actor => ({
+    kind: 'user',
+    userId: 100 + roles.length,
+    name: 'u',
+    agencyId,
+    officeId: null,
+    villageId: null,
+    roles,
+    ...extra,
+  });
+  const rows: [string, Actor, boolean, boolean, boolean, boolean][] = [
+    // who, actor, county permission?, inspect, 督办, manage
+    ['township clerk', user(['clerk']), false, true, false, true],
+    ['township drafter', user(['drafter']), false, false, false, false],
+    ['township liaison', user(['liaison']), false, false, false, false],
+    ['county inspector, no permission', user(['inspector'], 1), false, false, false, false],
+    ['county inspector with permission', user(['inspector'], 1), true, true, true, false],
+    ['county admin', user(['admin'], 1), true, false, false, false],
+    ['public', { kind: 'public' }, false, false, false, false],
+  ];
+  for (const [who, a, perm, inspect, supervise, manage] of rows) {
+    assert.equal(supervisionPolicy.inspect(a, scope, perm), inspect, `${who} inspect`);
+    assert.equal(supervisionPolicy.superviseFromAbove(a, scope, perm), supervise, `${who} 督办`);
+    assert.equal(supervisionPolicy.manage(a, scope), manage, `${who} manage`);
+  }
+  const facts = { responsibleUserId: 5, unitKind: 'village', unitId: 9 };
+  assert.equal(
+    supervisionPolicy.rectify(user(['drafter'], 2, { userId: 5 }), scope, facts),
+    true,
+    'the responsible person',
+  );
+  assert.equal(
+    supervisionPolicy.rectify(user(['liaison'], 2, { villageId: 9 }), scope, facts),
+    true,
+    'the village liaison',
+  );
+  assert.equal(
+    supervisionPolicy.rectify(user(['liaison'], 2, { villageId: 8 }), scope, facts),
+    false,
+    'another village',
+  );
+  assert.equal(
+    supervisionPolicy.rectify(user(['inspector'], 1), scope, facts),
+    false,
+    'the county never rectifies',
+  );
+  assert.equal(supervisionPolicy.grantPermission(user(['admin'], 1), 1), true);
+  assert.equal(supervisionPolicy.grantPermission(user(['admin'], 2), 1), false);
+  assert.equal(supervisionPolicy.grantPermission(user(['inspector'], 1), 1), false);
+  assert.equal(COUNTY_PERMISSION, 'county_supervision');
+});
