@@ -4,6 +4,7 @@ import {
   ANNUAL_REPORT_AUDIT_LABELS,
   type AnnualReportAuditAction,
 } from '../annual-report/generator/report-audit.ts';
+import { INQUIRY_AUDIT_LABELS, type InquiryAuditAction } from '../inquiries/inquiry-audit.ts';
 
 /**
  * The closed set of audit actions. Each feature declares its own union beside its code and adds it here,
@@ -40,7 +41,11 @@ export type FoundationAuditAction =
   | 'report_check.uploaded';
 
 export type AuditAction =
-  FoundationAuditAction | RequestAuditAction | PublicationAuditAction | AnnualReportAuditAction;
+  | FoundationAuditAction
+  | RequestAuditAction
+  | PublicationAuditAction
+  | AnnualReportAuditAction
+  | InquiryAuditAction;
 
 /** Human-readable labels for the audit log page (unknown actions show their code). */
 export const AUDIT_ACTION_LABELS: Partial<Record<string, string>> = {
@@ -75,4 +80,5 @@ export const AUDIT_ACTION_LABELS: Partial<Record<string, string>> = {
   ...REQUEST_AUDIT_LABELS,
   ...PUBLICATION_AUDIT_LABELS,
   ...ANNUAL_REPORT_AUDIT_LABELS,
+  ...INQUIRY_AUDIT_LABELS,
 };

@@ -19,6 +19,9 @@ import { publicationAdminRoutes } from './office/publication-admin.tsx';
 import { publicationSettingsRoutes } from './office/publication-settings.tsx';
 import { publicationPortalRoutes } from './public/publications.tsx';
 import { reportCheckRoutes } from './office/report-check.tsx';
+import { inquiryOfficeRoutes } from './office/inquiries.tsx';
+import { inquiryAdminRoutes } from './office/inquiries-admin.tsx';
+import { inquiryPortalRoutes } from './public/inquiries.tsx';
 
 const officeGuard: RouteModule = (app) => {
   app.use('/office', requireUser);
@@ -44,5 +47,8 @@ export const routeModules: RouteModule[] = [
   applyRoutes,
   annualReportRoutes,
   annualReportPortalRoutes,
+  inquiryAdminRoutes,
+  inquiryOfficeRoutes,
+  inquiryPortalRoutes,
   portalRoutes,
 ];

@@ -45,6 +45,21 @@ export const officeNav: NavItem[] = [
   },
   { href: '/office/org', label: '组织与用户', roles: ['admin', 'inspector'], order: 80 },
   { href: '/office/calendar', label: '工作日历', roles: [], order: 85 },
+  {
+    href: '/office/inquiries',
+    label: '互动交流',
+    roles: [
+      'clerk',
+      'drafter',
+      'office_head',
+      'deputy_leader',
+      'principal_leader',
+      'admin',
+      'auditor',
+      'inspector',
+    ],
+    order: 30,
+  },
   { href: '/office/audit', label: '审计日志', roles: ['admin', 'auditor'], order: 90 },
 ];
 
@@ -55,4 +70,5 @@ export const portalSections = [
   { href: '/catalogue', label: '法定主动公开内容' },
   { href: '/annual-reports', label: '信息公开年报' },
   { href: '/apply', label: '依申请公开' },
+  { href: '/inquiries', label: '互动交流' },
 ];
