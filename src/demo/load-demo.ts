@@ -7,6 +7,7 @@ import type { Role } from '../org/roles.ts';
 import { InvalidStateError } from '../errors.ts';
 import { nowIso } from '../db/values.ts';
 import { loadAnnualReportDemo } from './annual-report-demo.ts';
+import { loadInquiriesDemo } from '../inquiries/demo.ts';
 
 /** Demo data is marked so nobody mistakes it for real records. */
 export const DEMO_TOWNSHIP_CODE = '630223-HLZG';
@@ -47,6 +48,7 @@ export interface DemoAccount {
 /** Hooks later features register to add their demo records (publications, requests, …) after the township exists. */
 export const demoExtensions: { name: string; run(ctx: Ctx, townshipId: number): Promise<void> }[] = [
   { name: 'annual-report', run: loadAnnualReportDemo },
+  { name: 'inquiries', run: loadInquiriesDemo },
 ];
 
 /**
