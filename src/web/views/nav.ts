@@ -48,16 +48,7 @@ export const officeNav: NavItem[] = [
   {
     href: '/office/inquiries',
     label: '互动交流',
-    roles: [
-      'clerk',
-      'drafter',
-      'office_head',
-      'deputy_leader',
-      'principal_leader',
-      'admin',
-      'auditor',
-      'inspector',
-    ],
+    roles: ['clerk', 'drafter', 'office_head', 'deputy_leader', 'principal_leader', 'admin', 'auditor'],
     order: 30,
   },
   { href: '/office/audit', label: '审计日志', roles: ['admin', 'auditor'], order: 90 },

@@ -8,7 +8,7 @@ import { redirectWithFlash } from '../../render.tsx';
 import { formData } from '../../form.ts';
 import { emptyForm, type FormState } from '../../views/forms.tsx';
 import { NotFoundError, ValidationError, isDomainError, assertCan } from '../../../errors.ts';
-import { listOffices } from '../../../org/org.queries.ts';
+import { agencyScope, listOffices } from '../../../org/org.queries.ts';
 import { getInquiry, inquiryScope } from '../../../inquiries/inquiries.queries.ts';
 import { inquiryPolicy } from '../../../inquiries/inquiry.policy.ts';
 import { listLedger } from '../../../inquiries/ledger.ts';
@@ -60,7 +60,7 @@ const STEPS: Record<string, Step> = {
 };
 
 const userError = (e: unknown) =>
-  isDomainError(e) && ['validation', 'invalid_state', 'conflict', 'forbidden'].includes(e.code);
+  isDomainError(e) && ['validation', 'invalid_state', 'conflict'].includes(e.code);
 const formOf = (e: unknown, f: FormState['values']): FormState | null =>
   userError(e)
     ? { values: f, errors: e instanceof ValidationError ? e.fieldErrors : {}, message: (e as Error).message }
@@ -68,6 +68,10 @@ const formOf = (e: unknown, f: FormState['values']): FormState | null =>
 
 async function ledgerPage(c: C) {
   const user = currentUser(c);
+  const scope = await agencyScope(c.var.deps.db, user.agencyId);
+  assertCan(inquiryPolicy.view(c.var.ctx.actor, { ...scope, officeId: null }), { hide: true });
+  const canManage = inquiryPolicy.manage(c.var.ctx.actor, scope);
+  const canSettings = inquiryPolicy.manageSettings(c.var.ctx.actor, scope);
   const q = c.req.query();
   const offices = await listOffices(c.var.deps.db, user.agencyId);
   const names = new Map(offices.map((o) => [o.id, o.name]));
@@ -85,8 +89,19 @@ async function ledgerPage(c: C) {
     <>
       <h1>互动交流 · 留言台账</h1>
       <p>
-        <a href="/office/inquiries/figures">办理统计</a> · <a href="/office/inquiries/faq">常见问题</a> ·{' '}
-        <a href="/office/comment-calls">意见征集</a> · <a href="/office/inquiries/settings">设置与分办规则</a>
+        <a href="/office/inquiries/figures">办理统计</a>
+        {canManage ? (
+          <>
+            {' '}
+            · <a href="/office/inquiries/faq">常见问题</a> · <a href="/office/comment-calls">意见征集</a>
+          </>
+        ) : null}
+        {canSettings ? (
+          <>
+            {' '}
+            · <a href="/office/inquiries/settings">设置与分办规则</a>
+          </>
+        ) : null}
       </p>
       <form method="get" action={BASE} class="filters">
         <Select
