@@ -35,7 +35,6 @@ import {
 import { checkUpload, MAX_UPLOADS_PER_SUBMIT, storeUpload } from '../../../requests/uploads.ts';
 import { cnDate } from '../../../requests/letters.ts';
 import { commentCallRoutes } from './comment-calls.tsx';
-import '../../../inquiries/register.ts';
 
 async function requireAgency(c: C): Promise<Agency> {
   const a = await portalAgency(c);
