@@ -164,14 +164,14 @@ export async function reopenInquiry(ctx: Ctx, raw: unknown): Promise<TrackedInqu
     );
     await addEvent(trx, ctx, q.id, 'reopened', {
       forCitizen: true,
-      note: `${input.reason}（新的答复期限${due}）`,
+      note: `${input.reopenReason}（新的答复期限${due}）`,
     });
     await notifyUsers(
       trx,
       await handlersOf(trx, q.agencyId, q.officeId),
       {
         kind: 'inquiry.reopened',
-        title: `留言${q.reference}申请重新办理，请在${due}前再次答复：${input.reason}`,
+        title: `留言${q.reference}申请重新办理，请在${due}前再次答复：${input.reopenReason}`,
         link: officeLink(q.id),
       },
       ctx.clock.now(),
@@ -181,7 +181,7 @@ export async function reopenInquiry(ctx: Ctx, raw: unknown): Promise<TrackedInqu
       objectType: 'inquiry',
       objectId: q.id,
       agencyId: q.agencyId,
-      after: { dueOn: due, reason: input.reason },
+      after: { dueOn: due, reason: input.reopenReason },
     });
     return r;
   });

@@ -616,7 +616,7 @@ export async function loadInquiriesDemo(ctx: Ctx, townshipId: number): Promise<v
       const again = cal.addWorkdays(reopenOn, r.after2);
       doneOn = again;
       at(reopenOn, async () => {
-        await reopenInquiry(citizenOn(reopenOn), { ...track(), reason: r.reason });
+        await reopenInquiry(citizenOn(reopenOn), { ...track(), reopenReason: r.reason });
       });
       at(again, async () => {
         await submitReply(as(again, drafterFor(m.topic)), q().id, { reply: r.reply });

@@ -75,7 +75,7 @@ export const RateInput = z
       ctx.addIssue({ code: 'custom', path: ['reason'], message: '选择“不满意”时请说明原因，便于我们改进' });
   });
 
-export const ReopenInput = z.object({ reason: textField('重新办理的理由', 500) });
+export const ReopenInput = z.object({ reopenReason: textField('重新办理的理由', 500) });
 
 export const RouteInput = z.object({
   officeId: z.coerce.number({ error: '请选择承办单位' }).int().positive('请选择承办单位'),

@@ -136,7 +136,7 @@ describeEachDialect('inquiries workflow', (t) => {
       (e: DomainError) => e.code === 'validation',
     );
     await rateInquiry(citizen, { ...track, rating: 'dissatisfied', reason: '没有说具体日期' });
-    const reopened = await reopenInquiry(citizen, { ...track, reason: '请告知具体发放日期' });
+    const reopened = await reopenInquiry(citizen, { ...track, reopenReason: '请告知具体发放日期' });
     assert.equal(reopened.inquiry.status, 'in_progress');
     assert.equal(reopened.inquiry.dueOn, '2026-03-09');
     await submitReply(s.socialHead, q.id, { reply: '补贴将于4月10日前发放到一卡通账户。' });

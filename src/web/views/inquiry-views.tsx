@@ -221,7 +221,7 @@ export function ReopenForm({
       <FormError form={form} />
       <TextArea
         form={form}
-        name="reason"
+        name="reopenReason"
         label="问题没有解决？说明理由后申请重新办理"
         required
         rows={3}
