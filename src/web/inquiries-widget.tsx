@@ -32,13 +32,13 @@ export const inquiriesWidget: DashboardWidget = async (ctx, user) => {
   );
   const overdue = rows.filter((r) => today > r.due_on);
   const alarms = await threeMonthAlarms(ctx.db, user.agencyId, today);
-  const months = monthsBetween(addDays(`${today.slice(0, 7)}-01`, -150).slice(0, 7), today.slice(0, 7));
+  const months = monthsBetween(addDays(`${today.slice(0, 7)}-01`, -170).slice(0, 7), today.slice(0, 7));
   const figures = [];
   for (const m of months) figures.push(await computeMonth(ctx.db, user.agencyId, m, today));
   const names = await officeNames(ctx.db, user.agencyId);
   const last = figures[figures.length - 2] ?? figures[figures.length - 1]!;
   return (
-    <section class="card" aria-labelledby="inquiries-h">
+    <section class="card" aria-labelledby="inquiries-h" style="grid-column:1/-1">
       <h2 id="inquiries-h">
         <a href="/office/inquiries">互动交流</a>
       </h2>

@@ -115,6 +115,7 @@ export function RateChart({ title, months, series }: { title: string; months: st
               );
             })}
             <text x={left + i * group + group / 2} y={h - 10} font-size="10" text-anchor="middle">
+              {i === 0 || m.endsWith('-01') ? `${m.slice(2, 4)}年` : ''}
               {Number(m.slice(5))}月
             </text>
           </g>

@@ -220,7 +220,7 @@ async function figuresPage(c: C) {
     { hide: true },
   );
   const today = c.var.ctx.clock.today();
-  const months = monthsBetween(addDays(`${today.slice(0, 7)}-01`, -330).slice(0, 7), today.slice(0, 7));
+  const months = monthsBetween(addDays(`${today.slice(0, 7)}-01`, -360).slice(0, 7), today.slice(0, 7));
   const figures = [];
   for (const m of months) figures.push(await computeMonth(db, user.agencyId, m, today));
   const names = await officeNames(db, user.agencyId);
@@ -370,7 +370,9 @@ async function callPage(c: C, id: number, form?: FormState, status = 200) {
       <h2>意见（{comments.length}条）</h2>
       {comments.map((x) => (
         <section class="card">
-          <p class="prewrap">{x.body}</p>
+          <p class="prewrap" style="white-space:pre-wrap">
+            {x.body}
+          </p>
           <p class="muted">
             {x.status === 'shown' ? '已公开' : x.status === 'held' ? '待审看' : '不公开'}
             {x.contactName ? ` · ${x.contactName}` : ''}

@@ -182,7 +182,9 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
         ) : null}
       </dl>
       <h2>留言内容</h2>
-      <p class="prewrap">{q.body}</p>
+      <p class="prewrap" style="white-space:pre-wrap">
+        {q.body}
+      </p>
       <ScreenReport screen={screen} />
       {attachments.length ? (
         <ul>
@@ -196,7 +198,9 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
       {q.reply ? (
         <>
           <h2>答复{q.repliedOn ? `（${cnDate(q.repliedOn)}，${q.approvedByName ?? ''}）` : ''}</h2>
-          <p class="prewrap">{q.reply}</p>
+          <p class="prewrap" style="white-space:pre-wrap">
+            {q.reply}
+          </p>
         </>
       ) : null}
       {q.status === 'pending_approval' ? (
@@ -204,7 +208,7 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
           <h2>
             待审核的答复（{q.draftByName}，{OUTCOME_LABELS[q.draftOutcome ?? 'answer']}）
           </h2>
-          <p class="prewrap" data-draft>
+          <p class="prewrap" style="white-space:pre-wrap" data-draft>
             {q.draftReply}
           </p>
         </>

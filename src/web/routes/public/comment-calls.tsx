@@ -46,11 +46,15 @@ async function callPage(
         </div>
       ) : null}
       <h2>征求意见稿</h2>
-      <div class="prewrap">{call.draftText}</div>
+      <div class="prewrap" style="white-space:pre-wrap">
+        {call.draftText}
+      </div>
       {call.adoptionPublishedOn ? (
         <section aria-labelledby="adopt-h">
           <h2 id="adopt-h">意见采纳情况（{cnDate(call.adoptionPublishedOn)}公布）</h2>
-          <p class="prewrap">{call.adoptionSummary}</p>
+          <p class="prewrap" style="white-space:pre-wrap">
+            {call.adoptionSummary}
+          </p>
         </section>
       ) : null}
       <h2>公众意见（{comments.length}条）</h2>
@@ -60,7 +64,9 @@ async function callPage(
         <ol>
           {comments.map((x) => (
             <li>
-              <p class="prewrap">{x.publicBody}</p>
+              <p class="prewrap" style="white-space:pre-wrap">
+                {x.publicBody}
+              </p>
               {x.adoption ? (
                 <p class="muted">
                   {ADOPTION_LABELS[x.adoption]}

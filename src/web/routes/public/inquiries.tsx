@@ -178,12 +178,14 @@ function trackPage(
         ) : null}
       </dl>
       <h2>您的留言</h2>
-      <p class="prewrap">{q.body}</p>
+      <p class="prewrap" style="white-space:pre-wrap">
+        {q.body}
+      </p>
       {t.reply ? (
         <section aria-labelledby="reply-h">
           <h2 id="reply-h">答复{t.repliedOn ? `（${cnDate(t.repliedOn)}）` : ''}</h2>
           {q.outcome && q.outcome !== 'answer' ? <p class="muted">{OUTCOME_LABELS[q.outcome]}</p> : null}
-          <p class="prewrap" data-reply>
+          <p class="prewrap" style="white-space:pre-wrap" data-reply>
             {t.reply}
           </p>
         </section>
@@ -298,13 +300,17 @@ export function inquiryPortalRoutes(app: App): void {
           {n > 1 ? ` · ${n}人反映` : ''}
         </p>
         <h2>留言内容</h2>
-        <p class="prewrap">{r.public_body}</p>
+        <p class="prewrap" style="white-space:pre-wrap">
+          {r.public_body}
+        </p>
         <h2>答复</h2>
         <p class="muted">
           答复单位：{r.office_id ? names.get(r.office_id) : agency.name} · 答复日期：
           {r.replied_on ? cnDate(r.replied_on) : ''}
         </p>
-        <p class="prewrap">{r.public_reply}</p>
+        <p class="prewrap" style="white-space:pre-wrap">
+          {r.public_reply}
+        </p>
       </>,
     );
   });
@@ -407,7 +413,9 @@ export function inquiryPortalRoutes(app: App): void {
           faqs.map((q) => (
             <section id={`faq-${q.id}`} class="card">
               <h2>{q.question}</h2>
-              <p class="prewrap">{q.answer}</p>
+              <p class="prewrap" style="white-space:pre-wrap">
+                {q.answer}
+              </p>
             </section>
           ))
         )}
