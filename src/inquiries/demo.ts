@@ -505,8 +505,10 @@ export async function loadInquiriesDemo(ctx: Ctx, townshipId: number): Promise<v
         clock: fixedClock(`${received}T01:00:00Z`),
         meta: { ip: `192.0.2.${i + 1}` },
       };
+      // Every third message came in a WeChat conversation and was entered by the clerk.
+      const wechat = i % 3 === 0;
       byIndex[i] = await submitInquiry(
-        citizen,
+        wechat ? { ...as(received, clerk), clock: fixedClock(`${received}T01:00:00Z`) } : citizen,
         agency,
         {
           kind: m.kind,
@@ -518,7 +520,7 @@ export async function loadInquiriesDemo(ctx: Ctx, townshipId: number): Promise<v
           contactPhone: `1380972${String(1000 + i)}`,
           allowPublish: m.allow ? '1' : '',
         },
-        { channel: i % 3 === 0 ? 'wechat' : 'portal' },
+        { channel: wechat ? 'wechat' : 'portal' },
       );
     });
     const q = () => byIndex[i]!;

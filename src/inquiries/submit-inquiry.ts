@@ -5,13 +5,14 @@
  */
 import crypto from 'node:crypto';
 import type { Ctx } from '../context.ts';
-import { parseInput, ValidationError } from '../errors.ts';
+import { assertCan, parseInput, ValidationError } from '../errors.ts';
+import { inquiryPolicy } from './inquiry.policy.ts';
 import { fromBool, nowIso } from '../db/values.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import type { Agency } from '../org/org.ts';
-import { listOffices, listVillages } from '../org/org.queries.ts';
+import { agencyScope, listOffices, listVillages } from '../org/org.queries.ts';
 import { nextSerial } from '../requests/serial.ts';
 import { newTrackingCode } from '../requests/create-request-record.ts';
 import { InquiryInput } from './inquiry.schema.ts';
@@ -48,6 +49,9 @@ export async function submitInquiry(
     throw new ValidationError('请选择本乡镇的村', { villageId: '村不存在' });
   const contactKey = contactKeyOf(input.contactPhone, input.contactEmail);
   const channel = opts.channel ?? 'portal';
+  // A message taken by phone or from a WeChat conversation is entered by a clerk.
+  if (channel !== 'portal' && ctx.actor.kind !== 'system')
+    assertCan(inquiryPolicy.manage(ctx.actor, await agencyScope(ctx.db, agency.id)), { hide: true });
   if (channel === 'portal') await guardSubmission(ctx, 'inquiry', { ...opts.abuse, contactKey }, settings);
   const screen = screenText(input.body, settings);
   const rules = await listRoutingRules(ctx.db, agency.id);

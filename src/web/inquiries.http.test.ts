@@ -256,5 +256,22 @@ describeEachDialect('inquiries over HTTP', (t) => {
       .where('reference', '=', grab(done, 'data-reference'))
       .executeTakeFirstOrThrow();
     assert.equal((await d.post(`/office/inquiries/${q.id}/route`, { officeId: String(s.farm) })).status, 403);
+
+    // A message taken by phone: the clerk enters it (a drafter may not); the citizen gets the code from the clerk.
+    assert.equal((await d.post('/office/inquiries/new', { ...ask(), channel: 'phone' })).status, 404);
+    const badPhone = await c.post('/office/inquiries/new', {
+      ...ask({ contactPhone: '123' }),
+      channel: 'phone',
+    });
+    assert.equal(badPhone.status, 400);
+    assert.match(await badPhone.text(), /手机号码应为11位数字/);
+    const entered = await c.post('/office/inquiries/new', { ...ask(), channel: 'wechat' });
+    assert.equal(entered.status, 303);
+    const row = await db
+      .selectFrom('inquiries')
+      .select('channel')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal(row.channel, 'wechat');
   });
 });

@@ -29,6 +29,57 @@ export interface AskFormModel {
   challenge?: Challenge | null;
 }
 
+/** The fields of a message a clerk enters (phone, WeChat): the citizen's form without the anti-abuse parts. */
+export function OfficeAskFields(m: Omit<AskFormModel, 'csrf' | 'challenge'>) {
+  const f = m.form;
+  return (
+    <>
+      <Select
+        form={f}
+        name="kind"
+        label="留言类型"
+        required
+        blank="请选择"
+        options={INQUIRY_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+      />
+      <Select
+        form={f}
+        name="topic"
+        label="涉及事项"
+        required
+        blank="请选择"
+        options={m.topics.map((t) => ({ value: t, label: t }))}
+      />
+      <Select
+        form={f}
+        name="villageId"
+        label="所在村（可选）"
+        blank="不选"
+        options={m.villages.map((v) => ({ value: String(v.id), label: v.name }))}
+      />
+      <Select
+        form={f}
+        name="officeId"
+        label="承办单位"
+        options={[
+          { value: '', label: '不清楚（按分办规则建议）' },
+          ...m.offices.map((o) => ({ value: String(o.id), label: o.name })),
+        ]}
+      />
+      <TextArea form={f} name="body" label="留言内容" required rows={6} />
+      <Field form={f} name="contactName" label="姓名或称呼" required />
+      <Field form={f} name="contactPhone" label="手机号码" type="tel" />
+      <Field form={f} name="contactEmail" label="电子邮箱（可选）" type="email" />
+      <div class="field">
+        <label class="check">
+          <input type="checkbox" name="allowPublish" value="1" checked={f.values.allowPublish === '1'} />{' '}
+          留言人同意答复后公开
+        </label>
+      </div>
+    </>
+  );
+}
+
 /** The phone-first form: one column, large targets, the essentials first. */
 export function AskForm(m: AskFormModel) {
   const f = m.form;

@@ -8,7 +8,10 @@ import { redirectWithFlash } from '../../render.tsx';
 import { formData } from '../../form.ts';
 import { emptyForm, type FormState } from '../../views/forms.tsx';
 import { NotFoundError, ValidationError, isDomainError, assertCan } from '../../../errors.ts';
-import { agencyScope, listOffices } from '../../../org/org.queries.ts';
+import { agencyScope, getAgency, listOffices, listVillages } from '../../../org/org.queries.ts';
+import { submitInquiry } from '../../../inquiries/submit-inquiry.ts';
+import { getInquirySettings } from '../../../inquiries/settings.ts';
+import { OfficeAskFields } from '../../views/inquiry-views.tsx';
 import { getInquiry, inquiryScope } from '../../../inquiries/inquiries.queries.ts';
 import { inquiryPolicy } from '../../../inquiries/inquiry.policy.ts';
 import { listLedger } from '../../../inquiries/ledger.ts';
@@ -26,7 +29,7 @@ import { publishInquiry, saveFaq, unpublishInquiry } from '../../../inquiries/pu
 import { convertInquiry } from '../../../inquiries/convert-inquiry.ts';
 import { readUpload } from '../../../requests/uploads.ts';
 import { attachment } from '../../../documents/xlsx.ts';
-import { Select, Field } from '../../views/forms.tsx';
+import { Csrf, FormError, Select, Field, Submit } from '../../views/forms.tsx';
 import { detailPage, convertPage } from './inquiry-detail.tsx';
 import type { Ctx } from '../../../context.ts';
 
@@ -93,7 +96,8 @@ async function ledgerPage(c: C) {
         {canManage ? (
           <>
             {' '}
-            · <a href="/office/inquiries/faq">常见问题</a> · <a href="/office/comment-calls">意见征集</a>
+            · <a href={`${BASE}/new`}>登记电话或微信留言</a>· <a href="/office/inquiries/faq">常见问题</a> ·{' '}
+            <a href="/office/comment-calls">意见征集</a>
           </>
         ) : null}
         {canSettings ? (
@@ -236,4 +240,64 @@ export function inquiryOfficeRoutes(app: App): void {
       throw e;
     }
   });
+}
+
+/** A clerk enters a message taken by phone or from a WeChat conversation. */
+export function inquiryIntakeRoutes(app: App): void {
+  app.get(`${BASE}/new`, (c) => newPage(c, emptyForm({ channel: 'phone' })));
+  app.post(`${BASE}/new`, async (c) => {
+    const f = await formData(c);
+    try {
+      const agency = await getAgency(c.var.deps.db, currentUser(c).agencyId);
+      const channel = f.channel === 'wechat' ? 'wechat' : 'phone';
+      const q = await submitInquiry(c.var.ctx, agency, f, { channel });
+      return redirectWithFlash(
+        c,
+        `${BASE}/${q.id}`,
+        `已登记留言${q.reference}，查询码${q.trackingCode}（请告知留言人）`,
+      );
+    } catch (e) {
+      const form = formOf(e, f);
+      if (form) return newPage(c, form, 400);
+      throw e;
+    }
+  });
+}
+
+async function newPage(c: C, form: FormState, status = 200) {
+  const user = currentUser(c);
+  const db = c.var.deps.db;
+  assertCan(inquiryPolicy.manage(c.var.ctx.actor, await agencyScope(db, user.agencyId)), { hide: true });
+  const [settings, villages, offices] = await Promise.all([
+    getInquirySettings(db, user.agencyId),
+    listVillages(db, user.agencyId),
+    listOffices(db, user.agencyId),
+  ]);
+  return officePage(
+    c,
+    '登记留言',
+    <>
+      <p>
+        <a href={BASE}>← 留言台账</a>
+      </p>
+      <h1>登记电话或微信留言</h1>
+      <form method="post" action={`${BASE}/new`} novalidate class="narrow">
+        <Csrf token={c.var.csrf} />
+        <FormError form={form} />
+        <Select
+          form={form}
+          name="channel"
+          label="来源"
+          required
+          options={[
+            { value: 'phone', label: '电话' },
+            { value: 'wechat', label: '微信' },
+          ]}
+        />
+        <OfficeAskFields form={form} topics={settings.topics} villages={villages} offices={offices} />
+        <Submit>登记</Submit>
+      </form>
+    </>,
+    status,
+  );
 }

@@ -106,6 +106,12 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
     null,
   );
   const draft = publicationDraft(q, q.reply);
+  const merged = await db
+    .selectFrom('inquiries')
+    .select(['id', 'reference', 'received_on'])
+    .where('merged_into_id', '=', q.id)
+    .orderBy('id')
+    .execute();
   const request = q.convertedRequestId
     ? await db
         .selectFrom('info_requests')
@@ -181,6 +187,16 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
           </>
         ) : null}
       </dl>
+      {merged.length ? (
+        <p>
+          合并的同类留言：
+          {merged.map((m) => (
+            <>
+              <a href={`${BASE}/${m.id}`}>{m.reference}</a>（{cnDate(m.received_on)}）{' '}
+            </>
+          ))}
+        </p>
+      ) : null}
       <h2>留言内容</h2>
       <p class="prewrap" style="white-space:pre-wrap">
         {q.body}
