@@ -11,7 +11,7 @@ import { recordEvent } from '../audit/record-event.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import { RateInput, ReopenInput, TrackInquiryInput } from './inquiry.schema.ts';
 import { withinRate } from './abuse.ts';
-import { sameCode } from './submit-inquiry.ts';
+import { trackingCodesEqual } from '../tracking/tracking-code.ts';
 import {
   addEvent,
   getInquiry,
@@ -53,7 +53,7 @@ async function locate(ctx: Ctx, raw: unknown): Promise<Inquiry> {
     .where('reference', '=', input.reference)
     .executeTakeFirst();
   // Compare against a dummy when the reference is unknown, so both paths cost the same.
-  const ok2 = sameCode(row?.tracking_code ?? 'XXXXXXXX', input.code);
+  const ok2 = trackingCodesEqual(row?.tracking_code ?? 'XXXXXXXX', input.code);
   if (!row || !ok2) throw new NotFoundError('留言编号或查询码不正确，请核对提交留言时页面或短信上的信息');
   return getInquiry(ctx.db, row.id);
 }

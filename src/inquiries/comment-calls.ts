@@ -13,7 +13,7 @@ import { nowIso } from '../db/values.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import { agencyScope } from '../org/org.queries.ts';
-import { touchPortal } from '../publications/publication-context.ts';
+import { touchPortal } from '../portal/portal-version.ts';
 import type { Agency } from '../org/org.ts';
 import { ADOPTIONS, CommentCallInput, CommentInput, textField } from './inquiry.schema.ts';
 import { inquiryPolicy } from './inquiry.policy.ts';

@@ -11,18 +11,18 @@ import { recordEvent } from '../audit/record-event.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import { getAgency } from '../org/org.queries.ts';
-import { OnlineRequestInput } from '../requests/request.schema.ts';
-import { getRequestSettings } from '../requests/settings.ts';
-import { createRequestRecord } from '../requests/create-request-record.ts';
-import { getRequest } from '../requests/requests.queries.ts';
-import { issueLetter } from '../requests/issue-letter.ts';
+import { OnlineRequestInput } from '../requests/index.ts';
+import { getRequestSettings } from '../requests/index.ts';
+import { createRequestRecord } from '../requests/index.ts';
+import { getRequest } from '../requests/index.ts';
+import { issueLetter } from '../requests/index.ts';
 import { InvalidStateError } from '../errors.ts';
 import { inquiryPolicy } from './inquiry.policy.ts';
 import { addEvent, getInquiry, inquiryScope, updateInquiry } from './inquiries.queries.ts';
 import { firstAnswer } from './reply-inquiry.ts';
 import { CITIZEN_JOB } from './notify-citizen.ts';
 import { actorName } from './inquiry-step.ts';
-import type { InfoRequest } from '../requests/request.ts';
+import type { InfoRequest } from '../requests/index.ts';
 
 export async function convertInquiry(ctx: Ctx, id: number, raw: unknown): Promise<InfoRequest> {
   const q = await getInquiry(ctx.db, id);

@@ -33,9 +33,9 @@ import {
 } from './comment-calls.ts';
 import { publishMonthlyFigures } from './figures.queries.ts';
 import { getInquirySettings } from './settings.ts';
-import { submitDecision } from '../requests/submit-decision.ts';
-import { approveDecision } from '../requests/approve-decision.ts';
-import { getRequest } from '../requests/requests.queries.ts';
+import { submitDecision } from '../requests/index.ts';
+import { approveDecision } from '../requests/index.ts';
+import { getRequest } from '../requests/index.ts';
 import type { Inquiry, InquiryKind, Rating, RejectReason } from './inquiry.ts';
 
 const NY = '农业农村综合服务中心';

@@ -7,7 +7,7 @@ import type { Ctx } from '../context.ts';
 import { nowIso, parseJson, toBool } from '../db/values.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
-import { touchPortal } from '../publications/publication-context.ts';
+import { touchPortal } from '../portal/portal-version.ts';
 import { monthlyFigures, previousMonth, type FigureRow, type OfficeFigures } from './figures.ts';
 import type { InquiryState } from './inquiry.ts';
 

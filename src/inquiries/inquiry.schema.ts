@@ -3,6 +3,7 @@
  * name the field; nothing the citizen typed is lost when one fails (the form is shown again with the values).
  */
 import { z } from 'zod';
+import { normalizeTrackingCode } from '../tracking/tracking-code.ts';
 import { INQUIRY_KINDS, RATINGS, REJECT_REASONS, REPLY_OUTCOMES } from './inquiry.ts';
 
 export const MAX_BODY = 2000;
@@ -62,7 +63,7 @@ export const TrackInquiryInput = z.object({
     .trim()
     .min(1, '请填写查询码')
     .max(20, '查询码为8位字母和数字')
-    .transform((s) => s.toUpperCase().replace(/\s/g, '')),
+    .transform(normalizeTrackingCode),
 });
 
 export const RateInput = z

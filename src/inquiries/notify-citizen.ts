@@ -3,7 +3,7 @@
  * transaction of the step, after the SMS quiet hours. Senders are the installation's (src/requests/senders.ts).
  */
 import type { Ctx } from '../context.ts';
-import { senders } from '../requests/senders.ts';
+import { senders } from '../requests/index.ts';
 
 export const CITIZEN_JOB = 'inquiries.notify_citizen';
 

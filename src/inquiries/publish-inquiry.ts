@@ -11,7 +11,7 @@ import { fromBool, nowIso } from '../db/values.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { agencyScope } from '../org/org.queries.ts';
 import { indexDocument, removeDocument } from '../search/search-index.ts';
-import { touchPortal } from '../publications/publication-context.ts';
+import { touchPortal } from '../portal/portal-version.ts';
 import { FaqInput, PublishInput } from './inquiry.schema.ts';
 import { inquiryStep } from './inquiry-step.ts';
 import { officeNames, type InquiryRow } from './inquiries.queries.ts';

@@ -4,7 +4,7 @@
  * allow-list. Word lists are known to misfire, so each hit carries the word, where it is and why it matched, and
  * each allow-list pass says which phrase let it through: the clerk decides, not the list. Pure.
  */
-import { maskText, scanText, type SecrecyHit } from '../publications/secrecy-scan.ts';
+import { maskText, scanText, type SecrecyHit } from '../publications/index.ts';
 
 export interface WordHit {
   word: string;

@@ -3,7 +3,6 @@
  * Order: validate → anti-abuse → screen → one transaction: the message with its reference, tracking code and due
  * date, the first history line, the clerks' reminders, the citizen's SMS/e-mail job and the audit row.
  */
-import crypto from 'node:crypto';
 import type { Ctx } from '../context.ts';
 import { assertCan, parseInput, ValidationError } from '../errors.ts';
 import { inquiryPolicy } from './inquiry.policy.ts';
@@ -13,8 +12,8 @@ import { enqueue } from '../jobs/queue.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import type { Agency } from '../org/org.ts';
 import { agencyScope, listOffices, listVillages } from '../org/org.queries.ts';
-import { nextSerial } from '../requests/serial.ts';
-import { newTrackingCode } from '../requests/create-request-record.ts';
+import { nextSerial } from '../serials/next-serial.ts';
+import { newTrackingCode } from '../tracking/tracking-code.ts';
 import { InquiryInput } from './inquiry.schema.ts';
 import { getInquirySettings } from './settings.ts';
 import { screenText } from './screening.ts';
@@ -25,7 +24,7 @@ import { addEvent, clerksOf, getInquiry, notifyUsers, officeLink } from './inqui
 import { guardSubmission, type AbuseInput } from './abuse.ts';
 import { CITIZEN_JOB } from './notify-citizen.ts';
 import { KIND_LABELS, type Inquiry } from './inquiry.ts';
-import type { StoredUpload } from '../requests/uploads.ts';
+import type { StoredUpload } from '../requests/index.ts';
 
 export const contactKeyOf = (phone?: string | null, email?: string | null) =>
   phone ? `p:${phone}` : email ? `e:${email.toLowerCase()}` : null;
@@ -174,11 +173,4 @@ export async function submitInquiry(
     });
     return getInquiry(trx, row.id);
   });
-}
-
-/** Constant-time comparison of two codes (hashed first, so lengths never leak). */
-export function sameCode(a: string, b: string): boolean {
-  const ha = crypto.createHash('sha256').update(a).digest();
-  const hb = crypto.createHash('sha256').update(b).digest();
-  return crypto.timingSafeEqual(ha, hb);
 }

@@ -27,7 +27,7 @@ import { saveRoutingRules } from './manage-settings.ts';
 import { getInquiry, reporterCount } from './inquiries.queries.ts';
 import { ChallengeRequired } from './abuse.ts';
 import { searchDocuments } from '../search/search-index.ts';
-import { getRequest } from '../requests/requests.queries.ts';
+import { getRequest } from '../requests/index.ts';
 import { sendInquiryAlerts } from './send-inquiry-alerts.ts';
 
 const clock = fixedClock('2026-03-02T02:00:00Z'); // Monday 2 March 2026, 10:00 Beijing

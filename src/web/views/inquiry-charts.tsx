@@ -1,9 +1,10 @@
 /**
- * The monthly figures as server-rendered SVG bar charts with their tables (the table is the accessible version of
- * the chart). Kept minimal and in this one file until the shared chart kit (src/charts/) reaches main.
+ * The monthly figures: per-office tables, and the trend drawn with the shared chart kit (src/charts/, server-rendered
+ * SVG with its own data table and summary).
  */
 import type { MonthFigures } from '../../inquiries/figures.queries.ts';
 import type { OfficeFigures } from '../../inquiries/figures.ts';
+import { Chart, type ChartSpec } from '../../charts/index.ts';
 
 const pct = (v: number | null) => (v == null ? '—' : `${v.toFixed(1)}%`);
 const num = (v: number | null) => (v == null ? '—' : v.toFixed(1));
@@ -20,7 +21,7 @@ export function FiguresTable({ month, names }: { month: MonthFigures; names: Map
     ['合计', month.total],
   ];
   return (
-    <section class="card" aria-label={`${Number(y)}年${Number(m)}月`}>
+    <section class="card" id={`m-${month.month}`} aria-label={`${Number(y)}年${Number(m)}月`}>
       <h2>
         {Number(y)}年{Number(m)}月
       </h2>
@@ -65,89 +66,31 @@ export function FiguresTable({ month, names }: { month: MonthFigures; names: Map
   );
 }
 
-export interface Series {
-  label: string;
-  values: (number | null)[];
-  color: string;
-}
-
-/** A grouped bar chart of percentages per month (0–100). */
-export function RateChart({ title, months, series }: { title: string; months: string[]; series: Series[] }) {
-  const w = 640;
-  const h = 220;
-  const left = 36;
-  const bottom = 28;
-  const plotW = w - left - 8;
-  const plotH = h - bottom - 28;
-  const group = plotW / Math.max(1, months.length);
-  const bar = Math.max(2, (group - 6) / Math.max(1, series.length));
-  return (
-    <figure class="chart">
-      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={title} width="100%" style="max-width:640px">
-        <title>{title}</title>
-        {[0, 25, 50, 75, 100].map((t) => {
-          const yy = 20 + plotH - (t / 100) * plotH;
-          return (
-            <g>
-              <line x1={left} x2={w - 8} y1={yy} y2={yy} stroke="#ddd" />
-              <text x={left - 4} y={yy + 4} font-size="10" text-anchor="end">
-                {t}
-              </text>
-            </g>
-          );
-        })}
-        {months.map((m, i) => (
-          <g>
-            {series.map((s, j) => {
-              const v = s.values[i];
-              if (v == null) return null;
-              const bh = (v / 100) * plotH;
-              return (
-                <rect
-                  x={left + i * group + 3 + j * bar}
-                  y={20 + plotH - bh}
-                  width={bar - 1}
-                  height={bh}
-                  fill={s.color}
-                >
-                  <title>{`${m} ${s.label} ${v.toFixed(1)}%`}</title>
-                </rect>
-              );
-            })}
-            <text x={left + i * group + group / 2} y={h - 10} font-size="10" text-anchor="middle">
-              {i === 0 || m.endsWith('-01') ? `${m.slice(2, 4)}年` : ''}
-              {Number(m.slice(5))}月
-            </text>
-          </g>
-        ))}
-        {series.map((s, j) => (
-          <g>
-            <rect x={left + j * 110} y={2} width={10} height={10} fill={s.color} />
-            <text x={left + j * 110 + 14} y={11} font-size="11">
-              {s.label}
-            </text>
-          </g>
-        ))}
-      </svg>
-      <figcaption class="muted">{title}（数据见下表）</figcaption>
-    </figure>
-  );
-}
-
-/** The standard chart of a run of months: 回复率, 按期答复率, 解决率, 满意率 of the totals. */
-export function TrendChart({ months }: { months: MonthFigures[] }) {
-  const ms = months.map((m) => m.month);
+/** The trend spec of a run of months: 回复率, 按期答复率, 解决率, 满意率 of the totals (ratios 0…1, null = no data). */
+export function trendSpec(months: MonthFigures[], id = 'inquiry-rates'): ChartSpec {
+  const ratio = (v: number | null) => (v == null ? null : v / 100);
   const t = months.map((m) => m.total);
-  return (
-    <RateChart
-      title="各月留言回复率、按期答复率、解决率、满意率（%）"
-      months={ms}
-      series={[
-        { label: '回复率', values: t.map((x) => x.replyRate), color: '#1f6fb2' },
-        { label: '按期答复率', values: t.map((x) => x.onTimeRate), color: '#2e9d57' },
-        { label: '解决率', values: t.map((x) => x.resolvedRate), color: '#d08a1e' },
-        { label: '满意率', values: t.map((x) => x.satisfactionRate), color: '#b8322f' },
-      ]}
-    />
-  );
+  return {
+    kind: 'line',
+    id,
+    title: '各月留言回复率、按期答复率、解决率、满意率',
+    lead: '按收到月份统计；解决率以留言人评价为准，未评价的不计为解决。',
+    format: 'percent',
+    categories: months.map((m) => ({
+      label: `${Number(m.month.slice(5))}月`,
+      href: `/office/inquiries/figures#m-${m.month}`,
+    })),
+    series: [
+      { label: '回复率', values: t.map((x) => ratio(x.replyRate)) },
+      { label: '按期答复率', values: t.map((x) => ratio(x.onTimeRate)) },
+      { label: '解决率', values: t.map((x) => ratio(x.resolvedRate)) },
+      { label: '满意率', values: t.map((x) => ratio(x.satisfactionRate)) },
+    ],
+    href: '/office/inquiries/figures',
+  };
+}
+
+/** The trend chart (the shared chart kit, src/charts/). */
+export function TrendChart({ months, id }: { months: MonthFigures[]; id?: string }) {
+  return <Chart spec={trendSpec(months, id)} />;
 }
