@@ -25,6 +25,7 @@ import { reportGraphicFeature } from './annual-report/graphic/feature.ts';
 import { openDataFeature } from './open-data/feature.ts';
 import { feedsFeature } from './feeds/feature.ts';
 import { supervisionFeature } from './supervision/feature.ts';
+import { inquiriesFeature } from './inquiries/feature.ts';
 
 /**
  * A manifest, or a function returning it (features inside an import cycle with the CLI or set-up). A function
@@ -44,6 +45,7 @@ const entries: () => FeatureEntry[] = () => [
   openDataFeature,
   feedsFeature,
   supervisionFeature,
+  inquiriesFeature,
 ];
 
 export function features(): readonly Feature[] {

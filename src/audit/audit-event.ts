@@ -2,6 +2,7 @@ import type { RequestAuditAction } from '../requests/request-audit.ts';
 import type { PublicationAuditAction } from '../publications/publication-audit.ts';
 import type { AnnualReportAuditAction } from '../annual-report/generator/report-audit.ts';
 import type { SupervisionAuditAction } from '../supervision/supervision-audit.ts';
+import type { InquiryAuditAction } from '../inquiries/inquiry-audit.ts';
 
 /**
  * The closed set of audit actions. Each feature declares its own union beside its code and adds it here,
@@ -42,7 +43,8 @@ export type AuditAction =
   | RequestAuditAction
   | PublicationAuditAction
   | AnnualReportAuditAction
-  | SupervisionAuditAction;
+  | SupervisionAuditAction
+  | InquiryAuditAction;
 
 /**
  * Labels of the foundation's own actions. Features bring theirs in their manifest; `auditLabels()` in src/features.ts

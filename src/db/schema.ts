@@ -9,6 +9,7 @@ import type { SearchTables } from '../search/search.tables.ts';
 import type { AnnualReportTables } from '../annual-report/generator/report.tables.ts';
 import type { ReportCheckTables } from '../annual-report/annual-report.tables.ts';
 import type { SupervisionTables } from '../supervision/supervision.tables.ts';
+import type { InquiriesTables } from '../inquiries/inquiries.tables.ts';
 
 export interface DB
   extends
@@ -18,4 +19,5 @@ export interface DB
     SearchTables,
     AnnualReportTables,
     ReportCheckTables,
-    SupervisionTables {}
+    SupervisionTables,
+    InquiriesTables {}

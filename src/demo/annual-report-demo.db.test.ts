@@ -29,13 +29,14 @@ describeEachDialect('demo: 2025 as published, a synthetic 2026 through the use c
 
     const r = await generateReport(ctx, { agencyId: town.id, year: 2026 });
     const c = (a: string) => r.cells[a as keyof typeof r.cells];
-    // 15 requests: 7 answered, 1 paid fee + answered, 1 unpaid fee, 1 withdrawn, 2 still open; and the procedure demo:
-    // 补正 + consultations + 决定公开告知书 (answered), 说明理由 + later reply (answered), an unanswered 补正 (视为放弃).
-    assert.equal(c('B.new_received.total'), 15);
+    // 16 requests: 7 answered, 1 paid fee + answered, 1 unpaid fee, 1 withdrawn, 2 still open; the procedure demo:
+    // 补正 + consultations + 决定公开告知书 (answered), 说明理由 + later reply (answered), an unanswered 补正 (视为放弃);
+    // and 1 converted from a 互动交流 message (src/inquiries/demo.ts).
+    assert.equal(c('B.new_received.total'), 16);
     assert.equal(c('B.new_received.commercial_enterprise'), 2);
     assert.equal(c('B.new_received.other_org'), 1);
-    assert.equal(c('B.result.total.total'), 13);
-    assert.equal(c('B.result.granted.total'), 5);
+    assert.equal(c('B.result.total.total'), 14);
+    assert.equal(c('B.result.granted.total'), 6);
     assert.equal(c('B.result.other.no_correction.total'), 1);
     assert.equal(c('B.result.partially_granted.total'), 1);
     assert.equal(c('B.result.withheld.third_party_rights.total'), 1);
@@ -69,7 +70,7 @@ describeEachDialect('demo: 2025 as published, a synthetic 2026 through the use c
 
     const docx = await exportReport(r, town, 'docx');
     const back = checkReport(parseReport({ name: 'r.docx', bytes: docx.bytes }));
-    assert.equal(back.cells['B.new_received.total'], 15);
+    assert.equal(back.cells['B.new_received.total'], 16);
     assert.deepEqual(
       back.findings.filter((f) => f.severity === 'error' && f.rule !== 'PLACEHOLDER-TEXT'),
       [],

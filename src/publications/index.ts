@@ -23,4 +23,5 @@ export {
 } from './publications.queries.ts';
 export { subtreeIds, type Category } from './catalogue.ts';
 export { listRegisters, DECISION_KIND_LABELS, type DecisionRow, type FeeRow } from './art20-registers.ts';
-export { maskText, scanText } from './secrecy-scan.ts';
+// 互动交流 screens citizens' messages with the same personal-data scan before anything is shown.
+export { maskText, scanText, type SecrecyHit } from './secrecy-scan.ts';

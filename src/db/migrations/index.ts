@@ -16,6 +16,7 @@ import * as m1300 from './2026_11_25_1300_create_report_check_uploads.ts';
 import * as m20261201_0900 from './2026_12_01_0900_repair_upgrade_indexes.ts';
 import * as m11_1100 from './2026_12_01_1100_request_procedure.ts';
 import * as m151500 from './2026_12_01_1500_create_supervision.ts';
+import * as m20261201_1600 from './2026_12_01_1600_create_inquiries.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0900_repair_upgrade_indexes': m20261201_0900,
   '2026_12_01_1100_request_procedure': m11_1100,
   '2026_12_01_1500_create_supervision': m151500,
+  '2026_12_01_1600_create_inquiries': m20261201_1600,
 };

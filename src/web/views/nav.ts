@@ -18,4 +18,5 @@ export const portalSections = [
   { href: '/catalogue', label: '法定主动公开内容' },
   { href: '/annual-reports', label: '信息公开年报' },
   { href: '/apply', label: '依申请公开' },
+  { href: '/inquiries', label: '互动交流' },
 ];

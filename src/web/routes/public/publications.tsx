@@ -30,6 +30,10 @@ import { PUBLICATION_KIND } from '../../../publications/publication-context.ts';
 import { searchDocuments } from '../../../search/search-index.ts';
 import { Highlighted, MetadataBlock, Pager, fileSize } from '../../views/publication-views.tsx';
 import { systemActor } from '../../../context.ts';
+import { FAQ_SEARCH_KIND, INQUIRY_SEARCH_KIND } from '../../../inquiries/index.ts';
+
+/** 互动交流's published Q&A and FAQ entries are searchable on the portal too. */
+const PORTAL_INQUIRY_KINDS = [INQUIRY_SEARCH_KIND, FAQ_SEARCH_KIND];
 
 const PAGE_SIZE = 20;
 
@@ -457,7 +461,7 @@ export function publicationPortalRoutes(app: App): void {
           ? await searchGate(c.var.deps.config).run(searchCost(q, page, filters), () =>
               searchDocuments(c.var.deps.db, {
                 q,
-                kinds: [PUBLICATION_KIND],
+                kinds: [PUBLICATION_KIND, ...PORTAL_INQUIRY_KINDS],
                 agencyIds: [agency.id],
                 publicOnly: true,
                 categoryIds: cat ? subtreeIds(cats, cat.id) : undefined,

@@ -1,0 +1,6 @@
+/** What other features may use of 互动交流 (import only through this file). */
+export { threeMonthAlarms, type Alarm } from './send-inquiry-alerts.ts';
+export { computeMonth, publishedFigures, type MonthFigures } from './figures.queries.ts';
+export { monthlyFigures, type OfficeFigures } from './figures.ts';
+export { INQUIRY_SEARCH_KIND, FAQ_SEARCH_KIND } from './publish-inquiry.ts';
+export { INQUIRY_AUDIT_LABELS, type InquiryAuditAction } from './inquiry-audit.ts';

@@ -1,0 +1,70 @@
+/**
+ * Who may do what with a citizen's message: pure, default-deny predicates over the actor and the message's scope.
+ * The disclosure office's clerks run the ledger (routing, screening, moderation, referral, conversion); the
+ * responsible office drafts the answer and its head approves it (or a leader, when the office has no head); an
+ * office receiving a transfer accepts it through its head. Inspectors above read.
+ */
+import type { Actor } from '../context.ts';
+import { hasRole, isInspectorAbove, isMember, type AgencyScope } from '../org/access.ts';
+
+export interface InquiryScope extends AgencyScope {
+  /** The responsible office (null before routing). */
+  officeId: number | null;
+  /** The office a pending transfer goes to. */
+  transferToOfficeId?: number | null;
+}
+
+const READERS = [
+  'admin',
+  'clerk',
+  'drafter',
+  'office_head',
+  'deputy_leader',
+  'principal_leader',
+  'auditor',
+] as const;
+
+const inOffice = (actor: Actor, officeId: number | null | undefined) =>
+  actor.kind === 'user' && officeId != null && actor.officeId === officeId;
+
+export const inquiryPolicy = {
+  /** See the ledger and the message (contact details included: staff only). */
+  view(actor: Actor, scope: InquiryScope): boolean {
+    if (actor.kind === 'system') return true;
+    if (isInspectorAbove(actor, scope)) return true;
+    return isMember(actor, scope) && hasRole(actor, ...READERS);
+  },
+  /** Route, screen, merge, refer, convert, reject, moderate and publish; curate the FAQ; run 意见征集. */
+  manage(actor: Actor, scope: AgencyScope): boolean {
+    if (actor.kind === 'system') return true;
+    return isMember(actor, scope) && hasRole(actor, 'clerk');
+  },
+  /** Work on the answer: draft, extend once, ask another office to take it over. */
+  handle(actor: Actor, scope: InquiryScope): boolean {
+    if (actor.kind === 'system') return true;
+    if (!isMember(actor, scope)) return false;
+    if (hasRole(actor, 'clerk')) return true;
+    return inOffice(actor, scope.officeId) && hasRole(actor, 'drafter', 'office_head');
+  },
+  /** Approve or return the drafted answer: the responsible office's head, or a leader. */
+  approve(actor: Actor, scope: InquiryScope): boolean {
+    if (actor.kind === 'system') return true;
+    if (!isMember(actor, scope)) return false;
+    if (hasRole(actor, 'deputy_leader', 'principal_leader')) return true;
+    return inOffice(actor, scope.officeId) && hasRole(actor, 'office_head');
+  },
+  /** Accept or decline a transfer (首问负责: only the receiving office can take the message over). */
+  acceptTransfer(actor: Actor, scope: InquiryScope): boolean {
+    if (actor.kind === 'system') return true;
+    if (!isMember(actor, scope)) return false;
+    if (hasRole(actor, 'deputy_leader', 'principal_leader')) return true;
+    return inOffice(actor, scope.transferToOfficeId) && hasRole(actor, 'office_head');
+  },
+  /** Edit routing rules, reply periods and the word lists. */
+  manageSettings(actor: Actor, scope: AgencyScope): boolean {
+    if (actor.kind === 'system') return true;
+    return isMember(actor, scope) && hasRole(actor, 'admin', 'clerk');
+  },
+} as const;
+
+export type InquiryPolicyAction = keyof typeof inquiryPolicy;

@@ -1,0 +1,485 @@
+/**
+ * The portal's 互动交流: the phone-first message form with its receipt, tracking with rating and reopen, the
+ * published Q&A, the FAQ, the public 不予受理 reasons and the monthly figures. Contact details never appear on any
+ * of these pages.
+ */
+import type { App, C } from '../../app-env.ts';
+import { publicPage, portalAgency } from '../../public-page.tsx';
+import { Csrf, Field, FormError, Submit, emptyForm, type FormState } from '../../views/forms.tsx';
+import { AskForm, History, RateForm, ReopenForm } from '../../views/inquiry-views.tsx';
+import { FiguresTable } from '../../views/inquiry-charts.tsx';
+import { formData, str } from '../../form.ts';
+import { DomainError, NotFoundError, ValidationError, isDomainError, parseInput } from '../../../errors.ts';
+import { InquiryInput } from '../../../inquiries/inquiry.schema.ts';
+import { listOffices, listVillages } from '../../../org/org.queries.ts';
+import type { Agency } from '../../../org/org.ts';
+import { getInquirySettings } from '../../../inquiries/settings.ts';
+import { submitInquiry } from '../../../inquiries/submit-inquiry.ts';
+import { ChallengeRequired, HONEYPOT_FIELD } from '../../../inquiries/abuse.ts';
+import {
+  rateInquiry,
+  reopenInquiry,
+  trackInquiry,
+  type TrackedInquiry,
+} from '../../../inquiries/citizen-inquiry.ts';
+import { listFaqs } from '../../../inquiries/publish-inquiry.ts';
+import { publishedFigures } from '../../../inquiries/figures.queries.ts';
+import { officeNames, reporterCount } from '../../../inquiries/inquiries.queries.ts';
+import {
+  KIND_LABELS,
+  REJECT_REASONS,
+  REJECT_REASON_LABELS,
+  STATE_LABELS,
+  OUTCOME_LABELS,
+} from '../../../inquiries/inquiry.ts';
+import { checkUpload, MAX_UPLOADS_PER_SUBMIT, storeUpload } from '../../../requests/uploads.ts';
+import { cnDate } from '../../../requests/letters.ts';
+import { commentCallRoutes } from './comment-calls.tsx';
+
+async function requireAgency(c: C): Promise<Agency> {
+  const a = await portalAgency(c);
+  if (!a) throw new DomainError('invalid_state', '本系统尚未设置机关，暂不能留言');
+  return a;
+}
+
+function Tabs() {
+  return (
+    <nav class="filters" aria-label="互动交流栏目">
+      <a class="button primary" href="/inquiries/ask">
+        我要留言
+      </a>{' '}
+      <a class="button" href="/inquiries/track">
+        留言查询
+      </a>{' '}
+      <a href="/inquiries">留言选登</a> · <a href="/inquiries/faq">常见问题</a> ·{' '}
+      <a href="/comment-calls">意见征集</a> · <a href="/inquiries/figures">办理情况统计</a> ·{' '}
+      <a href="/inquiries/rules">留言须知</a>
+    </nav>
+  );
+}
+
+async function askPage(
+  c: C,
+  form: FormState,
+  status = 200,
+  challenge: ChallengeRequired['challenge'] | null = null,
+) {
+  const agency = await requireAgency(c);
+  const db = c.var.deps.db;
+  const [settings, villages, offices] = await Promise.all([
+    getInquirySettings(db, agency.id),
+    listVillages(db, agency.id),
+    listOffices(db, agency.id),
+  ]);
+  return publicPage(
+    c,
+    '我要留言',
+    <>
+      <h1>我要留言</h1>
+      <p>
+        咨询一般在{settings.replyDays.question}个工作日内答复，建议{settings.replyDays.suggestion}
+        个工作日，投诉、求助
+        {settings.replyDays.complaint}个工作日。申请获取政府信息请走<a href="/apply">依申请公开</a>。
+      </p>
+      <AskForm
+        form={form}
+        csrf={c.var.csrf}
+        topics={settings.topics}
+        villages={villages}
+        offices={offices}
+        challenge={challenge}
+      />
+    </>,
+    status,
+  );
+}
+
+async function uploadsOf(c: C): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const body = await c.req.parseBody({ all: true });
+  const raw = body['files'];
+  const list = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter(
+    (f): f is File => f instanceof File && f.size > 0,
+  );
+  if (list.length > MAX_UPLOADS_PER_SUBMIT)
+    throw new ValidationError(`附件最多${MAX_UPLOADS_PER_SUBMIT}个`, { files: '附件过多' });
+  return Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+function trackForm(c: C, form: FormState, status = 200) {
+  return publicPage(
+    c,
+    '留言查询',
+    <>
+      <h1>留言查询</h1>
+      <Tabs />
+      <p>请输入提交留言时页面（或短信）上的留言编号和查询码。</p>
+      <form method="post" action="/inquiries/track" novalidate class="narrow">
+        <Csrf token={c.var.csrf} />
+        <FormError form={form} />
+        <Field form={form} name="reference" label="留言编号" required />
+        <Field
+          form={form}
+          name="code"
+          label="查询码"
+          required
+          autocomplete="off"
+          hint="8位字母和数字，不区分大小写"
+        />
+        <Submit>查询</Submit>
+      </form>
+    </>,
+    status,
+  );
+}
+
+function trackPage(
+  c: C,
+  t: TrackedInquiry,
+  code: string,
+  forms: { rate?: FormState; reopen?: FormState } = {},
+  status = 200,
+) {
+  const q = t.inquiry;
+  return publicPage(
+    c,
+    '留言办理情况',
+    <>
+      <h1>留言办理情况</h1>
+      <dl class="facts">
+        <dt>留言编号</dt>
+        <dd>{q.reference}</dd>
+        <dt>类型</dt>
+        <dd>
+          {KIND_LABELS[q.kind]} · {q.topic}
+        </dd>
+        <dt>办理状态</dt>
+        <dd>
+          <strong data-status>{STATE_LABELS[q.status]}</strong>
+          {t.reporters > 1 ? <span class="badge">{t.reporters}人反映</span> : null}
+        </dd>
+        <dt>承办单位</dt>
+        <dd>{t.officeName ?? '待分办'}</dd>
+        <dt>答复期限</dt>
+        <dd>{cnDate(q.dueOn)}</dd>
+        {t.mainReference ? (
+          <>
+            <dt>合并办理</dt>
+            <dd>与留言{t.mainReference}合并办理，答复相同</dd>
+          </>
+        ) : null}
+        {t.requestReference ? (
+          <>
+            <dt>政府信息公开申请</dt>
+            <dd>
+              已转为申请，登记编号 {t.requestReference}（凭申请回执上的查询码在“<a href="/track">申请查询</a>
+              ”查看）
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>您的留言</h2>
+      <p class="prewrap" style="white-space:pre-wrap">
+        {q.body}
+      </p>
+      {t.reply ? (
+        <section aria-labelledby="reply-h">
+          <h2 id="reply-h">答复{t.repliedOn ? `（${cnDate(t.repliedOn)}）` : ''}</h2>
+          {q.outcome && q.outcome !== 'answer' ? <p class="muted">{OUTCOME_LABELS[q.outcome]}</p> : null}
+          <p class="prewrap" style="white-space:pre-wrap" data-reply>
+            {t.reply}
+          </p>
+        </section>
+      ) : null}
+      {q.rating ? (
+        <p>
+          您的评价：
+          <strong>
+            {{ satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' }[q.rating]}
+          </strong>
+        </p>
+      ) : null}
+      {t.canRate ? (
+        <RateForm csrf={c.var.csrf} reference={q.reference} code={code} form={forms.rate ?? emptyForm()} />
+      ) : null}
+      {t.canReopen && t.reopenUntil ? (
+        <ReopenForm
+          csrf={c.var.csrf}
+          reference={q.reference}
+          code={code}
+          form={forms.reopen ?? emptyForm()}
+          until={t.reopenUntil}
+        />
+      ) : null}
+      <h2>办理过程</h2>
+      <History events={t.events} />
+    </>,
+    status,
+  );
+}
+
+const userError = (e: unknown) =>
+  isDomainError(e) &&
+  ['validation', 'not_found', 'rate_limited', 'invalid_state', 'too_large'].includes(e.code);
+const formOf = (e: unknown, f: FormState['values']): FormState | null =>
+  userError(e)
+    ? { values: f, errors: e instanceof ValidationError ? e.fieldErrors : {}, message: (e as Error).message }
+    : null;
+
+export function inquiryPortalRoutes(app: App): void {
+  app.get('/inquiries', async (c) => {
+    const agency = await requireAgency(c);
+    const db = c.var.deps.db;
+    const rows = await db
+      .selectFrom('inquiries')
+      .select(['id', 'public_title', 'kind', 'office_id', 'replied_on'])
+      .where('agency_id', '=', agency.id)
+      .where('is_published', '=', 1)
+      .orderBy('replied_on', 'desc')
+      .limit(50)
+      .execute();
+    const names = await officeNames(db, agency.id);
+    return publicPage(
+      c,
+      '互动交流',
+      <>
+        <h1>互动交流</h1>
+        <Tabs />
+        <h2>留言选登</h2>
+        {rows.length === 0 ? (
+          <p class="empty">暂无公开的留言</p>
+        ) : (
+          <ul class="results">
+            {rows.map((r) => (
+              <li>
+                <a href={`/inquiries/public/${r.id}`}>{r.public_title}</a>{' '}
+                <span class="muted">
+                  {KIND_LABELS[r.kind as 'question']} · {r.office_id ? names.get(r.office_id) : ''} ·{' '}
+                  {r.replied_on ? cnDate(r.replied_on) : ''}答复
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </>,
+    );
+  });
+
+  app.get('/inquiries/public/:id{[0-9]+}', async (c) => {
+    const agency = await requireAgency(c);
+    const db = c.var.deps.db;
+    const r = await db
+      .selectFrom('inquiries')
+      .select([
+        'id',
+        'public_title',
+        'public_body',
+        'public_reply',
+        'kind',
+        'topic',
+        'office_id',
+        'replied_on',
+        'received_on',
+      ])
+      .where('id', '=', Number(c.req.param('id')))
+      .where('agency_id', '=', agency.id)
+      .where('is_published', '=', 1)
+      .executeTakeFirst();
+    if (!r) throw new NotFoundError('未找到该留言');
+    const names = await officeNames(db, agency.id);
+    const n = await reporterCount(db, r.id);
+    return publicPage(
+      c,
+      r.public_title ?? '留言',
+      <>
+        <p>
+          <a href="/inquiries">← 留言选登</a>
+        </p>
+        <h1>{r.public_title}</h1>
+        <p class="muted">
+          {KIND_LABELS[r.kind as 'question']} · {r.topic} · {cnDate(r.received_on)}留言
+          {n > 1 ? ` · ${n}人反映` : ''}
+        </p>
+        <h2>留言内容</h2>
+        <p class="prewrap" style="white-space:pre-wrap">
+          {r.public_body}
+        </p>
+        <h2>答复</h2>
+        <p class="muted">
+          答复单位：{r.office_id ? names.get(r.office_id) : agency.name} · 答复日期：
+          {r.replied_on ? cnDate(r.replied_on) : ''}
+        </p>
+        <p class="prewrap" style="white-space:pre-wrap">
+          {r.public_reply}
+        </p>
+      </>,
+    );
+  });
+
+  app.get('/inquiries/ask', (c) => askPage(c, emptyForm()));
+
+  app.post('/inquiries/ask', async (c) => {
+    const f = await formData(c);
+    const agency = await requireAgency(c);
+    try {
+      parseInput(InquiryInput, f); // validate before any file is written
+      const uploads = await uploadsOf(c);
+      uploads.forEach(checkUpload);
+      const abuse = {
+        honeypot: str(f[HONEYPOT_FIELD]),
+        challengeToken: str(f.challengeToken),
+        challengeAnswer: str(f.challengeAnswer),
+      };
+      const year = Number(c.var.ctx.clock.today().slice(0, 4));
+      const q = await submitInquiry(c.var.ctx, agency, f, {
+        abuse,
+        files: uploads.length
+          ? await Promise.all(uploads.map((u) => storeUpload(c.var.deps.config.dataDir, agency.id, year, u)))
+          : [],
+      });
+      return publicPage(
+        c,
+        '留言已提交',
+        <>
+          <h1>留言已提交</h1>
+          <p>我们已收到您的留言，将在{cnDate(q.dueOn)}前答复。</p>
+          <dl class="facts">
+            <dt>留言编号</dt>
+            <dd>
+              <strong data-reference>{q.reference}</strong>
+            </dd>
+            <dt>查询码</dt>
+            <dd>
+              <strong data-tracking-code>{q.trackingCode}</strong>
+            </dd>
+          </dl>
+          <p>
+            请抄写或截图保存留言编号和查询码（已同时发送到您留下的手机或邮箱），凭此在“
+            <a href="/inquiries/track">留言查询</a>”查看进度、答复并评价。
+          </p>
+        </>,
+      );
+    } catch (e) {
+      if (e instanceof ChallengeRequired)
+        return askPage(c, { values: f, errors: {}, message: e.message }, 429, e.challenge);
+      const form = formOf(e, f);
+      if (form) return askPage(c, form, isDomainError(e) && e.code === 'rate_limited' ? 429 : 400);
+      throw e;
+    }
+  });
+
+  app.get('/inquiries/track', (c) => trackForm(c, emptyForm()));
+
+  app.post('/inquiries/track', async (c) => {
+    const f = await formData(c);
+    try {
+      const t = await trackInquiry(c.var.ctx, f);
+      return trackPage(c, t, str(f.code).trim().toUpperCase());
+    } catch (e) {
+      const form = formOf(e, f);
+      if (form) return trackForm(c, form, isDomainError(e) && e.code === 'rate_limited' ? 429 : 400);
+      throw e;
+    }
+  });
+
+  for (const step of ['rate', 'reopen'] as const)
+    app.post(`/inquiries/track/${step}`, async (c) => {
+      const f = await formData(c);
+      const code = str(f.code).trim().toUpperCase();
+      try {
+        const t = step === 'rate' ? await rateInquiry(c.var.ctx, f) : await reopenInquiry(c.var.ctx, f);
+        return trackPage(c, t, code);
+      } catch (e) {
+        const form = formOf(e, f);
+        if (!form) throw e;
+        if (isDomainError(e) && (e.code === 'not_found' || e.code === 'rate_limited'))
+          return trackForm(c, form, 400);
+        const t = await trackInquiry(c.var.ctx, f);
+        return trackPage(c, t, code, { [step]: form }, 400);
+      }
+    });
+
+  app.get('/inquiries/faq', async (c) => {
+    const agency = await requireAgency(c);
+    const faqs = await listFaqs(c.var.deps.db, agency.id, true);
+    return publicPage(
+      c,
+      '常见问题',
+      <>
+        <h1>常见问题</h1>
+        <Tabs />
+        {faqs.length === 0 ? (
+          <p class="empty">暂无常见问题</p>
+        ) : (
+          faqs.map((q) => (
+            <section id={`faq-${q.id}`} class="card">
+              <h2>{q.question}</h2>
+              <p class="prewrap" style="white-space:pre-wrap">
+                {q.answer}
+              </p>
+            </section>
+          ))
+        )}
+      </>,
+    );
+  });
+
+  app.get('/inquiries/rules', async (c) => {
+    const agency = await requireAgency(c);
+    const s = await getInquirySettings(c.var.deps.db, agency.id);
+    return publicPage(
+      c,
+      '留言须知',
+      <>
+        <h1>留言须知</h1>
+        <Tabs />
+        <h2>答复期限</h2>
+        <p>
+          自收到留言之日起，咨询{s.replyDays.question}个工作日、建议{s.replyDays.suggestion}个工作日、投诉
+          {s.replyDays.complaint}
+          个工作日、求助{s.replyDays.help}个工作日内答复；情况复杂的可延期一次，并告知延期理由。答复后
+          {s.reopenDays}
+          日内，问题未解决的可以申请重新办理。
+        </p>
+        <h2>不予受理的情形</h2>
+        <ol>
+          {REJECT_REASONS.map((r) => (
+            <li>{REJECT_REASON_LABELS[r]}</li>
+          ))}
+        </ol>
+        <h2>其他渠道</h2>
+        <p>{s.petitionGuide}</p>
+        <p>
+          申请获取政府信息，请通过“依申请公开”提出；不属于本机关职责的事项，我们将转有关单位或12345热线办理并告知您。
+        </p>
+        <h2>个人信息</h2>
+        <p>
+          您的姓名、手机号码和邮箱只用于办理和告知，任何情况下都不会公开；公开的留言会遮盖身份证号、电话、详细住址等个人信息。
+        </p>
+      </>,
+    );
+  });
+
+  app.get('/inquiries/figures', async (c) => {
+    const agency = await requireAgency(c);
+    const months = await publishedFigures(c.var.deps.db, agency.id, 12);
+    const names = await officeNames(c.var.deps.db, agency.id);
+    return publicPage(
+      c,
+      '办理情况统计',
+      <>
+        <h1>留言办理情况统计</h1>
+        <Tabs />
+        <p class="muted">
+          每月初公布上月收到留言的办理情况。回复率、按期答复率、解决率（以留言人评价为准，未评价不计为解决）、满意率均为百分比。
+        </p>
+        {months.length === 0 ? (
+          <p class="empty">暂无统计</p>
+        ) : (
+          months.map((m) => <FiguresTable month={m} names={names} />)
+        )}
+      </>,
+    );
+  });
+
+  commentCallRoutes(app);
+}
