@@ -5,3 +5,4 @@
  */
 import './requests/register.ts';
 import './publications/register.ts';
+import './villages/register.ts';

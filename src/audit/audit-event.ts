@@ -4,6 +4,7 @@ import {
   ANNUAL_REPORT_AUDIT_LABELS,
   type AnnualReportAuditAction,
 } from '../annual-report/generator/report-audit.ts';
+import { VILLAGE_AUDIT_LABELS, type VillageAuditAction } from '../villages/village-audit.ts';
 
 /**
  * The closed set of audit actions. Each feature declares its own union beside its code and adds it here,
@@ -40,7 +41,11 @@ export type FoundationAuditAction =
   | 'report_check.uploaded';
 
 export type AuditAction =
-  FoundationAuditAction | RequestAuditAction | PublicationAuditAction | AnnualReportAuditAction;
+  | FoundationAuditAction
+  | RequestAuditAction
+  | PublicationAuditAction
+  | AnnualReportAuditAction
+  | VillageAuditAction;
 
 /** Human-readable labels for the audit log page (unknown actions show their code). */
 export const AUDIT_ACTION_LABELS: Partial<Record<string, string>> = {
@@ -75,4 +80,5 @@ export const AUDIT_ACTION_LABELS: Partial<Record<string, string>> = {
   ...REQUEST_AUDIT_LABELS,
   ...PUBLICATION_AUDIT_LABELS,
   ...ANNUAL_REPORT_AUDIT_LABELS,
+  ...VILLAGE_AUDIT_LABELS,
 };

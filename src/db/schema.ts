@@ -8,6 +8,7 @@ import type { PublicationsTables } from '../publications/publications.tables.ts'
 import type { SearchTables } from '../search/search.tables.ts';
 import type { AnnualReportTables } from '../annual-report/generator/report.tables.ts';
 import type { ReportCheckTables } from '../annual-report/annual-report.tables.ts';
+import type { VillagesTables } from '../villages/villages.tables.ts';
 
 export interface DB
   extends
@@ -16,4 +17,5 @@ export interface DB
     PublicationsTables,
     SearchTables,
     AnnualReportTables,
-    ReportCheckTables {}
+    ReportCheckTables,
+    VillagesTables {}

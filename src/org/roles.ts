@@ -9,6 +9,8 @@ export const ROLES = [
   'liaison',
   'inspector',
   'auditor',
+  'village_supervisor',
+  'village_cadre',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -22,6 +24,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   liaison: '信息联络员',
   inspector: '县政务公开办（督查）',
   auditor: '审计员',
+  village_supervisor: '村务监督委员会成员',
+  village_cadre: '包村干部',
 };
 
 export function isRole(s: string): s is Role {

@@ -11,6 +11,7 @@ import { computeRequestReport, type NarrativeCounts } from '../../requests/repor
 import { computeTableA } from '../../publications/table-a.ts';
 import { publicationStats } from '../../publications/publication-stats.ts';
 import { CHANNEL_LABELS, type Channel } from '../../publications/record-channel.ts';
+import { countByKind } from '../../villages/index.ts';
 import { B_ROWS, C_GROUPS, emptyCells, type Cells, type Fees } from '../report-format.ts';
 
 /** Facts the narrative quotes besides the cells. */
@@ -18,6 +19,15 @@ export interface ReportFacts {
   requests: NarrativeCounts;
   /** Proactive disclosure: items published in the year, per catalogue category and per channel (null: no source). */
   proactive: ProactiveFacts | null;
+  /** 村级公开 of a township's villages (null: the agency has no villages). */
+  villages?: VillageFacts | null;
+}
+
+export interface VillageFacts {
+  villages: number;
+  party: number;
+  affairs: number;
+  finance: number;
 }
 
 export interface ProactiveFacts {
@@ -43,13 +53,15 @@ const yearBounds = (year: number) => ({ first: `${year}-01-01`, last: `${year}-1
 /** Gather every source of an agency's report for a year. Read-only. */
 export async function gatherSources(db: DbOrTrx, agencyId: number, year: number): Promise<ReportSources> {
   const { first, last } = yearBounds(year);
-  const [tableA, stats, { tableB, tableC, fees, counts: requests }, registers, unmapped] = await Promise.all([
-    computeTableA(db, agencyId, year),
-    publicationStats(db, agencyId, year),
-    computeRequestReport(db, agencyId, year),
-    countRegisterSources(db, agencyId, year),
-    unmappedRequests(db, agencyId, first, last),
-  ]);
+  const [tableA, stats, { tableB, tableC, fees, counts: requests }, registers, unmapped, village] =
+    await Promise.all([
+      computeTableA(db, agencyId, year),
+      publicationStats(db, agencyId, year),
+      computeRequestReport(db, agencyId, year),
+      countRegisterSources(db, agencyId, year),
+      unmappedRequests(db, agencyId, first, last),
+      countByKind(db, agencyId, year),
+    ]);
   const cells = emptyCells();
   Object.assign(cells, tableA.cells, tableB, tableC);
   const proactive: ProactiveFacts = {
@@ -64,7 +76,11 @@ export async function gatherSources(db: DbOrTrx, agencyId: number, year: number)
   return {
     cells,
     fees: { ...fees },
-    facts: { requests, proactive },
+    facts: {
+      requests,
+      proactive,
+      villages: village.villages ? { villages: village.villages, ...village.counts } : null,
+    },
     // The rows read, counted from what was read: requests received in the year or carried into it, cases filed
     // in it, items published in it, register entries of it.
     counts: {

@@ -12,6 +12,7 @@ import * as m1100 from './2026_11_25_1100_create_publications.ts';
 import * as m1101 from './2026_11_25_1101_index_report_sources.ts';
 import * as m1200 from './2026_11_25_1200_create_annual_reports.ts';
 import * as m1300 from './2026_11_25_1300_create_report_check_uploads.ts';
+import * as v1400 from './2026_12_01_1400_create_villages.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1101_index_report_sources': m1101,
   '2026_11_25_1200_create_annual_reports': m1200,
   '2026_11_25_1300_create_report_check_uploads': m1300,
+  '2026_12_01_1400_create_villages': v1400,
 };

@@ -19,6 +19,9 @@ import { publicationAdminRoutes } from './office/publication-admin.tsx';
 import { publicationSettingsRoutes } from './office/publication-settings.tsx';
 import { publicationPortalRoutes } from './public/publications.tsx';
 import { reportCheckRoutes } from './office/report-check.tsx';
+import { villageOfficeRoutes } from './office/villages-office.tsx';
+import { villageItemRoutes } from './office/villages-items.tsx';
+import { villagePortalRoutes } from './public/villages.tsx';
 
 const officeGuard: RouteModule = (app) => {
   app.use('/office', requireUser);
@@ -44,5 +47,8 @@ export const routeModules: RouteModule[] = [
   applyRoutes,
   annualReportRoutes,
   annualReportPortalRoutes,
+  villageOfficeRoutes,
+  villageItemRoutes,
+  villagePortalRoutes,
   portalRoutes,
 ];

@@ -43,6 +43,21 @@ export const officeNav: NavItem[] = [
     roles: ['clerk', 'admin', 'inspector', 'office_head', 'deputy_leader', 'principal_leader'],
     order: 60,
   },
+  {
+    href: '/office/villages',
+    label: '村级公开',
+    roles: [
+      'clerk',
+      'admin',
+      'principal_leader',
+      'deputy_leader',
+      'village_cadre',
+      'liaison',
+      'village_supervisor',
+      'inspector',
+    ],
+    order: 30,
+  },
   { href: '/office/org', label: '组织与用户', roles: ['admin', 'inspector'], order: 80 },
   { href: '/office/calendar', label: '工作日历', roles: [], order: 85 },
   { href: '/office/audit', label: '审计日志', roles: ['admin', 'auditor'], order: 90 },
@@ -55,4 +70,5 @@ export const portalSections = [
   { href: '/catalogue', label: '法定主动公开内容' },
   { href: '/annual-reports', label: '信息公开年报' },
   { href: '/apply', label: '依申请公开' },
+  { href: '/villages', label: '村级公开' },
 ];
