@@ -7,6 +7,7 @@ import type { Role } from '../org/roles.ts';
 import { InvalidStateError } from '../errors.ts';
 import { nowIso } from '../db/values.ts';
 import { loadAnnualReportDemo } from './annual-report-demo.ts';
+import { loadVillageDemo } from '../villages/demo.ts';
 
 /** Demo data is marked so nobody mistakes it for real records. */
 export const DEMO_TOWNSHIP_CODE = '630223-HLZG';
@@ -47,6 +48,7 @@ export interface DemoAccount {
 /** Hooks later features register to add their demo records (publications, requests, …) after the township exists. */
 export const demoExtensions: { name: string; run(ctx: Ctx, townshipId: number): Promise<void> }[] = [
   { name: 'annual-report', run: loadAnnualReportDemo },
+  { name: 'villages', run: loadVillageDemo },
 ];
 
 /**
@@ -150,6 +152,22 @@ export async function loadDemo(ctx: Ctx): Promise<DemoAccount[]> {
       username: 'liaison',
       displayName: '费玉兰',
       roles: ['liaison'],
+      villageId: villageIds[1],
+    },
+    {
+      agencyId: town.id,
+      agency: town.name,
+      username: 'supervisor',
+      displayName: '马德胜',
+      roles: ['village_supervisor'],
+      villageId: villageIds[1],
+    },
+    {
+      agencyId: town.id,
+      agency: town.name,
+      username: 'cadre',
+      displayName: '祁海霞',
+      roles: ['village_cadre'],
       villageId: villageIds[1],
     },
     { agencyId: town.id, agency: town.name, username: 'auditor', displayName: '赵审计', roles: ['auditor'] },

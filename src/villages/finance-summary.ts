@@ -36,7 +36,7 @@ export function financeSummary(values: Values, previous: Values | null): Finance
   const s: string[] = [`本期收入${formatMoney(income)}元，支出${formatMoney(expense)}元。`];
   const le = top('expense');
   if (le.length)
-    s.push(`支出最多的是：${le.map((x) => `${x.summary}${formatMoney(x.amount)}元`).join('；')}。`);
+    s.push(`支出最多的是：${le.map((x) => `${x.summary}（${formatMoney(x.amount)}元）`).join('；')}。`);
   if (prev) {
     const d = expense - prev.expense;
     s.push(

@@ -49,7 +49,9 @@ async function overviewPage(c: C) {
   const db = c.var.deps.db;
   if (
     actor.villageId != null &&
-    !actor.roles.some((r) => ['clerk', 'admin', 'principal_leader', 'deputy_leader'].includes(r))
+    !actor.roles.some((r) =>
+      ['clerk', 'admin', 'principal_leader', 'deputy_leader', 'village_cadre', 'inspector'].includes(r),
+    )
   )
     return c.redirect(`/office/villages/v/${actor.villageId}`, 303);
   // An inspector picks a township below; staff see their own.
