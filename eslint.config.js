@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'e2e/output/**', 'bin/**', 'scripts/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'e2e/output/**', 'bin/**', 'scripts/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

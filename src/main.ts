@@ -8,6 +8,7 @@ import { isEmpty, prepareDatabase } from './setup.ts';
 import { formatDemoAccounts, loadDemo } from './demo/load-demo.ts';
 import { systemActor } from './context.ts';
 import { startWorker } from './jobs/worker.ts';
+import { featureJobHandlers, featureSchedules } from './features.ts';
 
 process.env.TZ = 'Asia/Shanghai';
 
@@ -29,7 +30,9 @@ export async function startServer(): Promise<{ close(): Promise<void>; port: num
     }
   }
   const app = createApp({ db, clock, config: cfg, logger });
-  const worker = cfg.worker ? startWorker({ db, clock, logger }) : null;
+  const worker = cfg.worker
+    ? startWorker({ db, clock, logger }, { handlers: featureJobHandlers(), schedules: featureSchedules() })
+    : null;
   const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const addr = server.address();

@@ -1,10 +1,7 @@
-import { REQUEST_AUDIT_LABELS, type RequestAuditAction } from '../requests/request-audit.ts';
-import { PUBLICATION_AUDIT_LABELS, type PublicationAuditAction } from '../publications/publication-audit.ts';
-import {
-  ANNUAL_REPORT_AUDIT_LABELS,
-  type AnnualReportAuditAction,
-} from '../annual-report/generator/report-audit.ts';
-import { VILLAGE_AUDIT_LABELS, type VillageAuditAction } from '../villages/village-audit.ts';
+import type { RequestAuditAction } from '../requests/request-audit.ts';
+import type { PublicationAuditAction } from '../publications/publication-audit.ts';
+import type { AnnualReportAuditAction } from '../annual-report/generator/report-audit.ts';
+import type { VillageAuditAction } from '../villages/village-audit.ts';
 
 /**
  * The closed set of audit actions. Each feature declares its own union beside its code and adds it here,
@@ -47,8 +44,11 @@ export type AuditAction =
   | AnnualReportAuditAction
   | VillageAuditAction;
 
-/** Human-readable labels for the audit log page (unknown actions show their code). */
-export const AUDIT_ACTION_LABELS: Partial<Record<string, string>> = {
+/**
+ * Labels of the foundation's own actions. Features bring theirs in their manifest; `auditLabels()` in src/features.ts
+ * joins them, so this module imports nothing from a feature at run time.
+ */
+export const FOUNDATION_AUDIT_LABELS: Record<string, string> = {
   'auth.sign_in': '登录',
   'auth.sign_in_failed': '登录失败',
   'auth.sign_out': '退出登录',
@@ -76,9 +76,4 @@ export const AUDIT_ACTION_LABELS: Partial<Record<string, string>> = {
   'settings.update': '修改设置',
   'demo.loaded': '载入演示数据',
   'audit.exported': '导出审计日志',
-  'report_check.uploaded': '上传年报体检',
-  ...REQUEST_AUDIT_LABELS,
-  ...PUBLICATION_AUDIT_LABELS,
-  ...ANNUAL_REPORT_AUDIT_LABELS,
-  ...VILLAGE_AUDIT_LABELS,
 };

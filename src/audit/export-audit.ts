@@ -2,10 +2,13 @@ import type { Ctx } from '../context.ts';
 import { recordEvent } from './record-event.ts';
 import { listAuditEvents, type AuditFilter } from './audit.queries.ts';
 import { writeXlsx } from '../documents/xlsx.ts';
-import { AUDIT_ACTION_LABELS } from './audit-event.ts';
 
 /** Export the filtered audit log (up to 100,000 rows) as XLSX; the export itself is audited. */
-export async function exportAudit(ctx: Ctx, filter: AuditFilter): Promise<Buffer> {
+export async function exportAudit(
+  ctx: Ctx,
+  filter: AuditFilter,
+  labels: Readonly<Record<string, string>>,
+): Promise<Buffer> {
   const { rows } = await listAuditEvents(ctx.db, filter, 100_000);
   const buf = await writeXlsx([
     {
@@ -27,7 +30,7 @@ export async function exportAudit(ctx: Ctx, filter: AuditFilter): Promise<Buffer
         time: new Date(r.occurredAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
         actor: r.actorName ?? '',
         ip: r.ip ?? '',
-        action: AUDIT_ACTION_LABELS[r.action] ?? r.action,
+        action: labels[r.action] ?? r.action,
         objectType: r.objectType,
         objectId: r.objectId ?? '',
         before: r.before ?? '',

@@ -28,8 +28,14 @@ export interface CalendarChange {
 export type CalendarChangeListener = (trx: Trx, ctx: Ctx, change: CalendarChange) => Promise<void>;
 
 const listeners = new Set<CalendarChangeListener>();
+let installed: readonly CalendarChangeListener[] = [];
 
-/** Register a listener for calendar changes; returns a function that unregisters it. */
+/** Install the features' listeners (src/features.ts `wireFeatures`, called explicitly at start); replaces any earlier set. */
+export function installCalendarListeners(list: readonly CalendarChangeListener[]): void {
+  installed = list;
+}
+
+/** Register an extra listener (tests); returns a function that unregisters it. Features use their manifest. */
 export function onCalendarChanged(listener: CalendarChangeListener): () => void {
   listeners.add(listener);
   return () => {
@@ -39,5 +45,5 @@ export function onCalendarChanged(listener: CalendarChangeListener): () => void 
 
 /** Run every listener in registration order (used by the calendar use cases only). */
 export async function notifyCalendarChanged(trx: Trx, ctx: Ctx, change: CalendarChange): Promise<void> {
-  for (const l of [...listeners]) await l(trx, ctx, change);
+  for (const l of [...installed, ...listeners]) await l(trx, ctx, change);
 }

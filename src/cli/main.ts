@@ -6,13 +6,13 @@ import { ConfigError } from '../config.ts';
 process.env.TZ = 'Asia/Shanghai';
 
 function usage(): string {
-  const width = Math.max(...commands.map((c) => c.name.length), 4);
+  const width = Math.max(...commands().map((c) => c.name.length), 4);
   return [
     'gongkai — 政府信息公开工作平台 命令行',
     '',
     '用法: gongkai <命令> [参数]   (每个命令都支持 --help)',
     '',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands().map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
   ].join('\n');
 }
 
@@ -34,7 +34,7 @@ export async function runCli(argv: string[], cliIo: CliIo = io): Promise<number>
     cliIo.out(usage());
     return name ? 0 : 2;
   }
-  const cmd = commands.find((c) => c.name === name);
+  const cmd = commands().find((c) => c.name === name);
   if (!cmd) {
     cliIo.err(`未知命令: ${name}\n\n${usage()}`);
     return 2;

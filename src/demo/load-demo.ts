@@ -6,8 +6,7 @@ import { createUser } from '../org/manage-users.ts';
 import type { Role } from '../org/roles.ts';
 import { InvalidStateError } from '../errors.ts';
 import { nowIso } from '../db/values.ts';
-import { loadAnnualReportDemo } from './annual-report-demo.ts';
-import { loadVillageDemo } from '../villages/demo.ts';
+import { featureDemo } from '../features.ts';
 
 /** Demo data is marked so nobody mistakes it for real records. */
 export const DEMO_TOWNSHIP_CODE = '630223-HLZG';
@@ -46,10 +45,6 @@ export interface DemoAccount {
 }
 
 /** Hooks later features register to add their demo records (publications, requests, …) after the township exists. */
-export const demoExtensions: { name: string; run(ctx: Ctx, townshipId: number): Promise<void> }[] = [
-  { name: 'annual-report', run: loadAnnualReportDemo },
-  { name: 'villages', run: loadVillageDemo },
-];
 
 /**
  * Load the demo township 哈拉直沟乡人民政府 (互助土族自治县, 海东市, 青海省) into an empty database: offices,
@@ -154,22 +149,6 @@ export async function loadDemo(ctx: Ctx): Promise<DemoAccount[]> {
       roles: ['liaison'],
       villageId: villageIds[1],
     },
-    {
-      agencyId: town.id,
-      agency: town.name,
-      username: 'supervisor',
-      displayName: '马德胜',
-      roles: ['village_supervisor'],
-      villageId: villageIds[1],
-    },
-    {
-      agencyId: town.id,
-      agency: town.name,
-      username: 'cadre',
-      displayName: '祁海霞',
-      roles: ['village_cadre'],
-      villageId: villageIds[1],
-    },
     { agencyId: town.id, agency: town.name, username: 'auditor', displayName: '赵审计', roles: ['auditor'] },
     {
       agencyId: county.id,
@@ -207,7 +186,7 @@ export async function loadDemo(ctx: Ctx): Promise<DemoAccount[]> {
       updated_at: nowIso(ctx.clock.now()),
     })
     .execute();
-  for (const ext of demoExtensions) await ext.run(ctx, town.id);
+  for (const ext of featureDemo()) await ext.run(ctx, town.id);
   await recordEvent(ctx.db, ctx, {
     action: 'demo.loaded',
     objectType: 'agency',

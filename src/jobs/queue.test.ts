@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { openDatabase } from '../db/database.ts';
-import { claimNext, completeJob, enqueue, jobHandlers } from './queue.ts';
+import { claimNext, completeJob, enqueue, type JobHandler } from './queue.ts';
 import { drainJobs } from './worker.ts';
 import { fixedClock } from '../clock.ts';
 import { isoWeek, periodKey } from './schedules.ts';
@@ -49,16 +49,17 @@ describeEachDialect('job queue', (t) => {
   test('a failing job is retried later, then marked failed', async () => {
     const { db } = t();
     let calls = 0;
-    jobHandlers.set('test_fail', async () => {
+    const handlers = new Map<string, JobHandler>();
+    handlers.set('test_fail', async () => {
       calls++;
       throw new Error('boom');
     });
     await enqueue(db, 'test_fail', {}, { maxAttempts: 2 });
     const clock = fixedClock(new Date().toISOString());
-    assert.equal(await drainJobs({ db, clock }), 1);
-    assert.equal(await drainJobs({ db, clock }), 0, 'not before the back-off');
+    assert.equal(await drainJobs({ db, clock }, handlers), 1);
+    assert.equal(await drainJobs({ db, clock }, handlers), 0, 'not before the back-off');
     clock.advance(10 * 60 * 1000);
-    await drainJobs({ db, clock });
+    await drainJobs({ db, clock }, handlers);
     const job = await db
       .selectFrom('jobs')
       .selectAll()

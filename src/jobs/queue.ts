@@ -7,9 +7,6 @@ import type { Ctx } from '../context.ts';
 /** A job handler: runs with a system context; throw to retry (with back-off) up to max_attempts. */
 export type JobHandler = (ctx: Ctx, payload: any) => Promise<void>;
 
-/** Handlers by job kind. A feature registers its handlers here (one line each). */
-export const jobHandlers = new Map<string, JobHandler>();
-
 export interface EnqueueOptions {
   runAt?: Date;
   /** At most one job with this key ever exists: the way to run a scheduled job exactly once across instances. */

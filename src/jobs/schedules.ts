@@ -2,8 +2,8 @@ import type { Clock } from '../clock.ts';
 
 /**
  * Recurring jobs. The cron pattern fires on every instance; the unique key (derived from the business date) makes
- * sure the job is queued once, so it runs exactly once however many instances are up. Features push their own
- * schedules here (requests.daily_alerts, publications.daily_sweep, …) together with their handlers.
+ * sure the job is queued once, so it runs exactly once however many instances are up. Features list their
+ * schedules in their manifest (requests.daily_alerts, publications.daily_sweep, …) beside their handlers.
  */
 export interface Schedule {
   kind: string;
@@ -32,5 +32,3 @@ export const periodKey = {
   week: (kind: string) => (c: Clock) => `${kind}:${isoWeek(c.today())}`,
   month: (kind: string) => (c: Clock) => `${kind}:${c.today().slice(0, 7)}`,
 };
-
-export const schedules: Schedule[] = [];

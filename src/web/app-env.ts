@@ -5,6 +5,15 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Ctx } from '../context.ts';
 import type { SessionInfo } from '../auth/session.ts';
+import type { NavItem } from './views/nav.ts';
+import type { DashboardWidget } from './dashboard-widgets.ts';
+
+/** What the features contribute to the office shell, computed once when the app is built (src/features.ts). */
+export interface Shell {
+  nav: readonly NavItem[];
+  widgets: readonly { order: number; widget: DashboardWidget }[];
+  auditLabels: Readonly<Record<string, string>>;
+}
 
 /** What the web layer is built from. */
 export interface Deps {
@@ -17,6 +26,7 @@ export interface Deps {
 export interface AppEnv {
   Variables: {
     deps: Deps;
+    shell: Shell;
     ctx: Ctx;
     session: SessionInfo | null;
     /** CSRF token to embed in forms: the session's, or the anonymous double-submit cookie's. */

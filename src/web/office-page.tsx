@@ -55,6 +55,7 @@ export async function officePage(
       title={title}
       user={user}
       agencyName={agency?.name ?? ''}
+      nav={c.var.shell.nav}
       largeFont={c.var.largeFont}
       csrf={c.var.csrf}
       flash={c.var.flash}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import crypto from 'node:crypto';
 import { Hono } from 'hono';
-import type { AppEnv, Deps, C } from './app-env.ts';
+import type { AppEnv, Deps, C, Shell } from './app-env.ts';
 import { securityHeaders } from './security.ts';
 import {
   CSRF_COOKIE,
@@ -19,6 +19,8 @@ import { DomainError, httpStatusOf, isDomainError } from '../errors.ts';
 import { FLASH_COOKIE, page } from './render.tsx';
 import { BareLayout } from './views/layout.tsx';
 import { routeModules } from './routes/index.ts';
+import { auditLabels, featureNav, featureWidgets, wireFeatures } from '../features.ts';
+import { shellNav } from './views/nav.ts';
 import { ping } from '../db/database.ts';
 
 const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
@@ -53,6 +55,12 @@ function clientIp(c: C, trustProxy: boolean): string | null {
 /** Build the web application: middleware in a fixed order, then every feature's routes, then error mapping. */
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  wireFeatures();
+  const shell: Shell = {
+    nav: [...shellNav, ...featureNav()],
+    widgets: featureWidgets(),
+    auditLabels: auditLabels(),
+  };
   const assets = loadAssets();
 
   // Access log: method, path without the query string (it may carry search words or codes), status, duration.
@@ -94,6 +102,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // Context: deps, session, actor, CSRF token, preferences, flash.
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('shell', shell);
     const meta = { ip: clientIp(c, deps.config.trustProxy), userAgent: c.req.header('user-agent') ?? null };
     const token = getCookie(c, SESSION_COOKIE);
     const session = token ? await resolveSession(deps.db, token, deps.clock.now()) : null;
@@ -156,7 +165,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     return c.redirect(target, 303);
   });
 
-  for (const register of routeModules) register(app);
+  for (const register of routeModules()) register(app);
 
   app.notFound((c) => errorPage(c, 404, '页面不存在', '您访问的页面不存在或已被删除。'));
   app.onError((err, c) => {

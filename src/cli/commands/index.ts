@@ -1,27 +1,8 @@
-/** Every CLI command. A feature adds its command file and one line here. */
+/** Every CLI command: the installation's own (serve, migrate, demo, backup) and each feature's (src/features.ts). */
 import type { CliCommand } from '../command.ts';
-import { calendarCommand } from './calendar.ts';
-import {
-  agencyCommand,
-  backupCommand,
-  demoCommand,
-  importCommand,
-  migrateCommand,
-  serveCommand,
-  userCommand,
-} from './admin.ts';
-import { requestsCommand } from './requests.ts';
-import { reportCommand } from './report.ts';
+import { backupCommand, demoCommand, migrateCommand, serveCommand } from './admin.ts';
+import { featureCommands } from '../../features.ts';
 
-export const commands: CliCommand[] = [
-  serveCommand,
-  migrateCommand,
-  demoCommand,
-  agencyCommand,
-  userCommand,
-  importCommand,
-  backupCommand,
-  calendarCommand,
-  requestsCommand,
-  reportCommand,
-];
+export function commands(): CliCommand[] {
+  return [serveCommand, migrateCommand, demoCommand, backupCommand, ...featureCommands()];
+}

@@ -7,7 +7,6 @@ import { isDateString } from '../../calendar/dates.ts';
 import { computeDeadline, type DeadlinePause } from '../../requests/deadline.ts';
 import { agencyIdOf } from './calendar.ts';
 import { computeRequestReport } from '../../requests/report-tables.ts';
-import '../../requests/register.ts';
 import { homeAgency } from '../../org/home-agency.ts';
 
 export interface RequestsSubcommand {

@@ -1,6 +1,7 @@
 /**
  * Every migration, in order. Names are dated (YYYY_MM_DD_HHMM_verb_object) and files are frozen once landed:
- * a feature adds its own file and one line here.
+ * a feature adds its own file, sorting after every landed one, and one line here. `manifest.json` holds the hash of
+ * every landed file; `migrations.test.ts` fails when one changes or a new one sorts before the last landed one.
  */
 import type { Migration } from 'kysely';
 import * as m0001 from './2026_11_25_0001_create_foundation.ts';
@@ -12,7 +13,8 @@ import * as m1100 from './2026_11_25_1100_create_publications.ts';
 import * as m1101 from './2026_11_25_1101_index_report_sources.ts';
 import * as m1200 from './2026_11_25_1200_create_annual_reports.ts';
 import * as m1300 from './2026_11_25_1300_create_report_check_uploads.ts';
-import * as v1400 from './2026_12_01_1400_create_villages.ts';
+import * as m20261201_0900 from './2026_12_01_0900_repair_upgrade_indexes.ts';
+import * as m20261201_1400 from './2026_12_01_1400_create_villages.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -24,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1101_index_report_sources': m1101,
   '2026_11_25_1200_create_annual_reports': m1200,
   '2026_11_25_1300_create_report_check_uploads': m1300,
-  '2026_12_01_1400_create_villages': v1400,
+  '2026_12_01_0900_repair_upgrade_indexes': m20261201_0900,
+  '2026_12_01_1400_create_villages': m20261201_1400,
 };

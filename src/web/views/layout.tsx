@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { User } from '../../org/org.ts';
-import { officeNav, portalSections } from './nav.ts';
+import { portalSections, type NavItem } from './nav.ts';
 
 interface Chrome {
   title: string;
@@ -96,8 +96,8 @@ export function PublicLayout(props: Chrome & { agencyName: string }) {
 }
 
 /** Layout of the back office. */
-export function OfficeLayout(props: Chrome & { user: User; agencyName: string }) {
-  const items = officeNav
+export function OfficeLayout(props: Chrome & { user: User; agencyName: string; nav: readonly NavItem[] }) {
+  const items = [...props.nav]
     .filter((n) => n.roles.length === 0 || n.roles.some((r) => props.user.roles.includes(r)))
     .sort((a, b) => a.order - b.order);
   return (

@@ -24,7 +24,6 @@ import { requestScope } from '../../../requests/requests.queries.ts';
 import { requestPolicy } from '../../../requests/request.policy.ts';
 import { assertCan } from '../../../errors.ts';
 import { addApiPaths, openApiDocument, type OpenApiOperation } from './openapi.ts';
-import '../../../requests/register.ts';
 
 const requireApiUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.var.session) throw new DomainError('unauthenticated', '请先登录');

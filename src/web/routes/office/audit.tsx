@@ -5,7 +5,6 @@ import { auditPolicy } from '../../../org/org.policy.ts';
 import { agencyScope, descendantIds } from '../../../org/org.queries.ts';
 import { listAuditEvents, type AuditFilter } from '../../../audit/audit.queries.ts';
 import { exportAudit } from '../../../audit/export-audit.ts';
-import { AUDIT_ACTION_LABELS } from '../../../audit/audit-event.ts';
 import { attachment, XLSX_TYPE } from '../../../documents/xlsx.ts';
 
 const PAGE = 50;
@@ -50,7 +49,7 @@ export function auditRoutes(app: App): void {
             <label for="a-action">操作</label>
             <select id="a-action" name="action">
               <option value="">全部</option>
-              {Object.entries(AUDIT_ACTION_LABELS).map(([k, v]) => (
+              {Object.entries(c.var.shell.auditLabels).map(([k, v]) => (
                 <option value={k} selected={f.action === k}>
                   {v}
                 </option>
@@ -105,7 +104,7 @@ export function auditRoutes(app: App): void {
                     </td>
                     <td>{r.actorName}</td>
                     <td>{r.ip}</td>
-                    <td>{AUDIT_ACTION_LABELS[r.action] ?? r.action}</td>
+                    <td>{c.var.shell.auditLabels[r.action] ?? r.action}</td>
                     <td>
                       {r.objectType}
                       {r.objectId ? ` #${r.objectId}` : ''}
@@ -139,7 +138,7 @@ export function auditRoutes(app: App): void {
 
   app.get('/office/audit/export.xlsx', async (c) => {
     const f = await filterFrom(c);
-    const buf = await exportAudit(c.var.ctx, f);
+    const buf = await exportAudit(c.var.ctx, f, c.var.shell.auditLabels);
     return c.body(new Uint8Array(buf), 200, {
       'Content-Type': XLSX_TYPE,
       'Content-Disposition': attachment('审计日志.xlsx'),

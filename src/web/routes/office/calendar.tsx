@@ -25,7 +25,7 @@ import { loadCalendarYear } from '../../../calendar/load-calendar-year.ts';
 import { parseCalendarYearRecord, type NamedDate } from '../../../calendar/calendar-year.ts';
 import { setCalendarDay } from '../../../calendar/set-calendar-day.ts';
 import { addRegionalHoliday, removeRegionalHoliday } from '../../../calendar/manage-regional-holidays.ts';
-import { dashboardWidgets, type DashboardWidget } from '../../dashboard-widgets.ts';
+import type { DashboardWidget } from '../../dashboard-widgets.ts';
 
 /**
  * From 1 November the administrator is reminded, on the dashboard, to load next year's State Council notice until it
@@ -50,8 +50,6 @@ export const calendarReminderWidget: DashboardWidget = async (ctx, user) => {
     </section>
   );
 };
-
-let widgetAdded = false;
 
 const WEEK = ['一', '二', '三', '四', '五', '六', '日'];
 
@@ -317,10 +315,6 @@ function yearOf(c: C): number {
 }
 
 export function calendarRoutes(app: App): void {
-  if (!widgetAdded) {
-    widgetAdded = true;
-    dashboardWidgets.push({ order: 5, widget: calendarReminderWidget });
-  }
   app.get('/office/calendar', (c) => calendarPage(c, yearOf(c)));
 
   app.post('/office/calendar/load', async (c) => {

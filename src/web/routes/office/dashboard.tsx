@@ -1,6 +1,5 @@
 import type { App } from '../../app-env.ts';
 import { currentUser, officePage } from '../../office-page.tsx';
-import { dashboardWidgets } from '../../dashboard-widgets.ts';
 import { getAgency, listOffices, listUsers, listVillages } from '../../../org/org.queries.ts';
 import { ROLE_LABELS } from '../../../org/roles.ts';
 import { AGENCY_KIND_LABELS } from '../../../org/org.ts';
@@ -17,7 +16,7 @@ export function dashboardRoutes(app: App): void {
       listUsers(db, agency.id),
     ]);
     const widgets = [];
-    for (const w of [...dashboardWidgets].sort((a, b) => a.order - b.order)) {
+    for (const w of [...c.var.shell.widgets].sort((a, b) => a.order - b.order)) {
       const v = await w.widget(c.var.ctx, user);
       if (v) widgets.push(v);
     }

@@ -15,14 +15,12 @@ import {
 } from '../../views/forms.tsx';
 import { formData, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
-import { dashboardWidgets } from '../../dashboard-widgets.ts';
 import { portalChanged } from '../../portal-cache.ts';
 import { assertCan, isDomainError, NotFoundError, type ValidationError } from '../../../errors.ts';
 import { agencyScope, descendantIds, listAgencies, listOffices } from '../../../org/org.queries.ts';
 import { getAgency } from '../../../org/org.queries.ts';
 import { getCalendar } from '../../../calendar/get-calendar.ts';
 import { systemActor, type Ctx } from '../../../context.ts';
-import '../../../publications/register.ts';
 import { ensureCatalogue } from '../../../publications/seed-catalogue.ts';
 import { categoryTree, flattenTree } from '../../../publications/catalogue.ts';
 import {
@@ -587,7 +585,7 @@ async function channelContext(c: C, p: Publication, withImages = false) {
 }
 
 /** Dashboard card: items due soon or overdue, per office (art. 26). */
-async function timelinessWidget(ctx: Ctx, user: User) {
+export async function timelinessWidget(ctx: Ctx, user: User) {
   if (
     !user.roles.some((r) =>
       ['clerk', 'drafter', 'office_head', 'deputy_leader', 'principal_leader', 'liaison'].includes(r),
@@ -629,14 +627,7 @@ async function timelinessWidget(ctx: Ctx, user: User) {
   );
 }
 
-let widgetAdded = false;
-
 export function publicationOfficeRoutes(app: App): void {
-  if (!widgetAdded) {
-    widgetAdded = true;
-    dashboardWidgets.push({ order: 20, widget: timelinessWidget });
-  }
-
   app.get('/office/publications', async (c) => {
     const user = currentUser(c);
     // An inspector above reads an agency below with ?agency=ID (read-only); anyone else sees their own agency.

@@ -56,7 +56,6 @@ import { ACCEPT_ATTR, readUpload, storeUpload } from '../../../requests/uploads.
 
 import { LABELS } from '../../../annual-report/report-format.ts';
 import { DELIVERY_METHOD_LABELS } from '../../../requests/request.schema.ts';
-import '../../../requests/register.ts';
 import { REQUEST_STEPS } from '../../request-steps.ts';
 
 import {

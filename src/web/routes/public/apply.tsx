@@ -18,7 +18,6 @@ import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-le
 import { DOCX_TYPE } from '../../../documents/docx.ts';
 import { attachment } from '../../../documents/xlsx.ts';
 import { recordEvent } from '../../../audit/record-event.ts';
-import '../../../requests/register.ts';
 
 function Guidance() {
   return (

@@ -1,0 +1,57 @@
+/** 依申请公开: everything the feature plugs into the application (read by src/features.ts). */
+import type { Feature } from '../feature.ts';
+import { recomputeOpenDeadlines } from './recompute-open-deadlines.ts';
+import { sendDeadlineAlerts, sendDigestJob, sendSmsJob } from './send-deadline-alerts.ts';
+import { REQUEST_AUDIT_LABELS } from './request-audit.ts';
+import { requestRoutes } from '../web/routes/office/requests.tsx';
+import { requestAdminRoutes } from '../web/routes/office/requests-admin.tsx';
+import { requestsApiRoutes } from '../web/routes/api/requests.ts';
+import { applyRoutes } from '../web/routes/public/apply.tsx';
+import { requestsWidget } from '../web/requests-widget.tsx';
+import { requestsCommand } from '../cli/commands/requests.ts';
+import { periodKey } from '../jobs/schedules.ts';
+
+export const DAILY_ALERTS_JOB = 'requests.daily_alerts';
+
+// A function, not a constant: the CLI's commands and set-up import each other through this list, and a
+// function declaration is ready before any module of the cycle runs.
+export function requestsFeature(): Feature {
+  return {
+    name: 'requests',
+    routes: [requestRoutes, requestAdminRoutes, requestsApiRoutes, applyRoutes],
+    nav: [
+      {
+        href: '/office/requests',
+        label: '依申请公开',
+        roles: [
+          'clerk',
+          'drafter',
+          'office_head',
+          'deputy_leader',
+          'principal_leader',
+          'admin',
+          'auditor',
+          'inspector',
+        ],
+        order: 20,
+      },
+    ],
+    widgets: [{ order: 10, widget: requestsWidget }],
+    jobs: {
+      [DAILY_ALERTS_JOB]: async (ctx) => {
+        await sendDeadlineAlerts(ctx);
+      },
+      'requests.send_digest': sendDigestJob,
+      'requests.send_sms': sendSmsJob,
+    },
+    // Queued by every instance's cron, run once: the unique key carries the business date.
+    schedules: [{ kind: DAILY_ALERTS_JOB, cron: '30 7 * * *', uniqueKey: periodKey.day(DAILY_ALERTS_JOB) }],
+    calendarListeners: [
+      async (trx, ctx, change) => {
+        await recomputeOpenDeadlines(trx, ctx, change);
+      },
+    ],
+    auditLabels: REQUEST_AUDIT_LABELS,
+    commands: [requestsCommand],
+  };
+}
