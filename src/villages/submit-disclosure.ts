@@ -40,6 +40,17 @@ export async function submitDisclosure(ctx: Ctx, id: number): Promise<void> {
       noticeDays: `至少${template.minNoticeDays}天`,
     });
   if (item.status !== 'draft' && item.status !== 'returned') throw new InvalidStateError('该事项已提交');
+  // 四议两公开: the result of a decision is disclosed after the decision itself.
+  if (item.decisionId && item.decisionStage === 'result') {
+    const resolution = await ctx.db
+      .selectFrom('village_disclosures')
+      .select('status')
+      .where('decision_id', '=', item.decisionId)
+      .where('decision_stage', '=', 'resolution')
+      .executeTakeFirst();
+    if (resolution?.status !== 'published')
+      throw new InvalidStateError('请先完成“决议公开”，再公开实施结果（四议两公开）');
+  }
   const supervisors = await requireActors(ctx.db, item.agencyId, item.villageId, 'supervision');
   const actor = ctx.actor as Extract<Ctx['actor'], { kind: 'user' }>;
   const now = ctx.clock.now().toISOString();

@@ -42,7 +42,19 @@ import {
 } from '../../../villages/four-deliberations.ts';
 import { Heatmap, shareColour } from '../../../villages/views/charts.tsx';
 import { StatusBadge, VillageAssets } from '../../../villages/views/common.tsx';
-import { APPROVAL_LABELS, ATTACHMENT_LABELS } from '../../../villages/item-template.ts';
+import {
+  APPROVAL_LABELS,
+  APPROVALS,
+  ATTACHMENT_KINDS,
+  ATTACHMENT_LABELS,
+} from '../../../villages/item-template.ts';
+import {
+  newTemplateVersion,
+  pushTemplate,
+  updateVillageSettings,
+} from '../../../villages/manage-item-templates.ts';
+import { CADENCES } from '../../../villages/village-disclosure.ts';
+import { list } from '../../form.ts';
 
 async function overviewPage(c: C) {
   const actor = currentActor(c);
@@ -244,6 +256,9 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
       .execute(),
   ]);
   const myUses = uses.get(village.id) ?? [];
+  const usesOfVillage = (await listTemplateUses(db, village.agencyId)).filter(
+    (u) => u.villageId === village.id,
+  );
   const slots = slotsOfYear(
     myUses,
     items.filter((i) => i.villageId === village.id),
@@ -314,6 +329,17 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
           </li>
         ))}
       </ul>
+      <details>
+        <summary>本村使用的公开模板版本</summary>
+        <ul id="template-uses">
+          {usesOfVillage.map((u) => (
+            <li>
+              {templates.find((t) => t.code === u.code)?.name ?? u.code}：第{u.version}版（{u.pushedByName}
+              推送）
+            </li>
+          ))}
+        </ul>
+      </details>
       <h2>{year}年公开日历</h2>
       <div class="table-scroll">
         <table class="data" id="calendar">
@@ -428,7 +454,7 @@ function decisionForm(c: C, villageId: number, form: FormState, status = 200) {
   );
 }
 
-async function templatesPage(c: C) {
+async function templatesPage(c: C, form?: FormState, status = 200) {
   const actor = currentActor(c);
   const db = c.var.deps.db;
   const scope = await agencyScope(db, actor.agencyId);
@@ -439,6 +465,8 @@ async function templatesPage(c: C) {
     listTemplateUses(db, actor.agencyId),
   ]);
   const current = await listCurrentTemplates(db, actor.agencyId);
+  const canManage = villagePolicy.manageTemplates(actor, scope);
+  const settings = await getVillageSettings(db, actor.agencyId);
   return officePage(
     c,
     '村级公开模板',
@@ -448,6 +476,44 @@ async function templatesPage(c: C) {
       <p>
         统一的公开模板明确公开重点和格式要求（村民委员会组织法第三十条；中办发〔2004〕17号）。每个村使用的版本如下。
       </p>
+      <FormError form={form ?? { values: {}, errors: {} }} />
+      {canManage ? (
+        <form method="post" action="/office/villages/settings" class="vd-phone" id="village-settings">
+          <h2>村级公开设置</h2>
+          <Csrf token={c.var.csrf} />
+          <label>
+            村民质询答复期限（天）
+            <input name="answerDays" value={String(settings.answerDays)} inputMode="numeric" />
+          </label>
+          <label>
+            到期前提醒（天）{' '}
+            <input name="remindDaysBefore" value={String(settings.remindDaysBefore)} inputMode="numeric" />
+          </label>
+          <label>
+            按月、按季度事项于下月几日前公开{' '}
+            <input name="dueDay" value={String(settings.dueDay)} inputMode="numeric" />
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              name="objectionNameRequired"
+              value="1"
+              checked={settings.objectionNameRequired}
+            />{' '}
+            村民提出质询须留姓名
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              name="objectionPhoneRequired"
+              value="1"
+              checked={settings.objectionPhoneRequired}
+            />{' '}
+            须留联系电话（不公开）
+          </label>
+          <button type="submit">保存设置</button>
+        </form>
+      ) : null}
       {KINDS.map((k) => (
         <>
           <h2>{KIND_LABELS[k]}</h2>
@@ -485,6 +551,76 @@ async function templatesPage(c: C) {
                               `第${x.version}版（${uses.filter((u) => u.templateId === x.id).length}个村）`,
                           )
                           .join('；')}
+                        {canManage ? (
+                          <details>
+                            <summary>修订（新版本）/ 推送</summary>
+                            <form method="post" action="/office/villages/templates/version" class="vd-phone">
+                              <Csrf token={c.var.csrf} />
+                              <input type="hidden" name="code" value={t.code} />
+                              <label>
+                                名称 <input name="name" value={t.name} />
+                              </label>
+                              <label>
+                                公开频次
+                                <select name="cadence">
+                                  {CADENCES.map((x) => (
+                                    <option value={x} selected={x === t.cadence}>
+                                      {CADENCE_LABELS[x]}
+                                    </option>
+                                  ))}
+                                </select>
+                              </label>
+                              <label>
+                                最短公示期（天）{' '}
+                                <input
+                                  name="minNoticeDays"
+                                  value={String(t.minNoticeDays)}
+                                  inputMode="numeric"
+                                />
+                              </label>
+                              <label>
+                                法律依据 <input name="legalBasis" value={t.legalBasis} />
+                              </label>
+                              <label>
+                                公示期满撤下说明 <input name="offlineNote" value={t.offlineNote ?? ''} />
+                              </label>
+                              {APPROVALS.map((a) => (
+                                <label class="check">
+                                  <input
+                                    type="checkbox"
+                                    name="approvals"
+                                    value={a}
+                                    checked={t.approvals.includes(a)}
+                                  />{' '}
+                                  {APPROVAL_LABELS[a]}
+                                </label>
+                              ))}
+                              {ATTACHMENT_KINDS.map((a) => (
+                                <label class="check">
+                                  <input
+                                    type="checkbox"
+                                    name="attachments"
+                                    value={a}
+                                    checked={t.attachments.includes(a)}
+                                  />{' '}
+                                  须上传{ATTACHMENT_LABELS[a]}
+                                </label>
+                              ))}
+                              <label>
+                                字段定义（JSON）
+                                <textarea name="fieldsJson" rows={6}>
+                                  {JSON.stringify(t.fields, null, 1)}
+                                </textarea>
+                              </label>
+                              <button type="submit">保存为第{t.version + 1}版</button>
+                            </form>
+                            <form method="post" action="/office/villages/templates/push">
+                              <Csrf token={c.var.csrf} />
+                              <input type="hidden" name="templateId" value={String(t.id)} />
+                              <button type="submit">把第{t.version}版推送到全部村</button>
+                            </form>
+                          </details>
+                        ) : null}
                       </td>
                     </tr>
                   ))}
@@ -494,7 +630,18 @@ async function templatesPage(c: C) {
         </>
       ))}
     </>,
+    status,
   );
+}
+
+async function onTemplateError(c: C, e: unknown) {
+  if (isDomainError(e) && e.code === 'validation')
+    return templatesPage(
+      c,
+      { values: {}, errors: (e as ValidationError).fieldErrors, message: e.message },
+      400,
+    );
+  throw e;
 }
 
 export function villageOfficeRoutes(app: App): void {
@@ -507,6 +654,45 @@ export function villageOfficeRoutes(app: App): void {
   });
   app.get('/office/villages/v/:id{[0-9]+}', (c) => villagePage(c, Number(c.req.param('id'))));
   app.get('/office/villages/templates', (c) => templatesPage(c));
+  app.post('/office/villages/templates/version', async (c) => {
+    const f = await formData(c);
+    try {
+      await newTemplateVersion(c.var.ctx, currentActor(c).agencyId, {
+        code: str(f.code),
+        name: str(f.name),
+        cadence: str(f.cadence) as any,
+        minNoticeDays: str(f.minNoticeDays),
+        legalBasis: str(f.legalBasis),
+        offlineNote: str(f.offlineNote),
+        approvals: list(f.approvals) as any,
+        attachments: list(f.attachments) as any,
+        fieldsJson: str(f.fieldsJson),
+      });
+      return redirectWithFlash(c, '/office/villages/templates', '已保存为新版本；推送后各村使用新版本');
+    } catch (e) {
+      return onTemplateError(c, e);
+    }
+  });
+  app.post('/office/villages/templates/push', async (c) => {
+    const f = await formData(c);
+    const n = await pushTemplate(c.var.ctx, currentActor(c).agencyId, Number(str(f.templateId)));
+    return redirectWithFlash(c, '/office/villages/templates', `已推送到${n}个村`);
+  });
+  app.post('/office/villages/settings', async (c) => {
+    const f = await formData(c);
+    try {
+      await updateVillageSettings(c.var.ctx, currentActor(c).agencyId, {
+        answerDays: str(f.answerDays) as any,
+        remindDaysBefore: str(f.remindDaysBefore) as any,
+        dueDay: str(f.dueDay) as any,
+        objectionNameRequired: str(f.objectionNameRequired) === '1',
+        objectionPhoneRequired: str(f.objectionPhoneRequired) === '1',
+      });
+      return redirectWithFlash(c, '/office/villages/templates', '设置已保存');
+    } catch (e) {
+      return onTemplateError(c, e);
+    }
+  });
   app.get('/office/villages/decisions/new', (c) =>
     decisionForm(c, Number(c.req.query('village')) || (currentActor(c).villageId ?? 0), {
       values: { assemblyKind: 'representatives' },
