@@ -42,6 +42,30 @@ export const usedByDefault = (code: string) => code !== 'finance_monthly';
 
 /** Make sure a township has its templates and each of its villages uses them. */
 export async function ensureItemTemplates(ctx: Ctx, agencyId: number, trxIn?: DbOrTrx): Promise<void> {
+  // The common case, read-only: templates exist and every village uses some (pages call this on every view).
+  const db = trxIn ?? ctx.db;
+  const [hasTemplates, bare] = await Promise.all([
+    db
+      .selectFrom('village_item_templates')
+      .select('id')
+      .where('agency_id', '=', agencyId)
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('villages as v')
+      .select('v.id')
+      .where('v.agency_id', '=', agencyId)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('village_template_uses as u').select('u.code').whereRef('u.village_id', '=', 'v.id'),
+          ),
+        ),
+      )
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  if (hasTemplates && !bare) return;
   const run = async (trx: DbOrTrx) => {
     const existing = await trx
       .selectFrom('village_item_templates')

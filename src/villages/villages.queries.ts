@@ -82,13 +82,18 @@ export interface TemplateUse {
 }
 
 /** Which template version each village of a township uses. */
-export async function listTemplateUses(db: DbOrTrx, agencyId: number): Promise<TemplateUse[]> {
-  const rows = await db
+export async function listTemplateUses(
+  db: DbOrTrx,
+  agencyId: number,
+  villageId?: number,
+): Promise<TemplateUse[]> {
+  let q = db
     .selectFrom('village_template_uses as u')
     .innerJoin('village_item_templates as t', 't.id', 'u.template_id')
     .select(['u.village_id', 'u.code', 'u.template_id', 't.version', 'u.pushed_at', 'u.pushed_by_name'])
-    .where('t.agency_id', '=', agencyId)
-    .execute();
+    .where('t.agency_id', '=', agencyId);
+  if (villageId !== undefined) q = q.where('u.village_id', '=', villageId);
+  const rows = await q.execute();
   return rows.map((r) => ({
     villageId: r.village_id,
     code: r.code,
@@ -303,4 +308,48 @@ export async function villageOf(
     .executeTakeFirst();
   if (!v) throw new NotFoundError('村不存在');
   return { id: v.id, agencyId: v.agency_id, name: v.name, sortOrder: v.sort_order };
+}
+
+export interface DisclosureHead {
+  id: number;
+  villageId: number;
+  kind: DisclosureKind;
+  code: string;
+  title: string;
+  period: string | null;
+  dueOn: string | null;
+  status: DisclosureStatus;
+  publishedOn: string | null;
+}
+
+/** Lists of a village's items (titles, periods, states — no values), newest first. */
+export async function listVillageItemHeads(
+  db: DbOrTrx,
+  villageId: number,
+  opts: { publishedOnly?: boolean; year?: number; unpublishedOnly?: boolean; limit?: number } = {},
+): Promise<DisclosureHead[]> {
+  let q = db
+    .selectFrom('village_disclosures')
+    .select(['id', 'village_id', 'kind', 'code', 'title', 'period', 'due_on', 'status', 'published_on'])
+    .where('village_id', '=', villageId);
+  if (opts.publishedOnly) q = q.where('status', '=', 'published');
+  if (opts.unpublishedOnly) q = q.where('status', '!=', 'published');
+  if (opts.year)
+    q = q.where('published_on', '>=', `${opts.year}-01-01`).where('published_on', '<=', `${opts.year}-12-31`);
+  const rows = await q
+    .orderBy('published_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(opts.limit ?? 500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    villageId: r.village_id,
+    kind: r.kind as DisclosureKind,
+    code: r.code,
+    title: r.title,
+    period: r.period,
+    dueOn: r.due_on,
+    status: r.status as DisclosureStatus,
+    publishedOn: r.published_on,
+  }));
 }

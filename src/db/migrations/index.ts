@@ -15,6 +15,7 @@ import * as m1200 from './2026_11_25_1200_create_annual_reports.ts';
 import * as m1300 from './2026_11_25_1300_create_report_check_uploads.ts';
 import * as m20261201_0900 from './2026_12_01_0900_repair_upgrade_indexes.ts';
 import * as m20261201_1400 from './2026_12_01_1400_create_villages.ts';
+import * as m20261201_1401 from './2026_12_01_1401_index_village_periods.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1300_create_report_check_uploads': m1300,
   '2026_12_01_0900_repair_upgrade_indexes': m20261201_0900,
   '2026_12_01_1400_create_villages': m20261201_1400,
+  '2026_12_01_1401_index_village_periods': m20261201_1401,
 };

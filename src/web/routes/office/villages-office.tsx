@@ -20,7 +20,7 @@ import {
   listCurrentTemplates,
   listTemplateUses,
   listTemplateVersions,
-  listVillageDisclosures,
+  listVillageItemHeads,
   villageOf,
 } from '../../../villages/villages.queries.ts';
 import {
@@ -242,9 +242,9 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
   const today = c.var.ctx.clock.today();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
   const [uses, items, list, templates, settings, decisions] = await Promise.all([
-    villageUses(db, village.agencyId),
-    yearItems(db, village.agencyId, year),
-    listVillageDisclosures(db, village.id, { limit: 200 }),
+    villageUses(db, village.agencyId, village.id),
+    yearItems(db, village.agencyId, year, village.id),
+    listVillageItemHeads(db, village.id, { limit: 200 }),
     listCurrentTemplates(db, village.agencyId),
     getVillageSettings(db, village.agencyId),
     db
@@ -256,7 +256,7 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
       .execute(),
   ]);
   const myUses = uses.get(village.id) ?? [];
-  const usesOfVillage = (await listTemplateUses(db, village.agencyId)).filter(
+  const usesOfVillage = (await listTemplateUses(db, village.agencyId, village.id)).filter(
     (u) => u.villageId === village.id,
   );
   const slots = slotsOfYear(

@@ -14,6 +14,7 @@ import { DomainError, isDomainError, NotFoundError, type ValidationError } from 
 import { takeToken } from '../../../auth/rate-limit.ts';
 import { listVillages } from '../../../org/org.queries.ts';
 import {
+  listVillageItemHeads,
   findDisclosure,
   getTemplate,
   listFiles,
@@ -66,7 +67,7 @@ async function villagePage(c: C, id: number) {
   if (!v || !agency || v.agencyId !== agency.id) throw new NotFoundError('村不存在');
   const today = c.var.ctx.clock.today();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
-  const items = await listVillageDisclosures(c.var.deps.db, id, { publishedOnly: true, year });
+  const items = await listVillageItemHeads(c.var.deps.db, id, { publishedOnly: true, year });
   return publicPage(
     c,
     `${v.name}村级公开`,
