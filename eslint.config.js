@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'e2e/output/**', 'bin/**', 'scripts/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'data/**',
+      'e2e/output/**',
+      'bin/**',
+      'scripts/**',
+      'test/fixtures/**',
+      '.dependency-cruiser.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

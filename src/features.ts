@@ -20,6 +20,8 @@ import { auditFeature } from './audit/feature.ts';
 import { annualReportFeature } from './annual-report/feature.ts';
 import { publicationsFeature } from './publications/feature.ts';
 import { requestsFeature } from './requests/feature.ts';
+import { dashboardsFeature } from './dashboards/feature.ts';
+import { reportGraphicFeature } from './annual-report/graphic/feature.ts';
 import { villagesFeature } from './villages/feature.ts';
 
 /**
@@ -35,6 +37,8 @@ const entries: () => FeatureEntry[] = () => [
   annualReportFeature,
   publicationsFeature,
   requestsFeature,
+  dashboardsFeature,
+  reportGraphicFeature,
   villagesFeature,
 ];
 

@@ -6,7 +6,6 @@ import { config } from '../config.ts';
 import { openDatabase, type DatabaseTarget } from '../db/database.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { systemActor, type Ctx } from '../context.ts';
-import { prepareDatabase } from '../setup.ts';
 
 let override: { target?: DatabaseTarget; clock?: Clock } = {};
 
@@ -22,6 +21,8 @@ export async function withCliDb<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
   const db = openDatabase(target, { pgPoolSize: cfg?.pgPoolSize ?? 2 });
   try {
     const clock = override.clock ?? systemClock;
+    // Imported when run: set-up reads the features list, whose manifests list these very commands.
+    const { prepareDatabase } = await import('../setup.ts');
     await prepareDatabase(db, clock);
     const ctx: Ctx = { db, actor: systemActor('命令行'), clock, meta: { ip: null } };
     return await fn(ctx);

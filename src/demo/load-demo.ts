@@ -1,11 +1,12 @@
 import type { Ctx } from '../context.ts';
+import { writeSetting } from '../settings/agency-settings.ts';
+import { HOME_AGENCY_SETTING } from '../org/home-agency.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { createAgency, setDisclosureOffice } from '../org/manage-agency.ts';
 import { createOffice, createVillage } from '../org/manage-units.ts';
 import { createUser } from '../org/manage-users.ts';
 import type { Role } from '../org/roles.ts';
 import { InvalidStateError } from '../errors.ts';
-import { nowIso } from '../db/values.ts';
 import { featureDemo } from '../features.ts';
 
 /** Demo data is marked so nobody mistakes it for real records. */
@@ -177,15 +178,7 @@ export async function loadDemo(ctx: Ctx): Promise<DemoAccount[]> {
       password: r.oneTimePassword!,
     });
   }
-  await ctx.db
-    .insertInto('agency_settings')
-    .values({
-      agency_id: town.id,
-      key: 'installation.home',
-      value_json: 'true',
-      updated_at: nowIso(ctx.clock.now()),
-    })
-    .execute();
+  await writeSetting(ctx.db, town.id, HOME_AGENCY_SETTING, true, ctx.clock.now());
   for (const ext of featureDemo()) await ext.run(ctx, town.id);
   await recordEvent(ctx.db, ctx, {
     action: 'demo.loaded',

@@ -5,7 +5,7 @@
 import type { Ctx } from '../context.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { assertReportYearOpen } from '../annual-report/generator/assert-report-year-open.ts';
+import { assertReportYearOpen } from '../period-lock/assert-period-open.ts';
 import { assertCan, NotFoundError, parseInput } from '../errors.ts';
 import { toNumber } from '../db/values.ts';
 import { agencyScope } from '../org/org.queries.ts';

@@ -6,9 +6,6 @@
  * Placeholders: {code} agency code, {year} publication year, {category} category code, {serial:N} serial padded
  * to N digits ({serial} unpadded).
  */
-import { sql } from 'kysely';
-import type { Trx } from '../db/database.ts';
-import { toNumber } from '../db/values.ts';
 
 export const INDEX_PLACEHOLDERS = ['{code}', '{year}', '{category}', '{serial}', '{serial:N}'];
 
@@ -35,12 +32,4 @@ export function indexFormatProblem(format: string): string | null {
   // Serials restart every year, so without the year the numbers of two years would collide.
   if (!format.includes('{year}')) return '索引号格式必须包含年份 {year}（序号每年从1开始）';
   return null;
-}
-
-/** Take the next serial of a scope inside the caller's transaction (1, 2, 3 … without gaps). */
-export async function nextSerial(trx: Trx, scope: string): Promise<number> {
-  const r = await sql<{ v: number }>`insert into serials (scope, next_value) values (${scope}, 2)
-      on conflict (scope) do update set next_value = serials.next_value + 1
-      returning next_value - 1 as v`.execute(trx);
-  return toNumber(r.rows[0]!.v);
 }

@@ -9,7 +9,7 @@ import { publicationPolicy } from './publication.policy.ts';
 import { CategoryInput } from './publication.schema.ts';
 import { getCategory, listCategories } from './publications.queries.ts';
 import { subtreeIds } from './catalogue.ts';
-import { touchPortal } from './publication-context.ts';
+import { touchPortal } from '../portal/portal-version.ts';
 
 async function writeVersion(trx: Trx, ctx: Ctx, categoryId: number, version: number, v: CategoryInput) {
   await trx

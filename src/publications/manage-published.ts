@@ -1,11 +1,12 @@
 /** Changes to a published item: take it off the portal (撤回), or change its 有效性 (废止 needs its repealing document). */
 import type { Ctx } from '../context.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { assertReportYearsOpenFrom } from '../annual-report/generator/assert-report-year-open.ts';
+import { assertReportYearsOpenFrom } from '../period-lock/assert-period-open.ts';
 import { assertCan, ConflictError, parseInput, ValidationError } from '../errors.ts';
 import { publicationPolicy } from './publication.policy.ts';
 import { ValidityInput } from './publication.schema.ts';
-import { loadPublication, reindexPublication, touchPortal } from './publication-context.ts';
+import { loadPublication, reindexPublication } from './publication-context.ts';
+import { touchPortal } from '../portal/portal-version.ts';
 import { findPublication } from './publications.queries.ts';
 
 /** 撤回: the item leaves the portal, search, feeds and sitemap at once. */

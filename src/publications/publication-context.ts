@@ -1,12 +1,10 @@
 /** Shared steps of the 主动公开 use cases: resolve an item with its scope and chain, reindex it, bump the portal. */
-import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { assertCan } from '../errors.ts';
 import { agencyScope } from '../org/org.queries.ts';
 import type { AgencyScope } from '../org/access.ts';
 import { indexDocument } from '../search/search-index.ts';
-import { toNumber } from '../db/values.ts';
 import { publicationPolicy, type PublicationFacts } from './publication.policy.ts';
 import { chainState, type ChainState } from './publication.ts';
 import {
@@ -76,25 +74,4 @@ export async function reindexPublication(trx: DbOrTrx, id: number, now: Date): P
     },
     now,
   );
-}
-
-const PORTAL_SCOPE = 'portal.version';
-
-/**
- * Bump the portal's content version (inside the transaction of any change a visitor could see), which invalidates
- * every cached public page of every process: they compare the version before serving from cache.
- */
-export async function touchPortal(trx: DbOrTrx): Promise<void> {
-  await sql`insert into serials (scope, next_value) values (${PORTAL_SCOPE}, 2)
-    on conflict (scope) do update set next_value = serials.next_value + 1`.execute(trx);
-}
-
-/** The portal's content version. */
-export async function portalVersion(db: DbOrTrx): Promise<number> {
-  const r = await db
-    .selectFrom('serials')
-    .select('next_value')
-    .where('scope', '=', PORTAL_SCOPE)
-    .executeTakeFirst();
-  return r ? toNumber(r.next_value) : 0;
 }

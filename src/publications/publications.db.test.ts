@@ -21,7 +21,8 @@ import { changeValidity, withdrawPublication } from './manage-published.ts';
 import { findCategoryByCode, getPublication, listCategories } from './publications.queries.ts';
 import { searchDocuments } from '../search/search-index.ts';
 import { scanText } from './secrecy-scan.ts';
-import { writeSetting, SETTING_INDEX_FORMAT } from './publications.queries.ts';
+import { INDEX_FORMAT_SETTING } from './publications.queries.ts';
+import { writeSetting } from '../settings/agency-settings.ts';
 import { recordDecision, recordFee } from './art20-registers.ts';
 import { computeTableA } from './table-a.ts';
 import { publicationStats } from './publication-stats.ts';
@@ -230,7 +231,7 @@ describeEachDialect('publications', (t) => {
     await approveAll(s, a);
     await approveAll(s, b);
     // A format without a serial (as an admin might type by mistake, bypassing the settings check).
-    await writeSetting(t().db, s.agency.id, SETTING_INDEX_FORMAT, '{code}/{year}', new Date().toISOString());
+    await writeSetting(t().db, s.agency.id, INDEX_FORMAT_SETTING, '{code}/{year}', new Date());
     await publishPublication(s.as(s.clerk), a, (await getPublication(t().db, a)).version);
     await expectCode(
       publishPublication(s.as(s.clerk), b, (await getPublication(t().db, b)).version),

@@ -1,4 +1,6 @@
 /** All SQL of 主动公开 that is not a use case's own write: reads, row → domain mapping, settings. */
+import { z } from 'zod';
+import { defineSetting, readSetting } from '../settings/agency-settings.ts';
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
 import { parseJson, toBool, toNumber } from '../db/values.ts';
@@ -14,6 +16,7 @@ import {
   type ReviewStep,
   type Validity,
   type WithholdGround,
+  REVIEW_STEPS,
 } from './publication.ts';
 import type { SecrecyHit } from './secrecy-scan.ts';
 
@@ -208,6 +211,14 @@ export interface OfficeListQuery {
   agencyId: number;
   status?: PublicationStatus | null;
   officeId?: number | null;
+  /** Published in this year / month (YYYY / YYYY-MM): the dashboard's charts link here. */
+  publishedYear?: number | null;
+  publishedMonth?: string | null;
+  /** The category and every category below it. */
+  categoryIds?: number[] | null;
+  timeliness?: 'on_time' | 'late' | null;
+  /** Put out through this channel (publication_channels). */
+  channel?: string | null;
   limit: number;
   offset: number;
 }
@@ -220,6 +231,27 @@ export async function listOfficePublications(
   let base = db.selectFrom('publications').where('agency_id', '=', q.agencyId);
   if (q.status) base = base.where('status', '=', q.status);
   if (q.officeId) base = base.where('office_id', '=', q.officeId);
+  const period = q.publishedMonth
+    ? [`${q.publishedMonth}-01`, `${q.publishedMonth}-31`]
+    : q.publishedYear
+      ? [`${q.publishedYear}-01-01`, `${q.publishedYear}-12-31`]
+      : null;
+  if (period) base = base.where('published_on', '>=', period[0]).where('published_on', '<=', period[1]);
+  if (q.categoryIds?.length) base = base.where('category_id', 'in', q.categoryIds);
+  if (q.timeliness === 'late') base = base.where((eb) => eb('published_on', '>', eb.ref('due_on')));
+  if (q.timeliness === 'on_time') base = base.where((eb) => eb('published_on', '<=', eb.ref('due_on')));
+  if (q.channel) {
+    const channel = q.channel;
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('publication_channels as pc')
+          .select('pc.id')
+          .whereRef('pc.publication_id', '=', 'publications.id')
+          .where('pc.channel', '=', channel),
+      ),
+    );
+  }
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
     base
@@ -395,37 +427,31 @@ export async function publicCountsByCategory(db: DbOrTrx, agencyId: number): Pro
 
 // --- settings ----------------------------------------------------------------------------------------------------
 
-export const SETTING_CHAIN = 'publications.review_chain';
-export const SETTING_INDEX_FORMAT = 'publications.index_format';
 /** Default 索引号 format: agency code / year - five-digit serial, e.g. 630223-HLZG/2025-00012. */
 export const DEFAULT_INDEX_FORMAT = '{code}/{year}-{serial:5}';
 
-async function setting<T>(db: DbOrTrx, agencyId: number, key: string, fallback: T): Promise<T> {
-  const r = await db
-    .selectFrom('agency_settings')
-    .select('value_json')
-    .where('agency_id', '=', agencyId)
-    .where('key', '=', key)
-    .executeTakeFirst();
-  return r ? parseJson<T>(r.value_json, fallback) : fallback;
-}
+const ReviewChainSchema = z.object({
+  steps: z.array(z.object({ step: z.enum(REVIEW_STEPS), role: z.string() })).min(1),
+  principalWhen: z.enum(['major', 'always']),
+}) as unknown as z.ZodType<ReviewChainConfig>;
+
+export const REVIEW_CHAIN_SETTING = defineSetting(
+  'publications.review_chain',
+  ReviewChainSchema,
+  DEFAULT_REVIEW_CHAIN,
+);
+export const INDEX_FORMAT_SETTING = defineSetting(
+  'publications.index_format',
+  z.string().min(1),
+  DEFAULT_INDEX_FORMAT,
+);
 
 export async function reviewChainOf(db: DbOrTrx, agencyId: number): Promise<ReviewChainConfig> {
-  return setting(db, agencyId, SETTING_CHAIN, DEFAULT_REVIEW_CHAIN);
+  return readSetting(db, agencyId, REVIEW_CHAIN_SETTING);
 }
 
 export async function indexFormatOf(db: DbOrTrx, agencyId: number): Promise<string> {
-  return setting(db, agencyId, SETTING_INDEX_FORMAT, DEFAULT_INDEX_FORMAT);
-}
-
-export async function writeSetting(db: DbOrTrx, agencyId: number, key: string, value: unknown, now: string) {
-  await db
-    .insertInto('agency_settings')
-    .values({ agency_id: agencyId, key, value_json: JSON.stringify(value), updated_at: now })
-    .onConflict((oc) =>
-      oc.columns(['agency_id', 'key']).doUpdateSet({ value_json: JSON.stringify(value), updated_at: now }),
-    )
-    .execute();
+  return readSetting(db, agencyId, INDEX_FORMAT_SETTING);
 }
 
 // --- portal pages ------------------------------------------------------------------------------------------------

@@ -5,13 +5,15 @@
  */
 import type { Ctx } from '../context.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { assertReportYearsOpenFrom } from '../annual-report/generator/assert-report-year-open.ts';
+import { assertReportYearsOpenFrom } from '../period-lock/assert-period-open.ts';
 import { assertCan, ConflictError, InvalidStateError, ValidationError, isDomainError } from '../errors.ts';
 import { getAgency } from '../org/org.queries.ts';
 import { publicationPolicy } from './publication.policy.ts';
 import { ATTRIBUTE_LABELS, STEP_LABELS } from './publication.ts';
-import { formatIndexNo, nextSerial } from './index-no.ts';
-import { loadPublication, reindexPublication, touchPortal } from './publication-context.ts';
+import { formatIndexNo } from './index-no.ts';
+import { nextSerial } from '../serials/next-serial.ts';
+import { loadPublication, reindexPublication } from './publication-context.ts';
+import { touchPortal } from '../portal/portal-version.ts';
 import { getCategory, indexFormatOf } from './publications.queries.ts';
 
 function isUniqueViolation(e: unknown): boolean {

@@ -7,7 +7,7 @@ import { publicationPolicy } from './publication.policy.ts';
 import { PortalPageInput } from './publication.schema.ts';
 import { activeContentProblem, sanitizeBody } from './sanitize-body.ts';
 import { findPortalPage } from './publications.queries.ts';
-import { touchPortal } from './publication-context.ts';
+import { touchPortal } from '../portal/portal-version.ts';
 
 export const PORTAL_PAGE_SLUGS = { guide: '信息公开指南', rules: '信息公开制度' } as const;
 export type PortalPageSlug = keyof typeof PORTAL_PAGE_SLUGS;

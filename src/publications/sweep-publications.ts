@@ -3,6 +3,7 @@
  * DUE_SOON_WORKDAYS working days or overdue (art. 26), at most once per item and day. Also recomputes due dates
  * after a calendar change (the calendar's recompute hook).
  */
+import { notify } from '../notifications/notify.ts';
 import type { Ctx } from '../context.ts';
 import type { Trx } from '../db/database.ts';
 import type { CalendarChange } from '../calendar/calendar-hooks.ts';
@@ -37,30 +38,18 @@ export async function sweepPublications(ctx: Ctx): Promise<number> {
         const link = `/office/publications/${p.id}`;
         const recipients = new Set<number>([p.createdBy, ...clerks.map((u) => u.id)]);
         for (const h of heads) if (p.officeId != null && h.officeId === p.officeId) recipients.add(h.id);
-        for (const userId of recipients) {
-          const dup = await trx
-            .selectFrom('notifications')
-            .select('id')
-            .where('user_id', '=', userId)
-            .where('link', '=', link)
-            .where('kind', '=', 'publication.due')
-            .where('created_at', '>=', `${today}T00:00:00`)
-            .executeTakeFirst();
-          if (dup) continue;
-          await trx
-            .insertInto('notifications')
-            .values({
-              user_id: userId,
-              kind: 'publication.due',
-              title,
-              body: `条例第二十六条：属于主动公开范围的政府信息，应当自形成或者变更之日（${p.formedOn}）起20个工作日内公开。`,
-              link,
-              created_at: ctx.clock.now().toISOString(),
-              read_at: null,
-            })
-            .execute();
-          written++;
-        }
+        written += await notify(
+          trx,
+          ctx.clock.now(),
+          recipients,
+          {
+            kind: 'publication.due',
+            title,
+            body: `条例第二十六条：属于主动公开范围的政府信息，应当自形成或者变更之日（${p.formedOn}）起20个工作日内公开。`,
+            link,
+          },
+          { unlessSince: `${today}T00:00:00` },
+        );
       }
     });
   }

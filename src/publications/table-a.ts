@@ -13,13 +13,8 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
 import { toNumber } from '../db/values.ts';
 import { getAgency } from '../org/org.queries.ts';
-import { checkCells, type BodyLevel } from '../annual-report/cross-checks.ts';
-import {
-  A_CELL_ADDRESSES,
-  emptyCells,
-  type ACellAddress,
-  type Cells,
-} from '../annual-report/report-format.ts';
+import { checkCells, type BodyLevel } from '../annual-report/index.ts';
+import { A_CELL_ADDRESSES, emptyCells, type ACellAddress, type Cells } from '../annual-report/index.ts';
 import type { Finding } from '../annual-report/finding.ts';
 import { yuanToWanYuan } from './publication.schema.ts';
 import type { AgencyKind } from '../org/org.ts';

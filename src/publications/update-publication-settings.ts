@@ -2,6 +2,7 @@
  * An admin sets how the agency's proactive disclosure works: the 索引号 format and the review chain (who signs each
  * step, and whether 主要领导审定 applies to every item or only to major/sensitive ones). Audited.
  */
+import { writeSetting } from '../settings/agency-settings.ts';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { recordEvent } from '../audit/record-event.ts';
@@ -12,9 +13,8 @@ import { indexFormatProblem } from './index-no.ts';
 import {
   indexFormatOf,
   reviewChainOf,
-  SETTING_CHAIN,
-  SETTING_INDEX_FORMAT,
-  writeSetting,
+  REVIEW_CHAIN_SETTING,
+  INDEX_FORMAT_SETTING,
 } from './publications.queries.ts';
 import { REVIEW_STEPS, type ReviewChainConfig } from './publication.ts';
 
@@ -54,9 +54,9 @@ export async function updatePublicationSettings(ctx: Ctx, agencyId: number, raw:
     chain: await reviewChainOf(ctx.db, agencyId),
   };
   await ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.clock.now().toISOString();
-    await writeSetting(trx, agencyId, SETTING_INDEX_FORMAT, input.indexFormat, now);
-    await writeSetting(trx, agencyId, SETTING_CHAIN, chain, now);
+    const now = ctx.clock.now();
+    await writeSetting(trx, agencyId, INDEX_FORMAT_SETTING, input.indexFormat, now);
+    await writeSetting(trx, agencyId, REVIEW_CHAIN_SETTING, chain, now);
     await recordEvent(trx, ctx, {
       action: 'settings.update',
       objectType: 'publication_settings',

@@ -2,31 +2,20 @@
  * The record of a new request, written inside the intake transaction: the year-scoped gap-free reference
  * (serial taken in the same transaction), a tracking code, the duplicate hint and the first clock.
  */
-import crypto from 'node:crypto';
+import { newTrackingCode } from '../tracking/tracking-code.ts';
 import type { Ctx } from '../context.ts';
 import type { Trx } from '../db/database.ts';
-import { assertReportYearOpen } from '../annual-report/generator/assert-report-year-open.ts';
+import { assertReportYearOpen } from '../period-lock/assert-period-open.ts';
 import { fromBool, nowIso } from '../db/values.ts';
 import type { Agency } from '../org/org.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { Channel, RequestState } from './request.ts';
 import type { OnlineRequestInput } from './request.schema.ts';
 import { formatNumber, type RequestSettings } from './settings.ts';
-import { nextSerial } from './serial.ts';
+import { nextSerial } from '../serials/next-serial.ts';
 import { findDuplicate } from './duplicates.ts';
 import { getRequest } from './requests.queries.ts';
 import { clockColumns, computeRequestClock } from './request-clock.ts';
-
-/** Unambiguous characters (no 0/O, 1/I/L) so an elderly applicant can read the code out on the phone. */
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-/** A random 8-character tracking code (查询码). */
-export function newTrackingCode(): string {
-  const bytes = crypto.randomBytes(8);
-  let s = '';
-  for (const b of bytes) s += CODE_ALPHABET[b % CODE_ALPHABET.length];
-  return s;
-}
 
 export interface NewRequest {
   input: OnlineRequestInput;

@@ -9,7 +9,7 @@ import { recordEvent } from '../audit/record-event.ts';
 import type { Agency } from '../org/org.ts';
 import type { InfoRequest } from './request.ts';
 import { formatNumber, type RequestSettings } from './settings.ts';
-import { nextSerial } from './serial.ts';
+import { nextSerial } from '../serials/next-serial.ts';
 import {
   DEFAULT_TEMPLATES,
   LETTER_KIND_LABELS,

@@ -30,12 +30,27 @@ const blank = (v: unknown) => (v === '' ? undefined : v);
 
 export const LedgerFilter = z.object({
   status: z.preprocess(blank, z.enum(REQUEST_STATES).optional()),
-  due: z.preprocess(blank, z.enum(['soon', 'overdue', 'open']).optional()),
+  due: z.preprocess(blank, z.enum(['soon', 'overdue', 'open', 'later']).optional()),
   officeId: z.preprocess(blank, z.coerce.number().int().positive().optional()),
   handlerId: z.preprocess(blank, z.coerce.number().int().positive().optional()),
   outcome: z.preprocess(blank, z.enum(OUTCOMES).optional()),
   year: z.preprocess(blank, z.coerce.number().int().min(2000).max(2100).optional()),
   q: z.preprocess(blank, z.string().trim().max(100).optional()),
+  /** 收到申请 / 办结 in this month (YYYY-MM): the dashboard's charts link here. */
+  received: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+      .optional(),
+  ),
+  closed: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+      .optional(),
+  ),
   page: z.preprocess(blank, z.coerce.number().int().min(1).max(100000).default(1)),
 });
 export type LedgerFilter = z.infer<typeof LedgerFilter>;
@@ -55,6 +70,13 @@ function present(r: InfoRequest): LedgerRow {
 async function authorize(ctx: Ctx, agencyId: number) {
   const scope = await requestScope(ctx.db, agencyId);
   assertCan(requestPolicy.view(ctx.actor, scope), { hide: true });
+}
+
+/** The last due date that counts as 即将到期 today: the agency's longest alert (its working-day calendar). */
+export async function dueSoonHorizon(ctx: Ctx, agencyId: number): Promise<string> {
+  const settings = await getRequestSettings(ctx.db, agencyId);
+  const cal = await getCalendar(ctx.db, agencyId);
+  return cal.addWorkdays(ctx.clock.today(), Math.max(...settings.alertDays));
 }
 
 async function filtered(ctx: Ctx, agencyId: number, f: LedgerFilter) {
@@ -83,6 +105,9 @@ async function filtered(ctx: Ctx, agencyId: number, f: LedgerFilter) {
       ]),
     );
   }
+  if (f.received)
+    q = q.where('received_on', '>=', `${f.received}-01`).where('received_on', '<=', `${f.received}-31`);
+  if (f.closed) q = q.where('closed_on', '>=', `${f.closed}-01`).where('closed_on', '<=', `${f.closed}-31`);
   if (f.q)
     q = q.where((eb) =>
       eb.or([eb('reference', 'like', `%${f.q}%`), eb('info_description', 'like', `%${f.q}%`)]),
@@ -91,11 +116,12 @@ async function filtered(ctx: Ctx, agencyId: number, f: LedgerFilter) {
     const today = ctx.clock.today();
     q = q.where('status', 'in', [...OPEN_STATES]);
     if (f.due === 'overdue') q = q.where('due_on', '<', today);
-    if (f.due === 'soon') {
-      const settings = await getRequestSettings(ctx.db, agencyId);
-      const cal = await getCalendar(ctx.db, agencyId);
-      const horizon = cal.addWorkdays(today, Math.max(...settings.alertDays));
-      q = q.where('due_on', '>=', today).where('due_on', '<=', horizon);
+    if (f.due === 'soon' || f.due === 'later') {
+      const horizon = await dueSoonHorizon(ctx, agencyId);
+      q =
+        f.due === 'soon'
+          ? q.where('due_on', '>=', today).where('due_on', '<=', horizon)
+          : q.where('due_on', '>', horizon);
     }
   }
   return q;

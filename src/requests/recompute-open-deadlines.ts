@@ -3,6 +3,7 @@
  * inside the calendar change's transaction; each changed due date is audited and its handler notified
  * (disclosure-rules.md §4 point 5, §4.1).
  */
+import { notify } from '../notifications/notify.ts';
 import type { Ctx } from '../context.ts';
 import type { Trx } from '../db/database.ts';
 import { nowIso } from '../db/values.ts';
@@ -61,18 +62,12 @@ export async function recomputeOpenDeadlines(trx: Trx, ctx: Ctx, change: Calenda
       note: `工作日历变更（${change.reason}，${change.years.join('、')}年）`,
     });
     if (columns.due_on !== r.dueOn && r.handlerId != null) {
-      await trx
-        .insertInto('notifications')
-        .values({
-          user_id: r.handlerId,
-          kind: 'request.deadline_recomputed',
-          title: `申请${r.reference}的答复期限已重新计算：${r.dueOn ?? '—'} → ${columns.due_on ?? '—'}`,
-          body: '工作日历（放假安排）已更新，答复期限随之重新计算。',
-          link: `/office/requests/${r.id}`,
-          created_at: nowIso(ctx.clock.now()),
-          read_at: null,
-        })
-        .execute();
+      await notify(trx, ctx.clock.now(), [r.handlerId], {
+        kind: 'request.deadline_recomputed',
+        title: `申请${r.reference}的答复期限已重新计算：${r.dueOn ?? '—'} → ${columns.due_on ?? '—'}`,
+        body: '工作日历（放假安排）已更新，答复期限随之重新计算。',
+        link: `/office/requests/${r.id}`,
+      });
     }
     changed++;
   }

@@ -6,7 +6,7 @@ import type { Ctx } from '../context.ts';
 import { assertCan, NotFoundError, parseInput, ValidationError } from '../errors.ts';
 import { nowIso } from '../db/values.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { assertReportYearOpen } from '../annual-report/generator/assert-report-year-open.ts';
+import { assertReportYearOpen } from '../period-lock/assert-period-open.ts';
 import { AppealInput } from './request.schema.ts';
 import { requestPolicy } from './request.policy.ts';
 import { requestScope } from './requests.queries.ts';

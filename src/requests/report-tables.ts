@@ -18,7 +18,7 @@ import {
   C_GROUPS,
   type BCellAddress,
   type CCellAddress,
-} from '../annual-report/report-format.ts';
+} from '../annual-report/index.ts';
 
 export type TableB = Record<BCellAddress, number>;
 export type TableC = Record<CCellAddress, number>;

@@ -7,7 +7,7 @@ import type { Ctx } from '../context.ts';
 import type { Trx } from '../db/database.ts';
 import { assertCan, ConflictError } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { assertReportYearOpen } from '../annual-report/generator/assert-report-year-open.ts';
+import { assertReportYearOpen } from '../period-lock/assert-period-open.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import type { Agency } from '../org/org.ts';
 import { nextState, type InfoRequest, type RequestAction } from './request.ts';

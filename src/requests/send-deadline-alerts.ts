@@ -4,8 +4,9 @@
  * e-mail job per clerk and an SMS job for overdue requests — all written in one transaction, so a retry never
  * doubles them.
  */
+import { notify } from '../notifications/notify.ts';
 import type { Ctx } from '../context.ts';
-import { nowIso } from '../db/values.ts';
+
 import { enqueue } from '../jobs/queue.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
@@ -55,21 +56,12 @@ export async function sendDeadlineAlerts(ctx: Ctx): Promise<{ notifications: num
         if (!text) continue;
         lines.push(text);
         const to = r.handler_id != null ? [r.handler_id] : clerks.map((c) => c.id);
-        for (const userId of to) {
-          await trx
-            .insertInto('notifications')
-            .values({
-              user_id: userId,
-              kind: overdue ? 'request.overdue' : 'request.due_soon',
-              title: text,
-              body: text,
-              link: `/office/requests/${r.id}`,
-              created_at: nowIso(now),
-              read_at: null,
-            })
-            .execute();
-          notifications++;
-        }
+        notifications += await notify(trx, now, to, {
+          kind: overdue ? 'request.overdue' : 'request.due_soon',
+          title: text,
+          body: text,
+          link: `/office/requests/${r.id}`,
+        });
         if (overdue && r.handler_id != null) {
           await enqueue(
             trx,

@@ -1,12 +1,12 @@
 /**
  * Per-agency settings of 依申请公开, with their defaults and interpretations (disclosure-rules.md §9). Stored as
- * one JSON value in agency_settings under the key `requests`; missing keys take the defaults below.
+ * one JSON value under the key `requests` (src/settings/agency-settings.ts); missing keys take the defaults below.
  */
+import { defineSetting, readSetting } from '../settings/agency-settings.ts';
 import { z } from 'zod';
 import type { DbOrTrx } from '../db/database.ts';
-import { parseJson } from '../db/values.ts';
 import { OUTCOMES, type Outcome } from './request.ts';
-import { B_ROWS } from '../annual-report/report-format.ts';
+import { B_ROWS } from '../annual-report/index.ts';
 
 export const SETTINGS_KEY = 'requests';
 
@@ -75,16 +75,12 @@ export type RequestSettings = z.infer<typeof RequestSettingsSchema>;
 
 export const DEFAULT_SETTINGS: RequestSettings = RequestSettingsSchema.parse({});
 
+/** Stored as one JSON value; missing keys take the schema's defaults. */
+export const REQUEST_SETTINGS = defineSetting(SETTINGS_KEY, RequestSettingsSchema, DEFAULT_SETTINGS);
+
 /** The agency's settings merged over the defaults. */
 export async function getRequestSettings(db: DbOrTrx, agencyId: number): Promise<RequestSettings> {
-  const row = await db
-    .selectFrom('agency_settings')
-    .select('value_json')
-    .where('agency_id', '=', agencyId)
-    .where('key', '=', SETTINGS_KEY)
-    .executeTakeFirst();
-  const r = RequestSettingsSchema.safeParse(parseJson(row?.value_json, {}));
-  return r.success ? r.data : DEFAULT_SETTINGS;
+  return readSetting(db, agencyId, REQUEST_SETTINGS);
 }
 
 /** The Table B row of an outcome under the agency's mapping (default §7; interpretation). */

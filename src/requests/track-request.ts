@@ -2,7 +2,7 @@
  * Applicant tracking (no account): with the reference and the tracking code the applicant sees the status, the
  * due date and the letters sent to them — nothing else about the request, nothing about other requests.
  */
-import crypto from 'node:crypto';
+import { normalizeTrackingCode, trackingCodesEqual } from '../tracking/tracking-code.ts';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { DomainError, NotFoundError, parseInput } from '../errors.ts';
@@ -11,12 +11,7 @@ import { STATE_LABELS, type RequestState } from './request.ts';
 
 export const TrackInput = z.object({
   reference: z.string().trim().min(1, '请填写登记编号').max(60),
-  code: z
-    .string()
-    .trim()
-    .min(1, '请填写查询码')
-    .max(20)
-    .transform((s) => s.toUpperCase().replace(/\s/g, '')),
+  code: z.string().trim().min(1, '请填写查询码').max(20).transform(normalizeTrackingCode),
 });
 
 export interface TrackedRequest {
@@ -29,9 +24,6 @@ export interface TrackedRequest {
   dueProvisional: boolean;
   letters: { id: number; title: string; docNo: string; issuedOn: string }[];
 }
-
-const equal = (a: string, b: string) =>
-  a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** Look a request up for its applicant. Wrong reference or code: the same "not found" (and rate-limited by IP). */
 export async function trackRequest(ctx: Ctx, raw: unknown): Promise<TrackedRequest> {
@@ -49,7 +41,7 @@ export async function trackRequest(ctx: Ctx, raw: unknown): Promise<TrackedReque
     .select(['id', 'reference', 'tracking_code', 'status', 'received_on', 'due_on', 'due_provisional'])
     .where('reference', '=', input.reference)
     .execute();
-  const r = rows.find((x) => equal(x.tracking_code, input.code));
+  const r = rows.find((x) => trackingCodesEqual(x.tracking_code, input.code));
   if (!r) throw new NotFoundError('登记编号或查询码不正确，请核对回执上的信息');
   const letters = await ctx.db
     .selectFrom('request_letters')

@@ -1,4 +1,5 @@
 /** An admin changes the agency's 依申请公开 settings or a letter template; both audited. */
+import { writeSetting } from '../settings/agency-settings.ts';
 import type { Ctx } from '../context.ts';
 import { assertCan, parseInput, ValidationError } from '../errors.ts';
 import { nowIso } from '../db/values.ts';
@@ -6,7 +7,12 @@ import { z } from 'zod';
 import { recordEvent } from '../audit/record-event.ts';
 import { requestPolicy } from './request.policy.ts';
 import { requestScope } from './requests.queries.ts';
-import { getRequestSettings, RequestSettingsSchema, SETTINGS_KEY, type RequestSettings } from './settings.ts';
+import {
+  getRequestSettings,
+  REQUEST_SETTINGS,
+  RequestSettingsSchema,
+  type RequestSettings,
+} from './settings.ts';
 import { LETTER_KINDS, fillTemplate, type LetterKind } from './letters.ts';
 import { actorName } from './create-request-record.ts';
 
@@ -29,13 +35,7 @@ export async function updateRequestSettings(
     if (!f.includes('{号}'))
       throw new ValidationError('编号格式必须包含 {号}', { referenceFormat: '缺少 {号}' });
   await ctx.db.transaction().execute(async (trx) => {
-    const value_json = JSON.stringify(next);
-    const updated_at = nowIso(ctx.clock.now());
-    await trx
-      .insertInto('agency_settings')
-      .values({ agency_id: agencyId, key: SETTINGS_KEY, value_json, updated_at })
-      .onConflict((oc) => oc.columns(['agency_id', 'key']).doUpdateSet({ value_json, updated_at }))
-      .execute();
+    await writeSetting(trx, agencyId, REQUEST_SETTINGS, next, ctx.clock.now());
     await recordEvent(trx, ctx, {
       action: 'request.settings_updated',
       objectType: 'agency',

@@ -4,7 +4,7 @@
  * add up to their declared totals. Drafts keep the raw text (nothing typed is ever lost); checking happens when the
  * item is submitted and when it is shown.
  */
-import { scanText, maskText, type SecrecyHit } from '../publications/secrecy-scan.ts';
+import { scanText, maskText, type SecrecyHit } from '../publications/index.ts';
 import type { Cadence, DisclosureKind } from './village-disclosure.ts';
 
 export type MoneyUnit = 'yuan' | 'wan';

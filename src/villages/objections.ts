@@ -11,7 +11,7 @@ import { recordEvent } from '../audit/record-event.ts';
 import { addDays } from '../calendar/dates.ts';
 import { assertCan, NotFoundError, parseInput, ValidationError } from '../errors.ts';
 import { agencyScope } from '../org/org.queries.ts';
-import { maskText, scanText } from '../publications/secrecy-scan.ts';
+import { maskText, scanText } from '../publications/index.ts';
 import { villagePolicy } from './village.policy.ts';
 import { findDisclosure } from './villages.queries.ts';
 import { getVillageSettings } from './village-settings.ts';

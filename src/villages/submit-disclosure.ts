@@ -12,7 +12,7 @@ import { itemLink, loadDisclosure } from './disclosure-context.ts';
 import { ATTACHMENT_LABELS, parseValues, scanValues } from './item-template.ts';
 import { listFiles } from './villages.queries.ts';
 import { notifyPersons, requireActors } from './notify.ts';
-import { HIT_LABELS } from '../publications/secrecy-scan.ts';
+import { HIT_LABELS } from '../publications/index.ts';
 
 export async function submitDisclosure(ctx: Ctx, id: number): Promise<void> {
   const { item, template, scope, facts } = await loadDisclosure(ctx, id);

@@ -1,14 +1,15 @@
 /**
  * Cache of rendered public pages. A page is rendered once per content version (bumped in the transaction of every
- * publish, withdrawal, catalogue or page change — see touchPortal) and served from memory afterwards; the version is
- * read from the database at most once a second, so every process notices another's publish within a second.
+ * publish, withdrawal, catalogue or page change — see src/portal/portal-version.ts) and served from memory afterwards; the
+ * version is read from the database at most once a second, so every process notices another's publish within a
+ * second, and its own at once.
  * The visitor's CSRF token (in the large-font form) is substituted per response; the ETag covers the cached body and
  * the token, so a browser's conditional GET gets a 304.
  */
 import crypto from 'node:crypto';
 import type { C } from './app-env.ts';
 import type { Db } from '../db/database.ts';
-import { portalVersion } from '../publications/publication-context.ts';
+import { localPortalChanges, portalVersion } from '../portal/portal-version.ts';
 
 /** Put in place of the CSRF token when rendering a page for the cache. */
 export const CSRF_PLACEHOLDER = 'gk-csrf-placeholder-0000000000000000';
@@ -22,20 +23,17 @@ interface Entry {
 }
 
 const caches = new WeakMap<object, Map<string, Entry>>();
-const versions = new WeakMap<object, { at: number; version: number }>();
+const versions = new WeakMap<object, { at: number; version: number; local: number }>();
 
 async function currentVersion(db: Db): Promise<number> {
   const v = versions.get(db);
   const now = Date.now();
-  if (v && now - v.at < 1000) return v.version;
+  const local = localPortalChanges();
+  // Another process's change shows within a second; this process's own at once.
+  if (v && now - v.at < 1000 && v.local === local) return v.version;
   const version = await portalVersion(db);
-  versions.set(db, { at: now, version });
+  versions.set(db, { at: now, version, local });
   return version;
-}
-
-/** Forget the cached version (after a change in this process, so it shows at once). */
-export function portalChanged(db: Db): void {
-  versions.delete(db);
 }
 
 /**

@@ -51,7 +51,7 @@ describeEachDialect('web: 村级公开 pages over the demo township', (t) => {
     const f = await (await pub.get(`/villages/items/${fin.id}`)).text();
     assert.match(f, /一看就懂/);
     assert.match(f, /支出比上期(增加|减少)|支出与上期持平/);
-    assert.match(f, /<svg class="bars"/);
+    assert.match(f, /gk-chart-bar/);
     assert.match(f, /村务监督委员会意见/);
     // An objection: no token → refused; with it → stored, the phone never shown; rate-limited.
     assert.equal(
@@ -84,8 +84,8 @@ describeEachDialect('web: 村级公开 pages over the demo township', (t) => {
     const clerk = testApp(db).client();
     await clerk.signIn('clerk', pass('clerk').password);
     const ov = await (await clerk.get('/office/villages')).text();
-    assert.match(ov, /<svg class="heatmap"/);
-    assert.equal((ov.match(/<rect /g) ?? []).length, 13 * 12);
+    assert.match(ov, /gk-chart-heatmap/);
+    assert.equal((ov.match(/class="gk-heat"[^>]*data-row=/g) ?? []).length, 13 * 12);
     assert.match(ov, /id="heat-table"/);
     assert.match(
       ov,
@@ -101,7 +101,7 @@ describeEachDialect('web: 村级公开 pages over the demo township', (t) => {
     await insp.signIn('inspector', pass('inspector').password);
     const iv = await (await insp.get(`/office/villages?agency=${town.id}`)).text();
     assert.match(iv, /（只读）/);
-    assert.match(iv, /<svg class="heatmap"/);
+    assert.match(iv, /gk-chart-heatmap/);
     assert.doesNotMatch(iv, /公开模板<\/a>/);
     const ivItem = await (await insp.get(`/office/villages/items/${fin.id}`)).text();
     assert.doesNotMatch(ivItem, /审核通过并公开|答复村民|登记调查处理结果/);

@@ -1,4 +1,6 @@
 /** All SQL of the annual-report generator that is not a use case's own write: reads and row → domain mapping. */
+import { z } from 'zod';
+import { defineSetting, readSetting, readSettingOfAgencies } from '../../settings/agency-settings.ts';
 import type { Insertable } from 'kysely';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import type { AnnualReportTable } from './report.tables.ts';
@@ -166,18 +168,19 @@ export async function findSnapshot(db: DbOrTrx, id: number): Promise<Snapshot | 
   };
 }
 
-export const DEADLINE_SETTING = 'annual_report.deadline';
+/** The county's deadline for an agency's report ('MM-DD'), when it set one (else the statutory default applies). */
+export const DEADLINE_SETTING = defineSetting<string | undefined>(
+  'annual_report.deadline',
+  z
+    .string()
+    .regex(/^\d{2}-\d{2}$/)
+    .optional(),
+  undefined,
+);
 
 /** The agency's own deadline setting ('MM-DD'), if the county set one. */
 export async function deadlineSetting(db: DbOrTrx, agencyId: number): Promise<string | undefined> {
-  const r = await db
-    .selectFrom('agency_settings')
-    .select('value_json')
-    .where('agency_id', '=', agencyId)
-    .where('key', '=', DEADLINE_SETTING)
-    .executeTakeFirst();
-  const v = parseJson<unknown>(r?.value_json, undefined);
-  return typeof v === 'string' ? v : undefined;
+  return readSetting(db, agencyId, DEADLINE_SETTING);
 }
 
 /** Deadline settings of several agencies. */
@@ -186,17 +189,7 @@ export async function deadlineSettings(
   agencyIds: readonly number[],
 ): Promise<Map<number, string>> {
   const out = new Map<number, string>();
-  if (!agencyIds.length) return out;
-  const rows = await db
-    .selectFrom('agency_settings')
-    .select(['agency_id', 'value_json'])
-    .where('agency_id', 'in', [...agencyIds])
-    .where('key', '=', DEADLINE_SETTING)
-    .execute();
-  for (const r of rows) {
-    const v = parseJson<unknown>(r.value_json, undefined);
-    if (typeof v === 'string') out.set(toNumber(r.agency_id), v);
-  }
+  for (const [id, v] of await readSettingOfAgencies(db, agencyIds, DEADLINE_SETTING)) if (v) out.set(id, v);
   return out;
 }
 

@@ -1,5 +1,5 @@
 /** Publish a finalised report in the portal's 信息公开年报 column (条例第四十九条: 向社会公布). */
-import { touchPortal } from '../../publications/publication-context.ts';
+import { touchPortal } from '../../portal/portal-version.ts';
 import type { Ctx } from '../../context.ts';
 import { recordEvent } from '../../audit/record-event.ts';
 import { InvalidStateError } from '../../errors.ts';

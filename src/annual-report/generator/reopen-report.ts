@@ -2,7 +2,7 @@
  * Reopen a finalised or published report, with a reason (audited): the year's data is unlocked and the report
  * goes back to draft (and off the portal) until it is finalised and published again.
  */
-import { touchPortal } from '../../publications/publication-context.ts';
+import { touchPortal } from '../../portal/portal-version.ts';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { recordEvent } from '../../audit/record-event.ts';

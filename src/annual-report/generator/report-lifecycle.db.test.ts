@@ -7,7 +7,7 @@ import { seedCalendar } from '../../calendar/seed-calendar.ts';
 import { buildExport, zeroCells } from '../index.ts';
 import { acknowledgeWarning } from './acknowledge-warning.ts';
 import { listPublishedReports } from './annual-reports.queries.ts';
-import { assertReportYearOpen } from './assert-report-year-open.ts';
+import { assertReportYearOpen } from '../../period-lock/assert-period-open.ts';
 import { finaliseReport } from './finalise-report.ts';
 import { generateReport } from './generate-report.ts';
 import { importReport } from './import-report.ts';

@@ -1,4 +1,5 @@
 /** Set the date by which an agency must publish its annual report (the county's notice for its townships). */
+import { writeSetting } from '../../settings/agency-settings.ts';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { recordEvent } from '../../audit/record-event.ts';
@@ -21,22 +22,9 @@ export async function setReportDeadline(ctx: Ctx, raw: SetReportDeadlineInput): 
   const scope = await agencyScope(ctx.db, agency.id);
   assertCan(reportPolicy.setDeadline(ctx.actor, scope), { hide: !reportPolicy.view(ctx.actor, scope) });
   const before = await deadlineSetting(ctx.db, agency.id);
-  const now = ctx.clock.now().toISOString();
+  const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('agency_settings')
-      .where('agency_id', '=', agency.id)
-      .where('key', '=', DEADLINE_SETTING)
-      .execute();
-    await trx
-      .insertInto('agency_settings')
-      .values({
-        agency_id: agency.id,
-        key: DEADLINE_SETTING,
-        value_json: JSON.stringify(input.monthDay),
-        updated_at: now,
-      })
-      .execute();
+    await writeSetting(trx, agency.id, DEADLINE_SETTING, input.monthDay, now);
     await recordEvent(trx, ctx, {
       action: 'annual_report.deadline_set',
       objectType: 'agency',

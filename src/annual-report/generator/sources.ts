@@ -7,10 +7,10 @@
  */
 import type { DbOrTrx } from '../../db/database.ts';
 import { toNumber } from '../../db/values.ts';
-import { computeRequestReport, type NarrativeCounts } from '../../requests/report-tables.ts';
-import { computeTableA } from '../../publications/table-a.ts';
-import { publicationStats } from '../../publications/publication-stats.ts';
-import { CHANNEL_LABELS, type Channel } from '../../publications/record-channel.ts';
+import { computeRequestReport, type NarrativeCounts } from '../../requests/index.ts';
+import { computeTableA } from '../../publications/index.ts';
+import { publicationStats } from '../../publications/index.ts';
+import { CHANNEL_LABELS, type Channel } from '../../publications/index.ts';
 import { countByKind } from '../../villages/index.ts';
 import { B_ROWS, C_GROUPS, emptyCells, type Cells, type Fees } from '../report-format.ts';
 

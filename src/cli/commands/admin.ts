@@ -5,7 +5,6 @@ import { withCliDb } from '../open-db.ts';
 import { config } from '../../config.ts';
 import { migrateToLatest } from '../../db/migrator.ts';
 import { openDatabase, sqliteHandle } from '../../db/database.ts';
-import { formatDemoAccounts, loadDemo } from '../../demo/load-demo.ts';
 import { createUser, resetPassword } from '../../org/manage-users.ts';
 import { findAgencyByCode, findUserByUsername, listAgencies } from '../../org/org.queries.ts';
 import { createAgency } from '../../org/manage-agency.ts';
@@ -73,6 +72,8 @@ export const demoCommand: CliCommand = {
 演示账号的一次性密码只在此时打印一次，首次登录须修改。数据库中已有机关时拒绝执行。`,
   async run(_args, io) {
     return withCliDb(async (ctx) => {
+      // Imported when run: the demo loader reads the features list, whose manifests list these commands.
+      const { formatDemoAccounts, loadDemo } = await import('../../demo/load-demo.ts');
       const accounts = await loadDemo({ ...ctx, actor: { kind: 'system', name: '演示数据' } });
       io.out('已载入演示乡镇：哈拉直沟乡人民政府');
       io.out(formatDemoAccounts(accounts));

@@ -1,107 +1,50 @@
 /**
- * The village feature's charts, kept in this one file until the shared chart kit (src/charts/) lands: a heatmap
- * grid and a horizontal bar chart, server-rendered SVG with a text alternative. Every figure drawn here is also in
- * a table beside it.
+ * The village feature's charts, drawn with the shared chart kit (src/charts/): the township's villages × months
+ * heatmap of on-time disclosure, and a finance item's largest expenses as bars. Every chart carries its data table.
  */
+import { Chart, type BarChartSpec, type HeatmapChartSpec } from '../../charts/index.ts';
 import type { HeatCell } from '../disclosure-calendar.ts';
 import { cellShare } from '../disclosure-calendar.ts';
 
-/** Colour of a share of on-time disclosure (colour-blind-safe sequential scale; grey = nothing due). */
-export function shareColour(share: number | null): string {
-  if (share === null) return '#eeeeee';
-  if (share >= 1) return '#1a9850';
-  if (share >= 0.75) return '#91cf60';
-  if (share >= 0.5) return '#fee08b';
-  if (share > 0) return '#fc8d59';
-  return '#d73027';
+/** Villages × months: the share of due items disclosed on time (— where nothing was due). */
+export function heatmapSpec(
+  rows: { villageId: number; name: string; cells: HeatCell[] }[],
+  opts: { year: number; title: string; hrefOf?: (villageId: number) => string },
+): HeatmapChartSpec {
+  return {
+    kind: 'heatmap',
+    id: 'village-heatmap',
+    title: opts.title,
+    format: 'percent',
+    width: 720,
+    lead: '每格为该村当月到期事项中按时公开的比例；“—”为当月无到期事项。',
+    rows: rows.map((r) => ({ label: r.name, href: opts.hrefOf?.(r.villageId) })),
+    columns: Array.from({ length: 12 }, (_, m) => ({ label: `${m + 1}月` })),
+    values: rows.map((r) => r.cells.map((c) => cellShare(c))),
+    note: `${opts.year}年；按月公开的事项计入当月，按季度公开的事项计入该季度的三个月（村民委员会组织法第三十条）。`,
+  };
 }
 
-export function cellTitle(name: string, month: number, c: HeatCell): string {
-  if (c.due === 0) return `${name} ${month}月：无到期事项，公开${c.published}次`;
-  return `${name} ${month}月：到期${c.due}项，按时${c.onTime}项，逾期公开${c.late}项，未公开${c.overdue}项`;
-}
-
-/** Villages × months heatmap. */
-export function Heatmap({ rows }: { rows: { name: string; cells: HeatCell[] }[] }) {
-  const cw = 34;
-  const ch = 26;
-  const left = 96;
-  const top = 22;
-  const w = left + cw * 12 + 4;
-  const h = top + ch * rows.length + 4;
-  return (
-    <svg
-      class="heatmap"
-      viewBox={`0 0 ${w} ${h}`}
-      width={w}
-      height={h}
-      role="img"
-      aria-label="各村各月按时公开情况热力图（数据见右侧表格）"
-    >
-      {Array.from({ length: 12 }, (_, m) => (
-        <text x={left + m * cw + cw / 2} y={15} font-size="12" text-anchor="middle">
-          {m + 1}月
-        </text>
-      ))}
-      {rows.map((r, i) => (
-        <g>
-          <text x={left - 6} y={top + i * ch + ch / 2 + 4} font-size="12" text-anchor="end">
-            {r.name}
-          </text>
-          {r.cells.map((c, m) => (
-            <rect
-              x={left + m * cw + 1}
-              y={top + i * ch + 1}
-              width={cw - 2}
-              height={ch - 2}
-              fill={shareColour(cellShare(c))}
-              data-due={c.due}
-              data-on-time={c.onTime}
-            >
-              <title>{cellTitle(r.name, m + 1, c)}</title>
-            </rect>
-          ))}
-        </g>
-      ))}
-    </svg>
-  );
-}
-
-/** A horizontal bar chart of labelled amounts. */
-export function Bars({
-  items,
-  unit,
-  label,
-}: {
-  items: { label: string; value: number; text: string }[];
-  unit: string;
-  label: string;
+export function VillageHeatmap(props: {
+  rows: { villageId: number; name: string; cells: HeatCell[] }[];
+  year: number;
+  title: string;
+  hrefOf?: (villageId: number) => string;
 }) {
-  const max = Math.max(1, ...items.map((i) => i.value));
-  const bw = 220;
-  const left = 130;
-  const rh = 28;
-  const h = rh * items.length + 6;
-  return (
-    <svg class="bars" viewBox={`0 0 ${left + bw + 120} ${h}`} width="100%" role="img" aria-label={label}>
-      {items.map((it, k) => (
-        <g>
-          <text x={left - 6} y={k * rh + 19} font-size="14" text-anchor="end">
-            {it.label.length > 9 ? it.label.slice(0, 9) + '…' : it.label}
-          </text>
-          <rect
-            x={left}
-            y={k * rh + 5}
-            width={Math.max(2, (it.value / max) * bw)}
-            height={rh - 10}
-            fill="#2b6cb0"
-          />
-          <text x={left + Math.max(2, (it.value / max) * bw) + 6} y={k * rh + 19} font-size="14">
-            {it.text}
-            {unit}
-          </text>
-        </g>
-      ))}
-    </svg>
-  );
+  return <Chart spec={heatmapSpec(props.rows, props)} />;
+}
+
+/** A finance item's largest expenses. */
+export function ExpenseBars({ items }: { items: { label: string; yuan: number }[] }) {
+  const spec: BarChartSpec = {
+    kind: 'bar',
+    id: 'finance-expenses',
+    title: '支出最多的项目',
+    format: 'yuan',
+    orientation: 'horizontal',
+    valueLabel: '金额（元）',
+    categories: items.map((i) => ({ label: i.label })),
+    values: items.map((i) => i.yuan),
+  };
+  return <Chart spec={spec} />;
 }

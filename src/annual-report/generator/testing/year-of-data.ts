@@ -6,9 +6,9 @@
 import type { Db } from '../../../db/database.ts';
 import type { Ctx } from '../../../context.ts';
 import { B_ROWS, type CellAddress } from '../../report-format.ts';
-import { ensureCatalogue } from '../../../publications/seed-catalogue.ts';
-import { findCategoryByCode } from '../../../publications/publications.queries.ts';
-import { recordDecision, recordFee } from '../../../publications/art20-registers.ts';
+import { ensureCatalogue } from '../../../publications/index.ts';
+import { findCategoryByCode } from '../../../publications/index.ts';
+import { recordDecision, recordFee } from '../../../publications/index.ts';
 
 let serial = 0;
 

@@ -2,6 +2,7 @@
  * JSON API of 依申请公开 under /api/requests (session authentication; writes carry X-CSRF-Token — checked
  * globally). The same use cases and schemas as the web forms; documented in /api/openapi.json.
  */
+import { presentRequest } from '../../presenters/request-presenter.ts';
 import type { MiddlewareHandler } from 'hono';
 import type { App, AppEnv } from '../../app-env.ts';
 import { DomainError, NotFoundError, ValidationError } from '../../../errors.ts';
@@ -10,7 +11,6 @@ import { REQUEST_STEPS } from '../../request-steps.ts';
 import { listLedger } from '../../../requests/ledger.ts';
 import { registerRequest } from '../../../requests/register-request.ts';
 import { resolveRequest } from '../../../requests/request-step.ts';
-import { maskIdNumber } from '../../../requests/id-numbers.ts';
 import { actionsFrom } from '../../../requests/request.ts';
 import { getCalendar } from '../../../calendar/get-calendar.ts';
 import { getRequestSettings } from '../../../requests/settings.ts';
@@ -79,10 +79,8 @@ export function requestsApiRoutes(app: App): void {
       .where('request_id', '=', id)
       .orderBy('id')
       .execute();
-    const { idNumber, trackingCode: _t, applicantKey: _k, ...rest } = r;
     return c.json({
-      ...rest,
-      idNumberMasked: maskIdNumber(idNumber),
+      ...presentRequest(r),
       actions: actionsFrom(r.status),
       clock: clock ? { due: clock.due, provisional: clock.provisional, steps: clock.steps } : null,
       letters: letters.map((l) => ({

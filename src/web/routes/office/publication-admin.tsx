@@ -13,7 +13,6 @@ import {
 } from '../../views/forms.tsx';
 import { formData, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
-import { portalChanged } from '../../portal-cache.ts';
 import { isDomainError, NotFoundError, type ValidationError } from '../../../errors.ts';
 import { systemActor } from '../../../context.ts';
 import { ensureCatalogue } from '../../../publications/seed-catalogue.ts';
@@ -269,7 +268,6 @@ export function publicationAdminRoutes(app: App): void {
     const f = await formData(c);
     try {
       await createCategory(c.var.ctx, currentUser(c).agencyId, f);
-      portalChanged(c.var.deps.db);
       return redirectWithFlash(c, '/office/catalogue', '栏目已新增');
     } catch (e) {
       return cataloguePage(c, formOfError(e, f), 400);
@@ -281,7 +279,6 @@ export function publicationAdminRoutes(app: App): void {
       ...f,
       isActive: str(f.isActive) === '1',
     });
-    portalChanged(c.var.deps.db);
     return redirectWithFlash(c, '/office/catalogue', '栏目已保存');
   });
 
@@ -301,7 +298,6 @@ export function publicationAdminRoutes(app: App): void {
     const f = await formData(c);
     try {
       await savePortalPage(c.var.ctx, currentUser(c).agencyId, slug, f);
-      portalChanged(c.var.deps.db);
       return redirectWithFlash(c, `/office/portal-pages/${slug}`, '已保存并在门户网站更新');
     } catch (e) {
       return pagesEditor(c, slug, formOfError(e, f), 400);

@@ -15,7 +15,6 @@ import {
 } from '../../views/forms.tsx';
 import { formData, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
-import { portalChanged } from '../../portal-cache.ts';
 import { assertCan, isDomainError, NotFoundError, type ValidationError } from '../../../errors.ts';
 import { agencyScope, descendantIds, listAgencies, listOffices } from '../../../org/org.queries.ts';
 import { getAgency } from '../../../org/org.queries.ts';
@@ -63,6 +62,7 @@ import {
   wechatArticleHtml,
 } from '../../../publications/channel-outputs.ts';
 import { scanText } from '../../../publications/secrecy-scan.ts';
+import { parseOfficeListFilter } from '../../../publications/office-list-filter.ts';
 import { DUE_SOON_WORKDAYS, TIMELINESS_LABELS, timelinessOf } from '../../../publications/timeliness.ts';
 import { searchDocuments } from '../../../search/search-index.ts';
 import { Highlighted, MetadataBlock, Pager, fileSize } from '../../views/publication-views.tsx';
@@ -647,9 +647,11 @@ export function publicationOfficeRoutes(app: App): void {
       ? (c.req.query('status') as PublicationStatus)
       : null;
     const page = Math.max(1, Number(c.req.query('page')) || 1);
+    const extra = parseOfficeListFilter(c.req.query(), await listCategories(c.var.deps.db, agencyId));
     const r = await listOfficePublications(c.var.deps.db, {
       agencyId,
       status,
+      ...extra.filter,
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
@@ -694,6 +696,12 @@ export function publicationOfficeRoutes(app: App): void {
             </>
           ))}
         </nav>
+        {extra.described.length ? (
+          <p role="status">
+            共 {r.total} 条符合筛选条件：{extra.described.join('；')}。{' '}
+            <a href={status ? `/office/publications?status=${status}` : '/office/publications'}>清除筛选</a>
+          </p>
+        ) : null}
         <table class="data">
           <thead>
             <tr>
@@ -725,7 +733,11 @@ export function publicationOfficeRoutes(app: App): void {
           total={r.total}
           size={PAGE_SIZE}
           base="/office/publications"
-          query={{ status: status ?? '' }}
+          query={{
+            status: status ?? '',
+            ...extra.params,
+            ...(agencyId === user.agencyId ? {} : { agency: String(agencyId) }),
+          }}
         />
       </>,
     );
@@ -836,7 +848,6 @@ export function publicationOfficeRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     const r = await publishPublication(c.var.ctx, id, Number(str(f.version)));
-    portalChanged(c.var.deps.db);
     return redirectWithFlash(c, base(id), `已发布，索引号 ${r.indexNo}`);
   });
 
@@ -844,7 +855,6 @@ export function publicationOfficeRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     await withdrawPublication(c.var.ctx, id, Number(str(f.version)), str(f.reason));
-    portalChanged(c.var.deps.db);
     return redirectWithFlash(c, base(id), '已从门户网站撤回');
   });
 
@@ -853,7 +863,6 @@ export function publicationOfficeRoutes(app: App): void {
     const f = await formData(c);
     try {
       await changeValidity(c.var.ctx, id, Number(str(f.version)), f);
-      portalChanged(c.var.deps.db);
       return redirectWithFlash(c, base(id), '有效性已变更');
     } catch (e) {
       return detailPage(c, id, { validity: formOfError(e, f) }, 400);

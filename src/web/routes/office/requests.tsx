@@ -67,6 +67,24 @@ import {
   ledgerAgencyOf,
   opts,
 } from './requests-shared.tsx';
+/** The month filters the dashboard's charts link with, kept when the form is submitted again. */
+function MonthFilters({ received, closed }: { received?: string; closed?: string }) {
+  const label = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
+  return (
+    <>
+      {received ? <input type="hidden" name="received" value={received} /> : null}
+      {closed ? <input type="hidden" name="closed" value={closed} /> : null}
+      {received || closed ? (
+        <p class="muted">
+          {received ? `收到申请：${label(received)} ` : ''}
+          {closed ? `办结：${label(closed)} ` : ''}
+          <a href={BASE}>清除筛选</a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 async function ledgerPage(c: C) {
   const agencyId = await ledgerAgencyOf(c);
   const q = c.req.query();
@@ -153,6 +171,7 @@ async function ledgerPage(c: C) {
         />
         <Field form={f} name="year" label="年度" type="number" />
         <Field form={f} name="q" label="编号或内容" />
+        <MonthFilters received={ledger.filter.received} closed={ledger.filter.closed} />
         <button type="submit">筛选</button>{' '}
         <a href={`${BASE}/export.xlsx?${new URLSearchParams({ ...q }).toString()}`}>导出 Excel</a>
       </form>

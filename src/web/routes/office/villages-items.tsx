@@ -43,7 +43,7 @@ import {
 } from '../../../villages/village-disclosure.ts';
 import { ValuesForm, ValuesView } from '../../../villages/views/item-views.tsx';
 import { bjTime, maskedName, StatusBadge, VillageAssets } from '../../../villages/views/common.tsx';
-import { HIT_LABELS } from '../../../publications/secrecy-scan.ts';
+import { HIT_LABELS } from '../../../publications/index.ts';
 
 const base = (id: number) => `/office/villages/items/${id}`;
 const STEP_LABELS: Record<string, string> = {

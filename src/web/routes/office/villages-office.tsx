@@ -40,7 +40,7 @@ import {
   DECISION_STATUS_LABELS,
   type DecisionStatus,
 } from '../../../villages/four-deliberations.ts';
-import { Heatmap, shareColour } from '../../../villages/views/charts.tsx';
+import { VillageHeatmap } from '../../../villages/views/charts.tsx';
 import { StatusBadge, VillageAssets } from '../../../villages/views/common.tsx';
 import {
   APPROVAL_LABELS,
@@ -131,16 +131,14 @@ async function overviewPage(c: C) {
         次、财务公开{ov.totals.finance}次。
       </p>
       <h2>各村按时公开情况</h2>
-      <p class="vd-legend">
-        颜色为到期事项中按时公开的比例：<span style={`background:${shareColour(1)}`}></span>全部按时
-        <span style={`background:${shareColour(0.8)}`}></span>75%以上
-        <span style={`background:${shareColour(0.6)}`}></span>50%以上
-        <span style={`background:${shareColour(0.2)}`}></span>不足50%
-        <span style={`background:${shareColour(0)}`}></span>均未按时
-        <span style={`background:${shareColour(null)}`}></span>无到期事项
-      </p>
+
       <div class="vd-grid">
-        <Heatmap rows={ov.villages.map((v) => ({ name: v.name, cells: v.cells }))} />
+        <VillageHeatmap
+          rows={ov.villages}
+          year={year}
+          title={`各村各月按时公开比例${kind ? `（${KIND_LABELS[kind]}）` : ''}`}
+          hrefOf={(id) => `/office/villages/v/${id}${readOnly ? `?agency=${agencyId}` : ''}`}
+        />
         <div class="table-scroll">
           <table class="data" id="heat-table">
             <caption class="sr-only">各村各月：按时公开/到期事项</caption>

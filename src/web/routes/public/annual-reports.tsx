@@ -74,6 +74,11 @@ export function annualReportPortalRoutes(app: App): void {
         <p class="muted">
           <a href="/annual-reports">信息公开年报</a> · 发布日期：{date(report.publishedAt)}
         </p>
+        <p>
+          <a class="button" href={`/annual-reports/${report.year}/graphic`}>
+            图解本报告
+          </a>
+        </p>
         <ReportArticle doc={doc} />
         <section aria-labelledby="dl-h">
           <h2 id="dl-h">下载</h2>

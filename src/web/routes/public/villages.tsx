@@ -36,9 +36,8 @@ import { listObjections, OBJECTION_STATUS_LABELS, raiseObjection } from '../../.
 import { getVillageSettings } from '../../../villages/village-settings.ts';
 import { villageFilePath } from '../../../villages/add-disclosure-photo.ts';
 import { ValuesView } from '../../../villages/views/item-views.tsx';
-import { Bars } from '../../../villages/views/charts.tsx';
+import { ExpenseBars } from '../../../villages/views/charts.tsx';
 import { bjTime, maskedName, VillageAssets } from '../../../villages/views/common.tsx';
-import { formatMoney } from '../../../villages/item-template.ts';
 
 async function indexPage(c: C) {
   const agency = await portalAgency(c);
@@ -153,14 +152,8 @@ async function itemPage(c: C, id: number, form?: FormState, status = 200) {
             <p>{s}</p>
           ))}
           {summary.largestExpenses.length ? (
-            <Bars
-              label="支出最多的项目"
-              unit="元"
-              items={summary.largestExpenses.map((x) => ({
-                label: x.summary,
-                value: x.amount,
-                text: formatMoney(x.amount),
-              }))}
+            <ExpenseBars
+              items={summary.largestExpenses.map((x) => ({ label: x.summary, yuan: x.amount / 100 }))}
             />
           ) : null}
         </section>

@@ -3,8 +3,8 @@
  * year's cells until the report is reopened with a reason. Use cases of requests, cases and registers call this
  * with the business date of the change they are about to make (received, closed, decided, filed, collected on).
  */
-import type { DbOrTrx } from '../../db/database.ts';
-import { InvalidStateError } from '../../errors.ts';
+import type { DbOrTrx } from '../db/database.ts';
+import { InvalidStateError } from '../errors.ts';
 
 export class ReportYearLockedError extends InvalidStateError {
   constructor(readonly year: number) {
