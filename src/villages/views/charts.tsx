@@ -16,7 +16,6 @@ export function heatmapSpec(
     id: 'village-heatmap',
     title: opts.title,
     format: 'percent',
-    width: 720,
     lead: '每格为该村当月到期事项中按时公开的比例；“—”为当月无到期事项。',
     rows: rows.map((r) => ({ label: r.name, href: opts.hrefOf?.(r.villageId) })),
     columns: Array.from({ length: 12 }, (_, m) => ({ label: `${m + 1}月` })),
