@@ -26,6 +26,7 @@ import { openDataFeature } from './open-data/feature.ts';
 import { feedsFeature } from './feeds/feature.ts';
 import { supervisionFeature } from './supervision/feature.ts';
 import { inquiriesFeature } from './inquiries/feature.ts';
+import { villagesFeature } from './villages/feature.ts';
 
 /**
  * A manifest, or a function returning it (features inside an import cycle with the CLI or set-up). A function
@@ -46,6 +47,7 @@ const entries: () => FeatureEntry[] = () => [
   feedsFeature,
   supervisionFeature,
   inquiriesFeature,
+  villagesFeature,
 ];
 
 export function features(): readonly Feature[] {

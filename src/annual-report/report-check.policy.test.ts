@@ -28,6 +28,8 @@ const expected: Record<Role, [boolean, boolean, boolean]> = {
   supervisor: [false, false, false],
   auditor: [false, false, false],
   platform_admin: [false, false, false],
+  village_supervisor: [false, false, false],
+  village_cadre: [false, false, false],
 };
 
 test('年报体检: role × action', () => {

@@ -3,6 +3,7 @@ import type { PublicationAuditAction } from '../publications/publication-audit.t
 import type { AnnualReportAuditAction } from '../annual-report/generator/report-audit.ts';
 import type { SupervisionAuditAction } from '../supervision/supervision-audit.ts';
 import type { InquiryAuditAction } from '../inquiries/inquiry-audit.ts';
+import type { VillageAuditAction } from '../villages/village-audit.ts';
 
 /**
  * The closed set of audit actions. Each feature declares its own union beside its code and adds it here,
@@ -44,7 +45,8 @@ export type AuditAction =
   | PublicationAuditAction
   | AnnualReportAuditAction
   | SupervisionAuditAction
-  | InquiryAuditAction;
+  | InquiryAuditAction
+  | VillageAuditAction;
 
 /**
  * Labels of the foundation's own actions. Features bring theirs in their manifest; `auditLabels()` in src/features.ts

@@ -10,6 +10,7 @@ import type { AnnualReportTables } from '../annual-report/generator/report.table
 import type { ReportCheckTables } from '../annual-report/annual-report.tables.ts';
 import type { SupervisionTables } from '../supervision/supervision.tables.ts';
 import type { InquiriesTables } from '../inquiries/inquiries.tables.ts';
+import type { VillagesTables } from '../villages/villages.tables.ts';
 
 export interface DB
   extends
@@ -20,4 +21,5 @@ export interface DB
     AnnualReportTables,
     ReportCheckTables,
     SupervisionTables,
-    InquiriesTables {}
+    InquiriesTables,
+    VillagesTables {}

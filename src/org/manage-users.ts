@@ -33,6 +33,13 @@ async function checkPlacement(db: DbOrTrx, agencyId: number, input: UserInput): 
   if (input.roles.includes('liaison') && input.officeId == null && input.villageId == null) {
     throw new ValidationError('信息联络员须指定所在站办所或村', { officeId: '请选择站办所或村' });
   }
+  // 村务监督委员会 members and 包村干部 act for one village (村民委员会组织法第三十二条; the township's 包村 duty).
+  if (
+    (input.roles.includes('village_supervisor') || input.roles.includes('village_cadre')) &&
+    input.villageId == null
+  ) {
+    throw new ValidationError('村务监督委员会成员和包村干部须指定所在（所包）村', { villageId: '请选择村' });
+  }
   if (input.roles.includes('office_head') && input.officeId == null) {
     throw new ValidationError('站办所负责人须指定所在站办所', { officeId: '请选择站办所' });
   }

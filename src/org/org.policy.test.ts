@@ -32,6 +32,8 @@ const matrix: Record<Role, [boolean, boolean, boolean, boolean, boolean, boolean
   supervisor: [true, false, false, false, false, false, false],
   auditor: [true, false, false, false, true, false, false],
   platform_admin: [true, false, false, false, false, true, false],
+  village_supervisor: [true, false, false, false, false, false, false],
+  village_cadre: [true, false, false, false, false, false, false],
 };
 
 test('organisation policies: role × action matrix (users of township 3 acting on 3 and on sibling 2)', () => {

@@ -11,6 +11,8 @@ export const ROLES = [
   'supervisor',
   'auditor',
   'platform_admin',
+  'village_supervisor',
+  'village_cadre',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -26,6 +28,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   supervisor: '县政务公开办（督办）',
   auditor: '审计员',
   platform_admin: '平台管理员',
+  village_supervisor: '村务监督委员会成员',
+  village_cadre: '包村干部',
 };
 
 export function isRole(s: string): s is Role {

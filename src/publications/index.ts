@@ -24,4 +24,4 @@ export {
 export { subtreeIds, type Category } from './catalogue.ts';
 export { listRegisters, DECISION_KIND_LABELS, type DecisionRow, type FeeRow } from './art20-registers.ts';
 // 互动交流 screens citizens' messages with the same personal-data scan before anything is shown.
-export { maskText, scanText, type SecrecyHit } from './secrecy-scan.ts';
+export { HIT_LABELS, maskText, scanText, type SecrecyHit } from './secrecy-scan.ts';

@@ -181,6 +181,8 @@ describe('view, create, published items, portal pages and registers: role × act
     supervisor: [true, false, false, false, false],
     auditor: [true, false, false, false, false],
     platform_admin: [true, false, false, false, false],
+    village_supervisor: [true, false, false, false, false],
+    village_cadre: [true, false, false, false, false],
   };
   for (const role of ROLES)
     it(role, () => {

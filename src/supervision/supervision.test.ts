@@ -147,7 +147,14 @@ test('policy matrix: inspect / rectify / 督办 / grant, default deny', () => {
     assert.equal(supervisionPolicy.inspect(a, scope, perm), inspect, `${who} inspect`);
     assert.equal(supervisionPolicy.superviseFromAbove(a, scope, perm), supervise, `${who} 督办`);
     assert.equal(supervisionPolicy.manage(a, scope), manage, `${who} manage`);
+    // Answering a 督办 and reading unscreened evaluation comments: the township's own supervision staff only.
+    assert.equal(supervisionPolicy.answerSupervision(a, scope), manage, `${who} answer 督办`);
+    assert.equal(supervisionPolicy.readRawComments(a, scope), manage, `${who} raw comments`);
   }
+  assert.equal(supervisionPolicy.read(user(['clerk']), scope), true);
+  assert.equal(supervisionPolicy.read(user(['inspector'], 1), scope), true, 'the county reads its townships');
+  assert.equal(supervisionPolicy.read(user(['clerk'], 3), scope), false, 'another township reads nothing');
+  assert.equal(supervisionPolicy.read({ kind: 'public' }, scope), false);
   const facts = { responsibleUserId: 5, unitKind: 'village', unitId: 9 };
   assert.equal(
     supervisionPolicy.rectify(user(['drafter'], 2, { userId: 5 }), scope, facts),

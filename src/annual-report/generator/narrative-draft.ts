@@ -70,6 +70,16 @@ function proactive(i: DraftInput): string {
         `收取行政事业性收费${wan(n(cells, 'A.art20_8.administrative_fees.amount_wan_yuan'))}万元，均已按规定公开。`,
     );
   }
+  const v = i.facts.villages;
+  if (v) {
+    // 村级公开 (村民委员会组织法第三十条): counted from the villages' published items; a gap when there are none.
+    const total = v.party + v.affairs + v.finance;
+    lines.push(
+      total > 0
+        ? `${i.year}年全乡${v.villages}个村累计开展党务公开${v.party}次、村务公开${v.affairs}次、财务公开${v.finance}次。`
+        : `${PLACEHOLDER}本年度村级党务、村务、财务公开情况（系统中尚无村级公开记录）。`,
+    );
+  }
   return lines.join('');
 }
 

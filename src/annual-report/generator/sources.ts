@@ -11,6 +11,7 @@ import { computeRequestReport, type NarrativeCounts } from '../../requests/index
 import { computeTableA } from '../../publications/index.ts';
 import { publicationStats } from '../../publications/index.ts';
 import { CHANNEL_LABELS, type Channel } from '../../publications/index.ts';
+import { countByKind } from '../../villages/index.ts';
 import { B_ROWS, C_GROUPS, emptyCells, type Cells, type Fees } from '../report-format.ts';
 import { supervisionFacts, type SupervisionFacts } from '../../supervision/index.ts';
 
@@ -21,6 +22,15 @@ export interface ReportFacts {
   proactive: ProactiveFacts | null;
   /** 监督保障 records of the year (null: none; absent in facts stored before the feature). */
   supervision?: SupervisionFacts | null;
+  /** 村级公开 of a township's villages (null: the agency has no villages). */
+  villages?: VillageFacts | null;
+}
+
+export interface VillageFacts {
+  villages: number;
+  party: number;
+  affairs: number;
+  finance: number;
 }
 
 export interface ProactiveFacts {
@@ -46,15 +56,23 @@ const yearBounds = (year: number) => ({ first: `${year}-01-01`, last: `${year}-1
 /** Gather every source of an agency's report for a year. Read-only. */
 export async function gatherSources(db: DbOrTrx, agencyId: number, year: number): Promise<ReportSources> {
   const { first, last } = yearBounds(year);
-  const [tableA, stats, { tableB, tableC, fees, counts: requests }, registers, unmapped, supervision] =
-    await Promise.all([
-      computeTableA(db, agencyId, year),
-      publicationStats(db, agencyId, year),
-      computeRequestReport(db, agencyId, year),
-      countRegisterSources(db, agencyId, year),
-      unmappedRequests(db, agencyId, first, last),
-      supervisionFacts(db, agencyId, year),
-    ]);
+  const [
+    tableA,
+    stats,
+    { tableB, tableC, fees, counts: requests },
+    registers,
+    unmapped,
+    supervision,
+    village,
+  ] = await Promise.all([
+    computeTableA(db, agencyId, year),
+    publicationStats(db, agencyId, year),
+    computeRequestReport(db, agencyId, year),
+    countRegisterSources(db, agencyId, year),
+    unmappedRequests(db, agencyId, first, last),
+    supervisionFacts(db, agencyId, year),
+    countByKind(db, agencyId, year),
+  ]);
   const cells = emptyCells();
   Object.assign(cells, tableA.cells, tableB, tableC);
   const proactive: ProactiveFacts = {
@@ -69,7 +87,12 @@ export async function gatherSources(db: DbOrTrx, agencyId: number, year: number)
   return {
     cells,
     fees: { ...fees },
-    facts: { requests, proactive, supervision },
+    facts: {
+      requests,
+      proactive,
+      supervision,
+      villages: village.villages ? { villages: village.villages, ...village.counts } : null,
+    },
     // The rows read, counted from what was read: requests received in the year or carried into it, cases filed
     // in it, items published in it, register entries of it.
     counts: {

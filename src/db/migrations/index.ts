@@ -17,6 +17,8 @@ import * as m20261201_0900 from './2026_12_01_0900_repair_upgrade_indexes.ts';
 import * as m11_1100 from './2026_12_01_1100_request_procedure.ts';
 import * as m151500 from './2026_12_01_1500_create_supervision.ts';
 import * as m20261201_1600 from './2026_12_01_1600_create_inquiries.ts';
+import * as m20261201_1400 from './2026_12_01_1400_create_villages.ts';
+import * as m20261201_1401 from './2026_12_01_1401_index_village_periods.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1100_request_procedure': m11_1100,
   '2026_12_01_1500_create_supervision': m151500,
   '2026_12_01_1600_create_inquiries': m20261201_1600,
+  '2026_12_01_1400_create_villages': m20261201_1400,
+  '2026_12_01_1401_index_village_periods': m20261201_1401,
 };

@@ -19,4 +19,5 @@ export const portalSections = [
   { href: '/annual-reports', label: '信息公开年报' },
   { href: '/apply', label: '依申请公开' },
   { href: '/inquiries', label: '互动交流' },
+  { href: '/villages', label: '村级公开' },
 ];

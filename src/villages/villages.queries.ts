@@ -1,0 +1,355 @@
+/** All SQL of 村级公开 that is shared by its use cases and pages; rows are mapped to domain objects here. */
+import type { DbOrTrx } from '../db/database.ts';
+import { parseJson, toNumber } from '../db/values.ts';
+import { NotFoundError } from '../errors.ts';
+import { isRole } from '../org/roles.ts';
+import type { ItemTemplateDef, RawValues } from './item-template.ts';
+import type { Cadence, DisclosureKind, DisclosureStatus, Opinion } from './village-disclosure.ts';
+import type { VillageDisclosureTable, VillageItemTemplateTable } from './villages.tables.ts';
+import type { Selectable } from 'kysely';
+
+export interface ItemTemplate extends ItemTemplateDef {
+  id: number;
+  agencyId: number;
+  version: number;
+  isActive: boolean;
+  sortOrder: number;
+  createdByName: string;
+  createdAt: string;
+}
+
+export function toTemplate(r: Selectable<VillageItemTemplateTable>): ItemTemplate {
+  const extra = parseJson<{ fields: ItemTemplateDef['fields']; checks?: ItemTemplateDef['checks'] }>(
+    r.fields_json,
+    { fields: [] },
+  );
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    code: r.code,
+    version: r.version,
+    kind: r.kind as DisclosureKind,
+    name: r.name,
+    cadence: r.cadence as Cadence,
+    minNoticeDays: r.min_notice_days,
+    legalBasis: r.legal_basis,
+    fields: extra.fields,
+    checks: extra.checks ?? [],
+    offlineNote: r.offline_note,
+    approvals: parseJson(r.approvals_json, []),
+    attachments: parseJson(r.attachments_json, []),
+    isActive: toNumber(r.is_active) === 1,
+    sortOrder: r.sort_order,
+    createdByName: r.created_by_name,
+    createdAt: r.created_at,
+  };
+}
+
+/** Every version of every template of a township. */
+export async function listTemplateVersions(db: DbOrTrx, agencyId: number): Promise<ItemTemplate[]> {
+  const rows = await db
+    .selectFrom('village_item_templates')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .orderBy('sort_order')
+    .orderBy('code')
+    .orderBy('version')
+    .execute();
+  return rows.map(toTemplate);
+}
+
+/** The newest version of each template code. */
+export async function listCurrentTemplates(db: DbOrTrx, agencyId: number): Promise<ItemTemplate[]> {
+  const all = await listTemplateVersions(db, agencyId);
+  const latest = new Map<string, ItemTemplate>();
+  for (const t of all) latest.set(t.code, t);
+  return [...latest.values()].sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
+export async function getTemplate(db: DbOrTrx, id: number): Promise<ItemTemplate> {
+  const r = await db.selectFrom('village_item_templates').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw new NotFoundError('模板不存在');
+  return toTemplate(r);
+}
+
+export interface TemplateUse {
+  villageId: number;
+  code: string;
+  templateId: number;
+  version: number;
+  pushedAt: string;
+  pushedByName: string;
+}
+
+/** Which template version each village of a township uses. */
+export async function listTemplateUses(
+  db: DbOrTrx,
+  agencyId: number,
+  villageId?: number,
+): Promise<TemplateUse[]> {
+  let q = db
+    .selectFrom('village_template_uses as u')
+    .innerJoin('village_item_templates as t', 't.id', 'u.template_id')
+    .select(['u.village_id', 'u.code', 'u.template_id', 't.version', 'u.pushed_at', 'u.pushed_by_name'])
+    .where('t.agency_id', '=', agencyId);
+  if (villageId !== undefined) q = q.where('u.village_id', '=', villageId);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    villageId: r.village_id,
+    code: r.code,
+    templateId: r.template_id,
+    version: r.version,
+    pushedAt: r.pushed_at,
+    pushedByName: r.pushed_by_name,
+  }));
+}
+
+export interface Disclosure {
+  id: number;
+  agencyId: number;
+  villageId: number;
+  templateId: number;
+  kind: DisclosureKind;
+  code: string;
+  title: string;
+  period: string | null;
+  dueOn: string | null;
+  status: DisclosureStatus;
+  raw: RawValues;
+  noticeDays: number;
+  publishedOn: string | null;
+  noticeEndOn: string | null;
+  round: number;
+  supervisionOpinion: Opinion | null;
+  supervisionReason: string | null;
+  supervisionByName: string | null;
+  townshipByName: string | null;
+  decisionId: number | null;
+  decisionStage: 'resolution' | 'result' | null;
+  boardPostedAt: string | null;
+  boardRemovedAt: string | null;
+  boardRemovedNote: string | null;
+  createdBy: number;
+  createdByName: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export function toDisclosure(r: Selectable<VillageDisclosureTable>): Disclosure {
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    villageId: r.village_id,
+    templateId: r.template_id,
+    kind: r.kind as DisclosureKind,
+    code: r.code,
+    title: r.title,
+    period: r.period,
+    dueOn: r.due_on,
+    status: r.status as DisclosureStatus,
+    raw: parseJson<RawValues>(r.values_json, {}),
+    noticeDays: r.notice_days,
+    publishedOn: r.published_on,
+    noticeEndOn: r.notice_end_on,
+    round: r.round,
+    supervisionOpinion: r.supervision_opinion as Opinion | null,
+    supervisionReason: r.supervision_reason,
+    supervisionByName: r.supervision_by_name,
+    townshipByName: r.township_by_name,
+    decisionId: r.decision_id,
+    decisionStage: r.decision_stage as Disclosure['decisionStage'],
+    boardPostedAt: r.board_posted_at,
+    boardRemovedAt: r.board_removed_at,
+    boardRemovedNote: r.board_removed_note,
+    createdBy: r.created_by,
+    createdByName: r.created_by_name,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+export async function findDisclosure(db: DbOrTrx, id: number): Promise<Disclosure | undefined> {
+  const r = await db.selectFrom('village_disclosures').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toDisclosure(r) : undefined;
+}
+
+/** Items of a village (newest first); `publishedOnly` for public pages. */
+export async function listVillageDisclosures(
+  db: DbOrTrx,
+  villageId: number,
+  opts: { publishedOnly?: boolean; year?: number; limit?: number } = {},
+): Promise<Disclosure[]> {
+  let q = db.selectFrom('village_disclosures').selectAll().where('village_id', '=', villageId);
+  if (opts.publishedOnly) q = q.where('status', '=', 'published');
+  if (opts.year) {
+    q = q.where('published_on', '>=', `${opts.year}-01-01`).where('published_on', '<=', `${opts.year}-12-31`);
+  }
+  const rows = await q
+    .orderBy('published_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(opts.limit ?? 500)
+    .execute();
+  return rows.map(toDisclosure);
+}
+
+export interface StepRow {
+  id: number;
+  round: number;
+  step: string;
+  action: string;
+  reason: string | null;
+  userId: number | null;
+  userName: string;
+  signedAt: string;
+}
+
+export async function listSteps(db: DbOrTrx, disclosureId: number): Promise<StepRow[]> {
+  const rows = await db
+    .selectFrom('village_disclosure_steps')
+    .selectAll()
+    .where('disclosure_id', '=', disclosureId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    round: r.round,
+    step: r.step,
+    action: r.action,
+    reason: r.reason,
+    userId: r.user_id,
+    userName: r.user_name,
+    signedAt: r.signed_at,
+  }));
+}
+
+export interface DisclosureFile {
+  id: number;
+  disclosureId: number;
+  purpose: FilePurpose;
+  fileName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+  width: number | null;
+  height: number | null;
+  takenAt: string | null;
+  latitude: string | null;
+  longitude: string | null;
+  createdByName: string;
+  createdAt: string;
+}
+export const FILE_PURPOSES = ['voucher', 'photo', 'minutes', 'board_posted', 'board_removed'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+export const FILE_PURPOSE_LABELS: Record<FilePurpose, string> = {
+  voucher: '记账凭证照片',
+  photo: '现场照片',
+  minutes: '会议记录照片',
+  board_posted: '公开栏张贴照片',
+  board_removed: '公示期满撤下照片',
+};
+
+export async function listFiles(db: DbOrTrx, disclosureId: number): Promise<DisclosureFile[]> {
+  const rows = await db
+    .selectFrom('village_disclosure_files')
+    .selectAll()
+    .where('disclosure_id', '=', disclosureId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    disclosureId: r.disclosure_id,
+    purpose: r.purpose as FilePurpose,
+    fileName: r.file_name,
+    mime: r.mime,
+    size: r.size,
+    sha256: r.sha256,
+    storageKey: r.storage_key,
+    width: r.width,
+    height: r.height,
+    takenAt: r.taken_at,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    createdByName: r.created_by_name,
+    createdAt: r.created_at,
+  }));
+}
+
+/** Active users of a township holding a role, optionally of one village (who can act on a waiting item). */
+export async function actorsFor(
+  db: DbOrTrx,
+  agencyId: number,
+  role: string,
+  villageId?: number,
+): Promise<{ id: number; name: string }[]> {
+  let q = db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.display_name'])
+    .where('u.agency_id', '=', agencyId)
+    .where('u.is_active', '=', 1)
+    .where('r.role', '=', role);
+  if (villageId !== undefined) q = q.where('u.village_id', '=', villageId);
+  const rows = await q.orderBy('u.id').execute();
+  if (!isRole(role)) return [];
+  return rows.map((r) => ({ id: r.id, name: r.display_name }));
+}
+
+export async function villageOf(
+  db: DbOrTrx,
+  villageId: number,
+): Promise<{ id: number; agencyId: number; name: string; sortOrder: number }> {
+  const v = await db
+    .selectFrom('villages')
+    .select(['id', 'agency_id', 'name', 'sort_order'])
+    .where('id', '=', villageId)
+    .executeTakeFirst();
+  if (!v) throw new NotFoundError('村不存在');
+  return { id: v.id, agencyId: v.agency_id, name: v.name, sortOrder: v.sort_order };
+}
+
+export interface DisclosureHead {
+  id: number;
+  villageId: number;
+  kind: DisclosureKind;
+  code: string;
+  title: string;
+  period: string | null;
+  dueOn: string | null;
+  status: DisclosureStatus;
+  publishedOn: string | null;
+}
+
+/** Lists of a village's items (titles, periods, states — no values), newest first. */
+export async function listVillageItemHeads(
+  db: DbOrTrx,
+  villageId: number,
+  opts: { publishedOnly?: boolean; year?: number; unpublishedOnly?: boolean; limit?: number } = {},
+): Promise<DisclosureHead[]> {
+  let q = db
+    .selectFrom('village_disclosures')
+    .select(['id', 'village_id', 'kind', 'code', 'title', 'period', 'due_on', 'status', 'published_on'])
+    .where('village_id', '=', villageId);
+  if (opts.publishedOnly) q = q.where('status', '=', 'published');
+  if (opts.unpublishedOnly) q = q.where('status', '!=', 'published');
+  if (opts.year)
+    q = q.where('published_on', '>=', `${opts.year}-01-01`).where('published_on', '<=', `${opts.year}-12-31`);
+  const rows = await q
+    .orderBy('published_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(opts.limit ?? 500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    villageId: r.village_id,
+    kind: r.kind as DisclosureKind,
+    code: r.code,
+    title: r.title,
+    period: r.period,
+    dueOn: r.due_on,
+    status: r.status as DisclosureStatus,
+    publishedOn: r.published_on,
+  }));
+}
