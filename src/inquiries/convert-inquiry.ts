@@ -48,7 +48,7 @@ export async function convertInquiry(ctx: Ctx, id: number, raw: unknown): Promis
     const r = await getRequest(trx, requestId);
     await issueLetter(trx, ctx, r, agency, settings, {
       kind: 'receipt',
-      vars: { 收到方式: '网上申请（由互动留言转来）' },
+      vars: { 收到方式: '网上申请，由互动留言转来' },
     });
     await updateInquiry(
       trx,

@@ -24,7 +24,7 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
     const docRes = await c.get('/api/openapi.json');
     assert.equal(docRes.status, 200);
     const doc = (await docRes.json()) as any;
-    assert.equal(doc.servers[0].url, 'http://localhost');
+    assert.match(doc.servers[0].url, /^http:\/\/localhost(:\d+)?$/);
     const opIds: string[] = [];
     for (const item of Object.values(doc.paths) as any[])
       for (const op of Object.values(item) as any[]) {

@@ -111,21 +111,21 @@ describeEachDialect('portal: 图解年报 from the published report’s cells', 
     assert.equal(f26.published, '9 条');
     assert.equal(f26.received, `${y2026.cells['B.new_received.total']} 件`);
     // 12 from the annual-report demo + 1 converted from a 互动交流 message (src/inquiries/demo.ts).
-    assert.equal(f26.received, '13 件');
+    assert.equal(f26.received, '16 件');
     assert.equal(f26.answered, `${y2026.cells['B.result.total.total']} 件`);
     assert.equal(f26.carried_forward, `${y2026.cells['B.carried_forward.total']} 件`);
     assert.equal(f26.fees, `${y2026.fees.fee_amount_collected_yuan} 元`);
     assert.equal(f26.review, `${y2026.cells['C.review.total']} 件`);
-    assert.match(p26, /比上年增加 13 件/, 'compared with 2025');
+    assert.match(p26, /比上年增加 16 件/, 'compared with 2025');
     const groups = groupsOf(y2026.cells);
     assert.deepEqual(tableOf(p26, 'g-results'), groups);
     assert.deepEqual(groups, {
-      予以公开: 4,
+      予以公开: 6,
       部分公开: 1,
       不予公开: 1,
       无法提供: 2,
       不予处理: 1,
-      其他处理: 2,
+      其他处理: 3,
     });
     assert.deepEqual(tableOf(p26, 'g-applicants'), {
       自然人: y2026.cells['B.new_received.natural_person'],
@@ -140,7 +140,7 @@ describeEachDialect('portal: 图解年报 from the published report’s cells', 
       行政处罚: y2026.cells['A.art20_6.administrative_penalty.decisions'],
       行政强制: y2026.cells['A.art20_6.administrative_coercion.decisions'],
     });
-    assert.match(p26, /办结 11 件，其中予以公开 4 件（36(\.4)?%）/);
+    assert.match(p26, /办结 14 件，其中予以公开 6 件（42(\.9)?%）/);
 
     // The report page links to its 图解; the exports carry the same figures.
     assert.match(

@@ -65,12 +65,12 @@ describeEachDialect('web: 统计图表 (dashboards) link to the lists they summa
       assert.match(home, new RegExp(`id="${id}"`));
 
     const req = await (await c.get('/office/stats/requests?year=2026')).text();
-    // 12 from the annual-report demo + 1 converted from a 互动交流 message (src/inquiries/demo.ts).
-    assert.match(req, /2026年收到申请 13 件/);
+    // 15 from the annual-report demo + 1 converted from a 互动交流 message (src/inquiries/demo.ts).
+    assert.match(req, /2026年收到申请 16 件/);
     const received = linkedCells(req, 'req-received');
     assert.equal(
       received.reduce((s, [, v]) => s + v, 0),
-      13,
+      16,
     );
     for (const [href, v] of [
       ...received,
@@ -110,7 +110,7 @@ describeEachDialect('web: 统计图表 (dashboards) link to the lists they summa
     const row = linkedCells(ireq, 'county-received').filter(([href]) => href.includes('received='));
     assert.equal(
       row.reduce((s, [, v]) => s + v, 0),
-      13,
+      16,
     );
     for (const [href, v] of row.filter(([, v]) => v > 0)) assert.equal(await ledgerTotal(ic, href), v, href);
     const ipub = await (await ic.get('/office/stats/publications?year=2026')).text();

@@ -23,7 +23,7 @@ export async function fuzzApp(
     db,
     a.townId,
     ROLES.filter((r) => r !== 'liaison'),
-    { officeId: a.objects.office },
+    { officeId: a.objects.office, villageId: a.objects.village },
   );
   await db.updateTable('users').set({ must_change_password: 0 }).execute();
   const staff = client({ ip: '10.40.0.1' });

@@ -53,6 +53,7 @@ async function side(db: Db, clock: Clock, label: string): Promise<Side> {
       role,
       user: await makeUser(db, inCounty ? county.id : town.id, [role], {
         officeId: role === 'office_head' || role === 'liaison' || role === 'drafter' ? office : null,
+        villageId: role === 'village_supervisor' || role === 'village_cadre' ? village : null,
       }),
     });
   }

@@ -109,7 +109,7 @@ export function ReportArticle({
       <div class="annual-report">
         {doc.sections.map((s) =>
           s.table ? (
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex={0}>
               <Table t={s.table} highlight={highlight} />
             </div>
           ) : null,
@@ -128,7 +128,7 @@ export function ReportArticle({
             p.kind === 'subheading' ? <h3>{p.text}</h3> : <p class="indent">{p.text}</p>,
           )}
           {s.table ? (
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex={0}>
               <Table t={s.table} highlight={highlight} />
             </div>
           ) : null}

@@ -34,7 +34,7 @@ export function ValuesView({
             <>
               <dt>{f.label}</dt>
               <dd>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex={0}>
                   <table class="data">
                     <thead>
                       <tr>

@@ -25,7 +25,7 @@ export function FiguresTable({ month, names }: { month: MonthFigures; names: Map
       <h2>
         {Number(y)}年{Number(m)}月
       </h2>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0}>
         <table class="data" data-figures={month.month}>
           <thead>
             <tr>

@@ -82,7 +82,7 @@ export function auditRoutes(app: App): void {
         {rows.length === 0 ? (
           <p class="empty">没有符合条件的记录</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0}>
             <table class="data">
               <thead>
                 <tr>

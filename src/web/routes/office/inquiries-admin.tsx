@@ -158,7 +158,7 @@ async function settingsPage(c: C, form?: FormState, rulesForm?: FormState, statu
       <form method="post" action="/office/inquiries/routing" novalidate>
         <Csrf token={c.var.csrf} />
         <FormError form={rulesForm ?? emptyForm()} />
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table class="data">
             <thead>
               <tr>

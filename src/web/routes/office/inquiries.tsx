@@ -138,7 +138,7 @@ async function ledgerPage(c: C) {
       {rows.length === 0 ? (
         <p class="empty">没有符合条件的留言</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table class="data">
             <thead>
               <tr>

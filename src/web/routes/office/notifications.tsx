@@ -28,7 +28,7 @@ export function notificationRoutes(app: App): void {
         {items.length === 0 ? (
           <p class="empty">暂无提醒</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0}>
             <table class="data">
               <thead>
                 <tr>

@@ -179,7 +179,7 @@ async function orgPage(
         {offices.length === 0 ? (
           <p class="empty">暂无站办所</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0}>
             <table class="data">
               <thead>
                 <tr>
@@ -254,7 +254,7 @@ async function orgPage(
 
       <section aria-labelledby="users-h">
         <h2 id="users-h">用户（{users.length}）</h2>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table class="data">
             <thead>
               <tr>

@@ -76,7 +76,7 @@ async function indexPage(c: C, form: FormState = emptyForm(), status = 200): Pro
       {uploads.length === 0 ? (
         <p class="muted">还没有上传过报告。</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table class="data" data-testid="report-check-list">
             <thead>
               <tr>
@@ -134,7 +134,7 @@ function cellMarks(
 function OfficialTable(props: { caption: string; rows: LayoutRows; result: CheckResult; id: string }) {
   const marks = cellMarks(props.result.findings);
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex={0}>
       <table class="data report-table" data-testid={props.id}>
         <caption>{props.caption}</caption>
         <tbody>

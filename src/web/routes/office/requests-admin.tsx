@@ -93,7 +93,7 @@ async function reportPage(c: C) {
       ) : (
         <p class="badge ok">勾稽关系核对通过</p>
       )}
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0}>
         <table class="data">
           <thead>
             <tr>

@@ -114,7 +114,18 @@ async function ledgerPage(c: C) {
           </a>
         ) : null}{' '}
         <a href={`${BASE}/report${agencyQs}`}>年报数据（表二、表三）</a> ·{' '}
-        <a href={`${BASE}/appeals${agencyQs}`}>复议诉讼</a> · <a href={`${BASE}/corrections`}>更正申请</a>
+        <a href={`${BASE}/appeals${agencyQs}`}>复议诉讼</a>
+        {/* The 更正 register is the agency's own (an inspector reading a township below does not reach it). */}
+        {agencyQs === '' &&
+        requestPolicy.view(c.var.ctx.actor, scope) &&
+        c.var.ctx.actor.kind === 'user' &&
+        scope.agencyId === c.var.ctx.actor.agencyId &&
+        !c.var.ctx.actor.roles.every((r) => r === 'inspector') ? (
+          <>
+            {' '}
+            · <a href={`${BASE}/corrections`}>更正申请</a>
+          </>
+        ) : null}
         {requestPolicy.manageSettings(c.var.ctx.actor, scope) ? (
           <>
             {' '}
@@ -180,7 +191,7 @@ async function ledgerPage(c: C) {
       {ledger.rows.length === 0 ? (
         <p class="empty">没有符合条件的申请</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table class="data">
             <thead>
               <tr>

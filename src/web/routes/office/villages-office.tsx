@@ -139,7 +139,7 @@ async function overviewPage(c: C) {
           title={`各村各月按时公开比例${kind ? `（${KIND_LABELS[kind]}）` : ''}`}
           hrefOf={(id) => `/office/villages/v/${id}${readOnly ? `?agency=${agencyId}` : ''}`}
         />
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table class="data" id="heat-table">
             <caption class="sr-only">各村各月：按时公开/到期事项</caption>
             <thead>
@@ -173,7 +173,7 @@ async function overviewPage(c: C) {
       {ov.overdue.length === 0 ? (
         <p>没有逾期未公开的事项。</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table class="data" id="overdue">
             <thead>
               <tr>
@@ -197,7 +197,7 @@ async function overviewPage(c: C) {
         </div>
       )}
       <h2>各村公开次数</h2>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0}>
         <table class="data" id="counts">
           <thead>
             <tr>
@@ -339,7 +339,7 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
         </ul>
       </details>
       <h2>{year}年公开日历</h2>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0}>
         <table class="data" id="calendar">
           <thead>
             <tr>
@@ -515,7 +515,7 @@ async function templatesPage(c: C, form?: FormState, status = 200) {
       {KINDS.map((k) => (
         <>
           <h2>{KIND_LABELS[k]}</h2>
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0}>
             <table class="data">
               <thead>
                 <tr>

@@ -99,7 +99,7 @@ function CatalogueTree({ nodes, counts }: { nodes: CategoryNode[]; counts: Map<n
 function ItemList({ items }: { items: Publication[] }) {
   if (!items.length) return <p class="empty">暂无信息</p>;
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex={0}>
       <table class="data">
         <thead>
           <tr>

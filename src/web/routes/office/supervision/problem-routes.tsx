@@ -139,7 +139,7 @@ async function ledgerPage(c: C) {
       {problems.length === 0 ? (
         <p class="empty">暂无问题</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table class="data" id="ledger">
             <thead>
               <tr>

@@ -403,7 +403,7 @@ async function assessmentPage(c: C, forms: Record<string, FormState> = {}, statu
       {a ? (
         <>
           <p>{a.status === 'final' ? '考核结果已确定' : '考核得分（未确定）'}</p>
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0}>
             <table class="data" id="assessment">
               <thead>
                 <tr>
