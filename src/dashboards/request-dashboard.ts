@@ -66,7 +66,11 @@ async function figuresOf(ctx: Ctx, agencyId: number, rows: RequestFigureRow[], y
   );
 }
 
-export async function requestDashboard(ctx: Ctx, agencyId: number, year: number): Promise<RequestDashboard> {
+/** Whose request figures the actor may see from this agency: its own, and (an inspector above) those below. */
+async function dashboardAccess(
+  ctx: Ctx,
+  agencyId: number,
+): Promise<{ ownAllowed: boolean; belowIds: number[] }> {
   const ownAllowed = requestPolicy.view(ctx.actor, await requestScope(ctx.db, agencyId));
   const belowIds: number[] = [];
   for (const id of await descendantIds(ctx.db, agencyId)) {
@@ -75,6 +79,17 @@ export async function requestDashboard(ctx: Ctx, agencyId: number, year: number)
     const scope = await requestScope(ctx.db, id);
     if (isInspectorAbove(ctx.actor, scope) && requestPolicy.view(ctx.actor, scope)) belowIds.push(id);
   }
+  return { ownAllowed, belowIds };
+}
+
+/** Whether the actor may open the request statistics of this agency (without computing them). */
+export async function canSeeRequestDashboard(ctx: Ctx, agencyId: number): Promise<boolean> {
+  const { ownAllowed, belowIds } = await dashboardAccess(ctx, agencyId);
+  return ownAllowed || belowIds.length > 0;
+}
+
+export async function requestDashboard(ctx: Ctx, agencyId: number, year: number): Promise<RequestDashboard> {
+  const { ownAllowed, belowIds } = await dashboardAccess(ctx, agencyId);
   assertCan(ownAllowed || belowIds.length > 0, { hide: true });
   const rows = await rowsOf(ctx, ownAllowed ? [agencyId, ...belowIds] : belowIds, year);
   const names = new Map((await listAgencies(ctx.db)).map((a) => [a.id, a.name]));

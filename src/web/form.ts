@@ -38,3 +38,20 @@ export function pageParam(c: C, name = 'page'): number {
   }
   return Number(raw);
 }
+
+/** The non-empty files of a multipart field (at most `max`, else a ValidationError naming the limit). */
+export async function uploadedFiles(
+  c: C,
+  max: number,
+  field = 'files',
+): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const body = await c.req.parseBody({ all: true });
+  const raw = body[field];
+  const files = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter(
+    (f): f is File => f instanceof File && f.size > 0,
+  );
+  if (files.length > max) throw new ValidationError(`附件最多${max}个`, { [field]: '附件过多' });
+  return Promise.all(
+    files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+}

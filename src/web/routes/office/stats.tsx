@@ -5,7 +5,7 @@
 import type { App, C } from '../../app-env.ts';
 import { currentUser, officePage } from '../../office-page.tsx';
 import { Chart, ChartGrid, type ChartSpec } from '../../../charts/index.ts';
-import { requestDashboard } from '../../../dashboards/request-dashboard.ts';
+import { canSeeRequestDashboard, requestDashboard } from '../../../dashboards/request-dashboard.ts';
 import { countyRequestCharts, requestCharts } from '../../../dashboards/request-charts.ts';
 import { publicationDashboard } from '../../../dashboards/publication-dashboard.ts';
 import { countyPublicationCharts, publicationCharts } from '../../../dashboards/publication-charts.ts';
@@ -90,14 +90,7 @@ function Charts({ specs }: { specs: ChartSpec[] }) {
 export function statsRoutes(app: App): void {
   app.get('/office/stats', async (c) => {
     const user = currentUser(c);
-    const ok = await requestDashboard(
-      c.var.ctx,
-      user.agencyId,
-      Number(c.var.ctx.clock.today().slice(0, 4)),
-    ).then(
-      () => true,
-      () => false,
-    );
+    const ok = await canSeeRequestDashboard(c.var.ctx, user.agencyId);
     return c.redirect(ok ? '/office/stats/requests' : '/office/stats/publications', 302);
   });
 
@@ -139,10 +132,7 @@ export function statsRoutes(app: App): void {
     const year = yearOf(c);
     const agencyId = agencyOf(c);
     const d = await publicationDashboard(c.var.ctx, agencyId, year);
-    const requests = await requestDashboard(c.var.ctx, agencyId, year).then(
-      () => true,
-      () => false,
-    );
+    const requests = await canSeeRequestDashboard(c.var.ctx, agencyId);
     const agency = await getAgency(c.var.deps.db, agencyId);
     const param = agencyId === currentUser(c).agencyId ? undefined : agencyId;
     const current = Number(c.var.ctx.clock.today().slice(0, 4));

@@ -7,7 +7,7 @@ import { limitPublicSubmission } from '../../rate-limit.ts';
 import { publicPage, portalAgency } from '../../public-page.tsx';
 import { Csrf, Field, FormError, Submit, TextArea, emptyForm, type FormState } from '../../views/forms.tsx';
 import { RequestFields } from '../../views/request-form.tsx';
-import { formData, str } from '../../form.ts';
+import { formData, str, uploadedFiles } from '../../form.ts';
 import { DomainError, ValidationError, isDomainError, parseInput } from '../../../errors.ts';
 import { submitOnlineRequest } from '../../../requests/submit-online-request.ts';
 import { OnlineRequestInput } from '../../../requests/request.schema.ts';
@@ -69,16 +69,7 @@ function applyPage(c: C, form: FormState, status = 200) {
   );
 }
 
-async function uploadsOf(c: C): Promise<{ name: string; bytes: Uint8Array }[]> {
-  const body = await c.req.parseBody({ all: true });
-  const raw = body['files'];
-  const list = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter(
-    (f): f is File => f instanceof File && f.size > 0,
-  );
-  if (list.length > MAX_UPLOADS_PER_SUBMIT)
-    throw new ValidationError(`附件最多${MAX_UPLOADS_PER_SUBMIT}个`, { files: '附件过多' });
-  return Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-}
+const uploadsOf = (c: C) => uploadedFiles(c, MAX_UPLOADS_PER_SUBMIT);
 
 function trackForm(c: C, form: FormState, status = 200) {
   return publicPage(

@@ -8,7 +8,7 @@ import { publicPage, portalAgency } from '../../public-page.tsx';
 import { Csrf, Field, FormError, Submit, emptyForm, type FormState } from '../../views/forms.tsx';
 import { AskForm, History, RateForm, ReopenForm } from '../../views/inquiry-views.tsx';
 import { FiguresTable } from '../../views/inquiry-charts.tsx';
-import { formData, str } from '../../form.ts';
+import { formData, str, uploadedFiles } from '../../form.ts';
 import { DomainError, NotFoundError, ValidationError, isDomainError, parseInput } from '../../../errors.ts';
 import { InquiryInput } from '../../../inquiries/inquiry.schema.ts';
 import { listOffices, listVillages } from '../../../org/org.queries.ts';
@@ -94,16 +94,7 @@ async function askPage(
   );
 }
 
-async function uploadsOf(c: C): Promise<{ name: string; bytes: Uint8Array }[]> {
-  const body = await c.req.parseBody({ all: true });
-  const raw = body['files'];
-  const list = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter(
-    (f): f is File => f instanceof File && f.size > 0,
-  );
-  if (list.length > MAX_UPLOADS_PER_SUBMIT)
-    throw new ValidationError(`附件最多${MAX_UPLOADS_PER_SUBMIT}个`, { files: '附件过多' });
-  return Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-}
+const uploadsOf = (c: C) => uploadedFiles(c, MAX_UPLOADS_PER_SUBMIT);
 
 function trackForm(c: C, form: FormState, status = 200) {
   return publicPage(
