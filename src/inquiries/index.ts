@@ -4,3 +4,4 @@ export { computeMonth, publishedFigures, type MonthFigures } from './figures.que
 export { monthlyFigures, type OfficeFigures } from './figures.ts';
 export { INQUIRY_SEARCH_KIND, FAQ_SEARCH_KIND } from './publish-inquiry.ts';
 export { INQUIRY_AUDIT_LABELS, type InquiryAuditAction } from './inquiry-audit.ts';
+export { INQUIRY_CHECK_PROVIDERS } from './check-providers.ts';

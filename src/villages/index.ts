@@ -1,3 +1,4 @@
 /** What other features may use of 村级公开. */
 export { countByKind } from './township-overview.ts';
 export { KIND_LABELS, type DisclosureKind } from './village-disclosure.ts';
+export { VILLAGE_CHECK_PROVIDERS } from './check-providers.ts';

@@ -5,9 +5,7 @@
  */
 import type { Ctx } from '../context.ts';
 import { addDays } from '../calendar/dates.ts';
-import { listVillages } from '../org/org.queries.ts';
-import { slotsOfYear } from './disclosure-calendar.ts';
-import { villageUses, yearItems } from './township-overview.ts';
+import { villageSlots } from './village-slots.ts';
 import { notifyPersons, whoActs } from './notify.ts';
 import { periodLabel } from './village-disclosure.ts';
 import { getVillageSettings } from './village-settings.ts';
@@ -17,25 +15,12 @@ export const VILLAGE_SWEEP_JOB = 'villages.daily_sweep';
 
 export async function sendVillageReminders(ctx: Ctx): Promise<{ reminders: number; escalated: number }> {
   const today = ctx.clock.today();
-  const year = Number(today.slice(0, 4));
   let reminders = 0;
   const towns = await ctx.db.selectFrom('agencies').select('id').where('kind', '=', 'township').execute();
   for (const t of towns) {
     const settings = await getVillageSettings(ctx.db, t.id);
     const soon = addDays(today, settings.remindDaysBefore);
-    const [villages, uses, items, prevItems] = await Promise.all([
-      listVillages(ctx.db, t.id),
-      villageUses(ctx.db, t.id),
-      yearItems(ctx.db, t.id, year),
-      yearItems(ctx.db, t.id, year - 1),
-    ]);
-    for (const v of villages) {
-      const its = [...items, ...prevItems].filter((i) => i.villageId === v.id);
-      const u = uses.get(v.id) ?? [];
-      const slots = [
-        ...slotsOfYear(u, its, year - 1, today, settings.dueDay),
-        ...slotsOfYear(u, its, year, today, settings.dueDay),
-      ];
+    for (const { village: v, slots } of await villageSlots(ctx.db, t.id, today, settings.dueDay)) {
       const dueSoon = slots.filter(
         (s) => (s.state === 'upcoming' || s.state === 'in_progress') && s.dueOn <= soon,
       );
