@@ -2,7 +2,8 @@
  * 每日巡查, the daily job (exactly once per business day across instances: the job's unique key is the date): due
  * 回头看 first, then every check provider on every agency — new problems go to the ledger (one per key while it is
  * not closed; a key found again after its problem was closed and all its 回头看 done is recorded anew, flagged
- * recurring), reminders notify — and finally overdue rectifications escalate to the agency's leaders once.
+ * recurring), reminders notify — then overdue rectifications escalate to the agency's leaders once, and county
+ * 督办 not answered by their date remind the township (and tell the issuer) every few days until answered.
  */
 import type { Ctx } from '../context.ts';
 import { recordEvent } from '../audit/record-event.ts';
@@ -13,6 +14,7 @@ import type { CheckHit } from './check-provider.ts';
 import { checkProviders } from './providers/index.ts';
 import { insertProblem } from './record-problem.ts';
 import {
+  clerkIds,
   leaderIds,
   notify,
   problemLink,
@@ -30,6 +32,8 @@ export interface DailyResult {
   problems: number;
   reminders: number;
   escalated: number;
+  /** 督办 past their answer date whose reminders went out in this run. */
+  lateAnswers: number;
   followUps: { passed: number; reopened: number; notified: number };
 }
 
@@ -122,10 +126,79 @@ async function escalate(ctx: Ctx): Promise<number> {
   return rows.length;
 }
 
+/** How often a 督办 left unanswered past its date is brought up again (calendar days). */
+export const LATE_ANSWER_REMIND_EVERY_DAYS = 3;
+
+/**
+ * 督办 waiting past their answer date: the township's disclosure office and the people responsible are reminded, and
+ * the issuer is told it was missed, at most every LATE_ANSWER_REMIND_EVERY_DAYS days, until the township answers.
+ */
+async function remindLateAnswers(ctx: Ctx): Promise<number> {
+  const today = ctx.clock.today();
+  const now = ctx.clock.now();
+  const since = new Date(now.getTime() - LATE_ANSWER_REMIND_EVERY_DAYS * 86_400_000).toISOString();
+  const late = await ctx.db
+    .selectFrom('sv_supervisions')
+    .innerJoin('sv_problems', 'sv_problems.id', 'sv_supervisions.problem_id')
+    .select(['sv_supervisions.problem_id', 'sv_supervisions.issued_by', 'sv_supervisions.answer_by'])
+    .where('sv_supervisions.status', '=', 'waiting')
+    .where('sv_supervisions.answer_by', '<', today)
+    .orderBy('sv_supervisions.id')
+    .execute();
+  let count = 0;
+  for (const s of late) {
+    const problemId = toNumber(s.problem_id);
+    const p = toProblem(
+      await ctx.db
+        .selectFrom('sv_problems')
+        .selectAll()
+        .where('id', '=', problemId)
+        .executeTakeFirstOrThrow(),
+    );
+    await ctx.db.transaction().execute(async (trx) => {
+      const township = await notify(
+        trx,
+        ctx,
+        [...(await clerkIds(trx, p.agencyId)), ...(await rectifierIds(trx, p))],
+        {
+          kind: 'supervision.answer_overdue',
+          title: `县级督办逾期未答复：${p.title}（应于${s.answer_by}前答复）`,
+          body: `${p.reference}：请立即在问题页面答复督办，说明整改进展。`,
+          link: problemLink(problemId),
+        },
+        { unlessSince: since },
+      );
+      const issuer =
+        s.issued_by == null
+          ? 0
+          : await notify(
+              trx,
+              ctx,
+              [toNumber(s.issued_by)],
+              {
+                kind: 'supervision.answer_overdue',
+                title: `督办逾期未获答复：${p.title}（${p.unitName}，应于${s.answer_by}前答复）`,
+                body: `${p.reference}：被督办单位尚未答复，可再次督办或约谈。`,
+                link: problemLink(problemId),
+              },
+              { unlessSince: since },
+            );
+      if (township + issuer > 0) count++;
+    });
+  }
+  return count;
+}
+
 export async function runDailyChecks(ctx: Ctx, opts: { period?: string } = {}): Promise<DailyResult> {
   const period = opts.period ?? ctx.clock.today();
   const run = await startRun(ctx, DAILY_JOB, period);
-  const out: DailyResult = { problems: 0, reminders: 0, escalated: 0, followUps: await runDueFollowUps(ctx) };
+  const out: DailyResult = {
+    problems: 0,
+    reminders: 0,
+    escalated: 0,
+    lateAnswers: 0,
+    followUps: await runDueFollowUps(ctx),
+  };
   for (const agency of await listAgencies(ctx.db)) {
     const settings = await settingsOf(ctx.db, agency.id);
     for (const provider of checkProviders()) {
@@ -137,6 +210,7 @@ export async function runDailyChecks(ctx: Ctx, opts: { period?: string } = {}): 
     }
   }
   out.escalated = await escalate(ctx);
+  out.lateAnswers = await remindLateAnswers(ctx);
   await finishRun(ctx, run, out);
   await recordEvent(ctx.db, ctx, {
     action: 'supervision.daily_check_run',

@@ -5,6 +5,7 @@ import { testApp } from '../../test/support/http.ts';
 import { fixedClock, makeAgency, makeUser, makeVillage, systemCtx } from '../../test/support/factories.ts';
 import { seedCalendar } from '../calendar/seed-calendar.ts';
 import type { Db } from '../db/database.ts';
+import { runDailyChecks } from './daily-checks.ts';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 
@@ -173,6 +174,23 @@ describeEachDialect('web: 监督保障', (t) => {
     const clerk = await s.as(s.clerk);
     const page = await (await clerk.get(`/office/supervision/problems/${id}`)).text();
     assert.match(page, /县级督办待答复/);
+    // Past the answer date: the daily sweep reminds the township and tells the issuer, then again only days later.
+    const lateNotes = (userId: number) =>
+      db
+        .selectFrom('notifications')
+        .select('title')
+        .where('user_id', '=', userId)
+        .where('kind', '=', 'supervision.answer_overdue')
+        .execute();
+    s.clock.set('2026-03-11T02:00:00Z');
+    assert.equal((await runDailyChecks(systemCtx(db, s.clock))).lateAnswers, 1);
+    assert.equal((await runDailyChecks(systemCtx(db, s.clock), { period: '2026-03-11b' })).lateAnswers, 0);
+    assert.match((await lateNotes(s.clerk.id))[0]!.title, /县级督办逾期未答复.*应于2026-03-10前答复/);
+    assert.match((await lateNotes(s.inspector.id))[0]!.title, /督办逾期未获答复/);
+    s.clock.set('2026-03-15T02:00:00Z');
+    assert.equal((await runDailyChecks(systemCtx(db, s.clock))).lateAnswers, 1);
+    assert.equal((await lateNotes(s.clerk.id)).length, 2);
+    await clerk.signIn(s.clerk.username);
     const sid = /supervisions\/(\d+)\/answer/.exec(page)![1];
     assert.equal(
       (
