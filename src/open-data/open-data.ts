@@ -37,14 +37,19 @@ import {
 } from './presenters.ts';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
-const int = (min: number, max: number, msg: string) =>
+/** An integer query parameter (empty = absent) with one Chinese message for every way it can be wrong. */
+export const int = (min: number, max: number, msg: string) =>
   z.preprocess(blank, z.coerce.number({ error: msg }).int(msg).min(min, msg).max(max, msg));
 
 export const MAX_PAGE_SIZE = 100;
 
-export const PublicationsQuery = z.object({
+/** page / pageSize of every paged list. */
+export const PageQuery = z.object({
   page: int(1, 100000, 'page 应为 1 以上的整数').default(1),
   pageSize: int(1, MAX_PAGE_SIZE, `pageSize 应为 1 至 ${MAX_PAGE_SIZE} 的整数`).default(20),
+});
+
+export const PublicationsQuery = PageQuery.extend({
   category: z.preprocess(blank, z.string().max(50).optional()),
   year: z.preprocess(blank, int(2000, 2100, 'year 应为四位年份').optional()),
 });

@@ -53,14 +53,32 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
     const firstId = (
       (await (await c.get('/api/public/publications?pageSize=1')).json()) as { items: { id: number }[] }
     ).items[0].id;
+    const village = await db
+      .selectFrom('village_disclosures')
+      .select(['id', 'village_id'])
+      .where('agency_id', '=', town.id)
+      .where('status', '=', 'published')
+      .where('published_on', '>=', '2026-01-01')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const inquiry = await db
+      .selectFrom('inquiries')
+      .select('id')
+      .where('agency_id', '=', town.id)
+      .where('is_published', '=', 1)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const sample: Record<string, string> = {
+      villageId: String(village.village_id),
+      itemId: String(village.id),
+      inquiryId: String(inquiry.id),
       id: String(firstId),
       year: '2026',
       date: '2026-09-30',
       n: '10',
     };
     const publicPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/public/'));
-    assert.equal(publicPaths.length, 16);
+    assert.equal(publicPaths.length, 22);
     for (const path of publicPaths) {
       const op = doc.paths[path].get;
       assert.deepEqual(op.security, [], `${path} needs no sign-in`);
@@ -128,6 +146,61 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
     assert.ok(ex.skipped.some((s: any) => /法定节假日/.test(s.reasonLabel)));
     const bad = await c.get('/api/public/calendar/is-workday?date=2026-13-40');
     assert.equal(bad.status, 400);
+
+    // 村级公开: the counts are the published items of the year; a list of persons is never given as data.
+    const villages = (await (await c.get('/api/public/villages?year=2026')).json()) as any;
+    assert.equal(villages.items.length, 13);
+    const publishedInVillages = await db
+      .selectFrom('village_disclosures')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('agency_id', '=', town.id)
+      .where('status', '=', 'published')
+      .where('published_on', '>=', '2026-01-01')
+      .where('published_on', '<=', '2026-12-31')
+      .executeTakeFirstOrThrow();
+    assert.equal(
+      villages.items.reduce(
+        (s: number, v: any) => s + v.counts.party + v.counts.affairs + v.counts.finance,
+        0,
+      ),
+      toNumber(publishedInVillages.n),
+    );
+    const unpublished = await db
+      .selectFrom('village_disclosures')
+      .select('id')
+      .where('status', '!=', 'published')
+      .executeTakeFirst();
+    if (unpublished) assert.equal((await c.get(`/api/public/villages/items/${unpublished.id}`)).status, 404);
+    const personal = await db
+      .selectFrom('village_disclosures')
+      .select('id')
+      .where('agency_id', '=', town.id)
+      .where('status', '=', 'published')
+      .where('values_json', 'like', '%"name"%')
+      .executeTakeFirst();
+    if (personal) {
+      const item = (await (await c.get(`/api/public/villages/items/${personal.id}`)).json()) as any;
+      assert.ok(item.withheldLists >= 1, 'a list of persons is withheld');
+      assert.doesNotMatch(JSON.stringify(item.values), /\d{17}[\dXx]/, 'no ID number');
+    }
+    // 互动交流: only published messages, never the citizen's contact.
+    const msgs = (await (await c.get('/api/public/inquiries?pageSize=100')).json()) as any;
+    const publishedMsgs = await db
+      .selectFrom('inquiries')
+      .select(['id', 'contact_phone', 'contact_name'])
+      .where('agency_id', '=', town.id)
+      .where('is_published', '=', 1)
+      .execute();
+    assert.equal(msgs.total, publishedMsgs.length);
+    const one = (await (await c.get(`/api/public/inquiries/${publishedMsgs[0]!.id}`)).json()) as any;
+    for (const m of publishedMsgs)
+      if (m.contact_phone) assert.ok(!JSON.stringify(one).includes(m.contact_phone), 'no phone');
+    const hidden = await db
+      .selectFrom('inquiries')
+      .select('id')
+      .where('is_published', '=', 0)
+      .executeTakeFirst();
+    if (hidden) assert.equal((await c.get(`/api/public/inquiries/${hidden.id}`)).status, 404);
 
     // A publication that is not public is "not found".
     const draft = await db

@@ -14,6 +14,14 @@ import {
   WorkdayStatus,
   pageOf,
 } from '../../../open-data/presenters.ts';
+import {
+  PublicInquiry,
+  PublicInquiryHead,
+  PublicInquiryMonth,
+  PublicVillage,
+  PublicVillageItem,
+  PublicVillageItemHead,
+} from '../../../open-data/community-presenters.ts';
 
 function schemaOf(s: z.ZodType): Record<string, unknown> {
   const { $schema: _drop, ...rest } = z.toJSONSchema(s, { target: 'draft-2020-12' }) as Record<
@@ -34,6 +42,14 @@ export const OPEN_DATA_SCHEMAS: Record<string, Record<string, unknown>> = {
   WorkdayStatus: schemaOf(WorkdayStatus),
   AddWorkdaysResult: schemaOf(AddWorkdaysResult),
   ExplainResult: schemaOf(ExplainResult),
+  PublicVillageList: schemaOf(z.object({ year: z.number().int(), items: z.array(PublicVillage) })),
+  PublicVillageItemList: schemaOf(
+    z.object({ year: z.number().int(), items: z.array(PublicVillageItemHead) }),
+  ),
+  PublicVillageItem: schemaOf(PublicVillageItem),
+  PublicInquiryPage: schemaOf(pageOf(PublicInquiryHead)),
+  PublicInquiry: schemaOf(PublicInquiry),
+  PublicInquiryMonthList: schemaOf(z.object({ items: z.array(PublicInquiryMonth) })),
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -170,6 +186,44 @@ export const OPEN_DATA_PATHS: Record<string, OpenApiPathItem> = {
     '第 n 个工作日及其间跳过的每一天和原因',
     'ExplainResult',
     [date, n],
+  ),
+  '/api/public/villages': op('listPublicVillages', '村级公开：各村及当年公开事项数', 'PublicVillageList', [
+    year(false),
+  ]),
+  '/api/public/villages/{villageId}/items': op(
+    'listPublicVillageItems',
+    '村级公开：一个村当年已公开的事项',
+    'PublicVillageItemList',
+    [
+      { name: 'villageId', in: 'path', required: true, description: '村编号', schema: { type: 'integer' } },
+      year(false),
+    ],
+  ),
+  '/api/public/villages/items/{itemId}': op(
+    'getPublicVillageItem',
+    '村级公开：一个事项的内容（含个人信息的名单不提供）',
+    'PublicVillageItem',
+    [{ name: 'itemId', in: 'path', required: true, description: '事项编号', schema: { type: 'integer' } }],
+  ),
+  '/api/public/inquiries': op(
+    'listPublicInquiries',
+    '互动交流：公开的留言（新的在前，分页）',
+    'PublicInquiryPage',
+    [
+      q('page', '页码', { type: 'integer', minimum: 1, default: 1 }),
+      q('pageSize', '每页条数', { type: 'integer', minimum: 1, maximum: 100, default: 20 }),
+    ],
+  ),
+  '/api/public/inquiries/{inquiryId}': op(
+    'getPublicInquiry',
+    '互动交流：一条公开的留言及答复',
+    'PublicInquiry',
+    [{ name: 'inquiryId', in: 'path', required: true, description: '留言编号', schema: { type: 'integer' } }],
+  ),
+  '/api/public/inquiries/figures': op(
+    'listPublicInquiryFigures',
+    '互动交流：每月公布的留言办理情况',
+    'PublicInquiryMonthList',
   ),
   '/api/public/publications.csv': download(
     'downloadPublicationsCsv',

@@ -1,5 +1,6 @@
 /**
- * The open data API under /api/public: no sign-in, the portal agency's public data only, JSON with an ETag
+ * The open data API under /api/public: no sign-in, the portal agency's public data only (主动公开, the registers,
+ * annual reports, the calendar, 村级公开 and 互动交流), JSON with an ETag
  * (If-None-Match → 304) and a short public cache; CSV and XLSX downloads of each public register.
  * Documented in /api/openapi.json (open-data-doc.ts).
  */
@@ -20,6 +21,14 @@ import {
   openReport,
   openReports,
 } from '../../../open-data/open-data.ts';
+import {
+  openInquiries,
+  openInquiry,
+  openInquiryFigures,
+  openVillageItem,
+  openVillageItems,
+  openVillages,
+} from '../../../open-data/open-community.ts';
 import {
   REGISTERS,
   registerTable,
@@ -90,6 +99,42 @@ export function openDataRoutes(app: App): void {
   );
   app.get('/api/public/calendar/explain', async (c) =>
     publicJson(c, await openExplain(c.var.deps.db, await agencyOf(c), c.req.query())),
+  );
+  // 村级公开 and 互动交流 (what their portal pages show, as data).
+  const today = (c: C) => c.var.ctx.clock.today();
+  app.get('/api/public/villages', async (c) =>
+    publicJson(c, await openVillages(c.var.deps.db, await agencyOf(c), baseOf(c), c.req.query(), today(c))),
+  );
+  app.get('/api/public/villages/:villageId{[0-9]+}/items', async (c) =>
+    publicJson(
+      c,
+      await openVillageItems(
+        c.var.deps.db,
+        await agencyOf(c),
+        baseOf(c),
+        Number(c.req.param('villageId')),
+        c.req.query(),
+        today(c),
+      ),
+    ),
+  );
+  app.get('/api/public/villages/items/:itemId{[0-9]+}', async (c) =>
+    publicJson(
+      c,
+      await openVillageItem(c.var.deps.db, await agencyOf(c), baseOf(c), Number(c.req.param('itemId'))),
+    ),
+  );
+  app.get('/api/public/inquiries', async (c) =>
+    publicJson(c, await openInquiries(c.var.deps.db, await agencyOf(c), baseOf(c), c.req.query())),
+  );
+  app.get('/api/public/inquiries/:inquiryId{[0-9]+}', async (c) =>
+    publicJson(
+      c,
+      await openInquiry(c.var.deps.db, await agencyOf(c), baseOf(c), Number(c.req.param('inquiryId'))),
+    ),
+  );
+  app.get('/api/public/inquiries/figures', async (c) =>
+    publicJson(c, await openInquiryFigures(c.var.deps.db, await agencyOf(c))),
   );
 
   for (const id of REGISTERS)

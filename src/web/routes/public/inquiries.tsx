@@ -24,7 +24,8 @@ import {
 } from '../../../inquiries/citizen-inquiry.ts';
 import { listFaqs } from '../../../inquiries/publish-inquiry.ts';
 import { publishedFigures } from '../../../inquiries/figures.queries.ts';
-import { officeNames, reporterCount } from '../../../inquiries/inquiries.queries.ts';
+import { officeNames } from '../../../inquiries/inquiries.queries.ts';
+import { findPublishedInquiry, listPublishedInquiries } from '../../../inquiries/public-inquiries.ts';
 import {
   KIND_LABELS,
   REJECT_REASONS,
@@ -219,16 +220,7 @@ const formOf = (e: unknown, f: FormState['values']): FormState | null =>
 export function inquiryPortalRoutes(app: App): void {
   app.get('/inquiries', async (c) => {
     const agency = await requireAgency(c);
-    const db = c.var.deps.db;
-    const rows = await db
-      .selectFrom('inquiries')
-      .select(['id', 'public_title', 'kind', 'office_id', 'replied_on'])
-      .where('agency_id', '=', agency.id)
-      .where('is_published', '=', 1)
-      .orderBy('replied_on', 'desc')
-      .limit(50)
-      .execute();
-    const names = await officeNames(db, agency.id);
+    const { items } = await listPublishedInquiries(c.var.deps.db, agency.id, { limit: 50 });
     return publicPage(
       c,
       '互动交流',
@@ -236,16 +228,15 @@ export function inquiryPortalRoutes(app: App): void {
         <h1>互动交流</h1>
         <Tabs />
         <h2>留言选登</h2>
-        {rows.length === 0 ? (
+        {items.length === 0 ? (
           <p class="empty">暂无公开的留言</p>
         ) : (
           <ul class="results">
-            {rows.map((r) => (
+            {items.map((r) => (
               <li>
-                <a href={`/inquiries/public/${r.id}`}>{r.public_title}</a>{' '}
+                <a href={`/inquiries/public/${r.id}`}>{r.title}</a>{' '}
                 <span class="muted">
-                  {KIND_LABELS[r.kind as 'question']} · {r.office_id ? names.get(r.office_id) : ''} ·{' '}
-                  {r.replied_on ? cnDate(r.replied_on) : ''}答复
+                  {KIND_LABELS[r.kind]} · {r.officeName ?? ''} · {r.repliedOn ? cnDate(r.repliedOn) : ''}答复
                 </span>
               </li>
             ))}
@@ -257,50 +248,30 @@ export function inquiryPortalRoutes(app: App): void {
 
   app.get('/inquiries/public/:id{[0-9]+}', async (c) => {
     const agency = await requireAgency(c);
-    const db = c.var.deps.db;
-    const r = await db
-      .selectFrom('inquiries')
-      .select([
-        'id',
-        'public_title',
-        'public_body',
-        'public_reply',
-        'kind',
-        'topic',
-        'office_id',
-        'replied_on',
-        'received_on',
-      ])
-      .where('id', '=', Number(c.req.param('id')))
-      .where('agency_id', '=', agency.id)
-      .where('is_published', '=', 1)
-      .executeTakeFirst();
+    const r = await findPublishedInquiry(c.var.deps.db, agency.id, Number(c.req.param('id')));
     if (!r) throw new NotFoundError('未找到该留言');
-    const names = await officeNames(db, agency.id);
-    const n = await reporterCount(db, r.id);
     return publicPage(
       c,
-      r.public_title ?? '留言',
+      r.title || '留言',
       <>
         <p>
           <a href="/inquiries">← 留言选登</a>
         </p>
-        <h1>{r.public_title}</h1>
+        <h1>{r.title}</h1>
         <p class="muted">
-          {KIND_LABELS[r.kind as 'question']} · {r.topic} · {cnDate(r.received_on)}留言
-          {n > 1 ? ` · ${n}人反映` : ''}
+          {KIND_LABELS[r.kind]} · {r.topic} · {cnDate(r.receivedOn)}留言
+          {r.reporters > 1 ? ` · ${r.reporters}人反映` : ''}
         </p>
         <h2>留言内容</h2>
         <p class="prewrap" style="white-space:pre-wrap">
-          {r.public_body}
+          {r.body}
         </p>
         <h2>答复</h2>
         <p class="muted">
-          答复单位：{r.office_id ? names.get(r.office_id) : agency.name} · 答复日期：
-          {r.replied_on ? cnDate(r.replied_on) : ''}
+          答复单位：{r.officeName ?? agency.name} · 答复日期：{r.repliedOn ? cnDate(r.repliedOn) : ''}
         </p>
         <p class="prewrap" style="white-space:pre-wrap">
-          {r.public_reply}
+          {r.reply}
         </p>
       </>,
     );
