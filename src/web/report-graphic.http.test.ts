@@ -87,6 +87,12 @@ describeEachDialect('portal: 图解年报 from the published report’s cells', 
 
     // A draft (and a finalised report not yet published) is not on the portal, and has no 图解.
     assert.equal((await c.get('/annual-reports/2026/graphic')).status, 404);
+    // A draft's HTML download (the office's) has no 图解: its numbers may still change.
+    const { exportReport } = await import('../annual-report/generator/export-report.ts');
+    const { graphicAppendix } = await import('./report-appendix.ts');
+    assert.equal(await graphicAppendix(db, town, 2026, false), undefined);
+    const draftHtml = (await exportReport(draft, town, 'html')).bytes.toString('utf8');
+    assert.doesNotMatch(draftHtml, /附：图解/);
     await db.updateTable('annual_reports').set({ status: 'finalised' }).where('id', '=', draft.id).execute();
     assert.equal((await c.get('/annual-reports/2026/graphic')).status, 404);
     // The finalise/publish lifecycle is tested in report-lifecycle.db.test.ts; here only the numbers matter.
@@ -150,6 +156,14 @@ describeEachDialect('portal: 图解年报 from the published report’s cells', 
     const html = await c.get('/annual-reports/2026/graphic.html');
     assert.equal(html.headers.get('content-type'), 'text/html; charset=utf-8');
     assert.deepEqual(figures(await html.text()), f26);
+    // The report's own HTML download carries the 图解 after the text, with the same figures.
+    const full = await (await c.get('/annual-reports/2026/download/html')).text();
+    assert.match(full, /附：图解/);
+    assert.deepEqual(figures(full), f26);
+    assert.ok(
+      full.indexOf('<ul class="gk-big-numbers"') > full.indexOf('class="signature"'),
+      'after the text',
+    );
     const pdf = await c.get('/annual-reports/2026/graphic.pdf');
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');

@@ -4,7 +4,7 @@ import { DOCX_TYPE } from '../../documents/docx.ts';
 import type { Agency } from '../../org/org.ts';
 import { reportDocument } from './report-document.ts';
 import { renderDocx } from './render-docx.ts';
-import { renderHtml } from './render-html.tsx';
+import { renderHtml, type HtmlAppendix } from './render-html.tsx';
 import { renderPdf } from './render-pdf.ts';
 import { renderText } from './render-text.ts';
 import type { AnnualReport } from './report.ts';
@@ -48,10 +48,15 @@ export function documentOf(r: AnnualReport, agency: Pick<Agency, 'name'>) {
   });
 }
 
+/**
+ * One download of a report. `appendix`: for HTML, the 图解 to append (the caller builds it from a finalised or
+ * published report only, see graphic/load-report-graphic.ts).
+ */
 export async function exportReport(
   r: AnnualReport,
   agency: Pick<Agency, 'name'>,
   format: ExportFormat,
+  appendix?: HtmlAppendix,
 ): Promise<ExportedFile> {
   const fileName = `${agency.name}${r.year}年政府信息公开工作年度报告.${format}`;
   const doc = documentOf(r, agency);
@@ -64,7 +69,7 @@ export async function exportReport(
       bytes = await renderPdf(doc);
       break;
     case 'html':
-      bytes = Buffer.from(renderHtml(doc), 'utf8');
+      bytes = Buffer.from(renderHtml(doc, appendix), 'utf8');
       break;
     case 'txt':
       bytes = Buffer.from(renderText(doc), 'utf8');

@@ -163,16 +163,26 @@ export const REPORT_CSS = `
 .annual-report td.cell-bad{background:#fde2e2;outline:2px solid #b00020}
 `;
 
-/** A standalone HTML page of the report (the download). */
-export function renderHtml(doc: ReportDocument): string {
+/** What the download appends after the report: the 图解 (HTML fragment) and the stylesheet its charts need. */
+export interface HtmlAppendix {
+  html: string;
+  css: string;
+}
+
+/** A standalone HTML page of the report (the download), with the 图解 after it when one is given. */
+export function renderHtml(doc: ReportDocument, appendix?: HtmlAppendix): string {
   const body = render(<ReportArticle doc={doc} />);
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const extra = appendix
+    ? `\n<hr>\n<section class="report-appendix" aria-label="附：图解">\n${appendix.html}\n</section>`
+    : '';
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(doc.title)} - 政府信息公开</title>
-<style>body{font-family:"FangSong","STFangsong","Noto Serif CJK SC",serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}${REPORT_CSS}</style>
-</head><body>
-${body}
-</body></html>
+<style>${appendix?.css ?? ''}
+body{font-family:"FangSong","STFangsong","Noto Serif CJK SC",serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}${REPORT_CSS}</style>
+</head><body><main>
+${body}${extra}
+</main></body></html>
 `;
 }

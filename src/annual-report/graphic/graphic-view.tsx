@@ -51,6 +51,11 @@ export function ReportGraphicView({ g, reportHref }: { g: ReportGraphic; reportH
   );
 }
 
+/** The 图解 as an HTML fragment (appended to the report's HTML download). */
+export function graphicFragment(g: ReportGraphic): string {
+  return render(<ReportGraphicView g={g} />);
+}
+
 /** A self-contained HTML file (the stylesheet inlined), for download and archiving. */
 export function renderGraphicHtml(g: ReportGraphic, css: string): string {
   return `<!doctype html>

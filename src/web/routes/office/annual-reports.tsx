@@ -4,6 +4,7 @@
  * import a report published elsewhere, and — for a county — the overview of every agency below with the
  * consolidated table. Thin: parse → one use case → present.
  */
+import { graphicAppendix } from '../../report-appendix.ts';
 import type { App, C } from '../../app-env.ts';
 import { currentActor, officePage } from '../../office-page.tsx';
 import { Csrf, Field, FormError, Submit, TextArea, emptyForm, type FormState } from '../../views/forms.tsx';
@@ -647,7 +648,11 @@ export function annualReportRoutes(app: App): void {
       await reportIdOf(c),
       'view',
     );
-    const file = await exportReport(report, agency, format);
+    const appendix =
+      format === 'html' && report.status !== 'draft'
+        ? await graphicAppendix(c.var.deps.db, agency, report.year, false)
+        : undefined;
+    const file = await exportReport(report, agency, format, appendix);
     return new Response(new Uint8Array(file.bytes), {
       headers: { 'Content-Type': file.contentType, 'Content-Disposition': attachment(file.fileName) },
     });

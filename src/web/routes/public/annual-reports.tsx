@@ -3,6 +3,7 @@
  * (accessible tables) and downloadable as Word, PDF, HTML, text and data. Registered before portalRoutes, whose
  * placeholder for /annual-reports it replaces.
  */
+import { graphicAppendix } from '../../report-appendix.ts';
 import type { App, C } from '../../app-env.ts';
 import { portalAgency, publicPage } from '../../public-page.tsx';
 import { NotFoundError } from '../../../errors.ts';
@@ -98,7 +99,9 @@ export function annualReportPortalRoutes(app: App): void {
     const format = c.req.param('format');
     if (!isExportFormat(format)) throw new NotFoundError();
     const { agency, report } = await publishedReport(c);
-    const file = await exportReport(report, agency, format);
+    const appendix =
+      format === 'html' ? await graphicAppendix(c.var.deps.db, agency, report.year, true) : undefined;
+    const file = await exportReport(report, agency, format, appendix);
     return new Response(new Uint8Array(file.bytes), {
       headers: {
         'Content-Type': file.contentType,
