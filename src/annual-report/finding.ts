@@ -19,7 +19,8 @@ export interface Finding {
 
 /**
  * The checker's own finding ids (report-check-output.md "Finding ids and their severity"), plus three ids added
- * by gongkai with their severity (allowed by the same document): CHECK-SKIPPED, CELL-RECOVERED, CELL-ANNOTATED.
+ * by gongkai with their severity (allowed by the same document): CHECK-SKIPPED, CELL-RECOVERED, CELL-ANNOTATED, and
+ * CELL-UNIT-CONVERTED (a money unit written in a cell that differs from the column's: "251000元" in the 万元 cell).
  * TABLE-LAYOUT-2019 is an error for a report on 2021 or later and info for 2019–2020 (see layout2019Severity).
  */
 export const CHECKER_FINDINGS = {
@@ -44,6 +45,7 @@ export const CHECKER_FINDINGS = {
   'CHECK-SKIPPED': 'info',
   'CELL-RECOVERED': 'info',
   'CELL-ANNOTATED': 'info',
+  'CELL-UNIT-CONVERTED': 'warning',
   'CELL-SPLIT-AMBIGUOUS': 'warning',
   'PLACEHOLDER-TEXT': 'error',
   'TITLE-NONSTANDARD': 'warning',

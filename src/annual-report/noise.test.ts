@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseReport } from './parse-report.ts';
 import { checkReport, type CheckResult } from './check-report.ts';
 import { toSimplified, toTraditional } from './normalize.ts';
-import { CELL_ADDRESSES } from './report-format.ts';
+import { CELL_ADDRESSES, DECIMAL_CELL } from './report-format.ts';
 import { randomValidCells, reportBlocks, renderText } from './testing/synthetic.ts';
 
 const dir = new URL('../../test/fixtures/reports/real/', import.meta.url);
@@ -69,4 +69,26 @@ test('“四、结转下年度继续办理” is a row of table 三, not a secti
   const r = real('18-xiongxian-township-2019-trial-labels-only.txt');
   assert.ok(!rules(r).some((x) => x.startsWith('SECTION-NUMBER')));
   assert.ok(r.sections.find((s) => s.id === 'review_litigation')!.found);
+});
+
+test('a money unit in a cell: “251000元” in the 万元 cell reads as 25.1 万元 with a warning; 万元 and decimals as written', () => {
+  const cells = { ...randomValidCells(11, 6), [DECIMAL_CELL]: 25.1 };
+  const base = renderText(reportBlocks(cells), 'pipe');
+  const swap = (to: string) =>
+    base
+      .split('\n')
+      .map((l) => (l.includes('行政事业性收费') ? l.replace(/\b25\.1\b/, to) : l))
+      .join('\n');
+  const yuan = text('yuan.txt', swap('251000元'));
+  assert.equal(yuan.cells[DECIMAL_CELL], 25.1);
+  const f = yuan.findings.find((x) => x.rule === 'CELL-UNIT-CONVERTED');
+  assert.ok(f, rules(yuan).join());
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /251000元.*按25\.1万元计/);
+  const wan = text('wan.txt', swap('25.1万元'));
+  assert.equal(wan.cells[DECIMAL_CELL], 25.1);
+  assert.ok(!rules(wan).includes('CELL-UNIT-CONVERTED'));
+  const dec = text('dec.txt', swap('18.8710'));
+  assert.equal(dec.cells[DECIMAL_CELL], 18.871);
+  for (const a of CELL_ADDRESSES) if (a !== DECIMAL_CELL) assert.equal(yuan.cells[a], cells[a], a);
 });

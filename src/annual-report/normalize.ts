@@ -134,7 +134,14 @@ const VALUE_START = /^[0-9０-９无没/\\／＼\-—–─━‐‑‒―－OoI
 
 /** What one table cell holds. */
 export type CellReading =
-  { kind: 'number'; value: number; annotated: boolean } | { kind: 'blank' | 'wu' | 'slash' | 'dash' };
+  | {
+      kind: 'number';
+      value: number;
+      annotated: boolean;
+      /** A money unit written in the cell ("251000元", "18.8710万元"): the value is in that unit. */
+      unit?: 'yuan' | 'wan';
+    }
+  | { kind: 'blank' | 'wu' | 'slash' | 'dash' };
 
 /**
  * Read a table cell: a number (thousands separators, a decimal in the 万元 cell, a parenthetical note after the
@@ -153,7 +160,7 @@ export function readCell(raw: string): CellReading | null {
   if (s === '无' || s === '没有') return { kind: 'wu' };
   if (/^[/\\]+$/.test(s)) return { kind: 'slash' };
   if (/^[-—–─━‐‑‒―]+$/.test(s)) return { kind: 'dash' };
-  const m = /^([0-9OoIl]*[0-9][0-9OoIl,]*(?:\.[0-9]+)?)\s*(件|个|项|次|条)?\s*(\(.*\))?$/.exec(s);
+  const m = /^([0-9OoIl]*[0-9][0-9OoIl,]*(?:\.[0-9]+)?)\s*(件|个|项|次|条|万元|万|元)?\s*(\(.*\))?$/.exec(s);
   if (!m) return null;
   let digits = m[1]!.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
   if (digits.includes(',')) {
@@ -162,7 +169,10 @@ export function readCell(raw: string): CellReading | null {
   }
   const value = Number(digits);
   if (!Number.isFinite(value)) return null;
-  return { kind: 'number', value, annotated: Boolean(m[3]) };
+  const unit = m[2] === '元' ? 'yuan' : m[2] === '万元' || m[2] === '万' ? 'wan' : undefined;
+  return unit
+    ? { kind: 'number', value, annotated: Boolean(m[3]), unit }
+    : { kind: 'number', value, annotated: Boolean(m[3]) };
 }
 
 /** True when the cell reads as a value (number or placeholder), not as a label. */

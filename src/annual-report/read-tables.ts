@@ -16,6 +16,7 @@ import {
   B_ROWS,
   C_COLUMNS,
   C_GROUPS,
+  DECIMAL_CELL,
   LABELS,
   describeCell,
   emptyCells,
@@ -115,6 +116,7 @@ class CellSink {
   readonly lines: Partial<Record<CellAddress, number>> = {};
   private readonly placeholders = new Map<string, { cells: CellAddress[]; line: number }>();
   private readonly annotated: { cell: CellAddress; line: number; raw: string }[] = [];
+  private readonly converted: { cell: CellAddress; line: number; raw: string; wan: number }[] = [];
 
   set(address: CellAddress, raw: string | null, line: number): void {
     if (raw === null) return;
@@ -122,8 +124,16 @@ class CellSink {
     if (r === null) return;
     if (line > 0) this.lines[address] = line;
     if (r.kind === 'number') {
+      if (r.unit === 'yuan' && address === DECIMAL_CELL) {
+        // The column is in 万元: 251000元 is 25.1 万元 (kept to 4 decimals, 1 元 precision, as the format asks).
+        const wan = Math.round(r.value) / 10000;
+        this.cells[address] = wan;
+        this.converted.push({ cell: address, line, raw: raw.trim(), wan });
+        return;
+      }
       this.cells[address] = r.value;
-      if (r.annotated) this.annotated.push({ cell: address, line, raw: raw.trim() });
+      if (r.annotated || (r.unit && address !== DECIMAL_CELL))
+        this.annotated.push({ cell: address, line, raw: raw.trim() });
       return;
     }
     this.cells[address] = 0;
@@ -149,6 +159,15 @@ class CellSink {
         ),
       );
     }
+    for (const a of this.converted)
+      out.push(
+        finding(
+          'CELL-UNIT-CONVERTED',
+          `${describeCell(a.cell)}写作“${a.raw}”，该栏单位为万元，按${a.wan}万元计`,
+          [a.cell],
+          a.line,
+        ),
+      );
     for (const a of this.annotated) {
       out.push(
         finding(
