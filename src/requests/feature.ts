@@ -24,7 +24,14 @@ export const PURGE_HELD_UPLOADS_JOB = 'requests.purge_held_uploads';
 export function requestsFeature(): Feature {
   return {
     name: 'requests',
-    routes: [recordCorrectionRoutes, requestRoutes, requestAdminRoutes, requestsApiRoutes, applyRoutes, trackRoutes],
+    routes: [
+      recordCorrectionRoutes,
+      requestRoutes,
+      requestAdminRoutes,
+      requestsApiRoutes,
+      applyRoutes,
+      trackRoutes,
+    ],
     nav: [
       {
         href: '/office/requests',

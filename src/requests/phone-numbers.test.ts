@@ -28,7 +28,8 @@ describe('phoneKind', () => {
     ['13800000000-12', null],
     ['', null],
   ];
-  for (const [raw, kind] of cases) it(`${JSON.stringify(raw)} → ${kind}`, () => assert.equal(phoneKind(raw), kind));
+  for (const [raw, kind] of cases)
+    it(`${JSON.stringify(raw)} → ${kind}`, () => assert.equal(phoneKind(raw), kind));
 });
 
 describe('phoneError', () => {

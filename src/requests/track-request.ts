@@ -15,7 +15,12 @@ import { STATE_LABELS, type RequestState } from './request.ts';
 
 export const TrackInput = z.object({
   reference: z.string().trim().min(1, '请填写登记编号').max(60, '登记编号不能超过60个字'),
-  code: z.string().trim().min(1, '请填写查询码').max(20, '查询码不能超过20个字').transform(normalizeTrackingCode),
+  code: z
+    .string()
+    .trim()
+    .min(1, '请填写查询码')
+    .max(20, '查询码不能超过20个字')
+    .transform(normalizeTrackingCode),
 });
 
 /** Attachment sources: what the applicant sent, what the office kept, what the reply provides to the applicant. */

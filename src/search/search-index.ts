@@ -171,8 +171,11 @@ export async function searchDocuments(db: DbOrTrx, query: SearchQuery): Promise<
   const terms = queryTerms(query.q);
   if (!terms.length) return { total: 0, hits: [], empty: true, relaxed: false };
   const all = await runSearch(db, query, ftsMatch(terms), tsQuery(terms));
-  const words = queryWords(query.q).map((w) => w.terms);
-  if (all.total > 0 || words.length < 2) return { ...all, relaxed: false };
+  // One-character words (的, 乡, 年) say too little on their own to be the only match.
+  const words = queryWords(query.q)
+    .filter((w) => Array.from(w.word).length > 1)
+    .map((w) => w.terms);
+  if (all.total > 0 || !words.length || queryWords(query.q).length < 2) return { ...all, relaxed: false };
   return { ...(await runSearch(db, query, ftsAny(words), tsAny(words))), relaxed: true };
 }
 

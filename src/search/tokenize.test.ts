@@ -16,7 +16,8 @@ describe('bigramTokens', () => {
   for (const [text, expected] of cases) {
     it(`tokenizes ${JSON.stringify(text)}`, () => assert.deepEqual(bigramTokens(text), expected));
   }
-  it('keeps duplicates for ranking', () => assert.deepEqual(bigramTokens('公开公开'), ['公开', '开公', '公开']));
+  it('keeps duplicates for ranking', () =>
+    assert.deepEqual(bigramTokens('公开公开'), ['公开', '开公', '公开']));
 });
 
 describe('tokenize (bigrams and jieba words)', () => {
@@ -66,7 +67,8 @@ describe('queryTerms', () => {
   it('punctuation-only query has no terms', () => assert.deepEqual(queryTerms('，。！'), []));
   it('caps the number of terms', () =>
     assert.ok(
-      queryTerms('天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜').length <= 32,
+      queryTerms('天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜').length <=
+        32,
     ));
 });
 

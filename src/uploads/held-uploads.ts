@@ -40,7 +40,10 @@ export async function holdUpload(
   now: Date,
 ): Promise<HeldFile> {
   const token = crypto.randomBytes(16).toString('hex');
-  const ext = path.extname(f.fileName).toLowerCase().replace(/[^.a-z0-9]/g, '');
+  const ext = path
+    .extname(f.fileName)
+    .toLowerCase()
+    .replace(/[^.a-z0-9]/g, '');
   const rel = path.join('uploads', 'held', token + ext);
   await fs.mkdir(path.dirname(abs(dataDir, rel)), { recursive: true });
   await fs.writeFile(abs(dataDir, rel), f.bytes, { flag: 'wx' });

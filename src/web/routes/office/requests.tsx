@@ -1079,7 +1079,8 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
             <ActionForm c={c} id={id} action="attachments" title="上传附件" forms={forms} multipart>
               <input type="file" name="file" accept={ACCEPT_ATTR} required />
               <label class="check">
-                <input type="checkbox" name="disclosed" value="1" /> 答复提供的信息（申请人选择网上获取的，答复后可凭查询码下载）
+                <input type="checkbox" name="disclosed" value="1" />{' '}
+                答复提供的信息（申请人选择网上获取的，答复后可凭查询码下载）
               </label>
             </ActionForm>
           </>

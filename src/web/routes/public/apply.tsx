@@ -13,10 +13,7 @@ import { Csrf, ErrorSummary, Submit, emptyForm, type FormState } from '../../vie
 import { RequestFields } from '../../views/request-form.tsx';
 import { formData, list, str, uploadedFiles } from '../../form.ts';
 import { DomainError, ValidationError, isDomainError, parseInput } from '../../../errors.ts';
-import {
-  findOnlineSubmission,
-  submitOnlineRequest,
-} from '../../../requests/submit-online-request.ts';
+import { findOnlineSubmission, submitOnlineRequest } from '../../../requests/submit-online-request.ts';
 import { OnlineRequestInput } from '../../../requests/request.schema.ts';
 import {
   ACCEPT_ATTR,

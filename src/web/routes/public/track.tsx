@@ -17,11 +17,7 @@ import {
 } from '../../views/forms.tsx';
 import { formData, str } from '../../form.ts';
 import { DomainError, ValidationError, isDomainError } from '../../../errors.ts';
-import {
-  DISCLOSED_SOURCE,
-  trackRequest,
-  type TrackedRequest,
-} from '../../../requests/track-request.ts';
+import { DISCLOSED_SOURCE, trackRequest, type TrackedRequest } from '../../../requests/track-request.ts';
 import { submitCorrectionOnline } from '../../../requests/submit-correction-online.ts';
 import { cnDate } from '../../../requests/letters.ts';
 import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-letter.ts';
@@ -122,7 +118,14 @@ function Correction(p: { c: C; t: TrackedRequest; code: string; form: FormState 
   );
 }
 
-function DownloadButton(p: { c: C; t: TrackedRequest; code: string; action: string; fields: Record<string, string>; label: string }) {
+function DownloadButton(p: {
+  c: C;
+  t: TrackedRequest;
+  code: string;
+  action: string;
+  fields: Record<string, string>;
+  label: string;
+}) {
   return (
     <form method="post" action={p.action} class="inline-form">
       <Keys c={p.c} t={p.t} code={p.code} />
@@ -235,10 +238,7 @@ const codeOf = (f: Record<string, string | string[]>) => str(f.code).trim().toUp
 
 /** A failed look-up as the form again, with what was typed. */
 function lookupFailed(c: C, f: Record<string, string | string[]>, e: unknown) {
-  if (
-    isDomainError(e) &&
-    (e.code === 'validation' || e.code === 'not_found' || e.code === 'rate_limited')
-  )
+  if (isDomainError(e) && (e.code === 'validation' || e.code === 'not_found' || e.code === 'rate_limited'))
     return trackForm(
       c,
       {
