@@ -29,7 +29,8 @@ function multipart(
 ) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
-  for (const f of files) fd.append('files', new File([f.bytes], f.name, { type: 'application/pdf' }));
+  for (const f of files)
+    fd.append('files', new File([new Uint8Array(f.bytes)], f.name, { type: 'application/pdf' }));
   return fd;
 }
 

@@ -25,10 +25,13 @@ export function FormError({ form }: { form: FormState }) {
 /**
  * The list of every error of a failed submit, at the top of the form: focused when the page opens (autofocus here,
  * app.js for browsers that ignore it on a non-control), each entry a link to its field (`#f-<name>`). `labels`
- * names the fields; an error of a field without a label is listed under the form's own message.
+ * names the fields, in the form's order.
  */
 export function ErrorSummary({ form, labels }: { form: FormState; labels: Record<string, string> }) {
-  const entries = Object.entries(form.errors);
+  // In the order of the form (the order of `labels`), fields without a label last.
+  const order = Object.keys(labels);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const entries = Object.entries(form.errors).sort((a, b) => rank(a[0]) - rank(b[0]));
   if (!entries.length) return <FormError form={form} />;
   return (
     <div

@@ -29,6 +29,7 @@ export function portalRoutes(app: App): void {
             title="首页"
             agencyName={agency?.name ?? '政府信息公开'}
             largeFont={c.var.largeFont}
+            care={c.var.care}
             csrf={CSRF_PLACEHOLDER}
             flash={c.var.flash}
           >
@@ -45,7 +46,7 @@ export function portalRoutes(app: App): void {
                   <ul>
                     {latest.map((p) => (
                       <li>
-                        <a href={`/p/${p.id}`}>{p.title}</a> <span class="muted">{p.publishedOn}</span>
+                        <a href={`/p/${p.id}`}>{p.title}</a> <span class="muted date">{p.publishedOn}</span>
                       </li>
                     ))}
                   </ul>

@@ -45,6 +45,7 @@ function html(c: C, agency: Agency | undefined, title: string, children: Compone
         title={title}
         agencyName={agency?.name ?? '政府信息公开'}
         largeFont={c.var.largeFont}
+        care={c.var.care}
         csrf={CSRF_PLACEHOLDER}
         flash={c.var.flash}
       >
@@ -116,7 +117,7 @@ function ItemList({ items }: { items: Publication[] }) {
                 <a href={`/p/${p.id}`}>{p.title}</a>
               </td>
               <td>{p.docNo ?? ''}</td>
-              <td>{p.publishedOn}</td>
+              <td class="date">{p.publishedOn}</td>
               <td>{p.validity === 'in_force' ? '有效' : <strong>{VALIDITY_LABELS[p.validity]}</strong>}</td>
             </tr>
           ))}
