@@ -19,7 +19,7 @@ import {
 } from './request.ts';
 import { normalizeIdNumber, residentIdError, usccError } from './id-numbers.ts';
 import { NOTICE_DELIVERY } from './correction-rules.ts';
-import { phoneError } from './phone-numbers.ts';
+import { phoneError } from '../validation/phone-numbers.ts';
 
 const blankToUndef = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const text = (label: string, max: number) =>
