@@ -24,6 +24,8 @@ export default tseslint.config(
         window: 'readonly',
         HTMLElement: 'readonly',
         HTMLFormElement: 'readonly',
+        HTMLButtonElement: 'readonly',
+        SpeechSynthesisUtterance: 'readonly',
       },
     },
   },

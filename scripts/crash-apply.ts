@@ -70,6 +70,7 @@ function application(i: number, token: string): URLSearchParams {
     idType: 'passport',
     idNumber: `E${String(i).padStart(8, '0')}`,
     phone: `139${String(i).padStart(8, '0')}`,
+    address: '青海省海东市互助土族自治县哈拉直沟乡',
     infoDescription: `断电测试申请第${i}件：本村2025年道路建设项目的验收报告`,
     formRequested: 'paper',
     deliveryRequested: 'post',

@@ -56,7 +56,7 @@ const COLUMNS: CategorySeed[] = [
   { code: 'policy_documents', name: '政策文件' },
   { code: 'policy_interpretation', name: '政策解读' },
   { code: 'plans', name: '规划计划' },
-  { code: 'budgets', name: '财政预决算' },
+  // 财政预决算 is the statutory art20_7 below (a column of its own listed it twice, one of them empty).
   { code: 'key_projects', name: '重点项目' },
   { code: 'rural_revitalization', name: '乡村振兴' },
 ];

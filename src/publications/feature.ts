@@ -7,6 +7,9 @@ import { publicationOfficeRoutes, timelinessWidget } from '../web/routes/office/
 import { publicationAdminRoutes } from '../web/routes/office/publication-admin.tsx';
 import { publicationSettingsRoutes } from '../web/routes/office/publication-settings.tsx';
 import { publicationPortalRoutes } from '../web/routes/public/publications.tsx';
+import { guideRoutes } from '../web/routes/public/guide.tsx';
+import { loadPortalDemo } from './portal-demo.ts';
+import { guideContactRoutes } from '../web/routes/office/guide-contact.tsx';
 import { periodKey } from '../jobs/schedules.ts';
 
 // A function, not a constant: the CLI's commands and set-up import each other through this list, and a
@@ -18,6 +21,8 @@ export function publicationsFeature(): Feature {
       publicationOfficeRoutes,
       publicationAdminRoutes,
       publicationSettingsRoutes,
+      guideContactRoutes,
+      guideRoutes,
       publicationPortalRoutes,
     ],
     nav: [
@@ -35,6 +40,7 @@ export function publicationsFeature(): Feature {
     },
     schedules: [{ kind: SWEEP_JOB, cron: '15 7 * * *', uniqueKey: periodKey.day(SWEEP_JOB) }],
     seeds: [catalogueSeed],
+    demo: [{ name: 'portal-pages', run: loadPortalDemo }],
     calendarListeners: [recomputeDueDates],
     auditLabels: PUBLICATION_AUDIT_LABELS,
   };

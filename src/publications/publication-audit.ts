@@ -17,6 +17,7 @@ export type PublicationAuditAction =
   | 'publication.channel_used'
   | 'publication.settings_changed'
   | 'portal.page_saved'
+  | 'portal.guide_contact_saved'
   | 'register.decision_recorded'
   | 'register.fee_recorded'
   | 'register.entry_removed';
@@ -39,6 +40,7 @@ export const PUBLICATION_AUDIT_LABELS: Record<PublicationAuditAction, string> = 
   'publication.channel_used': '记录发布渠道',
   'publication.settings_changed': '修改主动公开设置',
   'portal.page_saved': '修改门户页面',
+  'portal.guide_contact_saved': '修改信息公开指南的受理机构信息',
   'register.decision_recorded': '登记行政许可/处罚/强制决定',
   'register.fee_recorded': '登记行政事业性收费',
   'register.entry_removed': '删除第二十条登记',

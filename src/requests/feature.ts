@@ -8,18 +8,30 @@ import { requestAdminRoutes } from '../web/routes/office/requests-admin.tsx';
 import { recordCorrectionRoutes } from '../web/routes/office/record-corrections.tsx';
 import { requestsApiRoutes } from '../web/routes/api/requests.ts';
 import { applyRoutes } from '../web/routes/public/apply.tsx';
+import { trackRoutes } from '../web/routes/public/track.tsx';
 import { requestsWidget } from '../web/requests-widget.tsx';
 import { requestsCommand } from '../cli/commands/requests.ts';
 import { periodKey } from '../jobs/schedules.ts';
+import { config } from '../config.ts';
+import { purgeExpiredHeldUploads } from '../uploads/held-uploads.ts';
 
 export const DAILY_ALERTS_JOB = 'requests.daily_alerts';
+/** Removes the files held for apply forms that nobody sent again (held-uploads.ts). */
+export const PURGE_HELD_UPLOADS_JOB = 'requests.purge_held_uploads';
 
 // A function, not a constant: the CLI's commands and set-up import each other through this list, and a
 // function declaration is ready before any module of the cycle runs.
 export function requestsFeature(): Feature {
   return {
     name: 'requests',
-    routes: [recordCorrectionRoutes, requestRoutes, requestAdminRoutes, requestsApiRoutes, applyRoutes],
+    routes: [
+      recordCorrectionRoutes,
+      requestRoutes,
+      requestAdminRoutes,
+      requestsApiRoutes,
+      applyRoutes,
+      trackRoutes,
+    ],
     nav: [
       {
         href: '/office/requests',
@@ -44,9 +56,15 @@ export function requestsFeature(): Feature {
       },
       'requests.send_digest': sendDigestJob,
       'requests.send_sms': sendSmsJob,
+      [PURGE_HELD_UPLOADS_JOB]: async (ctx) => {
+        await purgeExpiredHeldUploads(ctx.db, config().dataDir, ctx.clock.now());
+      },
     },
     // Queued by every instance's cron, run once: the unique key carries the business date.
-    schedules: [{ kind: DAILY_ALERTS_JOB, cron: '30 7 * * *', uniqueKey: periodKey.day(DAILY_ALERTS_JOB) }],
+    schedules: [
+      { kind: DAILY_ALERTS_JOB, cron: '30 7 * * *', uniqueKey: periodKey.day(DAILY_ALERTS_JOB) },
+      { kind: PURGE_HELD_UPLOADS_JOB, cron: '15 3 * * *', uniqueKey: periodKey.day(PURGE_HELD_UPLOADS_JOB) },
+    ],
     calendarListeners: [
       async (trx, ctx, change) => {
         await recomputeOpenDeadlines(trx, ctx, change);

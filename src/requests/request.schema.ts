@@ -19,6 +19,7 @@ import {
 } from './request.ts';
 import { normalizeIdNumber, residentIdError, usccError } from './id-numbers.ts';
 import { NOTICE_DELIVERY } from './correction-rules.ts';
+import { phoneError } from '../validation/phone-numbers.ts';
 
 const blankToUndef = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const text = (label: string, max: number) =>
@@ -49,7 +50,18 @@ const ApplicantFields = {
   applicantName: text('申请人姓名或名称', 100),
   idType: z.enum(ID_TYPES, { error: '请选择证件类型' }),
   idNumber: text('证件号码', 40),
-  phone: optText(40),
+  phone: z.preprocess(
+    blankToUndef,
+    z
+      .string()
+      .trim()
+      .max(40, '联系电话不能超过40个字')
+      .superRefine((s, ctx) => {
+        const err = phoneError(s);
+        if (err) ctx.addIssue({ code: 'custom', message: err });
+      })
+      .optional(),
+  ),
   email: z.preprocess(blankToUndef, z.email('电子邮箱格式不正确').optional()),
   address: optText(200),
   needsAssistance: flag.default(false),
@@ -103,10 +115,22 @@ const normalize = <T extends { idNumber: string }>(v: T): T => ({
   idNumber: normalizeIdNumber(v.idNumber),
 });
 
+/** The way of delivery the applicant chose needs its address: 邮寄 a mailing address, 电子邮件 an e-mail address. */
+function checkDeliveryAddress(
+  v: { deliveryRequested?: string; address?: string; email?: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (v.deliveryRequested === 'post' && !v.address)
+    ctx.addIssue({ code: 'custom', path: ['address'], message: '选择邮寄的，请填写通信地址（邮寄地址）' });
+  if (v.deliveryRequested === 'email' && !v.email)
+    ctx.addIssue({ code: 'custom', path: ['email'], message: '选择电子邮件的，请填写电子邮箱' });
+}
+
 /** An online request from the public portal. */
 export const OnlineRequestInput = z
   .object({ ...ApplicantFields, ...InfoFields })
   .superRefine(checkApplicant)
+  .superRefine(checkDeliveryAddress)
   .transform(normalize);
 export type OnlineRequestInput = z.infer<typeof OnlineRequestInput>;
 

@@ -15,6 +15,16 @@ export interface RequestsTables {
   request_letter_templates: RequestLetterTemplateTable;
   request_reason_requests: RequestReasonRequestTable;
   record_corrections: RecordCorrectionTable;
+  online_submissions: OnlineSubmissionTable;
+}
+
+/** The idempotency key of each online request: a refreshed or re-posted form finds the request it filed. */
+export interface OnlineSubmissionTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  agency_id: number;
+  request_id: number;
+  created_at: string;
 }
 
 export interface InfoRequestTable {

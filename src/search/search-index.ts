@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import { dialectOf, type DbOrTrx } from '../db/database.ts';
 import { toNumber } from '../db/values.ts';
-import { highlightNeedles, queryTerms, tokenize, type QueryTerm } from './tokenize.ts';
+import { highlightNeedles, queryTerms, queryWords, tokenize, type QueryTerm } from './tokenize.ts';
 import { snippet, highlight, type SnippetPart } from './snippet.ts';
 
 export interface SearchDocumentInput {
@@ -127,6 +127,11 @@ export interface SearchResult {
   hits: SearchHit[];
   /** The query had no searchable term (only punctuation, or empty). */
   empty: boolean;
+  /**
+   * No document has every word of the query, so these are the documents with some of them (ranked by relevance):
+   * 低保名单 finds the 低保 items when no item says 名单. The page says so.
+   */
+  relaxed: boolean;
 }
 
 function ftsMatch(terms: QueryTerm[]): string {
@@ -135,6 +140,9 @@ function ftsMatch(terms: QueryTerm[]): string {
 function tsQuery(terms: QueryTerm[]): string {
   return terms.map((t) => `'${t.token}'${t.prefix ? ':*' : ''}`).join(' & ');
 }
+/** Any one of the words (each word: all of its terms). */
+const ftsAny = (words: QueryTerm[][]) => words.map((w) => `(${ftsMatch(w)})`).join(' OR ');
+const tsAny = (words: QueryTerm[][]) => words.map((w) => `(${tsQuery(w)})`).join(' | ');
 
 /** The bare full-text match: ids of matching rows (for benchmarks against the whole search). */
 export async function matchIds(db: DbOrTrx, q: string, limit = 20): Promise<number[]> {
@@ -155,14 +163,32 @@ export async function matchIds(db: DbOrTrx, q: string, limit = 20): Promise<numb
   return r.rows.map((x) => toNumber(x.id));
 }
 
-/** Search the index. Ranked by relevance, then newest first. */
+/**
+ * Search the index: documents with every word of the query; when there are none and the query has several words,
+ * documents with any of them (`relaxed`). Ranked by relevance, then newest first.
+ */
 export async function searchDocuments(db: DbOrTrx, query: SearchQuery): Promise<SearchResult> {
   const terms = queryTerms(query.q);
-  if (!terms.length) return { total: 0, hits: [], empty: true };
+  if (!terms.length) return { total: 0, hits: [], empty: true, relaxed: false };
+  const all = await runSearch(db, query, ftsMatch(terms), tsQuery(terms));
+  // One-character words (的, 乡, 年) say too little on their own to be the only match.
+  const words = queryWords(query.q)
+    .filter((w) => Array.from(w.word).length > 1)
+    .map((w) => w.terms);
+  if (all.total > 0 || !words.length || queryWords(query.q).length < 2) return { ...all, relaxed: false };
+  return { ...(await runSearch(db, query, ftsAny(words), tsAny(words))), relaxed: true };
+}
+
+async function runSearch(
+  db: DbOrTrx,
+  query: SearchQuery,
+  fts: string,
+  tsq: string,
+): Promise<Omit<SearchResult, 'relaxed'>> {
   const pg = dialectOf(db) === 'postgres';
   // SQLite: match in the FTS table first (a materialised CTE, so the planner never probes FTS per document row),
   // then join the documents for filters; FTS5's own `rank` is bm25.
-  const conds = [pg ? sql`d.tsv @@ cast(${tsQuery(terms)} as tsquery)` : sql`1 = 1`];
+  const conds = [pg ? sql`d.tsv @@ cast(${tsq} as tsquery)` : sql`1 = 1`];
   if (query.publicOnly) conds.push(sql`d.is_public = 1`);
   if (query.kinds?.length) conds.push(sql`d.kind in (${sql.join(query.kinds)})`);
   if (query.agencyIds) {
@@ -176,9 +202,9 @@ export async function searchDocuments(db: DbOrTrx, query: SearchQuery): Promise<
   const where = sql.join(conds, sql` and `);
   const withM = pg
     ? sql``
-    : sql`with m as materialized (select rowid as id, rank as r from search_fts where search_fts match ${ftsMatch(terms)}) `;
+    : sql`with m as materialized (select rowid as id, rank as r from search_fts where search_fts match ${fts}) `;
   const from = pg ? sql`search_documents d` : sql`m join search_documents d on d.id = m.id`;
-  const rank = pg ? sql`ts_rank(d.tsv, cast(${tsQuery(terms)} as tsquery)) desc` : sql`m.r`;
+  const rank = pg ? sql`ts_rank(d.tsv, cast(${tsq} as tsquery)) desc` : sql`m.r`;
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
   const offset = Math.max(query.offset ?? 0, 0);
   const count = await sql<{ n: number }>`${withM}select count(*) as n from ${from} where ${where}`.execute(

@@ -1,8 +1,17 @@
 /**
  * App-side tokens for Chinese full-text search, the same on SQLite (FTS5) and PostgreSQL (tsvector): overlapping
- * CJK bigrams (a lone CJK character stays a unigram), runs of digits, and lower-cased Latin words. Text is
- * NFKC-normalised first, so full-width digits and letters (２０２５, ＡＢＣ) match their half-width forms. Pure.
+ * CJK bigrams (a lone CJK character stays a unigram), runs of digits, and lower-cased Latin words; alongside them,
+ * the words jieba finds (@node-rs/jieba, search mode) that are not already a bigram — single-character words such as
+ * 乡 and longer ones such as 人民政府. Text is NFKC-normalised first, so full-width digits and letters (２０２５, ＡＢＣ)
+ * match their half-width forms.
+ *
+ * A query is cut into words the same way, and every word must occur: 春耕补贴 is 春耕 + 补贴, so it finds
+ * 春耕生产补贴 (the bigrams alone would also demand 耕补, which spans the two words and is not in the text). A word
+ * of three or more characters is matched by its bigrams, which any text containing it has; a one-character word is
+ * a prefix term. Pure (jieba's dictionary is loaded once, on first use).
  */
+import { createRequire } from 'node:module';
+import type { Jieba as JiebaType } from '@node-rs/jieba';
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 /** One run of CJK characters, digits or Latin letters. */
@@ -24,8 +33,35 @@ function cjkBigrams(run: string, out: string[]): void {
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
 }
 
-/** Tokens of a text for the index (duplicates kept: frequency feeds ranking). */
+let jieba: JiebaType | undefined;
+/** jieba with its bundled dictionary (a CommonJS native module: loaded with require, once). */
+function segmenter(): JiebaType {
+  if (!jieba) {
+    const require = createRequire(import.meta.url);
+    const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
+    jieba = Jieba.withDict(dict);
+  }
+  return jieba;
+}
+
+/** The CJK words of a run (search mode: a long word and the shorter words inside it, for the index). */
+export function cjkWords(run: string, forSearch = false): string[] {
+  const words = forSearch ? segmenter().cutForSearch(run, true) : segmenter().cut(run, true);
+  return words.filter((w) => w.length > 0 && CJK.test(w[0]!));
+}
+
+/** Tokens of a text for the index: bigrams (as before) then jieba's words that are not bigrams. */
 export function tokenize(text: string): string[] {
+  const out = bigramTokens(text);
+  for (const r of runs(text))
+    if (CJK.test(r[0]!) && Array.from(r).length > 1)
+      for (const w of cjkWords(r, true)) if (Array.from(w).length !== 2) out.push(w);
+  return out;
+}
+
+/** The bigram tokens of a text alone (duplicates kept: frequency feeds ranking). */
+export function bigramTokens(text: string): string[] {
   const out: string[] = [];
   for (const r of runs(text)) {
     if (CJK.test(r[0]!)) cjkBigrams(r, out);
@@ -40,30 +76,47 @@ export interface QueryTerm {
   prefix: boolean;
 }
 
+/** The terms that match one word of a query: itself (2 characters), its bigrams (3+), or a prefix (1). */
+function wordTerms(w: string): QueryTerm[] {
+  const chars = Array.from(w);
+  if (!CJK.test(chars[0]!)) return [{ token: w, prefix: false }];
+  if (chars.length === 1) return [{ token: w, prefix: true }];
+  return chars.slice(0, -1).map((c, i) => ({ token: c + chars[i + 1]!, prefix: false }));
+}
+
 /**
- * Terms of a search query: the same tokens as the index, deduplicated, except that a lone CJK character becomes a
- * prefix term (so "乡" finds "乡政" without indexing unigrams everywhere). At most 32 terms.
+ * The words of a search query, each with the terms that match it (all of them must). Duplicates removed; at most
+ * 32 terms over all words.
  */
-export function queryTerms(q: string): QueryTerm[] {
+export function queryWords(q: string): { word: string; terms: QueryTerm[] }[] {
   const seen = new Set<string>();
-  const out: QueryTerm[] = [];
+  const out: { word: string; terms: QueryTerm[] }[] = [];
+  let count = 0;
   for (const r of runs(q)) {
-    const chars = Array.from(r);
-    const isCjk = CJK.test(r[0]!);
-    const terms: QueryTerm[] =
-      isCjk && chars.length === 1
-        ? [{ token: r, prefix: true }]
-        : isCjk
-          ? chars.slice(0, -1).map((c, i) => ({ token: c + chars[i + 1]!, prefix: false }))
-          : [{ token: r, prefix: false }];
-    for (const t of terms) {
-      const key = `${t.token}${t.prefix ? '*' : ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(t);
+    const words = CJK.test(r[0]!) ? cjkWords(r) : [r];
+    for (const w of words) {
+      if (seen.has(w)) continue;
+      seen.add(w);
+      const terms = wordTerms(w).slice(0, 32 - count);
+      if (!terms.length) return out;
+      count += terms.length;
+      out.push({ word: w, terms });
     }
   }
-  return out.slice(0, 32);
+  return out;
+}
+
+/** Every term of a query (all must match), deduplicated. */
+export function queryTerms(q: string): QueryTerm[] {
+  const seen = new Set<string>();
+  return queryWords(q)
+    .flatMap((w) => w.terms)
+    .filter((t) => {
+      const key = `${t.token}${t.prefix ? '*' : ''}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /**
@@ -71,6 +124,6 @@ export function queryTerms(q: string): QueryTerm[] {
  * so a whole phrase is marked as one and a partial match still shows its bigrams.
  */
 export function highlightNeedles(q: string): string[] {
-  const all = [...runs(q), ...queryTerms(q).map((t) => t.token)];
+  const all = [...runs(q), ...queryWords(q).map((w) => w.word), ...queryTerms(q).map((t) => t.token)];
   return [...new Set(all)].sort((a, b) => b.length - a.length);
 }

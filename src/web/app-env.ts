@@ -32,6 +32,8 @@ export interface AppEnv {
     /** CSRF token to embed in forms: the session's, or the anonymous double-submit cookie's. */
     csrf: string;
     largeFont: boolean;
+    /** 适老化 mode (portal): high contrast, wider spacing, read-aloud, large font. */
+    care: boolean;
     /** A one-shot message carried over a redirect. */
     flash: string | null;
   };

@@ -4,6 +4,8 @@ import type { C } from './app-env.ts';
 export const SESSION_COOKIE = 'gk_sid';
 export const CSRF_COOKIE = 'gk_csrf';
 export const LARGE_FONT_COOKIE = 'gk_large';
+/** 适老化 mode on the portal: large font, high contrast, wider line spacing, read-aloud. */
+export const CARE_COOKIE = 'gk_care';
 
 /** The request came over https: directly, or through a trusted reverse proxy that says so (X-Forwarded-Proto). */
 export function isHttps(c: C): boolean {

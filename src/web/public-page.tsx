@@ -24,6 +24,7 @@ export async function publicPage(
       title={title}
       agencyName={agency?.name ?? '政府信息公开'}
       largeFont={c.var.largeFont}
+      care={c.var.care}
       csrf={c.var.csrf}
       flash={c.var.flash}
     >

@@ -8,6 +8,7 @@ import { securityHeaders } from './security.ts';
 import {
   CSRF_COOKIE,
   LARGE_FONT_COOKIE,
+  CARE_COOKIE,
   SESSION_COOKIE,
   clearSessionCookie,
   getCookie,
@@ -125,6 +126,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     }
     c.set('csrf', csrf);
     c.set('largeFont', getCookie(c, LARGE_FONT_COOKIE) === '1');
+    c.set('care', getCookie(c, CARE_COOKIE) === '1');
     const flash = getCookie(c, FLASH_COOKIE);
     // getCookie has already decoded the value (once): decoding again broke every page on a flash with "%".
     c.set('flash', flash || null);
@@ -168,22 +170,27 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     return next();
   });
 
-  app.post('/prefs/large-font', async (c) => {
-    const body = await c.req.parseBody();
-    const on = body['on'] === '1';
-    setCookie(c, LARGE_FONT_COOKIE, on ? '1' : '0', {
-      path: '/',
-      maxAge: 365 * 86400,
-      sameSite: 'Lax',
-      secure: isSecure(c),
+  // Display preferences, remembered per browser for a year: plain forms, so they work without JavaScript.
+  for (const [path, cookie] of [
+    ['/prefs/large-font', LARGE_FONT_COOKIE],
+    ['/prefs/care', CARE_COOKIE],
+  ] as const)
+    app.post(path, async (c) => {
+      const body = await c.req.parseBody();
+      const on = body['on'] === '1';
+      setCookie(c, cookie, on ? '1' : '0', {
+        path: '/',
+        maxAge: 365 * 86400,
+        sameSite: 'Lax',
+        secure: isSecure(c),
+      });
+      const back = URL.parse(c.req.header('referer') ?? '');
+      const target =
+        back && back.host === new URL(c.req.url).host && back.pathname.startsWith('/')
+          ? back.pathname + back.search
+          : '/';
+      return c.redirect(target, 303);
     });
-    const back = URL.parse(c.req.header('referer') ?? '');
-    const target =
-      back && back.host === new URL(c.req.url).host && back.pathname.startsWith('/')
-        ? back.pathname + back.search
-        : '/';
-    return c.redirect(target, 303);
-  });
 
   for (const register of routeModules()) register(app);
 

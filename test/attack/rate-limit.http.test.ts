@@ -14,6 +14,7 @@ const form = (id: string) => ({
   idType: 'resident_id',
   idNumber: id,
   phone: '13800000000',
+  address: '青海省海东市互助土族自治县哈拉直沟乡',
   infoDescription: '限流测试内容',
   formRequested: 'paper',
   deliveryRequested: 'post',

@@ -12,6 +12,7 @@ export const PERSON = {
   idType: 'resident_id',
   idNumber: '11010519491231002X',
   phone: '13800000000',
+  address: '青海省海东市互助土族自治县哈拉直沟乡哈拉直沟村',
   infoDescription: '2025年哈拉直沟村高标准农田建设项目的验收报告',
   formRequested: 'paper',
   deliveryRequested: 'post',

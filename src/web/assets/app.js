@@ -3,3 +3,38 @@ document.addEventListener('click', (e) => {
   const t = e.target;
   if (t instanceof HTMLElement && t.dataset.confirm && !window.confirm(t.dataset.confirm)) e.preventDefault();
 });
+// A failed submit opens at its error summary (autofocus is not honoured on a non-control by every browser).
+document.addEventListener('DOMContentLoaded', () => {
+  const summary = document.querySelector('[data-error-summary]');
+  if (summary instanceof HTMLElement && document.activeElement !== summary) summary.focus();
+});
+// 适老化 read-aloud: the page's main text through the browser's own speech synthesis, where there is one.
+document.addEventListener('DOMContentLoaded', () => {
+  const button = document.querySelector('[data-read-aloud]');
+  if (!(button instanceof HTMLButtonElement) || !('speechSynthesis' in window)) return;
+  button.hidden = false;
+  const synth = window.speechSynthesis;
+  const stop = () => {
+    synth.cancel();
+    button.setAttribute('aria-pressed', 'false');
+    button.textContent = '朗读正文';
+  };
+  button.addEventListener('click', () => {
+    if (synth.speaking) return stop();
+    const main = document.getElementById('main');
+    const text = (main ? main.innerText : '').replace(/\s+/g, ' ').trim();
+    if (!text) return;
+    // Short utterances: some engines stop after about 15 seconds of one long utterance.
+    const parts = text.match(/[^。！？；!?;]+[。！？；!?;]?/g) || [text];
+    parts.forEach((part, i) => {
+      const u = new SpeechSynthesisUtterance(part);
+      u.lang = 'zh-CN';
+      u.rate = 0.9;
+      if (i === parts.length - 1) u.onend = stop;
+      synth.speak(u);
+    });
+    button.setAttribute('aria-pressed', 'true');
+    button.textContent = '停止朗读';
+  });
+  window.addEventListener('pagehide', stop);
+});

@@ -22,6 +22,42 @@ export function FormError({ form }: { form: FormState }) {
   );
 }
 
+/**
+ * The list of every error of a failed submit, at the top of the form: focused when the page opens (autofocus here,
+ * app.js for browsers that ignore it on a non-control), each entry a link to its field (`#f-<name>`). `labels`
+ * names the fields, in the form's order.
+ */
+export function ErrorSummary({ form, labels }: { form: FormState; labels: Record<string, string> }) {
+  // In the order of the form (the order of `labels`), fields without a label last.
+  const order = Object.keys(labels);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const entries = Object.entries(form.errors).sort((a, b) => rank(a[0]) - rank(b[0]));
+  if (!entries.length) return <FormError form={form} />;
+  return (
+    <div
+      class="error-summary"
+      role="alert"
+      tabindex={-1}
+      id="error-summary"
+      aria-labelledby="error-summary-h"
+      data-error-summary
+      autofocus
+    >
+      <h2 id="error-summary-h">提交未成功，请修改以下{entries.length}处：</h2>
+      <ul>
+        {entries.map(([name, msg]) => (
+          <li>
+            <a href={`#f-${name}`}>
+              {labels[name] ? `${labels[name]}：` : ''}
+              {msg}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 interface FieldProps {
   form: FormState;
   name: string;

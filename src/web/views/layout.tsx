@@ -48,12 +48,53 @@ export function Flash({ message }: { message?: string | null }) {
   ) : null;
 }
 
-/** Layout of the public portal. */
-export function PublicLayout(props: Chrome & { agencyName: string }) {
+/**
+ * The 适老化 switch (high contrast, wider line spacing, large font) and, in that mode, the read-aloud button, which
+ * app.js shows only where the browser has speech synthesis (no third-party service).
+ */
+function CareToggle({ care, csrf }: { care: boolean; csrf: string }) {
   return (
-    <html lang="zh-CN" class={props.largeFont ? 'large' : undefined}>
+    <>
+      <form method="post" action="/prefs/care" class="inline-form">
+        <input type="hidden" name="_csrf" value={csrf} />
+        <input type="hidden" name="on" value={care ? '0' : '1'} />
+        <button type="submit" class="link-button" data-care-toggle aria-pressed={care ? 'true' : 'false'}>
+          {care ? '退出适老化' : '适老化模式'}
+        </button>
+      </form>
+      {care ? (
+        <button type="button" class="link-button" data-read-aloud hidden aria-pressed="false">
+          朗读正文
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+function PortalLinks() {
+  return (
+    <>
+      <a href="/">首页</a>
+      {portalSections.map((s) => (
+        <a href={s.href}>{s.label}</a>
+      ))}
+      <a href="/track">申请查询</a>
+    </>
+  );
+}
+
+/**
+ * Layout of the public portal. On a narrow window (a phone, or a desktop at 150% zoom) the section links fold into
+ * a 栏目导航 menu (a details element: no JavaScript needed); on a wide one they are a row.
+ */
+export function PublicLayout(props: Chrome & { agencyName: string; care?: boolean }) {
+  const cls = [props.largeFont || props.care ? 'large' : '', props.care ? 'care' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <html lang="zh-CN" class={cls || undefined}>
       <Head title={`${props.title} - ${props.agencyName}`} />
-      <body>
+      <body class="portal">
         <a class="skip" href="#main">
           跳到正文
         </a>
@@ -70,16 +111,19 @@ export function PublicLayout(props: Chrome & { agencyName: string }) {
                 <input id="q-top" name="q" type="search" placeholder="搜索公开信息" />
                 <button type="submit">搜索</button>
               </form>
-              <LargeFontToggle largeFont={props.largeFont} csrf={props.csrf} />
+              {props.care ? null : <LargeFontToggle largeFont={props.largeFont} csrf={props.csrf} />}
+              <CareToggle care={Boolean(props.care)} csrf={props.csrf} />
             </div>
           </div>
           <nav class="wrap portal-nav" aria-label="政府信息公开栏目">
-            <a href="/">首页</a>
-            {portalSections.map((s) => (
-              <a href={s.href}>{s.label}</a>
-            ))}
-            <a href="/track">申请查询</a>
+            <PortalLinks />
           </nav>
+          <details class="wrap portal-menu">
+            <summary>栏目导航</summary>
+            <nav class="portal-menu-links" aria-label="政府信息公开栏目">
+              <PortalLinks />
+            </nav>
+          </details>
         </header>
         <main id="main" class="wrap">
           <Flash message={props.flash} />

@@ -344,7 +344,8 @@ function pagesEditor(c: C, slug: PortalPageSlug, form: FormState, status = 200) 
         <a href={`/${slug}`}>在门户网站查看</a> ·{' '}
         <a href={`/office/portal-pages/${slug === 'guide' ? 'rules' : 'guide'}`}>
           编辑{PORTAL_PAGE_SLUGS[slug === 'guide' ? 'rules' : 'guide']}
-        </a>
+        </a>{' '}
+        · <a href="/office/guide-contact">受理机构信息与纸质申请表</a>
       </p>
       <form method="post" action={`/office/portal-pages/${slug}`} novalidate>
         <Csrf token={c.var.csrf} />

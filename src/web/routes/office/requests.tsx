@@ -1078,6 +1078,10 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
             </ActionForm>
             <ActionForm c={c} id={id} action="attachments" title="上传附件" forms={forms} multipart>
               <input type="file" name="file" accept={ACCEPT_ATTR} required />
+              <label class="check">
+                <input type="checkbox" name="disclosed" value="1" />{' '}
+                答复提供的信息（申请人选择网上获取的，答复后可凭查询码下载）
+              </label>
             </ActionForm>
           </>
         ) : null}
@@ -1178,7 +1182,8 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           {attachments.map((a) => (
             <li>
               附件：<a href={`${BASE}/${id}/attachments/${a.id}`}>{a.file_name}</a>（
-              {a.source === 'applicant' ? '申请人提交' : a.uploaded_by_name}，{Math.ceil(a.size / 1024)}KB）
+              {a.source === 'applicant' ? '申请人提交' : a.uploaded_by_name}
+              {a.source === 'disclosed' ? '，答复提供的信息' : ''}，{Math.ceil(a.size / 1024)}KB）
             </li>
           ))}
         </ul>
@@ -1298,7 +1303,7 @@ export function requestRoutes(app: App): void {
         name: file.name,
         bytes: new Uint8Array(await file.arrayBuffer()),
       });
-      await addRequestAttachment(c.var.ctx, id, stored);
+      await addRequestAttachment(c.var.ctx, id, stored, body['disclosed'] === '1');
       return redirectWithFlash(c, `${BASE}/${id}`, '附件已上传');
     } catch (e) {
       const form = formOf(e, {});

@@ -1,24 +1,58 @@
 /**
- * The portal's 依申请公开 section: guidance and the online form (/apply), and applicant tracking (/track) with
- * letter downloads. Registered before portalRoutes, whose /apply placeholder it replaces.
+ * The portal's 依申请公开 form (/apply) and its receipt. A failed submit re-renders the form with everything typed,
+ * an error summary that opens focused and links to each field, and the files already chosen held server-side
+ * (uploads/held-uploads.ts), so nothing is chosen again. A good submit files the request once per idempotency key
+ * (made when the form was shown) and answers 303 to the receipt (Post/Redirect/Get): refreshing the receipt, going
+ * back and sending again, or a double click never files a second request. Tracking is in track.tsx.
  */
+import crypto from 'node:crypto';
 import type { App, C } from '../../app-env.ts';
 import { limitPublicSubmission } from '../../rate-limit.ts';
 import { publicPage, portalAgency } from '../../public-page.tsx';
-import { Csrf, Field, FormError, Submit, TextArea, emptyForm, type FormState } from '../../views/forms.tsx';
+import { Csrf, ErrorSummary, Submit, emptyForm, type FormState } from '../../views/forms.tsx';
 import { RequestFields } from '../../views/request-form.tsx';
-import { formData, str, uploadedFiles } from '../../form.ts';
+import { formData, list, str, uploadedFiles } from '../../form.ts';
 import { DomainError, ValidationError, isDomainError, parseInput } from '../../../errors.ts';
-import { submitOnlineRequest } from '../../../requests/submit-online-request.ts';
+import { findOnlineSubmission, submitOnlineRequest } from '../../../requests/submit-online-request.ts';
 import { OnlineRequestInput } from '../../../requests/request.schema.ts';
-import { ACCEPT_ATTR, MAX_UPLOADS_PER_SUBMIT, checkUpload, storeUpload } from '../../../requests/uploads.ts';
-import { trackRequest, type TrackedRequest } from '../../../requests/track-request.ts';
-import { submitCorrectionOnline } from '../../../requests/submit-correction-online.ts';
-import { cnDate } from '../../../requests/letters.ts';
-import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-letter.ts';
-import { DOCX_TYPE } from '../../../documents/docx.ts';
-import { attachment } from '../../../documents/xlsx.ts';
-import { recordEvent } from '../../../audit/record-event.ts';
+import {
+  ACCEPT_ATTR,
+  MAX_UPLOADS_PER_SUBMIT,
+  checkUpload,
+  storeUpload,
+  type UploadInput,
+} from '../../../requests/uploads.ts';
+import {
+  HOLD_MS,
+  findHeldUploads,
+  holdUpload,
+  readHeldUploads,
+  releaseHeldUploads,
+  type HeldFile,
+} from '../../../uploads/held-uploads.ts';
+import { fileSize } from '../../views/publication-views.tsx';
+
+const HELD_PURPOSE = 'apply';
+const KEY = /^[0-9a-f]{32}$/;
+/** The receipt stays reachable by its key for a day; after that the citizen tracks with reference and code. */
+const RECEIPT_MS = HOLD_MS;
+
+/** Names of the form's fields, for the error summary. */
+const LABELS: Record<string, string> = {
+  applicantKind: '申请人类型',
+  applicantName: '姓名或单位名称',
+  idType: '证件类型',
+  idNumber: '证件号码',
+  phone: '联系电话',
+  email: '电子邮箱',
+  address: '通信地址',
+  infoDescription: '所需信息的描述',
+  infoDocNo: '文号',
+  formRequested: '获取信息的形式',
+  deliveryRequested: '获取信息的方式',
+  assistanceNote: '需要哪些帮助',
+  files: '附件',
+};
 
 function Guidance() {
   return (
@@ -40,26 +74,62 @@ function Guidance() {
   );
 }
 
-function applyPage(c: C, form: FormState, status = 200) {
+/** The files held for this form: kept unless the citizen ticks 移除. */
+function HeldFiles({ held }: { held: HeldFile[] }) {
+  if (!held.length) return null;
+  return (
+    <fieldset class="field held-files">
+      <legend>已保留的附件（无需重新选择）</legend>
+      <ul>
+        {held.map((h) => (
+          <li>
+            <input type="hidden" name="heldUpload" value={h.token} />
+            {h.fileName} <span class="muted">（{fileSize(h.size)}）</span>{' '}
+            <label class="check">
+              <input type="checkbox" name="dropUpload" value={h.token} /> 移除
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+function applyPage(c: C, form: FormState, key: string, held: HeldFile[] = [], status = 200) {
+  const fileErr = form.errors.files;
   return publicPage(
     c,
-    '依申请公开',
+    Object.keys(form.errors).length ? '依申请公开（请修改后重新提交）' : '依申请公开',
     <>
       <h1>依申请公开</h1>
+      <ErrorSummary form={form} labels={LABELS} />
       <Guidance />
       <section aria-labelledby="form-h">
         <h2 id="form-h">在线提交申请</h2>
         <form method="post" action="/apply" enctype="multipart/form-data" novalidate class="narrow">
           <Csrf token={c.var.csrf} />
-          <FormError form={form} />
+          <input type="hidden" name="idempotencyKey" value={key} />
           <RequestFields form={form} />
-          <div class="field">
-            <label for="f-files">附件（可选，身份证明等）</label>
-            <input id="f-files" type="file" name="files" multiple accept={ACCEPT_ATTR} />
-            <p class="hint">
+          <HeldFiles held={held} />
+          <div class={fileErr ? 'field has-error' : 'field'}>
+            <label for="f-files">{held.length ? '再添加附件（可选）' : '附件（可选，身份证明等）'}</label>
+            <input
+              id="f-files"
+              type="file"
+              name="files"
+              multiple
+              accept={ACCEPT_ATTR}
+              aria-invalid={fileErr ? 'true' : undefined}
+              aria-describedby={fileErr ? 'f-files-hint f-files-err' : 'f-files-hint'}
+            />
+            <p class="hint" id="f-files-hint">
               PDF、JPG、PNG、Word，每个不超过10MB，最多{MAX_UPLOADS_PER_SUBMIT}个
-              {form.message ? '。如填写有误，请重新选择附件' : ''}
             </p>
+            {fileErr ? (
+              <p class="error" id="f-files-err">
+                {fileErr}
+              </p>
+            ) : null}
           </div>
           <Submit>提交申请</Submit>
         </form>
@@ -69,222 +139,154 @@ function applyPage(c: C, form: FormState, status = 200) {
   );
 }
 
-const uploadsOf = (c: C) => uploadedFiles(c, MAX_UPLOADS_PER_SUBMIT);
-
-function trackForm(c: C, form: FormState, status = 200) {
+function receiptPage(c: C, r: { reference: string; trackingCode: string }) {
+  c.header('Cache-Control', 'no-store');
+  c.header('Referrer-Policy', 'no-referrer');
   return publicPage(
     c,
-    '申请查询',
+    '申请已提交',
     <>
-      <h1>政府信息公开申请查询</h1>
-      <p>请输入申请回执上的登记编号和查询码。</p>
-      <form method="post" action="/track" novalidate class="narrow">
-        <Csrf token={c.var.csrf} />
-        <FormError form={form} />
-        <Field form={form} name="reference" label="登记编号" required />
-        <Field
-          form={form}
-          name="code"
-          label="查询码"
-          required
-          autocomplete="off"
-          hint="8位字母和数字，不区分大小写"
-        />
-        <Submit>查询</Submit>
-      </form>
+      <h1>申请已提交</h1>
+      <p>工作人员将通过您留下的联系方式与您确认，确认之日为收到申请之日。</p>
+      <dl class="facts">
+        <dt>登记编号</dt>
+        <dd>
+          <strong data-reference>{r.reference}</strong>
+        </dd>
+        <dt>查询码</dt>
+        <dd>
+          <strong data-tracking-code>{r.trackingCode}</strong>
+        </dd>
+      </dl>
+      <p>
+        请抄写或截图保存登记编号和查询码，凭此在“<a href="/track">申请查询</a>
+        ”查看进度和下载答复文书。刷新本页不会重复提交。
+      </p>
     </>,
-    status,
   );
 }
 
-function trackResult(c: C, t: TrackedRequest, code: string, notice?: string) {
-  return publicPage(
-    c,
-    '申请查询',
-    <>
-      <h1>申请办理情况</h1>
-      {notice ? (
-        <div class="flash" role="status">
-          {notice}
-        </div>
-      ) : null}
-      <dl class="facts">
-        <dt>登记编号</dt>
-        <dd>{t.reference}</dd>
-        <dt>办理状态</dt>
-        <dd>
-          <strong>{t.statusLabel}</strong>
-        </dd>
-        <dt>收到申请日期</dt>
-        <dd>{t.receivedOn ? cnDate(t.receivedOn) : '待工作人员与您确认'}</dd>
-        <dt>答复期限</dt>
-        <dd>
-          {t.dueOn
-            ? t.dueProvisional
-              ? '自收到申请之日起20个工作日内（具体日期待放假安排公布后确定）'
-              : cnDate(t.dueOn)
-            : t.status === 'awaiting_correction'
-              ? '等待您补正，期限自收到补正之日起重新计算'
-              : '—'}
-        </dd>
-      </dl>
-      {t.status === 'awaiting_correction' ? (
-        <section aria-labelledby="corr-h">
-          <h2 id="corr-h">提交补正</h2>
-          <p>请按补正告知书的要求补充说明，提交后答复期限自本机关收到补正之日起重新计算。</p>
-          <form method="post" action="/track/correction" novalidate>
-            <Csrf token={c.var.csrf} />
-            <input type="hidden" name="reference" value={t.reference} />
-            <input type="hidden" name="code" value={code} />
-            <TextArea form={emptyForm()} name="correction" label="补正内容" required />
-            <Submit>提交补正</Submit>
-          </form>
-        </section>
-      ) : null}
-      <h2>文书</h2>
-      {t.letters.length === 0 ? (
-        <p class="empty">暂无文书</p>
-      ) : (
-        <ul class="letters">
-          {t.letters.map((l) => (
-            <li>
-              {l.title}（{l.docNo}，{cnDate(l.issuedOn)}）
-              {(['docx', 'pdf'] as const).map((fmt) => (
-                <form method="post" action="/track/letter" class="inline-form">
-                  <Csrf token={c.var.csrf} />
-                  <input type="hidden" name="reference" value={t.reference} />
-                  <input type="hidden" name="code" value={code} />
-                  <input type="hidden" name="letterId" value={String(l.id)} />
-                  <input type="hidden" name="format" value={fmt} />
-                  <button type="submit" class="link-button">
-                    下载{fmt === 'docx' ? 'Word' : 'PDF'}
-                  </button>
-                </form>
-              ))}
-            </li>
-          ))}
-        </ul>
-      )}
-    </>,
-  );
+const newKey = () => crypto.randomBytes(16).toString('hex');
+
+/** The files of this submit that pass the checks, and the reasons for those that do not. */
+async function newUploads(c: C): Promise<{ ok: (UploadInput & { mime: string })[]; errors: string[] }> {
+  let files: UploadInput[];
+  try {
+    files = await uploadedFiles(c, MAX_UPLOADS_PER_SUBMIT);
+  } catch (e) {
+    if (isDomainError(e)) return { ok: [], errors: [e.message] };
+    throw e;
+  }
+  const ok: (UploadInput & { mime: string })[] = [];
+  const errors: string[] = [];
+  for (const u of files) {
+    try {
+      ok.push({ ...u, mime: checkUpload(u).mime });
+    } catch (e) {
+      if (isDomainError(e)) errors.push(e.message);
+      else throw e;
+    }
+  }
+  return { ok, errors };
 }
 
 export function applyRoutes(app: App): void {
   app.get('/apply', (c) =>
-    applyPage(c, emptyForm({ applicantKind: 'natural_person', idType: 'resident_id' })),
+    applyPage(c, emptyForm({ applicantKind: 'natural_person', idType: 'resident_id' }), newKey()),
   );
 
   app.post('/apply', async (c) => {
     const f = await formData(c);
     const agency = await portalAgency(c);
     if (!agency) throw new DomainError('invalid_state', '本系统尚未设置机关，暂不能受理网上申请');
+    const { db, clock } = c.var.ctx;
+    const dataDir = c.var.deps.config.dataDir;
+    const key = KEY.test(str(f.idempotencyKey)) ? str(f.idempotencyKey) : newKey();
+    // Sent before (a refresh of the POST, the back button, a double click): the receipt of the first one.
+    if (await findOnlineSubmission(db, key)) return c.redirect(`/apply/receipt/${key}`, 303);
+
+    const dropped = new Set(list(f.dropUpload));
+    await releaseHeldUploads(db, dataDir, HELD_PURPOSE, [...dropped]);
+    const keptTokens = list(f.heldUpload).filter((t) => !dropped.has(t));
+    const held = await findHeldUploads(db, HELD_PURPOSE, keptTokens, clock.now());
+    const fresh = await newUploads(c);
+    const errors: Record<string, string> = {};
     try {
-      await limitPublicSubmission(c, 'apply', [str(f.idNumber), str(f.phone)]);
-      parseInput(OnlineRequestInput, f); // validate before any file is written
-      const uploads = await uploadsOf(c);
-      uploads.forEach(checkUpload);
-      const year = Number(c.var.ctx.clock.today().slice(0, 4));
-      const stored = [];
-      for (const u of uploads) stored.push(await storeUpload(c.var.deps.config.dataDir, agency.id, year, u));
-      const r = await submitOnlineRequest(c.var.ctx, agency, f, stored);
-      return publicPage(
-        c,
-        '申请已提交',
-        <>
-          <h1>申请已提交</h1>
-          <p>工作人员将通过您留下的联系方式与您确认，确认之日为收到申请之日。</p>
-          <dl class="facts">
-            <dt>登记编号</dt>
-            <dd>
-              <strong data-reference>{r.reference}</strong>
-            </dd>
-            <dt>查询码</dt>
-            <dd>
-              <strong data-tracking-code>{r.trackingCode}</strong>
-            </dd>
-          </dl>
-          <p>
-            请抄写或截图保存登记编号和查询码，凭此在“<a href="/track">申请查询</a>”查看进度和下载答复文书。
-          </p>
-        </>,
-      );
+      parseInput(OnlineRequestInput, f);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      Object.assign(errors, e.fieldErrors);
+    }
+    if (held.length + fresh.ok.length > MAX_UPLOADS_PER_SUBMIT)
+      fresh.errors.push(`附件最多${MAX_UPLOADS_PER_SUBMIT}个，请移除多余的附件`);
+    if (fresh.errors.length) errors.files = fresh.errors.join('；');
+
+    try {
+      // Counted only when the submit would file a request, or holds new files: a citizen correcting mistakes is
+      // not locked out, and nobody fills the disk with held files beyond the limit.
+      if (!Object.keys(errors).length || fresh.ok.length)
+        await limitPublicSubmission(c, 'apply', [str(f.idNumber), str(f.phone)]);
     } catch (e) {
       if (isDomainError(e) && e.code === 'rate_limited')
-        return applyPage(c, { values: f, errors: {}, message: e.message }, 429);
-      if (isDomainError(e) && (e.code === 'validation' || e.code === 'too_large')) {
-        const errors = e instanceof ValidationError ? e.fieldErrors : { files: e.message };
-        return applyPage(c, { values: f, errors, message: e.message }, 400);
-      }
+        return applyPage(c, { values: f, errors: {}, message: e.message }, key, held, 429);
       throw e;
     }
-  });
 
-  app.get('/track', (c) => trackForm(c, emptyForm()));
-
-  app.post('/track', async (c) => {
-    const f = await formData(c);
-    try {
-      const t = await trackRequest(c.var.ctx, f);
-      return trackResult(c, t, str(f.code).trim().toUpperCase());
-    } catch (e) {
-      if (
-        isDomainError(e) &&
-        (e.code === 'validation' || e.code === 'not_found' || e.code === 'rate_limited')
-      )
-        return trackForm(
-          c,
-          { values: f, errors: e instanceof ValidationError ? e.fieldErrors : {}, message: e.message },
-          e.code === 'rate_limited' ? 429 : 400,
+    if (Object.keys(errors).length) {
+      // Keep the acceptable new files for the next attempt (the over-limit ones are not held).
+      const room = Math.max(0, MAX_UPLOADS_PER_SUBMIT - held.length);
+      for (const u of fresh.ok.slice(0, room))
+        held.push(
+          await holdUpload(
+            db,
+            dataDir,
+            HELD_PURPOSE,
+            { fileName: u.name, contentType: u.mime, bytes: u.bytes },
+            clock.now(),
+          ),
         );
-      throw e;
+      return applyPage(c, { values: f, errors, message: '提交未成功' }, key, held, 400);
     }
+
+    const year = Number(clock.today().slice(0, 4));
+    const heldBytes = await readHeldUploads(
+      db,
+      dataDir,
+      HELD_PURPOSE,
+      held.map((h) => h.token),
+      clock.now(),
+    );
+    const stored = [];
+    for (const u of [...heldBytes.map((h) => ({ name: h.fileName, bytes: h.bytes })), ...fresh.ok])
+      stored.push(await storeUpload(dataDir, agency.id, year, u));
+    await submitOnlineRequest(c.var.ctx, agency, f, stored, key);
+    await releaseHeldUploads(
+      db,
+      dataDir,
+      HELD_PURPOSE,
+      held.map((h) => h.token),
+    );
+    return c.redirect(`/apply/receipt/${key}`, 303);
   });
 
-  app.post('/track/correction', async (c) => {
-    const f = await formData(c);
-    try {
-      await submitCorrectionOnline(c.var.ctx, f);
-      const t = await trackRequest(c.var.ctx, f);
-      return trackResult(c, t, str(f.code).trim().toUpperCase(), '补正已提交，答复期限自今日起重新计算');
-    } catch (e) {
-      if (
-        isDomainError(e) &&
-        (e.code === 'validation' || e.code === 'invalid_state' || e.code === 'not_found')
-      )
-        return trackForm(c, { values: f, errors: {}, message: e.message }, 400);
-      throw e;
+  app.get('/apply/receipt/:key', async (c) => {
+    const key = c.req.param('key');
+    const r = KEY.test(key) ? await findOnlineSubmission(c.var.deps.db, key) : undefined;
+    if (!r || c.var.ctx.clock.now().getTime() - Date.parse(r.createdAt) > RECEIPT_MS) {
+      c.header('Cache-Control', 'no-store');
+      return publicPage(
+        c,
+        '回执页已过期',
+        <>
+          <h1>回执页已过期</h1>
+          <p>
+            为保护您的查询码，回执页只在提交后一天内可以打开。请凭登记编号和查询码在“
+            <a href="/track">申请查询</a>”查看办理情况。
+          </p>
+        </>,
+        404,
+      );
     }
-  });
-
-  app.post('/track/letter', async (c) => {
-    const f = await formData(c);
-    const t = await trackRequest(c.var.ctx, f);
-    const id = Number(str(f.letterId));
-    if (!t.letters.some((l) => l.id === id)) throw new DomainError('not_found', '未找到该文书');
-    const db = c.var.deps.db;
-    const row = await db
-      .selectFrom('request_letters')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    const agency = await db
-      .selectFrom('info_requests')
-      .innerJoin('agencies', 'agencies.id', 'info_requests.agency_id')
-      .select('agencies.name')
-      .where('info_requests.id', '=', t.id)
-      .executeTakeFirstOrThrow();
-    const letter = storedLetter(row, agency.name);
-    const pdf = str(f.format) === 'pdf';
-    await recordEvent(db, c.var.ctx, {
-      action: 'request.tracked',
-      objectType: 'info_request',
-      objectId: t.id,
-      note: `申请人下载 ${row.title}`,
-    });
-    const body = pdf ? await letterPdf(letter) : await letterDocx(letter);
-    return c.body(new Uint8Array(body), 200, {
-      'Content-Type': pdf ? 'application/pdf' : DOCX_TYPE,
-      'Content-Disposition': attachment(`${row.title}.${pdf ? 'pdf' : 'docx'}`),
-    });
+    return receiptPage(c, r.request);
   });
 }

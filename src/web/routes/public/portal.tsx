@@ -29,6 +29,7 @@ export function portalRoutes(app: App): void {
             title="首页"
             agencyName={agency?.name ?? '政府信息公开'}
             largeFont={c.var.largeFont}
+            care={c.var.care}
             csrf={CSRF_PLACEHOLDER}
             flash={c.var.flash}
           >
@@ -45,7 +46,7 @@ export function portalRoutes(app: App): void {
                   <ul>
                     {latest.map((p) => (
                       <li>
-                        <a href={`/p/${p.id}`}>{p.title}</a> <span class="muted">{p.publishedOn}</span>
+                        <a href={`/p/${p.id}`}>{p.title}</a> <span class="muted date">{p.publishedOn}</span>
                       </li>
                     ))}
                   </ul>
@@ -57,7 +58,7 @@ export function portalRoutes(app: App): void {
               <section class="card" aria-labelledby="apply-h">
                 <h2 id="apply-h">依申请公开</h2>
                 <p>未主动公开的政府信息，可以向本机关申请公开，法定答复期限为收到申请之日起20个工作日。</p>
-                <p>
+                <p class="download-buttons">
                   <a class="button primary" href="/apply">
                     在线申请
                   </a>{' '}

@@ -31,6 +31,10 @@ import { searchDocuments } from '../../../search/search-index.ts';
 import { Highlighted, MetadataBlock, Pager, fileSize } from '../../views/publication-views.tsx';
 import { systemActor } from '../../../context.ts';
 import { FAQ_SEARCH_KIND, INQUIRY_SEARCH_KIND } from '../../../inquiries/index.ts';
+import { readGuideContact } from '../../../publications/guide-settings.ts';
+import { GuideContactBlock } from './guide.tsx';
+import { searchPortalSections } from '../../portal-sections.ts';
+import { htmlToText } from '../../../publications/sanitize-body.ts';
 
 /** 互动交流's published Q&A and FAQ entries are searchable on the portal too. */
 const PORTAL_INQUIRY_KINDS = [INQUIRY_SEARCH_KIND, FAQ_SEARCH_KIND];
@@ -45,6 +49,7 @@ function html(c: C, agency: Agency | undefined, title: string, children: Compone
         title={title}
         agencyName={agency?.name ?? '政府信息公开'}
         largeFont={c.var.largeFont}
+        care={c.var.care}
         csrf={CSRF_PLACEHOLDER}
         flash={c.var.flash}
       >
@@ -116,7 +121,7 @@ function ItemList({ items }: { items: Publication[] }) {
                 <a href={`/p/${p.id}`}>{p.title}</a>
               </td>
               <td>{p.docNo ?? ''}</td>
-              <td>{p.publishedOn}</td>
+              <td class="date">{p.publishedOn}</td>
               <td>{p.validity === 'in_force' ? '有效' : <strong>{VALIDITY_LABELS[p.validity]}</strong>}</td>
             </tr>
           ))}
@@ -184,6 +189,9 @@ export function publicationPortalRoutes(app: App): void {
               ) : (
                 <p class="empty">暂无内容</p>
               )}
+              {slug === 'guide' && agency ? (
+                <GuideContactBlock contact={await readGuideContact(c.var.deps.db, agency.id)} />
+              ) : null}
             </>,
           ),
         };
@@ -473,6 +481,15 @@ export function publicationPortalRoutes(app: App): void {
               }),
             )
           : null;
+      const sections =
+        agency && q.trim()
+          ? await searchPortalSections(
+              c.var.deps.db,
+              agency,
+              q,
+              htmlToText(renderToString(<>{defaultGuide(agency)}</>)),
+            )
+          : [];
       const tree = flattenTree(categoryTree(cats));
       return {
         body: html(
@@ -517,9 +534,24 @@ export function publicationPortalRoutes(app: App): void {
               </label>{' '}
               <button type="submit">搜索</button>
             </form>
+            {sections.length ? (
+              <section aria-labelledby="sections-h">
+                <h2 id="sections-h">指南、制度和年报</h2>
+                <ul class="results">
+                  {sections.map((h) => (
+                    <li>
+                      <a href={h.url}>{h.title}</a>
+                      <p>
+                        <Highlighted parts={h.snippet} />
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
             {!r ? (
-              <p class="muted">请输入标题、正文中的词语或文号进行搜索，例如“低保”“春耕”“2025”。</p>
-            ) : r.total === 0 ? (
+              <p class="muted">请输入标题、正文中的词语或文号进行搜索，例如“低保”“春耕补贴”“2025”。</p>
+            ) : r.total === 0 && sections.length === 0 ? (
               <section class="card" aria-live="polite">
                 <h2>无结果</h2>
                 <p>没有找到与“{q}”相关的公开信息。您可以：</p>
@@ -536,7 +568,11 @@ export function publicationPortalRoutes(app: App): void {
               </section>
             ) : (
               <>
-                <p class="muted">找到 {r.total} 条结果</p>
+                <p class="muted" aria-live="polite">
+                  {r.relaxed
+                    ? `没有同时包含全部词语的信息，以下 ${r.total} 条包含其中部分词语`
+                    : `找到 ${r.total} 条公开信息`}
+                </p>
                 <ol class="results">
                   {r.hits.map((h) => (
                     <li>

@@ -1,0 +1,155 @@
+/**
+ * Files a citizen chose for a form that came back with errors. They are written to
+ * <dataDir>/uploads/held/ under a random name and held for a day under a random token, which the re-rendered form
+ * carries in a hidden field; the citizen does not choose them again. When the form goes through, the owning
+ * feature reads them back (`readHeldUploads`), stores them its own way and releases them (`releaseHeldUploads`);
+ * `purgeExpiredHeldUploads` (a daily job) removes what nobody came back for. The caller checks a file's type and
+ * size before holding it: only acceptable files are held.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { DbOrTrx } from '../db/database.ts';
+
+/** How long a held file waits for its form: a day. */
+export const HOLD_MS = 24 * 60 * 60 * 1000;
+
+const TOKEN = /^[0-9a-f]{32}$/;
+
+export interface HeldFile {
+  token: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+export interface HoldInput {
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+const abs = (dataDir: string, rel: string) => path.join(dataDir, rel);
+
+/** Hold one checked file for `purpose`; returns its token and what the form shows. */
+export async function holdUpload(
+  db: DbOrTrx,
+  dataDir: string,
+  purpose: string,
+  f: HoldInput,
+  now: Date,
+): Promise<HeldFile> {
+  const token = crypto.randomBytes(16).toString('hex');
+  const ext = path
+    .extname(f.fileName)
+    .toLowerCase()
+    .replace(/[^.a-z0-9]/g, '');
+  const rel = path.join('uploads', 'held', token + ext);
+  await fs.mkdir(path.dirname(abs(dataDir, rel)), { recursive: true });
+  await fs.writeFile(abs(dataDir, rel), f.bytes, { flag: 'wx' });
+  const fileName = path.basename(f.fileName).slice(0, 200);
+  await db
+    .insertInto('held_uploads')
+    .values({
+      token,
+      purpose,
+      file_name: fileName,
+      content_type: f.contentType,
+      size: f.bytes.length,
+      storage_path: rel,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + HOLD_MS).toISOString(),
+    })
+    .execute();
+  return { token, fileName, contentType: f.contentType, size: f.bytes.length };
+}
+
+/** The unexpired held files of these tokens for `purpose`, in the order given (unknown or foreign tokens: skipped). */
+export async function findHeldUploads(
+  db: DbOrTrx,
+  purpose: string,
+  tokens: readonly string[],
+  now: Date,
+): Promise<HeldFile[]> {
+  const wanted = [...new Set(tokens.filter((t) => TOKEN.test(t)))];
+  if (!wanted.length) return [];
+  const rows = await db
+    .selectFrom('held_uploads')
+    .select(['token', 'file_name', 'content_type', 'size'])
+    .where('token', 'in', wanted)
+    .where('purpose', '=', purpose)
+    .where('expires_at', '>', now.toISOString())
+    .execute();
+  const byToken = new Map(rows.map((r) => [r.token, r]));
+  return wanted.flatMap((t) => {
+    const r = byToken.get(t);
+    return r ? [{ token: t, fileName: r.file_name, contentType: r.content_type, size: r.size }] : [];
+  });
+}
+
+/** The bytes of held files (found with `findHeldUploads`), to store with the record the form creates. */
+export async function readHeldUploads(
+  db: DbOrTrx,
+  dataDir: string,
+  purpose: string,
+  tokens: readonly string[],
+  now: Date,
+): Promise<(HeldFile & { bytes: Uint8Array })[]> {
+  const held = await findHeldUploads(db, purpose, tokens, now);
+  if (!held.length) return [];
+  const paths = new Map(
+    (
+      await db
+        .selectFrom('held_uploads')
+        .select(['token', 'storage_path'])
+        .where(
+          'token',
+          'in',
+          held.map((h) => h.token),
+        )
+        .execute()
+    ).map((r) => [r.token, r.storage_path]),
+  );
+  const out: (HeldFile & { bytes: Uint8Array })[] = [];
+  for (const h of held) {
+    const bytes = await fs.readFile(abs(dataDir, paths.get(h.token)!)).catch(() => null);
+    if (bytes) out.push({ ...h, bytes: new Uint8Array(bytes) });
+  }
+  return out;
+}
+
+async function removeRows(db: DbOrTrx, dataDir: string, rows: { id: number; storage_path: string }[]) {
+  for (const r of rows) {
+    await fs.rm(abs(dataDir, r.storage_path), { force: true });
+    await db.deleteFrom('held_uploads').where('id', '=', r.id).execute();
+  }
+}
+
+/** Forget held files once the form went through (or the citizen removed them). */
+export async function releaseHeldUploads(
+  db: DbOrTrx,
+  dataDir: string,
+  purpose: string,
+  tokens: readonly string[],
+): Promise<void> {
+  const wanted = tokens.filter((t) => TOKEN.test(t));
+  if (!wanted.length) return;
+  const rows = await db
+    .selectFrom('held_uploads')
+    .select(['id', 'storage_path'])
+    .where('token', 'in', wanted)
+    .where('purpose', '=', purpose)
+    .execute();
+  await removeRows(db, dataDir, rows);
+}
+
+/** Remove every expired held file (the daily job); returns how many. */
+export async function purgeExpiredHeldUploads(db: DbOrTrx, dataDir: string, now: Date): Promise<number> {
+  const rows = await db
+    .selectFrom('held_uploads')
+    .select(['id', 'storage_path'])
+    .where('expires_at', '<=', now.toISOString())
+    .execute();
+  await removeRows(db, dataDir, rows);
+  return rows.length;
+}
