@@ -11,6 +11,7 @@ import type { ReportCheckTables } from '../annual-report/annual-report.tables.ts
 import type { SupervisionTables } from '../supervision/supervision.tables.ts';
 import type { InquiriesTables } from '../inquiries/inquiries.tables.ts';
 import type { VillagesTables } from '../villages/villages.tables.ts';
+import type { StorageTables } from '../storage/storage.tables.ts';
 
 export interface DB
   extends
@@ -22,4 +23,5 @@ export interface DB
     ReportCheckTables,
     SupervisionTables,
     InquiriesTables,
-    VillagesTables {}
+    VillagesTables,
+    StorageTables {}

@@ -14,21 +14,23 @@ import { getCalendar } from '../calendar/get-calendar.ts';
 import { createRequestRecord } from './create-request-record.ts';
 import { getRequest } from './requests.queries.ts';
 import { issueLetter } from './issue-letter.ts';
-import type { StoredUpload } from './uploads.ts';
+import { withUploads, type PendingUploads } from './uploads.ts';
 import type { InfoRequest } from './request.ts';
 
 export async function submitOnlineRequest(
   ctx: Ctx,
   agency: Agency,
   raw: unknown,
-  files: StoredUpload[] = [],
+  uploads?: PendingUploads,
 ): Promise<InfoRequest> {
   const input = parseInput(OnlineRequestInput, raw);
   const settings = await getRequestSettings(ctx.db, agency.id);
   const today = ctx.clock.today();
   const auto = settings.onlineAutoConfirmation;
   const cal = await getCalendar(ctx.db, agency.id);
-  return ctx.db.transaction().execute(async (trx) => {
+  // The request, its files and their rows in one step: a failure keeps none of them.
+  const place = { agencyId: agency.id, year: Number(today.slice(0, 4)) };
+  return withUploads(ctx.db, uploads, place, async (trx, files) => {
     const id = await createRequestRecord(trx, ctx, agency, settings, cal, {
       input,
       channel: 'online',

@@ -11,7 +11,8 @@ import { formData, str, uploadedFiles } from '../../form.ts';
 import { DomainError, ValidationError, isDomainError, parseInput } from '../../../errors.ts';
 import { submitOnlineRequest } from '../../../requests/submit-online-request.ts';
 import { OnlineRequestInput } from '../../../requests/request.schema.ts';
-import { ACCEPT_ATTR, MAX_UPLOADS_PER_SUBMIT, checkUpload, storeUpload } from '../../../requests/uploads.ts';
+import { ACCEPT_ATTR, MAX_UPLOADS_PER_SUBMIT, checkUpload } from '../../../requests/uploads.ts';
+import { filesOf } from '../../stored-file.ts';
 import { trackRequest, type TrackedRequest } from '../../../requests/track-request.ts';
 import { submitCorrectionOnline } from '../../../requests/submit-correction-online.ts';
 import { cnDate } from '../../../requests/letters.ts';
@@ -183,10 +184,7 @@ export function applyRoutes(app: App): void {
       parseInput(OnlineRequestInput, f); // validate before any file is written
       const uploads = await uploadsOf(c);
       uploads.forEach(checkUpload);
-      const year = Number(c.var.ctx.clock.today().slice(0, 4));
-      const stored = [];
-      for (const u of uploads) stored.push(await storeUpload(c.var.deps.config.dataDir, agency.id, year, u));
-      const r = await submitOnlineRequest(c.var.ctx, agency, f, stored);
+      const r = await submitOnlineRequest(c.var.ctx, agency, f, { store: filesOf(c), files: uploads });
       return publicPage(
         c,
         '申请已提交',
