@@ -1,15 +1,15 @@
 /**
  * Cache of rendered public pages. A page is rendered once per content version (bumped in the transaction of every
  * publish, withdrawal, catalogue or page change — see src/portal/portal-version.ts) and served from memory afterwards; the
- * version is read from the database at most once a second, so every process notices another's publish within a
- * second, and its own at once.
+ * version is checked in the database for every request (one shared read at a time), so every process serves another's
+ * publish at once.
  * The visitor's CSRF token (in the large-font form) is substituted per response; the ETag covers the cached body and
  * the token, so a browser's conditional GET gets a 304.
  */
 import crypto from 'node:crypto';
 import type { C } from './app-env.ts';
 import type { Db } from '../db/database.ts';
-import { localPortalChanges, portalVersion } from '../portal/portal-version.ts';
+import { portalVersion } from '../portal/portal-version.ts';
 
 /** Put in place of the CSRF token when rendering a page for the cache. */
 export const CSRF_PLACEHOLDER = 'gk-csrf-placeholder-0000000000000000';
@@ -23,17 +23,33 @@ interface Entry {
 }
 
 const caches = new WeakMap<object, Map<string, Entry>>();
-const versions = new WeakMap<object, { at: number; version: number; local: number }>();
+const readers = new WeakMap<object, { running?: Promise<number>; waiting?: Promise<number> }>();
 
-async function currentVersion(db: Db): Promise<number> {
-  const v = versions.get(db);
-  const now = Date.now();
-  const local = localPortalChanges();
-  // Another process's change shows within a second; this process's own at once.
-  if (v && now - v.at < 1000 && v.local === local) return v.version;
-  const version = await portalVersion(db);
-  versions.set(db, { at: now, version, local });
-  return version;
+/**
+ * The stored version, read for every request, so a page changed through any node is fresh on every node at once.
+ * Reads are shared: a request arriving while a read is under way waits for the next one (a read that started before
+ * the request arrived could miss a commit the visitor has already seen), and all requests waiting together share it,
+ * so under load there is at most one version query in flight per process (docs/deployment.md has the figures).
+ */
+function currentVersion(db: Db): Promise<number> {
+  let s = readers.get(db);
+  if (!s) readers.set(db, (s = {}));
+  const state = s;
+  const start = (): Promise<number> => {
+    const p: Promise<number> = portalVersion(db).finally(() => {
+      if (state.running === p) state.running = undefined;
+    });
+    state.running = p;
+    return p;
+  };
+  if (!state.running) return start();
+  state.waiting ??= state.running
+    .catch(() => undefined)
+    .then(() => {
+      state.waiting = undefined;
+      return start();
+    });
+  return state.waiting;
 }
 
 /**
