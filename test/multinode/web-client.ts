@@ -23,11 +23,11 @@ export class WebClient {
     return this.request(url);
   }
 
-  /** The CSRF token of this client's cookie, as a page served by `base` embeds it. */
+  /** The CSRF token of this client's cookie, as the portal home served by `base` embeds it. */
   async csrf(base: string): Promise<string> {
-    const html = await (await this.get(`${base}/office/sign-in`)).text();
+    const html = await (await this.get(`${base}/`)).text();
     const m = /name="_csrf" value="([^"]+)"/.exec(html);
-    if (!m) throw new Error(`no CSRF token on ${base}/office/sign-in`);
+    if (!m) throw new Error(`no CSRF token on ${base}/`);
     return m[1]!;
   }
 
