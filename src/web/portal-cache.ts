@@ -1,8 +1,8 @@
 /**
  * Cache of rendered public pages. A page is rendered once per content version (bumped in the transaction of every
  * publish, withdrawal, catalogue or page change — see src/portal/portal-version.ts) and served from memory afterwards; the
- * version is checked in the database for every request (one shared read at a time), so every process serves another's
- * publish at once.
+ * version is re-read when any node's change is heard of (PostgreSQL LISTEN/NOTIFY), or for every request where there is
+ * no listener, so every process serves another's publish at once.
  * The visitor's CSRF token (in the large-font form) is substituted per response; the ETag covers the cached body and
  * the token, so a browser's conditional GET gets a 304.
  */
@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import type { C } from './app-env.ts';
 import type { Db } from '../db/database.ts';
 import { portalVersion } from '../portal/portal-version.ts';
+import type { PortalWatch } from '../portal/portal-watch.ts';
 
 /** Put in place of the CSRF token when rendering a page for the cache. */
 export const CSRF_PLACEHOLDER = 'gk-csrf-placeholder-0000000000000000';
@@ -24,14 +25,31 @@ interface Entry {
 
 const caches = new WeakMap<object, Map<string, Entry>>();
 const readers = new WeakMap<object, { running?: Promise<number>; waiting?: Promise<number> }>();
+const known = new WeakMap<object, { generation: number; version: number }>();
 
 /**
- * The stored version, read for every request, so a page changed through any node is fresh on every node at once.
- * Reads are shared: a request arriving while a read is under way waits for the next one (a read that started before
- * the request arrived could miss a commit the visitor has already seen), and all requests waiting together share it,
- * so under load there is at most one version query in flight per process (docs/deployment.md has the figures).
+ * The portal version a page must have been rendered at. With a change listener (PostgreSQL, src/portal/portal-watch.ts)
+ * the stored version is read only when the listener has heard of a change; without one (SQLite, tests, or while the
+ * listener reconnects) it is read for every request.
  */
-function currentVersion(db: Db): Promise<number> {
+function currentVersion(db: Db, watch: PortalWatch | undefined): Promise<number> {
+  const generation = watch?.generation() ?? null;
+  if (generation === null) return readVersion(db);
+  const k = known.get(db);
+  if (k && k.generation === generation) return Promise.resolve(k.version);
+  // Read after the generation was taken: a change heard during the read moves it again and forces another read.
+  return readVersion(db).then((version) => {
+    known.set(db, { generation, version });
+    return version;
+  });
+}
+
+/**
+ * The stored version, read fresh. Reads are shared: a request arriving while a read is under way waits for the next
+ * one (a read that started before the request arrived could miss a commit the visitor has already seen), and all
+ * requests waiting together share it, so there is at most one version query in flight per process.
+ */
+function readVersion(db: Db): Promise<number> {
   let s = readers.get(db);
   if (!s) readers.set(db, (s = {}));
   const state = s;
@@ -86,7 +104,7 @@ export async function cachedPublic(
     const r = await render();
     return send({ body: r.body, hash: 'flash', type: r.type ?? 'text/html; charset=utf-8' }, r.status ?? 200);
   }
-  const version = await currentVersion(db);
+  const version = await currentVersion(db, c.var.deps.portalWatch);
   const key = `${c.var.largeFont ? 'L' : 'N'}${c.var.deps.config.publicUrl}${c.req.path}?${new URL(c.req.url).search}`;
   let perDb = caches.get(db);
   if (!perDb) {
