@@ -1,7 +1,7 @@
 /**
  * The county set-up of docs/deployment.md, for real: three app processes on one PostgreSQL database, each with its own
  * empty data directory and GONGKAI_FILE_STORE=database, behind Debian's nginx running deploy/nginx/gongkai.conf.
- * Proves: sessions and sign-in lockouts hold across nodes; a file uploaded through one node downloads byte-identical
+ * Proves: sessions, sign-in lockouts and rate limits hold across nodes; a file uploaded through one node downloads byte-identical
  * through the others; a publication made on one node is on every node's (cached) pages at once; jobs run exactly once;
  * SIGKILL of a node loses no acknowledged write.
  */
@@ -288,5 +288,21 @@ describe('three app nodes on one PostgreSQL behind nginx', { skip }, () => {
     // The survivors go on: most of the later applications were acknowledged through them.
     assert.ok(acknowledged.size > TOTAL / 2, `acknowledged ${acknowledged.size}, failed ${failed}`);
     assert.equal(new Set(acknowledged.values()).size, acknowledged.size, 'no reference given twice');
+  });
+
+  it('the per-address sign-in rate limit is one counter for every node', async () => {
+    const [a, b] = nodes as [AppNode, AppNode];
+    // From one address (this machine) until node-a refuses: at most the limit of 20, earlier attempts included.
+    let n = 0;
+    for (;;) {
+      const r = await new WebClient().signIn(a.url, `nobody${n}`, 'wrong-password-1A');
+      n++;
+      if (r.status === 429) break;
+      assert.ok(n <= 20, 'node-a refuses within the limit');
+    }
+    // node-b took none of this loop's attempts, yet refuses the first one it gets: the count is in the database.
+    const r = await new WebClient().signIn(b.url, 'nobody-b', 'wrong-password-1A');
+    assert.equal(r.status, 429);
+    assert.match(await r.text(), /登录尝试过于频繁/);
   });
 });
