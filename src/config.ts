@@ -27,6 +27,7 @@ const ConfigSchema = z.object({
     .regex(/^\d+\/\d+$/, 'must be COUNT/MINUTES, e.g. 10/60')
     .default('10/60'),
   GONGKAI_SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  GONGKAI_FILE_STORE: z.enum(['disk', 'database']).default('disk'),
   GONGKAI_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -36,6 +37,11 @@ export type Config = Readonly<{
   host: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   dataDir: string;
+  /**
+   * Where files live (src/storage): `disk` under dataDir/uploads (one machine), or `database` (chunks in the database,
+   * for several app nodes; move existing files with `gongkai files migrate`).
+   */
+  fileStore: 'disk' | 'database';
   demo: boolean;
   /**
    * The portal's public address without a trailing slash: the only source of absolute URLs (sitemap, RSS, permanent
@@ -88,6 +94,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     database,
     dataDir,
+    fileStore: e.GONGKAI_FILE_STORE,
     demo: e.GONGKAI_DEMO === '1',
     publicUrl: (e.GONGKAI_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secureCookies: ({ '0': 'never', '1': 'always', auto: 'auto' } as const)[e.GONGKAI_SECURE_COOKIES],

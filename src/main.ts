@@ -8,6 +8,7 @@ import { isEmpty, prepareDatabase } from './setup.ts';
 import { formatDemoAccounts, loadDemo } from './demo/load-demo.ts';
 import { systemActor } from './context.ts';
 import { startWorker } from './jobs/worker.ts';
+import { watchPortal } from './portal/portal-watch.ts';
 import { featureJobHandlers, featureSchedules } from './features.ts';
 
 process.env.TZ = 'Asia/Shanghai';
@@ -29,7 +30,10 @@ export async function startServer(): Promise<{ close(): Promise<void>; port: num
       logger.info('demo township loaded by another instance');
     }
   }
-  const app = createApp({ db, clock, config: cfg, logger });
+  // Several nodes on one PostgreSQL: each hears of the others' portal changes instead of asking per request.
+  const portalWatch =
+    cfg.database.kind === 'postgres' ? watchPortal(cfg.database.url, (msg) => logger.warn(msg)) : undefined;
+  const app = createApp({ db, clock, config: cfg, logger, portalWatch });
   const worker = cfg.worker
     ? startWorker({ db, clock, logger }, { handlers: featureJobHandlers(), schedules: featureSchedules() })
     : null;
@@ -43,6 +47,7 @@ export async function startServer(): Promise<{ close(): Promise<void>; port: num
     (closing ??= (async () => {
       await worker?.stop();
       await new Promise<void>((r) => server.close(() => r()));
+      await portalWatch?.close();
       await db.destroy();
     })());
   return { close, port };

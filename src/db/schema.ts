@@ -12,6 +12,7 @@ import type { SupervisionTables } from '../supervision/supervision.tables.ts';
 import type { InquiriesTables } from '../inquiries/inquiries.tables.ts';
 import type { VillagesTables } from '../villages/villages.tables.ts';
 import type { HeldUploadsTables } from '../uploads/held-uploads.tables.ts';
+import type { StorageTables } from '../storage/storage.tables.ts';
 
 export interface DB
   extends
@@ -24,4 +25,5 @@ export interface DB
     SupervisionTables,
     InquiriesTables,
     VillagesTables,
-    HeldUploadsTables {}
+    HeldUploadsTables,
+    StorageTables {}

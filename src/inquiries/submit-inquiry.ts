@@ -24,7 +24,7 @@ import { addEvent, clerksOf, getInquiry, notifyUsers, officeLink } from './inqui
 import { guardSubmission, type AbuseInput } from './abuse.ts';
 import { CITIZEN_JOB } from './notify-citizen.ts';
 import { KIND_LABELS, type Inquiry } from './inquiry.ts';
-import type { StoredUpload } from '../requests/index.ts';
+import { withUploads, type PendingUploads } from '../requests/index.ts';
 
 export const contactKeyOf = (phone?: string | null, email?: string | null) =>
   phone ? `p:${phone}` : email ? `e:${email.toLowerCase()}` : null;
@@ -34,7 +34,7 @@ export async function submitInquiry(
   ctx: Ctx,
   agency: Agency,
   raw: unknown,
-  opts: { abuse?: AbuseInput; files?: StoredUpload[]; channel?: 'portal' | 'wechat' | 'phone' } = {},
+  opts: { abuse?: AbuseInput; uploads?: PendingUploads; channel?: 'portal' | 'wechat' | 'phone' } = {},
 ): Promise<Inquiry> {
   const input = parseInput(InquiryInput, raw);
   const settings = await getInquirySettings(ctx.db, agency.id);
@@ -64,8 +64,9 @@ export async function submitInquiry(
   const due = replyDue(cal, today, settings.replyDays[input.kind]);
   const clerks = await clerksOf(ctx.db, agency.id);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const year = Number(today.slice(0, 4));
+  const year = Number(today.slice(0, 4));
+  // The message, its files and their rows in one step (written only after the anti-abuse checks passed).
+  return withUploads(ctx.db, opts.uploads, { agencyId: agency.id, year }, async (trx, files) => {
     const serial = await nextSerial(trx, `inquiry:${agency.id}:${year}`);
     const reference = `${agency.shortName}留〔${year}〕${serial}号`;
     const code = newTrackingCode();
@@ -129,7 +130,7 @@ export async function submitInquiry(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    for (const f of opts.files ?? [])
+    for (const f of files)
       await trx
         .insertInto('inquiry_attachments')
         .values({
@@ -168,7 +169,7 @@ export async function submitInquiry(
         topic: input.topic,
         channel,
         held: screen.hold,
-        attachments: (opts.files ?? []).length,
+        attachments: files.length,
       },
     });
     return getInquiry(trx, row.id);

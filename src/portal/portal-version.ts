@@ -1,22 +1,22 @@
 /**
  * The portal's content version: bumped inside the transaction of every change a visitor could see (publish,
- * withdrawal, catalogue or page change, an annual report published or reopened). Every process's page cache compares
- * it before serving from memory, so a change made on one node shows on all of them; this process also notices its
- * own changes at once (no route has to remember to invalidate).
+ * withdrawal, catalogue or page change, an annual report published or reopened). Every process's page cache reads
+ * it before serving from memory (src/web/portal-cache.ts), told of changes by portal-watch.ts, so a change made on one
+ * node shows on all of them at once (no route has to remember to invalidate).
  */
 import { sql } from 'kysely';
-import type { DbOrTrx } from '../db/database.ts';
+import { dialectOf, type DbOrTrx } from '../db/database.ts';
 import { toNumber } from '../db/values.ts';
+import { PORTAL_CHANNEL } from './portal-watch.ts';
 
 const PORTAL_SCOPE = 'portal.version';
-let localChanges = 0;
 
 /** Bump the version (call inside the change's transaction). */
 export async function touchPortal(trx: DbOrTrx): Promise<void> {
   await sql`insert into serials (scope, next_value) values (${PORTAL_SCOPE}, 2)
     on conflict (scope) do update set next_value = serials.next_value + 1`.execute(trx);
-  // Counted even if the transaction rolls back: the cache then re-reads an unchanged version, which is harmless.
-  localChanges++;
+  // Every node's listener (portal-watch.ts) hears of it at commit; nothing is sent if the transaction rolls back.
+  if (dialectOf(trx) === 'postgres') await sql`select pg_notify(${PORTAL_CHANNEL}, '')`.execute(trx);
 }
 
 /** The version as stored. */
@@ -27,9 +27,4 @@ export async function portalVersion(db: DbOrTrx): Promise<number> {
     .where('scope', '=', PORTAL_SCOPE)
     .executeTakeFirst();
   return r ? toNumber(r.next_value) : 0;
-}
-
-/** How many changes this process has made: the cache re-reads the stored version whenever it moves. */
-export function localPortalChanges(): number {
-  return localChanges;
 }

@@ -1,12 +1,12 @@
 /**
- * Attach a file to a draft: type checked by its bytes (attachment-type.ts), size limited, stored under
- * <dataDir>/uploads/publications/<agency>/ with a random name, text extracted for search where possible.
- * The file is written first and removed again if the transaction fails, so nothing is half-saved.
+ * Attach a file to a draft: type checked by its bytes (attachment-type.ts), size limited, stored in the file store
+ * (src/storage) under publications/<agency>/ with a random name, text extracted for search where possible.
+ * The files and their rows are written in one step, so nothing is half-saved.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Insertable } from 'kysely';
+import { fileStep, type FileStore } from '../storage/index.ts';
 import type { Ctx } from '../context.ts';
 import type { PublicationAttachmentTable } from './publications.tables.ts';
 import { recordEvent } from '../audit/record-event.ts';
@@ -21,74 +21,57 @@ export interface FileInput {
   bytes: Uint8Array;
 }
 
-/** Where attachments live, relative to the data directory. */
-export const attachmentPath = (dataDir: string, storageKey: string) =>
-  path.join(dataDir, 'uploads', storageKey);
-
 export async function addAttachments(
   ctx: Ctx,
-  dataDir: string,
+  files: FileStore,
   id: number,
-  files: FileInput[],
+  input: FileInput[],
 ): Promise<void> {
   const { item, scope, facts } = await loadPublication(ctx, id);
   assertCan(publicationPolicy.edit(ctx.actor, scope, facts), {
     message: '只有草稿或已退回的信息可以添加附件',
   });
   const existing = await listAttachments(ctx.db, id);
-  if (existing.length + files.length > MAX_ATTACHMENTS)
+  if (existing.length + input.length > MAX_ATTACHMENTS)
     throw new ValidationError(`每条信息最多${MAX_ATTACHMENTS}个附件`, { files: '附件过多' });
   // Check every file before writing any.
-  const checked = files.map((f) => {
+  const checked = input.map((f) => {
     const name = path.basename(f.name).slice(0, 120) || '附件';
     const r = checkAttachment(name, f.bytes);
     if (!r.ok) throw new ValidationError(r.message, { files: r.message });
     return { name, bytes: f.bytes, type: r.type };
   });
-  const written: string[] = [];
-  try {
+  await fileStep(ctx.db, files, async (trx, step) => {
     const rows: Insertable<PublicationAttachmentTable>[] = [];
     for (const f of checked) {
-      const key = path.join(
-        'publications',
-        String(item.agencyId),
-        `${crypto.randomBytes(16).toString('hex')}.${f.type}`,
-      );
-      const abs = attachmentPath(dataDir, key);
-      await fs.mkdir(path.dirname(abs), { recursive: true });
-      await fs.writeFile(abs, f.bytes, { flag: 'wx' });
-      written.push(abs);
+      const key = `publications/${item.agencyId}/${crypto.randomBytes(16).toString('hex')}.${f.type}`;
+      const stored = await step.put(key, f.bytes);
       rows.push({
         publication_id: id,
         file_name: f.name,
         mime: ATTACHMENT_MIME[f.type],
-        size: f.bytes.length,
-        sha256: crypto.createHash('sha256').update(f.bytes).digest('hex'),
+        size: stored.size,
+        sha256: stored.sha256,
         storage_key: key,
         text: extractText(f.type, f.bytes),
         created_at: ctx.clock.now().toISOString(),
       });
     }
-    await ctx.db.transaction().execute(async (trx) => {
-      await trx.insertInto('publication_attachments').values(rows).execute();
-      await recordEvent(trx, ctx, {
-        action: 'publication.attachment_added',
-        objectType: 'publication',
-        objectId: id,
-        agencyId: item.agencyId,
-        after: rows.map((r) => ({ file: r.file_name, size: r.size, sha256: r.sha256 })),
-      });
-      await reindexPublication(trx, id, ctx.clock.now());
+    await trx.insertInto('publication_attachments').values(rows).execute();
+    await recordEvent(trx, ctx, {
+      action: 'publication.attachment_added',
+      objectType: 'publication',
+      objectId: id,
+      agencyId: item.agencyId,
+      after: rows.map((r) => ({ file: r.file_name, size: r.size, sha256: r.sha256 })),
     });
-  } catch (e) {
-    await Promise.all(written.map((p) => fs.rm(p, { force: true })));
-    throw e;
-  }
+    await reindexPublication(trx, id, ctx.clock.now());
+  });
 }
 
 export async function removeAttachment(
   ctx: Ctx,
-  dataDir: string,
+  files: FileStore,
   id: number,
   attachmentId: number,
 ): Promise<void> {
@@ -98,7 +81,7 @@ export async function removeAttachment(
   });
   const att = (await listAttachments(ctx.db, id)).find((a) => a.id === attachmentId);
   if (!att) throw new ValidationError('附件不存在');
-  await ctx.db.transaction().execute(async (trx) => {
+  await fileStep(ctx.db, files, async (trx, step) => {
     await trx.deleteFrom('publication_attachments').where('id', '=', attachmentId).execute();
     await recordEvent(trx, ctx, {
       action: 'publication.attachment_removed',
@@ -108,6 +91,6 @@ export async function removeAttachment(
       before: { file: att.fileName, sha256: att.sha256 },
     });
     await reindexPublication(trx, id, ctx.clock.now());
+    await step.remove(att.storageKey);
   });
-  await fs.rm(attachmentPath(dataDir, att.storageKey), { force: true });
 }

@@ -18,6 +18,7 @@ import { reviewPublication } from './review-publication.ts';
 import { publishPublication } from './publish-publication.ts';
 import { withdrawPublication } from './manage-published.ts';
 import { addAttachments } from './add-attachment.ts';
+import { fileStoreOf } from '../storage/index.ts';
 import { findCategoryByCode, getPublication, listPublicPublications } from './publications.queries.ts';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Db } from '../db/database.ts';
@@ -47,7 +48,7 @@ async function world(db: Db) {
   await ensureCatalogue(systemCtx(db, clock), agency.id);
   const cat = (await findCategoryByCode(db, agency.id, 'notices'))!;
   const as = (u: typeof drafter) => ctxAs(db, userActor(u), clock);
-  const dataDir = '/tmp/gongkai-test-data';
+  const files = fileStoreOf({ fileStore: 'disk', dataDir: '/tmp/gongkai-test-data' });
   const make = async (title: string, extra: Record<string, unknown> = {}) =>
     createPublication(as(drafter), {
       categoryId: String(cat.id),
@@ -80,18 +81,18 @@ async function world(db: Db) {
       });
   };
   const pub = await make('春耕补贴公开通知');
-  await addAttachments(as(drafter), dataDir, pub, [{ name: '名单.pdf', bytes: PDF }]);
+  await addAttachments(as(drafter), files, pub, [{ name: '名单.pdf', bytes: PDF }]);
   await review(pub, 3);
   await publishPublication(as(clerk), pub, Number(await v(pub)));
   const ids: Record<string, number> = {};
   ids.draft = await make(SECRET.draft);
-  await addAttachments(as(drafter), dataDir, ids.draft, [{ name: '草稿附件.pdf', bytes: PDF }]);
+  await addAttachments(as(drafter), files, ids.draft, [{ name: '草稿附件.pdf', bytes: PDF }]);
   ids.inReview = await make(SECRET.inReview);
   await review(ids.inReview, 2);
   ids.approved = await make(SECRET.approved);
   await review(ids.approved, 3);
   ids.withdrawn = await make(SECRET.withdrawn);
-  await addAttachments(as(drafter), dataDir, ids.withdrawn, [{ name: '撤回附件.pdf', bytes: PDF }]);
+  await addAttachments(as(drafter), files, ids.withdrawn, [{ name: '撤回附件.pdf', bytes: PDF }]);
   await review(ids.withdrawn, 3);
   await publishPublication(as(clerk), ids.withdrawn, Number(await v(ids.withdrawn)));
   await withdrawPublication(as(clerk), ids.withdrawn, Number(await v(ids.withdrawn)), '误发');

@@ -15,4 +15,5 @@ export { senders } from './senders.ts';
 export { submitDecision } from './submit-decision.ts';
 export { approveDecision } from './approve-decision.ts';
 export type { InfoRequest } from './request.ts';
-export type { StoredUpload } from './uploads.ts';
+export type { StoredUpload, PendingUploads } from './uploads.ts';
+export { withUploads } from './uploads.ts';

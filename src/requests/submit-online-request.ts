@@ -17,7 +17,7 @@ import { getCalendar } from '../calendar/get-calendar.ts';
 import { createRequestRecord } from './create-request-record.ts';
 import { getRequest } from './requests.queries.ts';
 import { issueLetter } from './issue-letter.ts';
-import type { StoredUpload } from './uploads.ts';
+import { withUploads, type PendingUploads } from './uploads.ts';
 import type { InfoRequest } from './request.ts';
 import type { DbOrTrx } from '../db/database.ts';
 
@@ -38,7 +38,7 @@ export async function submitOnlineRequest(
   ctx: Ctx,
   agency: Agency,
   raw: unknown,
-  files: StoredUpload[] = [],
+  uploads?: PendingUploads,
   idempotencyKey?: string,
 ): Promise<InfoRequest> {
   const input = parseInput(OnlineRequestInput, raw);
@@ -47,7 +47,7 @@ export async function submitOnlineRequest(
     if (earlier) return earlier.request;
   }
   try {
-    return await fileOnlineRequest(ctx, agency, input, files, idempotencyKey);
+    return await fileOnlineRequest(ctx, agency, input, uploads, idempotencyKey);
   } catch (e) {
     // A concurrent post with the same key won the unique index: answer with its request.
     const earlier = idempotencyKey ? await findOnlineSubmission(ctx.db, idempotencyKey) : undefined;
@@ -60,14 +60,16 @@ async function fileOnlineRequest(
   ctx: Ctx,
   agency: Agency,
   input: OnlineRequestInput,
-  files: StoredUpload[],
+  uploads: PendingUploads | undefined,
   idempotencyKey: string | undefined,
 ): Promise<InfoRequest> {
   const settings = await getRequestSettings(ctx.db, agency.id);
   const today = ctx.clock.today();
   const auto = settings.onlineAutoConfirmation;
   const cal = await getCalendar(ctx.db, agency.id);
-  return ctx.db.transaction().execute(async (trx) => {
+  // The request, its files and their rows in one step: a failure keeps none of them.
+  const place = { agencyId: agency.id, year: Number(today.slice(0, 4)) };
+  return withUploads(ctx.db, uploads, place, async (trx, files) => {
     const id = await createRequestRecord(trx, ctx, agency, settings, cal, {
       input,
       channel: 'online',

@@ -1,11 +1,13 @@
 /**
- * Files attached to requests, stored under <dataDir>/uploads/requests/<agency>/<year>/ with a random name.
+ * Files attached to requests (and to 互动交流 messages), stored in the file store (src/storage) under
+ * requests/<agency>/<year>/ with a random name, in the same step as the rows that name them.
  * Size and type are checked (extension, declared type and the file's first bytes must agree).
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Db, Trx } from '../db/database.ts';
 import { DomainError, ValidationError } from '../errors.ts';
+import { fileStep, type FileStore, type OpenedFile, type StepFiles } from '../storage/index.ts';
 
 /** 10 MB per file: a scanned ID card or a few pages of a letter. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -54,35 +56,58 @@ export function checkUpload(u: UploadInput): { ext: string; mime: string } {
   return { ext, mime: t.mime };
 }
 
-/** Write an upload to disk (after checkUpload). */
-export async function storeUpload(
-  dataDir: string,
+/** Uploads waiting to be written with the record they belong to. */
+export interface PendingUploads {
+  store: FileStore;
+  files: UploadInput[];
+}
+
+/**
+ * The row's storage_path: the store key under an `uploads/` prefix (the layout of the data directory, kept so rows
+ * written before the file store keep their meaning).
+ */
+const PREFIX = 'uploads/';
+export const uploadKey = (storagePath: string) =>
+  storagePath.startsWith(PREFIX) ? storagePath.slice(PREFIX.length) : storagePath;
+
+/** Write one checked upload as part of a step. */
+export async function putUpload(
+  step: StepFiles,
   agencyId: number,
   year: number,
   u: UploadInput,
 ): Promise<StoredUpload> {
   const { ext, mime } = checkUpload(u);
-  const rel = path.join(
-    'uploads',
-    'requests',
-    String(agencyId),
-    String(year),
-    crypto.randomBytes(16).toString('hex') + ext,
-  );
-  const abs = path.join(dataDir, rel);
-  await fs.mkdir(path.dirname(abs), { recursive: true });
-  await fs.writeFile(abs, u.bytes, { flag: 'wx' });
+  const key = `requests/${agencyId}/${year}/${crypto.randomBytes(16).toString('hex')}${ext}`;
+  const stored = await step.put(key, u.bytes, { maxBytes: MAX_UPLOAD_BYTES });
   return {
     fileName: path.basename(u.name).slice(0, 200),
     contentType: mime,
-    size: u.bytes.length,
-    storagePath: rel,
+    size: stored.size,
+    storagePath: PREFIX + key,
   };
 }
 
-/** Read a stored upload back. */
-export async function readUpload(dataDir: string, storagePath: string): Promise<Buffer> {
-  const abs = path.resolve(dataDir, storagePath);
-  if (!abs.startsWith(path.resolve(dataDir) + path.sep)) throw new ValidationError('文件路径不正确');
-  return fs.readFile(abs);
+/** One transaction in which `pending`'s files are written (checked first) and `fn` writes the rows naming them. */
+export async function withUploads<T>(
+  db: Db,
+  pending: PendingUploads | undefined,
+  place: { agencyId: number; year: number },
+  fn: (trx: Trx, stored: StoredUpload[]) => Promise<T>,
+): Promise<T> {
+  const files = pending?.files ?? [];
+  files.forEach(checkUpload);
+  if (!pending || files.length === 0) return db.transaction().execute((trx) => fn(trx, []));
+  return fileStep(db, pending.store, async (trx, step) => {
+    const stored: StoredUpload[] = [];
+    for (const u of files) stored.push(await putUpload(step, place.agencyId, place.year, u));
+    return fn(trx, stored);
+  });
+}
+
+/** Open a stored upload (streamed), or a ValidationError when the path is not one of ours / the file is gone. */
+export async function openUpload(db: Db, store: FileStore, storagePath: string): Promise<OpenedFile> {
+  const f = await store.open(db, uploadKey(storagePath));
+  if (!f) throw new ValidationError('文件不存在或已被删除');
+  return f;
 }

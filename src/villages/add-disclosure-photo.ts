@@ -1,11 +1,11 @@
 /**
  * Attach a photo to a village item: a voucher / site / minutes photo while it is a draft (the liaison), or a photo
  * of the 公开栏 after publication (张贴 as evidence of offline disclosure; 撤下 when the 公示期 ends). Shrunk on the
- * server (photos.ts); stored under <dataDir>/uploads/villages/<agency>/; file first, removed if the transaction fails.
+ * server (photos.ts); stored in the file store (src/storage) under villages/<agency>/, in one step with its row.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fileStep, type FileStore } from '../storage/index.ts';
 import type { Ctx } from '../context.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { assertCan, InvalidStateError, ValidationError } from '../errors.ts';
@@ -15,12 +15,11 @@ import { shrinkPhoto } from './photos.ts';
 import { FILE_PURPOSE_LABELS, FILE_PURPOSES, listFiles, type FilePurpose } from './villages.queries.ts';
 
 export const MAX_FILES = 30;
-export const villageFilePath = (dataDir: string, key: string) => path.join(dataDir, 'uploads', key);
 const BOARD: FilePurpose[] = ['board_posted', 'board_removed'];
 
 export async function addDisclosurePhoto(
   ctx: Ctx,
-  dataDir: string,
+  files: FileStore,
   id: number,
   purpose: string,
   file: { name: string; bytes: Uint8Array },
@@ -40,77 +39,70 @@ export async function addDisclosurePhoto(
   if ((await listFiles(ctx.db, id)).length >= MAX_FILES)
     throw new ValidationError(`每个事项最多${MAX_FILES}张照片`);
   const photo = await shrinkPhoto(file.bytes);
-  const key = path.join('villages', String(item.agencyId), `${crypto.randomBytes(16).toString('hex')}.jpg`);
-  const abs = villageFilePath(dataDir, key);
-  await fs.mkdir(path.dirname(abs), { recursive: true });
-  await fs.writeFile(abs, photo.bytes, { flag: 'wx' });
+  const key = `villages/${item.agencyId}/${crypto.randomBytes(16).toString('hex')}.jpg`;
   const actor = ctx.actor as Extract<Ctx['actor'], { kind: 'user' }>;
   const now = ctx.clock.now().toISOString();
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const name =
-        (path.basename(file.name).replace(/\.[^.]*$/, '') || FILE_PURPOSE_LABELS[p]).slice(0, 100) + '.jpg';
-      const r = await trx
-        .insertInto('village_disclosure_files')
-        .values({
-          disclosure_id: id,
-          purpose: p,
-          file_name: name,
-          mime: 'image/jpeg',
-          size: photo.bytes.length,
-          sha256: crypto.createHash('sha256').update(photo.bytes).digest('hex'),
-          storage_key: key,
-          width: photo.width,
-          height: photo.height,
-          taken_at: photo.takenAt,
-          latitude: photo.latitude == null ? null : photo.latitude.toFixed(6),
-          longitude: photo.longitude == null ? null : photo.longitude.toFixed(6),
-          created_by_name: actor.name,
-          created_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (p === 'board_posted' && !item.boardPostedAt)
-        await trx
-          .updateTable('village_disclosures')
-          .set({ board_posted_at: photo.takenAt ?? now })
-          .where('id', '=', id)
-          .execute();
-      if (p === 'board_removed')
-        await trx
-          .updateTable('village_disclosures')
-          .set({ board_removed_at: photo.takenAt ?? now })
-          .where('id', '=', id)
-          .execute();
-      await recordEvent(trx, ctx, {
-        action:
-          p === 'board_posted'
-            ? 'village_disclosure.board_posted'
-            : p === 'board_removed'
-              ? 'village_disclosure.board_removed'
-              : 'village_disclosure.file_added',
-        objectType: 'village_disclosure',
-        objectId: id,
-        agencyId: item.agencyId,
-        after: {
-          purpose: p,
-          size: photo.bytes.length,
-          takenAt: photo.takenAt,
-          hasPlace: photo.latitude != null,
-        },
-      });
-      return r.id;
+  return fileStep(ctx.db, files, async (trx, step) => {
+    const stored = await step.put(key, photo.bytes);
+    const name =
+      (path.basename(file.name).replace(/\.[^.]*$/, '') || FILE_PURPOSE_LABELS[p]).slice(0, 100) + '.jpg';
+    const r = await trx
+      .insertInto('village_disclosure_files')
+      .values({
+        disclosure_id: id,
+        purpose: p,
+        file_name: name,
+        mime: 'image/jpeg',
+        size: stored.size,
+        sha256: stored.sha256,
+        storage_key: key,
+        width: photo.width,
+        height: photo.height,
+        taken_at: photo.takenAt,
+        latitude: photo.latitude == null ? null : photo.latitude.toFixed(6),
+        longitude: photo.longitude == null ? null : photo.longitude.toFixed(6),
+        created_by_name: actor.name,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (p === 'board_posted' && !item.boardPostedAt)
+      await trx
+        .updateTable('village_disclosures')
+        .set({ board_posted_at: photo.takenAt ?? now })
+        .where('id', '=', id)
+        .execute();
+    if (p === 'board_removed')
+      await trx
+        .updateTable('village_disclosures')
+        .set({ board_removed_at: photo.takenAt ?? now })
+        .where('id', '=', id)
+        .execute();
+    await recordEvent(trx, ctx, {
+      action:
+        p === 'board_posted'
+          ? 'village_disclosure.board_posted'
+          : p === 'board_removed'
+            ? 'village_disclosure.board_removed'
+            : 'village_disclosure.file_added',
+      objectType: 'village_disclosure',
+      objectId: id,
+      agencyId: item.agencyId,
+      after: {
+        purpose: p,
+        size: photo.bytes.length,
+        takenAt: photo.takenAt,
+        hasPlace: photo.latitude != null,
+      },
     });
-  } catch (e) {
-    await fs.rm(abs, { force: true });
-    throw e;
-  }
+    return r.id;
+  });
 }
 
 /** Remove a draft's photo (not board photos: they are evidence). */
 export async function removeDisclosurePhoto(
   ctx: Ctx,
-  dataDir: string,
+  files: FileStore,
   id: number,
   fileId: number,
 ): Promise<void> {
@@ -118,7 +110,7 @@ export async function removeDisclosurePhoto(
   assertCan(villagePolicy.edit(ctx.actor, scope, facts), { message: '只有草稿或退回的事项可以删除照片' });
   const f = (await listFiles(ctx.db, id)).find((x) => x.id === fileId && !BOARD.includes(x.purpose));
   if (!f) throw new ValidationError('照片不存在');
-  await ctx.db.transaction().execute(async (trx) => {
+  await fileStep(ctx.db, files, async (trx, step) => {
     await trx.deleteFrom('village_disclosure_files').where('id', '=', fileId).execute();
     await recordEvent(trx, ctx, {
       action: 'village_disclosure.file_removed',
@@ -127,8 +119,8 @@ export async function removeDisclosurePhoto(
       agencyId: item.agencyId,
       before: { purpose: f.purpose, sha256: f.sha256 },
     });
+    await step.remove(f.storageKey);
   });
-  await fs.rm(villageFilePath(dataDir, f.storageKey), { force: true });
 }
 
 /** The 撤下 record without a photo, once the 公示期 is over. */

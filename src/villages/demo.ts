@@ -7,8 +7,6 @@
  * steps) — the use cases are exercised by the tests and the browser journeys.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 import type { Ctx } from '../context.ts';
 import { config } from '../config.ts';
@@ -18,7 +16,7 @@ import { listVillages } from '../org/org.queries.ts';
 import { ensureItemTemplates } from './seed-item-templates.ts';
 import { listCurrentTemplates, type ItemTemplate } from './villages.queries.ts';
 import { dueOn, noticeEnd, periodLabel, periodsOfYear } from './village-disclosure.ts';
-import { villageFilePath } from './add-disclosure-photo.ts';
+import { fileStep, fileStoreOf } from '../storage/index.ts';
 import type { RawValues } from './item-template.ts';
 
 const SURNAMES = '李王张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗祁韩'.split('');
@@ -224,7 +222,7 @@ export async function loadVillageDemo(ctx: Ctx, townshipId: number): Promise<voi
     .where('u.agency_id', '=', townshipId)
     .where('r.role', '=', 'clerk')
     .executeTakeFirst();
-  const dataDir = config().dataDir;
+  const files = fileStoreOf(config());
   let photoCount = 0;
   for (const [vi, v] of villages.entries()) {
     const r = rng(1000 + vi * 7919);
@@ -484,30 +482,30 @@ export async function loadVillageDemo(ctx: Ctx, townshipId: number): Promise<voi
         ])
         .jpeg({ quality: 70 })
         .toBuffer();
-      const key = path.join('villages', String(townshipId), `${crypto.randomBytes(16).toString('hex')}.jpg`);
+      const key = `villages/${townshipId}/${crypto.randomBytes(16).toString('hex')}.jpg`;
       try {
-        const abs = villageFilePath(dataDir, key);
-        await fs.mkdir(path.dirname(abs), { recursive: true });
-        await fs.writeFile(abs, bytes);
-        await ctx.db
-          .insertInto('village_disclosure_files')
-          .values({
-            disclosure_id: lastFinance,
-            purpose: 'board_posted',
-            file_name: `${v.name}公开栏.jpg`,
-            mime: 'image/jpeg',
-            size: bytes.length,
-            sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-            storage_key: key,
-            width: 640,
-            height: 480,
-            taken_at: `${shot}T01:30:00.000Z`,
-            latitude: (36.79 + vi * 0.004).toFixed(6),
-            longitude: (101.96 + vi * 0.005).toFixed(6),
-            created_by_name: liaison.display_name,
-            created_at: `${shot}T01:35:00.000Z`,
-          })
-          .execute();
+        await fileStep(ctx.db, files, async (trx, step) => {
+          await step.put(key, bytes);
+          await trx
+            .insertInto('village_disclosure_files')
+            .values({
+              disclosure_id: lastFinance,
+              purpose: 'board_posted',
+              file_name: `${v.name}公开栏.jpg`,
+              mime: 'image/jpeg',
+              size: bytes.length,
+              sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+              storage_key: key,
+              width: 640,
+              height: 480,
+              taken_at: `${shot}T01:30:00.000Z`,
+              latitude: (36.79 + vi * 0.004).toFixed(6),
+              longitude: (101.96 + vi * 0.005).toFixed(6),
+              created_by_name: liaison.display_name,
+              created_at: `${shot}T01:35:00.000Z`,
+            })
+            .execute();
+        });
         photoCount++;
       } catch {
         // A read-only data directory: the demo goes on without photo files.

@@ -32,13 +32,17 @@ import { countByKind, townshipOverview } from './township-overview.ts';
 import { sendVillageReminders } from './send-village-reminders.ts';
 import { findDisclosure, listSteps } from './villages.queries.ts';
 import { addDisclosurePhoto } from './add-disclosure-photo.ts';
+import { fileStoreOf } from '../storage/index.ts';
 import sharp from 'sharp';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const clock = fixedClock('2026-10-05T02:00:00Z'); // Beijing 2026-10-05
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gk-villages-'));
+const files = fileStoreOf({
+  fileStore: 'disk',
+  dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gk-villages-')),
+});
 const lines = [
   { date: '2026-07-05', voucher: '记001', summary: '上级转移支付', income: '30000', expense: '' },
   { date: '2026-08-12', voucher: '记002', summary: '村道维修材料', income: '', expense: '4560.50' },
@@ -98,13 +102,13 @@ describeEachDialect('村级公开: the chain, 四议两公开, objections, the t
       .jpeg()
       .toBuffer();
     await assert.rejects(
-      addDisclosurePhoto(as(liaison), dataDir, id, 'voucher', {
+      addDisclosurePhoto(as(liaison), files, id, 'voucher', {
         name: 'x.pdf',
         bytes: new TextEncoder().encode('%PDF-1.4'),
       }),
       /不是照片/,
     );
-    await addDisclosurePhoto(as(liaison), dataDir, id, 'voucher', { name: 'v.jpg', bytes: photo });
+    await addDisclosurePhoto(as(liaison), files, id, 'voucher', { name: 'v.jpg', bytes: photo });
     // No 监委会 member in the village: refused, nothing moves (no dead end).
     await assert.rejects(submitDisclosure(as(liaison), id), /村务监督委员会成员账号/);
     assert.equal((await findDisclosure(db, id))!.status, 'draft');
@@ -257,7 +261,7 @@ describeEachDialect('村级公开: the chain, 四议两公开, objections, the t
     const minutes = await sharp({ create: { width: 50, height: 40, channels: 3, background: 'white' } })
       .jpeg()
       .toBuffer();
-    await addDisclosurePhoto(ctx, dataDir, itemIds[0]!, 'minutes', { name: '会议记录.jpg', bytes: minutes });
+    await addDisclosurePhoto(ctx, files, itemIds[0]!, 'minutes', { name: '会议记录.jpg', bytes: minutes });
     await submitDisclosure(ctx, itemIds[0]!);
     const supervisor = (
       await db

@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Ctx } from '../context.ts';
 import type { SessionInfo } from '../auth/session.ts';
+import type { PortalWatch } from '../portal/portal-watch.ts';
 import type { NavItem } from './views/nav.ts';
 import type { DashboardWidget } from './dashboard-widgets.ts';
 
@@ -21,6 +22,8 @@ export interface Deps {
   clock: Clock;
   config: Config;
   logger: Logger;
+  /** Hears of portal changes made by any node (PostgreSQL); without it the page cache reads the version per request. */
+  portalWatch?: PortalWatch;
 }
 
 export interface AppEnv {

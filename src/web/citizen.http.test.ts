@@ -18,7 +18,7 @@ import { submitDecision } from '../requests/submit-decision.ts';
 import { approveDecision } from '../requests/approve-decision.ts';
 import { recordDelivery } from '../requests/record-delivery.ts';
 import { addRequestAttachment } from '../requests/add-request-attachment.ts';
-import { storeUpload } from '../requests/uploads.ts';
+import { fileStoreOf } from '../storage/index.ts';
 import { purgeExpiredHeldUploads } from '../uploads/held-uploads.ts';
 
 const PDF = new Uint8Array([...Buffer.from('%PDF-1.4\n申请人身份证明\n%%EOF')]);
@@ -174,7 +174,8 @@ describeEachDialect('tracking: 补正 and the provided files', (t) => {
       .insertInto('agency_settings')
       .values({ agency_id: agency.id, key: 'installation.home', value_json: 'true', updated_at: '' })
       .execute();
-    const c = testApp(db, clock, { GONGKAI_DATA_DIR: dataDir }).client();
+    const { client, config } = testApp(db, clock, { GONGKAI_DATA_DIR: dataDir });
+    const c = client();
     const key = hidden(await (await c.get('/apply')).text(), 'idempotencyKey')[0]!;
     const online = {
       ...PERSON,
@@ -208,8 +209,7 @@ describeEachDialect('tracking: 补正 and the provided files', (t) => {
     });
     assert.match(await sent.text(), /补正已提交/);
 
-    const stored = await storeUpload(dataDir, agency.id, 2026, { name: '验收报告.pdf', bytes: PDF });
-    await addRequestAttachment(clerk, id, stored, true);
+    await addRequestAttachment(clerk, id, fileStoreOf(config), { name: '验收报告.pdf', bytes: PDF }, true);
     const before = await (await c.post('/track', { reference: '(2026)1', code })).text();
     assert.doesNotMatch(before, /验收报告\.pdf/, 'nothing is downloadable before the reply');
     const r = await db

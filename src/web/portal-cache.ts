@@ -1,15 +1,16 @@
 /**
  * Cache of rendered public pages. A page is rendered once per content version (bumped in the transaction of every
  * publish, withdrawal, catalogue or page change — see src/portal/portal-version.ts) and served from memory afterwards; the
- * version is read from the database at most once a second, so every process notices another's publish within a
- * second, and its own at once.
+ * version is re-read when any node's change is heard of (PostgreSQL LISTEN/NOTIFY), or for every request where there is
+ * no listener, so every process serves another's publish at once.
  * The visitor's CSRF token (in the large-font form) is substituted per response; the ETag covers the cached body and
  * the token, so a browser's conditional GET gets a 304.
  */
 import crypto from 'node:crypto';
 import type { C } from './app-env.ts';
 import type { Db } from '../db/database.ts';
-import { localPortalChanges, portalVersion } from '../portal/portal-version.ts';
+import { portalVersion } from '../portal/portal-version.ts';
+import type { PortalWatch } from '../portal/portal-watch.ts';
 
 /** Put in place of the CSRF token when rendering a page for the cache. */
 export const CSRF_PLACEHOLDER = 'gk-csrf-placeholder-0000000000000000';
@@ -23,17 +24,50 @@ interface Entry {
 }
 
 const caches = new WeakMap<object, Map<string, Entry>>();
-const versions = new WeakMap<object, { at: number; version: number; local: number }>();
+const readers = new WeakMap<object, { running?: Promise<number>; waiting?: Promise<number> }>();
+const known = new WeakMap<object, { generation: number; version: number }>();
 
-async function currentVersion(db: Db): Promise<number> {
-  const v = versions.get(db);
-  const now = Date.now();
-  const local = localPortalChanges();
-  // Another process's change shows within a second; this process's own at once.
-  if (v && now - v.at < 1000 && v.local === local) return v.version;
-  const version = await portalVersion(db);
-  versions.set(db, { at: now, version, local });
-  return version;
+/**
+ * The portal version a page must have been rendered at. With a change listener (PostgreSQL, src/portal/portal-watch.ts)
+ * the stored version is read only when the listener has heard of a change; without one (SQLite, tests, or while the
+ * listener reconnects) it is read for every request.
+ */
+function currentVersion(db: Db, watch: PortalWatch | undefined): Promise<number> {
+  const generation = watch?.generation() ?? null;
+  if (generation === null) return readVersion(db);
+  const k = known.get(db);
+  if (k && k.generation === generation) return Promise.resolve(k.version);
+  // Read after the generation was taken: a change heard during the read moves it again and forces another read.
+  return readVersion(db).then((version) => {
+    known.set(db, { generation, version });
+    return version;
+  });
+}
+
+/**
+ * The stored version, read fresh. Reads are shared: a request arriving while a read is under way waits for the next
+ * one (a read that started before the request arrived could miss a commit the visitor has already seen), and all
+ * requests waiting together share it, so there is at most one version query in flight per process.
+ */
+function readVersion(db: Db): Promise<number> {
+  let s = readers.get(db);
+  if (!s) readers.set(db, (s = {}));
+  const state = s;
+  const start = (): Promise<number> => {
+    const p: Promise<number> = portalVersion(db).finally(() => {
+      if (state.running === p) state.running = undefined;
+    });
+    state.running = p;
+    return p;
+  };
+  if (!state.running) return start();
+  state.waiting ??= state.running
+    .catch(() => undefined)
+    .then(() => {
+      state.waiting = undefined;
+      return start();
+    });
+  return state.waiting;
 }
 
 /**
@@ -70,7 +104,7 @@ export async function cachedPublic(
     const r = await render();
     return send({ body: r.body, hash: 'flash', type: r.type ?? 'text/html; charset=utf-8' }, r.status ?? 200);
   }
-  const version = await currentVersion(db);
+  const version = await currentVersion(db, c.var.deps.portalWatch);
   const key = `${c.var.largeFont ? 'L' : 'N'}${c.var.care ? 'C' : ''}${c.var.deps.config.publicUrl}${c.req.path}?${new URL(c.req.url).search}`;
   let perDb = caches.get(db);
   if (!perDb) {

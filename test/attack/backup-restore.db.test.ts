@@ -12,6 +12,7 @@ import { createTestDatabase, describeEachDialect, postgresAvailable } from '../s
 import { ctxAs, userActor } from '../support/factories.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { addAttachments } from '../../src/publications/add-attachment.ts';
+import { fileStoreOf } from '../../src/storage/index.ts';
 import { createBackup, restoreBackup } from '../../src/backup/backup.ts';
 import { buildWorld } from './world.ts';
 import type { Db } from '../../src/db/database.ts';
@@ -50,9 +51,12 @@ describeEachDialect('backup → restore, database and files', (t) => {
     const dataDir = tmp();
     const { a } = await buildWorld(db, clock);
     const drafter = a.users.find((u) => u.role === 'drafter')!.user;
-    await addAttachments(ctxAs(db, userActor(drafter), clock), dataDir, a.objects.publication, [
-      { name: '名单.pdf', bytes: PDF },
-    ]);
+    await addAttachments(
+      ctxAs(db, userActor(drafter), clock),
+      fileStoreOf({ fileStore: 'disk', dataDir }),
+      a.objects.publication,
+      [{ name: '名单.pdf', bytes: PDF }],
+    );
     const before = await snapshot(db);
     const file = path.join(dataDir, 'backup.zip');
     const manifest = await createBackup(db, dataDir, file, clock.now());

@@ -2,7 +2,16 @@
 import type { CliCommand } from '../command.ts';
 import { backupCommand, demoCommand, migrateCommand, restoreCommand, serveCommand } from './admin.ts';
 import { featureCommands } from '../../features.ts';
+import { filesCommand } from './files.ts';
 
 export function commands(): CliCommand[] {
-  return [serveCommand, migrateCommand, demoCommand, backupCommand, restoreCommand, ...featureCommands()];
+  return [
+    serveCommand,
+    migrateCommand,
+    demoCommand,
+    backupCommand,
+    restoreCommand,
+    filesCommand,
+    ...featureCommands(),
+  ];
 }

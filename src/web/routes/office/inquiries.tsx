@@ -27,7 +27,8 @@ import { approveReply, extendInquiry, returnReply, submitReply } from '../../../
 import { mergeInquiry, referInquiry, rejectInquiry } from '../../../inquiries/close-inquiry.ts';
 import { publishInquiry, saveFaq, unpublishInquiry } from '../../../inquiries/publish-inquiry.ts';
 import { convertInquiry } from '../../../inquiries/convert-inquiry.ts';
-import { readUpload } from '../../../requests/uploads.ts';
+import { openUpload } from '../../../requests/uploads.ts';
+import { filesOf, sendStored } from '../../stored-file.ts';
 import { attachment } from '../../../documents/xlsx.ts';
 import { Csrf, FormError, Select, Field, Submit } from '../../views/forms.tsx';
 import { detailPage, convertPage } from './inquiry-detail.tsx';
@@ -218,8 +219,8 @@ export function inquiryOfficeRoutes(app: App): void {
       .where('inquiry_id', '=', q.id)
       .executeTakeFirst();
     if (!a) throw new NotFoundError('未找到该附件');
-    const bytes = await readUpload(c.var.deps.config.dataDir, a.storage_path);
-    return c.body(new Uint8Array(bytes), 200, {
+    const file = await openUpload(c.var.deps.db, filesOf(c), a.storage_path);
+    return sendStored(c, file, {
       'Content-Type': a.content_type,
       'Content-Disposition': attachment(a.file_name),
     });

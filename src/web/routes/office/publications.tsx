@@ -1,5 +1,4 @@
 /** Back office of 主动公开: drafts, secrecy scan and masking, the review chain, publishing and channels. Routes are thin. */
-import fs from 'node:fs';
 import type { App, C } from '../../app-env.ts';
 import { currentActor, currentUser, officePage } from '../../office-page.tsx';
 import {
@@ -51,7 +50,9 @@ import {
 import { loadPublication, PUBLICATION_KIND } from '../../../publications/publication-context.ts';
 import { createPublication, updatePublication } from '../../../publications/save-publication.ts';
 import { maskPublication } from '../../../publications/mask-publication.ts';
-import { addAttachments, attachmentPath, removeAttachment } from '../../../publications/add-attachment.ts';
+import { addAttachments, removeAttachment } from '../../../publications/add-attachment.ts';
+import { readAll } from '../../../storage/index.ts';
+import { filesOf, openStored, sendStored } from '../../stored-file.ts';
 import { reviewPublication, secrecyStepOf } from '../../../publications/review-publication.ts';
 import { publishPublication } from '../../../publications/publish-publication.ts';
 import { changeValidity, withdrawPublication } from '../../../publications/manage-published.ts';
@@ -574,9 +575,7 @@ async function channelContext(c: C, p: Publication, withImages = false) {
   if (withImages) {
     for (const a of await listAttachments(c.var.deps.db, p.id)) {
       if (!a.mime.startsWith('image/') || a.size > 2 * 1024 * 1024) continue;
-      const bytes = await fs.promises
-        .readFile(attachmentPath(c.var.deps.config.dataDir, a.storageKey))
-        .catch(() => null);
+      const bytes = await readAll(filesOf(c), c.var.deps.db, a.storageKey).catch(() => null);
       if (bytes)
         images.push({ dataUri: `data:${a.mime};base64,${bytes.toString('base64')}`, alt: a.fileName });
     }
@@ -806,7 +805,7 @@ export function publicationOfficeRoutes(app: App): void {
       const files = await Promise.all(
         list.map(async (x) => ({ name: x.name, bytes: new Uint8Array(await x.arrayBuffer()) })),
       );
-      await addAttachments(c.var.ctx, c.var.deps.config.dataDir, id, files);
+      await addAttachments(c.var.ctx, filesOf(c), id, files);
       return redirectWithFlash(c, base(id), `已上传 ${files.length} 个附件`);
     } catch (e) {
       return detailPage(c, id, { attach: formOfError(e, {}) }, 400);
@@ -815,7 +814,7 @@ export function publicationOfficeRoutes(app: App): void {
 
   app.post('/office/publications/:id{[0-9]+}/attachments/:att{[0-9]+}/delete', async (c) => {
     const id = Number(c.req.param('id'));
-    await removeAttachment(c.var.ctx, c.var.deps.config.dataDir, id, Number(c.req.param('att')));
+    await removeAttachment(c.var.ctx, filesOf(c), id, Number(c.req.param('att')));
     return redirectWithFlash(c, base(id), '附件已删除');
   });
 
@@ -825,8 +824,9 @@ export function publicationOfficeRoutes(app: App): void {
       (x) => x.id === Number(c.req.param('att')),
     );
     if (!a) throw new NotFoundError();
-    const bytes = await fs.promises.readFile(attachmentPath(c.var.deps.config.dataDir, a.storageKey));
-    return c.body(new Uint8Array(bytes), 200, {
+    const file = await openStored(c, a.storageKey);
+    if (!file) throw new NotFoundError();
+    return sendStored(c, file, {
       'Content-Type': a.mime,
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
       'Cache-Control': 'no-store',

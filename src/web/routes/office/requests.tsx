@@ -52,7 +52,8 @@ import { computeDeadline } from '../../../requests/deadline.ts';
 import { deadlineInputOf } from '../../../requests/request-clock.ts';
 import { getRequestSettings, reportRowOf } from '../../../requests/settings.ts';
 import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-letter.ts';
-import { ACCEPT_ATTR, readUpload, storeUpload } from '../../../requests/uploads.ts';
+import { ACCEPT_ATTR, openUpload } from '../../../requests/uploads.ts';
+import { filesOf, sendStored } from '../../stored-file.ts';
 
 import { LABELS } from '../../../annual-report/report-format.ts';
 import { DELIVERY_METHOD_LABELS } from '../../../requests/request.schema.ts';
@@ -1285,25 +1286,27 @@ export function requestRoutes(app: App): void {
       .where('request_id', '=', id)
       .executeTakeFirst();
     if (!a) throw new NotFoundError('未找到该附件');
-    const bytes = await readUpload(c.var.deps.config.dataDir, a.storage_path);
-    return c.body(new Uint8Array(bytes), 200, {
+    const file = await openUpload(c.var.deps.db, filesOf(c), a.storage_path);
+    return sendStored(c, file, {
       'Content-Type': a.content_type,
       'Content-Disposition': attachment(a.file_name),
     });
   });
   app.post(`${BASE}/:id${ID}/attachments`, async (c) => {
     const id = Number(c.req.param('id'));
-    const { request } = await resolveRequest(c.var.ctx, id);
+    await resolveRequest(c.var.ctx, id);
     const body = await c.req.parseBody();
     const file = body['file'];
     try {
       if (!(file instanceof File) || file.size === 0)
         throw new ValidationError('请选择要上传的文件', { file: '请选择文件' });
-      const stored = await storeUpload(c.var.deps.config.dataDir, request.agencyId, request.refYear, {
-        name: file.name,
-        bytes: new Uint8Array(await file.arrayBuffer()),
-      });
-      await addRequestAttachment(c.var.ctx, id, stored, body['disclosed'] === '1');
+      await addRequestAttachment(
+        c.var.ctx,
+        id,
+        filesOf(c),
+        { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+        body['disclosed'] === '1',
+      );
       return redirectWithFlash(c, `${BASE}/${id}`, '附件已上传');
     } catch (e) {
       const form = formOf(e, {});

@@ -3,7 +3,6 @@
  * masking, submit), the 监委会 opinion, the township review, the board sheet and board photos, and the item's
  * objections. Routes are thin: parse → one use case → redirect or re-render with what was typed.
  */
-import fs from 'node:fs';
 import type { App, C } from '../../app-env.ts';
 import { currentActor, officePage } from '../../office-page.tsx';
 import { Csrf, FormError, type FormState } from '../../views/forms.tsx';
@@ -21,8 +20,8 @@ import {
   addDisclosurePhoto,
   recordBoardRemoved,
   removeDisclosurePhoto,
-  villageFilePath,
 } from '../../../villages/add-disclosure-photo.ts';
+import { filesOf, openStored, sendStored } from '../../stored-file.ts';
 import { importFinanceXlsx } from '../../../villages/import-finance-xlsx.ts';
 import { boardSheetPdf } from '../../../villages/board-sheet.ts';
 import { rawFromForm } from '../../../villages/form-values.ts';
@@ -504,7 +503,7 @@ export function villageItemRoutes(app: App): void {
     try {
       if (!(file instanceof File) || file.size === 0)
         return redirectWithFlash(c, base(id), '请先拍照或选择照片');
-      await addDisclosurePhoto(c.var.ctx, c.var.deps.config.dataDir, id, String(body['purpose'] ?? ''), {
+      await addDisclosurePhoto(c.var.ctx, filesOf(c), id, String(body['purpose'] ?? ''), {
         name: file.name,
         bytes: new Uint8Array(await file.arrayBuffer()),
       });
@@ -516,7 +515,7 @@ export function villageItemRoutes(app: App): void {
 
   app.post('/office/villages/items/:id{[0-9]+}/photos/:file{[0-9]+}/delete', async (c) => {
     const id = Number(c.req.param('id'));
-    await removeDisclosurePhoto(c.var.ctx, c.var.deps.config.dataDir, id, Number(c.req.param('file')));
+    await removeDisclosurePhoto(c.var.ctx, filesOf(c), id, Number(c.req.param('file')));
     return redirectWithFlash(c, base(id), '照片已删除');
   });
 
@@ -577,8 +576,9 @@ export function villageItemRoutes(app: App): void {
       .executeTakeFirst();
     if (!f) throw new NotFoundError();
     await loadDisclosure(c.var.ctx, f.disclosure_id); // access check
-    const bytes = await fs.promises.readFile(villageFilePath(c.var.deps.config.dataDir, f.storage_key));
-    return c.body(new Uint8Array(bytes), 200, {
+    const file = await openStored(c, f.storage_key);
+    if (!file) throw new NotFoundError();
+    return sendStored(c, file, {
       'Content-Type': 'image/jpeg',
       'Cache-Control': 'private, max-age=3600',
     });

@@ -19,7 +19,6 @@ import {
   ACCEPT_ATTR,
   MAX_UPLOADS_PER_SUBMIT,
   checkUpload,
-  storeUpload,
   type UploadInput,
 } from '../../../requests/uploads.ts';
 import {
@@ -31,6 +30,7 @@ import {
   type HeldFile,
 } from '../../../uploads/held-uploads.ts';
 import { fileSize } from '../../views/publication-views.tsx';
+import { filesOf } from '../../stored-file.ts';
 
 const HELD_PURPOSE = 'apply';
 const KEY = /^[0-9a-f]{32}$/;
@@ -248,7 +248,6 @@ export function applyRoutes(app: App): void {
       return applyPage(c, { values: f, errors, message: '提交未成功' }, key, held, 400);
     }
 
-    const year = Number(clock.today().slice(0, 4));
     const heldBytes = await readHeldUploads(
       db,
       dataDir,
@@ -256,10 +255,8 @@ export function applyRoutes(app: App): void {
       held.map((h) => h.token),
       clock.now(),
     );
-    const stored = [];
-    for (const u of [...heldBytes.map((h) => ({ name: h.fileName, bytes: h.bytes })), ...fresh.ok])
-      stored.push(await storeUpload(dataDir, agency.id, year, u));
-    await submitOnlineRequest(c.var.ctx, agency, f, stored, key);
+    const files = [...heldBytes.map((h) => ({ name: h.fileName, bytes: h.bytes })), ...fresh.ok];
+    await submitOnlineRequest(c.var.ctx, agency, f, { store: filesOf(c), files }, key);
     await releaseHeldUploads(
       db,
       dataDir,

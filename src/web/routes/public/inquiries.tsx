@@ -33,7 +33,8 @@ import {
   STATE_LABELS,
   OUTCOME_LABELS,
 } from '../../../inquiries/inquiry.ts';
-import { checkUpload, MAX_UPLOADS_PER_SUBMIT, storeUpload } from '../../../requests/uploads.ts';
+import { checkUpload, MAX_UPLOADS_PER_SUBMIT } from '../../../requests/uploads.ts';
+import { filesOf } from '../../stored-file.ts';
 import { cnDate } from '../../../requests/letters.ts';
 import { commentCallRoutes } from './comment-calls.tsx';
 
@@ -291,12 +292,9 @@ export function inquiryPortalRoutes(app: App): void {
         challengeToken: str(f.challengeToken),
         challengeAnswer: str(f.challengeAnswer),
       };
-      const year = Number(c.var.ctx.clock.today().slice(0, 4));
       const q = await submitInquiry(c.var.ctx, agency, f, {
         abuse,
-        files: uploads.length
-          ? await Promise.all(uploads.map((u) => storeUpload(c.var.deps.config.dataDir, agency.id, year, u)))
-          : [],
+        uploads: { store: filesOf(c), files: uploads },
       });
       return publicPage(
         c,

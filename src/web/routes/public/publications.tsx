@@ -4,7 +4,6 @@
  * here reads public items only (published and 主动公开: `isPublic`, `listPublicPublications`, `is_public = 1`), so a
  * draft, a withdrawn item or a 依申请公开 / 不予公开 record is never reachable — not even by guessing its URL.
  */
-import fs from 'node:fs';
 import type { ComponentChildren } from 'preact';
 import type { App, C } from '../../app-env.ts';
 import { renderToString } from '../../render.tsx';
@@ -25,7 +24,7 @@ import {
   type Publication,
 } from '../../../publications/publications.queries.ts';
 import { VALIDITY_LABELS, VALIDITIES, type Validity } from '../../../publications/publication.ts';
-import { attachmentPath } from '../../../publications/add-attachment.ts';
+import { openStored, sendStored } from '../../stored-file.ts';
 import { PUBLICATION_KIND } from '../../../publications/publication-context.ts';
 import { searchDocuments } from '../../../search/search-index.ts';
 import { Highlighted, MetadataBlock, Pager, fileSize } from '../../views/publication-views.tsx';
@@ -439,11 +438,9 @@ export function publicationPortalRoutes(app: App): void {
     if (!p || !a) return c.notFound();
     const etag = `"${a.sha256.slice(0, 32)}"`;
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-    const bytes = await fs.promises
-      .readFile(attachmentPath(c.var.deps.config.dataDir, a.storageKey))
-      .catch(() => null);
-    if (!bytes) return c.notFound();
-    return c.body(new Uint8Array(bytes), 200, {
+    const file = await openStored(c, a.storageKey);
+    if (!file) return c.notFound();
+    return sendStored(c, file, {
       'Content-Type': a.mime,
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
       ETag: etag,

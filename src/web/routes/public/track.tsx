@@ -21,7 +21,8 @@ import { DISCLOSED_SOURCE, trackRequest, type TrackedRequest } from '../../../re
 import { submitCorrectionOnline } from '../../../requests/submit-correction-online.ts';
 import { cnDate } from '../../../requests/letters.ts';
 import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-letter.ts';
-import { readUpload } from '../../../requests/uploads.ts';
+import { openUpload } from '../../../requests/uploads.ts';
+import { filesOf, sendStored } from '../../stored-file.ts';
 import { DOCX_TYPE } from '../../../documents/docx.ts';
 import { attachment } from '../../../documents/xlsx.ts';
 import { recordEvent } from '../../../audit/record-event.ts';
@@ -337,14 +338,14 @@ export function trackRoutes(app: App): void {
       .where('request_id', '=', t.id)
       .where('source', '=', DISCLOSED_SOURCE)
       .executeTakeFirstOrThrow();
-    const bytes = await readUpload(c.var.deps.config.dataDir, row.storage_path);
+    const file = await openUpload(db, filesOf(c), row.storage_path);
     await recordEvent(db, c.var.ctx, {
       action: 'request.tracked',
       objectType: 'info_request',
       objectId: t.id,
       note: `申请人下载 ${row.file_name}`,
     });
-    return c.body(new Uint8Array(bytes), 200, {
+    return sendStored(c, file, {
       'Content-Type': row.content_type,
       'Content-Disposition': attachment(row.file_name),
       'X-Content-Type-Options': 'nosniff',

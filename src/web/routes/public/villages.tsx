@@ -4,7 +4,6 @@
  * leads to. Personal lists disappear once their 公示期 is over (still in the archive for the township). Works
  * without JavaScript; large-font (适老化) mode comes from the layout.
  */
-import fs from 'node:fs';
 import type { App, C } from '../../app-env.ts';
 import { publicPage, portalAgency } from '../../public-page.tsx';
 import { formData, str } from '../../form.ts';
@@ -34,7 +33,7 @@ import {
 } from '../../../villages/village-disclosure.ts';
 import { listObjections, OBJECTION_STATUS_LABELS, raiseObjection } from '../../../villages/objections.ts';
 import { getVillageSettings } from '../../../villages/village-settings.ts';
-import { villageFilePath } from '../../../villages/add-disclosure-photo.ts';
+import { openStored, sendStored } from '../../stored-file.ts';
 import { ValuesView } from '../../../villages/views/item-views.tsx';
 import { ExpenseBars } from '../../../villages/views/charts.tsx';
 import { bjTime, maskedName, VillageAssets } from '../../../villages/views/common.tsx';
@@ -282,8 +281,9 @@ export function villagePortalRoutes(app: App): void {
       .where('f.id', '=', Number(c.req.param('id')))
       .executeTakeFirst();
     if (!f || f.status !== 'published') throw new NotFoundError();
-    const bytes = await fs.promises.readFile(villageFilePath(c.var.deps.config.dataDir, f.storage_key));
-    return c.body(new Uint8Array(bytes), 200, {
+    const file = await openStored(c, f.storage_key);
+    if (!file) throw new NotFoundError();
+    return sendStored(c, file, {
       'Content-Type': 'image/jpeg',
       'Cache-Control': 'public, max-age=86400',
     });
