@@ -13,6 +13,7 @@ import { villagePolicy } from './village.policy.ts';
 import { loadDisclosure } from './disclosure-context.ts';
 import { shrinkPhoto } from './photos.ts';
 import { FILE_PURPOSE_LABELS, FILE_PURPOSES, listFiles, type FilePurpose } from './villages.queries.ts';
+import { cutChars } from '../text/cut.ts';
 
 export const MAX_FILES = 30;
 export const villageFilePath = (dataDir: string, key: string) => path.join(dataDir, 'uploads', key);
@@ -49,7 +50,7 @@ export async function addDisclosurePhoto(
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const name =
-        (path.basename(file.name).replace(/\.[^.]*$/, '') || FILE_PURPOSE_LABELS[p]).slice(0, 100) + '.jpg';
+        cutChars(path.basename(file.name).replace(/\.[^.]*$/, '') || FILE_PURPOSE_LABELS[p], 100) + '.jpg';
       const r = await trx
         .insertInto('village_disclosure_files')
         .values({
@@ -144,7 +145,7 @@ export async function recordBoardRemoved(ctx: Ctx, id: number, note: string): Pr
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('village_disclosures')
-      .set({ board_removed_at: now, board_removed_note: note.trim().slice(0, 500) || '公示期满撤下' })
+      .set({ board_removed_at: now, board_removed_note: cutChars(note.trim(), 500) || '公示期满撤下' })
       .where('id', '=', id)
       .execute();
     await recordEvent(trx, ctx, {

@@ -68,6 +68,7 @@ import {
   ledgerAgencyOf,
   opts,
 } from './requests-shared.tsx';
+import { shorten } from '../../../text/cut.ts';
 /** The month filters the dashboard's charts link with, kept when the form is submitted again. */
 function MonthFilters({ received, closed }: { received?: string; closed?: string }) {
   const label = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
@@ -216,9 +217,7 @@ async function ledgerPage(c: C) {
                     <span class="muted">{APPLICANT_KIND_LABELS[r.applicantKind]}</span>
                   </td>
                   <td>{r.idNumberMasked}</td>
-                  <td>
-                    {r.infoDescription.length > 40 ? r.infoDescription.slice(0, 40) + '…' : r.infoDescription}
-                  </td>
+                  <td>{shorten(r.infoDescription, 41)}</td>
                   <td>{r.receivedOn ?? <span class="badge warn">待确认</span>}</td>
                   <td>
                     <DueBadge r={r} today={today} />
