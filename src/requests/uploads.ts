@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DomainError, ValidationError } from '../errors.ts';
-import { cutChars } from '../text/cut.ts';
+import { safeFileName } from '../text/file-name.ts';
 
 /** 10 MB per file: a scanned ID card or a few pages of a letter. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -74,7 +74,7 @@ export async function storeUpload(
   await fs.mkdir(path.dirname(abs), { recursive: true });
   await fs.writeFile(abs, u.bytes, { flag: 'wx' });
   return {
-    fileName: cutChars(path.basename(u.name), 200),
+    fileName: safeFileName(path.basename(u.name)),
     contentType: mime,
     size: u.bytes.length,
     storagePath: rel,

@@ -14,6 +14,7 @@ import { loadDisclosure } from './disclosure-context.ts';
 import { shrinkPhoto } from './photos.ts';
 import { FILE_PURPOSE_LABELS, FILE_PURPOSES, listFiles, type FilePurpose } from './villages.queries.ts';
 import { cutChars } from '../text/cut.ts';
+import { safeFileName } from '../text/file-name.ts';
 
 export const MAX_FILES = 30;
 export const villageFilePath = (dataDir: string, key: string) => path.join(dataDir, 'uploads', key);
@@ -50,7 +51,7 @@ export async function addDisclosurePhoto(
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const name =
-        cutChars(path.basename(file.name).replace(/\.[^.]*$/, '') || FILE_PURPOSE_LABELS[p], 100) + '.jpg';
+        safeFileName(path.basename(file.name).replace(/\.[^.]*$/, '') || FILE_PURPOSE_LABELS[p]) + '.jpg';
       const r = await trx
         .insertInto('village_disclosure_files')
         .values({

@@ -57,6 +57,8 @@ import { ACCEPT_ATTR, readUpload, storeUpload } from '../../../requests/uploads.
 import { LABELS } from '../../../annual-report/report-format.ts';
 import { DELIVERY_METHOD_LABELS } from '../../../requests/request.schema.ts';
 import { REQUEST_STEPS } from '../../request-steps.ts';
+import { StepErrors } from '../../views/step-error.tsx';
+
 import { NOTICE_DELIVERY_LABELS } from '../../../requests/correction-rules.ts';
 
 import {
@@ -69,6 +71,9 @@ import {
   opts,
 } from './requests-shared.tsx';
 import { shorten } from '../../../text/cut.ts';
+import { safeFileName } from '../../../text/file-name.ts';
+
+const STEP_SUMMARIES = Object.fromEntries(Object.entries(REQUEST_STEPS).map(([k, v]) => [k, v.summary]));
 /** The month filters the dashboard's charts link with, kept when the form is submitted again. */
 function MonthFilters({ received, closed }: { received?: string; closed?: string }) {
   const label = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
@@ -409,13 +414,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
       <h1>
         {r.reference} <span class="badge">{STATE_LABELS[r.status]}</span>
       </h1>
-      {Object.values(forms)
-        .filter((x) => x?.message && !Object.keys(x.errors).length)
-        .map((x) => (
-          <div class="form-error" role="alert">
-            {x!.message}
-          </div>
-        ))}
+      <StepErrors forms={forms} summaries={STEP_SUMMARIES} stateLabel={STATE_LABELS[r.status]} />
       {dup ? (
         <div class="form-error" role="alert">
           疑似重复申请：同一申请人曾申请相同信息并已答复（<a href={`${BASE}/${dup.id}`}>{dup.reference}</a>
@@ -1176,7 +1175,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           ))}
           {attachments.map((a) => (
             <li>
-              附件：<a href={`${BASE}/${id}/attachments/${a.id}`}>{a.file_name}</a>（
+              附件：<a href={`${BASE}/${id}/attachments/${a.id}`}>{safeFileName(a.file_name)}</a>（
               {a.source === 'applicant' ? '申请人提交' : a.uploaded_by_name}，{Math.ceil(a.size / 1024)}KB）
             </li>
           ))}

@@ -31,6 +31,7 @@ import { searchDocuments } from '../../../search/search-index.ts';
 import { Highlighted, MetadataBlock, Pager, fileSize } from '../../views/publication-views.tsx';
 import { systemActor } from '../../../context.ts';
 import { FAQ_SEARCH_KIND, INQUIRY_SEARCH_KIND } from '../../../inquiries/index.ts';
+import { contentDisposition, safeFileName } from '../../../text/file-name.ts';
 
 /** 互动交流's published Q&A and FAQ entries are searchable on the portal too. */
 const PORTAL_INQUIRY_KINDS = [INQUIRY_SEARCH_KIND, FAQ_SEARCH_KIND];
@@ -350,8 +351,8 @@ export function publicationPortalRoutes(app: App): void {
               <ul>
                 {atts.map((a) => (
                   <li>
-                    <a href={`/p/${p.id}/files/${a.id}`} download={a.fileName}>
-                      {a.fileName}
+                    <a href={`/p/${p.id}/files/${a.id}`} download={safeFileName(a.fileName)}>
+                      {safeFileName(a.fileName)}
                     </a>{' '}
                     <span class="muted">（{fileSize(a.size)}）</span>
                   </li>
@@ -437,7 +438,7 @@ export function publicationPortalRoutes(app: App): void {
     if (!bytes) return c.notFound();
     return c.body(new Uint8Array(bytes), 200, {
       'Content-Type': a.mime,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
+      'Content-Disposition': contentDisposition(a.fileName),
       ETag: etag,
       'Cache-Control': 'public, max-age=300',
       'X-Content-Type-Options': 'nosniff',
