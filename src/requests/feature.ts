@@ -8,6 +8,7 @@ import { requestAdminRoutes } from '../web/routes/office/requests-admin.tsx';
 import { recordCorrectionRoutes } from '../web/routes/office/record-corrections.tsx';
 import { requestsApiRoutes } from '../web/routes/api/requests.ts';
 import { applyRoutes } from '../web/routes/public/apply.tsx';
+import { publicRecordCorrectionRoutes } from '../web/routes/public/record-corrections.tsx';
 import { requestsWidget } from '../web/requests-widget.tsx';
 import { requestsCommand } from '../cli/commands/requests.ts';
 import { periodKey } from '../jobs/schedules.ts';
@@ -19,7 +20,14 @@ export const DAILY_ALERTS_JOB = 'requests.daily_alerts';
 export function requestsFeature(): Feature {
   return {
     name: 'requests',
-    routes: [recordCorrectionRoutes, requestRoutes, requestAdminRoutes, requestsApiRoutes, applyRoutes],
+    routes: [
+      recordCorrectionRoutes,
+      requestRoutes,
+      requestAdminRoutes,
+      requestsApiRoutes,
+      applyRoutes,
+      publicRecordCorrectionRoutes,
+    ],
     nav: [
       {
         href: '/office/requests',

@@ -34,6 +34,7 @@ import {
   OUTCOME_BASIS_HINT,
   OUTCOME_LABELS,
   RECEIPT_RULES,
+  RECEIVED_ON_SUBMISSION,
   REQUEST_STATES,
   STATE_LABELS,
   WITHHOLDING_GROUNDS,
@@ -41,6 +42,7 @@ import {
   type RequestAction,
 } from '../../../requests/request.ts';
 import { requestPolicy, type RequestScope } from '../../../requests/request.policy.ts';
+import { lateConfirmationNote } from '../../../requests/decision-rules.ts';
 import { requestScope } from '../../../requests/requests.queries.ts';
 import { resolveRequest } from '../../../requests/request-step.ts';
 import { maskIdNumber } from '../../../requests/id-numbers.ts';
@@ -542,12 +544,12 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
                 required
                 hint="如：2026-03-02 电话与申请人确认，接听人本人"
               />
-              {r.channel === 'ordinary_mail' ? (
+              {!RECEIVED_ON_SUBMISSION.includes(r.channel) && r.channel !== 'registered_mail' ? (
                 <Field
                   form={fx('confirm')}
                   name="lateReason"
-                  label="未能在平信到达当日确认的原因"
-                  hint={`平信于${r.submittedOn}到达。条例第三十一条要求收到即确认；确认日晚于到达日的，须填写原因，收到申请的日期随确认日推后`}
+                  label="未能在到达当日确认的原因"
+                  hint={`${CHANNEL_LABELS[r.channel]}于${r.submittedOn}到达。条例第三十一条要求收到即确认；确认日晚于到达日的，须填写原因，收到申请的日期与答复期限随确认日推后`}
                 />
               ) : null}
             </ActionForm>
@@ -1120,7 +1122,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           ))}
           {r.lateConfirmationReason ? (
             <li class="badge warn">
-              平信于{r.submittedOn}到达、{r.receivedOn}才确认（条例第三十一条）：{r.lateConfirmationReason}
+              {lateConfirmationNote(r.channel, r.submittedOn, r.receivedOn ?? '')}：{r.lateConfirmationReason}
             </li>
           ) : null}
           {reasonRequests.map((k) => (
