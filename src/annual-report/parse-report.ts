@@ -22,6 +22,7 @@ import { rowParts, textToRows, type Row } from './rows.ts';
 import { normalizeText, toSimplified } from './normalize.ts';
 import { isExportJson, readExport } from './export-json.ts';
 import { ReportInputError } from './report-input-error.ts';
+import { ZipBombError, zipRefusal } from '../documents/zip-guard.ts';
 
 export { ReportInputError, type ReportInputProblem } from './report-input-error.ts';
 
@@ -108,6 +109,7 @@ function rowsOf(
     try {
       return { rows: docxToRows(bytes), source: 'docx' };
     } catch (e) {
+      if (e instanceof ZipBombError) throw new ReportInputError('too_large', zipRefusal(name, e.reason));
       if (e instanceof DocxReadError) {
         throw new ReportInputError(
           'not_docx',

@@ -7,6 +7,7 @@ import { unzipSync } from 'fflate';
 import { parseDocument } from 'htmlparser2';
 import { assembleRows, lineToRow, type Row } from './rows.ts';
 import { readCell, toSimplified } from './normalize.ts';
+import { assertZipWithinLimits } from '../documents/zip-guard.ts';
 
 interface XNode {
   type: string;
@@ -27,6 +28,7 @@ export class DocxReadError extends Error {
 
 /** Extract word/document.xml from a DOCX file. */
 export function documentXml(bytes: Uint8Array): string {
+  assertZipWithinLimits(bytes); // ZipBombError before anything inflates
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });

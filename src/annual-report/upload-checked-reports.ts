@@ -12,6 +12,7 @@ import { MAX_REPORT_BYTES } from './parse-report.ts';
 import { reportCheckPolicy } from './report-check.policy.ts';
 import { insertUpload } from './report-check.queries.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { safeFileName } from '../text/file-name.ts';
 
 /** At most this many files per upload. */
 export const MAX_FILES_PER_UPLOAD = 50;
@@ -60,7 +61,7 @@ export async function uploadCheckedReports(
         uploadedBy: actor.userId,
         uploadedByName: actor.name,
         uploadedAt: now,
-        fileName: c.f.name,
+        fileName: safeFileName(c.f.name),
         bytes: c.f.bytes,
         sha256: createHash('sha256').update(c.f.bytes).digest('hex'),
         result,

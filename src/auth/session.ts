@@ -4,6 +4,7 @@ import type { Actor } from '../context.ts';
 import { nowIso } from '../db/values.ts';
 import { findUser } from '../org/org.queries.ts';
 import type { User } from '../org/org.ts';
+import { cutBytes } from '../text/cut.ts';
 
 /** Sessions end after 30 minutes without a request (level-3 idle timeout). */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -45,7 +46,7 @@ export async function createSession(
       created_at: nowIso(now),
       last_seen_at: nowIso(now),
       ip: meta.ip,
-      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      user_agent: meta.userAgent ? cutBytes(meta.userAgent, 300) : null,
     })
     .execute();
   return { token, csrfToken };

@@ -5,9 +5,11 @@ import { recordEvent } from '../audit/record-event.ts';
 import { DomainError, ValidationError } from '../errors.ts';
 import { nowIso } from '../db/values.ts';
 import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { assertPasswordNotReused, rememberPassword } from './password-history.ts';
 import { createSession, deleteSession } from './session.ts';
 import { getUser } from '../org/org.queries.ts';
 import type { User } from '../org/org.ts';
+import { cutChars } from '../text/cut.ts';
 
 /** After 5 consecutive failures the account is locked for 15 minutes (GB/T 22239-2019 login failure handling). */
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -42,13 +44,13 @@ export async function signIn(ctx: Ctx, username: string, password: string): Prom
     .where('username', '=', name)
     .executeTakeFirst();
   if (!row) {
-    const n = await countHit(ctx.db, `sign-in-name:${name.toLowerCase().slice(0, 80)}`, LOCK_MS, now);
+    const n = await countHit(ctx.db, `sign-in-name:${cutChars(name.toLowerCase(), 80)}`, LOCK_MS, now);
     if (n <= MAX_FAILED_ATTEMPTS) await verifyPassword(await DUMMY_HASH, password); // equal timing
     const allowed = n < MAX_FAILED_ATTEMPTS;
     await recordEvent(ctx.db, ctx, {
       action: 'auth.sign_in_failed',
       objectType: 'user',
-      note: `未知用户名 ${name.slice(0, 40)}`,
+      note: `未知用户名 ${cutChars(name, 40)}`,
     });
     if (!allowed) throw new DomainError('locked', LOCKED_MESSAGE);
     throw new DomainError('unauthenticated', BAD_CREDENTIALS);
@@ -170,9 +172,11 @@ export async function changePassword(
     throw new ValidationError('新密码不能与当前密码相同', { next: '不能与当前密码相同' });
   const problem = passwordProblem(input.next, row.username);
   if (problem) throw new ValidationError(problem, { next: problem });
+  await assertPasswordNotReused(ctx.db, userId, input.next);
   const hash = await hashPassword(input.next);
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso(ctx.clock.now());
+    await rememberPassword(trx, userId, row.password_hash, now);
     await trx
       .updateTable('users')
       .set({ password_hash: hash, must_change_password: 0, password_changed_at: now, updated_at: now })

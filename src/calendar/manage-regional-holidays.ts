@@ -9,7 +9,6 @@ import { assertCan, ConflictError, NotFoundError, parseInput } from '../errors.t
 import { calendarPolicy, orgPolicy } from '../org/org.policy.ts';
 import { agencyScope } from '../org/org.queries.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { isDateString } from './dates.ts';
 import {
   deleteRegionalHoliday,
   findRegionalHoliday,
@@ -20,9 +19,10 @@ import {
 } from './calendar.queries.ts';
 import { notifyCalendarChanged, type CalendarChangeReason } from './calendar-hooks.ts';
 import { invalidateCalendarCache, loadCalendar } from './get-calendar.ts';
+import { dateInput } from './date-input.ts';
 
 export const RegionalHolidayInput = z.object({
-  date: z.string().refine(isDateString, '日期格式不正确（应为 YYYY-MM-DD）'),
+  date: dateInput('日期'),
   name: z.string().trim().min(1, '请填写假日名称').max(50, '名称过长'),
   /** The local regulation that sets it (e.g. 自治条例 article). */
   basis: z.string().trim().max(200, '依据过长').nullish(),

@@ -7,14 +7,15 @@ import type { Ctx } from '../context.ts';
 import { assertCan, InvalidStateError, parseInput, ValidationError } from '../errors.ts';
 import { calendarPolicy } from '../org/org.policy.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { isDateString, isWeekendDay, toDayNumber } from './dates.ts';
+import { isWeekendDay, toDayNumber } from './dates.ts';
 import { findCalendarYear, setCalendarDay as writeDay, touchCalendarYear } from './calendar.queries.ts';
 import { notifyCalendarChanged } from './calendar-hooks.ts';
 import { invalidateCalendarCache, loadCalendar } from './get-calendar.ts';
 import { loadedBy } from './load-calendar-year.ts';
+import { dateInput } from './date-input.ts';
 
 export const SetCalendarDayInput = z.object({
-  date: z.string().refine(isDateString, '日期格式不正确（应为 YYYY-MM-DD）'),
+  date: dateInput('日期'),
   /** rest: a day off; workday: a make-up working day; normal: follow the normal week. */
   kind: z.enum(['rest', 'workday', 'normal']),
   name: z.string().trim().max(50, '名称过长').optional(),

@@ -6,6 +6,7 @@ export interface FoundationTables {
   offices: OfficeTable;
   villages: VillageTable;
   users: UserTable;
+  password_history: PasswordHistoryTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
@@ -65,6 +66,14 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
 }
+/** Earlier password hashes (reuse of the last few is refused). */
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  created_at: string;
+}
+
 export interface UserRoleTable {
   user_id: number;
   role: string;

@@ -2,7 +2,8 @@
  * Official-document styling for DOCX (shared by request letters and the annual report): A4 with GB/T 9704
  * margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), title in 小标宋 二号 (22 pt), body in 仿宋 三号
  * (16 pt) at a fixed 28 pt line pitch with a two-character first-line indent, headings in 黑体. Fonts are named with
- * their common Windows/WPS names and fall back to what the reader has installed.
+ * the names of the 公文 fonts government PCs have; the font table lists, for each, the faces Windows, macOS and Linux
+ * have (font-table.ts), so a reader without them still sees 仿宋 as 仿宋.
  */
 import {
   AlignmentType,
@@ -22,6 +23,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { withFontTable } from './font-table.ts';
 
 export const mm = (v: number) => Math.round((v / 25.4) * 1440);
 const pt = (v: number) => v * 20;
@@ -271,7 +273,8 @@ export async function officialDocx(
       children: p.children,
     })),
   });
-  return Packer.toBuffer(doc);
+  // The writer's font table is empty: ours names a fallback for every face (font-table.ts).
+  return Buffer.from(withFontTable(new Uint8Array(await Packer.toBuffer(doc))));
 }
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

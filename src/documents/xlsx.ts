@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { contentDisposition } from '../text/file-name.ts';
 
 export interface SheetSpec {
   name: string;
@@ -38,7 +39,7 @@ export async function writeXlsx(sheets: SheetSpec[]): Promise<Buffer> {
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Content-Disposition for a download with a Chinese file name. */
+/** Content-Disposition for a download with a Chinese file name (neutralised: src/text/file-name.ts). */
 export function attachment(filename: string): string {
-  return `attachment; filename="download${filename.slice(filename.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return contentDisposition(filename);
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { normalizeTrackingCode } from '../tracking/tracking-code.ts';
 import { INQUIRY_KINDS, RATINGS, REJECT_REASONS, REPLY_OUTCOMES } from './inquiry.ts';
+import { dateInput } from '../calendar/date-input.ts';
 
 export const MAX_BODY = 2000;
 const blankToUndef = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -130,9 +131,7 @@ export const CommentCallInput = z.object({
   title: textField('征集标题', 100),
   draftText: textField('征求意见稿内容', 20000),
   officeId: optId,
-  closesOn: z
-    .string({ error: '请填写截止日期' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '截止日期格式应为年-月-日，如 2026-03-02'),
+  closesOn: dateInput('截止日期'),
 });
 export const CommentInput = z.object({
   body: textField('意见内容', 2000),

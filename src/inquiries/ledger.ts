@@ -1,6 +1,7 @@
 /** The message ledger (台账) for staff: filters, newest first, with the thread size and the rating. */
 import type { DbOrTrx } from '../db/database.ts';
 import type { InquiryKind, InquiryState, Rating } from './inquiry.ts';
+import { cutChars } from '../text/cut.ts';
 
 export interface LedgerFilter {
   status?: string;
@@ -74,6 +75,6 @@ export async function listLedger(
     needsScreening: r.needs_screening === 1,
     mergedIntoId: r.merged_into_id,
     merged: Number(r.merged ?? 0),
-    excerpt: Array.from(r.body).slice(0, 40).join(''),
+    excerpt: cutChars(r.body, 40),
   }));
 }

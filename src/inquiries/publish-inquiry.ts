@@ -18,6 +18,7 @@ import { officeNames, type InquiryRow } from './inquiries.queries.ts';
 import { inquiryPolicy } from './inquiry.policy.ts';
 import { maskForPublication } from './screening.ts';
 import { KIND_LABELS, type Inquiry } from './inquiry.ts';
+import { cutChars } from '../text/cut.ts';
 
 export const INQUIRY_SEARCH_KIND = 'inquiry';
 export const FAQ_SEARCH_KIND = 'inquiry_faq';
@@ -30,7 +31,7 @@ export function publicationDraft(
   const body = maskForPublication(q.body);
   const first = body.split(/[。！？!?\n]/)[0] ?? body;
   return {
-    title: Array.from(first).slice(0, 30).join('') || `${KIND_LABELS[q.kind]}：${q.topic}`,
+    title: cutChars(first, 30) || `${KIND_LABELS[q.kind]}：${q.topic}`,
     body,
     reply: maskForPublication(reply ?? ''),
   };

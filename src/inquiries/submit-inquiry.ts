@@ -25,6 +25,7 @@ import { guardSubmission, type AbuseInput } from './abuse.ts';
 import { CITIZEN_JOB } from './notify-citizen.ts';
 import { KIND_LABELS, type Inquiry } from './inquiry.ts';
 import { withUploads, type PendingUploads } from '../requests/index.ts';
+import { safeFileName } from '../text/file-name.ts';
 
 export const contactKeyOf = (phone?: string | null, email?: string | null) =>
   phone ? `p:${phone}` : email ? `e:${email.toLowerCase()}` : null;
@@ -135,7 +136,7 @@ export async function submitInquiry(
         .insertInto('inquiry_attachments')
         .values({
           inquiry_id: row.id,
-          file_name: f.fileName,
+          file_name: safeFileName(f.fileName),
           content_type: f.contentType,
           size: f.size,
           storage_path: f.storagePath,

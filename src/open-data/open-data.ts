@@ -35,6 +35,7 @@ import {
   type PublicReportSummary,
   type WorkdayStatus,
 } from './presenters.ts';
+import { invalidDateMessage, isValidDateInput } from '../calendar/date-input.ts';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 /** An integer query parameter (empty = absent) with one Chinese message for every way it can be wrong. */
@@ -58,7 +59,8 @@ export const YearQuery = z.object({ year: int(2000, 2100, 'year 应为四位年�
 
 const dateField = z
   .string({ error: '请提供日期 date（YYYY-MM-DD）' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isValidDateInput, invalidDateMessage('日期'));
 export const DateQuery = z.object({ date: dateField });
 export const AddWorkdaysQuery = z.object({
   date: dateField,

@@ -4,6 +4,7 @@ import { recordEvent } from '../audit/record-event.ts';
 import { assertCan, ForbiddenError, NotFoundError, ValidationError, parseInput } from '../errors.ts';
 import { fromBool, nowIso } from '../db/values.ts';
 import { generatePassword, hashPassword, passwordProblem } from '../auth/password.ts';
+import { assertPasswordNotReused, rememberPassword } from '../auth/password-history.ts';
 import { mayTouchPlatformRoles, orgPolicy } from './org.policy.ts';
 import { PLATFORM_ROLES, type Role } from './roles.ts';
 import { agencyScope, findUserByUsername, getUser, insertUser } from './org.queries.ts';
@@ -166,8 +167,15 @@ export async function resetPassword(ctx: Ctx, userId: number, password?: string)
   const pw = password ?? generatePassword();
   const problem = passwordProblem(pw, user.username);
   if (problem) throw new ValidationError(problem, { password: problem });
+  if (password) await assertPasswordNotReused(ctx.db, userId, pw, 'password');
   const hash = await hashPassword(pw);
+  const old = await ctx.db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   await ctx.db.transaction().execute(async (trx) => {
+    await rememberPassword(trx, userId, old.password_hash, nowIso(ctx.clock.now()));
     await trx
       .updateTable('users')
       .set({

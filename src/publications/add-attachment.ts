@@ -15,6 +15,7 @@ import { publicationPolicy } from './publication.policy.ts';
 import { loadPublication, reindexPublication } from './publication-context.ts';
 import { ATTACHMENT_MIME, checkAttachment, extractText, MAX_ATTACHMENTS } from './attachment-type.ts';
 import { listAttachments } from './publications.queries.ts';
+import { safeFileName } from '../text/file-name.ts';
 
 export interface FileInput {
   name: string;
@@ -36,7 +37,7 @@ export async function addAttachments(
     throw new ValidationError(`每条信息最多${MAX_ATTACHMENTS}个附件`, { files: '附件过多' });
   // Check every file before writing any.
   const checked = input.map((f) => {
-    const name = path.basename(f.name).slice(0, 120) || '附件';
+    const name = safeFileName(path.basename(f.name), '附件');
     const r = checkAttachment(name, f.bytes);
     if (!r.ok) throw new ValidationError(r.message, { files: r.message });
     return { name, bytes: f.bytes, type: r.type };

@@ -3,6 +3,7 @@
  * extension, and the size limit. DOCX/XLSX are ZIP containers recognised by their main part. Pure.
  */
 import { unzipSync, strFromU8 } from 'fflate';
+import { assertZipWithinLimits, ZipBombError, zipRefusal } from '../documents/zip-guard.ts';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 20;
@@ -77,6 +78,14 @@ export function checkAttachment(
       ok: false,
       message: `附件“${fileName}”超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，请压缩或拆分后再上传`,
     };
+  if (expected === 'docx' || expected === 'xlsx') {
+    try {
+      assertZipWithinLimits(bytes);
+    } catch (e) {
+      if (e instanceof ZipBombError) return { ok: false, message: zipRefusal(fileName, e.reason) };
+      throw e;
+    }
+  }
   const real = sniffType(bytes);
   if (real !== expected)
     return {

@@ -9,6 +9,7 @@ import sanitizeHtml from 'sanitize-html';
 import { renderPdf } from '../documents/pdf.ts';
 import { VALIDITY_LABELS } from './publication.ts';
 import type { Publication } from './publications.queries.ts';
+import { shorten } from '../text/cut.ts';
 
 export interface ChannelContext {
   agencyName: string;
@@ -99,7 +100,7 @@ export function wechatArticleHtml(p: Publication, c: ChannelContext): string {
 /** The short text for village WeChat groups (no markup; under 500 characters). */
 export function groupMessageText(p: Publication, c: ChannelContext): string {
   const first = p.bodyText.replace(/\s+/g, ' ').trim();
-  const summary = first.length > 120 ? `${first.slice(0, 120)}…` : first;
+  const summary = shorten(first, 121);
   return [`【${c.agencyName}】${p.title}`, summary, `详情请点击：${c.url}`].filter(Boolean).join('\n');
 }
 

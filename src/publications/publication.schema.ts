@@ -1,13 +1,10 @@
 /** zod schemas of 主动公开, shared by the web forms, the JSON API and the CLI. Messages are what users read. */
 import { z } from 'zod';
 import { ATTRIBUTES, DOC_KINDS, REVIEW_STEPS, VALIDITIES, WITHHOLD_GROUND_IDS } from './publication.ts';
+import { dateInput } from '../calendar/date-input.ts';
 
-const date = (label: string) =>
-  z
-    .string({ message: `请填写${label}` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), `${label}不是有效日期`);
+// Date.parse would roll 2026-02-30 over to 03-02: the one strict parser instead.
+const date = dateInput;
 const optDate = (label: string) =>
   z.preprocess((v) => (v === '' || v == null ? null : v), date(label).nullable());
 const optText = (max: number, label: string) =>

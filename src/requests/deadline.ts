@@ -25,7 +25,7 @@ export const CORRECTION_NOTICE_PERIOD = 7;
 export const MAX_EXTENSION = 20;
 /** 条例第三十二条、第三十四条: the consulted party answers within 15 working days of receipt. */
 export const CONSULTATION_WINDOW = 15;
-/** 《政府信息公开信息处理费管理办法》 as restated (disclosure-rules.md §5.5): 20 working days to pay. */
+/** 20 working days to pay from the day after the notice is received: 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号), wording as restated by the 四川 notice of 2021-01-18 (docs/requests.md, 信息处理费). */
 export const FEE_PAYMENT_PERIOD = 20;
 
 export type PauseKind = 'third_party' | 'co_agency';

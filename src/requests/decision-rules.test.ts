@@ -62,7 +62,7 @@ describe('条例第三十六条: what a reply must contain', () => {
     });
 });
 
-describe('条例第三十一条: a 平信 is confirmed on arrival', () => {
+describe('条例第三十一条: a request is confirmed on arrival, whatever the channel', () => {
   test('same day: no warning', () => {
     assert.equal(
       checkLateConfirmation({ channel: 'ordinary_mail', arrivedOn: '2026-03-02', confirmedOn: '2026-03-02' }),
@@ -89,10 +89,24 @@ describe('条例第三十一条: a 平信 is confirmed on arrival', () => {
     });
     assert.match(w!, /第三十一条/);
   });
-  test('other channels are not affected', () => {
-    assert.equal(
-      checkLateConfirmation({ channel: 'email', arrivedOn: '2026-03-02', confirmedOn: '2026-03-06' }),
-      null,
-    );
+  test('every channel confirmed after arrival needs a reason, not only 平信; in person and 挂号 never', () => {
+    for (const channel of ['online', 'email', 'fax'] as const) {
+      refused(
+        () => checkLateConfirmation({ channel, arrivedOn: '2026-03-02', confirmedOn: '2026-03-06' }),
+        /未能当日确认的原因/,
+      );
+      const w = checkLateConfirmation({
+        channel,
+        arrivedOn: '2026-03-02',
+        confirmedOn: '2026-03-06',
+        reason: '系统故障',
+      });
+      assert.match(w!, /2026-03-02到达，2026-03-06.*第三十一条/);
+    }
+    for (const channel of ['in_person', 'oral', 'registered_mail'] as const)
+      assert.equal(
+        checkLateConfirmation({ channel, arrivedOn: '2026-03-02', confirmedOn: '2026-03-06' }),
+        null,
+      );
   });
 });

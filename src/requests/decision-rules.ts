@@ -56,9 +56,35 @@ export function checkDecisionContent(d: DecisionContent): void {
     );
 }
 
+/** How the arrival is worded per channel (the confirmation-free channels are not listed). */
+const ARRIVAL: Partial<Record<Channel, { what: string; confirm: string; clause: string }>> = {
+  ordinary_mail: {
+    what: '平信',
+    confirm: '才与申请人确认',
+    clause: '第三十一条第（二）项要求收到平常信函当日确认',
+  },
+  online: {
+    what: '网上申请',
+    confirm: '才与申请人确认',
+    clause: '第三十一条第（三）项以双方确认之日为收到申请之日',
+  },
+  email: {
+    what: '电子邮件',
+    confirm: '才与申请人确认',
+    clause: '第三十一条第（三）项以双方确认之日为收到申请之日',
+  },
+  fax: {
+    what: '传真',
+    confirm: '才与申请人确认',
+    clause: '第三十一条第（三）项以双方确认之日为收到申请之日',
+  },
+};
+
 /**
- * 第三十一条第（二）项: an ordinary letter's receipt day is the day the agency confirms it with the applicant, which
- * should be the day it arrived. A later confirmation needs a reason; returns the warning to show (or null).
+ * 第三十一条: every channel whose receipt day is a day of confirmation with the applicant (平信, 网上, 电子邮件,
+ * 传真) should be confirmed on arrival; a later confirmation moves the receipt day and so the reply deadline. It needs a
+ * reason; returns the warning to show (or null). In person and oral requests are received on submission; a
+ * registered letter on the day it is signed for (the date entered is the posting day, so a later signing is normal).
  */
 export function checkLateConfirmation(c: {
   channel: Channel;
@@ -66,11 +92,18 @@ export function checkLateConfirmation(c: {
   confirmedOn: string;
   reason?: string | null;
 }): string | null {
-  if (c.channel !== 'ordinary_mail' || c.confirmedOn <= c.arrivedOn) return null;
-  const warning = `平信于${c.arrivedOn}到达，${c.confirmedOn}才与申请人确认：收到申请的日期随确认日推后（条例第三十一条要求收到即确认）`;
+  const a = ARRIVAL[c.channel];
+  if (!a || c.confirmedOn <= c.arrivedOn) return null;
+  const warning = `${a.what}于${c.arrivedOn}到达，${c.confirmedOn}${a.confirm}：收到申请的日期随之推后，答复期限也随之推后（条例${a.clause}，应当收到即确认）`;
   if (!c.reason?.trim())
     throw new ValidationError(`${warning}。请填写未能当日确认的原因`, {
       lateReason: '请填写未能当日确认的原因',
     });
   return warning;
+}
+
+/** The warning again, for the request page (same wording as at confirmation). */
+export function lateConfirmationNote(channel: Channel, arrivedOn: string, confirmedOn: string): string {
+  const a = ARRIVAL[channel];
+  return a ? `${a.what}于${arrivedOn}到达、${confirmedOn}${a.confirm}（条例第三十一条）` : '';
 }

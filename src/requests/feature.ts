@@ -9,6 +9,7 @@ import { recordCorrectionRoutes } from '../web/routes/office/record-corrections.
 import { requestsApiRoutes } from '../web/routes/api/requests.ts';
 import { applyRoutes } from '../web/routes/public/apply.tsx';
 import { trackRoutes } from '../web/routes/public/track.tsx';
+import { publicRecordCorrectionRoutes } from '../web/routes/public/record-corrections.tsx';
 import { requestsWidget } from '../web/requests-widget.tsx';
 import { requestsCommand } from '../cli/commands/requests.ts';
 import { periodKey } from '../jobs/schedules.ts';
@@ -31,6 +32,7 @@ export function requestsFeature(): Feature {
       requestsApiRoutes,
       applyRoutes,
       trackRoutes,
+      publicRecordCorrectionRoutes,
     ],
     nav: [
       {

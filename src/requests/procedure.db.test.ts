@@ -3,15 +3,13 @@ import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { ctxAs, fixedClock, makeUser, userActor } from '../../test/support/factories.ts';
 import { DomainError } from '../errors.ts';
-import { PERSON, township } from '../../test/support/request-factories.ts';
+import { PERSON, thirdPartyObjected, township } from '../../test/support/request-factories.ts';
 import { registerRequest } from './register-request.ts';
 import { confirmRequest } from './confirm-request.ts';
 import { requestCorrection } from './request-correction.ts';
 import { receiveCorrection } from './receive-correction.ts';
 import { abandonNoCorrection } from './abandon-no-correction.ts';
 import { recordNoticeDelivery } from './record-notice-delivery.ts';
-import { startConsultation } from './start-consultation.ts';
-import { endConsultation } from './end-consultation.ts';
 import { submitDecision } from './submit-decision.ts';
 import { approveDecision } from './approve-decision.ts';
 import { recordDelivery } from './record-delivery.ts';
@@ -125,27 +123,8 @@ describeEachDialect('requests: the procedure the 条例 requires', (t) => {
   test('第三十二条: the third party objects, the agency discloses with a 决定公开告知书 and waits', async () => {
     const { db } = t();
     const clock = fixedClock('2026-03-02T02:00:00Z');
-    const { agency, clerk, head } = await township(db, clock);
-    const r = await registerRequest(clerk, agency.id, inPerson('2026-03-02'));
-    clock.set('2026-03-04T02:00:00Z');
-    await startConsultation(clerk, r.id, {
-      kind: 'third_party',
-      party: '某建设公司',
-      matter: '是否同意公开验收报告',
-      sentOn: '2026-03-04',
-    });
-    const c = await db
-      .selectFrom('request_consultations')
-      .select('id')
-      .where('request_id', '=', r.id)
-      .executeTakeFirstOrThrow();
-    clock.set('2026-03-10T02:00:00Z');
-    await endConsultation(clerk, r.id, {
-      consultationId: c.id,
-      answeredOn: '2026-03-10',
-      answer: 'object',
-      note: '涉及商业秘密',
-    });
+    const { clerk, head, request: r, consultationId } = await thirdPartyObjected(db, clock);
+    const c = { id: consultationId };
     let v = await getRequest(db, r.id);
     await submitDecision(clerk, r.id, {
       outcome: 'disclosed',

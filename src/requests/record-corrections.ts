@@ -13,7 +13,8 @@ import { nextSerial } from '../serials/next-serial.ts';
 import { requestPolicy } from './request.policy.ts';
 import { requestScope } from './requests.queries.ts';
 import { getRequestSettings, formatNumber } from './settings.ts';
-import { CHANNELS } from './request.ts';
+import { CHANNEL_LABELS, CHANNELS } from './request.ts';
+import { writeXlsx } from '../documents/xlsx.ts';
 import { dateField } from './request.schema.ts';
 import { actorName } from './create-request-record.ts';
 import { reconsiderationBody } from './issue-letter.ts';
@@ -21,6 +22,7 @@ import { reliefParagraph } from './dispositions.ts';
 import { cnDate } from './letters.ts';
 import {
   CORRECTION_DECISIONS,
+  CORRECTION_DECISION_LABELS,
   checkCorrectionDecision,
   correctionDecisionText,
   type CorrectionDecision,
@@ -61,16 +63,44 @@ async function authorize(ctx: Ctx, agencyId: number) {
 export async function registerRecordCorrection(ctx: Ctx, agencyId: number, raw: unknown) {
   const input = parseInput(RecordCorrectionInput, raw);
   const scope = await authorize(ctx, agencyId);
-  const today = ctx.clock.today();
-  if (input.receivedOn > today)
+  if (input.receivedOn > ctx.clock.today())
     throw new ValidationError('收到日期不能晚于今天', { receivedOn: '不能晚于今天' });
+  return insertRecordCorrection(ctx, agencyId, scope.agency.shortName, input);
+}
+
+/** What a person gives on the portal's 更正 form (the channel is online, received today). */
+export const OnlineRecordCorrectionInput = RecordCorrectionInput.omit({ channel: true, receivedOn: true });
+
+/**
+ * A 更正 request sent through the portal (条例第四十一条; intake on the same channels as disclosure requests): in
+ * the register like one the clerk enters, received today; the applicant gets the reference to quote.
+ */
+export async function submitRecordCorrectionOnline(
+  ctx: Ctx,
+  agency: { id: number; shortName: string },
+  raw: unknown,
+) {
+  const input = parseInput(OnlineRecordCorrectionInput, raw);
+  return insertRecordCorrection(ctx, agency.id, agency.shortName, {
+    ...input,
+    channel: 'online',
+    receivedOn: ctx.clock.today(),
+  });
+}
+
+async function insertRecordCorrection(
+  ctx: Ctx,
+  agencyId: number,
+  shortName: string,
+  input: z.infer<typeof RecordCorrectionInput>,
+) {
   const settings = await getRequestSettings(ctx.db, agencyId);
   const cal = await getCalendar(ctx.db, agencyId);
   const due = cal.addWorkdays(input.receivedOn, settings.recordCorrectionDays);
   return ctx.db.transaction().execute(async (trx) => {
     const year = Number(input.receivedOn.slice(0, 4));
     const serial = await nextSerial(trx, `record_correction:${agencyId}:${year}`);
-    const reference = `${scope.agency.shortName}政更正〔${year}〕第${serial}号`;
+    const reference = `${shortName}政更正〔${year}〕第${serial}号`;
     const now = nowIso(ctx.clock.now());
     const row = await trx
       .insertInto('record_corrections')
@@ -160,4 +190,57 @@ export async function decideRecordCorrection(ctx: Ctx, id: number, raw: unknown)
     });
     return { docNo, paragraphs };
   });
+}
+
+/** The 更正 register as XLSX (条例第四十一条): every request of the agency with its decision; readers of requests. */
+export async function exportRecordCorrections(ctx: Ctx, agencyId: number): Promise<Buffer> {
+  const scope = await requestScope(ctx.db, agencyId);
+  assertCan(requestPolicy.view(ctx.actor, scope), { hide: true });
+  const rows = await ctx.db
+    .selectFrom('record_corrections')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .orderBy('received_on')
+    .orderBy('id')
+    .execute();
+  const today = ctx.clock.today();
+  return writeXlsx([
+    {
+      name: '更正申请登记',
+      columns: [
+        { header: '登记编号', key: 'reference', width: 24 },
+        { header: '提出方式', key: 'channel', width: 14 },
+        { header: '收到日期', key: 'receivedOn', width: 12 },
+        { header: '申请人', key: 'applicant', width: 16 },
+        { header: '联系方式', key: 'contact', width: 20 },
+        { header: '要求更正的记录', key: 'record', width: 40 },
+        { header: '不准确之处及应更正为', key: 'error', width: 40 },
+        { header: '证据', key: 'evidence', width: 40 },
+        { header: '办理期限', key: 'dueOn', width: 12 },
+        { header: '处理结果', key: 'decision', width: 16 },
+        { header: '说明', key: 'reason', width: 40 },
+        { header: '转送机关', key: 'referredTo', width: 20 },
+        { header: '决定日期', key: 'decidedOn', width: 12 },
+        { header: '告知书文号', key: 'docNo', width: 24 },
+        { header: '是否逾期', key: 'late', width: 10 },
+      ],
+      rows: rows.map((r) => ({
+        reference: r.reference,
+        channel: CHANNEL_LABELS[r.channel as keyof typeof CHANNEL_LABELS] ?? r.channel,
+        receivedOn: r.received_on,
+        applicant: r.applicant_name,
+        contact: r.contact,
+        record: r.record,
+        error: r.error,
+        evidence: r.evidence,
+        dueOn: r.due_on ?? '',
+        decision: r.decision ? CORRECTION_DECISION_LABELS[r.decision as CorrectionDecision] : '办理中',
+        reason: r.decision_reason ?? '',
+        referredTo: r.referred_to ?? '',
+        decidedOn: r.decided_on ?? '',
+        docNo: r.letter_doc_no ?? '',
+        late: (r.decided_on ?? today) > (r.due_on ?? today) ? '逾期' : '',
+      })),
+    },
+  ]);
 }

@@ -3,7 +3,6 @@
  * numbers are checked with their checksums (id-numbers.ts).
  */
 import { z } from 'zod';
-import { isDateString } from '../calendar/dates.ts';
 import {
   APPEAL_KINDS,
   APPEAL_RESULTS,
@@ -20,6 +19,7 @@ import {
 import { normalizeIdNumber, residentIdError, usccError } from './id-numbers.ts';
 import { NOTICE_DELIVERY } from './correction-rules.ts';
 import { phoneError } from '../validation/phone-numbers.ts';
+import { dateInput, optionalDateInput } from '../calendar/date-input.ts';
 
 const blankToUndef = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const text = (label: string, max: number) =>
@@ -30,12 +30,9 @@ const text = (label: string, max: number) =>
     .max(max, `${label}不能超过${max}个字`);
 const optText = (max: number) =>
   z.preprocess(blankToUndef, z.string().trim().max(max, `不能超过${max}个字`).optional());
-export const dateField = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .refine((s) => isDateString(s), `${label}格式不正确（应为年-月-日，如 2026-03-02）`);
-const optDate = (label: string) => z.preprocess(blankToUndef, dateField(label).optional());
+/** A date field: the one date parser (src/calendar/date-input.ts), no rollover. */
+export const dateField = dateInput;
+const optDate = optionalDateInput;
 const flag = z.preprocess((v) => v === true || v === 'on' || v === '1' || v === 'true', z.boolean());
 const int = (label: string, min: number, max: number) =>
   z.coerce

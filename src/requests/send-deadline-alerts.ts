@@ -15,6 +15,7 @@ import { OPEN_STATES } from './request.ts';
 import { alertFor, alertText, smsSendTime } from './alerts.ts';
 import { getRequestSettings } from './settings.ts';
 import { senders } from './senders.ts';
+import { endedPeriods, sendPeriodEndAlerts } from './send-period-alerts.ts';
 
 export async function sendDeadlineAlerts(ctx: Ctx): Promise<{ notifications: number; digests: number }> {
   const today = ctx.clock.today();
@@ -23,7 +24,10 @@ export async function sendDeadlineAlerts(ctx: Ctx): Promise<{ notifications: num
     .selectFrom('info_requests')
     .select('agency_id')
     .distinct()
-    .where((eb) => eb.or([eb('status', 'in', [...OPEN_STATES]), eb('status', '=', 'pending_confirmation')]))
+    // 'replied': a reply may still wait for the third party's period (第三十二条, send-period-alerts.ts).
+    .where((eb) =>
+      eb.or([eb('status', 'in', [...OPEN_STATES]), eb('status', 'in', ['pending_confirmation', 'replied'])]),
+    )
     .execute();
   let notifications = 0;
   let digests = 0;
@@ -74,6 +78,14 @@ export async function sendDeadlineAlerts(ctx: Ctx): Promise<{ notifications: num
           );
         }
       }
+      // Periods that ended (third-party wait, 说明理由): once each, to the persons who can act.
+      const ended = await endedPeriods(trx, agencyId, cal, today, settings.thirdPartyWaitDays);
+      notifications += await sendPeriodEndAlerts(
+        trx,
+        now,
+        ended,
+        clerks.map((c) => c.id),
+      );
       if (lines.length) {
         for (const c of clerks) {
           if (!c.email) continue;

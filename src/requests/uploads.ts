@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Db, Trx } from '../db/database.ts';
 import { DomainError, ValidationError } from '../errors.ts';
 import { fileStep, type FileStore, type OpenedFile, type StepFiles } from '../storage/index.ts';
+import { safeFileName } from '../text/file-name.ts';
 
 /** 10 MB per file: a scanned ID card or a few pages of a letter. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -81,7 +82,7 @@ export async function putUpload(
   const key = `requests/${agencyId}/${year}/${crypto.randomBytes(16).toString('hex')}${ext}`;
   const stored = await step.put(key, u.bytes, { maxBytes: MAX_UPLOAD_BYTES });
   return {
-    fileName: path.basename(u.name).slice(0, 200),
+    fileName: safeFileName(path.basename(u.name)),
     contentType: mime,
     size: stored.size,
     storagePath: PREFIX + key,

@@ -13,6 +13,7 @@ import { recordEvent } from '../audit/record-event.ts';
 import { agencyScope, listOffices, listVillages } from '../org/org.queries.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
 import { allProblems } from './supervision-stats.ts';
+import { dateInput } from '../calendar/date-input.ts';
 
 /** Weights of the record-based items; together they make AUTO_POINTS of the 100. */
 export const AUTO_ITEMS = [
@@ -279,7 +280,7 @@ export async function findAssessment(
 // ---------- 责任追究 ----------
 
 export const AccountabilityInput = z.object({
-  decidedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写决定日期'),
+  decidedOn: dateInput('决定日期'),
   person: z.string().trim().min(2, '请填写被追责人或单位').max(60),
   matter: z.string().trim().min(4, '请填写追责事由').max(1000),
   basis: z.string().trim().min(4, '请填写追责依据（如《条例》第五十三条）').max(500),

@@ -25,6 +25,7 @@ import {
 import { runDueFollowUps } from './follow-up.ts';
 import { DEFAULT_RECTIFY_DAYS } from './problem.ts';
 import { finishRun, startRun } from './runs.ts';
+import { cutChars } from '../text/cut.ts';
 
 export const DAILY_JOB = 'supervision.daily_sweep';
 
@@ -66,7 +67,7 @@ async function fileHit(ctx: Ctx, checkedAgencyId: number, kind: string, h: Check
         unitId: h.unitId,
         responsibleUserId: h.responsibleUserId,
         responsibleName: '',
-        title: h.title.slice(0, 200),
+        title: cutChars(h.title, 200),
         description: h.description,
         deadline: addDays(ctx.clock.today(), h.rectifyDays ?? DEFAULT_RECTIFY_DAYS),
         link: h.link,

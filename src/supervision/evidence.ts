@@ -7,6 +7,7 @@ import type { DbOrTrx } from '../db/database.ts';
 import type { Ctx } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { toNumber } from '../db/values.ts';
+import { safeFileName } from '../text/file-name.ts';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_PHOTOS = 6;
@@ -69,7 +70,7 @@ export async function insertEvidence(
         stage,
         kind: i.kind,
         text: i.kind === 'photo' ? null : i.text.trim(),
-        file_name: i.kind === 'photo' ? i.fileName.slice(0, 120) : null,
+        file_name: i.kind === 'photo' ? safeFileName(i.fileName, '照片') : null,
         mime: i.kind === 'photo' ? photoMime(i.bytes) : null,
         size_bytes: i.kind === 'photo' ? i.bytes.length : null,
         content_base64: i.kind === 'photo' ? Buffer.from(i.bytes).toString('base64') : null,

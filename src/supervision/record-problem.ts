@@ -21,6 +21,7 @@ import {
 } from './supervision.queries.ts';
 import { checkEvidence, insertEvidence, type EvidenceInput } from './evidence.ts';
 import { DEFAULT_RECTIFY_DAYS, type ProblemSource } from './problem.ts';
+import { dateInput } from '../calendar/date-input.ts';
 
 export const ProblemInput = z.object({
   unitKind: z.enum(['office', 'village', 'agency'], { message: '请选择责任单位' }),
@@ -29,10 +30,7 @@ export const ProblemInput = z.object({
   responsibleName: z.string().trim().max(40).default(''),
   title: z.string().trim().min(2, '请填写问题（至少2个字）').max(200, '问题不超过200字'),
   description: z.string().trim().max(4000, '说明不超过4000字').default(''),
-  deadline: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '整改期限应为日期')
-    .nullable(),
+  deadline: dateInput('整改期限').nullable(),
   link: z.string().trim().max(500).nullable(),
 });
 export type ProblemInputT = z.infer<typeof ProblemInput>;

@@ -9,6 +9,7 @@ import { toNumber } from '../db/values.ts';
 import { allProblems, trainingFigures, yearPeriod } from './supervision-stats.ts';
 import { yearEvaluation } from './evaluations.ts';
 import { findAssessment, listAccountability } from './assessment.ts';
+import { shorten } from '../text/cut.ts';
 
 export interface SupervisionFacts {
   trainings: { superior: number; township: number; attendees: number; topics: string[] };
@@ -127,7 +128,7 @@ export async function supervisionFacts(
         .sort((a, b) => a.id - b.id)
         .map((p) => ({
           unit: p.unitName,
-          title: p.title.length > 40 ? `${p.title.slice(0, 40)}…` : p.title,
+          title: shorten(p.title, 41),
           deadline: p.deadline,
         })),
     },

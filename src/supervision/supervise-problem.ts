@@ -19,10 +19,11 @@ import {
   rectifierIds,
 } from './supervision.queries.ts';
 import { isOverdue } from './problem.ts';
+import { dateInput } from '../calendar/date-input.ts';
 
 export const SuperviseInput = z.object({
   demand: z.string().trim().min(4, '请填写督办要求（至少4个字）').max(2000, '不超过2000字'),
-  answerBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写答复期限'),
+  answerBy: dateInput('答复期限'),
 });
 
 export interface Supervision {

@@ -11,6 +11,7 @@ import { assertCan, ValidationError } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { agencyScope } from '../org/org.queries.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
+import { dateInput } from '../calendar/date-input.ts';
 
 export const TRAINING_LEVEL_LABELS: Record<string, string> = {
   superior: '上级业务培训',
@@ -21,7 +22,7 @@ export const TRAINING_MODE_LABELS: Record<string, string> = { held: '本机关�
 export const TrainingInput = z.object({
   level: z.enum(['superior', 'township'], { message: '请选择培训级别' }),
   mode: z.enum(['held', 'attended'], { message: '请选择举办或参加' }),
-  heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写培训日期'),
+  heldOn: dateInput('培训日期'),
   topic: z.string().trim().min(2, '请填写培训主题').max(200, '主题不超过200字'),
   trainer: z.string().trim().min(2, '请填写授课人或举办单位').max(100, '不超过100字'),
   materials: z.string().trim().max(2000, '不超过2000字').default(''),

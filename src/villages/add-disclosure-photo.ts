@@ -13,6 +13,8 @@ import { villagePolicy } from './village.policy.ts';
 import { loadDisclosure } from './disclosure-context.ts';
 import { shrinkPhoto } from './photos.ts';
 import { FILE_PURPOSE_LABELS, FILE_PURPOSES, listFiles, type FilePurpose } from './villages.queries.ts';
+import { cutChars } from '../text/cut.ts';
+import { safeFileName } from '../text/file-name.ts';
 
 export const MAX_FILES = 30;
 const BOARD: FilePurpose[] = ['board_posted', 'board_removed'];
@@ -45,7 +47,7 @@ export async function addDisclosurePhoto(
   return fileStep(ctx.db, files, async (trx, step) => {
     const stored = await step.put(key, photo.bytes);
     const name =
-      (path.basename(file.name).replace(/\.[^.]*$/, '') || FILE_PURPOSE_LABELS[p]).slice(0, 100) + '.jpg';
+      safeFileName(path.basename(file.name).replace(/\.[^.]*$/, '') || FILE_PURPOSE_LABELS[p]) + '.jpg';
     const r = await trx
       .insertInto('village_disclosure_files')
       .values({
@@ -136,7 +138,7 @@ export async function recordBoardRemoved(ctx: Ctx, id: number, note: string): Pr
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('village_disclosures')
-      .set({ board_removed_at: now, board_removed_note: note.trim().slice(0, 500) || '公示期满撤下' })
+      .set({ board_removed_at: now, board_removed_note: cutChars(note.trim(), 500) || '公示期满撤下' })
       .where('id', '=', id)
       .execute();
     await recordEvent(trx, ctx, {

@@ -3,6 +3,7 @@
  * `v.<key>.<row>.<column>` (rows from 0). Pure, shared by the web form, the autosave endpoint and the tests.
  */
 import type { FieldDef, RawValues } from './item-template.ts';
+import { cutChars } from '../text/cut.ts';
 
 export const fieldName = (key: string, row?: number, col?: string) =>
   row === undefined ? `v.${key}` : `v.${key}.${row}.${col}`;
@@ -17,11 +18,11 @@ export function rawFromForm(fields: FieldDef[], form: Record<string, string | st
       for (let i = 0; i < 500; i++) {
         const names = f.columns.map((c) => fieldName(f.key, i, c.key));
         if (!names.some((n) => n in form)) break;
-        rows.push(Object.fromEntries(f.columns.map((c, k) => [c.key, one(form[names[k]!]).slice(0, 2000)])));
+        rows.push(Object.fromEntries(f.columns.map((c, k) => [c.key, cutChars(one(form[names[k]!]), 2000)])));
       }
       raw[f.key] = rows;
     } else {
-      raw[f.key] = one(form[fieldName(f.key)]).slice(0, 20000);
+      raw[f.key] = cutChars(one(form[fieldName(f.key)]), 20000);
     }
   }
   return raw;

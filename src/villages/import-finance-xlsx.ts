@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../errors.ts';
+import { assertZipWithinLimits, ZipBombError, zipRefusal } from '../documents/zip-guard.ts';
 
 const HEADERS: Record<string, RegExp> = {
   date: /日期|时间/,
@@ -34,6 +35,13 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 export async function importFinanceXlsx(bytes: Uint8Array): Promise<ImportedFinance> {
+  try {
+    assertZipWithinLimits(bytes); // before ExcelJS (JSZip) inflates anything
+  } catch (e) {
+    if (e instanceof ZipBombError)
+      throw new ValidationError(zipRefusal('收支明细表', e.reason), { xlsx: '文件超出解压限制' });
+    throw e;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -6,6 +6,8 @@
  */
 import { scanText, maskText, type SecrecyHit } from '../publications/index.ts';
 import type { Cadence, DisclosureKind } from './village-disclosure.ts';
+import { parseDateInput } from '../calendar/date-input.ts';
+import { cutChars } from '../text/cut.ts';
 
 export type MoneyUnit = 'yuan' | 'wan';
 export const UNIT_LABELS: Record<MoneyUnit, string> = { yuan: '元', wan: '万元' };
@@ -116,16 +118,9 @@ export function formatMoney(fen: number, unit: MoneyUnit = 'yuan'): string {
 }
 
 function parseDate(s: string): { value: string | null } | { error: string } {
-  const t = half(s.trim())
-    .replace(/[./年月]/g, '-')
-    .replace(/日$/, '');
-  if (t === '') return { value: null };
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (!m) return { error: '日期格式应为 2026-03-31' };
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return { error: '日期不存在' };
-  return { value: iso };
+  if (s.trim() === '') return { value: null };
+  const iso = parseDateInput(s); // the one date parser: no rollover
+  return iso ? { value: iso } : { error: '日期不存在或格式不对，应为 2026-03-31' };
 }
 
 function parseCell(col: Pick<ColumnDef, 'type' | 'unit'>, raw: string): { value: Cell } | { error: string } {
@@ -137,7 +132,7 @@ function parseCell(col: Pick<ColumnDef, 'type' | 'unit'>, raw: string): { value:
     return /^-?\d+(\.\d+)?$/.test(s) ? { value: Number(s) } : { error: '应为数字' };
   }
   const s = raw.trim();
-  return { value: s === '' ? null : s.slice(0, 2000) };
+  return { value: s === '' ? null : cutChars(s, 2000) };
 }
 
 const rowIsBlank = (r: Record<string, string>) => Object.values(r).every((v) => !v || !v.trim());

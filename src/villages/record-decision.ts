@@ -20,8 +20,9 @@ import {
   RESOLUTION_DUE_DAYS,
   type DecisionStatus,
 } from './four-deliberations.ts';
+import { dateInput } from '../calendar/date-input.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择日期');
+const date = dateInput('日期');
 const count = z.coerce.number({ error: '应为人数' }).int('应为整数').min(0, '不能为负数');
 
 export const DecisionInput = z.object({

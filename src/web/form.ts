@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors.ts';
 import type { C } from './app-env.ts';
+import { safeFileName } from '../text/file-name.ts';
 
 /** Form fields as strings (multi-valued fields as arrays), from urlencoded or multipart bodies. */
 export async function formData(c: C): Promise<Record<string, string | string[]>> {
@@ -52,6 +53,6 @@ export async function uploadedFiles(
   );
   if (files.length > max) throw new ValidationError(`附件最多${max}个`, { [field]: '附件过多' });
   return Promise.all(
-    files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    files.map(async (f) => ({ name: safeFileName(f.name), bytes: new Uint8Array(await f.arrayBuffer()) })),
   );
 }

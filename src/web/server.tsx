@@ -24,6 +24,7 @@ import { auditLabels, featureNav, featureWidgets, wireFeatures } from '../featur
 import { shellNav } from './views/nav.ts';
 import { ping } from '../db/database.ts';
 import { limitBodies } from './body-limit.ts';
+import { canonicalItemUrls } from './canonical-url.ts';
 
 const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 const ASSET_TYPES: Record<string, string> = {
@@ -103,6 +104,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       return c.json({ status: 'error', message: '数据库不可用' }, 503);
     }
   });
+
+  // One URL per public item: /p/0x0b, /p/11.0, /p/011 and /p/11/ answer 301 to /p/11 (before any page work).
+  app.use('*', canonicalItemUrls);
 
   // Context: deps, session, actor, CSRF token, preferences, flash.
   app.use('*', async (c, next) => {

@@ -32,8 +32,18 @@ export async function fuzzApp(
   const anon = client({ ip: '10.40.0.2' });
   const perRoute = Math.max(1, Math.round(bodies / routes.length / 2));
   const total: FuzzResult = { bodies: 0, statuses: {}, failures: [] };
+  // Values typed by any body come back on later pages as data (an office named "NaN"): shared across both runs.
+  const typed = new Set<string>();
   for (const c of [staff, anon]) {
-    const r = await fuzzRoutes({ client: c, csrf: await c.csrf(), routes, ids: a.objects, perRoute, seed });
+    const r = await fuzzRoutes({
+      client: c,
+      csrf: await c.csrf(),
+      routes,
+      ids: a.objects,
+      perRoute,
+      seed,
+      typed,
+    });
     total.bodies += r.bodies;
     for (const [s, n] of Object.entries(r.statuses))
       total.statuses[Number(s)] = (total.statuses[Number(s)] ?? 0) + n;

@@ -88,7 +88,33 @@ export const STEPS = Object.keys(REQUEST_STEPS);
 
 /** English words zod and other validators use: none may reach a user. */
 const ENGLISH =
-  /\b(Invalid|Expected|expected|Required|received|undefined|NaN|Infinity|Too (small|big)|must be|String must|Number must|Unexpected|TypeError|SyntaxError)\b/;
+  /\b(Invalid|Expected|expected|Required|received|undefined|NaN|Infinity|Too (small|big)|must be|String must|Number must|Unexpected|TypeError|SyntaxError)\b/g;
+
+/** Text between the quotation marks messages put around what a person typed (“…”, 「…」, 《…》, "…"). */
+const QUOTED = /“[^”]*”|「[^」]*」|《[^》]*》|"[^"]*"/g;
+
+/**
+ * The English/internal words of a message that did not come from a person. A fuzzed body can create records
+ * (an office named "NaN", a title "undefined") that later pages list back as they were typed; those are user data,
+ * not a leak. A word counts as user data when it stands inside the quotation marks messages use for typed values,
+ * or when the whole token around it (up to spaces or Chinese punctuation) is a value some fuzzed body typed (`typed`); anything else — "第NaN页", "Expected string,
+ * received number" — is a leak.
+ */
+export function englishLeaks(message: string, typed: ReadonlySet<string>): string[] {
+  const unquoted = message.replace(QUOTED, ' ');
+  const leaks: string[] = [];
+  for (const m of unquoted.matchAll(ENGLISH)) {
+    const word = m[0];
+    const at = m.index;
+    // the whole token around the match (up to whitespace or CJK punctuation)
+    const start = unquoted.slice(0, at).search(/[^\s，。：；、（）]*$/);
+    const endRel = unquoted.slice(at).search(/[\s，。：；、（）]|$/);
+    const token = unquoted.slice(start, at + endRel).trim();
+    if (typed.has(token)) continue;
+    leaks.push(word);
+  }
+  return leaks;
+}
 
 function visibleText(html: string): string {
   return html
@@ -115,8 +141,11 @@ export async function fuzzRoutes(opts: {
   ids: Record<Owner, number>;
   perRoute: number;
   seed?: number;
+  /** Every value fuzzed bodies typed so far (shared across runs on one database): user data on later pages. */
+  typed?: Set<string>;
 }): Promise<FuzzResult> {
   const names = fieldNames();
+  const typed = opts.typed ?? new Set<string>();
   const result: FuzzResult = { bodies: 0, statuses: {}, failures: [] };
   for (const r of opts.routes) {
     const pattern = r.key.slice(r.key.indexOf(' ') + 1);
@@ -134,6 +163,7 @@ export async function fuzzRoutes(opts: {
             for (const x of Array.isArray(v) ? v : [v]) {
               form.append(k, x);
               (plain[k] ??= []).push(x);
+              if (x.trim()) typed.add(x.trim());
             }
           }
           const res = await opts.client.post(p, multipart ? form : plain, { csrf: opts.csrf });
@@ -157,9 +187,10 @@ export async function fuzzRoutes(opts: {
             for (const m of messages) {
               let clean = m;
               for (const e of echoed) if (e.length > 2) clean = clean.split(e).join(' ');
-              if (ENGLISH.test(clean))
+              const leaks = englishLeaks(clean, typed);
+              if (leaks.length)
                 result.failures.push(
-                  `${r.key} → ${res.status} English message: ${clean.trim().slice(0, 200)}`,
+                  `${r.key} → ${res.status} English message (${leaks.join(', ')}): ${clean.trim().slice(0, 200)}`,
                 );
             }
             if (type.includes('html') && !/[\u4e00-\u9fff]/.test(visibleText(text)))

@@ -133,6 +133,8 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'GET /track': { who: 'public' },
   'POST /track': { who: 'public' },
   'POST /track/correction': { who: 'public' },
+  'GET /corrections': { who: 'public' },
+  'POST /corrections': { who: 'public' },
   'POST /track/letter': { who: 'public' },
   'POST /track/file': { who: 'public' },
   'GET /guide/application-form.docx': { who: 'public' },
@@ -166,6 +168,7 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   // The routes of 村级公开, 监督保障, 互动交流, 更正 and the open data API, added when they landed: attacked with the
   // victim agency's own pages and made-up ids (their objects are not yet bound to the victim's in world.ts).
   'GET /office/requests/corrections': { who: 'staff' },
+  'GET /office/requests/corrections/export.xlsx': { who: 'staff' },
   'POST /office/requests/corrections': { who: 'staff' },
   'POST /office/requests/corrections/:cid{[0-9]+}/decide': { who: 'staff' },
   'GET /office/requests/corrections/:cid{[0-9]+}/:file{letter\\.(docx|pdf)}': { who: 'staff' },

@@ -19,6 +19,7 @@ import { findReportFor, getReport, upsertReport } from './annual-reports.queries
 import { previousCells } from './report-context.ts';
 import { bodyLevelOfKind, type AnnualReport, type Texts } from './report.ts';
 import { importsOnBehalf, reportPolicy } from './report.policy.ts';
+import { safeFileName } from '../../text/file-name.ts';
 
 export const ImportReportInput = z.object({
   agencyId: z.number().int().positive(),
@@ -83,7 +84,7 @@ export async function importReport(ctx: Ctx, raw: ImportReportInput): Promise<An
     snapshot_id: null,
     generated_at: now,
     generated_by_name: byName,
-    source_file: input.fileName,
+    source_file: safeFileName(input.fileName),
     approver_name: null,
     finalised_at: now,
     finalised_by_name: byName,

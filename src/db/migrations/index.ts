@@ -22,6 +22,7 @@ import * as m20261201_1401 from './2026_12_01_1401_index_village_periods.ts';
 import * as m20261201_1900 from './2026_12_01_1900_create_citizen_submissions.ts';
 import * as m20261201_1901 from './2026_12_01_1901_retire_empty_budget_column.ts';
 import * as m20261201_2200 from './2026_12_01_2200_create_stored_files.ts';
+import * as m20261201_2330 from './2026_12_01_2330_create_password_history.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1900_create_citizen_submissions': m20261201_1900,
   '2026_12_01_1901_retire_empty_budget_column': m20261201_1901,
   '2026_12_01_2200_create_stored_files': m20261201_2200,
+  '2026_12_01_2330_create_password_history': m20261201_2330,
 };

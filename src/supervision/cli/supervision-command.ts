@@ -5,6 +5,7 @@ import { isoWeek } from '../../jobs/schedules.ts';
 import { runDailyChecks } from '../daily-checks.ts';
 import { runWeeklyReminder } from '../weekly-reminder.ts';
 import { previousMonth, runMonthlyBulletins } from '../bulletin.ts';
+import { isValidDateInput } from '../../calendar/date-input.ts';
 
 const HELP = `gongkai supervision run daily|weekly|monthly [--period P] [--json]
   daily    每日巡查（--period YYYY-MM-DD，默认今天）
@@ -23,7 +24,7 @@ export const supervisionCommand: CliCommand = {
     const period = flagString(flags, 'period');
     const result = await withCliDb(async (ctx) => {
       if (kind === 'daily') {
-        if (period && !/^\d{4}-\d{2}-\d{2}$/.test(period))
+        if (period && !isValidDateInput(period))
           throw new CliUsageError(`--period 应为 YYYY-MM-DD：${period}`);
         return runDailyChecks(ctx, { period: period ?? ctx.clock.today() });
       }

@@ -14,6 +14,7 @@ import { getCalendar } from '../../calendar/get-calendar.ts';
 import { OPEN_STATES } from '../../requests/index.ts';
 import type { CheckHit, CheckProvider } from '../check-provider.ts';
 import type { SupervisionSettings } from '../supervision.queries.ts';
+import { cutChars } from '../../text/cut.ts';
 
 const pubLink = (id: number) => `/office/publications/${id}`;
 
@@ -304,7 +305,7 @@ export const townshipReportFindings: CheckProvider = {
         hits.push({
           key,
           kind: 'problem',
-          title: `${year}年度报告体检问题：${f.message.slice(0, 60)}`,
+          title: `${year}年度报告体检问题：${cutChars(f.message, 60)}`,
           description: `${r.name}${year}年政府信息公开工作年度报告经体检发现：${f.message}（规则${f.rule}）。`,
           unitKind: 'agency',
           unitId: null,

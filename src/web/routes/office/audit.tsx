@@ -7,6 +7,7 @@ import { agencyScope, descendantIds } from '../../../org/org.queries.ts';
 import { listAuditEvents, type AuditFilter } from '../../../audit/audit.queries.ts';
 import { exportAudit } from '../../../audit/export-audit.ts';
 import { attachment, XLSX_TYPE } from '../../../documents/xlsx.ts';
+import { isValidDateInput } from '../../../calendar/date-input.ts';
 
 const PAGE = 50;
 
@@ -15,7 +16,7 @@ async function filterFrom(c: C): Promise<AuditFilter> {
   const db = c.var.deps.db;
   assertCan(auditPolicy.view(actor, await agencyScope(db, actor.agencyId)));
   const q = c.req.query();
-  const date = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
+  const date = (s: string | undefined) => (s && isValidDateInput(s) ? s : undefined);
   return {
     agencyIds: actor.roles.includes('admin') ? await descendantIds(db, actor.agencyId) : [actor.agencyId],
     actor: q.actor?.trim() || undefined,

@@ -44,6 +44,7 @@ import { ADOPTIONS, ADOPTION_LABELS } from '../../../inquiries/inquiry.schema.ts
 import { INQUIRY_KINDS, KIND_LABELS } from '../../../inquiries/inquiry.ts';
 import { addDays } from '../../../calendar/dates.ts';
 import { cnDate } from '../../../requests/letters.ts';
+import { cutChars } from '../../../text/cut.ts';
 
 const formOf = (e: unknown, f: FormState['values']): FormState | null =>
   isDomainError(e) && ['validation', 'invalid_state', 'forbidden'].includes(e.code)
@@ -396,7 +397,7 @@ async function callPage(c: C, id: number, form?: FormState, status = 200) {
             .map((x, i) => (
               <fieldset class="field">
                 <legend>
-                  第{i + 1}条：{Array.from(x.publicBody).slice(0, 30).join('')}
+                  第{i + 1}条：{cutChars(x.publicBody, 30)}
                 </legend>
                 <input type="hidden" name="itemId" value={String(x.id)} />
                 <select name="itemAdoption" aria-label={`第${i + 1}条意见的采纳情况`}>

@@ -39,6 +39,7 @@ import { cnDate } from '../../../requests/letters.ts';
 import { suggestOffice } from '../../../inquiries/routing.ts';
 import { listRoutingRules } from '../../../inquiries/manage-settings.ts';
 import { bjTime } from '../../views/inquiry-views.tsx';
+import { safeFileName } from '../../../text/file-name.ts';
 
 const BASE = '/office/inquiries';
 
@@ -206,7 +207,7 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
         <ul>
           {attachments.map((a) => (
             <li>
-              <a href={`${BASE}/${q.id}/attachments/${a.id}`}>{a.file_name}</a>
+              <a href={`${BASE}/${q.id}/attachments/${a.id}`}>{safeFileName(a.file_name)}</a>
             </li>
           ))}
         </ul>

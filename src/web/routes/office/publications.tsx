@@ -68,6 +68,7 @@ import { DUE_SOON_WORKDAYS, TIMELINESS_LABELS, timelinessOf } from '../../../pub
 import { searchDocuments } from '../../../search/search-index.ts';
 import { Highlighted, MetadataBlock, Pager, fileSize } from '../../views/publication-views.tsx';
 import type { User } from '../../../org/org.ts';
+import { contentDisposition, safeFileName } from '../../../text/file-name.ts';
 
 const PAGE_SIZE = 30;
 const base = (id: number) => `/office/publications/${id}`;
@@ -368,7 +369,7 @@ async function detailPage(
         <ul>
           {atts.map((a) => (
             <li>
-              <a href={`${base(id)}/files/${a.id}`}>{a.fileName}</a>{' '}
+              <a href={`${base(id)}/files/${a.id}`}>{safeFileName(a.fileName)}</a>{' '}
               <span class="muted">（{fileSize(a.size)}）</span>
               {canEdit ? (
                 <form method="post" action={`${base(id)}/attachments/${a.id}/delete`} class="inline-form">
@@ -828,7 +829,7 @@ export function publicationOfficeRoutes(app: App): void {
     if (!file) throw new NotFoundError();
     return sendStored(c, file, {
       'Content-Type': a.mime,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
+      'Content-Disposition': contentDisposition(a.fileName),
       'Cache-Control': 'no-store',
     });
   });
@@ -887,7 +888,7 @@ export function publicationOfficeRoutes(app: App): void {
       const pdf = await noticeBoardPdf(p, await channelContext(c, p));
       return c.body(new Uint8Array(pdf), 200, {
         'Content-Type': 'application/pdf',
-        'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(`公开栏-${p.title}.pdf`)}`,
+        'Content-Disposition': contentDisposition(`公开栏-${p.title}.pdf`, 'inline'),
       });
     }
     if (ch === 'wechat_group') {

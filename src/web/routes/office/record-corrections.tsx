@@ -20,7 +20,11 @@ import { assertCan, NotFoundError } from '../../../errors.ts';
 import { requestPolicy } from '../../../requests/request.policy.ts';
 import { requestScope } from '../../../requests/requests.queries.ts';
 import { CHANNEL_LABELS, CHANNELS } from '../../../requests/request.ts';
-import { decideRecordCorrection, registerRecordCorrection } from '../../../requests/record-corrections.ts';
+import {
+  decideRecordCorrection,
+  exportRecordCorrections,
+  registerRecordCorrection,
+} from '../../../requests/record-corrections.ts';
 import {
   CORRECTION_DECISIONS,
   CORRECTION_DECISION_LABELS,
@@ -28,7 +32,7 @@ import {
 } from '../../../requests/record-correction-rules.ts';
 import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-letter.ts';
 import { DOCX_TYPE } from '../../../documents/docx.ts';
-import { attachment } from '../../../documents/xlsx.ts';
+import { attachment, XLSX_TYPE } from '../../../documents/xlsx.ts';
 import { BASE, formOf, opts } from './requests-shared.tsx';
 
 const PATH = `${BASE}/corrections`;
@@ -53,6 +57,10 @@ async function page(c: C, forms: Record<string, FormState> = {}, status = 200) {
     '更正申请登记',
     <>
       <h1>政府信息更正申请（条例第四十一条）</h1>
+      <p>
+        <a href={`${PATH}/export.xlsx`}>导出登记簿（Excel）</a> · 申请人也可以在门户网站“
+        <a href="/corrections">申请更正</a>”在线提出
+      </p>
       <p class="hint">
         申请人有证据证明本机关提供的与其自身相关的政府信息记录不准确的，可以要求更正。审核属实的予以更正并告知；不属于本机关职能范围的，转送有权更正的机关或告知其向该机关提出。
       </p>
@@ -148,6 +156,13 @@ async function page(c: C, forms: Record<string, FormState> = {}, status = 200) {
 
 export function recordCorrectionRoutes(app: App): void {
   app.get(PATH, (c) => page(c));
+  app.get(`${PATH}/export.xlsx`, async (c) => {
+    const buf = await exportRecordCorrections(c.var.ctx, currentUser(c).agencyId);
+    return c.body(new Uint8Array(buf), 200, {
+      'Content-Type': XLSX_TYPE,
+      'Content-Disposition': attachment(`更正申请登记-${c.var.ctx.clock.today()}.xlsx`),
+    });
+  });
   app.post(PATH, async (c) => {
     const f = await formData(c);
     try {

@@ -20,6 +20,7 @@ import {
 } from '../../../annual-report/table-layout.ts';
 import type { CheckResult } from '../../../annual-report/check-report.ts';
 import type { CellAddress, Finding } from '../../../annual-report/index.ts';
+import { contentDisposition, safeFileName } from '../../../text/file-name.ts';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 const BADGE = { error: 'badge err', warning: 'badge warn', info: 'badge' } as const;
@@ -93,7 +94,7 @@ async function indexPage(c: C, form: FormState = emptyForm(), status = 200): Pro
               {uploads.map((u) => (
                 <tr>
                   <td>
-                    <a href={`/office/report-check/${u.id}`}>{u.fileName}</a>
+                    <a href={`/office/report-check/${u.id}`}>{safeFileName(u.fileName)}</a>
                   </td>
                   <td>{u.reportAgency ?? '（未写明）'}</td>
                   <td>{u.reportYear ?? '—'}</td>
@@ -177,12 +178,12 @@ function detailPage(c: C, u: NonNullable<Awaited<ReturnType<typeof findUpload>>>
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
   return officePage(
     c,
-    `年报体检 · ${u.fileName}`,
+    `年报体检 · ${safeFileName(u.fileName)}`,
     <>
       <p>
         <a href="/office/report-check">← 年报体检</a>
       </p>
-      <h1>{u.fileName}</h1>
+      <h1>{safeFileName(u.fileName)}</h1>
       <p>
         {r.agency ?? '（未写明机关）'} · {r.year ? `${r.year}年度` : '（未写明年度）'} · {FORMAT[r.format]} ·{' '}
         {r.complete ? '内容完整' : '内容不完整'} · 错误 {count('error')} 项，警告 {count('warning')} 项 ·{' '}
@@ -281,7 +282,7 @@ export function reportCheckRoutes(app: App): void {
     return new Response(new Uint8Array(content.bytes).buffer as ArrayBuffer, {
       headers: {
         'Content-Type': 'application/octet-stream',
-        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(content.fileName)}`,
+        'Content-Disposition': contentDisposition(content.fileName),
         'Cache-Control': 'no-store',
       },
     });

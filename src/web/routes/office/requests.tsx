@@ -34,6 +34,7 @@ import {
   OUTCOME_BASIS_HINT,
   OUTCOME_LABELS,
   RECEIPT_RULES,
+  RECEIVED_ON_SUBMISSION,
   REQUEST_STATES,
   STATE_LABELS,
   WITHHOLDING_GROUNDS,
@@ -41,6 +42,7 @@ import {
   type RequestAction,
 } from '../../../requests/request.ts';
 import { requestPolicy, type RequestScope } from '../../../requests/request.policy.ts';
+import { lateConfirmationNote } from '../../../requests/decision-rules.ts';
 import { requestScope } from '../../../requests/requests.queries.ts';
 import { resolveRequest } from '../../../requests/request-step.ts';
 import { maskIdNumber } from '../../../requests/id-numbers.ts';
@@ -58,6 +60,8 @@ import { filesOf, sendStored } from '../../stored-file.ts';
 import { LABELS } from '../../../annual-report/report-format.ts';
 import { DELIVERY_METHOD_LABELS } from '../../../requests/request.schema.ts';
 import { REQUEST_STEPS } from '../../request-steps.ts';
+import { StepErrors } from '../../views/step-error.tsx';
+
 import { NOTICE_DELIVERY_LABELS } from '../../../requests/correction-rules.ts';
 
 import {
@@ -69,6 +73,10 @@ import {
   ledgerAgencyOf,
   opts,
 } from './requests-shared.tsx';
+import { shorten } from '../../../text/cut.ts';
+import { safeFileName } from '../../../text/file-name.ts';
+
+const STEP_SUMMARIES = Object.fromEntries(Object.entries(REQUEST_STEPS).map(([k, v]) => [k, v.summary]));
 /** The month filters the dashboard's charts link with, kept when the form is submitted again. */
 function MonthFilters({ received, closed }: { received?: string; closed?: string }) {
   const label = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
@@ -217,9 +225,7 @@ async function ledgerPage(c: C) {
                     <span class="muted">{APPLICANT_KIND_LABELS[r.applicantKind]}</span>
                   </td>
                   <td>{r.idNumberMasked}</td>
-                  <td>
-                    {r.infoDescription.length > 40 ? r.infoDescription.slice(0, 40) + '…' : r.infoDescription}
-                  </td>
+                  <td>{shorten(r.infoDescription, 41)}</td>
                   <td>{r.receivedOn ?? <span class="badge warn">待确认</span>}</td>
                   <td>
                     <DueBadge r={r} today={today} />
@@ -411,13 +417,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
       <h1>
         {r.reference} <span class="badge">{STATE_LABELS[r.status]}</span>
       </h1>
-      {Object.values(forms)
-        .filter((x) => x?.message && !Object.keys(x.errors).length)
-        .map((x) => (
-          <div class="form-error" role="alert">
-            {x!.message}
-          </div>
-        ))}
+      <StepErrors forms={forms} summaries={STEP_SUMMARIES} stateLabel={STATE_LABELS[r.status]} />
       {dup ? (
         <div class="form-error" role="alert">
           疑似重复申请：同一申请人曾申请相同信息并已答复（<a href={`${BASE}/${dup.id}`}>{dup.reference}</a>
@@ -545,12 +545,12 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
                 required
                 hint="如：2026-03-02 电话与申请人确认，接听人本人"
               />
-              {r.channel === 'ordinary_mail' ? (
+              {!RECEIVED_ON_SUBMISSION.includes(r.channel) && r.channel !== 'registered_mail' ? (
                 <Field
                   form={fx('confirm')}
                   name="lateReason"
-                  label="未能在平信到达当日确认的原因"
-                  hint={`平信于${r.submittedOn}到达。条例第三十一条要求收到即确认；确认日晚于到达日的，须填写原因，收到申请的日期随确认日推后`}
+                  label="未能在到达当日确认的原因"
+                  hint={`${CHANNEL_LABELS[r.channel]}于${r.submittedOn}到达。条例第三十一条要求收到即确认；确认日晚于到达日的，须填写原因，收到申请的日期与答复期限随确认日推后`}
                 />
               ) : null}
             </ActionForm>
@@ -1127,7 +1127,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           ))}
           {r.lateConfirmationReason ? (
             <li class="badge warn">
-              平信于{r.submittedOn}到达、{r.receivedOn}才确认（条例第三十一条）：{r.lateConfirmationReason}
+              {lateConfirmationNote(r.channel, r.submittedOn, r.receivedOn ?? '')}：{r.lateConfirmationReason}
             </li>
           ) : null}
           {reasonRequests.map((k) => (
@@ -1182,7 +1182,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           ))}
           {attachments.map((a) => (
             <li>
-              附件：<a href={`${BASE}/${id}/attachments/${a.id}`}>{a.file_name}</a>（
+              附件：<a href={`${BASE}/${id}/attachments/${a.id}`}>{safeFileName(a.file_name)}</a>（
               {a.source === 'applicant' ? '申请人提交' : a.uploaded_by_name}
               {a.source === 'disclosed' ? '，答复提供的信息' : ''}，{Math.ceil(a.size / 1024)}KB）
             </li>
@@ -1289,7 +1289,7 @@ export function requestRoutes(app: App): void {
     const file = await openUpload(c.var.deps.db, filesOf(c), a.storage_path);
     return sendStored(c, file, {
       'Content-Type': a.content_type,
-      'Content-Disposition': attachment(a.file_name),
+      'Content-Disposition': attachment(safeFileName(a.file_name)),
     });
   });
   app.post(`${BASE}/:id${ID}/attachments`, async (c) => {

@@ -43,6 +43,7 @@ import {
 import { ValuesForm, ValuesView } from '../../../villages/views/item-views.tsx';
 import { bjTime, maskedName, StatusBadge, VillageAssets } from '../../../villages/views/common.tsx';
 import { HIT_LABELS } from '../../../publications/index.ts';
+import { contentDisposition } from '../../../text/file-name.ts';
 
 const base = (id: number) => `/office/villages/items/${id}`;
 const STEP_LABELS: Record<string, string> = {
@@ -563,7 +564,7 @@ export function villageItemRoutes(app: App): void {
     const pdf = await boardSheetPdf(item, template, village.name, `${origin}/villages/items/${id}`, size);
     return c.body(new Uint8Array(pdf), 200, {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(`公开栏-${item.title}.pdf`)}`,
+      'Content-Disposition': contentDisposition(`公开栏-${item.title}.pdf`, 'inline'),
       'Cache-Control': 'no-store',
     });
   });

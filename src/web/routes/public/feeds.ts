@@ -10,6 +10,7 @@ import { listCategories, listPublicPublications } from '../../../publications/pu
 import { subtreeIds } from '../../../publications/catalogue.ts';
 import { atomXml, rssXml, sitemapXml, type Feed } from '../../../feeds/feed-xml.ts';
 import { sitemapEntries } from '../../../feeds/sitemap-entries.ts';
+import { cutChars } from '../../../text/cut.ts';
 
 const FEED_SIZE = 50;
 
@@ -46,7 +47,7 @@ export function feedRoutes(app: App): void {
           url: `${base}/p/${p.id}`,
           publishedOn: p.publishedOn!,
           updatedAt: new Date(p.updatedAt).toISOString(),
-          summary: p.bodyText.slice(0, 200),
+          summary: cutChars(p.bodyText, 200),
           author: p.issuer || agency.name,
           category: byId.get(p.categoryId),
         })),

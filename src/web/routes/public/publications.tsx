@@ -34,6 +34,7 @@ import { readGuideContact } from '../../../publications/guide-settings.ts';
 import { GuideContactBlock } from './guide.tsx';
 import { searchPortalSections } from '../../portal-sections.ts';
 import { htmlToText } from '../../../publications/sanitize-body.ts';
+import { contentDisposition, safeFileName } from '../../../text/file-name.ts';
 
 /** 互动交流's published Q&A and FAQ entries are searchable on the portal too. */
 const PORTAL_INQUIRY_KINDS = [INQUIRY_SEARCH_KIND, FAQ_SEARCH_KIND];
@@ -357,8 +358,8 @@ export function publicationPortalRoutes(app: App): void {
               <ul>
                 {atts.map((a) => (
                   <li>
-                    <a href={`/p/${p.id}/files/${a.id}`} download={a.fileName}>
-                      {a.fileName}
+                    <a href={`/p/${p.id}/files/${a.id}`} download={safeFileName(a.fileName)}>
+                      {safeFileName(a.fileName)}
                     </a>{' '}
                     <span class="muted">（{fileSize(a.size)}）</span>
                   </li>
@@ -442,7 +443,7 @@ export function publicationPortalRoutes(app: App): void {
     if (!file) return c.notFound();
     return sendStored(c, file, {
       'Content-Type': a.mime,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
+      'Content-Disposition': contentDisposition(a.fileName),
       ETag: etag,
       'Cache-Control': 'public, max-age=300',
       'X-Content-Type-Options': 'nosniff',

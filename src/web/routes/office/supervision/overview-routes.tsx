@@ -51,6 +51,7 @@ import { setCountyPermission } from '../../../../supervision/supervise-problem.t
 import { Chart, ChartGrid } from '../../../../charts/index.ts';
 import type { Problem } from '../../../../supervision/supervision.queries.ts';
 import { AgencyPicker, BASE, agencyChoices, agencyOf, beijing, fieldsOf, formOf } from './shared.tsx';
+import { isValidDateInput } from '../../../../calendar/date-input.ts';
 
 const RUN_LABELS: Record<string, string> = {
   [DAILY_JOB]: '每日巡查',
@@ -411,8 +412,7 @@ export function overviewRoutes(app: App): void {
       return redirectWithFlash(c, BASE, `已发送每周提醒${r.digests}份`);
     }
     if (kind === 'daily') {
-      if (period && !/^\d{4}-\d{2}-\d{2}$/.test(period))
-        return redirectWithFlash(c, BASE, '请填写日期，如 2026-11-30');
+      if (period && !isValidDateInput(period)) return redirectWithFlash(c, BASE, '请填写日期，如 2026-11-30');
       const r = await runDailyChecks(ctx, { period: period || today });
       return redirectWithFlash(c, BASE, `每日巡查已运行：新发现问题${r.problems}个`);
     }
