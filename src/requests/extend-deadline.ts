@@ -1,6 +1,8 @@
 /**
  * 延期答复 (条例第三十三条第二款): once, at most 20 working days, approved by the head of the agency's disclosure
- * office before the original deadline expires; the 延期答复告知书 goes to the applicant at the same time.
+ * office before the original deadline expires; the 延期答复告知书 goes to the applicant at the same time. The head
+ * approves a clerk's request (request-extension.ts) here, or extends on his own motion; the requested days and
+ * reason (kept on the request) are what the form offers.
  */
 import type { Ctx } from '../context.ts';
 import { InvalidStateError, parseInput } from '../errors.ts';
@@ -34,6 +36,8 @@ export async function extendDeadline(ctx: Ctx, id: number, raw: unknown) {
           extension_approved_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
           extension_approved_by_name: ctx.actor.kind === 'user' ? ctx.actor.name : '系统',
           extension_approved_at: nowIso(ctx.clock.now()),
+          // A clerk's pending request is answered by this approval.
+          extension_requested_at: null,
         },
         letters: [
           {
