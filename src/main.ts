@@ -8,6 +8,7 @@ import { isEmpty, prepareDatabase } from './setup.ts';
 import { formatDemoAccounts, loadDemo } from './demo/load-demo.ts';
 import { systemActor } from './context.ts';
 import { startWorker } from './jobs/worker.ts';
+import { setSenders, smtpEmailSender } from './notifications/senders.ts';
 import { featureJobHandlers, featureSchedules } from './features.ts';
 
 process.env.TZ = 'Asia/Shanghai';
@@ -29,6 +30,10 @@ export async function startServer(): Promise<{ close(): Promise<void>; port: num
       logger.info('demo township loaded by another instance');
     }
   }
+  setSenders({
+    publicUrl: cfg.publicUrl,
+    ...(cfg.mail.smtpUrl ? { email: smtpEmailSender(cfg.mail.smtpUrl, cfg.mail.from) } : {}),
+  });
   const app = createApp({ db, clock, config: cfg, logger });
   const worker = cfg.worker
     ? startWorker({ db, clock, logger }, { handlers: featureJobHandlers(), schedules: featureSchedules() })

@@ -14,6 +14,7 @@ import {
 } from '../org/acting-persons.ts';
 import type { WaitingItem } from '../notifications/waiting-item.ts';
 import { STATE_LABELS, type InfoRequest } from './request.ts';
+import { toRequest } from './requests.queries.ts';
 
 /** Reassignable steps of a request (keys of work_assignments.step). */
 export const REQUEST_STEPS = { approval: 'approval', extension: 'extension' } as const;
@@ -148,4 +149,23 @@ export async function correctionsToReview(db: DbOrTrx, requestIds: number[]): Pr
 export async function waitingOfRequest(db: DbOrTrx, r: InfoRequest): Promise<WaitingItem[]> {
   const [org, review] = await Promise.all([orgSnapshot(db, r.agencyId), correctionsToReview(db, [r.id])]);
   return requestWaiting(org, r, { correctionToReview: review.has(r.id) });
+}
+
+/** Every waiting item of an agency's requests (the inbox filters them by person). */
+export async function listRequestWaiting(db: DbOrTrx, agencyId: number): Promise<WaitingItem[]> {
+  const rows = await db
+    .selectFrom('info_requests')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('status', '!=', 'archived')
+    .execute();
+  const requests = rows.map(toRequest);
+  const [org, review] = await Promise.all([
+    orgSnapshot(db, agencyId),
+    correctionsToReview(
+      db,
+      requests.filter((r) => r.status === 'accepted').map((r) => r.id),
+    ),
+  ]);
+  return requests.flatMap((r) => requestWaiting(org, r, { correctionToReview: review.has(r.id) }));
 }
