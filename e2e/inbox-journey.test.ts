@@ -9,7 +9,15 @@ import fs from 'node:fs';
 import { SMTPServer } from 'smtp-server';
 import type { Browser } from 'playwright-core';
 import { browserSkip, launchBrowser, signInAs, startTestServer, type RunningApp } from './support/browser.ts';
-import { makeAgency, makeOffice, makeUser, systemCtx, ctxAs, userActor, TEST_PASSWORD } from '../test/support/factories.ts';
+import {
+  makeAgency,
+  makeOffice,
+  makeUser,
+  systemCtx,
+  ctxAs,
+  userActor,
+  TEST_PASSWORD,
+} from '../test/support/factories.ts';
 import { setDisclosureOffice } from '../src/org/manage-agency.ts';
 import { registerRequest } from '../src/requests/register-request.ts';
 import { submitDecision } from '../src/requests/submit-decision.ts';
@@ -49,7 +57,10 @@ before(async () => {
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
   const port = (smtp.server.address() as { port: number }).port;
   app = await startTestServer();
-  setSenders({ email: smtpEmailSender(`smtp://127.0.0.1:${port}`, 'gongkai@example.test'), publicUrl: app.url });
+  setSenders({
+    email: smtpEmailSender(`smtp://127.0.0.1:${port}`, 'gongkai@example.test'),
+    publicUrl: app.url,
+  });
   const db = app.tdb.db;
   const agency = await makeAgency(db, { name: '哈拉直沟乡人民政府' });
   const office = await makeOffice(db, agency.id, '党政综合办公室');
@@ -87,42 +98,58 @@ after(async () => {
   await new Promise<void>((r) => smtp.close(() => r()));
 });
 
-test('the approver learns of the waiting reply by e-mail and from the inbox, and approves it', { skip }, async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const mail = mails.find((m) => m.to.includes('head@example.test'));
-  assert.ok(mail, 'the test SMTP server received the e-mail');
-  const body = mail.raw.split(/\r?\n\r?\n/).slice(1).join('');
-  const text = /Content-Transfer-Encoding: base64/i.test(mail.raw)
-    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : body;
-  assert.match(text, new RegExp(`${app.url}/office/requests/${requestId}`), 'the e-mail links to the request');
-  assert.match(text, /答复待审批/);
+test(
+  'the approver learns of the waiting reply by e-mail and from the inbox, and approves it',
+  { skip },
+  async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const mail = mails.find((m) => m.to.includes('head@example.test'));
+    assert.ok(mail, 'the test SMTP server received the e-mail');
+    const body = mail.raw
+      .split(/\r?\n\r?\n/)
+      .slice(1)
+      .join('');
+    const text = /Content-Transfer-Encoding: base64/i.test(mail.raw)
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : body;
+    assert.match(
+      text,
+      new RegExp(`${app.url}/office/requests/${requestId}`),
+      'the e-mail links to the request',
+    );
+    assert.match(text, /答复待审批/);
 
-  for (const vp of [
-    { name: 'phone', width: 360, height: 780 },
-    { name: 'desktop', width: 1280, height: 900 },
-  ]) {
-    const page = await browser.newPage({ viewport: { width: vp.width, height: vp.height } });
-    await signInAs(page, app.url, 'head', TEST_PASSWORD);
-    const inbox = page.locator('section.inbox');
-    await inbox.getByRole('heading', { name: /待我处理/ }).waitFor();
-    const link = inbox.getByRole('link', { name: new RegExp(`答复待审批.*${reference.replace(/[〔〕]/g, '.')}`) });
-    assert.equal(await link.count(), 1, `${vp.name}: the inbox lists the waiting reply`);
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(scrollWidth <= vp.width, `${vp.name}: the dashboard fits the screen (${scrollWidth}px)`);
-    await page.screenshot({ path: `${SHOTS}/inbox-${vp.name}.png`, fullPage: true });
-    if (vp.name === 'desktop') {
-      await link.click();
-      await page.getByRole('heading', { name: /等待谁处理/ }).waitFor();
-      assert.ok(await page.getByText(headName).first().isVisible());
-      await page.screenshot({ path: `${SHOTS}/request-waiting-${vp.name}.png`, fullPage: false });
-      await page.locator('#act-approve button[type=submit]').click();
-      await page.getByText(/已答复|审批通过/).first().waitFor();
-      await page.goto(`${app.url}/office`);
+    for (const vp of [
+      { name: 'phone', width: 360, height: 780 },
+      { name: 'desktop', width: 1280, height: 900 },
+    ]) {
+      const page = await browser.newPage({ viewport: { width: vp.width, height: vp.height } });
+      await signInAs(page, app.url, 'head', TEST_PASSWORD);
+      const inbox = page.locator('section.inbox');
       await inbox.getByRole('heading', { name: /待我处理/ }).waitFor();
-      assert.equal(await inbox.getByRole('link', { name: /答复待审批/ }).count(), 0, 'gone from the inbox');
-      await page.screenshot({ path: `${SHOTS}/inbox-after-${vp.name}.png`, fullPage: true });
+      const link = inbox.getByRole('link', {
+        name: new RegExp(`答复待审批.*${reference.replace(/[〔〕]/g, '.')}`),
+      });
+      assert.equal(await link.count(), 1, `${vp.name}: the inbox lists the waiting reply`);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scrollWidth <= vp.width, `${vp.name}: the dashboard fits the screen (${scrollWidth}px)`);
+      await page.screenshot({ path: `${SHOTS}/inbox-${vp.name}.png`, fullPage: true });
+      if (vp.name === 'desktop') {
+        await link.click();
+        await page.getByRole('heading', { name: /等待谁处理/ }).waitFor();
+        assert.ok(await page.getByText(headName).first().isVisible());
+        await page.screenshot({ path: `${SHOTS}/request-waiting-${vp.name}.png`, fullPage: false });
+        await page.locator('#act-approve button[type=submit]').click();
+        await page
+          .getByText(/已答复|审批通过/)
+          .first()
+          .waitFor();
+        await page.goto(`${app.url}/office`);
+        await inbox.getByRole('heading', { name: /待我处理/ }).waitFor();
+        assert.equal(await inbox.getByRole('link', { name: /答复待审批/ }).count(), 0, 'gone from the inbox');
+        await page.screenshot({ path: `${SHOTS}/inbox-after-${vp.name}.png`, fullPage: true });
+      }
+      await page.close();
     }
-    await page.close();
-  }
-});
+  },
+);

@@ -70,7 +70,9 @@ function decoded(raw: string): string {
     enc.toUpperCase() === 'B'
       ? Buffer.from(s, 'base64').toString('utf8')
       : Buffer.from(
-          s.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x: string, h: string) => String.fromCharCode(parseInt(h, 16))),
+          s
+            .replace(/_/g, ' ')
+            .replace(/=([0-9A-F]{2})/gi, (_x: string, h: string) => String.fromCharCode(parseInt(h, 16))),
           'latin1',
         ).toString('utf8'),
   );
@@ -102,7 +104,11 @@ describeEachDialect('handover notifications: in-app, e-mail over SMTP, SMS after
     });
     received.length = 0;
 
-    const r = await registerRequest(clerk, agency.id, { ...PERSON, channel: 'in_person', submittedOn: '2026-12-01' });
+    const r = await registerRequest(clerk, agency.id, {
+      ...PERSON,
+      channel: 'in_person',
+      submittedOn: '2026-12-01',
+    });
     await submitDecision(clerk, r.id, {
       outcome: 'not_exist',
       basis: '第三十六条第（四）项',
@@ -116,7 +122,10 @@ describeEachDialect('handover notifications: in-app, e-mail over SMTP, SMS after
     assert.equal(approval.link, `/office/requests/${r.id}`);
     // The clerk who acted is not told about his own handover.
     const clerkId = clerk.actor.kind === 'user' ? clerk.actor.userId : 0;
-    assert.equal((await listNotifications(db, clerkId)).filter((n) => n.kind === 'request.approval').length, 0);
+    assert.equal(
+      (await listNotifications(db, clerkId)).filter((n) => n.kind === 'request.approval').length,
+      0,
+    );
 
     await drainJobs({ db, clock }, handlers);
     const mail = received.find((m) => m.to.includes(email));
@@ -140,17 +149,32 @@ describeEachDialect('handover notifications: in-app, e-mail over SMTP, SMS after
     const headId = head.actor.kind === 'user' ? head.actor.userId : 0;
     await db.updateTable('users').set({ email: 'head@example.test' }).where('id', '=', headId).execute();
     await saveEmailChoices(head, ['request.approval']); // extension approvals: in-app only
-    const r = await registerRequest(clerk, agency.id, { ...PERSON, channel: 'in_person', submittedOn: '2026-12-01' });
-    const jobsBefore = await db.selectFrom('jobs').select('id').where('kind', '=', 'notifications.send_email').execute();
+    const r = await registerRequest(clerk, agency.id, {
+      ...PERSON,
+      channel: 'in_person',
+      submittedOn: '2026-12-01',
+    });
+    const jobsBefore = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', 'notifications.send_email')
+      .execute();
     await requestExtension(clerk, r.id, { days: '10', reason: '需调取往年档案' });
     const asked = await getRequest(db, r.id);
     assert.equal(asked.extensionRequestedDays, 10);
     const n = (await listNotifications(db, headId)).find((x) => x.kind === 'request.extension_approval');
     assert.ok(n, 'the head is told');
     assert.match(n.body, /申请延长10个工作日：需调取往年档案/);
-    const jobsAfter = await db.selectFrom('jobs').select('id').where('kind', '=', 'notifications.send_email').execute();
+    const jobsAfter = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', 'notifications.send_email')
+      .execute();
     assert.equal(jobsAfter.length, jobsBefore.length, 'no e-mail for a kind the head switched off');
-    await assert.rejects(requestExtension(clerk, r.id, { days: '5', reason: '再次' }), /等待政务公开工作机构负责人批准/);
+    await assert.rejects(
+      requestExtension(clerk, r.id, { days: '5', reason: '再次' }),
+      /等待政务公开工作机构负责人批准/,
+    );
     await assert.rejects(extendDeadline(clerk, r.id, { days: '10', reason: 'x' }), /权限/);
     const done = await extendDeadline(head, r.id, { days: '10', reason: '需调取往年档案' });
     assert.equal(done.request.extensionDays, 10);

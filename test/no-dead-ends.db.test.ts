@@ -40,7 +40,12 @@ interface World {
 }
 
 /** One agency per configuration: the drafting office with/without head and substitute, the disclosure office too. */
-async function world(db: Db, officeHead: boolean, substitute: boolean, disclosureHead: boolean): Promise<World> {
+async function world(
+  db: Db,
+  officeHead: boolean,
+  substitute: boolean,
+  disclosureHead: boolean,
+): Promise<World> {
   const agency = await makeAgency(db);
   const disclosure = await makeOffice(db, agency.id);
   await setDisclosureOffice(systemCtx(db), agency.id, disclosure);
@@ -110,7 +115,8 @@ function assertActionable(
 ) {
   assert.ok(item.persons.userIds.length > 0, `${where}: nobody to act`);
   if (item.persons.via !== 'admin') {
-    for (const id of item.persons.userIds) assert.ok(can(w.byId.get(id)!, org), `${where}: user ${id} may not act`);
+    for (const id of item.persons.userIds)
+      assert.ok(can(w.byId.get(id)!, org), `${where}: user ${id} may not act`);
     return;
   }
   // Nobody holds the step: the admins are told and may reassign it; the assignee then can act.
@@ -180,7 +186,9 @@ describeEachDialect('no dead ends: every waiting state reaches a person who can 
             assert.ok(items.length > 0, `${where}: waits on nothing`);
             for (const item of items) {
               const can = (u: User, o: OrgSnapshot) => {
-                const again = requestWaiting(o, r, { correctionToReview: false }).find((x) => x.kind === item.kind)!;
+                const again = requestWaiting(o, r, { correctionToReview: false }).find(
+                  (x) => x.kind === item.kind,
+                )!;
                 const taking = again.persons.via === 'admin' ? [] : again.persons.userIds;
                 const scope: RequestScope = {
                   ...base,
@@ -195,7 +203,14 @@ describeEachDialect('no dead ends: every waiting state reaches a person who can 
                 if (item.kind === 'request.confirm') return requestPolicy.register(a, scope);
                 return requestPolicy.handle(a, scope);
               };
-              assertActionable(w, org, item, can, (o) => resolve(o).find((x) => x.kind === item.kind)!, where);
+              assertActionable(
+                w,
+                org,
+                item,
+                can,
+                (o) => resolve(o).find((x) => x.kind === item.kind)!,
+                where,
+              );
               await assertTold(db, item, where);
               cases++;
             }
@@ -245,9 +260,7 @@ describeEachDialect('no dead ends: every waiting state reaches a person who can 
               for (let k = 0; k < s.signed && s.status === 'in_review'; k++) {
                 const chain = chainState(chainConfig, false, 1, reviews);
                 const signer =
-                  k === 0
-                    ? w.drafter.id
-                    : publicationWaiting(org, p, chain, null)[0]!.persons.userIds[0]!;
+                  k === 0 ? w.drafter.id : publicationWaiting(org, p, chain, null)[0]!.persons.userIds[0]!;
                 reviews.push({
                   round: 1,
                   step: chainConfig.steps[k]!.step,

@@ -32,7 +32,13 @@ export async function notifyHandover(
     const had = new Set(prev?.persons.userIds ?? []);
     const to = item.persons.userIds.filter((id) => !had.has(id) && id !== actorUserId);
     if (to.length === 0) continue;
-    written += await notify(db, now, to, { kind: item.kind, ...handoverText(item), link: item.link }, { deliver: true });
+    written += await notify(
+      db,
+      now,
+      to,
+      { kind: item.kind, ...handoverText(item), link: item.link },
+      { deliver: true },
+    );
   }
   return written;
 }

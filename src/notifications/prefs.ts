@@ -40,7 +40,9 @@ export async function saveEmailChoices(ctx: Ctx, emailKinds: readonly string[]):
     await trx.deleteFrom('notification_prefs').where('user_id', '=', userId).execute();
     await trx
       .insertInto('notification_prefs')
-      .values(NOTIFICATION_KINDS.map((k) => ({ user_id: userId, kind: k.kind, email: on.has(k.kind) ? 1 : 0 })))
+      .values(
+        NOTIFICATION_KINDS.map((k) => ({ user_id: userId, kind: k.kind, email: on.has(k.kind) ? 1 : 0 })),
+      )
       .execute();
   });
 }

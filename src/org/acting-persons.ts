@@ -88,7 +88,8 @@ export async function orgSnapshot(db: DbOrTrx, agencyId: number): Promise<OrgSna
 export function resolveActing(org: OrgSnapshot, spec: StepSpec): ActingPersons {
   const exclude = new Set(spec.exclude ?? []);
   const active = new Set(org.users.map((u) => u.id));
-  const ok = (id: number | null | undefined): id is number => id != null && active.has(id) && !exclude.has(id);
+  const ok = (id: number | null | undefined): id is number =>
+    id != null && active.has(id) && !exclude.has(id);
   const holders = (role: Role, officeId?: number | null) =>
     org.users
       .filter((u) => u.roles.includes(role) && (officeId === undefined || u.officeId === officeId))

@@ -28,7 +28,9 @@ export async function reassignReview(ctx: Ctx, id: number, raw: unknown): Promis
   if (input.version !== item.version) throw new ConflictError();
   if (item.status !== 'in_review' || !chain.next) throw new InvalidStateError('该信息当前不在审核中');
   if (chain.signerIds.includes(input.userId))
-    throw new ValidationError('同一人不能签批同一事项的两个审核环节，请指派其他人', { userId: '已签批过前一环节' });
+    throw new ValidationError('同一人不能签批同一事项的两个审核环节，请指派其他人', {
+      userId: '已签批过前一环节',
+    });
   const step = chain.next.step;
   const before = await waitingOfPublication(ctx.db, id);
   await ctx.db.transaction().execute(async (trx) => {

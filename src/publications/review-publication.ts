@@ -154,6 +154,12 @@ export async function reviewPublication(ctx: Ctx, id: number, raw: unknown): Pro
       });
     await reindexPublication(trx, id, ctx.clock.now());
     // The handover: the next step's persons, the drafter of a returned item, or the clerks who publish are told.
-    await notifyHandover(trx, ctx.clock.now(), actor.userId, waitingBefore, await waitingOfPublication(trx, id));
+    await notifyHandover(
+      trx,
+      ctx.clock.now(),
+      actor.userId,
+      waitingBefore,
+      await waitingOfPublication(trx, id),
+    );
   });
 }

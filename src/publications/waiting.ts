@@ -168,6 +168,11 @@ export async function listPublicationWaiting(db: DbOrTrx, agencyId: number): Pro
   }
   return items.flatMap((p) => {
     const reviews = byItem.get(p.id) ?? [];
-    return publicationWaiting(org, p, chainState(config, p.isMajor, p.reviewRound, reviews), lastReturnOf(reviews));
+    return publicationWaiting(
+      org,
+      p,
+      chainState(config, p.isMajor, p.reviewRound, reviews),
+      lastReturnOf(reviews),
+    );
   });
 }

@@ -14,12 +14,7 @@ export interface Alert {
 }
 
 /** The alert for a due date today, or null when none is due (not an alert day). */
-export function alertFor(
-  cal: WorkCalendar,
-  today: string,
-  dueOn: string,
-  soonDays: number,
-): Alert | null {
+export function alertFor(cal: WorkCalendar, today: string, dueOn: string, soonDays: number): Alert | null {
   if (dueOn < today) return { level: 'overdue', workdaysLeft: -cal.workdaysBetween(dueOn, today) };
   if (dueOn === today) return { level: 'due_today', workdaysLeft: 0 };
   const left = cal.workdaysBetween(today, dueOn);

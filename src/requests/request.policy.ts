@@ -80,7 +80,9 @@ export const requestPolicy = {
   /** Approve an extension: only the head of the disclosure office (条例第三十三条第二款). */
   extend(actor: Actor, scope: RequestScope): boolean {
     if (actor.kind === 'system') return true;
-    return isDisclosureHead(actor, scope) || (isMember(actor, scope) && named(actor, scope.extensionApproverIds));
+    return (
+      isDisclosureHead(actor, scope) || (isMember(actor, scope) && named(actor, scope.extensionApproverIds))
+    );
   },
   /** Ask the office head for an extension (the clerk or the handler). */
   requestExtension(actor: Actor, scope: RequestScope): boolean {

@@ -6,12 +6,7 @@
  * closable state yields at least one item; `test/no-dead-ends.db.test.ts` proves each resolves to someone who can act.
  */
 import type { DbOrTrx } from '../db/database.ts';
-import {
-  orgSnapshot,
-  resolveActing,
-  type ActingPersons,
-  type OrgSnapshot,
-} from '../org/acting-persons.ts';
+import { orgSnapshot, resolveActing, type ActingPersons, type OrgSnapshot } from '../org/acting-persons.ts';
 import type { WaitingItem } from '../notifications/waiting-item.ts';
 import { STATE_LABELS, type InfoRequest } from './request.ts';
 import { toRequest } from './requests.queries.ts';

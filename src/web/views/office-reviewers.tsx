@@ -9,11 +9,15 @@ export function OfficeReviewers(p: {
   action: string;
   csrf: string;
 }) {
-  const heads = p.users.filter((u) => u.isActive && u.officeId === p.office.id && u.roles.includes('office_head'));
+  const heads = p.users.filter(
+    (u) => u.isActive && u.officeId === p.office.id && u.roles.includes('office_head'),
+  );
   const sub = p.users.find((u) => u.id === p.office.substituteUserId);
   return (
     <>
-      <div>{heads.length ? heads.map((u) => u.displayName).join('、') : <span class="badge warn">无负责人</span>}</div>
+      <div>
+        {heads.length ? heads.map((u) => u.displayName).join('、') : <span class="badge warn">无负责人</span>}
+      </div>
       {p.canManage ? (
         <form method="post" action={p.action} class="inline-form">
           <Csrf token={p.csrf} />

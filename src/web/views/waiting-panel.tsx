@@ -83,7 +83,9 @@ export function reassignFields(users: readonly { id: number; displayName: string
 export function extensionRequestFields(form: FormState) {
   return (
     <>
-      <p class="hint">延期须经政务公开工作机构负责人同意（条例第三十三条第二款），最长20个工作日，只能延长一次。</p>
+      <p class="hint">
+        延期须经政务公开工作机构负责人同意（条例第三十三条第二款），最长20个工作日，只能延长一次。
+      </p>
       <Field form={form} name="days" label="拟延长工作日数" type="number" required />
       <TextArea form={form} name="reason" label="延期理由" required />
     </>

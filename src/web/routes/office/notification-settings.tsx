@@ -23,7 +23,9 @@ export function notificationSettingsRoutes(app: App): void {
         {user.email ? null : (
           <p class="notice">您的账号还没有登记电子邮箱，暂时收不到邮件提醒。请联系系统管理员登记。</p>
         )}
-        <p class="muted">审批类提醒在登记了手机号码时另发短信；每天21:00至次日8:00（北京时间）不发短信，顺延到8:00发出。</p>
+        <p class="muted">
+          审批类提醒在登记了手机号码时另发短信；每天21:00至次日8:00（北京时间）不发短信，顺延到8:00发出。
+        </p>
         <form method="post" action="/office/notifications/settings">
           <Csrf token={c.var.csrf} />
           <fieldset>

@@ -415,7 +415,11 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
     ? { days: String(r.extensionRequestedDays ?? 20), reason: r.extensionRequestedReason ?? '' }
     : { days: '20' };
   const panelActions: PanelForm[] = [
-    ...(handle && can('requestExtension') && available.has('extend') && r.extensionDays == null && !pendingExtension
+    ...(handle &&
+    can('requestExtension') &&
+    available.has('extend') &&
+    r.extensionDays == null &&
+    !pendingExtension
       ? [{ action: 'extension-request', title: '申请延期答复（报负责人批准）', body: extensionRequestFields }]
       : []),
     ...(pendingExtension && can('extend')
