@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpServer } from '../test/support/smtp.ts';
 import type { Browser } from 'playwright-core';
 import { browserSkip, launchBrowser, signInAs, startTestServer, type RunningApp } from './support/browser.ts';
 import {
@@ -33,29 +33,15 @@ const skip = browserSkip();
 const SHOTS = '/work/notes/shots/i10a';
 let app: RunningApp;
 let browser: Browser;
-const mails: { to: string[]; raw: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, done) {
-    let raw = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (d: string) => (raw += d));
-    stream.on('end', () => {
-      mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      done();
-    });
-  },
-});
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let headName = '';
 let reference = '';
 let requestId = 0;
 
 before(async () => {
   if (skip) return;
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-  const port = (smtp.server.address() as { port: number }).port;
+  smtp = await startSmtpServer();
+  const port = smtp.port;
   app = await startTestServer();
   setSenders({
     email: smtpEmailSender(`smtp://127.0.0.1:${port}`, 'gongkai@example.test'),
@@ -95,7 +81,7 @@ after(async () => {
   setSenders({ email: loggingEmailSender, publicUrl: '' });
   await browser?.close();
   await app?.close();
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp?.close();
 });
 
 test(
@@ -103,7 +89,7 @@ test(
   { skip },
   async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    const mail = mails.find((m) => m.to.includes('head@example.test'));
+    const mail = smtp.received.find((m) => m.to.includes('head@example.test'));
     assert.ok(mail, 'the test SMTP server received the e-mail');
     const body = mail.raw
       .split(/\r?\n\r?\n/)

@@ -6,8 +6,8 @@
  */
 import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SMTPServer } from 'smtp-server';
 import { describeEachDialect } from './support/db.ts';
+import { startSmtpServer, type ReceivedMail } from './support/smtp.ts';
 import { PERSON, township } from './support/request-factories.ts';
 import { fixedClock } from './support/factories.ts';
 import { registerRequest } from '../src/requests/register-request.ts';
@@ -30,33 +30,17 @@ import { saveEmailChoices } from '../src/notifications/prefs.ts';
 import { listNotifications } from '../src/notifications/notifications.ts';
 import type { JobHandler } from '../src/jobs/queue.ts';
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-const received: Received[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, done) {
-    let raw = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (d: string) => (raw += d));
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-      done();
-    });
-  },
-});
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let received: ReceivedMail[] = [];
 let port = 0;
 before(async () => {
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-  port = (smtp.server.address() as { port: number }).port;
+  smtp = await startSmtpServer();
+  received = smtp.received;
+  port = smtp.port;
 });
 after(async () => {
   setSenders({ email: loggingEmailSender, sms: loggingSmsSender, publicUrl: '' });
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp.close();
 });
 
 const handlers = new Map<string, JobHandler>(Object.entries(notificationsFeature().jobs!));

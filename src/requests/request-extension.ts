@@ -10,6 +10,7 @@ import { InvalidStateError, parseInput } from '../errors.ts';
 import { nowIso } from '../db/values.ts';
 import { ExtensionInput } from './request.schema.ts';
 import { requestStep } from './request-step.ts';
+import { assertExtendable } from './extend-deadline.ts';
 import { canTransition } from './request.ts';
 import { notify } from '../notifications/notify.ts';
 
@@ -27,17 +28,13 @@ export async function requestExtension(ctx: Ctx, id: number, raw: unknown) {
     policy: 'requestExtension',
     audit: 'request.extension_requested',
     async run({ request, today, clock }) {
-      if (request.extensionDays != null)
-        throw new InvalidStateError('答复期限只能延长一次（条例第三十三条第二款），本申请已经延期');
-      if (!canTransition(request.status, 'extend'))
-        throw new InvalidStateError('申请当前所处的环节不能申请延期');
       if (request.extensionRequestedAt)
         throw new InvalidStateError(
           `${request.extensionRequestedByName ?? '承办人'}已申请延期，正等待政务公开工作机构负责人批准`,
         );
-      if (!clock) throw new InvalidStateError('申请尚未确认收到，不能延期');
-      if (today > clock.originalDue)
-        throw new InvalidStateError(`原答复期限（${clock.originalDue}）已过，不能再申请延期`);
+      if (!canTransition(request.status, 'extend'))
+        throw new InvalidStateError('申请当前所处的环节不能申请延期');
+      assertExtendable(request, clock, today);
       return {
         patch: {
           extension_requested_days: input.days,

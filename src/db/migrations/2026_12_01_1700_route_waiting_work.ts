@@ -7,10 +7,8 @@ import { notNull, withId } from './helpers.ts';
  * head's approval, and each user's choice of e-mail per notification kind.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .alterTable('offices')
-    .addColumn('substitute_user_id', 'integer', (c) => c.references('users.id'))
-    .execute();
+  // No foreign key: users already reference offices, and a cycle would leave backups no order to restore in.
+  await db.schema.alterTable('offices').addColumn('substitute_user_id', 'integer').execute();
 
   for (const [col, type] of [
     ['extension_requested_days', 'integer'],
