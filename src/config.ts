@@ -29,6 +29,11 @@ const ConfigSchema = z.object({
   GONGKAI_SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   GONGKAI_FILE_STORE: z.enum(['disk', 'database']).default('disk'),
   GONGKAI_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  GONGKAI_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  GONGKAI_MAIL_FROM: z.string().min(3).default('政务公开平台 <gongkai@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -60,6 +65,8 @@ export type Config = Readonly<{
   publicSubmitLimit: { count: number; windowMs: number };
   /** Uncached portal searches running at once; more wait their turn, beyond a queue they get 503. */
   searchConcurrency: number;
+  /** Outgoing e-mail: the SMTP server (none: e-mails are only logged) and the sender address. */
+  mail: { smtpUrl: string | null; from: string };
 }>;
 
 export class ConfigError extends Error {}
@@ -108,6 +115,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       windowMs: Number(e.GONGKAI_APPLY_LIMIT.split('/')[1]) * 60 * 1000,
     },
     searchConcurrency: e.GONGKAI_SEARCH_CONCURRENCY,
+    mail: { smtpUrl: e.GONGKAI_SMTP_URL ?? null, from: e.GONGKAI_MAIL_FROM },
   });
 }
 

@@ -17,6 +17,7 @@ import { installCalendarListeners } from './calendar/calendar-hooks.ts';
 import { orgFeature } from './org/feature.ts';
 import { calendarFeature } from './calendar/feature.ts';
 import { auditFeature } from './audit/feature.ts';
+import { notificationsFeature } from './notifications/feature.ts';
 import { annualReportFeature } from './annual-report/feature.ts';
 import { publicationsFeature } from './publications/feature.ts';
 import { requestsFeature } from './requests/feature.ts';
@@ -37,6 +38,7 @@ type FeatureEntry = Feature | (() => Feature);
 const entries: () => FeatureEntry[] = () => [
   orgFeature,
   auditFeature,
+  notificationsFeature,
   calendarFeature,
   annualReportFeature,
   publicationsFeature,

@@ -9,6 +9,7 @@ import { formatDemoAccounts, loadDemo } from './demo/load-demo.ts';
 import { systemActor } from './context.ts';
 import { startWorker } from './jobs/worker.ts';
 import { watchPortal } from './portal/portal-watch.ts';
+import { setSenders, smtpEmailSender } from './notifications/senders.ts';
 import { featureJobHandlers, featureSchedules } from './features.ts';
 
 process.env.TZ = 'Asia/Shanghai';
@@ -30,6 +31,10 @@ export async function startServer(): Promise<{ close(): Promise<void>; port: num
       logger.info('demo township loaded by another instance');
     }
   }
+  setSenders({
+    publicUrl: cfg.publicUrl,
+    ...(cfg.mail.smtpUrl ? { email: smtpEmailSender(cfg.mail.smtpUrl, cfg.mail.from) } : {}),
+  });
   // Several nodes on one PostgreSQL: each hears of the others' portal changes instead of asking per request.
   const portalWatch =
     cfg.database.kind === 'postgres' ? watchPortal(cfg.database.url, (msg) => logger.warn(msg)) : undefined;

@@ -15,6 +15,8 @@ export interface FoundationTables {
   regional_holidays: RegionalHolidayTable;
   jobs: JobTable;
   notifications: NotificationTable;
+  notification_prefs: NotificationPrefTable;
+  work_assignments: WorkAssignmentTable;
   agency_settings: AgencySettingTable;
   rate_limits: RateLimitTable;
   serials: SerialTable;
@@ -38,6 +40,8 @@ export interface OfficeTable {
   name: string;
   sort_order: number;
   created_at: string;
+  /** Reviews this office's items when it has no head user (issue 10); else the disclosure office's head does. */
+  substitute_user_id: number | null;
 }
 export interface VillageTable {
   id: Generated<number>;
@@ -164,4 +168,24 @@ export interface RateLimitTable {
 export interface SerialTable {
   scope: string;
   next_value: number;
+}
+
+/** A user's choice of e-mail for one notification kind (no row: the kind's default). */
+export interface NotificationPrefTable {
+  user_id: number;
+  kind: string;
+  email: number;
+}
+
+/** An admin's reassignment of a waiting step (request approval, publication review step …) to a named person. */
+export interface WorkAssignmentTable {
+  id: Generated<number>;
+  agency_id: number;
+  object_type: string;
+  object_id: number;
+  step: string;
+  user_id: number;
+  reason: string;
+  assigned_by_name: string;
+  created_at: string;
 }

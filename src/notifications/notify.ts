@@ -1,9 +1,15 @@
 /**
  * The one writer of notifications (提醒): every feature tells the persons who can act through this function, inside
- * the transaction of the change that makes them the ones to act. It writes the in-app reminder; e-mail and SMS are
- * sent by jobs the caller queues in the same transaction.
+ * the transaction of the change that makes them the ones to act. It writes the in-app reminder at once and, with
+ * `deliver`, queues in the same transaction an e-mail job (when the user has an address and wants e-mail for this
+ * kind) and an SMS job (for kinds that warrant one, held until the quiet hours end): deliver.ts sends them.
  */
 import type { DbOrTrx } from '../db/database.ts';
+import { enqueue } from '../jobs/queue.ts';
+import { kindInfo } from './kinds.ts';
+import { wantsEmail } from './prefs.ts';
+import { deliverySettings } from './delivery-settings.ts';
+import { smsSendTime } from './quiet-hours.ts';
 
 export interface NotificationInput {
   /** Machine kind, e.g. 'request.due_soon' (never shown: the title and body are the Chinese text). */
@@ -24,7 +30,7 @@ export async function notify(
   now: Date,
   userIds: Iterable<number>,
   n: NotificationInput,
-  opts: { unlessSince?: string } = {},
+  opts: { unlessSince?: string; deliver?: boolean } = {},
 ): Promise<number> {
   let written = 0;
   for (const userId of new Set(userIds)) {
@@ -38,7 +44,7 @@ export async function notify(
       q = n.link === null ? q.where('link', 'is', null) : q.where('link', '=', n.link);
       if (await q.executeTakeFirst()) continue;
     }
-    await db
+    const row = await db
       .insertInto('notifications')
       .values({
         user_id: userId,
@@ -49,8 +55,31 @@ export async function notify(
         created_at: now.toISOString(),
         read_at: null,
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
     written++;
+    if (opts.deliver) await queueDelivery(db, now, userId, row.id, n.kind);
   }
   return written;
+}
+
+/** Queue the e-mail and SMS of one written reminder (the jobs read the reminder itself when they run). */
+async function queueDelivery(db: DbOrTrx, now: Date, userId: number, notificationId: number, kind: string) {
+  const user = await db
+    .selectFrom('users')
+    .select(['email', 'phone', 'agency_id', 'is_active'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user || Number(user.is_active) !== 1) return;
+  if (user.email && (await wantsEmail(db, userId, kind)))
+    await enqueue(db, 'notifications.send_email', { notificationId }, { runAt: now });
+  if (user.phone && kindInfo(kind)?.sms) {
+    const s = await deliverySettings(db, user.agency_id);
+    await enqueue(
+      db,
+      'notifications.send_sms',
+      { notificationId },
+      { runAt: smsSendTime(now, s.smsQuietStart, s.smsQuietEnd) },
+    );
+  }
 }

@@ -105,12 +105,18 @@ export async function descendantIds(db: DbOrTrx, agencyId: number): Promise<numb
 export async function listOffices(db: DbOrTrx, agencyId: number): Promise<Office[]> {
   const rows = await db
     .selectFrom('offices')
-    .select(['id', 'agency_id', 'name', 'sort_order'])
+    .select(['id', 'agency_id', 'name', 'sort_order', 'substitute_user_id'])
     .where('agency_id', '=', agencyId)
     .orderBy('sort_order')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: r.id, agencyId: r.agency_id, name: r.name, sortOrder: r.sort_order }));
+  return rows.map((r) => ({
+    id: r.id,
+    agencyId: r.agency_id,
+    name: r.name,
+    sortOrder: r.sort_order,
+    substituteUserId: r.substitute_user_id,
+  }));
 }
 
 export async function listVillages(db: DbOrTrx, agencyId: number): Promise<Village[]> {

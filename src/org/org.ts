@@ -37,6 +37,8 @@ export interface Office {
   agencyId: number;
   name: string;
   sortOrder: number;
+  /** Reviews the office's items when it has no head user (null: the disclosure office's head does). */
+  substituteUserId: number | null;
 }
 
 export interface Village {

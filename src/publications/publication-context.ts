@@ -4,6 +4,8 @@ import type { DbOrTrx } from '../db/database.ts';
 import { assertCan } from '../errors.ts';
 import { agencyScope } from '../org/org.queries.ts';
 import type { AgencyScope } from '../org/access.ts';
+import { orgSnapshot } from '../org/acting-persons.ts';
+import { reviewersOf } from './waiting.ts';
 import { indexDocument } from '../search/search-index.ts';
 import { publicationPolicy, type PublicationFacts } from './publication.policy.ts';
 import { chainState, type ChainState } from './publication.ts';
@@ -34,11 +36,18 @@ export async function loadPublication(
   assertCan(publicationPolicy.view(ctx.actor, scope), { hide: true });
   const [config, reviews] = await Promise.all([reviewChainOf(db, item.agencyId), listReviews(db, id)]);
   const chain = chainState(config, item.isMajor, item.reviewRound, reviews);
+  const reviewers = reviewersOf(await orgSnapshot(db, item.agencyId), item, chain);
   return {
     item,
     scope,
     chain,
-    facts: { status: item.status, createdBy: item.createdBy, officeId: item.officeId, chain },
+    facts: {
+      status: item.status,
+      createdBy: item.createdBy,
+      officeId: item.officeId,
+      chain,
+      reviewerIds: reviewers && reviewers.via !== 'admin' ? reviewers.userIds : [],
+    },
   };
 }
 

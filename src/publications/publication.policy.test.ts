@@ -146,6 +146,19 @@ describe('publish, edit, channels', () => {
     assert.equal(publicationPolicy.edit(actors['another drafter']!, scope, itemAt('first_review')), false);
     assert.equal(publicationPolicy.edit(actors.clerk!, scope, itemAt('first_review')), true);
   });
+  it('reassign: the agency admin only; a named reviewer signs a step outside his role', () => {
+    assert.equal(publicationPolicy.reassign(actors.admin!, scope), true);
+    assert.equal(publicationPolicy.reassign(actors.clerk!, scope), false);
+    const named = {
+      ...itemAt('second_review'),
+      reviewerIds: [actors.clerk!.kind === 'user' ? actors.clerk!.userId : 0],
+    };
+    assert.equal(publicationPolicy.review(actors.clerk!, scope, named, 'second_review', 'approve'), true);
+    assert.equal(
+      publicationPolicy.review(actors.clerk!, scope, itemAt('second_review'), 'second_review', 'approve'),
+      false,
+    );
+  });
   it('channels only for published items', () => {
     assert.equal(publicationPolicy.useChannel(actors.clerk!, scope, { status: 'published' }), true);
     assert.equal(publicationPolicy.useChannel(actors.clerk!, scope, { status: 'approved' }), false);

@@ -13,6 +13,11 @@ export interface PublicationFacts {
   createdBy: number;
   officeId: number | null;
   chain: Pick<ChainState, 'next' | 'signerIds'>;
+  /**
+   * Named persons the next step resolved to beyond its role (the office's substitute, the disclosure office's head
+   * when the office has no head, a person an admin reassigned it to): src/publications/waiting.ts.
+   */
+  reviewerIds?: readonly number[];
 }
 
 export type ReviewAction = 'approve' | 'return';
@@ -52,11 +57,16 @@ export const publicationPolicy = {
     }
     if (item.status !== 'in_review' || item.chain.next?.step !== step) return false;
     if (item.chain.signerIds.includes(actor.userId)) return false;
+    if (item.reviewerIds?.includes(actor.userId)) return true;
     const role = item.chain.next.role;
     if (role === 'drafter') return item.createdBy === actor.userId;
     if (!hasRole(actor, role)) return false;
     if (role === 'office_head' && item.officeId != null && actor.officeId !== item.officeId) return false;
     return true;
+  },
+  /** Hand the waiting review step to a named person (the agency's admin; audited). */
+  reassign(actor: Actor, scope: AgencyScope): boolean {
+    return isMember(actor, scope) && hasRole(actor, 'admin');
   },
   /** Put an approved item on the portal (the disclosure office). */
   publish(actor: Actor, scope: AgencyScope, item: Pick<PublicationFacts, 'status'>): boolean {

@@ -1,7 +1,8 @@
 /** All SQL of 主动公开 that is not a use case's own write: reads, row → domain mapping, settings. */
 import { z } from 'zod';
 import { defineSetting, readSetting } from '../settings/agency-settings.ts';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { parseJson, toBool, toNumber } from '../db/values.ts';
 import { NotFoundError } from '../errors.ts';
@@ -330,7 +331,12 @@ export async function listReviews(db: DbOrTrx, publicationId: number): Promise<R
     .where('publication_id', '=', publicationId)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toReviewRecord);
+}
+
+/** A publication_reviews row → the domain's review record. */
+export function toReviewRecord(r: Selectable<DB['publication_reviews']>): ReviewRecord {
+  return {
     round: toNumber(r.round),
     step: r.step as ReviewStep,
     action: r.action as 'approve' | 'return',
@@ -338,7 +344,7 @@ export async function listReviews(db: DbOrTrx, publicationId: number): Promise<R
     userName: r.user_name,
     reason: r.reason,
     signedAt: r.signed_at,
-  }));
+  };
 }
 
 export interface ChannelUse {

@@ -19,6 +19,8 @@ import { STEP_LABELS, stepsFor, type ReviewStep } from './publication.ts';
 import { loadPublication, reindexPublication } from './publication-context.ts';
 import { reviewChainOf } from './publications.queries.ts';
 import { scanText, HIT_LABELS } from './secrecy-scan.ts';
+import { waitingOfPublication } from './waiting.ts';
+import { notifyHandover } from '../notifications/handover.ts';
 
 /** The step whose approval signs the 保密审查单: the first one after the drafter's own check. */
 export async function secrecyStepOf(
@@ -86,6 +88,7 @@ export async function reviewPublication(ctx: Ctx, id: number, raw: unknown): Pro
   // A new round starts with nothing signed but the drafter's check.
   const finalStatus = input.step === 'first_review' ? (allSteps === 1 ? 'approved' : 'in_review') : status;
 
+  const waitingBefore = await waitingOfPublication(ctx.db, id);
   await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now().toISOString();
     const r = await trx
@@ -150,5 +153,13 @@ export async function reviewPublication(ctx: Ctx, id: number, raw: unknown): Pro
         note: input.secrecyNote,
       });
     await reindexPublication(trx, id, ctx.clock.now());
+    // The handover: the next step's persons, the drafter of a returned item, or the clerks who publish are told.
+    await notifyHandover(
+      trx,
+      ctx.clock.now(),
+      actor.userId,
+      waitingBefore,
+      await waitingOfPublication(trx, id),
+    );
   });
 }

@@ -1,6 +1,7 @@
 /**
- * Deadline alerts (disclosure-rules.md §3.4, interpretation): due-soon at the configured working days before the
- * due date (default 5, 3, 1), due today, overdue. Pure.
+ * Deadline alerts (disclosure-rules.md §3.4, interpretation): due-soon while at most N working days are left
+ * (N: the agency's longest alert, default 5 — the same horizon as the ledger's 即将到期 filter), due today, overdue.
+ * Pure.
  */
 import type { WorkCalendar } from '../calendar/calendar.ts';
 
@@ -13,16 +14,11 @@ export interface Alert {
 }
 
 /** The alert for a due date today, or null when none is due (not an alert day). */
-export function alertFor(
-  cal: WorkCalendar,
-  today: string,
-  dueOn: string,
-  alertDays: readonly number[],
-): Alert | null {
+export function alertFor(cal: WorkCalendar, today: string, dueOn: string, soonDays: number): Alert | null {
   if (dueOn < today) return { level: 'overdue', workdaysLeft: -cal.workdaysBetween(dueOn, today) };
   if (dueOn === today) return { level: 'due_today', workdaysLeft: 0 };
   const left = cal.workdaysBetween(today, dueOn);
-  return alertDays.includes(left) ? { level: 'due_soon', workdaysLeft: left } : null;
+  return left <= soonDays ? { level: 'due_soon', workdaysLeft: left } : null;
 }
 
 /** The alert wording a handler reads. */
@@ -33,25 +29,5 @@ export function alertText(a: Alert, reference: string, dueOn: string): string {
   return `申请${reference}还有${a.workdaysLeft}个工作日到期（${dueOn}）`;
 }
 
-const SHANGHAI_OFFSET_MIN = 8 * 60;
-
-function minutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h! * 60 + m!;
-}
-
-/**
- * When an SMS may be sent: now, or the end of the quiet hours (Asia/Shanghai) if now falls inside them. The quiet
- * window may run over midnight (21:00–08:00).
- */
-export function smsSendTime(now: Date, quietStart: string, quietEnd: string): Date {
-  const local = (now.getUTCHours() * 60 + now.getUTCMinutes() + SHANGHAI_OFFSET_MIN) % 1440;
-  const s = minutes(quietStart);
-  const e = minutes(quietEnd);
-  const quiet = s === e ? false : s < e ? local >= s && local < e : local >= s || local < e;
-  if (!quiet) return now;
-  const wait = (e - local + 1440) % 1440;
-  const t = new Date(now.getTime() + wait * 60_000);
-  t.setUTCSeconds(0, 0);
-  return t;
-}
+// The quiet-hours rule lives with the notifications' delivery; re-exported for the daily alert run.
+export { smsSendTime } from '../notifications/quiet-hours.ts';

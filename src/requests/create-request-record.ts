@@ -4,6 +4,8 @@
  */
 import { newTrackingCode } from '../tracking/tracking-code.ts';
 import type { Ctx } from '../context.ts';
+import { notifyHandover } from '../notifications/handover.ts';
+import { waitingOfRequest } from './waiting.ts';
 import type { Trx } from '../db/database.ts';
 import { assertReportYearOpen } from '../period-lock/assert-period-open.ts';
 import { fromBool, nowIso } from '../db/values.ts';
@@ -100,6 +102,14 @@ export async function createRequestRecord(
     settings.feePausesReplyClock,
   );
   await trx.updateTable('info_requests').set(clock.columns).where('id', '=', row.id).execute();
+  // A new request waits on the clerks (confirmation) or its handler: they are told at once.
+  await notifyHandover(
+    trx,
+    ctx.clock.now(),
+    ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+    [],
+    await waitingOfRequest(trx, await getRequest(trx, row.id)),
+  );
   return row.id;
 }
 

@@ -24,7 +24,7 @@ import {
 import { requestPolicy } from './request.policy.ts';
 import { requestScope, toRequest } from './requests.queries.ts';
 import { maskIdNumber } from './id-numbers.ts';
-import { getRequestSettings } from './settings.ts';
+import { dueSoonDays, getRequestSettings } from './settings.ts';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 
@@ -76,7 +76,7 @@ async function authorize(ctx: Ctx, agencyId: number) {
 export async function dueSoonHorizon(ctx: Ctx, agencyId: number): Promise<string> {
   const settings = await getRequestSettings(ctx.db, agencyId);
   const cal = await getCalendar(ctx.db, agencyId);
-  return cal.addWorkdays(ctx.clock.today(), Math.max(...settings.alertDays));
+  return cal.addWorkdays(ctx.clock.today(), dueSoonDays(settings));
 }
 
 async function filtered(ctx: Ctx, agencyId: number, f: LedgerFilter) {

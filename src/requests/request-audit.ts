@@ -12,6 +12,9 @@ export type RequestAuditAction =
   | 'request.consultation_started'
   | 'request.consultation_ended'
   | 'request.extended'
+  | 'request.extension_requested'
+  | 'request.extension_declined'
+  | 'request.reassigned'
   | 'request.fee_notice_issued'
   | 'request.fee_paid'
   | 'request.fee_waived'
@@ -51,6 +54,9 @@ export const REQUEST_AUDIT_LABELS: Record<RequestAuditAction, string> = {
   'request.consultation_started': '征求意见',
   'request.consultation_ended': '征求意见结束',
   'request.extended': '延期答复',
+  'request.extension_requested': '申请延期（待负责人批准）',
+  'request.extension_declined': '不同意延期',
+  'request.reassigned': '指派待办',
   'request.fee_notice_issued': '发出收费通知',
   'request.fee_paid': '登记缴费',
   'request.fee_waived': '减免信息处理费',

@@ -24,6 +24,9 @@ import { computeRequestClock } from './request-clock.ts';
 import { issueLetter, type IssueLetterInput } from './issue-letter.ts';
 import type { RequestAuditAction } from './request-audit.ts';
 import type { DeadlineResult } from './deadline.ts';
+import { orgSnapshot, type ActingPersons } from '../org/acting-persons.ts';
+import { approversOf, extensionApproversOf, waitingOfRequest } from './waiting.ts';
+import { notifyHandover } from '../notifications/handover.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 
 export interface StepEnv {
@@ -60,8 +63,15 @@ export interface StepOptions<T> {
 /** Load a request the actor may see (outsiders get "not found") and its policy scope. */
 export async function resolveRequest(ctx: Ctx, id: number) {
   const request = await getRequest(ctx.db, id);
-  const scope = await requestScope(ctx.db, request.agencyId, request.handlerId);
-  assertCan(requestPolicy.view(ctx.actor, scope), { hide: true });
+  const base = await requestScope(ctx.db, request.agencyId, request.handlerId);
+  assertCan(requestPolicy.view(ctx.actor, base), { hide: true });
+  const org = await orgSnapshot(ctx.db, request.agencyId);
+  const taking = (p: ActingPersons) => (p.via === 'admin' ? [] : p.userIds);
+  const scope = {
+    ...base,
+    approverIds: taking(approversOf(org, request.id)),
+    extensionApproverIds: taking(extensionApproversOf(org, request.id)),
+  };
   return { request, scope, agency: scope.agency };
 }
 
@@ -83,6 +93,7 @@ export async function requestStep<T = undefined>(
   const settings = await getRequestSettings(ctx.db, request.agencyId);
   const cal = await getCalendar(ctx.db, request.agencyId);
   const before = await computeRequestClock(ctx.db, cal, request, settings.feePausesReplyClock);
+  const waitingBefore = await waitingOfRequest(ctx.db, request);
   return ctx.db.transaction().execute(async (trx) => {
     const env: StepEnv = {
       trx,
@@ -118,6 +129,14 @@ export async function requestStep<T = undefined>(
       after: { status: after.status, dueOn: after.dueOn, ...((out.audit?.after as object) ?? {}) },
       note: out.audit?.note ?? null,
     });
+    // The handover: whoever the request now waits on is told, in the same transaction.
+    await notifyHandover(
+      trx,
+      ctx.clock.now(),
+      ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      waitingBefore,
+      await waitingOfRequest(trx, after),
+    );
     return { request: after, result: out.result, letterIds };
   });
 }

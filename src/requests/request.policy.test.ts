@@ -28,12 +28,14 @@ const ACTIONS: RequestPolicyAction[] = [
   'waiveFee',
   'manageAppeals',
   'manageSettings',
+  'requestExtension',
+  'reassign',
 ];
 
 // Expected allowed actions per actor; anything not listed is denied.
 const MATRIX: [string, Actor, RequestPolicyAction[]][] = [
-  ['clerk', user(['clerk']), ['view', 'register', 'handle', 'assign', 'manageAppeals']],
-  ['assigned drafter', user(['drafter'], { userId: 7 }), ['view', 'handle']],
+  ['clerk', user(['clerk']), ['view', 'register', 'handle', 'assign', 'manageAppeals', 'requestExtension']],
+  ['assigned drafter', user(['drafter'], { userId: 7 }), ['view', 'handle', 'requestExtension']],
   ['other drafter', user(['drafter'], { userId: 8 }), ['view']],
   [
     'head of the disclosure office',
@@ -43,7 +45,7 @@ const MATRIX: [string, Actor, RequestPolicyAction[]][] = [
   ['head of another office', user(['office_head'], { officeId: 101 }), ['view', 'assign']],
   ['deputy leader', user(['deputy_leader']), ['view', 'approve', 'waiveFee']],
   ['principal leader', user(['principal_leader']), ['view', 'approve', 'waiveFee']],
-  ['admin', user(['admin']), ['view', 'manageAppeals', 'manageSettings']],
+  ['admin', user(['admin']), ['view', 'manageAppeals', 'manageSettings', 'reassign']],
   ['auditor', user(['auditor']), ['view']],
   ['liaison', user(['liaison']), []],
   ['inspector above', user(['inspector'], { agencyId: 5 }), ['view']],
@@ -65,4 +67,13 @@ test('no disclosure office set: nobody but the system may extend', () => {
   const scope = { ...SCOPE, disclosureOfficeId: null };
   assert.equal(requestPolicy.extend(user(['office_head'], { officeId: 100 }), scope), false);
   assert.equal(requestPolicy.extend({ kind: 'system', name: 'x' }, scope), true);
+});
+
+test('named persons (a substitute, a reassignee) approve and extend; others and outsiders do not', () => {
+  const scope = { ...SCOPE, approverIds: [42], extensionApproverIds: [42] };
+  const named = user(['drafter'], { userId: 42 });
+  assert.equal(requestPolicy.approve(named, scope), true);
+  assert.equal(requestPolicy.extend(named, scope), true);
+  assert.equal(requestPolicy.approve(user(['drafter'], { userId: 43 }), scope), false);
+  assert.equal(requestPolicy.extend(user(['drafter'], { userId: 42, agencyId: 11 }), scope), false);
 });

@@ -11,7 +11,16 @@ export interface RequestScope extends AgencyScope {
   disclosureOfficeId: number | null;
   /** The assigned handler, who may work on the request without the clerk role. */
   handlerId?: number | null;
+  /**
+   * Named persons the approval / the extension approval resolved to beyond the rule (the disclosure office's
+   * substitute, a person an admin reassigned it to): src/requests/waiting.ts. Absent: the rule alone.
+   */
+  approverIds?: readonly number[];
+  extensionApproverIds?: readonly number[];
 }
+
+const named = (actor: Actor, ids: readonly number[] | undefined) =>
+  actor.kind === 'user' && ids != null && ids.includes(actor.userId);
 
 const READERS = [
   'admin',
@@ -62,11 +71,26 @@ export const requestPolicy = {
   approve(actor: Actor, scope: RequestScope): boolean {
     if (actor.kind === 'system') return true;
     if (!isMember(actor, scope)) return false;
-    return isDisclosureHead(actor, scope) || hasRole(actor, 'deputy_leader', 'principal_leader');
+    return (
+      isDisclosureHead(actor, scope) ||
+      hasRole(actor, 'deputy_leader', 'principal_leader') ||
+      named(actor, scope.approverIds)
+    );
   },
   /** Approve an extension: only the head of the disclosure office (条例第三十三条第二款). */
   extend(actor: Actor, scope: RequestScope): boolean {
-    return actor.kind === 'system' || isDisclosureHead(actor, scope);
+    if (actor.kind === 'system') return true;
+    return (
+      isDisclosureHead(actor, scope) || (isMember(actor, scope) && named(actor, scope.extensionApproverIds))
+    );
+  },
+  /** Ask the office head for an extension (the clerk or the handler). */
+  requestExtension(actor: Actor, scope: RequestScope): boolean {
+    return requestPolicy.handle(actor, scope);
+  },
+  /** Hand a waiting step (approval, extension approval) to a named person: the agency's admin. */
+  reassign(actor: Actor, scope: RequestScope): boolean {
+    return actor.kind === 'system' || (isMember(actor, scope) && hasRole(actor, 'admin'));
   },
   /** Waive or reduce the 信息处理费 (a reasoned decision, disclosure-rules.md §5.6). */
   waiveFee(actor: Actor, scope: RequestScope): boolean {

@@ -420,6 +420,12 @@ export interface InfoRequest {
   extensionReason: string | null;
   extensionApprovedByName: string | null;
   extensionApprovedAt: string | null;
+  /** A clerk's pending request for an extension (null when none is waiting for the office head). */
+  extensionRequestedDays: number | null;
+  extensionRequestedReason: string | null;
+  extensionRequestedBy: number | null;
+  extensionRequestedByName: string | null;
+  extensionRequestedAt: string | null;
   feeMethod: 'none' | 'by_count' | 'by_volume';
   feePages: number | null;
   feeAmount: number;

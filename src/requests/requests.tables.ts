@@ -70,6 +70,12 @@ export interface InfoRequestTable {
   extension_approved_by: number | null;
   extension_approved_by_name: string | null;
   extension_approved_at: string | null;
+  /** The clerk's request for an extension, awaiting the disclosure office head (issue 10). */
+  extension_requested_days: number | null;
+  extension_requested_reason: string | null;
+  extension_requested_by: number | null;
+  extension_requested_by_name: string | null;
+  extension_requested_at: string | null;
   fee_method: string;
   fee_pages: number | null;
   fee_amount: number;

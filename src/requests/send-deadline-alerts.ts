@@ -13,7 +13,7 @@ import { getCalendar } from '../calendar/get-calendar.ts';
 import { usersWithRole } from '../org/org.queries.ts';
 import { OPEN_STATES } from './request.ts';
 import { alertFor, alertText, smsSendTime } from './alerts.ts';
-import { getRequestSettings } from './settings.ts';
+import { dueSoonDays, getRequestSettings } from './settings.ts';
 import { senders } from './senders.ts';
 import { endedPeriods, sendPeriodEndAlerts } from './send-period-alerts.ts';
 
@@ -51,7 +51,7 @@ export async function sendDeadlineAlerts(ctx: Ctx): Promise<{ notifications: num
           // The confirmation step's own reminder: an online or unconfirmed request waits for 双方确认.
           text = `申请${r.reference}（${r.submitted_on}提交）尚待确认收到，请与申请人确认`;
         } else if (r.due_on) {
-          const a = alertFor(cal, today, r.due_on, settings.alertDays);
+          const a = alertFor(cal, today, r.due_on, dueSoonDays(settings));
           if (a) {
             text = alertText(a, r.reference, r.due_on);
             overdue = a.level === 'overdue';

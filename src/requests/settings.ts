@@ -81,6 +81,9 @@ export const DEFAULT_SETTINGS: RequestSettings = RequestSettingsSchema.parse({})
 /** Stored as one JSON value; missing keys take the schema's defaults. */
 export const REQUEST_SETTINGS = defineSetting(SETTINGS_KEY, RequestSettingsSchema, DEFAULT_SETTINGS);
 
+/** The due-soon horizon in working days: a request with at most this many left is 即将到期 (default 5). */
+export const dueSoonDays = (s: Pick<RequestSettings, 'alertDays'>) => Math.max(...s.alertDays);
+
 /** The agency's settings merged over the defaults. */
 export async function getRequestSettings(db: DbOrTrx, agencyId: number): Promise<RequestSettings> {
   return readSetting(db, agencyId, REQUEST_SETTINGS);

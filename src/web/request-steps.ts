@@ -11,6 +11,8 @@ import { startConsultation } from '../requests/start-consultation.ts';
 import { endConsultation } from '../requests/end-consultation.ts';
 import { extendDeadline } from '../requests/extend-deadline.ts';
 import { waiveFee } from '../requests/waive-fee.ts';
+import { declineExtension, requestExtension } from '../requests/request-extension.ts';
+import { reassignRequest } from '../requests/reassign-request.ts';
 import { issueFeeNotice } from '../requests/issue-fee-notice.ts';
 import { recordFeePayment } from '../requests/record-fee-payment.ts';
 import { closeUnpaidFee } from '../requests/close-unpaid-fee.ts';
@@ -52,6 +54,13 @@ export const REQUEST_STEPS: Record<string, { fn: StepFn; done: string; summary: 
     done: '已批准延期，延期答复告知书已出具',
     summary: '批准延期答复（条例第三十三条）',
   },
+  'extension-request': {
+    fn: requestExtension,
+    done: '已申请延期，等待政务公开工作机构负责人批准',
+    summary: '申请延期答复（报负责人批准）',
+  },
+  'extension-decline': { fn: declineExtension, done: '已不同意延期，已告知申请人', summary: '不同意延期' },
+  reassign: { fn: reassignRequest, done: '已指派，被指派人已收到提醒', summary: '指派待办（管理员）' },
   'fee-waiver': { fn: waiveFee, done: '已记录减免决定', summary: '减免信息处理费' },
   'fee-notice': { fn: issueFeeNotice, done: '收费通知书已出具', summary: '发出收费通知' },
   'fee-paid': { fn: recordFeePayment, done: '已登记缴费', summary: '登记缴费' },

@@ -3,7 +3,7 @@ import type { DashboardWidget } from './dashboard-widgets.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import { OPEN_STATES } from '../requests/request.ts';
 import { alertFor, alertText } from '../requests/alerts.ts';
-import { getRequestSettings } from '../requests/settings.ts';
+import { dueSoonDays, getRequestSettings } from '../requests/settings.ts';
 import { requestPolicy } from '../requests/request.policy.ts';
 import { requestScope } from '../requests/requests.queries.ts';
 
@@ -25,7 +25,7 @@ export const requestsWidget: DashboardWidget = async (ctx, user) => {
   const pending = rows.filter((r) => r.status === 'pending_confirmation');
   const alerts = rows
     .filter((r) => r.due_on)
-    .map((r) => ({ r, a: alertFor(cal, today, r.due_on!, settings.alertDays) }))
+    .map((r) => ({ r, a: alertFor(cal, today, r.due_on!, dueSoonDays(settings)) }))
     .filter((x) => x.a);
   const overdue = alerts.filter((x) => x.a!.level === 'overdue');
   const soon = alerts.filter((x) => x.a!.level !== 'overdue');

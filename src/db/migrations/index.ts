@@ -23,6 +23,7 @@ import * as m20261201_1900 from './2026_12_01_1900_create_citizen_submissions.ts
 import * as m20261201_1901 from './2026_12_01_1901_retire_empty_budget_column.ts';
 import * as m20261201_2200 from './2026_12_01_2200_create_stored_files.ts';
 import * as m20261201_2330 from './2026_12_01_2330_create_password_history.ts';
+import * as m20261201_1700 from './2026_12_01_1700_route_waiting_work.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1901_retire_empty_budget_column': m20261201_1901,
   '2026_12_01_2200_create_stored_files': m20261201_2200,
   '2026_12_01_2330_create_password_history': m20261201_2330,
+  '2026_12_01_1700_route_waiting_work': m20261201_1700,
 };

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { App } from '../../app-env.ts';
 import { currentUser, officePage } from '../../office-page.tsx';
 import { getAgency, listOffices, listUsers, listVillages } from '../../../org/org.queries.ts';
@@ -15,10 +16,11 @@ export function dashboardRoutes(app: App): void {
       listVillages(db, agency.id),
       listUsers(db, agency.id),
     ]);
-    const widgets = [];
+    const widgets: VNode[] = [];
+    const first: VNode[] = []; // cards of order 0 or less (待我处理) lead the dashboard
     for (const w of [...c.var.shell.widgets].sort((a, b) => a.order - b.order)) {
       const v = await w.widget(c.var.ctx, user);
-      if (v) widgets.push(v);
+      if (v) (w.order <= 0 ? first : widgets).push(v);
     }
     const [unread, unreadCount] = await Promise.all([
       listNotifications(db, user.id, { unreadOnly: true, limit: 10 }),
@@ -33,6 +35,7 @@ export function dashboardRoutes(app: App): void {
           {user.displayName}，您好。您的角色：{user.roles.map((r) => ROLE_LABELS[r]).join('、')}。
         </p>
         <div class="cards">
+          {first}
           <section class="card" aria-labelledby="agency-h">
             <h2 id="agency-h">{agency.name}</h2>
             <p class="muted">{AGENCY_KIND_LABELS[agency.kind]}</p>

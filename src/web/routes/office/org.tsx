@@ -1,4 +1,6 @@
 import type { App, C } from '../../app-env.ts';
+import { setOfficeSubstitute } from '../../../org/set-office-substitute.ts';
+import { OfficeReviewers } from '../../views/office-reviewers.tsx';
 import { currentActor, currentUser, officePage } from '../../office-page.tsx';
 import {
   Checkboxes,
@@ -186,6 +188,7 @@ async function orgPage(
                   <th scope="col">名称</th>
                   <th scope="col">排序</th>
                   <th scope="col">政府信息公开工作机构</th>
+                  <th scope="col">负责人 / 代理审核人</th>
                   {canManage ? <th scope="col">操作</th> : null}
                 </tr>
               </thead>
@@ -195,6 +198,15 @@ async function orgPage(
                     <td>{o.name}</td>
                     <td>{o.sortOrder}</td>
                     <td>{agency.disclosureOfficeId === o.id ? <span class="badge ok">是</span> : ''}</td>
+                    <td>
+                      <OfficeReviewers
+                        office={o}
+                        users={users}
+                        canManage={canManage}
+                        action={`${base}/offices/${o.id}/substitute`}
+                        csrf={c.var.csrf}
+                      />
+                    </td>
                     {canManage ? (
                       <td>
                         {agency.disclosureOfficeId !== o.id ? (
@@ -495,6 +507,14 @@ export function orgRoutes(app: App): void {
     const f = await formData(c);
     await setDisclosureOffice(c.var.ctx, id, Number(str(f.officeId)));
     return redirectWithFlash(c, `/office/org/${id}`, '已设置政府信息公开工作机构');
+  });
+
+  app.post('/office/org/:agencyId{[0-9]+}/offices/:officeId{[0-9]+}/substitute', async (c) => {
+    const id = Number(c.req.param('agencyId'));
+    const f = await formData(c);
+    const userId = str(f.userId) ? Number(str(f.userId)) : null;
+    await setOfficeSubstitute(c.var.ctx, id, Number(c.req.param('officeId')), userId);
+    return redirectWithFlash(c, `/office/org/${id}`, userId ? '已设置代理审核人' : '已取消代理审核人');
   });
 
   app.post('/office/org/:agencyId{[0-9]+}/users', async (c) => {

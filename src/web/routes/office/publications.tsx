@@ -1,4 +1,8 @@
 /** Back office of 主动公开: drafts, secrecy scan and masking, the review chain, publishing and channels. Routes are thin. */
+import { listUsers } from '../../../org/org.queries.ts';
+import { WaitingPanel, reassignFields } from '../../views/waiting-panel.tsx';
+import { waitingOfPublication } from '../../../publications/waiting.ts';
+import { reassignReview } from '../../../publications/reassign-review.ts';
 import type { App, C } from '../../app-env.ts';
 import { currentActor, currentUser, officePage } from '../../office-page.tsx';
 import {
@@ -240,7 +244,7 @@ function valuesOf(p: Publication): FormState['values'] {
 async function detailPage(
   c: C,
   id: number,
-  forms: { review?: FormState; attach?: FormState; validity?: FormState } = {},
+  forms: { review?: FormState; attach?: FormState; validity?: FormState; reassign?: FormState } = {},
   status = 200,
 ) {
   const ctx = c.var.ctx;
@@ -265,6 +269,7 @@ async function detailPage(
     (publicationPolicy.review(actor, scope, facts, reviewStep, 'approve') ||
       publicationPolicy.review(actor, scope, facts, reviewStep, 'return'));
   const rf = forms.review ?? emptyForm();
+  const [waiting, staff] = await Promise.all([waitingOfPublication(db, id), listUsers(db, p.agencyId)]);
   return officePage(
     c,
     p.title,
@@ -273,6 +278,25 @@ async function detailPage(
         <a href="/office/publications">主动公开</a> › 编号 {p.id}
       </p>
       <h1>{p.title}</h1>
+      <WaitingPanel
+        items={waiting}
+        names={new Map(staff.map((u) => [u.id, u.displayName]))}
+        csrf={c.var.csrf}
+        base={base(id)}
+        forms={forms}
+        actions={
+          p.status === 'in_review' && publicationPolicy.reassign(actor, scope)
+            ? [
+                {
+                  action: 'reassign',
+                  title: '指派本环节审核人',
+                  hidden: { version: String(p.version) },
+                  body: reassignFields(staff.filter((u) => u.isActive && !chain.signerIds.includes(u.id))),
+                },
+              ]
+            : []
+        }
+      />
       <p>
         <span class="badge">{STATUS_LABELS[p.status]}</span>{' '}
         <span class="badge">{ATTRIBUTE_LABELS[p.attribute]}</span>{' '}
@@ -842,6 +866,17 @@ export function publicationOfficeRoutes(app: App): void {
       return redirectWithFlash(c, base(id), str(f.action) === 'return' ? '已退回' : '已签批');
     } catch (e) {
       return detailPage(c, id, { review: formOfError(e, f) }, 400);
+    }
+  });
+
+  app.post('/office/publications/:id{[0-9]+}/reassign', async (c) => {
+    const id = Number(c.req.param('id'));
+    const f = await formData(c);
+    try {
+      await reassignReview(c.var.ctx, id, f);
+      return redirectWithFlash(c, base(id), '已指派，被指派人已收到提醒');
+    } catch (e) {
+      return detailPage(c, id, { reassign: formOfError(e, f) }, 400);
     }
   });
 

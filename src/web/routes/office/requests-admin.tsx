@@ -298,7 +298,12 @@ async function settingsPage(c: C, form?: FormState, status = 200) {
           label="复议机关"
           hint="留空则为上一级人民政府（乡镇为县人民政府）"
         />
-        <Field form={f} name="alertDays" label="到期提醒（到期前工作日数，逗号分隔）" required />
+        <Field
+          form={f}
+          name="alertDays"
+          label="到期提醒（到期前工作日数，逗号分隔；剩余工作日不超过其中最大值即为“即将到期”）"
+          required
+        />
         <Field form={f} name="correctionPeriodDays" label="默认补正期限（工作日）" type="number" required />
         <label class="check">
           <input

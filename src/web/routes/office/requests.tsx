@@ -16,6 +16,14 @@ import {
   type FormState,
 } from '../../views/forms.tsx';
 import { RequestFields } from '../../views/request-form.tsx';
+import {
+  WaitingPanel,
+  declineFields,
+  extensionRequestFields,
+  reassignFields,
+  type PanelForm,
+} from '../../views/waiting-panel.tsx';
+import { waitingOfRequest } from '../../../requests/waiting.ts';
 import { formData, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
 import { NotFoundError, ValidationError } from '../../../errors.ts';
@@ -407,6 +415,32 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
   const f = (k: string, v: FormState['values'] = {}) => ({ ...forms, [k]: forms[k] ?? emptyForm(v) });
   const fx = (k: string, v: FormState['values'] = {}) => f(k, v)[k]!;
   const ver = <input type="hidden" name="expectedVersion" value={String(r.version)} />;
+  const waiting = await waitingOfRequest(db, r);
+  const pendingExtension = r.extensionRequestedAt != null && r.extensionDays == null;
+  // The head approves what the clerk asked for (and may change it).
+  const extensionDefaults = pendingExtension
+    ? { days: String(r.extensionRequestedDays ?? 20), reason: r.extensionRequestedReason ?? '' }
+    : { days: '20' };
+  const panelActions: PanelForm[] = [
+    ...(handle &&
+    can('requestExtension') &&
+    available.has('extend') &&
+    r.extensionDays == null &&
+    !pendingExtension
+      ? [{ action: 'extension-request', title: '申请延期答复（报负责人批准）', body: extensionRequestFields }]
+      : []),
+    ...(pendingExtension && can('extend')
+      ? [{ action: 'extension-decline', title: '不同意延期', body: declineFields }]
+      : []),
+    ...waiting
+      .filter((w) => w.step && can('reassign'))
+      .map((w) => ({
+        action: 'reassign',
+        title: `指派“${w.label}”给其他人`,
+        hidden: { step: w.step! },
+        body: reassignFields(users.filter((u) => u.isActive)),
+      })),
+  ];
   return officePage(
     c,
     `申请 ${r.reference}`,
@@ -418,6 +452,14 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {r.reference} <span class="badge">{STATE_LABELS[r.status]}</span>
       </h1>
       <StepErrors forms={forms} summaries={STEP_SUMMARIES} stateLabel={STATE_LABELS[r.status]} />
+      <WaitingPanel
+        items={waiting}
+        names={new Map(users.map((u) => [u.id, u.displayName]))}
+        csrf={c.var.csrf}
+        base={`${BASE}/${id}`}
+        forms={forms}
+        actions={panelActions}
+      />
       {dup ? (
         <div class="form-error" role="alert">
           疑似重复申请：同一申请人曾申请相同信息并已答复（<a href={`${BASE}/${dup.id}`}>{dup.reference}</a>
@@ -848,19 +890,26 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           </ActionForm>
         ) : null}
         {can('extend') && available.has('extend') && r.extensionDays == null ? (
-          <ActionForm c={c} id={id} action="extend" title="批准延期答复" forms={f('extend', { days: '20' })}>
+          <ActionForm
+            c={c}
+            id={id}
+            action="extend"
+            title="批准延期答复"
+            open={pendingExtension || undefined}
+            forms={f('extend', extensionDefaults)}
+          >
             <p class="hint">
               须在原答复期限（{r.originalDueOn ?? r.dueOn}
               ）届满前批准并告知申请人，只能延长一次，最长20个工作日。
             </p>
             <Field
-              form={fx('extend', { days: '20' })}
+              form={fx('extend', extensionDefaults)}
               name="days"
               label="延长工作日数"
               type="number"
               required
             />
-            <TextArea form={fx('extend')} name="reason" label="延期理由" required />
+            <TextArea form={fx('extend', extensionDefaults)} name="reason" label="延期理由" required />
           </ActionForm>
         ) : null}
         {can('waiveFee') && ['accepted', 'extended', 'consulting'].includes(r.status) && !r.feeNoticeOn ? (

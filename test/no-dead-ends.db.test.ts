@@ -1,0 +1,310 @@
+/**
+ * No dead ends (issue 10): every state of a request and of a publication, under every review configuration (the
+ * step's office with or without a head, with or without a substitute, the disclosure office with or without a head,
+ * review chains of 1 to 4 steps), waits on at least one named person; that person may take the step under the
+ * policy — or, when nobody is left, is an admin who may reassign it, after which the assignee may take it — and the
+ * person is told (a reminder row is written for them by the one notification writer).
+ */
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachDialect } from './support/db.ts';
+import { makeAgency, makeOffice, makeUser, systemCtx, userActor } from './support/factories.ts';
+import type { Db } from '../src/db/database.ts';
+import { setDisclosureOffice } from '../src/org/manage-agency.ts';
+import { orgSnapshot, type OrgSnapshot } from '../src/org/acting-persons.ts';
+import { agencyScope } from '../src/org/org.queries.ts';
+import type { User } from '../src/org/org.ts';
+import { requestWaiting } from '../src/requests/waiting.ts';
+import { requestPolicy, type RequestScope } from '../src/requests/request.policy.ts';
+import { REQUEST_STATES, type InfoRequest } from '../src/requests/request.ts';
+import { publicationWaiting } from '../src/publications/waiting.ts';
+import { publicationPolicy } from '../src/publications/publication.policy.ts';
+import {
+  chainState,
+  PUBLICATION_STATUSES,
+  type ReviewChainConfig,
+  type ReviewRecord,
+} from '../src/publications/publication.ts';
+import type { Publication } from '../src/publications/publications.queries.ts';
+import { notifyHandover } from '../src/notifications/handover.ts';
+import type { WaitingItem } from '../src/notifications/waiting-item.ts';
+
+interface World {
+  label: string;
+  agencyId: number;
+  office: number;
+  disclosure: number;
+  drafter: User;
+  admin: User;
+  byId: Map<number, User>;
+}
+
+/** One agency per configuration: the drafting office with/without head and substitute, the disclosure office too. */
+async function world(
+  db: Db,
+  officeHead: boolean,
+  substitute: boolean,
+  disclosureHead: boolean,
+): Promise<World> {
+  const agency = await makeAgency(db);
+  const disclosure = await makeOffice(db, agency.id);
+  await setDisclosureOffice(systemCtx(db), agency.id, disclosure);
+  const office = await makeOffice(db, agency.id);
+  const users = [
+    await makeUser(db, agency.id, ['clerk'], { officeId: disclosure }),
+    await makeUser(db, agency.id, ['drafter'], { officeId: office }),
+    await makeUser(db, agency.id, ['admin']),
+    await makeUser(db, agency.id, ['deputy_leader']),
+    await makeUser(db, agency.id, ['principal_leader']),
+    await makeUser(db, agency.id, ['drafter'], { officeId: office }),
+  ];
+  if (officeHead) users.push(await makeUser(db, agency.id, ['office_head'], { officeId: office }));
+  if (disclosureHead) users.push(await makeUser(db, agency.id, ['office_head'], { officeId: disclosure }));
+  if (substitute) {
+    // The substitute of both offices: a drafter of the drafting office (not its author).
+    for (const o of [office, disclosure])
+      await db.updateTable('offices').set({ substitute_user_id: users[5]!.id }).where('id', '=', o).execute();
+  }
+  return {
+    label: `站办所负责人${officeHead ? '有' : '无'}·代理人${substitute ? '有' : '无'}·公开机构负责人${disclosureHead ? '有' : '无'}`,
+    agencyId: agency.id,
+    office,
+    disclosure,
+    drafter: users[1]!,
+    admin: users[2]!,
+    byId: new Map(users.map((u) => [u.id, u])),
+  };
+}
+
+const CHAINS: ReviewChainConfig[] = [
+  { steps: [{ step: 'first_review', role: 'drafter' }], principalWhen: 'major' },
+  {
+    steps: [
+      { step: 'first_review', role: 'drafter' },
+      { step: 'second_review', role: 'office_head' },
+    ],
+    principalWhen: 'major',
+  },
+  {
+    steps: [
+      { step: 'first_review', role: 'drafter' },
+      { step: 'second_review', role: 'office_head' },
+      { step: 'final_review', role: 'deputy_leader' },
+    ],
+    principalWhen: 'major',
+  },
+  {
+    steps: [
+      { step: 'first_review', role: 'drafter' },
+      { step: 'second_review', role: 'office_head' },
+      { step: 'final_review', role: 'deputy_leader' },
+      { step: 'principal_approval', role: 'principal_leader' },
+    ],
+    principalWhen: 'always',
+  },
+];
+
+/** Someone can act on the item: a resolved person the policy lets take it, or an admin whose reassignee can. */
+function assertActionable(
+  w: World,
+  org: OrgSnapshot,
+  item: WaitingItem,
+  can: (u: User, org: OrgSnapshot) => boolean,
+  resolve: (org: OrgSnapshot) => WaitingItem,
+  where: string,
+) {
+  assert.ok(item.persons.userIds.length > 0, `${where}: nobody to act`);
+  if (item.persons.via !== 'admin') {
+    for (const id of item.persons.userIds)
+      assert.ok(can(w.byId.get(id)!, org), `${where}: user ${id} may not act`);
+    return;
+  }
+  // Nobody holds the step: the admins are told and may reassign it; the assignee then can act.
+  assert.ok(item.step, `${where}: an item falling to the admins must be reassignable`);
+  assert.ok(item.persons.userIds.includes(w.admin.id), `${where}: admin not among the persons`);
+  const assignee = [...w.byId.values()].find((u) => u.roles.includes('deputy_leader'))!;
+  const after: OrgSnapshot = {
+    ...org,
+    assignments: [
+      { objectType: item.objectType, objectId: item.objectId, step: item.step, userId: assignee.id },
+      ...org.assignments,
+    ],
+  };
+  const again = resolve(after);
+  assert.deepEqual(again.persons.userIds, [assignee.id], `${where}: reassignment not honoured`);
+  assert.ok(can(assignee, after), `${where}: the reassigned person may not act`);
+}
+
+async function assertTold(db: Db, item: WaitingItem, where: string) {
+  await notifyHandover(db, new Date('2026-12-01T02:00:00Z'), null, [], [item]);
+  for (const id of item.persons.userIds) {
+    const row = await db
+      .selectFrom('notifications')
+      .select('id')
+      .where('user_id', '=', id)
+      .where('kind', '=', item.kind)
+      .where('link', '=', item.link)
+      .executeTakeFirst();
+    assert.ok(row, `${where}: user ${id} was not told`);
+  }
+}
+
+describeEachDialect('no dead ends: every waiting state reaches a person who can act and is told', (t) => {
+  it('requests: every state × with/without head, substitute, extension requested', async () => {
+    const { db } = t();
+    let cases = 0;
+    let nextId = 1_000_000;
+    for (const head of [true, false])
+      for (const sub of [true, false]) {
+        const w = await world(db, false, sub, head);
+        const base = await agencyScope(db, w.agencyId);
+        for (const status of REQUEST_STATES)
+          for (const extensionAsked of [false, true]) {
+            const id = nextId++;
+            const r = {
+              id,
+              agencyId: w.agencyId,
+              reference: `测试〔2026〕${id}号`,
+              status,
+              submittedOn: '2026-11-20',
+              dueOn: '2026-12-18',
+              handlerId: null,
+              extensionDays: null,
+              extensionRequestedAt: extensionAsked ? '2026-12-01T01:00:00Z' : null,
+              extensionRequestedDays: extensionAsked ? 10 : null,
+              extensionRequestedReason: extensionAsked ? '需调取档案' : null,
+              extensionRequestedByName: '办件员',
+            } as unknown as InfoRequest;
+            const resolve = (org: OrgSnapshot) => requestWaiting(org, r, { correctionToReview: false });
+            const org = await orgSnapshot(db, w.agencyId);
+            const items = resolve(org);
+            const where = `${w.label} · ${status}${extensionAsked ? ' · 延期待批' : ''}`;
+            if (status === 'archived') {
+              assert.equal(items.length, 0, `${where}: an archived request waits on nothing`);
+              continue;
+            }
+            assert.ok(items.length > 0, `${where}: waits on nothing`);
+            for (const item of items) {
+              const can = (u: User, o: OrgSnapshot) => {
+                const again = requestWaiting(o, r, { correctionToReview: false }).find(
+                  (x) => x.kind === item.kind,
+                )!;
+                const taking = again.persons.via === 'admin' ? [] : again.persons.userIds;
+                const scope: RequestScope = {
+                  ...base,
+                  disclosureOfficeId: w.disclosure,
+                  handlerId: null,
+                  approverIds: item.kind === 'request.approval' ? taking : [],
+                  extensionApproverIds: item.kind === 'request.extension_approval' ? taking : [],
+                };
+                const a = userActor(u);
+                if (item.kind === 'request.approval') return requestPolicy.approve(a, scope);
+                if (item.kind === 'request.extension_approval') return requestPolicy.extend(a, scope);
+                if (item.kind === 'request.confirm') return requestPolicy.register(a, scope);
+                return requestPolicy.handle(a, scope);
+              };
+              assertActionable(
+                w,
+                org,
+                item,
+                can,
+                (o) => resolve(o).find((x) => x.kind === item.kind)!,
+                where,
+              );
+              await assertTold(db, item, where);
+              cases++;
+            }
+          }
+      }
+    // 4 configurations × 11 non-archived states × 2, plus the extension items of the open states.
+    assert.ok(cases >= 88, `only ${cases} cases enumerated`);
+  });
+
+  it('publications: every state × office head, substitute, disclosure head × 1–4 step chains', async () => {
+    const { db } = t();
+    let cases = 0;
+    let nextId = 2_000_000;
+    for (const head of [true, false])
+      for (const sub of [true, false])
+        for (const disclosureHead of [true, false]) {
+          const w = await world(db, head, sub, disclosureHead);
+          const scope = await agencyScope(db, w.agencyId);
+          for (const chainConfig of CHAINS) {
+            const n = chainConfig.steps.length;
+            // draft, returned, approved, plus in review at each step after the drafter's own.
+            const states: { status: (typeof PUBLICATION_STATUSES)[number]; signed: number }[] = [
+              { status: 'draft', signed: 0 },
+              { status: 'returned', signed: 0 },
+              ...Array.from({ length: n - 1 }, (_, k) => ({ status: 'in_review' as const, signed: k + 1 })),
+              { status: 'approved', signed: n },
+              { status: 'published', signed: n },
+              { status: 'withdrawn', signed: n },
+            ];
+            for (const s of states) {
+              const id = nextId++;
+              const p = {
+                id,
+                agencyId: w.agencyId,
+                status: s.status,
+                officeId: w.office,
+                createdBy: w.drafter.id,
+                createdByName: w.drafter.displayName,
+                reviewRound: 1,
+                isMajor: false,
+                title: `测试信息${id}`,
+                dueOn: '2026-12-20',
+              } as unknown as Publication;
+              const org = await orgSnapshot(db, w.agencyId);
+              // Sign the first `signed` steps as the chain itself would: each by a person its step resolves to.
+              const reviews: ReviewRecord[] = [];
+              for (let k = 0; k < s.signed && s.status === 'in_review'; k++) {
+                const chain = chainState(chainConfig, false, 1, reviews);
+                const signer =
+                  k === 0 ? w.drafter.id : publicationWaiting(org, p, chain, null)[0]!.persons.userIds[0]!;
+                reviews.push({
+                  round: 1,
+                  step: chainConfig.steps[k]!.step,
+                  action: 'approve',
+                  userId: signer,
+                  userName: '签批人',
+                  reason: null,
+                  signedAt: '2026-12-01T01:00:00Z',
+                });
+              }
+              const chain = chainState(chainConfig, false, 1, reviews);
+              const resolve = (o: OrgSnapshot) => publicationWaiting(o, p, chain, null);
+              const items = resolve(org);
+              const where = `${w.label} · ${n}步 · ${s.status}${s.status === 'in_review' ? `（第${s.signed + 1}步）` : ''}`;
+              if (s.status === 'published' || s.status === 'withdrawn') {
+                assert.equal(items.length, 0, `${where}: a finished item waits on nothing`);
+                continue;
+              }
+              assert.equal(items.length, 1, `${where}: waits on nothing`);
+              const item = items[0]!;
+              const can = (u: User, o: OrgSnapshot) => {
+                const again = resolve(o)[0]!;
+                const facts = {
+                  status: p.status,
+                  createdBy: p.createdBy,
+                  officeId: p.officeId,
+                  chain,
+                  reviewerIds: again.persons.via === 'admin' ? [] : again.persons.userIds,
+                };
+                const a = userActor(u);
+                if (p.status === 'in_review')
+                  return (
+                    publicationPolicy.review(a, scope, facts, chain.next!.step, 'approve') &&
+                    publicationPolicy.review(a, scope, facts, chain.next!.step, 'return')
+                  );
+                if (p.status === 'approved') return publicationPolicy.publish(a, scope, facts);
+                return publicationPolicy.review(a, scope, facts, 'first_review', 'approve');
+              };
+              assertActionable(w, org, item, can, (o) => resolve(o)[0]!, where);
+              await assertTold(db, item, where);
+              cases++;
+            }
+          }
+        }
+    assert.ok(cases >= 8 * (4 * 3 + 6), `only ${cases} cases enumerated`);
+  });
+});
