@@ -1,6 +1,7 @@
 /**
  * Attach a file to a draft: type checked by its bytes (attachment-type.ts), size limited, stored under
- * <dataDir>/uploads/publications/<agency>/ with a random name, text extracted for search where possible.
+ * <dataDir>/uploads/publications/<agency>/ with a random name, its text read (bounded) for the secrecy scan and the
+ * search index, with the reason when it cannot be read (an image, a scan, an encrypted or broken file).
  * The file is written first and removed again if the transaction fails, so nothing is half-saved.
  */
 import crypto from 'node:crypto';
@@ -13,7 +14,8 @@ import { recordEvent } from '../audit/record-event.ts';
 import { assertCan, ValidationError } from '../errors.ts';
 import { publicationPolicy } from './publication.policy.ts';
 import { loadPublication, reindexPublication } from './publication-context.ts';
-import { ATTACHMENT_MIME, checkAttachment, extractText, MAX_ATTACHMENTS } from './attachment-type.ts';
+import { ATTACHMENT_MIME, checkAttachment, MAX_ATTACHMENTS } from './attachment-type.ts';
+import { readText } from '../documents/read-text.ts';
 import { listAttachments } from './publications.queries.ts';
 
 export interface FileInput {
@@ -49,6 +51,7 @@ export async function addAttachments(
   try {
     const rows: Insertable<PublicationAttachmentTable>[] = [];
     for (const f of checked) {
+      const reading = await readText(f.type, f.bytes);
       const key = path.join(
         'publications',
         String(item.agencyId),
@@ -65,7 +68,8 @@ export async function addAttachments(
         size: f.bytes.length,
         sha256: crypto.createHash('sha256').update(f.bytes).digest('hex'),
         storage_key: key,
-        text: extractText(f.type, f.bytes),
+        text: reading.ok ? reading.text : null,
+        text_status: reading.ok ? (reading.truncated ? 'truncated' : 'read') : reading.problem,
         created_at: ctx.clock.now().toISOString(),
       });
     }

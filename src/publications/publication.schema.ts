@@ -97,6 +97,8 @@ export const ReviewInput = z.object({
   /** The reviewer's attestation on the 保密审查单 (required when approving 站办所负责人复审). */
   secrecyConfirmed: flag,
   secrecyNote: optText(1000, '保密审查说明'),
+  /** The secrecy reviewer checked by hand the attachments the scan could not read. */
+  unreadableChecked: flag,
   version: z.preprocess((v) => Number(v), z.number().int().positive()),
 });
 export type ReviewInput = z.infer<typeof ReviewInput>;

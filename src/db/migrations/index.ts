@@ -19,6 +19,7 @@ import * as m151500 from './2026_12_01_1500_create_supervision.ts';
 import * as m20261201_1600 from './2026_12_01_1600_create_inquiries.ts';
 import * as m20261201_1400 from './2026_12_01_1400_create_villages.ts';
 import * as m20261201_1401 from './2026_12_01_1401_index_village_periods.ts';
+import * as m20261201_1800 from './2026_12_01_1800_attachment_text_and_channel_link.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1600_create_inquiries': m20261201_1600,
   '2026_12_01_1400_create_villages': m20261201_1400,
   '2026_12_01_1401_index_village_periods': m20261201_1401,
+  '2026_12_01_1800_attachment_text_and_channel_link': m20261201_1800,
 };

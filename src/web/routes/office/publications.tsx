@@ -62,6 +62,8 @@ import {
   wechatArticleHtml,
 } from '../../../publications/channel-outputs.ts';
 import { scanText } from '../../../publications/secrecy-scan.ts';
+import { scanPublication } from '../../../publications/publication-scan.ts';
+import { AttachmentScanView } from '../../views/attachment-scan-view.tsx';
 import { parseOfficeListFilter } from '../../../publications/office-list-filter.ts';
 import { DUE_SOON_WORKDAYS, TIMELINESS_LABELS, timelinessOf } from '../../../publications/timeliness.ts';
 import { searchDocuments } from '../../../search/search-index.ts';
@@ -238,7 +240,13 @@ function valuesOf(p: Publication): FormState['values'] {
 async function detailPage(
   c: C,
   id: number,
-  forms: { review?: FormState; attach?: FormState; validity?: FormState } = {},
+  forms: {
+    review?: FormState;
+    attach?: FormState;
+    validity?: FormState;
+    publish?: FormState;
+    channel?: FormState;
+  } = {},
   status = 200,
 ) {
   const ctx = c.var.ctx;
@@ -253,7 +261,8 @@ async function detailPage(
   ]);
   const cal = await getCalendar(db, p.agencyId);
   const t = timelinessOf(cal, p, c.var.deps.clock.today());
-  const hits = scanText(`${p.title}\n${p.bodyText}`);
+  const scan = await scanPublication(db, p);
+  const hits = scan.body;
   const canEdit = publicationPolicy.edit(actor, scope, facts);
   const next = chain.next;
   const secrecyStep = await secrecyStepOf(ctx, p.agencyId, p.isMajor);
@@ -353,6 +362,7 @@ async function detailPage(
             ) : null}
           </>
         )}
+        <AttachmentScanView scan={scan} />
         <p>
           <a href={`${base(id)}/secrecy-sheet`}>保密审查单（打印）</a>
         </p>
@@ -384,13 +394,13 @@ async function detailPage(
           <form method="post" action={`${base(id)}/attachments`} enctype="multipart/form-data">
             <Csrf token={c.var.csrf} />
             <FormError form={forms.attach ?? emptyForm()} />
-            <label for="f-files">上传附件（PDF、DOCX、XLSX、PNG、JPG、GIF，每个不超过20 MB）</label>
+            <label for="f-files">上传附件（PDF、DOCX、XLSX、TXT、CSV、PNG、JPG、GIF，每个不超过20 MB）</label>
             <input
               id="f-files"
               type="file"
               name="files"
               multiple
-              accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif"
+              accept=".pdf,.docx,.xlsx,.txt,.csv,.png,.jpg,.jpeg,.gif"
             />
             <button type="submit">上传</button>
           </form>
@@ -438,6 +448,19 @@ async function detailPage(
                     },
                   ]}
                 />
+                {scan.unreadable.length ? (
+                  <Checkboxes
+                    form={rf}
+                    name="unreadableChecked"
+                    legend="无法自动读取的附件"
+                    options={[
+                      {
+                        value: '1',
+                        label: `本人已逐页人工核对：${scan.unreadable.map((a) => `“${a.fileName}”`).join('、')}`,
+                      },
+                    ]}
+                  />
+                ) : null}
                 <TextArea
                   form={rf}
                   name="secrecyNote"
@@ -476,8 +499,9 @@ async function detailPage(
             </ul>
           </details>
         ) : null}
+        {forms.publish ? <FormError form={forms.publish} /> : null}
         {publicationPolicy.publish(actor, scope, p) && p.attribute === 'proactive' ? (
-          <form method="post" action={`${base(id)}/publish`}>
+          <form method="post" action={`${base(id)}/publish`} id="publish-form">
             <Csrf token={c.var.csrf} />
             <input type="hidden" name="version" value={String(p.version)} />
             <button type="submit" class="primary">
@@ -847,8 +871,13 @@ export function publicationOfficeRoutes(app: App): void {
   app.post('/office/publications/:id{[0-9]+}/publish', async (c) => {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
-    const r = await publishPublication(c.var.ctx, id, Number(str(f.version)));
-    return redirectWithFlash(c, base(id), `已发布，索引号 ${r.indexNo}`);
+    try {
+      const r = await publishPublication(c.var.ctx, id, Number(str(f.version)));
+      return redirectWithFlash(c, base(id), `已发布，索引号 ${r.indexNo}`);
+    } catch (e) {
+      if (!isDomainError(e) || e.code !== 'invalid_state') throw e;
+      return detailPage(c, id, { publish: { values: f, errors: {}, message: e.message } }, 409);
+    }
   });
 
   app.post('/office/publications/:id{[0-9]+}/withdraw', async (c) => {
