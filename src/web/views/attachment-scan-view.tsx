@@ -4,6 +4,8 @@ import { isBlocking } from '../../publications/secrecy-scan.ts';
 
 /** Up to this many hits per attachment are listed (a roster can have thousands; the count says how many). */
 const SHOWN = 20;
+/** The context around a hit may hold the start of the next row's number: digit runs are hidden there too. */
+const blur = (s: string) => s.replace(/\d{4,}/g, (m) => '*'.repeat(m.length));
 
 export function AttachmentScanView({ scan }: { scan: PublicationScan }) {
   if (!scan.attachments.length) return null;
@@ -35,9 +37,9 @@ export function AttachmentScanView({ scan }: { scan: PublicationScan }) {
                         ) : h.severity === 'high' ? (
                           <strong>（须处理）</strong>
                         ) : null}
-                        ：…{h.before}
+                        ：…{blur(h.before)}
                         <mark>{h.masked ?? h.match}</mark>
-                        {h.after}…
+                        {blur(h.after)}…
                       </li>
                     ))}
                   </ul>
