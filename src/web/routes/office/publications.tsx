@@ -64,6 +64,7 @@ import {
 import { scanText } from '../../../publications/secrecy-scan.ts';
 import { scanPublication } from '../../../publications/publication-scan.ts';
 import { AttachmentScanView } from '../../views/attachment-scan-view.tsx';
+import { ChannelForms } from '../../views/channel-forms.tsx';
 import { parseOfficeListFilter } from '../../../publications/office-list-filter.ts';
 import { DUE_SOON_WORKDAYS, TIMELINESS_LABELS, timelinessOf } from '../../../publications/timeliness.ts';
 import { searchDocuments } from '../../../search/search-index.ts';
@@ -517,27 +518,21 @@ async function detailPage(
             {channels.map((u) => (
               <li>
                 {CHANNEL_LABELS[u.channel as Channel] ?? u.channel} · {u.usedOn} · {u.userName}
+                {u.link ? (
+                  <>
+                    {' '}
+                    · <a href={u.link}>链接</a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
           {publicationPolicy.useChannel(actor, scope, p) ? (
-            <div class="actions">
-              {(['wechat_account', 'wechat_group', 'notice_board', 'reading_point'] as const).map((ch) => (
-                <form method="post" action={`${base(id)}/channels`} class="inline-form">
-                  <Csrf token={c.var.csrf} />
-                  <input type="hidden" name="channel" value={ch} />
-                  <button type="submit">
-                    {ch === 'wechat_account'
-                      ? '生成公众号文章'
-                      : ch === 'wechat_group'
-                        ? '生成微信群消息'
-                        : ch === 'notice_board'
-                          ? '生成公开栏张贴稿（PDF）'
-                          : '记录：已放入查询点'}
-                  </button>
-                </form>
-              ))}
-            </div>
+            <ChannelForms
+              id={id}
+              csrf={c.var.csrf}
+              form={forms.channel ?? emptyForm({ usedOn: c.var.deps.clock.today() })}
+            />
           ) : null}
           {publicationPolicy.managePublished(actor, scope, p) ? (
             <>
@@ -901,11 +896,12 @@ export function publicationOfficeRoutes(app: App): void {
   app.post('/office/publications/:id{[0-9]+}/channels', async (c) => {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
-    await recordChannel(c.var.ctx, id, f);
-    const ch = str(f.channel);
-    return ch === 'reading_point'
-      ? redirectWithFlash(c, base(id), '已记录')
-      : c.redirect(`${base(id)}/channels/${ch}`, 303);
+    try {
+      await recordChannel(c.var.ctx, id, f);
+    } catch (e) {
+      return detailPage(c, id, { channel: formOfError(e, f) }, 400);
+    }
+    return redirectWithFlash(c, base(id), '已记录发布渠道');
   });
 
   app.get('/office/publications/:id{[0-9]+}/channels/:channel', async (c) => {
@@ -946,6 +942,13 @@ export function publicationOfficeRoutes(app: App): void {
           <p>
             在下方预览区全选（Ctrl+A 后 Ctrl+C）复制，粘贴到微信公众号编辑器，格式和图片会保留。也可复制下方
             HTML 源码。
+          </p>
+          <p>
+            {/* Shown by app.js (progressive enhancement): copies the article only, as rich text. */}
+            <button type="button" class="primary" data-copy="wechat-article" hidden>
+              复制正文
+            </button>{' '}
+            <span role="status" data-copy-status="wechat-article" />
           </p>
           <div id="wechat-article" class="card" dangerouslySetInnerHTML={{ __html: article }} />
           <details>
