@@ -66,25 +66,46 @@ test(
       await page.goto(`${app.url}/office/publications/${id}`);
       await page.getByRole('button', { name: '发布到门户网站' }).click();
       await page.getByText(/已发布，索引号/).waitFor();
-      await page.getByRole('button', { name: '生成公众号文章' }).click();
+      // Generating is not publishing: the outputs are links, and nothing is recorded by opening them.
+      await page.getByRole('link', { name: '生成公众号文章' }).click();
       const article = page.locator('#wechat-article');
       await article.waitFor();
       assert.match(await article.innerHTML(), /style="[^"]*font-size/);
       assert.doesNotMatch(await article.innerHTML(), /632126198001010011/);
+      // 复制正文 (shown by the script) copies the article only.
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+      await page.getByRole('button', { name: '复制正文' }).click();
+      await page.getByText('已复制正文').waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert.match(copied, /关于2025年春耕备耕补贴发放的公示/);
+      assert.doesNotMatch(copied, /复制正文|公众号文章|HTML 源码/);
       await page.screenshot({ path: screenshotPath('publication-wechat'), fullPage: true });
       await page.goto(`${app.url}/office/publications/${id}`);
-      await page.getByRole('button', { name: '生成微信群消息' }).click();
-      assert.match(await page.locator('#group-message').inputValue(), new RegExp(`/p/${id}`));
-      const pdf = await page.request.post(`${app.url}/office/publications/${id}/channels`, {
-        form: {
-          channel: 'notice_board',
-          _csrf: (await page.locator('input[name="_csrf"]').first().getAttribute('value'))!,
-        },
-      });
+      await page.getByRole('link', { name: '生成微信群消息' }).click();
+      const group = await page.locator('#group-message').inputValue();
+      assert.match(group, new RegExp(`/p/${id}`));
+      assert.doesNotMatch(group, /632126/, 'the group text carries no ID number, masked or not');
+      const pdf = await page.request.get(`${app.url}/office/publications/${id}/channels/notice_board`);
       assert.equal(pdf.status(), 200);
       assert.equal(pdf.headers()['content-type'], 'application/pdf');
       assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
       await page.goto(`${app.url}/office/publications/${id}`);
+      assert.equal(await page.getByText(/^微信公众号 ·/).count(), 0);
+      // Recording asks for the day it went out (and the link of a 公众号 article).
+      const today = await page.locator('#f-usedOn').inputValue();
+      await page.locator('#f-channel').selectOption('wechat_account');
+      await page.getByRole('button', { name: '登记', exact: true }).click();
+      await page.getByText('请填写公众号文章的链接').first().waitFor();
+      await page.locator('#f-link').fill('https://mp.weixin.qq.com/s/e2e-article');
+      await page.getByRole('button', { name: '登记', exact: true }).click();
+      await page.getByText('已记录发布渠道').waitFor();
+      for (const ch of ['wechat_group', 'notice_board']) {
+        await page.locator('#f-channel').selectOption(ch);
+        await page.locator('#f-usedOn').fill(today);
+        await page.getByRole('button', { name: '登记', exact: true }).click();
+        await page.getByText('已记录发布渠道').waitFor();
+      }
+      await page.screenshot({ path: screenshotPath('publication-channels'), fullPage: true });
       for (const label of ['门户网站', '微信公众号', '工作微信群', '公开栏'])
         await page.getByText(new RegExp(`^${label} ·`)).waitFor();
 

@@ -4,8 +4,7 @@
  * of a published PDF comes back as one row of cells, as it does from HTML or DOCX. A PDF without any text (a scan)
  * is refused with a message that says so.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { openPdf } from '../documents/open-pdf.ts';
 import { lineToRow, assembleRows, type Row } from './rows.ts';
 
 export class PdfReadError extends Error {
@@ -25,12 +24,6 @@ interface Item {
   size: number;
 }
 
-const require = createRequire(import.meta.url);
-const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
-
-/** pdf.js is large: loaded on the first PDF only. */
-let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
-
 /** Items whose baselines differ by less than this share of the font size are on one line. */
 const SAME_LINE = 0.45;
 /** A horizontal gap wider than this many font sizes separates two cells. */
@@ -38,25 +31,9 @@ const CELL_GAP = 0.9;
 
 /** Read the rows of a PDF. Throws PdfReadError for a damaged or encrypted file, or one without a text layer. */
 export async function pdfToRows(bytes: Uint8Array): Promise<Row[]> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { getDocument, VerbosityLevel } = await pdfjs;
-  let doc;
-  try {
-    doc = await getDocument({
-      data: new Uint8Array(bytes),
-      cMapUrl: join(pdfjsDir, 'cmaps') + '/',
-      cMapPacked: true,
-      standardFontDataUrl: join(pdfjsDir, 'standard_fonts') + '/',
-      disableFontFace: true,
-      useSystemFonts: false,
-      isEvalSupported: false,
-      verbosity: VerbosityLevel.ERRORS,
-    }).promise;
-  } catch (e) {
-    const name = (e as { name?: string }).name;
-    if (name === 'PasswordException') throw new PdfReadError('encrypted', 'encrypted');
-    throw new PdfReadError('damaged', 'damaged');
-  }
+  const doc = await openPdf(bytes);
+  if (doc === 'encrypted') throw new PdfReadError('encrypted', 'encrypted');
+  if (doc === 'damaged') throw new PdfReadError('damaged', 'damaged');
   const rows: Row[] = [];
   let line = 0;
   let textItems = 0;

@@ -58,7 +58,7 @@ describeEachDialect('demo: 2025 as published, a synthetic 2026 through the use c
       fee_amount_billed_yuan: 1400,
       fee_amount_collected_yuan: 300,
     });
-    assert.match(r.texts.overview, /本年度共主动公开政府信息9条/);
+    assert.match(r.texts.overview, /本年度共主动公开政府信息12条/);
     assert.match(r.texts.overview, /公开栏/);
     assert.match(r.texts.overview, /超过法定期限|均在法定期限内答复/);
     assert.deepEqual(

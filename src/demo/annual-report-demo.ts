@@ -125,7 +125,13 @@ export async function loadAnnualReportDemo(ctx: Ctx, townshipId: number): Promis
         version: await v(),
       });
       await publishPublication(as(published, clerk), id, await v());
-      for (const channel of channels) await recordChannel(as(published, clerk), id, { channel });
+      // Each channel as it went out: on the day of publication, a 公众号 article under its (demo) link.
+      for (const channel of channels)
+        await recordChannel(as(published, clerk), id, {
+          channel,
+          usedOn: published,
+          link: channel === 'wechat_account' ? `https://mp.weixin.qq.com/s/demo-halazhigou-${id}` : '',
+        });
     });
 
   publish(
@@ -240,6 +246,22 @@ export async function loadAnnualReportDemo(ctx: Ctx, townshipId: number): Promis
       title: '违规焚烧秸秆（演示数据）',
     });
     await recordFee(c, townshipId, { year: '2026', item: '证照工本费（演示数据）', amountWanYuan: '0.0360' });
+  });
+  // The register's decisions and fees are published in their art. 20 columns (the report says so only from these).
+  publish('2026-11-20', '2026-11-25', {
+    category: 'art20_5',
+    title: '2026年乡村建设规划许可办理结果公开（演示数据）',
+    body: '本年度共办理乡村建设规划许可12件，办理结果公开如下（已隐去个人身份信息）。（演示数据）',
+  });
+  publish('2026-11-20', '2026-11-25', {
+    category: 'art20_6',
+    title: '2026年行政处罚决定公开（演示数据）',
+    body: '本年度对违规焚烧秸秆行为作出行政处罚决定3个，现予公开（已隐去当事人身份信息）。（演示数据）',
+  });
+  publish('2026-11-20', '2026-11-25', {
+    category: 'art20_8',
+    title: '行政事业性收费项目及标准（演示数据）',
+    body: '本乡收取的行政事业性收费项目为证照工本费，收费依据和标准如下。（演示数据）',
   });
 
   /** Register, decide, approve: one request answered with `outcome`. */

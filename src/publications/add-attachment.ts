@@ -1,7 +1,9 @@
 /**
  * Attach a file to a draft: type checked by its bytes (attachment-type.ts), size limited, stored in the file store
- * (src/storage) under publications/<agency>/ with a random name, text extracted for search where possible.
- * The files and their rows are written in one step, so nothing is half-saved.
+ * (src/storage) under publications/<agency>/ with a random name.
+ * Its text is read (bounded) for the secrecy scan and the search index, with the reason when it cannot be read (an
+ * image, a scan, an encrypted or broken file). The files and their rows are written in one step, so nothing is
+ * half-saved.
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
@@ -13,7 +15,8 @@ import { recordEvent } from '../audit/record-event.ts';
 import { assertCan, ValidationError } from '../errors.ts';
 import { publicationPolicy } from './publication.policy.ts';
 import { loadPublication, reindexPublication } from './publication-context.ts';
-import { ATTACHMENT_MIME, checkAttachment, extractText, MAX_ATTACHMENTS } from './attachment-type.ts';
+import { ATTACHMENT_MIME, checkAttachment, MAX_ATTACHMENTS } from './attachment-type.ts';
+import { readText } from '../documents/read-text.ts';
 import { listAttachments } from './publications.queries.ts';
 import { safeFileName } from '../text/file-name.ts';
 
@@ -45,6 +48,7 @@ export async function addAttachments(
   await fileStep(ctx.db, files, async (trx, step) => {
     const rows: Insertable<PublicationAttachmentTable>[] = [];
     for (const f of checked) {
+      const reading = await readText(f.type, f.bytes);
       const key = `publications/${item.agencyId}/${crypto.randomBytes(16).toString('hex')}.${f.type}`;
       const stored = await step.put(key, f.bytes);
       rows.push({
@@ -54,7 +58,8 @@ export async function addAttachments(
         size: stored.size,
         sha256: stored.sha256,
         storage_key: key,
-        text: extractText(f.type, f.bytes),
+        text: reading.ok ? reading.text : null,
+        text_status: reading.ok ? (reading.truncated ? 'truncated' : 'read') : reading.problem,
         created_at: ctx.clock.now().toISOString(),
       });
     }

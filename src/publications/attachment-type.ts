@@ -1,19 +1,23 @@
 /**
  * Attachment checks: the real type from the file's first bytes (magic numbers), which must agree with the
- * extension, and the size limit. DOCX/XLSX are ZIP containers recognised by their main part. Pure.
+ * extension, and the size limit. DOCX/XLSX are ZIP containers recognised by their main part; TXT/CSV have no magic
+ * number and are accepted when the bytes are text (UTF-8 or GB18030). Pure.
  */
-import { unzipSync, strFromU8 } from 'fflate';
+import { unzipSync } from 'fflate';
 import { assertZipWithinLimits, ZipBombError, zipRefusal } from '../documents/zip-guard.ts';
+import { decodePlainText } from '../documents/read-text.ts';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 20;
 
-export type AttachmentType = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg' | 'gif';
+export type AttachmentType = 'pdf' | 'docx' | 'xlsx' | 'txt' | 'csv' | 'png' | 'jpeg' | 'gif';
 
 export const ATTACHMENT_MIME: Record<AttachmentType, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  txt: 'text/plain',
+  csv: 'text/csv',
   png: 'image/png',
   jpeg: 'image/jpeg',
   gif: 'image/gif',
@@ -23,6 +27,8 @@ const EXTENSIONS: Record<string, AttachmentType> = {
   pdf: 'pdf',
   docx: 'docx',
   xlsx: 'xlsx',
+  txt: 'txt',
+  csv: 'csv',
   png: 'png',
   jpg: 'jpeg',
   jpeg: 'jpeg',
@@ -70,7 +76,7 @@ export function checkAttachment(
   if (!expected)
     return {
       ok: false,
-      message: `附件“${fileName}”的格式不支持，只能上传 PDF、DOCX、XLSX 或图片（PNG、JPG、GIF）`,
+      message: `附件“${fileName}”的格式不支持，只能上传 PDF、DOCX、XLSX、TXT、CSV 或图片（PNG、JPG、GIF）`,
     };
   if (bytes.length === 0) return { ok: false, message: `附件“${fileName}”是空文件` };
   if (bytes.length > MAX_ATTACHMENT_BYTES)
@@ -78,6 +84,14 @@ export function checkAttachment(
       ok: false,
       message: `附件“${fileName}”超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，请压缩或拆分后再上传`,
     };
+  if (expected === 'txt' || expected === 'csv') {
+    if (sniffType(bytes) != null || !decodePlainText(bytes).ok)
+      return {
+        ok: false,
+        message: `附件“${fileName}”不是文本文件（须为 UTF-8 或 GBK 编码的文字），请上传原始文件`,
+      };
+    return { ok: true, type: expected };
+  }
   if (expected === 'docx' || expected === 'xlsx') {
     try {
       assertZipWithinLimits(bytes);
@@ -93,24 +107,4 @@ export function checkAttachment(
       message: `附件“${fileName}”的实际内容与扩展名不符（可能是改了扩展名的其他文件），请上传原始文件`,
     };
   return { ok: true, type: real };
-}
-
-/** Text of a DOCX or XLSX for the search index ("where extractable"); null for PDFs and images. */
-export function extractText(type: AttachmentType, bytes: Uint8Array): string | null {
-  if (type !== 'docx' && type !== 'xlsx') return null;
-  try {
-    const want = type === 'docx' ? 'word/document.xml' : 'xl/sharedStrings.xml';
-    const files = unzipSync(bytes, { filter: (f) => f.name === want });
-    const xml = files[want];
-    if (!xml) return null;
-    return strFromU8(xml)
-      .replace(/<\/w:p>|<\/si>/g, '\n')
-      .replace(/<[^>]+>/g, '')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&')
-      .slice(0, 200_000);
-  } catch {
-    return null;
-  }
 }

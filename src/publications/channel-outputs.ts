@@ -9,7 +9,6 @@ import sanitizeHtml from 'sanitize-html';
 import { renderPdf } from '../documents/pdf.ts';
 import { VALIDITY_LABELS } from './publication.ts';
 import type { Publication } from './publications.queries.ts';
-import { shorten } from '../text/cut.ts';
 
 export interface ChannelContext {
   agencyName: string;
@@ -34,7 +33,7 @@ const INLINE: Record<string, string> = {
   td: 'border:1px solid #999;padding:4px 6px;font-size:14px;',
   th: 'border:1px solid #999;padding:4px 6px;font-size:14px;background:#f2f2f2;',
   img: 'max-width:100%;height:auto;display:block;margin:0 auto 1em;',
-  blockquote: 'margin:0 0 1em;padding:0.5em 1em;border-left:3px solid #c00;color:#555;',
+  blockquote: 'margin:0 0 1em;padding:0.5em 1em;border-left:3px solid #c00;color:#4d4d4d;',
 };
 
 /** HTML for the WeChat editor: inline styles only. */
@@ -86,21 +85,43 @@ export function wechatArticleHtml(p: Publication, c: ChannelContext): string {
   return [
     `<section style="font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;">`,
     `<h1 style="font-size:20px;font-weight:bold;line-height:1.4;margin:0 0 0.5em;color:#111;text-align:center;">${esc(p.title)}</h1>`,
-    meta ? `<p style="font-size:14px;color:#888;text-align:center;margin:0 0 1.5em;">${esc(meta)}</p>` : '',
+    meta
+      ? `<p style="font-size:14px;color:#595959;text-align:center;margin:0 0 1.5em;">${esc(meta)}</p>`
+      : '',
     body,
     ...(c.images ?? []).map(
       (i) =>
         `<p style="margin:0 0 1em;"><img src="${esc(i.dataUri)}" alt="${esc(i.alt)}" style="${INLINE.img}"></p>`,
     ),
-    `<p style="font-size:14px;color:#888;margin:2em 0 0;">来源：${esc(c.agencyName)}政府信息公开。原文及附件：${esc(c.url)}</p>`,
+    `<p style="font-size:14px;color:#595959;margin:2em 0 0;">来源：${esc(c.agencyName)}政府信息公开。原文及附件：${esc(c.url)}</p>`,
     `</section>`,
   ].join('\n');
 }
 
-/** The short text for village WeChat groups (no markup; under 500 characters). */
+/** Longest summary in the group message (characters): the message stays short enough to read in the group. */
+const GROUP_SUMMARY = 120;
+/** An ID number, full or masked (632126********0011, 632126****…): the group text never carries one. */
+const ID_LIKE =
+  /(?<![0-9A-Za-z])\d{6}[\d*＊xX]{8,11}[\dXx*＊](?![0-9A-Za-z])|(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
+
+/**
+ * The short text for village WeChat groups (no markup): title, whole sentences up to GROUP_SUMMARY characters
+ * (never cut mid-sentence; a first sentence that is too long is left out, the link says where to read it), and
+ * no sentence that holds an ID number, masked or not (a group is forwarded beyond anyone's control).
+ */
 export function groupMessageText(p: Publication, c: ChannelContext): string {
-  const first = p.bodyText.replace(/\s+/g, ' ').trim();
-  const summary = shorten(first, 121);
+  const sentences =
+    p.bodyText
+      .replace(/\s+/g, ' ')
+      .trim()
+      .match(/[^。！？；!?;]+[。！？；!?;]?/g)
+      ?.map((x) => x.trim())
+      .filter((x) => x && !ID_LIKE.test(x)) ?? [];
+  let summary = '';
+  for (const x of sentences) {
+    if (summary.length + x.length > GROUP_SUMMARY) break;
+    summary += x;
+  }
   return [`【${c.agencyName}】${p.title}`, summary, `详情请点击：${c.url}`].filter(Boolean).join('\n');
 }
 

@@ -71,6 +71,7 @@ async function world(db: Db) {
         step: 'second_review',
         action: 'approve',
         secrecyConfirmed: '1',
+        unreadableChecked: '1',
         version: await v(id),
       });
     if (upto >= 3)

@@ -9,6 +9,7 @@ import { reviewersOf } from './waiting.ts';
 import { indexDocument } from '../search/search-index.ts';
 import { publicationPolicy, type PublicationFacts } from './publication.policy.ts';
 import { chainState, type ChainState } from './publication.ts';
+import { maskedForPublic } from './publication-scan.ts';
 import {
   attachmentsText,
   getPublication,
@@ -57,10 +58,16 @@ export const PUBLICATION_KIND = 'publication';
 /** The portal URL of an item (stable; quoted in reply letters). */
 export const publicUrlOf = (id: number) => `/p/${id}`;
 
-/** Put the item's current state into the search index (call inside the changing transaction). */
+/**
+ * Put the item's current state into the search index (call inside the changing transaction). Everything indexed is
+ * masked first (身份证号, phone numbers, names next to illnesses …): the index never holds an unmasked hit, so no
+ * search — public or staff — finds a person by an ID number, and no snippet shows one.
+ */
 export async function reindexPublication(trx: DbOrTrx, id: number, now: Date): Promise<void> {
   const p = await getPublication(trx, id);
-  const extra = [p.keywords ?? '', p.indexNo ?? '', await attachmentsText(trx, id)].join('\n');
+  const extra = maskedForPublic(
+    [p.keywords ?? '', p.indexNo ?? '', await attachmentsText(trx, id)].join('\n'),
+  );
   await indexDocument(
     trx,
     {
@@ -68,8 +75,8 @@ export async function reindexPublication(trx: DbOrTrx, id: number, now: Date): P
       refId: p.id,
       agencyId: p.agencyId,
       isPublic: isPublic(p),
-      title: p.title,
-      body: p.bodyText,
+      title: maskedForPublic(p.title),
+      body: maskedForPublic(p.bodyText),
       url: `/office/publications/${p.id}`,
       publicUrl: publicUrlOf(p.id),
       categoryId: p.categoryId,

@@ -94,6 +94,8 @@ export const ReviewInput = z.object({
   /** The reviewer's attestation on the 保密审查单 (required when approving 站办所负责人复审). */
   secrecyConfirmed: flag,
   secrecyNote: optText(1000, '保密审查说明'),
+  /** The secrecy reviewer checked by hand the attachments the scan could not read. */
+  unreadableChecked: flag,
   version: z.preprocess((v) => Number(v), z.number().int().positive()),
 });
 export type ReviewInput = z.infer<typeof ReviewInput>;
@@ -176,12 +178,30 @@ export const FeeInput = z.object({
 });
 export type FeeInput = z.infer<typeof FeeInput>;
 
-export const ChannelInput = z.object({
-  channel: z.enum(['wechat_account', 'wechat_group', 'notice_board', 'reading_point'], {
-    message: '渠道无效',
-  }),
-  note: optText(200, '说明'),
-});
+/**
+ * Recording that an item went out through a channel: generating an output is not publishing it, so the record asks
+ * when it went out and, for a 公众号 article, under which link (the annual report counts only these records).
+ */
+export const ChannelInput = z
+  .object({
+    channel: z.enum(['wechat_account', 'wechat_group', 'notice_board', 'reading_point'], {
+      message: '请选择渠道',
+    }),
+    usedOn: date('发出日期'),
+    link: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? null : v == null ? null : String(v).trim()),
+      z
+        .string()
+        .max(500, '链接不能超过500个字符')
+        .regex(/^https?:\/\/[^\s]+$/, '链接应以 http:// 或 https:// 开头')
+        .nullable(),
+    ),
+    note: optText(200, '说明'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.channel === 'wechat_account' && !v.link)
+      ctx.addIssue({ code: 'custom', path: ['link'], message: '请填写公众号文章的链接' });
+  });
 
 export const SettingsInput = z.object({
   indexFormat: z.string().trim().min(1, '请填写索引号格式').max(80),

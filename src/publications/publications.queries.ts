@@ -75,6 +75,8 @@ export interface Attachment {
   sha256: string;
   storageKey: string;
   hasText: boolean;
+  /** 'read' | 'truncated' | a TextProblem (documents/read-text.ts); null: uploaded before attachments were read. */
+  textStatus: string | null;
 }
 
 export function toPublication(r: any): Publication {
@@ -292,6 +294,7 @@ export function toAttachment(r: any): Attachment {
     sha256: r.sha256,
     storageKey: r.storage_key,
     hasText: r.has_text != null ? toBool(r.has_text) : false,
+    textStatus: r.text_status ?? null,
   };
 }
 
@@ -306,12 +309,33 @@ export async function listAttachments(db: DbOrTrx, publicationId: number): Promi
       'size',
       'sha256',
       'storage_key',
+      'text_status',
       sql<number>`case when text is null then 0 else 1 end`.as('has_text'),
     ])
     .where('publication_id', '=', publicationId)
     .orderBy('id')
     .execute();
   return rows.map(toAttachment);
+}
+
+/** Each attachment's read text and reading status (for the secrecy scan). */
+export async function attachmentTexts(
+  db: DbOrTrx,
+  publicationId: number,
+): Promise<{ id: number; fileName: string; mime: string; text: string | null; textStatus: string | null }[]> {
+  const rows = await db
+    .selectFrom('publication_attachments')
+    .select(['id', 'file_name', 'mime', 'text', 'text_status'])
+    .where('publication_id', '=', publicationId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: toNumber(r.id),
+    fileName: r.file_name,
+    mime: r.mime,
+    text: r.text,
+    textStatus: r.text_status,
+  }));
 }
 
 /** Extracted text of an item's attachments (for the search index). */
@@ -353,6 +377,7 @@ export interface ChannelUse {
   usedOn: string;
   userName: string;
   note: string | null;
+  link: string | null;
 }
 
 export async function listChannelUses(db: DbOrTrx, publicationId: number): Promise<ChannelUse[]> {
@@ -368,6 +393,7 @@ export async function listChannelUses(db: DbOrTrx, publicationId: number): Promi
     usedOn: r.used_on,
     userName: r.user_name,
     note: r.note,
+    link: r.link ?? null,
   }));
 }
 

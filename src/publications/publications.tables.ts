@@ -89,6 +89,8 @@ export interface PublicationAttachmentTable {
   sha256: string;
   storage_key: string;
   text: string | null;
+  /** 'read' | 'truncated' | a TextProblem of documents/read-text.ts; null: uploaded before the reader existed. */
+  text_status: string | null;
   created_at: string;
 }
 export interface PublicationReviewTable {
@@ -111,6 +113,8 @@ export interface PublicationChannelTable {
   used_on: string;
   user_name: string;
   note: string | null;
+  /** Where the item went out (a 公众号 article's URL), when the channel has links. */
+  link: string | null;
 }
 export interface PortalPageTable {
   agency_id: number;

@@ -15,6 +15,7 @@ import { nextSerial } from '../serials/next-serial.ts';
 import { loadPublication, reindexPublication } from './publication-context.ts';
 import { touchPortal } from '../portal/portal-version.ts';
 import { getCategory, indexFormatOf } from './publications.queries.ts';
+import { blockingReason, scanPublication } from './publication-scan.ts';
 
 function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
@@ -42,6 +43,14 @@ export async function publishPublication(
   if (chain.next) throw new InvalidStateError(`审核未完成，不能发布：尚缺${STEP_LABELS[chain.next.step]}`);
   if (!item.secrecy) throw new InvalidStateError('尚未签署保密审查单，不能发布');
   if (version !== item.version) throw new ConflictError();
+  // Scanned again right before publishing (body and attachments), whatever the review said.
+  const scan = await scanPublication(ctx.db, item);
+  const blocked = blockingReason(scan);
+  if (blocked) throw new InvalidStateError(`不能发布：${blocked}`);
+  if (scan.high.length && !item.secrecy.note)
+    throw new InvalidStateError(
+      `不能发布：${[...new Set(scan.high.map((h) => h.where))].join('、')}含手机号码或个人电话，保密审查单未写明可以公开的理由，请退回脱敏`,
+    );
 
   const agency = await getAgency(ctx.db, item.agencyId);
   const category = await getCategory(ctx.db, item.categoryId);

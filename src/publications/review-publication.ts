@@ -18,7 +18,8 @@ import { ReviewInput } from './publication.schema.ts';
 import { STEP_LABELS, stepsFor, type ReviewStep } from './publication.ts';
 import { loadPublication, reindexPublication } from './publication-context.ts';
 import { reviewChainOf } from './publications.queries.ts';
-import { scanText, HIT_LABELS } from './secrecy-scan.ts';
+import { HIT_LABELS } from './secrecy-scan.ts';
+import { blockingReason, scanPublication } from './publication-scan.ts';
 import { waitingOfPublication } from './waiting.ts';
 import { notifyHandover } from '../notifications/handover.ts';
 
@@ -62,17 +63,30 @@ export async function reviewPublication(ctx: Ctx, id: number, raw: unknown): Pro
 
   const secrecyStep = await secrecyStepOf(ctx, item.agencyId, item.isMajor);
   const signsSecrecy = input.action === 'approve' && input.step === secrecyStep;
-  const hits = scanText(`${item.title}\n${item.bodyText}`);
+  // The scan (body and every attachment) runs before each step: a blocking hit refuses any approval, the drafter's
+  // own submission included; a return is always possible.
+  const scan = await scanPublication(ctx.db, item);
+  const hits = [...scan.body, ...scan.attachments.flatMap((a) => a.hits)];
+  const blocked = input.action === 'approve' ? blockingReason(scan) : null;
+  if (blocked)
+    throw new ValidationError(`不能${input.step === 'first_review' ? '提交审核' : '签批'}：${blocked}`, {
+      action: '扫描发现不得公开的内容',
+    });
   if (signsSecrecy) {
     if (!input.secrecyConfirmed)
       throw new ValidationError('复审须签署保密审查单：请勾选“已完成保密审查”', {
         secrecyConfirmed: '请确认保密审查',
       });
-    const high = hits.filter((h) => h.severity === 'high');
+    const high = scan.high;
     if (high.length && !input.secrecyNote)
       throw new ValidationError(
-        `正文仍有${high.length}处需处理的内容（${[...new Set(high.map((h) => HIT_LABELS[h.kind]))].join('、')}），请退回脱敏，或在保密审查说明中写明可以公开的理由`,
+        `${[...new Set(high.map((h) => h.where))].join('、')}仍有${high.length}处需处理的内容（${[...new Set(high.map((h) => HIT_LABELS[h.hit.kind]))].join('、')}），请退回脱敏，或在保密审查说明中写明可以公开的理由`,
         { secrecyNote: '请说明理由' },
+      );
+    if (scan.unreadable.length && !input.unreadableChecked)
+      throw new ValidationError(
+        `以下附件无法自动读取，须人工逐页核对后勾选确认：${scan.unreadable.map((a) => `“${a.fileName}”（${a.problem}）`).join('、')}`,
+        { unreadableChecked: '请人工核对无法读取的附件' },
       );
   }
 
@@ -149,7 +163,11 @@ export async function reviewPublication(ctx: Ctx, id: number, raw: unknown): Pro
         objectType: 'publication',
         objectId: id,
         agencyId: item.agencyId,
-        after: { hits: hits.length, high: hits.filter((h) => h.severity === 'high').length },
+        after: {
+          hits: hits.length,
+          high: hits.filter((h) => h.severity === 'high').length,
+          unreadable: scan.unreadable.map((a) => a.fileName),
+        },
         note: input.secrecyNote,
       });
     await reindexPublication(trx, id, ctx.clock.now());

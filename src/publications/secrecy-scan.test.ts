@@ -47,7 +47,7 @@ describe('scanText: true positives', () => {
     ['village group', '住费家村二社，', 'address', '费家村二社'],
     ['low-income list', '本月新增低保户：张三丰、李四', 'sensitive_person', '张三丰'],
     ['name before disability', '王小明（残疾人）申请补助', 'sensitive_person', '王小明'],
-    ['name then 患有', '经核实，刘桂兰患有尿毒症', 'sensitive_person', '刘桂兰'],
+    ['name then 患有', '经核实，刘桂兰患有尿毒症', 'health', '刘桂兰'],
     ['secret marking', '秘密★1年 关于……的通知', 'marking', '秘密★'],
     ['confidential', '本文件为机密级', 'marking', '机密'],
     ['top secret', '绝密', 'marking', '绝密'],

@@ -4,16 +4,42 @@
  * hit is a question to look at, and the absence of hits proves nothing (条例第十四条、第十五条; 保守国家秘密法).
  */
 
-export type HitKind = 'id_card' | 'mobile' | 'bank_card' | 'address' | 'sensitive_person' | 'marking';
+export type HitKind =
+  'id_card' | 'mobile' | 'landline' | 'bank_card' | 'address' | 'health' | 'sensitive_person' | 'marking';
 
 export const HIT_LABELS: Record<HitKind, string> = {
   id_card: '身份证号',
   mobile: '手机号码',
+  landline: '个人固定电话',
   bank_card: '银行卡号',
   address: '详细住址',
-  sensitive_person: '敏感身份信息（姓名与低保、残疾、疾病等相邻）',
+  health: '健康信息（姓名与疾病相邻）',
+  sensitive_person: '敏感身份信息（姓名与低保、残疾、特困等相邻）',
   marking: '密级或内部标识',
 };
+
+/**
+ * Hits no reviewer's note can clear: publishing them is unlawful whatever the reason. A full 身份证号, a bank
+ * account and a person's illness are 个人隐私 that 条例第十五条 says 不得公开 (and 个人信息保护法第二十八条 treats
+ * 医疗健康 and 金融账户 as sensitive personal information); a 密级 marking means the text may be a state secret
+ * (条例第十四条, 保守国家秘密法). Masked forms are not hits, so masking clears them. Phone numbers stay reviewable:
+ * an official's published work number is lawful (条例第二十条第二项), the reviewer says so in the note.
+ */
+export const BLOCKING_KINDS: ReadonlySet<HitKind> = new Set(['id_card', 'bank_card', 'health', 'marking']);
+
+/** The rule a blocking hit breaks, as said to the person refused. */
+export const BLOCKING_BASIS: Record<HitKind, string> = {
+  id_card: '《政府信息公开条例》第十五条（个人隐私不得公开）',
+  bank_card: '《政府信息公开条例》第十五条（个人隐私不得公开）、《个人信息保护法》第二十八条（金融账户）',
+  health: '《政府信息公开条例》第十五条（个人隐私不得公开）、《个人信息保护法》第二十八条（医疗健康）',
+  marking: '《政府信息公开条例》第十四条（国家秘密不予公开）、《保守国家秘密法》',
+  mobile: '《政府信息公开条例》第十五条（个人隐私）',
+  landline: '《政府信息公开条例》第十五条（个人隐私）',
+  address: '《政府信息公开条例》第十五条（个人隐私）',
+  sensitive_person: '《政府信息公开条例》第十五条（个人隐私）',
+};
+
+export const isBlocking = (h: { kind: HitKind }) => BLOCKING_KINDS.has(h.kind);
 
 export interface SecrecyHit {
   kind: HitKind;
@@ -83,16 +109,129 @@ const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤祁鲁';
 const NAME = `[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}`;
 const SENSITIVE =
-  '低保户|低保对象|低保|特困供养|特困人员|特困|五保户|残疾人|残疾|精神病|精神障碍|重度|患病|患有|病人|患者|大病|癌症|艾滋病|吸毒|戒毒|刑满释放|社区矫正|服刑';
+  '低保户|低保对象|低保|特困供养|特困人员|特困|五保户|残疾人|残疾|重度|大病|吸毒|戒毒|刑满释放|社区矫正|服刑';
+/**
+ * Illnesses and health states: a name next to one of these is health data (个人信息保护法第二十八条). 大病 (the
+ * 大病救助 programme, whose recipients are lawfully listed) stays in SENSITIVE; the illness itself is never listed.
+ */
+export const HEALTH_WORDS = [
+  '尿毒症',
+  '肾衰竭',
+  '肾功能衰竭',
+  '透析',
+  '癌症',
+  '肺癌',
+  '胃癌',
+  '肝癌',
+  '食管癌',
+  '食道癌',
+  '肠癌',
+  '结肠癌',
+  '直肠癌',
+  '乳腺癌',
+  '宫颈癌',
+  '卵巢癌',
+  '鼻咽癌',
+  '胰腺癌',
+  '淋巴癌',
+  '骨癌',
+  '血癌',
+  '白血病',
+  '恶性肿瘤',
+  '肿瘤',
+  '化疗',
+  '放疗',
+  '精神病',
+  '精神分裂症',
+  '精神分裂',
+  '精神障碍',
+  '精神疾病',
+  '躁郁症',
+  '双相情感障碍',
+  '抑郁症',
+  '智力障碍',
+  '智障',
+  '老年痴呆',
+  '阿尔茨海默',
+  '癫痫',
+  '脑瘫',
+  '脑梗',
+  '脑梗塞',
+  '脑出血',
+  '脑溢血',
+  '中风',
+  '偏瘫',
+  '瘫痪',
+  '截瘫',
+  '植物人',
+  '艾滋病',
+  '艾滋',
+  'HIV',
+  '乙肝',
+  '丙肝',
+  '肝炎',
+  '肝硬化',
+  '肺结核',
+  '结核病',
+  '梅毒',
+  '淋病',
+  '性病',
+  '麻风病',
+  '尘肺病',
+  '尘肺',
+  '矽肺',
+  '白血病',
+  '血友病',
+  '地中海贫血',
+  '红斑狼疮',
+  '再生障碍性贫血',
+  '先天性心脏病',
+  '心脏病',
+  '冠心病',
+  '心肌梗死',
+  '糖尿病',
+  '帕金森',
+  '自闭症',
+  '孤独症',
+  '唐氏综合征',
+  '渐冻症',
+  '罕见病',
+  '重症',
+  '重病',
+  '绝症',
+  '患病',
+  '患有',
+  '病人',
+  '患者',
+  '住院治疗',
+  '病重',
+  '病故',
+  '病逝',
+].join('|');
 // "低保户：张三、李四" — a name list after a sensitive word.
-const LIST_AFTER_RE = new RegExp(
-  `(?:${SENSITIVE})[户人员对象]?[：:（(\\s]{1,2}((?:${NAME}[、，,\\s]*)+)`,
-  'g',
-);
+const listAfter = (words: string) =>
+  new RegExp(`(?:${words})[户人员对象]?[：:（(\\s]{1,2}((?:${NAME}[、，,\\s]*)+)`, 'g');
 // "张三（低保户）", "张三，残疾人", "张三患有…", "张三系低保户"
-const NAME_BEFORE_RE = new RegExp(
-  `(${NAME})(?:[（(，,、\\s]|系|为|是|家|一家){0,2}(?=${SENSITIVE}|[^\\u4e00-\\u9fa5]{0,2}(?:${SENSITIVE}))`,
-  'g',
+const nameBefore = (words: string) =>
+  new RegExp(
+    `(${NAME})(?:[（(，,、\\s]|系|为|是|家|一家){0,2}(?=${words}|[^\\u4e00-\\u9fa5]{0,2}(?:${words}))`,
+    'g',
+  );
+const LIST_AFTER_RE = listAfter(SENSITIVE);
+const NAME_BEFORE_RE = nameBefore(SENSITIVE);
+const HEALTH_LIST_RE = listAfter(HEALTH_WORDS);
+const HEALTH_BEFORE_RE = nameBefore(HEALTH_WORDS);
+const HEALTH_CELL_RE = new RegExp(HEALTH_WORDS);
+const NAME_CELL_RE = new RegExp(`^${NAME}$`);
+
+// --- 固定电话: area code + 7/8 digits. Private when it stands by a person's name or is labelled a home phone; an
+// office's published number (办公室、值班、热线、联系人 …) is not a hit (条例第二十条第二项 requires it published).
+const LANDLINE_RE = /(?<![0-9A-Za-z])[（(]?0\d{2,3}[）)]?[ -]?[2-9]\d{6,7}(?![0-9A-Za-z])/g;
+const HOME_PHONE_RE = /(?:家庭|住宅|家中|私人|个人)(?:电话|座机|固话)|宅电/;
+const OFFICE_WORDS_RE =
+  /办公|值班|热线|监督|咨询|举报|投诉|受理|传真|服务|中心|政府|委员会|党委|村委|居委|局|所|站|办|联系人|单位|部门/;
+const NAME_THEN_PHONE_RE = new RegExp(
+  `(?:^|[^\\u4e00-\\u9fa5]|[：:])(${NAME})[\\s，,、（(]{0,2}(?:(?:联系|家庭|住宅)?电话|座机|固话)?[：:\\s]{0,2}$`,
 );
 // Words right after a surname-like character that make it not a name ("王牌", "高龄", "白天" …).
 const NOT_NAMES = new Set([
@@ -160,11 +299,15 @@ function maskName(name: string): string {
 /** Scan plain text. Hits are sorted by position and never overlap (the first, most specific kind wins). */
 export function scanText(text: string): SecrecyHit[] {
   const hits: SecrecyHit[] = [];
-  const taken: [number, number][] = [];
-  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  // Occupancy by character (linear in the hits' length; a roster attachment has thousands of hits).
+  const taken = new Uint8Array(text.length);
+  const free = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (taken[i]) return false;
+    return true;
+  };
   const add = (h: SecrecyHit) => {
     if (!free(h.start, h.end)) return;
-    taken.push([h.start, h.end]);
+    taken.fill(1, h.start, h.end);
     hits.push(h);
   };
 
@@ -195,26 +338,71 @@ export function scanText(text: string): SecrecyHit[] {
     const masked = village + s.slice(village.length).replace(/\d+|[一二三四五六七八九十百零〇两]+/g, '＊');
     add(hit(text, 'address', m.index, m.index + s.length, masked));
   }
-  for (const m of text.matchAll(LIST_AFTER_RE)) {
+  for (const m of text.matchAll(LANDLINE_RE)) {
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const before = text.slice(Math.max(lineStart, m.index - 16), m.index);
+    const row = text.slice(lineStart, (text.indexOf('\n', m.index) + 1 || text.length + 1) - 1);
+    const cells = row.includes('\t') ? row.split('\t').map((x) => x.trim()) : [];
+    const isPrivate =
+      HOME_PHONE_RE.test(before) ||
+      (!OFFICE_WORDS_RE.test(before) && NAME_THEN_PHONE_RE.test(before)) ||
+      (!OFFICE_WORDS_RE.test(row) &&
+        cells.some((x) => NAME_CELL_RE.test(x) && !NOT_NAMES.has(x.slice(0, 2))));
+    if (!isPrivate) continue;
+    const d = digitsOf(m[0]);
+    add(hit(text, 'landline', m.index, m.index + m[0].length, `${d.slice(0, d.length - 4)}****`));
+  }
+  nameHits(text, HEALTH_LIST_RE, HEALTH_BEFORE_RE, 'health', add);
+  // A roster row (cells separated by tabs, as attachments are read): a name cell and an illness cell.
+  rowHits(text, HEALTH_CELL_RE, 'health', add);
+  nameHits(text, LIST_AFTER_RE, NAME_BEFORE_RE, 'sensitive_person', add);
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function nameHits(
+  text: string,
+  listRe: RegExp,
+  beforeRe: RegExp,
+  kind: HitKind,
+  add: (h: SecrecyHit) => void,
+): void {
+  for (const m of text.matchAll(listRe)) {
     const list = m[1]!;
     const listStart = m.index + m[0].length - list.length;
     for (const n of list.matchAll(new RegExp(NAME, 'g'))) {
       const name = n[0];
       if (NOT_NAMES.has(name.slice(0, 2))) continue;
       const start = listStart + n.index;
-      add(hit(text, 'sensitive_person', start, start + name.length, maskName(name)));
+      add(hit(text, kind, start, start + name.length, maskName(name)));
     }
   }
-  for (const m of text.matchAll(NAME_BEFORE_RE)) {
+  for (const m of text.matchAll(beforeRe)) {
     const name = m[1]!;
     if (NOT_NAMES.has(name.slice(0, 2))) continue;
     // The character before must not be CJK (else we cut a word: "全乡低保" is no name), except the few that end a
     // phrase introducing a person: 申请人/户主/村民/组员 …, 为/是/给/对/由, 和/与/及/的.
     const prev = text[m.index - 1];
     if (prev && /[\u4e00-\u9fa5]/.test(prev) && !/[的和与及人主民员者为是给对向由]/.test(prev)) continue;
-    add(hit(text, 'sensitive_person', m.index, m.index + name.length, maskName(name)));
+    add(hit(text, kind, m.index, m.index + name.length, maskName(name)));
   }
-  return hits.sort((a, b) => a.start - b.start);
+}
+
+function rowHits(text: string, cellRe: RegExp, kind: HitKind, add: (h: SecrecyHit) => void): void {
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    if (line.includes('\t') && cellRe.test(line)) {
+      let at = lineStart;
+      for (const cell of line.split('\t')) {
+        const name = cell.trim();
+        if (NAME_CELL_RE.test(name) && !NOT_NAMES.has(name.slice(0, 2))) {
+          const start = at + cell.indexOf(name);
+          add(hit(text, kind, start, start + name.length, maskName(name)));
+        }
+        at += cell.length + 1;
+      }
+    }
+    lineStart += line.length + 1;
+  }
 }
 
 /** Replace every maskable hit by its masked form (hits from scanText of the same text). */

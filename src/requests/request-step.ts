@@ -108,9 +108,19 @@ export async function requestStep<T = undefined>(
     };
     const out = await opts.run(env);
     const patch = { ...(out.patch ?? {}) };
-    // Period lock: a finalised annual report's year cannot gain or lose a receipt, a closing or a fee.
-    for (const d of [patch.received_on, patch.closed_on, patch.fee_notice_on, patch.fee_paid_on])
-      if (d) await assertReportYearOpen(trx, request.agencyId, d);
+    // Period lock: a finalised annual report's year cannot gain or lose a receipt, a closing or a fee. Only a date
+    // the step changes is an event of that year: handling a request still open (a step that writes its existing
+    // receipt date again) is never stopped by the lock.
+    const current: Record<string, string | null | undefined> = {
+      received_on: request.receivedOn,
+      closed_on: request.closedOn,
+      fee_notice_on: request.feeNoticeOn,
+      fee_paid_on: request.feePaidOn,
+    };
+    for (const k of ['received_on', 'closed_on', 'fee_notice_on', 'fee_paid_on'] as const) {
+      const d = patch[k];
+      if (d && d !== current[k]) await assertReportYearOpen(trx, request.agencyId, d);
+    }
     if (opts.action && patch.status === undefined) patch.status = next;
     await updateRequest(trx, id, request.version, patch, ctx.clock.now());
     let after = await getRequest(trx, id);

@@ -54,7 +54,8 @@ export function checkContent(c: ContentToCheck): Finding[] {
     if (c.texts[id as keyof Texts].includes(PLACEHOLDER)) {
       findings.push({
         rule: 'NARRATIVE-PLACEHOLDER',
-        severity: 'warning',
+        // An error, not a warning: a report cannot be finalised or published half-written.
+        severity: 'error',
         message: `“${name}”中仍有标注“${PLACEHOLDER}”的内容，系统中没有相应记录，请据实填写`,
         cells: [],
       });

@@ -31,7 +31,8 @@ const facts: ReportFacts = {
   },
 };
 
-function reportOf(cells: Cells, agencyName: string): AnnualReport {
+/** A finalised report, its passages written (`written: false`: the draft with its 【待填写】 passages left in). */
+function reportOf(cells: Cells, agencyName: string, written = true): AnnualReport {
   const fees = { fee_notices_issued: 2, fee_amount_billed_yuan: 300, fee_amount_collected_yuan: 100 };
   const b = (r: string) => cells[`B.${r}.total` as keyof Cells] as number;
   const drafted = draftTexts({
@@ -52,7 +53,7 @@ function reportOf(cells: Cells, agencyName: string): AnnualReport {
     },
   });
   // A finalised report has its passages written (a 【待填写】 left in it is an error of the checker).
-  const texts = Object.fromEntries(
+  const writtenTexts = Object.fromEntries(
     Object.entries(drafted).map(([k, v]) => [
       k,
       v.replace(
@@ -61,6 +62,7 @@ function reportOf(cells: Cells, agencyName: string): AnnualReport {
       ),
     ]),
   ) as typeof drafted;
+  const texts = written ? writtenTexts : drafted;
   return {
     id: 1,
     agencyId: 1,
@@ -150,3 +152,20 @@ test('layout: title lines, headings kept with what follows, table 三 at 9 pt on
   const { preamble } = await import('./narrative-draft.ts');
   assert.ok(preamble('哈拉直沟乡人民政府', 2026).includes(SECTIONS.map((s) => s.heading).join('、')));
 });
+
+// The checker reports a half-written report in every format it reads: PLACEHOLDER-TEXT is an error, counted.
+for (const format of ['docx', 'txt', 'html', 'pdf'] as ExportFormat[])
+  test(`a ${format} report with 【待填写】 passages has a PLACEHOLDER-TEXT error`, async () => {
+    const report = reportOf(randomValidCells(11), '红旗乡人民政府', false);
+    const n =
+      Object.values(report.texts)
+        .join('\n')
+        .match(/【待填写】/g)?.length ?? 0;
+    assert.ok(n >= 3, `the draft has ${n} placeholders`);
+    const file = await exportReport(report, { name: '红旗乡人民政府' }, format);
+    const result = checkReport(await parseReportAsync({ name: file.fileName, bytes: file.bytes }));
+    const f = result.findings.find((x) => x.rule === 'PLACEHOLDER-TEXT');
+    assert.ok(f, JSON.stringify(result.findings.map((x) => x.rule)));
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, new RegExp(`报告中有${n}处尚未填写`));
+  });

@@ -40,6 +40,10 @@ export async function finaliseReport(
   const { db, clock, actor } = ctx;
   const { report, agency } = await resolveReport(db, actor, reportId, 'finalise');
   if (report.status !== 'draft') throw new InvalidStateError('只有草稿状态的年度报告可以定稿');
+  // The year must be over (31 December, Beijing time: clock.today() is an Asia/Shanghai date): the report states a
+  // whole year's figures, and finalising locks the year (a request still open would be stopped by the lock).
+  if (clock.today() <= `${report.year}-12-31`)
+    throw new InvalidStateError(`${report.year}年尚未结束，年度报告须在${report.year + 1}年1月1日以后定稿`);
 
   let extra = {};
   if (report.origin === 'generated') {

@@ -13,7 +13,7 @@ import {
   supervisionParagraph,
 } from '../../supervision/index.ts';
 
-/** Marks a passage a person must write; a report containing it gets a NARRATIVE-PLACEHOLDER warning. */
+/** Marks a passage a person must write; a report containing it gets a NARRATIVE-PLACEHOLDER error (no 定稿). */
 export const PLACEHOLDER = '【待填写】';
 
 export interface DraftInput {
@@ -67,8 +67,9 @@ function proactive(i: DraftInput): string {
       `本年度制发行政规范性文件${n(cells, 'A.art20_1.normative_documents.issued')}件，废止${n(cells, 'A.art20_1.normative_documents.repealed')}件，` +
         `现行有效${n(cells, 'A.art20_1.normative_documents.in_force')}件；作出行政许可决定${n(cells, 'A.art20_5.administrative_licensing.decisions')}个、` +
         `行政处罚决定${n(cells, 'A.art20_6.administrative_penalty.decisions')}个、行政强制决定${n(cells, 'A.art20_6.administrative_coercion.decisions')}个，` +
-        `收取行政事业性收费${wan(n(cells, 'A.art20_8.administrative_fees.amount_wan_yuan'))}万元，均已按规定公开。`,
+        `收取行政事业性收费${wan(n(cells, 'A.art20_8.administrative_fees.amount_wan_yuan'))}万元。`,
     );
+    lines.push(art20Published(i));
   }
   const v = i.facts.villages;
   if (v) {
@@ -81,6 +82,34 @@ function proactive(i: DraftInput): string {
     );
   }
   return lines.join('');
+}
+
+/**
+ * Whether the art. 20 (五)(六)(八) figures were published is said only from the portal's records: each kind with a
+ * non-zero figure needs items published in the year in its catalogue column (art20_5, art20_6, art20_8); otherwise
+ * the sentence is left 【待填写】 for the admin, naming the empty columns (never "均已按规定公开" on faith).
+ */
+function art20Published(i: DraftInput): string {
+  const { cells } = i;
+  const kinds: [string, string, number][] = [
+    ['行政许可', 'art20_5', n(cells, 'A.art20_5.administrative_licensing.decisions')],
+    [
+      '行政处罚、行政强制',
+      'art20_6',
+      n(cells, 'A.art20_6.administrative_penalty.decisions') +
+        n(cells, 'A.art20_6.administrative_coercion.decisions'),
+    ],
+    ['行政事业性收费', 'art20_8', n(cells, 'A.art20_8.administrative_fees.amount_wan_yuan')],
+  ];
+  const due = kinds.filter(([, , v]) => v > 0);
+  if (!due.length) return '';
+  const cats = i.facts.proactive?.byCategory ?? [];
+  const published = (code: string) =>
+    cats.filter((c) => c.code === code || c.code?.startsWith(`${code}_`)).reduce((s, c) => s + c.count, 0);
+  const empty = due.filter(([, code]) => published(code) === 0).map(([label]) => label);
+  return empty.length
+    ? `${PLACEHOLDER}上述${empty.join('、')}事项的公开情况（门户网站相应栏目本年度没有公开记录）。`
+    : `上述事项已在门户网站${due.map(([label, code]) => `“${label}”栏目公开${published(code)}条`).join('、')}。`;
 }
 
 function onRequest(i: DraftInput): string {

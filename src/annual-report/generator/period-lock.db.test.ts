@@ -78,3 +78,32 @@ describeEachDialect('period lock in the requests and publications use cases', (t
     });
   });
 });
+
+describeEachDialect('finalising waits for the year to end', (t) => {
+  test('on 1 December 2026 (Beijing) the 2026 report cannot be finalised; on 1 January 2027 it can', async () => {
+    const { db } = t();
+    const dec = fixedClock('2026-12-31T15:59:00Z'); // 23:59 on 31 December in Beijing
+    await seedCalendar(systemCtx(db, dec));
+    const agency = await makeAgency(db);
+    const clerkUser = await makeUser(db, agency.id, ['clerk']);
+    const clerk = ctxAs(db, userActor(clerkUser), dec);
+    let report = await generateReport(clerk, { agencyId: agency.id, year: 2026 });
+    report = await writePassages(clerk, report);
+    for (const w of report.findings.filter((f) => f.severity === 'warning'))
+      await acknowledgeWarning(clerk, report.id, { fingerprint: fingerprintOf(w), reason: '测试：已核实' });
+    await assert.rejects(
+      finaliseReport(clerk, report.id, { approverName: '祁德明' }),
+      (e: { code?: string; message: string }) =>
+        e.code === 'invalid_state' && /2026年尚未结束，年度报告须在2027年1月1日以后定稿/.test(e.message),
+    );
+    // Nothing was locked: a request received that day is still registered.
+    await registerRequest(clerk, agency.id, { ...PERSON, submittedOn: '2026-12-31' });
+    const jan = ctxAs(db, userActor(clerkUser), fixedClock('2026-12-31T16:00:00Z')); // 00:00 on 1 January
+    report = await generateReport(jan, { agencyId: agency.id, year: 2026 });
+    report = await writePassages(jan, report);
+    for (const w of report.findings.filter((f) => f.severity === 'warning'))
+      await acknowledgeWarning(jan, report.id, { fingerprint: fingerprintOf(w), reason: '测试：已核实' });
+    report = await finaliseReport(jan, report.id, { approverName: '祁德明' });
+    assert.equal(report.status, 'finalised');
+  });
+});

@@ -49,7 +49,14 @@ describeEachDialect(
       );
 
       // The clerk writes the missing passages; one sentence quotes a wrong number.
+      // (The register has 行政许可 and 行政处罚 decisions but the portal's columns are empty: the draft does not
+      // say "均已按规定公开"; the clerk states where they were published.)
+      assert.match(
+        report.texts.overview,
+        /【待填写】上述行政许可、行政处罚、行政强制、行政事业性收费事项的公开情况/,
+      );
       const overview = report.texts.overview
+        .replace(/【待填写】上述[^\n。]*。/, '上述行政许可、行政处罚决定已在乡政府公开栏公开。')
         .replace(
           /【待填写】[^\n]*/,
           '全年组织业务培训2次；政府信息公开工作纳入年度综合考核，考核结果为优秀；邀请人大代表、群众代表开展社会评议1次，满意度良好；全年未发生责任追究情况。',

@@ -35,7 +35,8 @@ export interface VillageFacts {
 
 export interface ProactiveFacts {
   published: number;
-  byCategory: { name: string; count: number }[];
+  /** code: the catalogue code (absent in facts stored before it was kept). */
+  byCategory: { name: string; count: number; code?: string }[];
   byChannel: { channel: string; label: string; count: number }[];
   /** Items published after their 20-working-day due date (条例第二十六条). */
   late: number;
@@ -77,7 +78,7 @@ export async function gatherSources(db: DbOrTrx, agencyId: number, year: number)
   Object.assign(cells, tableA.cells, tableB, tableC);
   const proactive: ProactiveFacts = {
     published: stats.published,
-    byCategory: stats.byCategory.map((c) => ({ name: c.name, count: c.count })),
+    byCategory: stats.byCategory.map((c) => ({ name: c.name, count: c.count, code: c.code })),
     byChannel: Object.entries(stats.byChannel)
       .filter(([, count]) => count > 0)
       .map(([channel, count]) => ({ channel, label: CHANNEL_LABELS[channel as Channel] ?? channel, count }))

@@ -346,7 +346,18 @@ async function detailPage(c: C, id: number, forms: DetailForms = {}, status = 20
             <Csrf token={c.var.csrf} />
             <FormError form={fin} />
             <Field form={fin} name="approverName" label="审定人（分管或主要负责同志）" required />
-            <button type="submit" class="primary" disabled={!ready.ready}>
+            <p class="hint" id="finalise-lock">
+              定稿后，{report.year}年度的数据即锁定：日期在{report.year}
+              年内的申请登记、办结、收费、复议诉讼和第二十条登记都不能再修改，须由负责人说明理由重新打开报告后才能修改；仍在办理中的申请照常办理（其
+              {report.year + 1}年的办理步骤不受影响）。
+            </p>
+            <button
+              type="submit"
+              class="primary"
+              disabled={!ready.ready}
+              aria-describedby="finalise-lock"
+              data-confirm={`确认将${report.year}年度报告定稿？定稿后${report.year}年度的数据即锁定，须说明理由重新打开后才能修改。`}
+            >
               定稿
             </button>
             {!ready.ready ? (
@@ -359,7 +370,16 @@ async function detailPage(c: C, id: number, forms: DetailForms = {}, status = 20
         {canFinalise && report.status === 'finalised' ? (
           <form method="post" action={`/office/annual-reports/${report.id}/publish`} class="actions">
             <Csrf token={c.var.csrf} />
-            <button type="submit" class="primary">
+            <p class="hint" id="publish-lock">
+              发布后，报告在门户网站“政府信息公开工作年度报告”栏目公开，{report.year}
+              年度的数据保持锁定；如需更正，须说明理由重新打开，更正后再次发布。
+            </p>
+            <button
+              type="submit"
+              class="primary"
+              aria-describedby="publish-lock"
+              data-confirm={`确认发布${report.year}年度报告？发布后公众即可查阅，${report.year}年度的数据保持锁定。`}
+            >
               发布到信息公开年报栏目
             </button>
           </form>

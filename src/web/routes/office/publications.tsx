@@ -67,6 +67,9 @@ import {
   wechatArticleHtml,
 } from '../../../publications/channel-outputs.ts';
 import { scanText } from '../../../publications/secrecy-scan.ts';
+import { scanPublication } from '../../../publications/publication-scan.ts';
+import { AttachmentScanView } from '../../views/attachment-scan-view.tsx';
+import { ChannelForms } from '../../views/channel-forms.tsx';
 import { parseOfficeListFilter } from '../../../publications/office-list-filter.ts';
 import { DUE_SOON_WORKDAYS, TIMELINESS_LABELS, timelinessOf } from '../../../publications/timeliness.ts';
 import { searchDocuments } from '../../../search/search-index.ts';
@@ -244,7 +247,14 @@ function valuesOf(p: Publication): FormState['values'] {
 async function detailPage(
   c: C,
   id: number,
-  forms: { review?: FormState; attach?: FormState; validity?: FormState; reassign?: FormState } = {},
+  forms: {
+    review?: FormState;
+    attach?: FormState;
+    validity?: FormState;
+    publish?: FormState;
+    channel?: FormState;
+    reassign?: FormState;
+  } = {},
   status = 200,
 ) {
   const ctx = c.var.ctx;
@@ -259,7 +269,8 @@ async function detailPage(
   ]);
   const cal = await getCalendar(db, p.agencyId);
   const t = timelinessOf(cal, p, c.var.deps.clock.today());
-  const hits = scanText(`${p.title}\n${p.bodyText}`);
+  const scan = await scanPublication(db, p);
+  const hits = scan.body;
   const canEdit = publicationPolicy.edit(actor, scope, facts);
   const next = chain.next;
   const secrecyStep = await secrecyStepOf(ctx, p.agencyId, p.isMajor);
@@ -379,6 +390,7 @@ async function detailPage(
             ) : null}
           </>
         )}
+        <AttachmentScanView scan={scan} />
         <p>
           <a href={`${base(id)}/secrecy-sheet`}>保密审查单（打印）</a>
         </p>
@@ -410,13 +422,13 @@ async function detailPage(
           <form method="post" action={`${base(id)}/attachments`} enctype="multipart/form-data">
             <Csrf token={c.var.csrf} />
             <FormError form={forms.attach ?? emptyForm()} />
-            <label for="f-files">上传附件（PDF、DOCX、XLSX、PNG、JPG、GIF，每个不超过20 MB）</label>
+            <label for="f-files">上传附件（PDF、DOCX、XLSX、TXT、CSV、PNG、JPG、GIF，每个不超过20 MB）</label>
             <input
               id="f-files"
               type="file"
               name="files"
               multiple
-              accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif"
+              accept=".pdf,.docx,.xlsx,.txt,.csv,.png,.jpg,.jpeg,.gif"
             />
             <button type="submit">上传</button>
           </form>
@@ -464,6 +476,19 @@ async function detailPage(
                     },
                   ]}
                 />
+                {scan.unreadable.length ? (
+                  <Checkboxes
+                    form={rf}
+                    name="unreadableChecked"
+                    legend="无法自动读取的附件"
+                    options={[
+                      {
+                        value: '1',
+                        label: `本人已逐页人工核对：${scan.unreadable.map((a) => `“${a.fileName}”`).join('、')}`,
+                      },
+                    ]}
+                  />
+                ) : null}
                 <TextArea
                   form={rf}
                   name="secrecyNote"
@@ -502,8 +527,9 @@ async function detailPage(
             </ul>
           </details>
         ) : null}
+        {forms.publish ? <FormError form={forms.publish} /> : null}
         {publicationPolicy.publish(actor, scope, p) && p.attribute === 'proactive' ? (
-          <form method="post" action={`${base(id)}/publish`}>
+          <form method="post" action={`${base(id)}/publish`} id="publish-form">
             <Csrf token={c.var.csrf} />
             <input type="hidden" name="version" value={String(p.version)} />
             <button type="submit" class="primary">
@@ -519,27 +545,21 @@ async function detailPage(
             {channels.map((u) => (
               <li>
                 {CHANNEL_LABELS[u.channel as Channel] ?? u.channel} · {u.usedOn} · {u.userName}
+                {u.link ? (
+                  <>
+                    {' '}
+                    · <a href={u.link}>链接</a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
           {publicationPolicy.useChannel(actor, scope, p) ? (
-            <div class="actions">
-              {(['wechat_account', 'wechat_group', 'notice_board', 'reading_point'] as const).map((ch) => (
-                <form method="post" action={`${base(id)}/channels`} class="inline-form">
-                  <Csrf token={c.var.csrf} />
-                  <input type="hidden" name="channel" value={ch} />
-                  <button type="submit">
-                    {ch === 'wechat_account'
-                      ? '生成公众号文章'
-                      : ch === 'wechat_group'
-                        ? '生成微信群消息'
-                        : ch === 'notice_board'
-                          ? '生成公开栏张贴稿（PDF）'
-                          : '记录：已放入查询点'}
-                  </button>
-                </form>
-              ))}
-            </div>
+            <ChannelForms
+              id={id}
+              csrf={c.var.csrf}
+              form={forms.channel ?? emptyForm({ usedOn: c.var.deps.clock.today() })}
+            />
           ) : null}
           {publicationPolicy.managePublished(actor, scope, p) ? (
             <>
@@ -883,8 +903,13 @@ export function publicationOfficeRoutes(app: App): void {
   app.post('/office/publications/:id{[0-9]+}/publish', async (c) => {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
-    const r = await publishPublication(c.var.ctx, id, Number(str(f.version)));
-    return redirectWithFlash(c, base(id), `已发布，索引号 ${r.indexNo}`);
+    try {
+      const r = await publishPublication(c.var.ctx, id, Number(str(f.version)));
+      return redirectWithFlash(c, base(id), `已发布，索引号 ${r.indexNo}`);
+    } catch (e) {
+      if (!isDomainError(e) || e.code !== 'invalid_state') throw e;
+      return detailPage(c, id, { publish: { values: f, errors: {}, message: e.message } }, 409);
+    }
   });
 
   app.post('/office/publications/:id{[0-9]+}/withdraw', async (c) => {
@@ -908,11 +933,12 @@ export function publicationOfficeRoutes(app: App): void {
   app.post('/office/publications/:id{[0-9]+}/channels', async (c) => {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
-    await recordChannel(c.var.ctx, id, f);
-    const ch = str(f.channel);
-    return ch === 'reading_point'
-      ? redirectWithFlash(c, base(id), '已记录')
-      : c.redirect(`${base(id)}/channels/${ch}`, 303);
+    try {
+      await recordChannel(c.var.ctx, id, f);
+    } catch (e) {
+      return detailPage(c, id, { channel: formOfError(e, f) }, 400);
+    }
+    return redirectWithFlash(c, base(id), '已记录发布渠道');
   });
 
   app.get('/office/publications/:id{[0-9]+}/channels/:channel', async (c) => {
@@ -953,6 +979,13 @@ export function publicationOfficeRoutes(app: App): void {
           <p>
             在下方预览区全选（Ctrl+A 后 Ctrl+C）复制，粘贴到微信公众号编辑器，格式和图片会保留。也可复制下方
             HTML 源码。
+          </p>
+          <p>
+            {/* Shown by app.js (progressive enhancement): copies the article only, as rich text. */}
+            <button type="button" class="primary" data-copy="wechat-article" hidden>
+              复制正文
+            </button>{' '}
+            <span role="status" data-copy-status="wechat-article" />
           </p>
           <div id="wechat-article" class="card" dangerouslySetInnerHTML={{ __html: article }} />
           <details>

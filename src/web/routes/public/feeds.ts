@@ -8,6 +8,7 @@ import { portalAgency } from '../../public-page.tsx';
 import { cachedPublic } from '../../portal-cache.ts';
 import { listCategories, listPublicPublications } from '../../../publications/publications.queries.ts';
 import { subtreeIds } from '../../../publications/catalogue.ts';
+import { maskedForPublic } from '../../../publications/publication-scan.ts';
 import { atomXml, rssXml, sitemapXml, type Feed } from '../../../feeds/feed-xml.ts';
 import { sitemapEntries } from '../../../feeds/sitemap-entries.ts';
 import { cutChars } from '../../../text/cut.ts';
@@ -43,11 +44,13 @@ export function feedRoutes(app: App): void {
         selfUrl: `${base}/feeds/${m[1]}.${m[2]}`,
         entries: r.items.map((p) => ({
           id: p.id,
-          title: p.title,
+          // Masked: a feed is copied by aggregators and never updated there (an ID number 60 characters past the
+          // cut is never reached, one straddling it is masked before the cut).
+          title: maskedForPublic(p.title),
           url: `${base}/p/${p.id}`,
           publishedOn: p.publishedOn!,
           updatedAt: new Date(p.updatedAt).toISOString(),
-          summary: cutChars(p.bodyText, 200),
+          summary: cutChars(maskedForPublic(cutChars(p.bodyText, 260)), 200),
           author: p.issuer || agency.name,
           category: byId.get(p.categoryId),
         })),

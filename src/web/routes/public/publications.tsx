@@ -25,6 +25,7 @@ import {
 } from '../../../publications/publications.queries.ts';
 import { VALIDITY_LABELS, VALIDITIES, type Validity } from '../../../publications/publication.ts';
 import { openStored, sendStored } from '../../stored-file.ts';
+import { attachmentBlocked } from '../../../publications/publication-scan.ts';
 import { PUBLICATION_KIND } from '../../../publications/publication-context.ts';
 import { searchDocuments } from '../../../search/search-index.ts';
 import { Highlighted, MetadataBlock, Pager, fileSize } from '../../views/publication-views.tsx';
@@ -437,6 +438,9 @@ export function publicationPortalRoutes(app: App): void {
       ? (await listAttachments(db, p.id)).find((x) => x.id === Number(c.req.param('att')))
       : undefined;
     if (!p || !a) return c.notFound();
+    // Defence in depth: an attachment whose text holds a blocking hit is never served (one published before the
+    // scan read attachments), whatever the item's state.
+    if (await attachmentBlocked(db, p.id, a.id)) return c.notFound();
     const etag = `"${a.sha256.slice(0, 32)}"`;
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
     const file = await openStored(c, a.storageKey);
