@@ -2,6 +2,7 @@ import type { Ctx } from '../context.ts';
 import { recordEvent } from './record-event.ts';
 import { listAuditEvents, type AuditFilter } from './audit.queries.ts';
 import { writeXlsx } from '../documents/xlsx.ts';
+import { beijingDateTimeSeconds } from '../beijing-time.ts';
 
 /** Export the filtered audit log (up to 100,000 rows) as XLSX; the export itself is audited. */
 export async function exportAudit(
@@ -27,10 +28,10 @@ export async function exportAudit(
       ],
       rows: rows.map((r) => ({
         id: r.id,
-        time: new Date(r.occurredAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
+        time: beijingDateTimeSeconds(r.occurredAt),
         actor: r.actorName ?? '',
         ip: r.ip ?? '',
-        action: labels[r.action] ?? r.action,
+        action: labels[r.action] ?? '其他操作',
         objectType: r.objectType,
         objectId: r.objectId ?? '',
         before: r.before ?? '',

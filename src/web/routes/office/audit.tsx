@@ -7,6 +7,7 @@ import { agencyScope, descendantIds } from '../../../org/org.queries.ts';
 import { listAuditEvents, type AuditFilter } from '../../../audit/audit.queries.ts';
 import { exportAudit } from '../../../audit/export-audit.ts';
 import { attachment, XLSX_TYPE } from '../../../documents/xlsx.ts';
+import { beijingDateTime } from '../../../beijing-time.ts';
 
 const PAGE = 50;
 
@@ -97,15 +98,10 @@ export function auditRoutes(app: App): void {
               <tbody>
                 {rows.map((r) => (
                   <tr>
-                    <td>
-                      {new Date(r.occurredAt).toLocaleString('zh-CN', {
-                        timeZone: 'Asia/Shanghai',
-                        hour12: false,
-                      })}
-                    </td>
+                    <td>{beijingDateTime(r.occurredAt)}</td>
                     <td>{r.actorName}</td>
                     <td>{r.ip}</td>
-                    <td>{c.var.shell.auditLabels[r.action] ?? r.action}</td>
+                    <td>{c.var.shell.auditLabels[r.action] ?? '其他操作'}</td>
                     <td>
                       {r.objectType}
                       {r.objectId ? ` #${r.objectId}` : ''}

@@ -26,6 +26,7 @@ import { parseCalendarYearRecord, type NamedDate } from '../../../calendar/calen
 import { setCalendarDay } from '../../../calendar/set-calendar-day.ts';
 import { addRegionalHoliday, removeRegionalHoliday } from '../../../calendar/manage-regional-holidays.ts';
 import type { DashboardWidget } from '../../dashboard-widgets.ts';
+import { beijingDateTime } from '../../../beijing-time.ts';
 
 /**
  * From 1 November the administrator is reminded, on the dashboard, to load next year's State Council notice until it
@@ -109,8 +110,7 @@ async function calendarPage(
         <p>
           依据：{summary.source.title}
           {summary.source.docNo ? `（${summary.source.docNo}）` : ''} · 第{summary.version}版 ·{' '}
-          {summary.loadedByName ?? '系统'}于
-          {new Date(summary.loadedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}
+          {summary.loadedByName ?? '系统'}于{beijingDateTime(summary.loadedAt)}
           载入
         </p>
       ) : (

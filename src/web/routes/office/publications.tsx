@@ -67,6 +67,7 @@ import { DUE_SOON_WORKDAYS, TIMELINESS_LABELS, timelinessOf } from '../../../pub
 import { searchDocuments } from '../../../search/search-index.ts';
 import { Highlighted, MetadataBlock, Pager, fileSize } from '../../views/publication-views.tsx';
 import type { User } from '../../../org/org.ts';
+import { beijingDate, beijingDateTime } from '../../../beijing-time.ts';
 
 const PAGE_SIZE = 30;
 const base = (id: number) => `/office/publications/${id}`;
@@ -404,7 +405,7 @@ async function detailPage(
               {STEP_LABELS[s.step]}：
               {s.signedBy ? (
                 <span class="ok">
-                  {s.signedBy} 已签 {s.signedAt?.slice(0, 16).replace('T', ' ')}
+                  {s.signedBy} 已签 {beijingDateTime(s.signedAt)}
                 </span>
               ) : next?.step === s.step && p.status === 'in_review' ? (
                 <strong>待办</strong>
@@ -470,7 +471,7 @@ async function detailPage(
                 <li>
                   第{r.round}轮 {STEP_LABELS[r.step]} · {r.userName} ·{' '}
                   {r.action === 'approve' ? '同意' : `退回：${r.reason ?? ''}`} ·{' '}
-                  {r.signedAt.slice(0, 16).replace('T', ' ')}
+                  {beijingDateTime(r.signedAt)}
                 </li>
               ))}
             </ul>
@@ -988,12 +989,12 @@ export function publicationOfficeRoutes(app: App): void {
             </tr>
             <tr>
               <th scope="row">审查人签字</th>
-              <td>{p.secrecy ? `${p.secrecy.signedName}\u3000${p.secrecy.signedAt.slice(0, 10)}` : ''}</td>
+              <td>{p.secrecy ? `${p.secrecy.signedName}\u3000${beijingDate(p.secrecy.signedAt)}` : ''}</td>
             </tr>
             {chain.steps.map((s) => (
               <tr>
                 <th scope="row">{STEP_LABELS[s.step]}</th>
-                <td>{s.signedBy ? `${s.signedBy}\u3000${s.signedAt?.slice(0, 10)}` : ''}</td>
+                <td>{s.signedBy ? `${s.signedBy}\u3000${beijingDate(s.signedAt)}` : ''}</td>
               </tr>
             ))}
           </tbody>

@@ -68,6 +68,7 @@ import {
   ledgerAgencyOf,
   opts,
 } from './requests-shared.tsx';
+import { beijingDateTime } from '../../../beijing-time.ts';
 /** The month filters the dashboard's charts link with, kept when the form is submitted again. */
 function MonthFilters({ received, closed }: { received?: string; closed?: string }) {
   const label = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
@@ -1172,7 +1173,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           ))}
           {notes.map((n) => (
             <li>
-              {n.created_at.slice(0, 10)} {n.author_name}：{n.body}
+              {beijingDateTime(n.created_at)} {n.author_name}：{n.body}
             </li>
           ))}
           {attachments.map((a) => (
@@ -1189,7 +1190,8 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         <ul>
           {events.map((e) => (
             <li>
-              {e.occurred_at.slice(0, 16).replace('T', ' ')} {e.actor_name} {e.action} {e.note ?? ''}
+              {beijingDateTime(e.occurred_at)} {e.actor_name}{' '}
+              {c.var.shell.auditLabels[e.action] ?? '其他操作'} {e.note ?? ''}
             </li>
           ))}
         </ul>

@@ -31,6 +31,7 @@ import { searchDocuments } from '../../../search/search-index.ts';
 import { Highlighted, MetadataBlock, Pager, fileSize } from '../../views/publication-views.tsx';
 import { systemActor } from '../../../context.ts';
 import { FAQ_SEARCH_KIND, INQUIRY_SEARCH_KIND } from '../../../inquiries/index.ts';
+import { beijingDate } from '../../../beijing-time.ts';
 
 /** 互动交流's published Q&A and FAQ entries are searchable on the portal too. */
 const PORTAL_INQUIRY_KINDS = [INQUIRY_SEARCH_KIND, FAQ_SEARCH_KIND];
@@ -177,7 +178,7 @@ export function publicationPortalRoutes(app: App): void {
               {pageRow ? (
                 <>
                   <div class="prose" dangerouslySetInnerHTML={{ __html: pageRow.bodyHtml }} />
-                  <p class="muted">更新时间：{pageRow.updatedAt.slice(0, 10)}</p>
+                  <p class="muted">更新时间：{beijingDate(pageRow.updatedAt)}</p>
                 </>
               ) : slug === 'guide' && agency ? (
                 defaultGuide(agency)
