@@ -2,6 +2,7 @@ import type { Ctx } from '../context.ts';
 import { recordEvent } from './record-event.ts';
 import { listAuditEvents, type AuditFilter } from './audit.queries.ts';
 import { writeXlsx } from '../documents/xlsx.ts';
+import { objectTypeLabel } from './object-labels.ts';
 import { beijingDateTimeSeconds } from '../beijing-time.ts';
 
 /** Export the filtered audit log (up to 100,000 rows) as XLSX; the export itself is audited. */
@@ -32,7 +33,7 @@ export async function exportAudit(
         actor: r.actorName ?? '',
         ip: r.ip ?? '',
         action: labels[r.action] ?? '其他操作',
-        objectType: r.objectType,
+        objectType: objectTypeLabel(r.objectType),
         objectId: r.objectId ?? '',
         before: r.before ?? '',
         after: r.after ?? '',

@@ -7,6 +7,7 @@ import { agencyScope, descendantIds } from '../../../org/org.queries.ts';
 import { listAuditEvents, type AuditFilter } from '../../../audit/audit.queries.ts';
 import { exportAudit } from '../../../audit/export-audit.ts';
 import { attachment, XLSX_TYPE } from '../../../documents/xlsx.ts';
+import { objectTypeLabel } from '../../../audit/object-labels.ts';
 import { beijingDateTime } from '../../../beijing-time.ts';
 
 const PAGE = 50;
@@ -102,17 +103,14 @@ export function auditRoutes(app: App): void {
                     <td>{r.actorName}</td>
                     <td>{r.ip}</td>
                     <td>{c.var.shell.auditLabels[r.action] ?? '其他操作'}</td>
-                    <td>
-                      {r.objectType}
-                      {r.objectId ? ` #${r.objectId}` : ''}
-                    </td>
+                    <td>{objectTypeLabel(r.objectType)}</td>
                     <td>
                       {r.note ? <div>{r.note}</div> : null}
                       {r.before || r.after ? (
                         <details>
-                          <summary>详情</summary>
-                          {r.before ? <pre>变更前：{r.before}</pre> : null}
-                          {r.after ? <pre>变更后：{r.after}</pre> : null}
+                          <summary>原始记录（供核查）</summary>
+                          {r.before ? <pre class="raw-record">变更前：{r.before}</pre> : null}
+                          {r.after ? <pre class="raw-record">变更后：{r.after}</pre> : null}
                         </details>
                       ) : null}
                     </td>
