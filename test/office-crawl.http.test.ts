@@ -34,6 +34,8 @@ const shapeOf = (path: string) =>
 interface Crawl {
   /** Exports already read (the same file for every role that may open it). */
   exportsSeen: Set<string>;
+  /** Pages read by any role. */
+  visited: Set<string>;
   /** Sign-in names: people type them, so they are words, not codes. */
   usernames: Set<string>;
   pages: number;
@@ -54,6 +56,9 @@ async function crawl(c: TestClient, who: string, start: string[], out: Crawl) {
     const shape = shapeOf(path);
     const n = shapes.get(shape) ?? 0;
     if (n >= PER_SHAPE) continue;
+    // Beyond its first page of a shape, a role reads pages no other role has read, so together they cover more.
+    if (n >= 1 && out.visited.has(path)) continue;
+    out.visited.add(path);
     shapes.set(shape, n + 1);
     const res = await c.get(path);
     pages++;
@@ -94,7 +99,7 @@ async function crawl(c: TestClient, who: string, start: string[], out: Crawl) {
 }
 
 describeEachDialect('every page and export of the demo is readable', (t) => {
-  test('crawl as each demo role and as a visitor: no server error, no dead link, no internal code', async () => {
+  test('crawl as each demo role and as a visitor: no server error, no dead link, no internal code', async (tc) => {
     const { db } = t();
     await prepareDatabase(db, systemClock);
     const accounts = await loadDemo({
@@ -107,6 +112,7 @@ describeEachDialect('every page and export of the demo is readable', (t) => {
     const { client } = testApp(db);
     const out: Crawl = {
       exportsSeen: new Set(),
+      visited: new Set(),
       usernames: new Set(accounts.map((a) => a.username)),
       pages: 0,
       exports: 0,
@@ -121,10 +127,11 @@ describeEachDialect('every page and export of the demo is readable', (t) => {
       assert.ok(pages > 5, `${a.username} reached ${pages} pages`);
     }
     assert.ok(out.exports > 5, `exports opened: ${out.exports}`);
-    assert.deepEqual(
-      [...out.hits].map(([k, where]) => `${k}  (${where})`),
-      [],
-      `internal codes shown to people (${out.pages} pages, ${out.exports} exports)`,
+    tc.diagnostic(`read ${out.pages} pages and ${out.exports} exports`);
+    const hits = [...out.hits].map(([k, where]) => `${k}  (${where})`);
+    assert.ok(
+      hits.length === 0,
+      `internal codes shown to people (${out.pages} pages, ${out.exports} exports):\n${hits.join('\n')}`,
     );
   });
 });

@@ -27,6 +27,9 @@ export async function exportText(kind: ExportKind, bytes: Uint8Array): Promise<s
   const lines: string[] = [];
   wb.eachSheet((ws) => {
     lines.push(ws.name);
+    // A sheet of raw records kept verbatim for technical review (the audit export's before/after) is evidence, not
+    // text the system writes for people; the page shows the same records in a marked raw-record block.
+    if (ws.name.startsWith('原始记录')) return;
     const hf = ws.headerFooter ?? {};
     for (const v of [hf.oddHeader, hf.oddFooter]) if (v) lines.push(v.replace(/&[A-Z"]/g, ' '));
     ws.eachRow((row) => {

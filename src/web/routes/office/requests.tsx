@@ -68,6 +68,7 @@ import {
   ledgerAgencyOf,
   opts,
 } from './requests-shared.tsx';
+import { nextStep } from '../../request-next-step.ts';
 import { beijingDateTime } from '../../../beijing-time.ts';
 /** The month filters the dashboard's charts link with, kept when the form is submitted again. */
 function MonthFilters({ received, closed }: { received?: string; closed?: string }) {
@@ -312,11 +313,13 @@ function ActionForm(p: {
   children?: ComponentChildren;
   button?: string;
   multipart?: boolean;
-  open?: boolean;
+  /** The page's next likely step (request-next-step.ts): its form opens, the others stay collapsed. */
+  next: string | null;
 }) {
   const form = p.forms[p.action] ?? emptyForm();
+  const rejected = Object.keys(form.errors).length > 0 || Boolean(form.message);
   return (
-    <details open={p.open || Boolean(p.forms[p.action])} class="action" id={`act-${p.action}`}>
+    <details open={p.action === p.next || rejected} class="action" id={`act-${p.action}`}>
       <summary>{p.title}</summary>
       <form
         method="post"
@@ -401,6 +404,15 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
   const f = (k: string, v: FormState['values'] = {}) => ({ ...forms, [k]: forms[k] ?? emptyForm(v) });
   const fx = (k: string, v: FormState['values'] = {}) => f(k, v)[k]!;
   const ver = <input type="hidden" name="expectedVersion" value={String(r.version)} />;
+  const next = nextStep({
+    status: r.status,
+    available,
+    canRegister: can('register'),
+    canHandle: handle,
+    canApprove: can('approve'),
+    undeliveredNotices: undelivered.length,
+    openConsultations: openConsult.length,
+  });
   return officePage(
     c,
     `申请 ${r.reference}`,
@@ -524,11 +536,11 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           <>
             <ActionForm
               c={c}
+              next={next}
               id={id}
               action="confirm"
               title="确认收到申请"
               forms={f('confirm', { confirmedOn: today })}
-              open
             >
               <p class="hint">{RECEIPT_RULES[r.channel]}</p>
               <Field
@@ -554,7 +566,14 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
                 />
               ) : null}
             </ActionForm>
-            <ActionForm c={c} id={id} action="contact" title="登记联系情况（未能确认时）" forms={forms}>
+            <ActionForm
+              c={c}
+              next={next}
+              id={id}
+              action="contact"
+              title="登记联系情况（未能确认时）"
+              forms={forms}
+            >
               <Field form={fx('contact')} name="method" label="联系方式" required />
               <Field form={fx('contact')} name="result" label="联系结果" required />
             </ActionForm>
@@ -563,6 +582,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {can('assign') && !['archived', 'withdrawn', 'abandoned'].includes(r.status) ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="assign"
             title="分办"
@@ -589,6 +609,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {handle && available.has('request_correction') ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="correction"
             title="告知补正"
@@ -625,11 +646,11 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           <>
             <ActionForm
               c={c}
+              next={next}
               id={id}
               action="corrected"
               title="收到补正"
               forms={f('corrected', { receivedOn: today })}
-              open
             >
               <Field
                 form={fx('corrected', { receivedOn: today })}
@@ -642,6 +663,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
             </ActionForm>
             <ActionForm
               c={c}
+              next={next}
               id={id}
               action="no-correction"
               title={ACTION_LABELS.abandon_no_correction}
@@ -652,6 +674,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {handle && available.has('start_consultation') ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="consult"
             title="征求第三方或其他机关意见"
@@ -689,11 +712,11 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           ? openConsult.map((k) => (
               <ActionForm
                 c={c}
+                next={next}
                 id={id}
                 action="consult-end"
                 title={`登记意见：${k.party}`}
                 forms={f('consult-end', { answeredOn: today })}
-                open
               >
                 <input type="hidden" name="consultationId" value={String(k.id)} />
                 <Select
@@ -721,11 +744,11 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           ? undelivered.map((u) => (
               <ActionForm
                 c={c}
+                next={next}
                 id={id}
                 action="notice-delivered"
                 title={`登记申请人签收${u.label}`}
                 forms={f('notice-delivered', { deliveredOn: today })}
-                open
               >
                 <input type="hidden" name="notice" value={u.notice} />
                 <Field
@@ -745,6 +768,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
                 !k.decision_notice_on ? (
                   <ActionForm
                     c={c}
+                    next={next}
                     id={id}
                     action="disclosure-notice"
                     title={`决定公开：向${k.party}发出决定公开告知书`}
@@ -772,11 +796,11 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
                 ) : !k.decision_notice_delivered_on ? (
                   <ActionForm
                     c={c}
+                    next={next}
                     id={id}
                     action="disclosure-notice-delivered"
                     title={`登记${k.party}收到决定公开告知书`}
                     forms={f('disclosure-notice-delivered', { deliveredOn: today })}
-                    open
                   >
                     <input type="hidden" name="consultationId" value={String(k.id)} />
                     <Field
@@ -793,6 +817,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {handle && handling && reasonRequests.length === 0 ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="reasons"
             title="要求申请人说明理由（条例第三十五条）"
@@ -823,6 +848,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {handle && reasonsOpen ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="reasons-received"
             title="登记申请人说明的理由"
@@ -839,7 +865,14 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           </ActionForm>
         ) : null}
         {handle && handling && reasonRequests.length > 0 && !r.laterReplyOn ? (
-          <ActionForm c={c} id={id} action="later-reply" title="理由合理：确定延迟答复的期限" forms={forms}>
+          <ActionForm
+            c={c}
+            next={next}
+            id={id}
+            action="later-reply"
+            title="理由合理：确定延迟答复的期限"
+            forms={forms}
+          >
             <p class="hint">
               申请理由合理但无法在条例第三十三条规定的期限内答复的，可以确定延迟答复的合理期限并告知申请人（条例第三十五条）。理由不合理的，请在“拟写答复”中选择“无正当理由大量反复申请，不予处理”。
             </p>
@@ -848,7 +881,14 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           </ActionForm>
         ) : null}
         {can('extend') && available.has('extend') && r.extensionDays == null ? (
-          <ActionForm c={c} id={id} action="extend" title="批准延期答复" forms={f('extend', { days: '20' })}>
+          <ActionForm
+            c={c}
+            next={next}
+            id={id}
+            action="extend"
+            title="批准延期答复"
+            forms={f('extend', { days: '20' })}
+          >
             <p class="hint">
               须在原答复期限（{r.originalDueOn ?? r.dueOn}
               ）届满前批准并告知申请人，只能延长一次，最长20个工作日。
@@ -864,7 +904,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           </ActionForm>
         ) : null}
         {can('waiveFee') && ['accepted', 'extended', 'consulting'].includes(r.status) && !r.feeNoticeOn ? (
-          <ActionForm c={c} id={id} action="fee-waiver" title="减免信息处理费" forms={forms}>
+          <ActionForm c={c} next={next} id={id} action="fee-waiver" title="减免信息处理费" forms={forms}>
             <label class="check">
               <input type="checkbox" name="full" value="1" /> 全部免收
             </label>
@@ -875,6 +915,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {handle && available.has('issue_fee_notice') ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="fee-notice"
             title="发出收费通知"
@@ -923,6 +964,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           <>
             <ActionForm
               c={c}
+              next={next}
               id={id}
               action="fee-paid"
               title="登记缴费"
@@ -946,6 +988,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
             </ActionForm>
             <ActionForm
               c={c}
+              next={next}
               id={id}
               action="fee-unpaid"
               title={ACTION_LABELS.close_fee_unpaid}
@@ -954,14 +997,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           </>
         ) : null}
         {handle && available.has('submit_decision') ? (
-          <ActionForm
-            c={c}
-            id={id}
-            action="decision"
-            title="拟写答复并提交审批"
-            forms={forms}
-            open={r.status !== 'accepted' && r.status !== 'extended' ? false : undefined}
-          >
+          <ActionForm c={c} next={next} id={id} action="decision" title="拟写答复并提交审批" forms={forms}>
             {ver}
             <Select
               form={fx('decision')}
@@ -1029,10 +1065,10 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         ) : null}
         {can('approve') && available.has('approve_decision') ? (
           <>
-            <ActionForm c={c} id={id} action="approve" title="审批通过并出具答复" forms={forms} open>
+            <ActionForm c={c} next={next} id={id} action="approve" title="审批通过并出具答复" forms={forms}>
               {ver}
             </ActionForm>
-            <ActionForm c={c} id={id} action="return" title="退回修改" forms={forms}>
+            <ActionForm c={c} next={next} id={id} action="return" title="退回修改" forms={forms}>
               {ver}
               <TextArea form={fx('return')} name="reason" label="退回理由" required />
             </ActionForm>
@@ -1041,11 +1077,11 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {handle && available.has('record_delivery') ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="deliver"
             title="登记送达"
             forms={f('deliver', { deliveredOn: today, method: 'post' })}
-            open={r.status === 'replied'}
           >
             <Select
               form={fx('deliver', { method: 'post' })}
@@ -1065,19 +1101,27 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           </ActionForm>
         ) : null}
         {handle && available.has('archive') ? (
-          <ActionForm c={c} id={id} action="archive" title="归档" forms={forms} />
+          <ActionForm c={c} next={next} id={id} action="archive" title="归档" forms={forms} />
         ) : null}
         {handle && available.has('withdraw') ? (
-          <ActionForm c={c} id={id} action="withdraw" title="申请人撤回" forms={forms}>
+          <ActionForm c={c} next={next} id={id} action="withdraw" title="申请人撤回" forms={forms}>
             <TextArea form={fx('withdraw')} name="reason" label="撤回说明（如：申请人书面撤回）" required />
           </ActionForm>
         ) : null}
         {handle ? (
           <>
-            <ActionForm c={c} id={id} action="note" title="添加办理记录" forms={forms}>
+            <ActionForm c={c} next={next} id={id} action="note" title="添加办理记录" forms={forms}>
               <TextArea form={fx('note')} name="body" label="记录" required />
             </ActionForm>
-            <ActionForm c={c} id={id} action="attachments" title="上传附件" forms={forms} multipart>
+            <ActionForm
+              c={c}
+              next={next}
+              id={id}
+              action="attachments"
+              title="上传附件"
+              forms={forms}
+              multipart
+            >
               <input type="file" name="file" accept={ACCEPT_ATTR} required />
             </ActionForm>
           </>
