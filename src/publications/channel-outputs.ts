@@ -85,13 +85,13 @@ export function wechatArticleHtml(p: Publication, c: ChannelContext): string {
   return [
     `<section style="font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;">`,
     `<h1 style="font-size:20px;font-weight:bold;line-height:1.4;margin:0 0 0.5em;color:#111;text-align:center;">${esc(p.title)}</h1>`,
-    meta ? `<p style="font-size:14px;color:#888;text-align:center;margin:0 0 1.5em;">${esc(meta)}</p>` : '',
+    meta ? `<p style="font-size:14px;color:#666;text-align:center;margin:0 0 1.5em;">${esc(meta)}</p>` : '',
     body,
     ...(c.images ?? []).map(
       (i) =>
         `<p style="margin:0 0 1em;"><img src="${esc(i.dataUri)}" alt="${esc(i.alt)}" style="${INLINE.img}"></p>`,
     ),
-    `<p style="font-size:14px;color:#888;margin:2em 0 0;">来源：${esc(c.agencyName)}政府信息公开。原文及附件：${esc(c.url)}</p>`,
+    `<p style="font-size:14px;color:#666;margin:2em 0 0;">来源：${esc(c.agencyName)}政府信息公开。原文及附件：${esc(c.url)}</p>`,
     `</section>`,
   ].join('\n');
 }

@@ -898,7 +898,9 @@ export function publicationOfficeRoutes(app: App): void {
         '微信群消息',
         <>
           <h1>微信群消息</h1>
-          <p>长按或全选复制，发到各村工作微信群：</p>
+          <p>
+            <label for="group-message">长按或全选复制，发到各村工作微信群：</label>
+          </p>
           <textarea id="group-message" rows={8} readOnly style="width:100%">
             {text}
           </textarea>
@@ -922,7 +924,7 @@ export function publicationOfficeRoutes(app: App): void {
           <div id="wechat-article" class="card" dangerouslySetInnerHTML={{ __html: article }} />
           <details>
             <summary>HTML 源码</summary>
-            <textarea rows={10} readOnly style="width:100%">
+            <textarea rows={10} readOnly style="width:100%" aria-label="公众号文章 HTML 源码">
               {article}
             </textarea>
           </details>
