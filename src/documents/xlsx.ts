@@ -6,6 +6,8 @@ export interface SheetSpec {
   name: string;
   columns: { header: string; key: string; width?: number }[];
   rows: Record<string, unknown>[];
+  /** Print layout: A4, landscape or portrait, fitted to the page width, header row repeated on every page. */
+  print?: { landscape: boolean; title?: string };
 }
 
 /**
@@ -26,6 +28,22 @@ export async function writeXlsx(sheets: SheetSpec[]): Promise<Buffer> {
   wb.created = new Date();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    if (s.print) {
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        paperSize: 9, // A4
+        orientation: s.print.landscape ? 'landscape' : 'portrait',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:1',
+      };
+      ws.headerFooter = {
+        ...ws.headerFooter,
+        oddHeader: s.print.title ? `&C${s.print.title}` : '',
+        oddFooter: '&C第 &P 页，共 &N 页',
+      };
+    }
     ws.columns = s.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).commit();

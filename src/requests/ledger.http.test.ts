@@ -24,6 +24,24 @@ describeEachDialect('requests: ledger XLSX export', (t) => {
     for (const h of ['登记编号', '收到申请日期', '答复期限', '答复（办结）日期', '送达日期', '年报统计行'])
       assert.ok(header.includes(h), h);
     assert.equal(ws.actualRowCount, n + 1);
+    assert.ok(header.includes('承办人'), '承办人 column');
+    // Printed on A4 landscape, one page wide, the header row repeated on every page.
+    assert.equal(ws.pageSetup.paperSize, 9);
+    assert.equal(ws.pageSetup.orientation, 'landscape');
+    assert.equal(ws.pageSetup.fitToWidth, 1);
+    assert.equal(ws.pageSetup.printTitlesRow, '1:1');
+    const rowCol = header.indexOf('年报统计行') + 1;
+    for (const v of (ws.getColumn(rowCol).values as unknown[]).slice(2))
+      assert.doesNotMatch(String(v ?? ''), /[a-z_]+\.[a-z_]+/, 'the statistics row by name, not its code');
+    const handlerCol = header.indexOf('承办人') + 1;
+    const handlers = (ws.getColumn(handlerCol).values as unknown[]).slice(2).filter(Boolean);
+    const assigned = await db
+      .selectFrom('info_requests')
+      .select('id')
+      .where('agency_id', '=', agency.id)
+      .where('handler_id', 'is not', null)
+      .execute();
+    assert.equal(handlers.length, assigned.length, 'every assigned request names its 承办人');
     const refs = new Set((ws.getColumn(1).values as unknown[]).slice(2));
     assert.equal(refs.size, n, 'every request once');
 

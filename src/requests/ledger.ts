@@ -10,6 +10,8 @@ import { assertCan, parseInput } from '../errors.ts';
 import { toNumber } from '../db/values.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import { writeXlsx } from '../documents/xlsx.ts';
+import { LABELS } from '../annual-report/index.ts';
+import { beijingDateTime } from '../beijing-time.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import {
   APPLICANT_KIND_LABELS,
@@ -162,6 +164,8 @@ const COLUMNS: { header: string; key: string; width?: number }[] = [
   { header: '申请人', key: 'applicantName', width: 16 },
   { header: '证件号码', key: 'idNumberMasked', width: 22 },
   { header: '申请内容', key: 'infoDescription', width: 40 },
+  { header: '承办站办所', key: 'officeName', width: 14 },
+  { header: '承办人', key: 'handlerName', width: 10 },
   { header: '提交日期', key: 'submittedOn', width: 12 },
   { header: '收到申请日期', key: 'receivedOn', width: 12 },
   { header: '补正告知期限', key: 'correctionNoticeDueOn', width: 12 },
@@ -185,10 +189,22 @@ export async function exportLedger(ctx: Ctx, agencyId: number, raw: unknown): Pr
   await authorize(ctx, agencyId);
   const f = parseInput(LedgerFilter, raw);
   const q = await filtered(ctx, agencyId, f);
-  const rows = (await q.selectAll().orderBy('id').execute()).map((r) => {
+  const [records, people, offices] = await Promise.all([
+    q.selectAll().orderBy('id').execute(),
+    ctx.db.selectFrom('users').select(['id', 'display_name']).where('agency_id', '=', agencyId).execute(),
+    ctx.db.selectFrom('offices').select(['id', 'name']).where('agency_id', '=', agencyId).execute(),
+  ]);
+  const personName = new Map(people.map((u) => [u.id, u.display_name]));
+  const officeName = new Map(offices.map((o) => [o.id, o.name]));
+  const rows = records.map((r) => {
     const x = present(toRequest(r));
     return {
       ...x,
+      officeName: x.officeId ? (officeName.get(x.officeId) ?? '') : '',
+      handlerName: x.handlerId ? (personName.get(x.handlerId) ?? '') : '',
+      // The annual report's statistics row, by its official name (never the cell address).
+      reportRow: x.reportRow ? (LABELS.bRow[x.reportRow] ?? '') : '',
+      archivedAt: beijingDateTime(x.archivedAt),
       status: STATE_LABELS[x.status],
       channel: CHANNEL_LABELS[x.channel],
       applicantKind: APPLICANT_KIND_LABELS[x.applicantKind],
@@ -196,7 +212,10 @@ export async function exportLedger(ctx: Ctx, agencyId: number, raw: unknown): Pr
       outcome: x.outcome ? OUTCOME_LABELS[x.outcome] : '',
     };
   });
-  const buf = await writeXlsx([{ name: '依申请公开台账', columns: COLUMNS, rows }]);
+  const buf = await writeXlsx([
+    // Printed on A4 landscape, fitted to the page width, with the header row repeated on every page.
+    { name: '依申请公开台账', columns: COLUMNS, rows, print: { landscape: true, title: '依申请公开台账' } },
+  ]);
   await recordEvent(ctx.db, ctx, {
     action: 'audit.exported',
     objectType: 'request_ledger',

@@ -17,8 +17,8 @@ describeEachDialect('web: working-day calendar pages', (t) => {
     await cc.signIn(clerk.username);
     const y2026 = await (await cc.get('/office/calendar?year=2026')).text();
     assert.match(y2026, /国务院办公厅关于2026年部分节假日安排的通知/);
-    assert.match(y2026, /休：春节/);
-    assert.match(y2026, /班：/);
+    assert.match(y2026, /法定节假日（春节）/);
+    assert.match(y2026, /title="调休上班日（春节）">14</);
     const y2027 = await (await cc.get('/office/calendar?year=2027')).text();
     assert.match(y2027, /暂定/);
     assert.doesNotMatch(y2027, /载入年度放假安排通知/, 'a clerk sees no admin form');

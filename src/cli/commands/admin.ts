@@ -14,6 +14,7 @@ import { importUsers, importVillages } from '../../org/import-csv.ts';
 import { isRole, ROLES, ROLE_LABELS } from '../../org/roles.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { Ctx } from '../../context.ts';
+import { beijingDateTime } from '../../beijing-time.ts';
 
 async function agencyFrom(ctx: Ctx, code: string | undefined) {
   if (code) {
@@ -219,7 +220,7 @@ GONGKAI_DATA_DIR/uploads。目标数据库和附件目录必须是空的（新�
     try {
       const r = await restoreBackup(db, cfg.dataDir, file);
       io.out(
-        `已从 ${file} 恢复 ${r.rows} 行数据、${r.files} 个附件（备份时间 ${new Date(r.manifest.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}）`,
+        `已从 ${file} 恢复 ${r.rows} 行数据、${r.files} 个附件（备份时间 ${beijingDateTime(r.manifest.createdAt)}）`,
       );
     } finally {
       await db.destroy();

@@ -11,6 +11,7 @@ import { parseCalendarYearRecord, toCalendarYearRecord } from '../../calendar/ca
 import { loadCalendarYear } from '../../calendar/load-calendar-year.ts';
 import { findCalendarYearSummary } from '../../calendar/calendar.queries.ts';
 import { findAgencyByCode } from '../../org/org.queries.ts';
+import { beijingDateTime } from '../../beijing-time.ts';
 
 const HELP = `gongkai calendar — 工作日历（国务院办公厅放假安排 + 调休；未载入的年度按《全国年节及纪念日放假办法》暂定）
 
@@ -109,7 +110,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
           io.out(`${year}年 工作日历（第${loaded.version}版）`);
           io.out(`来源：${loaded.source.title}${loaded.source.docNo ? `（${loaded.source.docNo}）` : ''}`);
           if (loaded.source.url) io.out(`网址：${loaded.source.url}`);
-          io.out(`载入：${summary.loadedByName ?? '—'} ${summary.loadedAt}`);
+          io.out(`载入：${summary.loadedByName ?? '—'} ${beijingDateTime(summary.loadedAt)}`);
         } else {
           io.out(`${year}年 工作日历〔暂定〕：尚未载入国务院办公厅放假安排，`);
           io.out('按《全国年节及纪念日放假办法》推算（不含调休，逢周末补假）。');

@@ -19,6 +19,7 @@ import {
   isLocked,
 } from '../../annual-report/generator/report.ts';
 import type { ReportSubcommand } from './report.ts';
+import { beijingDate } from '../../beijing-time.ts';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 
@@ -93,7 +94,7 @@ async function runStatus(args: string[], io: CliIo): Promise<number> {
     for (const r of o.rows) {
       const rep = r.report;
       const detail = rep
-        ? `${rep.origin === 'imported' ? '导入' : '系统生成'}；错误${r.errors}项，警告${r.warnings}项${rep.approverName ? `；审定人 ${rep.approverName}` : ''}${rep.publishedAt ? `；发布于 ${rep.publishedAt.slice(0, 10)}` : ''}`
+        ? `${rep.origin === 'imported' ? '导入' : '系统生成'}；错误${r.errors}项，警告${r.warnings}项${rep.approverName ? `；审定人 ${rep.approverName}` : ''}${rep.publishedAt ? `；发布于 ${beijingDate(rep.publishedAt)}` : ''}`
         : '';
       io.out(
         `${'  '.repeat(r.depth)}${r.agency.name.padEnd(16, '　')} ${OVERVIEW_STATUS_LABELS[r.status].padEnd(6, '　')} 期限 ${r.deadline}${detail ? `  ${detail}` : ''}`,

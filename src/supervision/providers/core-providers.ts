@@ -96,7 +96,7 @@ export const staleColumns: CheckProvider = {
         unitKind: 'agency',
         unitId: null,
         responsibleUserId: null,
-        link: `/catalogue/${c.id}`,
+        link: `/catalogue/${c.code}`,
       });
     }
     return hits;

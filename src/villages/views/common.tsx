@@ -1,9 +1,9 @@
 /** Small shared bits of the village pages. */
 import { STATUS_LABELS, type DisclosureStatus } from '../village-disclosure.ts';
+import { beijingDateTime } from '../../beijing-time.ts';
 
 /** An instant shown in Beijing time. */
-export const bjTime = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
+export const bjTime = (iso: string | null) => (iso ? beijingDateTime(iso) : '');
 
 export function StatusBadge({ status }: { status: DisclosureStatus }) {
   return <span class={`vd-status vd-${status}`}>{STATUS_LABELS[status]}</span>;

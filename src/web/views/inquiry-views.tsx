@@ -6,18 +6,11 @@ import { MAX_BODY } from '../../inquiries/inquiry.schema.ts';
 import type { InquiryEvent } from '../../inquiries/inquiries.queries.ts';
 import type { ScreenResult } from '../../inquiries/screening.ts';
 import { cnDate } from '../../requests/letters.ts';
-import { businessDate } from '../../clock.ts';
+import { beijingDate, beijingDateTime } from '../../beijing-time.ts';
 
 /** An ISO instant as Beijing date and time. */
 export function bjTime(iso: string): string {
-  const d = new Date(iso);
-  const hm = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(d);
-  return `${cnDate(businessDate(d))} ${hm}`;
+  return `${cnDate(beijingDate(iso))} ${beijingDateTime(iso).slice(11)}`;
 }
 
 export interface AskFormModel {

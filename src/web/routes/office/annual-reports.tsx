@@ -49,6 +49,7 @@ import {
   type AnnualReport,
   type OverviewStatus,
 } from '../../../annual-report/generator/report.ts';
+import { beijingDateTime } from '../../../beijing-time.ts';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 const STATUS_BADGE: Record<OverviewStatus, string> = {
@@ -59,8 +60,7 @@ const STATUS_BADGE: Record<OverviewStatus, string> = {
   overdue: 'badge err',
 };
 
-const localTime = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
+const localTime = (iso: string | null) => (iso ? beijingDateTime(iso) : '');
 
 function toForm(e: unknown, values: FormState['values']): FormState {
   if (e instanceof ValidationError) return { values, errors: e.fieldErrors, message: e.message };

@@ -8,6 +8,8 @@ import { listAuditEvents, type AuditFilter } from '../../../audit/audit.queries.
 import { exportAudit } from '../../../audit/export-audit.ts';
 import { attachment, XLSX_TYPE } from '../../../documents/xlsx.ts';
 import { isValidDateInput } from '../../../calendar/date-input.ts';
+import { objectTypeLabel } from '../../../audit/object-labels.ts';
+import { beijingDateTime } from '../../../beijing-time.ts';
 
 const PAGE = 50;
 
@@ -98,26 +100,18 @@ export function auditRoutes(app: App): void {
               <tbody>
                 {rows.map((r) => (
                   <tr>
-                    <td>
-                      {new Date(r.occurredAt).toLocaleString('zh-CN', {
-                        timeZone: 'Asia/Shanghai',
-                        hour12: false,
-                      })}
-                    </td>
+                    <td>{beijingDateTime(r.occurredAt)}</td>
                     <td>{r.actorName}</td>
                     <td>{r.ip}</td>
-                    <td>{c.var.shell.auditLabels[r.action] ?? r.action}</td>
-                    <td>
-                      {r.objectType}
-                      {r.objectId ? ` #${r.objectId}` : ''}
-                    </td>
+                    <td>{c.var.shell.auditLabels[r.action] ?? '其他操作'}</td>
+                    <td>{objectTypeLabel(r.objectType)}</td>
                     <td>
                       {r.note ? <div>{r.note}</div> : null}
                       {r.before || r.after ? (
                         <details>
-                          <summary>详情</summary>
-                          {r.before ? <pre>变更前：{r.before}</pre> : null}
-                          {r.after ? <pre>变更后：{r.after}</pre> : null}
+                          <summary>原始记录（供核查）</summary>
+                          {r.before ? <pre class="raw-record">变更前：{r.before}</pre> : null}
+                          {r.after ? <pre class="raw-record">变更后：{r.after}</pre> : null}
                         </details>
                       ) : null}
                     </td>

@@ -26,6 +26,8 @@ import { parseCalendarYearRecord, type NamedDate } from '../../../calendar/calen
 import { setCalendarDay } from '../../../calendar/set-calendar-day.ts';
 import { addRegionalHoliday, removeRegionalHoliday } from '../../../calendar/manage-regional-holidays.ts';
 import type { DashboardWidget } from '../../dashboard-widgets.ts';
+import { beijingDateTime } from '../../../beijing-time.ts';
+import { GRID_WEEKDAYS, monthGrid } from '../../../calendar/month-grid.ts';
 
 /**
  * From 1 November the administrator is reminded, on the dashboard, to load next year's State Council notice until it
@@ -51,7 +53,8 @@ export const calendarReminderWidget: DashboardWidget = async (ctx, user) => {
   );
 };
 
-const WEEK = ['一', '二', '三', '四', '五', '六', '日'];
+/** CSS class of each kind of day in the month grid. */
+const GRID_CLASS = { workday: undefined, weekend: 'weekend', holiday: 'off', makeup: 'makeup' } as const;
 
 /** "2026-02-15 春节" lines (or "2026-02-15,春节") → named dates; blank lines ignored. */
 function parseLines(text: string, fallback: string): NamedDate[] {
@@ -89,9 +92,6 @@ async function calendarPage(
   const canRegional = orgPolicy.manage(actor, await agencyScope(db, actor.agencyId));
   const days = cal.yearDays(year);
   const provisional = cal.isProvisionalYear(year);
-  const months = Array.from({ length: 12 }, (_, m) =>
-    days.filter((d) => Number(d.date.slice(5, 7)) === m + 1),
-  );
   const load = forms.load ?? emptyForm({ year: String(year) });
   return officePage(
     c,
@@ -109,8 +109,7 @@ async function calendarPage(
         <p>
           依据：{summary.source.title}
           {summary.source.docNo ? `（${summary.source.docNo}）` : ''} · 第{summary.version}版 ·{' '}
-          {summary.loadedByName ?? '系统'}于
-          {new Date(summary.loadedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}
+          {summary.loadedByName ?? '系统'}于{beijingDateTime(summary.loadedAt)}
           载入
         </p>
       ) : (
@@ -125,58 +124,43 @@ async function calendarPage(
         本日历用于计算依申请公开答复期限、主动公开时限等全部法定期限。
       </p>
       <div class="cal-grid">
-        {months.map((md, m) => {
-          const first = new Date(`${md[0]!.date}T00:00:00Z`).getUTCDay();
-          const lead = (first + 6) % 7;
-          const cells: ({ date: string; workday: boolean; reason: string | null } | null)[] = [
-            ...Array(lead).fill(null),
-            ...md,
-          ];
-          const weeks = [];
-          for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
-          return (
-            <section class="card cal-month" aria-label={`${m + 1}月`}>
-              <h2>{m + 1}月</h2>
-              <table>
-                <thead>
-                  <tr>
-                    {WEEK.map((w) => (
-                      <th scope="col">{w}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {weeks.map((w) => (
-                    <tr>
-                      {w.map((d, i) => {
-                        if (!d) return <td></td>;
-                        const weekend = i >= 5;
-                        const cls =
-                          !d.workday && d.reason !== 'weekend'
-                            ? 'off'
-                            : d.workday && weekend
-                              ? 'makeup'
-                              : undefined;
-                        const label =
-                          cls === 'off'
-                            ? `休：${reasonLabel(d.reason)}`
-                            : cls === 'makeup'
-                              ? `班：${reasonLabel(d.reason) || '调休上班'}`
-                              : undefined;
-                        return (
-                          <td class={cls} title={label}>
-                            {Number(d.date.slice(8))}
-                            {label ? <span class="sr-only">{label}</span> : null}
-                          </td>
-                        );
-                      })}
-                    </tr>
+        {Array.from({ length: 12 }, (_, m) => (
+          <section class="card cal-month" aria-label={`${m + 1}月`}>
+            <h2>{m + 1}月</h2>
+            <table>
+              <thead>
+                <tr>
+                  {GRID_WEEKDAYS.map((w) => (
+                    <th scope="col">{w}</th>
                   ))}
-                </tbody>
-              </table>
-            </section>
-          );
-        })}
+                </tr>
+              </thead>
+              <tbody>
+                {monthGrid(cal, year, m + 1).map((w) => (
+                  <tr>
+                    {w.map((d) =>
+                      !d ? (
+                        <td></td>
+                      ) : (
+                        <td class={GRID_CLASS[d.kind]} title={d.kind === 'workday' ? undefined : d.label}>
+                          {d.day}
+                          {d.kind === 'holiday' || d.kind === 'makeup' ? (
+                            <>
+                              <span class="cal-mark" aria-hidden="true">
+                                {d.kind === 'makeup' ? '班' : '休'}
+                              </span>
+                              <span class="sr-only">{d.label}</span>
+                            </>
+                          ) : null}
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
       </div>
       {provisional ? null : (
         <p class="muted">

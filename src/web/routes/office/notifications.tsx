@@ -4,6 +4,7 @@ import { Csrf } from '../../views/forms.tsx';
 import { formData, list, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
 import { listNotifications, markNotificationsRead } from '../../../notifications/notifications.ts';
+import { beijingDateTime } from '../../../beijing-time.ts';
 
 export function notificationRoutes(app: App): void {
   app.get('/office/notifications', async (c) => {
@@ -40,12 +41,7 @@ export function notificationRoutes(app: App): void {
               <tbody>
                 {items.map((n) => (
                   <tr>
-                    <td>
-                      {new Date(n.createdAt).toLocaleString('zh-CN', {
-                        timeZone: 'Asia/Shanghai',
-                        hour12: false,
-                      })}
-                    </td>
+                    <td>{beijingDateTime(n.createdAt)}</td>
                     <td>
                       <strong>{n.link ? <a href={n.link}>{n.title}</a> : n.title}</strong>
                       {n.body ? <div>{n.body}</div> : null}

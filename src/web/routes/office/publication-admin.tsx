@@ -61,7 +61,7 @@ async function cataloguePage(c: C, form: FormState = emptyForm(), status = 200) 
         <thead>
           <tr>
             <th scope="col">栏目</th>
-            <th scope="col">代码</th>
+            <th scope="col">网址</th>
             <th scope="col">版本</th>
             <th scope="col">修改</th>
           </tr>
@@ -74,7 +74,7 @@ async function cataloguePage(c: C, form: FormState = emptyForm(), status = 200) 
                 {n.name}
                 {n.isActive ? '' : '（已停用）'}
               </td>
-              <td>{n.code}</td>
+              <td>{`/catalogue/${n.code}`}</td>
               <td>{n.version}</td>
               <td>
                 <form method="post" action={`/office/catalogue/${n.id}`} class="inline-form">

@@ -76,6 +76,7 @@ import { searchDocuments } from '../../../search/search-index.ts';
 import { Highlighted, MetadataBlock, Pager, fileSize } from '../../views/publication-views.tsx';
 import type { User } from '../../../org/org.ts';
 import { contentDisposition, safeFileName } from '../../../text/file-name.ts';
+import { beijingDate, beijingDateTime } from '../../../beijing-time.ts';
 
 const PAGE_SIZE = 30;
 const base = (id: number) => `/office/publications/${id}`;
@@ -442,7 +443,7 @@ async function detailPage(
               {STEP_LABELS[s.step]}：
               {s.signedBy ? (
                 <span class="ok">
-                  {s.signedBy} 已签 {s.signedAt?.slice(0, 16).replace('T', ' ')}
+                  {s.signedBy} 已签 {beijingDateTime(s.signedAt)}
                 </span>
               ) : next?.step === s.step && p.status === 'in_review' ? (
                 <strong>待办</strong>
@@ -521,7 +522,7 @@ async function detailPage(
                 <li>
                   第{r.round}轮 {STEP_LABELS[r.step]} · {r.userName} ·{' '}
                   {r.action === 'approve' ? '同意' : `退回：${r.reason ?? ''}`} ·{' '}
-                  {r.signedAt.slice(0, 16).replace('T', ' ')}
+                  {beijingDateTime(r.signedAt)}
                 </li>
               ))}
             </ul>
@@ -959,7 +960,9 @@ export function publicationOfficeRoutes(app: App): void {
         '微信群消息',
         <>
           <h1>微信群消息</h1>
-          <p>长按或全选复制，发到各村工作微信群：</p>
+          <p>
+            <label for="group-message">长按或全选复制，发到各村工作微信群：</label>
+          </p>
           <textarea id="group-message" rows={8} readOnly style="width:100%">
             {text}
           </textarea>
@@ -990,7 +993,7 @@ export function publicationOfficeRoutes(app: App): void {
           <div id="wechat-article" class="card" dangerouslySetInnerHTML={{ __html: article }} />
           <details>
             <summary>HTML 源码</summary>
-            <textarea rows={10} readOnly style="width:100%">
+            <textarea rows={10} readOnly style="width:100%" aria-label="公众号文章 HTML 源码">
               {article}
             </textarea>
           </details>
@@ -1057,12 +1060,12 @@ export function publicationOfficeRoutes(app: App): void {
             </tr>
             <tr>
               <th scope="row">审查人签字</th>
-              <td>{p.secrecy ? `${p.secrecy.signedName}\u3000${p.secrecy.signedAt.slice(0, 10)}` : ''}</td>
+              <td>{p.secrecy ? `${p.secrecy.signedName}\u3000${beijingDate(p.secrecy.signedAt)}` : ''}</td>
             </tr>
             {chain.steps.map((s) => (
               <tr>
                 <th scope="row">{STEP_LABELS[s.step]}</th>
-                <td>{s.signedBy ? `${s.signedBy}\u3000${s.signedAt?.slice(0, 10)}` : ''}</td>
+                <td>{s.signedBy ? `${s.signedBy}\u3000${beijingDate(s.signedAt)}` : ''}</td>
               </tr>
             ))}
           </tbody>

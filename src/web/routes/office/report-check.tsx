@@ -21,12 +21,12 @@ import {
 import type { CheckResult } from '../../../annual-report/check-report.ts';
 import type { CellAddress, Finding } from '../../../annual-report/index.ts';
 import { contentDisposition, safeFileName } from '../../../text/file-name.ts';
+import { beijingDateTime } from '../../../beijing-time.ts';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 const BADGE = { error: 'badge err', warning: 'badge warn', info: 'badge' } as const;
 const FORMAT = { '2021': '2021年格式', '2019-trial': '2019年试行格式', unknown: '格式未知' } as const;
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const when = (iso: string) => beijingDateTime(iso);
 
 async function visibleAgencyIds(c: C): Promise<number[]> {
   const actor = currentActor(c);

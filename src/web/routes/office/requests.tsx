@@ -85,6 +85,8 @@ import { shorten } from '../../../text/cut.ts';
 import { safeFileName } from '../../../text/file-name.ts';
 
 const STEP_SUMMARIES = Object.fromEntries(Object.entries(REQUEST_STEPS).map(([k, v]) => [k, v.summary]));
+import { nextStep } from '../../request-next-step.ts';
+import { beijingDateTime } from '../../../beijing-time.ts';
 /** The month filters the dashboard's charts link with, kept when the form is submitted again. */
 function MonthFilters({ received, closed }: { received?: string; closed?: string }) {
   const label = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
@@ -326,11 +328,15 @@ function ActionForm(p: {
   children?: ComponentChildren;
   button?: string;
   multipart?: boolean;
+  /** The page's next likely step (request-next-step.ts): its form opens, the others stay collapsed. */
+  next: string | null;
+  /** Open whatever the next step is (the head's pending extension request). */
   open?: boolean;
 }) {
   const form = p.forms[p.action] ?? emptyForm();
+  const rejected = Object.keys(form.errors).length > 0 || Boolean(form.message);
   return (
-    <details open={p.open || Boolean(p.forms[p.action])} class="action" id={`act-${p.action}`}>
+    <details open={p.open || p.action === p.next || rejected} class="action" id={`act-${p.action}`}>
       <summary>{p.title}</summary>
       <form
         method="post"
@@ -441,6 +447,15 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         body: reassignFields(users.filter((u) => u.isActive)),
       })),
   ];
+  const next = nextStep({
+    status: r.status,
+    available,
+    canRegister: can('register'),
+    canHandle: handle,
+    canApprove: can('approve'),
+    undeliveredNotices: undelivered.length,
+    openConsultations: openConsult.length,
+  });
   return officePage(
     c,
     `申请 ${r.reference}`,
@@ -566,11 +581,11 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           <>
             <ActionForm
               c={c}
+              next={next}
               id={id}
               action="confirm"
               title="确认收到申请"
               forms={f('confirm', { confirmedOn: today })}
-              open
             >
               <p class="hint">{RECEIPT_RULES[r.channel]}</p>
               <Field
@@ -596,7 +611,14 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
                 />
               ) : null}
             </ActionForm>
-            <ActionForm c={c} id={id} action="contact" title="登记联系情况（未能确认时）" forms={forms}>
+            <ActionForm
+              c={c}
+              next={next}
+              id={id}
+              action="contact"
+              title="登记联系情况（未能确认时）"
+              forms={forms}
+            >
               <Field form={fx('contact')} name="method" label="联系方式" required />
               <Field form={fx('contact')} name="result" label="联系结果" required />
             </ActionForm>
@@ -605,6 +627,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {can('assign') && !['archived', 'withdrawn', 'abandoned'].includes(r.status) ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="assign"
             title="分办"
@@ -631,6 +654,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {handle && available.has('request_correction') ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="correction"
             title="告知补正"
@@ -667,11 +691,11 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           <>
             <ActionForm
               c={c}
+              next={next}
               id={id}
               action="corrected"
               title="收到补正"
               forms={f('corrected', { receivedOn: today })}
-              open
             >
               <Field
                 form={fx('corrected', { receivedOn: today })}
@@ -684,6 +708,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
             </ActionForm>
             <ActionForm
               c={c}
+              next={next}
               id={id}
               action="no-correction"
               title={ACTION_LABELS.abandon_no_correction}
@@ -694,6 +719,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {handle && available.has('start_consultation') ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="consult"
             title="征求第三方或其他机关意见"
@@ -731,11 +757,11 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           ? openConsult.map((k) => (
               <ActionForm
                 c={c}
+                next={next}
                 id={id}
                 action="consult-end"
                 title={`登记意见：${k.party}`}
                 forms={f('consult-end', { answeredOn: today })}
-                open
               >
                 <input type="hidden" name="consultationId" value={String(k.id)} />
                 <Select
@@ -763,11 +789,11 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           ? undelivered.map((u) => (
               <ActionForm
                 c={c}
+                next={next}
                 id={id}
                 action="notice-delivered"
                 title={`登记申请人签收${u.label}`}
                 forms={f('notice-delivered', { deliveredOn: today })}
-                open
               >
                 <input type="hidden" name="notice" value={u.notice} />
                 <Field
@@ -787,6 +813,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
                 !k.decision_notice_on ? (
                   <ActionForm
                     c={c}
+                    next={next}
                     id={id}
                     action="disclosure-notice"
                     title={`决定公开：向${k.party}发出决定公开告知书`}
@@ -814,11 +841,11 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
                 ) : !k.decision_notice_delivered_on ? (
                   <ActionForm
                     c={c}
+                    next={next}
                     id={id}
                     action="disclosure-notice-delivered"
                     title={`登记${k.party}收到决定公开告知书`}
                     forms={f('disclosure-notice-delivered', { deliveredOn: today })}
-                    open
                   >
                     <input type="hidden" name="consultationId" value={String(k.id)} />
                     <Field
@@ -835,6 +862,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {handle && handling && reasonRequests.length === 0 ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="reasons"
             title="要求申请人说明理由（条例第三十五条）"
@@ -865,6 +893,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {handle && reasonsOpen ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="reasons-received"
             title="登记申请人说明的理由"
@@ -881,7 +910,14 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           </ActionForm>
         ) : null}
         {handle && handling && reasonRequests.length > 0 && !r.laterReplyOn ? (
-          <ActionForm c={c} id={id} action="later-reply" title="理由合理：确定延迟答复的期限" forms={forms}>
+          <ActionForm
+            c={c}
+            next={next}
+            id={id}
+            action="later-reply"
+            title="理由合理：确定延迟答复的期限"
+            forms={forms}
+          >
             <p class="hint">
               申请理由合理但无法在条例第三十三条规定的期限内答复的，可以确定延迟答复的合理期限并告知申请人（条例第三十五条）。理由不合理的，请在“拟写答复”中选择“无正当理由大量反复申请，不予处理”。
             </p>
@@ -892,6 +928,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {can('extend') && available.has('extend') && r.extensionDays == null ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="extend"
             title="批准延期答复"
@@ -913,7 +950,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           </ActionForm>
         ) : null}
         {can('waiveFee') && ['accepted', 'extended', 'consulting'].includes(r.status) && !r.feeNoticeOn ? (
-          <ActionForm c={c} id={id} action="fee-waiver" title="减免信息处理费" forms={forms}>
+          <ActionForm c={c} next={next} id={id} action="fee-waiver" title="减免信息处理费" forms={forms}>
             <label class="check">
               <input type="checkbox" name="full" value="1" /> 全部免收
             </label>
@@ -924,6 +961,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {handle && available.has('issue_fee_notice') ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="fee-notice"
             title="发出收费通知"
@@ -972,6 +1010,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           <>
             <ActionForm
               c={c}
+              next={next}
               id={id}
               action="fee-paid"
               title="登记缴费"
@@ -995,6 +1034,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
             </ActionForm>
             <ActionForm
               c={c}
+              next={next}
               id={id}
               action="fee-unpaid"
               title={ACTION_LABELS.close_fee_unpaid}
@@ -1003,14 +1043,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           </>
         ) : null}
         {handle && available.has('submit_decision') ? (
-          <ActionForm
-            c={c}
-            id={id}
-            action="decision"
-            title="拟写答复并提交审批"
-            forms={forms}
-            open={r.status !== 'accepted' && r.status !== 'extended' ? false : undefined}
-          >
+          <ActionForm c={c} next={next} id={id} action="decision" title="拟写答复并提交审批" forms={forms}>
             {ver}
             <Select
               form={fx('decision')}
@@ -1078,10 +1111,10 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         ) : null}
         {can('approve') && available.has('approve_decision') ? (
           <>
-            <ActionForm c={c} id={id} action="approve" title="审批通过并出具答复" forms={forms} open>
+            <ActionForm c={c} next={next} id={id} action="approve" title="审批通过并出具答复" forms={forms}>
               {ver}
             </ActionForm>
-            <ActionForm c={c} id={id} action="return" title="退回修改" forms={forms}>
+            <ActionForm c={c} next={next} id={id} action="return" title="退回修改" forms={forms}>
               {ver}
               <TextArea form={fx('return')} name="reason" label="退回理由" required />
             </ActionForm>
@@ -1090,11 +1123,11 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         {handle && available.has('record_delivery') ? (
           <ActionForm
             c={c}
+            next={next}
             id={id}
             action="deliver"
             title="登记送达"
             forms={f('deliver', { deliveredOn: today, method: 'post' })}
-            open={r.status === 'replied'}
           >
             <Select
               form={fx('deliver', { method: 'post' })}
@@ -1114,19 +1147,27 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           </ActionForm>
         ) : null}
         {handle && available.has('archive') ? (
-          <ActionForm c={c} id={id} action="archive" title="归档" forms={forms} />
+          <ActionForm c={c} next={next} id={id} action="archive" title="归档" forms={forms} />
         ) : null}
         {handle && available.has('withdraw') ? (
-          <ActionForm c={c} id={id} action="withdraw" title="申请人撤回" forms={forms}>
+          <ActionForm c={c} next={next} id={id} action="withdraw" title="申请人撤回" forms={forms}>
             <TextArea form={fx('withdraw')} name="reason" label="撤回说明（如：申请人书面撤回）" required />
           </ActionForm>
         ) : null}
         {handle ? (
           <>
-            <ActionForm c={c} id={id} action="note" title="添加办理记录" forms={forms}>
+            <ActionForm c={c} next={next} id={id} action="note" title="添加办理记录" forms={forms}>
               <TextArea form={fx('note')} name="body" label="记录" required />
             </ActionForm>
-            <ActionForm c={c} id={id} action="attachments" title="上传附件" forms={forms} multipart>
+            <ActionForm
+              c={c}
+              next={next}
+              id={id}
+              action="attachments"
+              title="上传附件"
+              forms={forms}
+              multipart
+            >
               <input type="file" name="file" accept={ACCEPT_ATTR} required />
               <label class="check">
                 <input type="checkbox" name="disclosed" value="1" />{' '}
@@ -1226,7 +1267,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
           ))}
           {notes.map((n) => (
             <li>
-              {n.created_at.slice(0, 10)} {n.author_name}：{n.body}
+              {beijingDateTime(n.created_at)} {n.author_name}：{n.body}
             </li>
           ))}
           {attachments.map((a) => (
@@ -1244,7 +1285,8 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
         <ul>
           {events.map((e) => (
             <li>
-              {e.occurred_at.slice(0, 16).replace('T', ' ')} {e.actor_name} {e.action} {e.note ?? ''}
+              {beijingDateTime(e.occurred_at)} {e.actor_name}{' '}
+              {c.var.shell.auditLabels[e.action] ?? '其他操作'} {e.note ?? ''}
             </li>
           ))}
         </ul>

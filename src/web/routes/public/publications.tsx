@@ -36,6 +36,7 @@ import { GuideContactBlock } from './guide.tsx';
 import { searchPortalSections } from '../../portal-sections.ts';
 import { htmlToText } from '../../../publications/sanitize-body.ts';
 import { contentDisposition, safeFileName } from '../../../text/file-name.ts';
+import { beijingDate } from '../../../beijing-time.ts';
 
 /** 互动交流's published Q&A and FAQ entries are searchable on the portal too. */
 const PORTAL_INQUIRY_KINDS = [INQUIRY_SEARCH_KIND, FAQ_SEARCH_KIND];
@@ -183,7 +184,7 @@ export function publicationPortalRoutes(app: App): void {
               {pageRow ? (
                 <>
                   <div class="prose" dangerouslySetInnerHTML={{ __html: pageRow.bodyHtml }} />
-                  <p class="muted">更新时间：{pageRow.updatedAt.slice(0, 10)}</p>
+                  <p class="muted">更新时间：{beijingDate(pageRow.updatedAt)}</p>
                 </>
               ) : slug === 'guide' && agency ? (
                 defaultGuide(agency)

@@ -135,7 +135,7 @@ async function listPage(c: C, form: FormState, status = 200) {
             <Submit>制定计划</Submit>
           </form>
           <p>
-            <a href={`${BASE}/checklist`}>修改督查清单</a>
+            <a href={`${BASE}/settings#checklist`}>修改督查清单</a>
           </p>
         </section>
       ) : null}

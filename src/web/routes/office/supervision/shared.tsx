@@ -5,6 +5,7 @@ import type { FormState } from '../../../views/forms.tsx';
 import { isDomainError, ValidationError } from '../../../../errors.ts';
 import { descendantIds, listAgencies } from '../../../../org/org.queries.ts';
 import type { EvidenceInput } from '../../../../supervision/evidence.ts';
+import { beijingDateTime } from '../../../../beijing-time.ts';
 
 export const BASE = '/office/supervision';
 
@@ -56,8 +57,7 @@ export function formOf(e: unknown, values: FormState['values']): FormState {
   throw e;
 }
 
-export const beijing = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+export const beijing = (iso: string | null) => (iso ? beijingDateTime(iso) : '—');
 
 /** Photos of a multipart field, as evidence. */
 export async function photosOf(body: Record<string, unknown>, field: string): Promise<EvidenceInput[]> {
