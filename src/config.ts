@@ -28,6 +28,10 @@ const ConfigSchema = z.object({
     .default('10/60'),
   GONGKAI_SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   GONGKAI_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  GONGKAI_COLUMN_PREFIX: z
+    .string()
+    .regex(/^\/[a-z0-9-]{1,32}$/, 'must be one path segment such as /xxgk')
+    .default('/xxgk'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,6 +47,8 @@ export type Config = Readonly<{
    */
   publicUrl: string;
   secureCookies: 'always' | 'never' | 'auto';
+  /** Where each agency's 信息公开 column lives (`<prefix>/<agency code>/…`) and the county home (`<prefix>`). */
+  columnPrefix: string;
   worker: boolean;
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   trustProxy: boolean;
@@ -101,6 +107,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       windowMs: Number(e.GONGKAI_APPLY_LIMIT.split('/')[1]) * 60 * 1000,
     },
     searchConcurrency: e.GONGKAI_SEARCH_CONCURRENCY,
+    columnPrefix: e.GONGKAI_COLUMN_PREFIX,
   });
 }
 

@@ -49,7 +49,16 @@ export function Flash({ message }: { message?: string | null }) {
 }
 
 /** Layout of the public portal. */
-export function PublicLayout(props: Chrome & { agencyName: string }) {
+export function PublicLayout(
+  props: Chrome & {
+    agencyName: string;
+    /** The county 信息公开 home, shown when the installation has several columns. */
+    countyHref?: string | null;
+    /** A county-wide page (home, search over all agencies): the county's own menu instead of a column's. */
+    countyPage?: boolean;
+  },
+) {
+  const county = props.countyHref;
   return (
     <html lang="zh-CN" class={props.largeFont ? 'large' : undefined}>
       <Head title={`${props.title} - ${props.agencyName}`} />
@@ -73,13 +82,25 @@ export function PublicLayout(props: Chrome & { agencyName: string }) {
               <LargeFontToggle largeFont={props.largeFont} csrf={props.csrf} />
             </div>
           </div>
-          <nav class="wrap portal-nav" aria-label="政府信息公开栏目">
-            <a href="/">首页</a>
-            {portalSections.map((s) => (
-              <a href={s.href}>{s.label}</a>
-            ))}
-            <a href="/track">申请查询</a>
-          </nav>
+          {props.countyPage && county ? (
+            <nav class="wrap portal-nav" aria-label="政府信息公开栏目">
+              <a href={county}>信息公开首页</a>
+              <a href={`${county}#directory`}>机关目录</a>
+              <a href={`${county}#latest`}>最新公开</a>
+              <a href={`${county}#reports`}>信息公开年报</a>
+              <a href={`${county}#bulletins`}>监督通报</a>
+              <a href={`${county}/search`}>全县搜索</a>
+            </nav>
+          ) : (
+            <nav class="wrap portal-nav" aria-label="政府信息公开栏目">
+              {county ? <a href={county}>全县信息公开</a> : null}
+              <a href="/">首页</a>
+              {portalSections.map((s) => (
+                <a href={s.href}>{s.label}</a>
+              ))}
+              <a href="/track">申请查询</a>
+            </nav>
+          )}
         </header>
         <main id="main" class="wrap">
           <Flash message={props.flash} />
