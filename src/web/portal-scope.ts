@@ -9,7 +9,7 @@
  */
 import { getPath as defaultGetPath } from 'hono/utils/url';
 import type { C } from './app-env.ts';
-import type { Agency } from '../org/org.ts';
+import { subtreeOf, type Agency } from '../org/org.ts';
 import { homeAgency } from '../org/home-agency.ts';
 import { listAgencies } from '../org/org.queries.ts';
 
@@ -67,18 +67,7 @@ export function countyOf(all: Agency[], home: Agency | undefined): Agency | unde
 
 /** The agencies with a column: the county and every agency below it (or, without a county, every agency). */
 export function columnAgencies(all: Agency[], county: Agency | undefined): Agency[] {
-  if (!county) return all;
-  const inTree = new Set([county.id]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const a of all)
-      if (a.parentId != null && inTree.has(a.parentId) && !inTree.has(a.id)) {
-        inTree.add(a.id);
-        grew = true;
-      }
-  }
-  return all.filter((a) => inTree.has(a.id));
+  return county ? subtreeOf(all, county.id) : all;
 }
 
 const scopes = new WeakMap<Request, Promise<PortalScope>>();
