@@ -47,3 +47,28 @@ export async function publishedReportYears(db: DbOrTrx, agencyIds: number[]): Pr
   }
   return out;
 }
+
+export interface CountyBulletin {
+  agencyId: number;
+  period: string;
+  title: string;
+}
+
+/** The newest published 监督通报 of the agencies given (one query). */
+export async function publishedBulletinsAcross(
+  db: DbOrTrx,
+  agencyIds: number[],
+  limit: number,
+): Promise<CountyBulletin[]> {
+  if (!agencyIds.length) return [];
+  const rows = await db
+    .selectFrom('sv_bulletins')
+    .select(['agency_id', 'period', 'title'])
+    .where('agency_id', 'in', agencyIds)
+    .where('status', '=', 'published')
+    .orderBy('period', 'desc')
+    .orderBy('agency_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ agencyId: toNumber(r.agency_id), period: r.period, title: r.title }));
+}

@@ -65,6 +65,11 @@ describeEachDialect('web: the county portal', (t) => {
     assert.ok(home.includes(`href="/xxgk/${WYZ}/"`), 'the directory links every column');
     assert.match(home, /href="\/xxgk\/[^"/]+\/p\/\d+"/, 'newest items link into their column');
     assert.match(home, /乡镇\/街道/);
+    const bulletin = /href="(\/xxgk\/630223-HLZG\/bulletins\/\d{4}-\d{2})">([^<]+)</.exec(home);
+    assert.ok(bulletin, 'the township’s published 监督通报 are on the county home');
+    const bulletinPage = await c.get(bulletin[1]!);
+    assert.equal(bulletinPage.status, 200);
+    assert.ok((await bulletinPage.text()).includes(`<h1>${bulletin[2]}</h1>`));
 
     const col = await c.get(`/xxgk/${WYZ}/`);
     assert.equal(col.status, 200);

@@ -6,7 +6,7 @@
  */
 import type { AgencyRow } from '../../county/county-dashboard.ts';
 
-const COLS = 4;
+const COLS = 3;
 const W = 150;
 const H = 64;
 const GAP = 8;
@@ -42,7 +42,7 @@ export function CountyGrid({ rows, hrefOf }: { rows: AgencyRow[]; hrefOf: (row: 
     >
       {placed.map((b) => (
         <g>
-          <text x={0} y={b.top + 18} font-size="14" font-weight="bold" fill="#1a1a1a">
+          <text x={0} y={b.top + 18} font-size="16" font-weight="bold" fill="#1a1a1a">
             {b.label}
           </text>
           {b.rows.map((r, i) => {
@@ -52,10 +52,10 @@ export function CountyGrid({ rows, hrefOf }: { rows: AgencyRow[]; hrefOf: (row: 
             return (
               <a href={hrefOf(r)} aria-label={`${r.agency.name}：${l.label}`}>
                 <rect x={x} y={ty} width={W} height={H} rx={6} fill={l.fill} stroke="#4a4a4a" />
-                <text x={x + W / 2} y={ty + 26} text-anchor="middle" font-size="14" fill={l.ink}>
+                <text x={x + W / 2} y={ty + 26} text-anchor="middle" font-size="17" fill={l.ink}>
                   {r.agency.shortName}
                 </text>
-                <text x={x + W / 2} y={ty + 48} text-anchor="middle" font-size="12" fill={l.ink}>
+                <text x={x + W / 2} y={ty + 48} text-anchor="middle" font-size="14" fill={l.ink}>
                   {l.label}
                 </text>
               </a>

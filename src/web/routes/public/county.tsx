@@ -1,6 +1,6 @@
 /**
  * The county 信息公开 home (`<prefix>`, see portal-scope.ts): the directory of every agency's column by kind, the
- * newest items across them, every agency's published annual reports, the county's published 监督通报, and the search
+ * newest items across them, every agency's published annual reports and 监督通报, and the search
  * over all agencies. Also each column's 监督通报 pages (`/bulletins`, published by that agency).
  */
 import type { App, C } from '../../app-env.ts';
@@ -11,7 +11,11 @@ import { CSRF_PLACEHOLDER, cachedPublic } from '../../portal-cache.ts';
 import { COUNTY_HOME_ROUTE, columnHref, portalScope } from '../../portal-scope.ts';
 import { publicPage } from '../../public-page.tsx';
 import { NotFoundError } from '../../../errors.ts';
-import { newestAcross, publishedReportYears } from '../../../county/county-portal.queries.ts';
+import {
+  newestAcross,
+  publishedBulletinsAcross,
+  publishedReportYears,
+} from '../../../county/county-portal.queries.ts';
 import { listPublishedBulletins } from '../../../supervision/index.ts';
 
 const GROUPS: { label: string; kinds: Agency['kind'][] }[] = [
@@ -32,7 +36,7 @@ async function countyHome(c: C) {
   const [latest, years, bulletins] = await Promise.all([
     newestAcross(db, ids, 12),
     publishedReportYears(db, ids),
-    listPublishedBulletins(db, county.id),
+    publishedBulletinsAcross(db, ids, 20),
   ]);
   const byId = new Map(scope.columns.map((a) => [a.id, a]));
   const col = (a: Agency, path = '/') => columnHref(prefix, a.code, path);
@@ -145,8 +149,10 @@ async function countyHome(c: C) {
             <ul>
               {bulletins.map((b) => (
                 <li>
-                  <a href={col(county, `/bulletins/${b.period}`)}>{b.title}</a>{' '}
-                  <span class="muted">{monthLabel(b.period)}</span>
+                  <a href={col(byId.get(b.agencyId)!, `/bulletins/${b.period}`)}>{b.title}</a>{' '}
+                  <span class="muted">
+                    {byId.get(b.agencyId)!.shortName} · {monthLabel(b.period)}
+                  </span>
                 </li>
               ))}
             </ul>
