@@ -131,6 +131,15 @@ describeEachDialect('web: the county supervising view', (t) => {
     assert.match(await (await c.get(`/office/county/agencies/${town.id}`)).text(), /已督办，待答复/);
 
     assert.equal((await c.get(`/office/county/agencies/${county.id}`)).status, 404, 'only agencies below');
+
+    // 互动交流: the inspector picks whose messages to read.
+    const msgs = await (await c.get('/office/inquiries')).text();
+    assert.match(msgs, /<select[^>]*name="agency"/);
+    assert.match(msgs, /哈拉直沟乡留〔2026〕/, 'the first agency below by default');
+    const wyz = (await findAgencyByCode(db, '630223-WYZ'))!;
+    const other = await c.get(`/office/inquiries?agency=${wyz.id}`);
+    assert.equal(other.status, 200);
+    assert.doesNotMatch(await other.text(), /哈拉直沟乡留〔2026〕/);
     const clerkAccount = accounts.find((a) => a.username === 'clerk')!;
     const cc = testApp(db).client();
     await cc.signIn(clerkAccount.username, clerkAccount.password);
