@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { browserSkip, launchBrowser, screenshotPath, signInAs, startTestServer } from './support/browser.ts';
-import { loadDemo, type DemoAccount } from '../src/demo/load-demo.ts';
+import { loadDemoForTest } from '../test/support/demo.ts';
 import { systemClock } from '../src/clock.ts';
 import { findAgencyByCode } from '../src/org/org.queries.ts';
 import { OPEN_STATES } from '../src/requests/request.ts';
@@ -33,14 +33,7 @@ test(
     let browser: Browser | undefined;
     try {
       const db = app.tdb.db;
-      const accounts = await loadDemo({
-        db,
-        clock: systemClock,
-        actor: { kind: 'system', name: '演示数据' },
-        meta: { ip: null },
-      });
-      await db.updateTable('users').set({ must_change_password: 0 }).execute();
-      const account = (u: string): DemoAccount => accounts.find((a) => a.username === u)!;
+      const { account } = await loadDemoForTest(db);
       const dmz = (await findAgencyByCode(db, '630223-DMZ'))!;
       const town = (await findAgencyByCode(db, '630223-HLZG'))!;
       browser = await launchBrowser();

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import type { KyselyPlugin } from 'kysely';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { testApp } from '../../test/support/http.ts';
-import { loadDemo } from '../demo/load-demo.ts';
-import { prepareDatabase } from '../setup.ts';
+import { loadDemoForTest } from '../../test/support/demo.ts';
 import { systemClock } from '../clock.ts';
 import { actorOf } from '../auth/session.ts';
 import { findAgencyByCode, findUserByUsername } from '../org/org.queries.ts';
@@ -31,14 +30,7 @@ function counting(): { plugin: KyselyPlugin; count: () => number } {
 describeEachDialect('web: the county supervising view', (t) => {
   test('figures per agency from a fixed number of queries; drill-down read-only; 督办 on an overdue request notifies the township', async () => {
     const { db } = t();
-    await prepareDatabase(db, systemClock);
-    const accounts = await loadDemo({
-      db,
-      clock: systemClock,
-      actor: { kind: 'system', name: '演示数据' },
-      meta: { ip: null },
-    });
-    await db.updateTable('users').set({ must_change_password: 0 }).execute();
+    const { account } = await loadDemoForTest(db);
     const town = (await findAgencyByCode(db, '630223-HLZG'))!;
     const county = (await findAgencyByCode(db, '630223'))!;
     const today = systemClock.today();
@@ -94,7 +86,7 @@ describeEachDialect('web: the county supervising view', (t) => {
     assert.equal(second.queries, first.queries, 'the query count does not grow with the agencies');
     assert.ok(first.queries <= 4, `at most 4 queries, ran ${first.queries}`);
 
-    const inspector = accounts.find((a) => a.username === 'inspector')!;
+    const inspector = account('inspector');
     const c = testApp(db).client();
     await c.signIn(inspector.username, inspector.password);
     const dash = await (await c.get('/office/county')).text();
@@ -140,7 +132,7 @@ describeEachDialect('web: the county supervising view', (t) => {
     const other = await c.get(`/office/inquiries?agency=${wyz.id}`);
     assert.equal(other.status, 200);
     assert.doesNotMatch(await other.text(), /哈拉直沟乡留〔2026〕/);
-    const clerkAccount = accounts.find((a) => a.username === 'clerk')!;
+    const clerkAccount = account('clerk');
     const cc = testApp(db).client();
     await cc.signIn(clerkAccount.username, clerkAccount.password);
     assert.equal((await cc.get('/office/county')).status, 404);

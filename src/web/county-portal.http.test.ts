@@ -3,9 +3,7 @@ import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { testApp } from '../../test/support/http.ts';
 import { PERSON } from '../../test/support/request-factories.ts';
-import { loadDemo } from '../demo/load-demo.ts';
-import { prepareDatabase } from '../setup.ts';
-import { systemClock } from '../clock.ts';
+import { loadDemoForTest } from '../../test/support/demo.ts';
 import { findAgencyByCode } from '../org/org.queries.ts';
 import { parseColumnPath, rebaseLinks } from './portal-scope.ts';
 
@@ -35,13 +33,7 @@ test('column paths: a column, the county pages, and what never belongs to a colu
 describeEachDialect('web: the county portal', (t) => {
   test('county home, per-agency columns, county search with an agency filter, per-column feeds and sitemap, applying to a township', async () => {
     const { db } = t();
-    await prepareDatabase(db, systemClock);
-    await loadDemo({
-      db,
-      clock: systemClock,
-      actor: { kind: 'system', name: '演示数据' },
-      meta: { ip: null },
-    });
+    await loadDemoForTest(db);
     const wyz = (await findAgencyByCode(db, WYZ))!;
     const item = await db
       .selectFrom('publications')
