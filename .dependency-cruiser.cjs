@@ -1,6 +1,6 @@
 // Dependency rules of gongkai's layers (docs/architecture.md, "Layers"). Run by `npm run check`.
 const FEATURES =
-  '(requests|publications|annual-report|villages|supervision|inquiries|dashboards|open-data|feeds)';
+  '(requests|publications|annual-report|villages|supervision|inquiries|dashboards|open-data|feeds|county)';
 // Composition roots: they may import anything (they wire features into the web app, the CLI and the worker).
 const ROOTS = [
   '^src/main\\.ts$',

@@ -34,6 +34,10 @@ const ConfigSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   GONGKAI_MAIL_FROM: z.string().min(3).default('政务公开平台 <gongkai@localhost>'),
+  GONGKAI_COLUMN_PREFIX: z
+    .string()
+    .regex(/^\/[a-z0-9-]{1,32}$/, 'must be one path segment such as /xxgk')
+    .default('/xxgk'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,6 +58,8 @@ export type Config = Readonly<{
    */
   publicUrl: string;
   secureCookies: 'always' | 'never' | 'auto';
+  /** Where each agency's 信息公开 column lives (`<prefix>/<agency code>/…`) and the county home (`<prefix>`). */
+  columnPrefix: string;
   worker: boolean;
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   trustProxy: boolean;
@@ -116,6 +122,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     searchConcurrency: e.GONGKAI_SEARCH_CONCURRENCY,
     mail: { smtpUrl: e.GONGKAI_SMTP_URL ?? null, from: e.GONGKAI_MAIL_FROM },
+    columnPrefix: e.GONGKAI_COLUMN_PREFIX,
   });
 }
 

@@ -28,6 +28,7 @@ import { feedsFeature } from './feeds/feature.ts';
 import { supervisionFeature } from './supervision/feature.ts';
 import { inquiriesFeature } from './inquiries/feature.ts';
 import { villagesFeature } from './villages/feature.ts';
+import { countyFeature } from './county/feature.ts';
 
 /**
  * A manifest, or a function returning it (features inside an import cycle with the CLI or set-up). A function
@@ -50,6 +51,7 @@ const entries: () => FeatureEntry[] = () => [
   supervisionFeature,
   inquiriesFeature,
   villagesFeature,
+  countyFeature,
 ];
 
 export function features(): readonly Feature[] {

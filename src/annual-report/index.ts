@@ -73,3 +73,12 @@ export {
 export type { Layout } from './read-tables.ts';
 export { findReportFor, listPublishedReports } from './generator/annual-reports.queries.ts';
 export { EXPORT_FORMATS } from './generator/export-formats.ts';
+export {
+  OVERVIEW_STATUS_LABELS,
+  defaultDeadline,
+  deadlineFor,
+  overviewStatus,
+  type OverviewStatus,
+  type ReportStatus,
+} from './generator/report.ts';
+export { deadlineSettings } from './generator/annual-reports.queries.ts';

@@ -64,3 +64,17 @@ export interface User {
   email: string | null;
   lastLoginAt: string | null;
 }
+
+/** The agencies in the subtree of `rootId` (the root included), in the order given. */
+export function subtreeOf<A extends Pick<Agency, 'id' | 'parentId'>>(all: readonly A[], rootId: number): A[] {
+  const inTree = new Set([rootId]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const a of all)
+      if (a.parentId != null && inTree.has(a.parentId) && !inTree.has(a.id)) {
+        inTree.add(a.id);
+        grew = true;
+      }
+  }
+  return all.filter((a) => inTree.has(a.id));
+}

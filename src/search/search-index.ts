@@ -107,6 +107,7 @@ export interface SearchQuery {
 
 export interface SearchHit {
   kind: string;
+  agencyId: number;
   refId: number;
   title: SnippetPart[];
   snippet: SnippetPart[];
@@ -211,7 +212,7 @@ async function runSearch(
     db,
   );
   const rows =
-    await sql<any>`${withM}select d.kind, d.ref_id, d.title, d.body, d.url, d.public_url, d.is_public,
+    await sql<any>`${withM}select d.kind, d.agency_id, d.ref_id, d.title, d.body, d.url, d.public_url, d.is_public,
         d.category_id, d.year, d.issuer, d.validity, d.doc_no, d.status, d.dated_on
       from ${from} where ${where} order by ${rank}, d.dated_on desc, d.id desc limit ${limit} offset ${offset}`.execute(
       db,
@@ -222,6 +223,7 @@ async function runSearch(
     empty: false,
     hits: rows.rows.map((r) => ({
       kind: r.kind,
+      agencyId: toNumber(r.agency_id),
       refId: toNumber(r.ref_id),
       title: highlight(r.title, needles),
       snippet: snippet(r.body, needles),

@@ -11,6 +11,7 @@ import type { DbOrTrx } from '../db/database.ts';
 import { parseJson, toBool, toNumber } from '../db/values.ts';
 import { assertCan, ConflictError, InvalidStateError, NotFoundError } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { touchPortal } from '../portal/portal-version.ts';
 import { agencyScope, findAgency, listAgencies } from '../org/org.queries.ts';
 import type { Agency } from '../org/org.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
@@ -325,6 +326,8 @@ export async function publishBulletin(ctx: Ctx, agencyId: number, period: string
       agencyId,
       after: { title: b.title },
     });
+    // Published bulletins appear on the county's public column (the page cache must notice).
+    await touchPortal(trx);
   });
 }
 

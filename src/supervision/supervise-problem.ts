@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
+import type { Trx } from '../db/database.ts';
 import { assertCan, InvalidStateError, NotFoundError, ValidationError } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { toNumber } from '../db/values.ts';
@@ -17,6 +18,7 @@ import {
   notify,
   problemLink,
   rectifierIds,
+  type Problem,
 } from './supervision.queries.ts';
 import { isOverdue } from './problem.ts';
 import { dateInput } from '../calendar/date-input.ts';
@@ -70,43 +72,52 @@ export async function issueSupervision(
     hide: !supervisionPolicy.read(ctx.actor, scope),
     message: '督办须由持有县级督查权限的上级人员发出',
   });
-  if (ctx.actor.kind !== 'user') throw new InvalidStateError('督办须由人员发出');
   const today = ctx.clock.today();
   if (!isOverdue(p, today)) throw new InvalidStateError('只能对整改逾期的问题督办');
   if (input.answerBy < today)
     throw new ValidationError('答复期限不能早于今天', { answerBy: '答复期限不能早于今天' });
+  await ctx.db.transaction().execute((trx) => writeSupervision(trx, ctx, p, input));
+}
+
+/** The 督办 row, its audit row and the township's notifications, inside the caller's transaction. Not authorised here. */
+export async function writeSupervision(
+  trx: Trx,
+  ctx: Ctx,
+  p: Problem,
+  input: z.infer<typeof SuperviseInput>,
+): Promise<void> {
   const actor = ctx.actor;
-  await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .insertInto('sv_supervisions')
-      .values({
-        problem_id: problemId,
-        issuer_agency_id: actor.agencyId,
-        issued_by: actor.userId,
-        issued_by_name: actor.name,
-        issued_at: ctx.clock.now().toISOString(),
-        demand: input.demand,
-        answer_by: input.answerBy,
-        status: 'waiting',
-        answer: null,
-        answered_at: null,
-        answered_by_name: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordEvent(trx, ctx, {
-      action: 'supervision.supervision_issued',
-      objectType: 'sv_problem',
-      objectId: problemId,
-      agencyId: p.agencyId,
-      after: { supervision: toNumber(r.id), demand: input.demand, answerBy: input.answerBy },
-    });
-    await notify(trx, ctx, [...(await clerkIds(trx, p.agencyId)), ...(await rectifierIds(trx, p))], {
-      kind: 'supervision.supervision',
-      title: `县级督办：${p.title}（请于${input.answerBy}前答复）`,
-      body: `${p.reference}：${actor.name}督办要求：${input.demand}`,
-      link: problemLink(problemId),
-    });
+  if (actor.kind !== 'user') throw new InvalidStateError('督办须由人员发出');
+  const problemId = p.id;
+  const r = await trx
+    .insertInto('sv_supervisions')
+    .values({
+      problem_id: problemId,
+      issuer_agency_id: actor.agencyId,
+      issued_by: actor.userId,
+      issued_by_name: actor.name,
+      issued_at: ctx.clock.now().toISOString(),
+      demand: input.demand,
+      answer_by: input.answerBy,
+      status: 'waiting',
+      answer: null,
+      answered_at: null,
+      answered_by_name: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordEvent(trx, ctx, {
+    action: 'supervision.supervision_issued',
+    objectType: 'sv_problem',
+    objectId: problemId,
+    agencyId: p.agencyId,
+    after: { supervision: toNumber(r.id), demand: input.demand, answerBy: input.answerBy },
+  });
+  await notify(trx, ctx, [...(await clerkIds(trx, p.agencyId)), ...(await rectifierIds(trx, p))], {
+    kind: 'supervision.supervision',
+    title: `县级督办：${p.title}（请于${input.answerBy}前答复）`,
+    body: `${p.reference}：${actor.name}督办要求：${input.demand}`,
+    link: problemLink(problemId),
   });
 }
 

@@ -105,7 +105,7 @@ export async function cachedPublic(
     return send({ body: r.body, hash: 'flash', type: r.type ?? 'text/html; charset=utf-8' }, r.status ?? 200);
   }
   const version = await currentVersion(db, c.var.deps.portalWatch);
-  const key = `${c.var.largeFont ? 'L' : 'N'}${c.var.care ? 'C' : ''}${c.var.deps.config.publicUrl}${c.req.path}?${new URL(c.req.url).search}`;
+  const key = `${c.var.largeFont ? 'L' : 'N'}${c.var.care ? 'C' : ''}${c.var.deps.config.publicUrl}${new URL(c.req.url).pathname}?${new URL(c.req.url).search}`;
   let perDb = caches.get(db);
   if (!perDb) {
     perDb = new Map();

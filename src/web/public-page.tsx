@@ -2,12 +2,18 @@ import type { ComponentChildren } from 'preact';
 import type { C } from './app-env.ts';
 import { PublicLayout } from './views/layout.tsx';
 import { page } from './render.tsx';
-import { homeAgency } from '../org/home-agency.ts';
 import type { Agency } from '../org/org.ts';
+import { portalScope } from './portal-scope.ts';
 
-/** The agency whose portal this is. */
+/** The agency whose column this page belongs to (the home agency at `/`, see portal-scope.ts). */
 export async function portalAgency(c: C): Promise<Agency | undefined> {
-  return homeAgency(c.var.deps.db);
+  return (await portalScope(c)).agency;
+}
+
+/** What the portal layout shows of the column: the agency's name and the way to the county home. */
+export async function portalChrome(c: C): Promise<{ agencyName: string; countyHref: string | null }> {
+  const s = await portalScope(c);
+  return { agencyName: s.agency?.name ?? '政府信息公开', countyHref: s.countyHref };
 }
 
 /** Render a public portal page inside the portal layout. */
@@ -17,12 +23,11 @@ export async function publicPage(
   children: ComponentChildren,
   status = 200,
 ): Promise<Response> {
-  const agency = await portalAgency(c);
   return page(
     c,
     <PublicLayout
       title={title}
-      agencyName={agency?.name ?? '政府信息公开'}
+      {...await portalChrome(c)}
       largeFont={c.var.largeFont}
       care={c.var.care}
       csrf={c.var.csrf}

@@ -20,6 +20,8 @@ import { DomainError, httpStatusOf, isDomainError } from '../errors.ts';
 import { FLASH_COOKIE, page } from './render.tsx';
 import { BareLayout } from './views/layout.tsx';
 import { routeModules } from './routes/index.ts';
+import { columnGetPath } from './portal-scope.ts';
+import { columnResponses } from './column-responses.ts';
 import { auditLabels, featureNav, featureWidgets, wireFeatures } from '../features.ts';
 import { shellNav } from './views/nav.ts';
 import { ping } from '../db/database.ts';
@@ -60,7 +62,8 @@ function clientIp(c: C, trustProxy: boolean): string | null {
 
 /** Build the web application: middleware in a fixed order, then every feature's routes, then error mapping. */
 export function createApp(deps: Deps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+  // Inside an agency's column (<prefix>/<code>/…) the router sees the page path: see portal-scope.ts.
+  const app = new Hono<AppEnv>({ getPath: columnGetPath(deps.config.columnPrefix) });
   wireFeatures();
   const shell: Shell = {
     nav: [...shellNav, ...featureNav()],
@@ -76,7 +79,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     deps.logger.info(
       {
         method: c.req.method,
-        path: c.req.path,
+        path: new URL(c.req.url).pathname,
         status: c.res.status,
         ms: Math.round(performance.now() - t0),
       },
@@ -195,6 +198,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
           : '/';
       return c.redirect(target, 303);
     });
+
+  app.use('*', columnResponses);
 
   for (const register of routeModules()) register(app);
 

@@ -71,9 +71,22 @@ function CareToggle({ care, csrf }: { care: boolean; csrf: string }) {
   );
 }
 
-function PortalLinks() {
+/** The portal's section links: a column's sections, or on a county-wide page the county's own menu. */
+function PortalLinks({ county, countyPage }: { county?: string | null; countyPage?: boolean }) {
+  if (countyPage && county)
+    return (
+      <>
+        <a href={county}>信息公开首页</a>
+        <a href={`${county}#directory`}>机关目录</a>
+        <a href={`${county}#latest`}>最新公开</a>
+        <a href={`${county}#reports`}>信息公开年报</a>
+        <a href={`${county}#bulletins`}>监督通报</a>
+        <a href={`${county}/search`}>全县搜索</a>
+      </>
+    );
   return (
     <>
+      {county ? <a href={county}>全县信息公开</a> : null}
       <a href="/">首页</a>
       {portalSections.map((s) => (
         <a href={s.href}>{s.label}</a>
@@ -87,7 +100,17 @@ function PortalLinks() {
  * Layout of the public portal. On a narrow window (a phone, or a desktop at 150% zoom) the section links fold into
  * a 栏目导航 menu (a details element: no JavaScript needed); on a wide one they are a row.
  */
-export function PublicLayout(props: Chrome & { agencyName: string; care?: boolean }) {
+export function PublicLayout(
+  props: Chrome & {
+    agencyName: string;
+    care?: boolean;
+    /** The county 信息公开 home, shown when the installation has several columns. */
+    countyHref?: string | null;
+    /** A county-wide page (home, search over all agencies): the county's own menu instead of a column's. */
+    countyPage?: boolean;
+  },
+) {
+  const links = <PortalLinks county={props.countyHref} countyPage={props.countyPage} />;
   const cls = [props.largeFont || props.care ? 'large' : '', props.care ? 'care' : '']
     .filter(Boolean)
     .join(' ');
@@ -116,12 +139,12 @@ export function PublicLayout(props: Chrome & { agencyName: string; care?: boolea
             </div>
           </div>
           <nav class="wrap portal-nav" aria-label="政府信息公开栏目">
-            <PortalLinks />
+            {links}
           </nav>
           <details class="wrap portal-menu">
             <summary>栏目导航</summary>
             <nav class="portal-menu-links" aria-label="政府信息公开栏目">
-              <PortalLinks />
+              {links}
             </nav>
           </details>
         </header>

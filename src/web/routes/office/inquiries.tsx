@@ -4,6 +4,7 @@
  */
 import type { App, C } from '../../app-env.ts';
 import { currentUser, officePage } from '../../office-page.tsx';
+import { inspectableAgencies } from './requests-shared.tsx';
 import { redirectWithFlash } from '../../render.tsx';
 import { formData } from '../../form.ts';
 import { emptyForm, type FormState } from '../../views/forms.tsx';
@@ -70,16 +71,31 @@ const formOf = (e: unknown, f: FormState['values']): FormState | null =>
     ? { values: f, errors: e instanceof ValidationError ? e.fieldErrors : {}, message: (e as Error).message }
     : null;
 
-async function ledgerPage(c: C) {
+/**
+ * Whose ledger: ?agency=ID (a county inspector reads the agencies below it), else the user's own — or, for an
+ * inspector who cannot read its own agency's messages, the first agency below. The policy decides, so an outsider's
+ * choice is "not found".
+ */
+async function ledgerAgency(c: C, picks: { value: string }[]): Promise<number> {
   const user = currentUser(c);
-  const scope = await agencyScope(c.var.deps.db, user.agencyId);
+  const chosen = Number(c.req.query('agency'));
+  if (Number.isInteger(chosen) && chosen > 0) return chosen;
+  const own = await agencyScope(c.var.deps.db, user.agencyId);
+  if (inquiryPolicy.view(c.var.ctx.actor, { ...own, officeId: null })) return user.agencyId;
+  return Number(picks.find((a) => Number(a.value) !== user.agencyId)?.value ?? user.agencyId);
+}
+
+async function ledgerPage(c: C) {
+  const picks = await inspectableAgencies(c);
+  const agencyId = await ledgerAgency(c, picks);
+  const scope = await agencyScope(c.var.deps.db, agencyId);
   assertCan(inquiryPolicy.view(c.var.ctx.actor, { ...scope, officeId: null }), { hide: true });
   const canManage = inquiryPolicy.manage(c.var.ctx.actor, scope);
   const canSettings = inquiryPolicy.manageSettings(c.var.ctx.actor, scope);
   const q = c.req.query();
-  const offices = await listOffices(c.var.deps.db, user.agencyId);
+  const offices = await listOffices(c.var.deps.db, agencyId);
   const names = new Map(offices.map((o) => [o.id, o.name]));
-  const rows = await listLedger(c.var.deps.db, user.agencyId, {
+  const rows = await listLedger(c.var.deps.db, agencyId, {
     status: INQUIRY_STATES.includes(q.status as never) ? q.status : undefined,
     kind: INQUIRY_KINDS.includes(q.kind as never) ? q.kind : undefined,
     officeId: q.officeId ? Number(q.officeId) : null,
@@ -109,6 +125,9 @@ async function ledgerPage(c: C) {
         ) : null}
       </p>
       <form method="get" action={BASE} class="filters">
+        {picks.length > 1 ? (
+          <Select form={emptyForm({ agency: String(agencyId) })} name="agency" label="机关" options={picks} />
+        ) : null}
         <Select
           form={f}
           name="status"

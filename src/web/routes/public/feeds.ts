@@ -6,6 +6,7 @@
 import type { App, C } from '../../app-env.ts';
 import { portalAgency } from '../../public-page.tsx';
 import { cachedPublic } from '../../portal-cache.ts';
+import { portalScope } from '../../portal-scope.ts';
 import { listCategories, listPublicPublications } from '../../../publications/publications.queries.ts';
 import { subtreeIds } from '../../../publications/catalogue.ts';
 import { maskedForPublic } from '../../../publications/publication-scan.ts';
@@ -15,8 +16,10 @@ import { cutChars } from '../../../text/cut.ts';
 
 const FEED_SIZE = 50;
 
-function baseOf(c: C): string {
-  return c.var.deps.config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+/** The absolute address of the column: the public URL, plus the column's path inside a county portal. */
+async function baseOf(c: C): Promise<string> {
+  const origin = c.var.deps.config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  return origin + (await portalScope(c)).base;
 }
 
 export function feedRoutes(app: App): void {
@@ -36,7 +39,7 @@ export function feedRoutes(app: App): void {
         limit: FEED_SIZE,
         offset: 0,
       });
-      const base = baseOf(c);
+      const base = await baseOf(c);
       const byId = new Map(cats.map((x) => [x.id, x.name]));
       const feed: Feed = {
         title: `${agency.name}政府信息公开${cat ? ` - ${cat.name}` : ''}`,
@@ -67,7 +70,7 @@ export function feedRoutes(app: App): void {
   // Not from the page cache: the sitemap also follows annual reports, which do not bump the portal version.
   app.get('/sitemap.xml', async (c) => {
     const agency = await portalAgency(c);
-    const urls = agency ? await sitemapEntries(c.var.deps.db, agency.id, baseOf(c)) : [];
+    const urls = agency ? await sitemapEntries(c.var.deps.db, agency.id, await baseOf(c)) : [];
     return c.body(sitemapXml(urls), 200, {
       'Content-Type': 'application/xml; charset=utf-8',
       'Cache-Control': 'public, max-age=300',

@@ -1,5 +1,5 @@
 import type { App } from '../../app-env.ts';
-import { publicPage, portalAgency } from '../../public-page.tsx';
+import { publicPage, portalAgency, portalChrome } from '../../public-page.tsx';
 import { portalSections } from '../../views/nav.ts';
 import { PublicLayout } from '../../views/layout.tsx';
 import { renderToString } from '../../render.tsx';
@@ -27,7 +27,7 @@ export function portalRoutes(app: App): void {
         renderToString(
           <PublicLayout
             title="首页"
-            agencyName={agency?.name ?? '政府信息公开'}
+            {...await portalChrome(c)}
             largeFont={c.var.largeFont}
             care={c.var.care}
             csrf={CSRF_PLACEHOLDER}

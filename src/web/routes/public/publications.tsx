@@ -11,6 +11,7 @@ import { PublicLayout } from '../../views/layout.tsx';
 import { CSRF_PLACEHOLDER, cachedPublic } from '../../portal-cache.ts';
 import { searchCost, searchGate } from '../../search-gate.ts';
 import { portalAgency } from '../../public-page.tsx';
+import { columnHref, knownScope, portalScope } from '../../portal-scope.ts';
 import type { Agency } from '../../../org/org.ts';
 import { ensureCatalogue } from '../../../publications/seed-catalogue.ts';
 import { categoryTree, flattenTree, subtreeIds, type CategoryNode } from '../../../publications/catalogue.ts';
@@ -50,6 +51,8 @@ function html(c: C, agency: Agency | undefined, title: string, children: Compone
       <PublicLayout
         title={title}
         agencyName={agency?.name ?? '政府信息公开'}
+        countyHref={knownScope(c)?.countyHref}
+        countyPage={knownScope(c)?.kind === 'county'}
         largeFont={c.var.largeFont}
         care={c.var.care}
         csrf={CSRF_PLACEHOLDER}
@@ -337,7 +340,7 @@ export function publicationPortalRoutes(app: App): void {
         ? await findPublicPublication(db, agency.id, p.repealedById)
         : undefined;
       const cat = cats.find((x) => x.id === p.categoryId);
-      const url = `${origin(c)}/p/${p.id}`;
+      const url = `${origin(c)}${knownScope(c)?.base ?? ''}/p/${p.id}`;
       const content = (
         <article class="publication">
           <h1>{p.title}</h1>
@@ -457,13 +460,32 @@ export function publicationPortalRoutes(app: App): void {
 
   app.get('/search', (c) =>
     cachedPublic(c, async () => {
-      const agency = await portalAgency(c);
+      const scope = await portalScope(c);
+      const agency = scope.agency;
+      // The county search (<prefix>/search) covers every column, narrowed by the agency filter.
+      const county = scope.kind === 'county';
+      const agencyCode = county ? (c.req.query('agency') ?? '') : '';
+      const picked = scope.columns.find((a) => a.code === agencyCode);
+      const agencyIds = county
+        ? picked
+          ? [picked.id]
+          : scope.columns.map((a) => a.id)
+        : agency
+          ? [agency.id]
+          : [];
+      const codeOf = new Map(scope.columns.map((a) => [a.id, a]));
+      const hitHref = (h: { agencyId: number; publicUrl: string | null }) => {
+        const a = codeOf.get(h.agencyId);
+        return county && a && h.publicUrl
+          ? columnHref(c.var.deps.config.columnPrefix, a.code, h.publicUrl)
+          : (h.publicUrl ?? '#');
+      };
       const q = (c.req.query('q') ?? '').slice(0, 100);
       const page = pageNo(c);
       const year = yearOf(c);
       const validity = validityOf(c);
       const issuer = (c.req.query('issuer') ?? '').slice(0, 100) || null;
-      const cats = agency ? (await catalogueOf(c, agency.id)).list : [];
+      const cats = agency && !county ? (await catalogueOf(c, agency.id)).list : [];
       const catCode = c.req.query('category') ?? '';
       const cat = cats.find((x) => x.code === catCode);
       const filters = [cat, year, issuer, validity].filter(Boolean).length;
@@ -473,7 +495,7 @@ export function publicationPortalRoutes(app: App): void {
               searchDocuments(c.var.deps.db, {
                 q,
                 kinds: [PUBLICATION_KIND, ...PORTAL_INQUIRY_KINDS],
-                agencyIds: [agency.id],
+                agencyIds,
                 publicOnly: true,
                 categoryIds: cat ? subtreeIds(cats, cat.id) : undefined,
                 year,
@@ -505,18 +527,32 @@ export function publicationPortalRoutes(app: App): void {
               <label>
                 关键词 <input name="q" type="search" value={q} />
               </label>{' '}
-              <label>
-                栏目{' '}
-                <select name="category">
-                  <option value="">全部栏目</option>
-                  {tree.map((n) => (
-                    <option value={n.code} selected={n.code === catCode}>
-                      {'　'.repeat(n.depth)}
-                      {n.name}
-                    </option>
-                  ))}
-                </select>
-              </label>{' '}
+              {county ? (
+                <label>
+                  机关{' '}
+                  <select name="agency">
+                    <option value="">全部机关</option>
+                    {scope.columns.map((a) => (
+                      <option value={a.code} selected={a.code === agencyCode}>
+                        {a.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : (
+                <label>
+                  栏目{' '}
+                  <select name="category">
+                    <option value="">全部栏目</option>
+                    {tree.map((n) => (
+                      <option value={n.code} selected={n.code === catCode}>
+                        {'　'.repeat(n.depth)}
+                        {n.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}{' '}
               <label>
                 年度{' '}
                 <input name="year" type="number" min="2000" max="2100" value={year ? String(year) : ''} />
@@ -561,12 +597,21 @@ export function publicationPortalRoutes(app: App): void {
                 <ul>
                   <li>换一个更短或更常用的词，例如把“春耕生产补贴资金”改为“春耕补贴”；</li>
                   <li>去掉年度、栏目等筛选条件后再搜索；</li>
-                  <li>
-                    到“<a href="/catalogue">法定主动公开内容</a>”按栏目查找；
-                  </li>
-                  <li>
-                    如果需要的信息没有公开，可以<a href="/apply">申请政府信息公开</a>。
-                  </li>
+                  {county ? (
+                    <li>
+                      到“<a href={scope.base}>机关目录</a>
+                      ”进入有关机关的信息公开专栏查找，或向该机关申请政府信息公开。
+                    </li>
+                  ) : (
+                    <>
+                      <li>
+                        到“<a href="/catalogue">法定主动公开内容</a>”按栏目查找；
+                      </li>
+                      <li>
+                        如果需要的信息没有公开，可以<a href="/apply">申请政府信息公开</a>。
+                      </li>
+                    </>
+                  )}
                 </ul>
               </section>
             ) : (
@@ -580,7 +625,7 @@ export function publicationPortalRoutes(app: App): void {
                   {r.hits.map((h) => (
                     <li>
                       <h2>
-                        <a href={h.publicUrl ?? '#'}>
+                        <a href={hitHref(h)}>
                           <Highlighted parts={h.title} />
                         </a>
                       </h2>
@@ -589,6 +634,7 @@ export function publicationPortalRoutes(app: App): void {
                       </p>
                       <p class="muted">
                         {[
+                          county ? codeOf.get(h.agencyId)?.name : null,
                           h.docNo,
                           h.issuer,
                           h.datedOn,
@@ -607,6 +653,7 @@ export function publicationPortalRoutes(app: App): void {
                   base="/search"
                   query={{
                     q,
+                    ...(county ? { agency: agencyCode } : {}),
                     category: catCode,
                     year: year ? String(year) : '',
                     issuer: issuer ?? '',

@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachDialect } from '../../test/support/db.ts';
+import { testApp } from '../../test/support/http.ts';
+import { PERSON } from '../../test/support/request-factories.ts';
+import { loadDemoForTest } from '../../test/support/demo.ts';
+import { findAgencyByCode } from '../org/org.queries.ts';
+import { parseColumnPath, rebaseLinks } from './portal-scope.ts';
+
+const WYZ = '630223-WYZ';
+
+test('column paths: a column, the county pages, and what never belongs to a column', () => {
+  assert.deepEqual(parseColumnPath('/xxgk', '/xxgk/630223-WYZ/p/3'), {
+    kind: 'column',
+    code: '630223-WYZ',
+    rest: '/p/3',
+  });
+  assert.deepEqual(parseColumnPath('/xxgk', '/xxgk/630223-WYZ'), { kind: 'column', code: WYZ, rest: '/' });
+  assert.equal(parseColumnPath('/xxgk', '/xxgk')?.kind, 'county');
+  assert.deepEqual(parseColumnPath('/xxgk', '/xxgk/search'), { kind: 'county', rest: '/search' });
+  assert.equal(parseColumnPath('/xxgk', '/xxgk/630223-WYZ/office/requests'), null);
+  assert.equal(parseColumnPath('/xxgk', '/catalogue'), null);
+  assert.equal(
+    rebaseLinks(
+      '<a href="/p/1">x</a><a href="/office">o</a><a href="/xxgk">c</a><link href="/assets/site.css"><form action="/apply">',
+      '/xxgk',
+      '/xxgk/A',
+    ),
+    '<a href="/xxgk/A/p/1">x</a><a href="/office">o</a><a href="/xxgk">c</a><link href="/assets/site.css"><form action="/xxgk/A/apply">',
+  );
+});
+
+describeEachDialect('web: the county portal', (t) => {
+  test('county home, per-agency columns, county search with an agency filter, per-column feeds and sitemap, applying to a township', async () => {
+    const { db } = t();
+    await loadDemoForTest(db);
+    const wyz = (await findAgencyByCode(db, WYZ))!;
+    const item = await db
+      .selectFrom('publications')
+      .select(['id', 'title'])
+      .where('agency_id', '=', wyz.id)
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const c = testApp(db).client();
+
+    const home = await (await c.get('/xxgk')).text();
+    assert.match(home, /互助县政府信息公开/);
+    for (const name of [
+      '哈拉直沟乡人民政府',
+      '威远镇人民政府',
+      '丹麻镇人民政府',
+      '互助土族自治县教育局',
+      '互助土族自治县民政局',
+    ])
+      assert.ok(home.includes(name), `${name} in the directory`);
+    assert.ok(home.includes(`href="/xxgk/${WYZ}/"`), 'the directory links every column');
+    assert.match(home, /href="\/xxgk\/[^"/]+\/p\/\d+"/, 'newest items link into their column');
+    assert.match(home, /乡镇\/街道/);
+    const bulletin = /href="(\/xxgk\/630223-HLZG\/bulletins\/\d{4}-\d{2})">([^<]+)</.exec(home);
+    assert.ok(bulletin, 'the township’s published 监督通报 are on the county home');
+    const bulletinPage = await c.get(bulletin[1]!);
+    assert.equal(bulletinPage.status, 200);
+    assert.ok((await bulletinPage.text()).includes(`<h1>${bulletin[2]}</h1>`));
+
+    const col = await c.get(`/xxgk/${WYZ}/`);
+    assert.equal(col.status, 200);
+    const colHtml = await col.text();
+    assert.match(colHtml, /威远镇政府信息公开/);
+    assert.ok(colHtml.includes(`href="/xxgk/${WYZ}/catalogue"`), 'the column menu stays in the column');
+    assert.ok(colHtml.includes('href="/xxgk"'), 'the way back to the county home');
+    assert.ok(colHtml.includes(`href="/xxgk/${WYZ}/p/${item.id}"`));
+    assert.equal((await c.get(`/xxgk/${WYZ}/p/${item.id}`)).status, 200);
+    assert.equal((await c.get(`/xxgk/630223-HLZG/p/${item.id}`)).status, 404, 'another agency’s item');
+    assert.equal((await c.get('/xxgk/no-such-agency/')).status, 404);
+    assert.equal((await c.get(`/p/${item.id}`)).status, 404, '/ still serves the home township only');
+    const guide = await (await c.get(`/xxgk/${WYZ}/guide`)).text();
+    assert.match(guide, /威远镇人民政府政府信息公开指南/);
+
+    const all = await (await c.get(`/xxgk/search?q=${encodeURIComponent('演示数据')}`)).text();
+    assert.ok(all.includes(`href="/xxgk/${WYZ}/p/${item.id}"`));
+    assert.match(all, /哈拉直沟乡/, 'hits from several agencies');
+    const one = await (await c.get(`/xxgk/search?q=${encodeURIComponent('演示数据')}&agency=${WYZ}`)).text();
+    assert.ok(one.includes(`href="/xxgk/${WYZ}/p/${item.id}"`));
+    assert.doesNotMatch(one, /href="\/xxgk\/630223-HLZG\/p\//, 'the agency filter narrows the search');
+
+    const rss = await (await c.get(`/xxgk/${WYZ}/feeds/all.xml`)).text();
+    assert.ok(rss.includes(`http://localhost:3000/xxgk/${WYZ}/p/${item.id}`));
+    const sitemap = await (await c.get(`/xxgk/${WYZ}/sitemap.xml`)).text();
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    assert.ok(locs.length > 3);
+    assert.ok(locs.every((l) => l.startsWith(`http://localhost:3000/xxgk/${WYZ}/`)));
+
+    const form = await (await c.get(`/xxgk/${WYZ}/apply`)).text();
+    assert.ok(form.includes(`action="/xxgk/${WYZ}/apply"`));
+    const ok = await c.post(`/xxgk/${WYZ}/apply`, {
+      ...PERSON,
+      applicantName: '李桂英',
+      infoDescription: `与“${item.title}”有关的会议记录`,
+    });
+    assert.equal(ok.status, 200);
+    const filed = await db
+      .selectFrom('info_requests')
+      .select(['agency_id'])
+      .where('info_description', 'like', '%有关的会议记录')
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(filed.agency_id), wyz.id, 'the request lands in that township’s ledger');
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Which agency's 信息公开 column a public request is for. A county installation serves every agency's column under
+ * one domain at `<prefix>/<agency code>/…` (prefix GONGKAI_COLUMN_PREFIX, default /xxgk), the county 信息公开 home at
+ * `<prefix>` and the search over all agencies at `<prefix>/search`; the home agency keeps its column at `/` as before.
+ *
+ * Routing: the app's getPath strips `<prefix>/<code>` so the same page handlers serve every column (no page is
+ * copied per agency). The handlers write root-relative links as at `/`; `rebaseLinks` puts the column's base in front
+ * of them once, as each column response leaves (an HTML body's href/action/src, a redirect's Location).
+ */
+import { getPath as defaultGetPath } from 'hono/utils/url';
+import type { C } from './app-env.ts';
+import { subtreeOf, type Agency } from '../org/org.ts';
+import { homeAgency } from '../org/home-agency.ts';
+import { listAgencies } from '../org/org.queries.ts';
+
+/** The county-wide pages under the prefix (a segment no agency code may take). */
+const COUNTY_PAGES = new Set(['search']);
+/** The route path the county home is served under (reached only through the prefix). */
+export const COUNTY_HOME_ROUTE = '/county-home';
+/** Paths that never belong to a column: the back office, the API, assets and the shell's own endpoints. */
+const OUTSIDE = ['/office', '/api', '/assets', '/healthz', '/prefs'];
+const isOutside = (p: string) => OUTSIDE.some((o) => p === o || p.startsWith(`${o}/`));
+
+export type ColumnPath =
+  { kind: 'column'; code: string; rest: string } | { kind: 'county'; rest: string } | null;
+
+/** Split a path under the prefix: a column (`<prefix>/<code>/rest`), a county page, or null (not under it). */
+export function parseColumnPath(prefix: string, pathname: string): ColumnPath {
+  if (pathname === prefix || pathname === `${prefix}/`) return { kind: 'county', rest: COUNTY_HOME_ROUTE };
+  if (!pathname.startsWith(`${prefix}/`)) return null;
+  const tail = pathname.slice(prefix.length + 1);
+  const slash = tail.indexOf('/');
+  const code = slash < 0 ? tail : tail.slice(0, slash);
+  const rest = slash < 0 ? '/' : tail.slice(slash);
+  if (!code || isOutside(rest)) return null;
+  if (COUNTY_PAGES.has(code)) return slash < 0 ? { kind: 'county', rest: `/${code}` } : null;
+  return { kind: 'column', code, rest };
+}
+
+/** The router's path: the page path inside a column (see parseColumnPath), the request's path otherwise. */
+export function columnGetPath(prefix: string): (req: Request) => string {
+  return (req) => {
+    const p = defaultGetPath(req);
+    const m = parseColumnPath(prefix, p);
+    return m ? m.rest : p;
+  };
+}
+
+export interface PortalScope {
+  kind: 'home' | 'column' | 'county';
+  /** The column's agency; the county itself for county pages; undefined when it does not exist. */
+  agency: Agency | undefined;
+  /** Put before every root-relative portal link of the page ('' at the home, `<prefix>/<code>` in a column). */
+  base: string;
+  /** The county home's address when the installation has more than one column, else null. */
+  countyHref: string | null;
+  /** Every agency with a column (the county and those below it). */
+  columns: Agency[];
+}
+
+/** The county of the installation: the home agency if it is one, else the county above it, else the first county. */
+export function countyOf(all: Agency[], home: Agency | undefined): Agency | undefined {
+  let a = home;
+  while (a && a.kind !== 'county') a = all.find((x) => x.id === a!.parentId);
+  return a ?? all.find((x) => x.kind === 'county');
+}
+
+/** The agencies with a column: the county and every agency below it (or, without a county, every agency). */
+export function columnAgencies(all: Agency[], county: Agency | undefined): Agency[] {
+  return county ? subtreeOf(all, county.id) : all;
+}
+
+const scopes = new WeakMap<Request, Promise<PortalScope>>();
+const resolved = new WeakMap<Request, PortalScope>();
+
+async function resolveScope(c: C): Promise<PortalScope> {
+  const db = c.var.deps.db;
+  const prefix = c.var.deps.config.columnPrefix;
+  const m = parseColumnPath(prefix, new URL(c.req.url).pathname);
+  const [all, home] = await Promise.all([listAgencies(db), homeAgency(db)]);
+  const county = countyOf(all, home);
+  const columns = columnAgencies(all, county);
+  const countyHref = columns.length > 1 ? prefix : null;
+  if (!m) return { kind: 'home', agency: home, base: '', countyHref, columns };
+  if (m.kind === 'county')
+    return { kind: 'county', agency: county, base: prefix, countyHref: prefix, columns };
+  const agency = columns.find((a) => a.code === m.code);
+  return { kind: 'column', agency, base: columnHref(prefix, m.code, ''), countyHref, columns };
+}
+
+/** The scope of this request (resolved once per request). */
+export function portalScope(c: C): Promise<PortalScope> {
+  let s = scopes.get(c.req.raw);
+  if (!s) {
+    s = resolveScope(c).then((x) => {
+      resolved.set(c.req.raw, x);
+      return x;
+    });
+    scopes.set(c.req.raw, s);
+  }
+  return s;
+}
+
+/** The scope once portalScope has resolved it (for the synchronous page renderers that run after it). */
+export function knownScope(c: C): PortalScope | undefined {
+  return resolved.get(c.req.raw);
+}
+
+/** The public address of a page of an agency's column. */
+export function columnHref(prefix: string, code: string, path = '/'): string {
+  return `${prefix}/${encodeURIComponent(code)}${path}`;
+}
+
+/** Whether a root-relative link is a portal page (rebased inside a column), not the office, an asset or the county. */
+function isPortalLink(prefix: string, href: string): boolean {
+  if (!href.startsWith('/') || href.startsWith('//')) return false;
+  const path = href.split(/[?#]/, 1)[0]!;
+  return !isOutside(path) && path !== prefix && !path.startsWith(`${prefix}/`);
+}
+
+/** Put `base` before every root-relative portal link of an HTML page. */
+export function rebaseLinks(html: string, prefix: string, base: string): string {
+  return html.replace(/(\s(?:href|action|src)=")(\/[^"]*)"/g, (all, attr: string, href: string) =>
+    isPortalLink(prefix, href) ? `${attr}${base}${href}"` : all,
+  );
+}
+
+/** A redirect's Location inside a column. */
+export function rebaseLocation(location: string, prefix: string, base: string): string {
+  return isPortalLink(prefix, location) ? `${base}${location}` : location;
+}
