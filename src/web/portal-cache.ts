@@ -15,7 +15,7 @@ import { localPortalChanges, portalVersion } from '../portal/portal-version.ts';
 export const CSRF_PLACEHOLDER = 'gk-csrf-placeholder-0000000000000000';
 const MAX_ENTRIES = 5000;
 
-interface Entry {
+export interface Entry {
   version: number;
   body: string;
   hash: string;
@@ -25,15 +25,36 @@ interface Entry {
 const caches = new WeakMap<object, Map<string, Entry>>();
 const versions = new WeakMap<object, { at: number; version: number; local: number }>();
 
+const reading = new WeakMap<object, { local: number; p: Promise<number> }>();
+
 async function currentVersion(db: Db): Promise<number> {
   const v = versions.get(db);
   const now = Date.now();
   const local = localPortalChanges();
   // Another process's change shows within a second; this process's own at once.
   if (v && now - v.at < 1000 && v.local === local) return v.version;
-  const version = await portalVersion(db);
-  versions.set(db, { at: now, version, local });
-  return version;
+  return readVersion(db);
+}
+
+/**
+ * One read of the stored version at a time per database: concurrent callers share it, unless this process changed
+ * something since it started (then the change must be seen, so a new read starts).
+ */
+function readVersion(db: Db): Promise<number> {
+  const local = localPortalChanges();
+  const inFlight = reading.get(db);
+  if (inFlight && inFlight.local === local) return inFlight.p;
+  const at = Date.now();
+  const p = portalVersion(db)
+    .then((version) => {
+      versions.set(db, { at, version, local });
+      return version;
+    })
+    .finally(() => {
+      if (reading.get(db)?.p === p) reading.delete(db);
+    });
+  reading.set(db, { local, p });
+  return p;
 }
 
 /**
@@ -60,7 +81,7 @@ export async function cachedPublic(
   const db = c.var.deps.db;
   const csrf = c.var.csrf;
   const send = (e: { body: string; hash: string; type: string }, status = 200) => {
-    const etag = `"${e.hash}-${crypto.createHash('sha1').update(csrf).digest('base64url').slice(0, 8)}"`;
+    const etag = entryEtag(e.hash, csrf);
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', 'Content-Type': e.type };
     // Through c.body, so headers set earlier on the context (the CSRF cookie of a first visit) are kept.
     if (status === 200 && c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
@@ -71,7 +92,7 @@ export async function cachedPublic(
     return send({ body: r.body, hash: 'flash', type: r.type ?? 'text/html; charset=utf-8' }, r.status ?? 200);
   }
   const version = await currentVersion(db);
-  const key = `${c.var.largeFont ? 'L' : 'N'}${c.var.deps.config.publicUrl}${c.req.path}?${new URL(c.req.url).search}`;
+  const key = cacheKey(c.var.largeFont, c.var.deps.config.publicUrl, c.req.path, new URL(c.req.url).search);
   let perDb = caches.get(db);
   if (!perDb) {
     perDb = new Map();
@@ -92,4 +113,30 @@ export async function cachedPublic(
     perDb.set(key, entry);
   }
   return send(entry, r.status ?? 200);
+}
+
+/** The cache key of a page: font mode, portal URL, path and query string (as the URL parser normalises them). */
+export function cacheKey(largeFont: boolean, publicUrl: string, path: string, search: string): string {
+  return `${largeFont ? 'L' : 'N'}${publicUrl}${path}?${search}`;
+}
+
+/**
+ * The cached page for a key if it is known current without asking the database (the version was read less than a
+ * second ago and this process changed nothing since), else undefined: the fast path in front of the framework
+ * (src/web/fast-public.ts) then lets the request through, and the full path re-reads the version.
+ */
+export function freshEntry(db: Db, key: string): Entry | undefined {
+  const v = versions.get(db);
+  if (!v || v.local !== localPortalChanges()) return undefined;
+  const age = Date.now() - v.at;
+  // Read again in the background before it expires, so a busy portal never waits for it.
+  if (age >= 500) readVersion(db).catch(() => undefined);
+  if (age >= 1000) return undefined;
+  const e = caches.get(db)?.get(key);
+  return e && e.version === v.version ? e : undefined;
+}
+
+/** The ETag of a cached page for one visitor (the body's hash and the visitor's CSRF token). */
+export function entryEtag(hash: string, csrf: string): string {
+  return `"${hash}-${crypto.createHash('sha1').update(csrf).digest('base64url').slice(0, 8)}"`;
 }
