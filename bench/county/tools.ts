@@ -164,6 +164,8 @@ ${locations.join('\n')}
 
 export interface WrkResult {
   rps: number;
+  /** Answers with a 2xx/3xx status per second. */
+  okRps: number;
   p50: number;
   p90: number;
   p99: number;
@@ -200,12 +202,16 @@ export async function wrk(
     return m ? Number(m[1]) * MS[m[2]!]! : NaN;
   };
   const errs = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const done = /(\d+) requests in ([\d.]+)(us|ms|s|m)/.exec(out);
+  const secs = done ? (Number(done[2]) * MS[done[3]!]!) / 1000 : NaN;
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   return {
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN),
+    okRps: done ? (Number(done[1]) - non2xx) / secs : NaN,
     p50: lat('50'),
     p90: lat('90'),
     p99: lat('99'),
-    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+    non2xx,
     errors: errs ? errs.slice(1).reduce((a, x) => a + Number(x), 0) : 0,
   };
 }
