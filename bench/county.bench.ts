@@ -21,7 +21,9 @@ import { reportOverview } from '../src/annual-report/generator/report-overview.t
 import { searchDocuments } from '../src/search/search-index.ts';
 import { queryTerms } from '../src/search/tokenize.ts';
 import { OPEN_STATES } from '../src/requests/index.ts';
-import { generateCounty, rng, VOCABULARY, type CountyData } from './county/generate.ts';
+import { generateCounty, VOCABULARY, type CountyData } from './county/generate.ts';
+import { rng } from '../src/annual-report/testing/synthetic.ts';
+import { measure } from './support.ts';
 import {
   randomPathsScript,
   rssMb,
@@ -59,19 +61,6 @@ export interface Figure {
 }
 
 export type Scenario = (env: CountyEnv) => Promise<Figure[]>;
-
-/** p10 and median of `rounds` runs after two warm-ups (the p10 is the code's own cost on a shared machine). */
-async function measure(fn: () => Promise<unknown>, rounds = 15): Promise<{ p10: number; p50: number }> {
-  for (let i = 0; i < 2; i++) await fn();
-  const xs: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    await fn();
-    xs.push(performance.now() - t0);
-  }
-  xs.sort((a, b) => a - b);
-  return { p10: xs[Math.floor(xs.length / 10)]!, p50: xs[Math.floor(xs.length / 2)]! };
-}
 
 const pctOf = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
@@ -245,8 +234,8 @@ export const aggregations: Scenario = async ({ data, db }) => {
   ];
   const out: Figure[] = [];
   for (const [what, useCase, bare] of rows) {
-    const b = await measure(bare, 10);
-    const u = await measure(useCase, 10);
+    const b = await measure(bare, 10, 2);
+    const u = await measure(useCase, 10, 2);
     out.push({
       scenario: 'county aggregation',
       what: `${what}, p10`,

@@ -16,6 +16,7 @@ import { APPLICANT_KINDS, DECIDABLE_OUTCOMES, type Outcome } from '../../src/req
 import { DEFAULT_OUTCOME_ROW_MAP } from '../../src/requests/settings.ts';
 import { makeUser } from '../../test/support/factories.ts';
 import type { User } from '../../src/org/org.ts';
+import { rng } from '../../src/annual-report/testing/synthetic.ts';
 import { copyRows, dropSecondaryIndexes, rebuildIndexes, type Cell } from './copy.ts';
 
 export const PER_COUNTY = {
@@ -32,17 +33,6 @@ const CHARS =
 export const VOCABULARY: string[] = [];
 for (let i = 0; i < 40; i++)
   for (let j = 0; j < 40; j++) VOCABULARY.push(CHARS[i]! + CHARS[(i + j + 1) % 40]!);
-
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface CountyData {
   scale: number;
