@@ -105,12 +105,23 @@ export function scopesFromTree(
 /** Ids of the agency and every agency below it. */
 export async function descendantIds(db: DbOrTrx, agencyId: number): Promise<number[]> {
   const all = await db.selectFrom('agencies').select(['id', 'parent_id']).execute();
+  return descendantsInTree(
+    all.map((a) => ({ id: a.id, parentId: a.parent_id })),
+    agencyId,
+  );
+}
+
+/** The agency and every agency below it, from a tree already read (depth first, as descendantIds). */
+export function descendantsInTree(
+  tree: readonly { id: number; parentId: number | null }[],
+  agencyId: number,
+): number[] {
   const children = new Map<number, number[]>();
-  for (const a of all) {
-    if (a.parent_id == null) continue;
-    const list = children.get(a.parent_id) ?? [];
+  for (const a of tree) {
+    if (a.parentId == null) continue;
+    const list = children.get(a.parentId) ?? [];
     list.push(a.id);
-    children.set(a.parent_id, list);
+    children.set(a.parentId, list);
   }
   const out: number[] = [];
   const stack = [agencyId];
