@@ -1,6 +1,6 @@
 /**
  * `npm run bench [name…]`: runs every bench/*.bench.ts (or those whose name contains an argument) in turn. Each
- * prints its figures; none asserts a time. Figures are ratios against a baseline measured in the same run, so
+ * prints its figures; none asserts a time. A bench exporting `optIn = true` runs only when named. Figures are ratios against a baseline measured in the same run, so
  * the machine's noise affects both sides alike.
  */
 import fs from 'node:fs';
@@ -23,7 +23,15 @@ if (files.length === 0) {
 console.log(`gongkai benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 for (const f of files) {
   console.log(`\n=== ${f.replace('.bench.ts', '')} ===`);
-  const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as { run?: () => Promise<void> };
+  const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as {
+    run?: () => Promise<void>;
+    optIn?: boolean;
+  };
+  // A long benchmark (the county scenario) runs only when named.
+  if (mod.optIn && !filters.some((x) => f.includes(x))) {
+    console.log(`(opt-in: npm run bench ${f.replace('.bench.ts', '')})`);
+    continue;
+  }
   if (typeof mod.run !== 'function') {
     console.log('(no run() exported)');
     continue;

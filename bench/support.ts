@@ -47,3 +47,23 @@ export function pct(sorted: number[], p: number): number {
 
 export const fmt = (n: number, d = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/**
+ * p10 and median of `rounds` runs after `warmups`. The machine is shared (2 cores, several agents): the median
+ * carries other processes' pauses, the 10th percentile is closer to the code's own cost; ratios use the p10.
+ */
+export async function measure(
+  fn: () => Promise<unknown>,
+  rounds = 60,
+  warmups = 5,
+): Promise<{ p10: number; p50: number }> {
+  for (let i = 0; i < warmups; i++) await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    await fn();
+    xs.push(performance.now() - t0);
+  }
+  xs.sort((a, b) => a - b);
+  return { p10: xs[Math.floor(xs.length / 10)]!, p50: xs[Math.floor(xs.length / 2)]! };
+}

@@ -14,25 +14,9 @@ import { listCurrentTemplates } from '../src/villages/villages.queries.ts';
 import { townshipOverview } from '../src/villages/township-overview.ts';
 import { dueOn, periodsOfYear } from '../src/villages/village-disclosure.ts';
 import { addDays } from '../src/calendar/dates.ts';
+import { measure } from './support.ts';
 
 const YEARS = 10;
-const ROUNDS = 60;
-
-/**
- * p10 and median of ROUNDS runs. The machine is shared (2 cores, several agents): the median carries other
- * processes' pauses, the 10th percentile is closer to the code's own cost; both are printed, the ratio uses p10.
- */
-async function measure(fn: () => Promise<unknown>): Promise<{ p10: number; p50: number }> {
-  for (let i = 0; i < 5; i++) await fn(); // warm up
-  const xs: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const t0 = performance.now();
-    await fn();
-    xs.push(performance.now() - t0);
-  }
-  xs.sort((a, b) => a - b);
-  return { p10: xs[Math.floor(xs.length / 10)]!, p50: xs[Math.floor(xs.length / 2)]! };
-}
 
 export async function run(): Promise<void> {
   const tdb = await createTestDatabase('sqlite');

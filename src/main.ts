@@ -1,9 +1,10 @@
-import { serve } from '@hono/node-server';
+import http from 'node:http';
 import { config, ConfigError } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { systemClock } from './clock.ts';
 import { createLogger } from './logger.ts';
 import { createApp } from './web/server.tsx';
+import { portalListener } from './web/fast-public.ts';
 import { isEmpty, prepareDatabase } from './setup.ts';
 import { formatDemoAccounts, loadDemo } from './demo/load-demo.ts';
 import { systemActor } from './context.ts';
@@ -38,11 +39,13 @@ export async function startServer(): Promise<{ close(): Promise<void>; port: num
   // Several nodes on one PostgreSQL: each hears of the others' portal changes instead of asking per request.
   const portalWatch =
     cfg.database.kind === 'postgres' ? watchPortal(cfg.database.url, (msg) => logger.warn(msg)) : undefined;
-  const app = createApp({ db, clock, config: cfg, logger, portalWatch });
+  const deps = { db, clock, config: cfg, logger, portalWatch };
+  const app = createApp(deps);
   const worker = cfg.worker
     ? startWorker({ db, clock, logger }, { handlers: featureJobHandlers(), schedules: featureSchedules() })
     : null;
-  const server = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host });
+  // Cached public pages are answered before the framework (src/web/fast-public.ts), the rest by the app.
+  const server = http.createServer(portalListener(app, deps)).listen(cfg.port, cfg.host);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : cfg.port;

@@ -197,6 +197,27 @@ export async function listRegionalHolidays(db: DbOrTrx, agencyId: number): Promi
   return rows.map(toRegional);
 }
 
+/** The regional days of several agencies, each agency's in id order (as its cache fingerprint lists them). */
+export async function listRegionalHolidaysOf(
+  db: DbOrTrx,
+  agencyIds: readonly number[],
+): Promise<Map<number, StoredRegionalHoliday[]>> {
+  const out = new Map<number, StoredRegionalHoliday[]>();
+  if (!agencyIds.length) return out;
+  const rows = await db
+    .selectFrom('regional_holidays')
+    .selectAll()
+    .where('agency_id', 'in', [...agencyIds])
+    .orderBy('id')
+    .execute();
+  for (const r of rows.map(toRegional)) {
+    const list = out.get(r.agencyId) ?? [];
+    list.push(r);
+    out.set(r.agencyId, list);
+  }
+  return out;
+}
+
 export async function findRegionalHoliday(
   db: DbOrTrx,
   id: number,

@@ -1,7 +1,12 @@
 /** The WorkCalendar from the database: cached per database handle and agency, rebuilt when the data changes. */
 import type { DbOrTrx } from '../db/database.ts';
 import { WorkCalendar } from './calendar.ts';
-import { calendarFingerprint, listCalendarYears, listRegionalHolidays } from './calendar.queries.ts';
+import {
+  calendarFingerprint,
+  listCalendarYears,
+  listRegionalHolidays,
+  listRegionalHolidaysOf,
+} from './calendar.queries.ts';
 
 interface Entry {
   fingerprint: string;
@@ -40,4 +45,40 @@ export async function getCalendar(db: DbOrTrx, agencyId: number | null = null): 
 /** Drop cached calendars (called after every change commits). */
 export function invalidateCalendarCache(): void {
   caches = new WeakMap();
+}
+
+/**
+ * The calendars of several agencies with two queries in all (the loaded years, and the regional days of every agency
+ * asked for), each reused from the cache when its fingerprint is unchanged: the same answer as getCalendar per agency.
+ */
+export async function getCalendars(
+  db: DbOrTrx,
+  agencyIds: readonly number[],
+): Promise<Map<number, WorkCalendar>> {
+  let perDb = caches.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    caches.set(db, perDb);
+  }
+  const out = new Map<number, WorkCalendar>();
+  if (!agencyIds.length) return out;
+  const [base, regional] = await Promise.all([
+    calendarFingerprint(db, null),
+    listRegionalHolidaysOf(db, agencyIds),
+  ]);
+  let years: Awaited<ReturnType<typeof listCalendarYears>> | undefined;
+  for (const id of agencyIds) {
+    const days = regional.get(id) ?? [];
+    const fingerprint = base + days.map((r) => `|${r.id},${r.date},${r.name}`).join('');
+    const hit = perDb.get(id);
+    if (hit && hit.fingerprint === fingerprint) {
+      out.set(id, hit.calendar);
+      continue;
+    }
+    years ??= await listCalendarYears(db);
+    const calendar = new WorkCalendar({ years, regional: days, agencyId: id });
+    perDb.set(id, { fingerprint, calendar });
+    out.set(id, calendar);
+  }
+  return out;
 }

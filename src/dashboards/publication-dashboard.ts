@@ -4,11 +4,16 @@ import type { DbOrTrx } from '../db/database.ts';
 import { assertCan } from '../errors.ts';
 import { isInspectorAbove } from '../org/access.ts';
 import { toNumber } from '../db/values.ts';
-import { agencyScope, descendantIds, listAgencies } from '../org/org.queries.ts';
+import { descendantIds, listAgencies, scopesFromTree } from '../org/org.queries.ts';
 import { publicationPolicy } from '../publications/index.ts';
-import { listCategories } from '../publications/index.ts';
+import { listCategoriesOf } from '../publications/index.ts';
 import { CHANNELS } from '../publications/index.ts';
-import { publicationFigures, type PublicationFigures } from './publication-figures.ts';
+import { sql } from 'kysely';
+import {
+  publicationFiguresOfGroups,
+  type PublicationFigureGroup,
+  type PublicationFigures,
+} from './publication-figures.ts';
 
 export interface PublicationDashboard {
   agencyId: number;
@@ -17,41 +22,70 @@ export interface PublicationDashboard {
   below: { agencyId: number; agencyName: string; figures: PublicationFigures }[];
 }
 
-async function figuresOf(db: DbOrTrx, agencyId: number, year: number): Promise<PublicationFigures> {
+/**
+ * The figures of several agencies from three queries in all (their year's items, categories and channel uses),
+ * however many agencies a county has below it.
+ */
+async function figuresOfMany(
+  db: DbOrTrx,
+  agencyIds: number[],
+  year: number,
+): Promise<Map<number, PublicationFigures>> {
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
   const [rows, categories, channels] = await Promise.all([
-    db
-      .selectFrom('publications')
-      .select(['published_on', 'due_on', 'category_id'])
-      .where('agency_id', '=', agencyId)
-      .where('status', '=', 'published')
-      .where('attribute', '=', 'proactive')
-      .where('published_on', '>=', first)
-      .where('published_on', '<=', last)
-      .execute(),
-    listCategories(db, agencyId),
+    // Counted by the database: per agency, month, category and on time or late.
+    sql<{ agency_id: number; category_id: number; month: string; on_time: number; n: number }>`
+      select agency_id, category_id, substr(published_on, 6, 2) as month,
+        case when published_on <= due_on then 1 else 0 end as on_time, count(*) as n
+      from publications
+      where agency_id in (${sql.join(agencyIds)}) and status = 'published' and attribute = 'proactive'
+        and published_on >= ${first} and published_on <= ${last}
+      group by agency_id, category_id, substr(published_on, 6, 2), case when published_on <= due_on then 1 else 0 end`
+      .execute(db)
+      .then((r) => r.rows),
+    listCategoriesOf(db, agencyIds),
     db
       .selectFrom('publication_channels')
-      .select(['channel', (eb) => eb.fn.countAll().as('n')])
-      .where('agency_id', '=', agencyId)
+      .select(['agency_id', 'channel', (eb) => eb.fn.countAll().as('n')])
+      .where('agency_id', 'in', agencyIds)
       .where('used_on', '>=', first)
       .where('used_on', '<=', last)
-      .groupBy('channel')
+      .groupBy(['agency_id', 'channel'])
       .execute(),
   ]);
-  const uses = new Map(channels.map((c) => [c.channel, toNumber(c.n)]));
-  return publicationFigures(
-    rows.map((r) => ({
-      agencyId,
-      publishedOn: r.published_on!,
-      dueOn: r.due_on,
+  const groupsOf = new Map<number, PublicationFigureGroup[]>();
+  for (const r of rows) {
+    const agencyId = toNumber(r.agency_id);
+    const list = groupsOf.get(agencyId) ?? [];
+    list.push({
+      month: Number(r.month) - 1,
       categoryId: toNumber(r.category_id),
-    })),
-    year,
-    categories.map((c) => ({ id: c.id, parentId: c.parentId, name: c.name, sortOrder: c.sortOrder })),
-    CHANNELS.map((ch) => ({ channel: ch, count: uses.get(ch) ?? 0 })),
+      onTime: toNumber(r.on_time) === 1,
+      count: toNumber(r.n),
+    });
+    groupsOf.set(agencyId, list);
+  }
+  const uses = new Map<string, number>(
+    channels.map((c) => [`${toNumber(c.agency_id)}/${c.channel}`, toNumber(c.n)]),
   );
+  const out = new Map<number, PublicationFigures>();
+  for (const id of agencyIds)
+    out.set(
+      id,
+      publicationFiguresOfGroups(
+        groupsOf.get(id) ?? [],
+        year,
+        (categories.get(id) ?? []).map((c) => ({
+          id: c.id,
+          parentId: c.parentId,
+          name: c.name,
+          sortOrder: c.sortOrder,
+        })),
+        CHANNELS.map((ch) => ({ channel: ch, count: uses.get(`${id}/${ch}`) ?? 0 })),
+      ),
+    );
+  return out;
 }
 
 export async function publicationDashboard(
@@ -59,15 +93,26 @@ export async function publicationDashboard(
   agencyId: number,
   year: number,
 ): Promise<PublicationDashboard> {
-  assertCan(publicationPolicy.view(ctx.actor, await agencyScope(ctx.db, agencyId)), { hide: true });
-  const names = new Map((await listAgencies(ctx.db)).map((a) => [a.id, a.name]));
-  const below: PublicationDashboard['below'] = [];
-  for (const id of await descendantIds(ctx.db, agencyId)) {
-    if (id === agencyId) continue;
-    // Only an inspector above compares the agencies below.
-    const scope = await agencyScope(ctx.db, id);
-    if (!isInspectorAbove(ctx.actor, scope) || !publicationPolicy.view(ctx.actor, scope)) continue;
-    below.push({ agencyId: id, agencyName: names.get(id) ?? '', figures: await figuresOf(ctx.db, id, year) });
-  }
-  return { agencyId, year, own: await figuresOf(ctx.db, agencyId, year), below };
+  const agencies = await listAgencies(ctx.db);
+  const ids = await descendantIds(ctx.db, agencyId);
+  const scopes = scopesFromTree(agencies, ids);
+  assertCan(publicationPolicy.view(ctx.actor, scopes.get(agencyId)!), { hide: true });
+  const names = new Map(agencies.map((a) => [a.id, a.name]));
+  // Only an inspector above compares the agencies below.
+  const belowIds = ids.filter((id) => {
+    if (id === agencyId) return false;
+    const scope = scopes.get(id)!;
+    return isInspectorAbove(ctx.actor, scope) && publicationPolicy.view(ctx.actor, scope);
+  });
+  const figures = await figuresOfMany(ctx.db, [agencyId, ...belowIds], year);
+  return {
+    agencyId,
+    year,
+    own: figures.get(agencyId)!,
+    below: belowIds.map((id) => ({
+      agencyId: id,
+      agencyName: names.get(id) ?? '',
+      figures: figures.get(id)!,
+    })),
+  };
 }

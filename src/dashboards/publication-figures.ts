@@ -45,8 +45,42 @@ export function rootsOf(categories: CategoryNode[]): Map<number, CategoryNode> {
   return roots;
 }
 
+/** Items counted together: one month, one category, on time or late (what the figures are made of). */
+export interface PublicationFigureGroup {
+  /** 0–11. */
+  month: number;
+  categoryId: number;
+  onTime: boolean;
+  count: number;
+}
+
+/** The groups of a year's rows (rows of other years are left out). */
+export function groupPublicationRows(rows: PublicationFigureRow[], year: number): PublicationFigureGroup[] {
+  const out = new Map<string, PublicationFigureGroup>();
+  for (const r of rows) {
+    if (!r.publishedOn.startsWith(`${year}-`)) continue;
+    const month = Number(r.publishedOn.slice(5, 7)) - 1;
+    const onTime = r.publishedOn <= r.dueOn;
+    const key = `${month}/${r.categoryId}/${onTime}`;
+    const g = out.get(key);
+    if (g) g.count++;
+    else out.set(key, { month, categoryId: r.categoryId, onTime, count: 1 });
+  }
+  return [...out.values()];
+}
+
 export function publicationFigures(
   rows: PublicationFigureRow[],
+  year: number,
+  categories: CategoryNode[],
+  channelUses: { channel: string; count: number }[],
+): PublicationFigures {
+  return publicationFiguresOfGroups(groupPublicationRows(rows, year), year, categories, channelUses);
+}
+
+/** The figures from groups already counted (by the database, for many agencies at once). */
+export function publicationFiguresOfGroups(
+  groups: PublicationFigureGroup[],
   year: number,
   categories: CategoryNode[],
   channelUses: { channel: string; count: number }[],
@@ -57,14 +91,12 @@ export function publicationFigures(
   const late = zeros();
   const roots = rootsOf(categories);
   const perRoot = new Map<number, number>();
-  for (const r of rows) {
-    if (!r.publishedOn.startsWith(`${year}-`)) continue;
-    const m = Number(r.publishedOn.slice(5, 7)) - 1;
-    published[m]++;
-    if (r.publishedOn <= r.dueOn) onTime[m]++;
-    else late[m]++;
-    const root = roots.get(r.categoryId);
-    if (root) perRoot.set(root.id, (perRoot.get(root.id) ?? 0) + 1);
+  for (const g of groups) {
+    published[g.month]! += g.count;
+    if (g.onTime) onTime[g.month]! += g.count;
+    else late[g.month]! += g.count;
+    const root = roots.get(g.categoryId);
+    if (root) perRoot.set(root.id, (perRoot.get(root.id) ?? 0) + g.count);
   }
   const byCategory = [...new Set([...roots.values()])]
     .filter((c) => perRoot.has(c.id))

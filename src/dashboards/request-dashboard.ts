@@ -5,11 +5,12 @@
 import type { Ctx } from '../context.ts';
 import { assertCan } from '../errors.ts';
 import { isInspectorAbove } from '../org/access.ts';
-import { getCalendar } from '../calendar/get-calendar.ts';
-import { descendantIds, listAgencies } from '../org/org.queries.ts';
+import { getCalendars } from '../calendar/get-calendar.ts';
+import { descendantIds, listAgencies, scopesFromTree } from '../org/org.queries.ts';
+import type { Agency } from '../org/org.ts';
+import { readSettingOfAgencies } from '../settings/agency-settings.ts';
 import { requestPolicy } from '../requests/index.ts';
-import { requestScope } from '../requests/index.ts';
-import { dueSoonHorizon } from '../requests/index.ts';
+import { dueSoonHorizonOf, REQUEST_SETTINGS } from '../requests/index.ts';
 import { OPEN_STATES } from '../requests/index.ts';
 import { requestFigures, type RequestFigureRow, type RequestFigures } from './request-figures.ts';
 
@@ -55,31 +56,28 @@ async function rowsOf(ctx: Ctx, agencyIds: number[], year: number): Promise<Requ
   }));
 }
 
-async function figuresOf(ctx: Ctx, agencyId: number, rows: RequestFigureRow[], year: number) {
-  const [cal, horizon] = await Promise.all([getCalendar(ctx.db, agencyId), dueSoonHorizon(ctx, agencyId)]);
-  return requestFigures(
-    rows.filter((r) => r.agencyId === agencyId),
-    year,
-    ctx.clock.today(),
-    horizon,
-    cal,
-  );
-}
-
 /** Whose request figures the actor may see from this agency: its own, and (an inspector above) those below. */
 async function dashboardAccess(
   ctx: Ctx,
   agencyId: number,
-): Promise<{ ownAllowed: boolean; belowIds: number[] }> {
-  const ownAllowed = requestPolicy.view(ctx.actor, await requestScope(ctx.db, agencyId));
-  const belowIds: number[] = [];
-  for (const id of await descendantIds(ctx.db, agencyId)) {
-    if (id === agencyId) continue;
-    // Only an inspector above compares the agencies below (their own staff use their own dashboard).
-    const scope = await requestScope(ctx.db, id);
-    if (isInspectorAbove(ctx.actor, scope) && requestPolicy.view(ctx.actor, scope)) belowIds.push(id);
-  }
-  return { ownAllowed, belowIds };
+): Promise<{ ownAllowed: boolean; belowIds: number[]; agencies: Agency[] }> {
+  // One read of the tree for every agency below (a county has hundreds).
+  const agencies = await listAgencies(ctx.db);
+  const ids = await descendantIds(ctx.db, agencyId);
+  const scopes = scopesFromTree(agencies, ids);
+  const byId = new Map(agencies.map((a) => [a.id, a]));
+  const scopeOf = (id: number) => {
+    const agency = byId.get(id)!;
+    return { ...scopes.get(id)!, disclosureOfficeId: agency.disclosureOfficeId, handlerId: null, agency };
+  };
+  const ownAllowed = requestPolicy.view(ctx.actor, scopeOf(agencyId));
+  // Only an inspector above compares the agencies below (their own staff use their own dashboard).
+  const belowIds = ids.filter((id) => {
+    if (id === agencyId) return false;
+    const scope = scopeOf(id);
+    return isInspectorAbove(ctx.actor, scope) && requestPolicy.view(ctx.actor, scope);
+  });
+  return { ownAllowed, belowIds, agencies };
 }
 
 /** Whether the actor may open the request statistics of this agency (without computing them). */
@@ -89,22 +87,33 @@ export async function canSeeRequestDashboard(ctx: Ctx, agencyId: number): Promis
 }
 
 export async function requestDashboard(ctx: Ctx, agencyId: number, year: number): Promise<RequestDashboard> {
-  const { ownAllowed, belowIds } = await dashboardAccess(ctx, agencyId);
+  const { ownAllowed, belowIds, agencies } = await dashboardAccess(ctx, agencyId);
   assertCan(ownAllowed || belowIds.length > 0, { hide: true });
-  const rows = await rowsOf(ctx, ownAllowed ? [agencyId, ...belowIds] : belowIds, year);
-  const names = new Map((await listAgencies(ctx.db)).map((a) => [a.id, a.name]));
-  const below: AgencyRequestFigures[] = [];
-  for (const id of belowIds)
-    below.push({
-      agencyId: id,
-      agencyName: names.get(id) ?? '',
-      figures: await figuresOf(ctx, id, rows, year),
-    });
+  const ids = ownAllowed ? [agencyId, ...belowIds] : belowIds;
+  // The rows, calendars and settings of every agency at once, then the figures per agency.
+  const [rows, calendars, settings] = await Promise.all([
+    rowsOf(ctx, ids, year),
+    getCalendars(ctx.db, ids),
+    readSettingOfAgencies(ctx.db, ids, REQUEST_SETTINGS),
+  ]);
+  const rowsByAgency = new Map<number, RequestFigureRow[]>();
+  for (const r of rows) {
+    const list = rowsByAgency.get(r.agencyId) ?? [];
+    list.push(r);
+    rowsByAgency.set(r.agencyId, list);
+  }
+  const today = ctx.clock.today();
+  const figuresOf = (id: number): RequestFigures => {
+    const cal = calendars.get(id)!;
+    const horizon = dueSoonHorizonOf(cal, today, settings.get(id) ?? REQUEST_SETTINGS.fallback);
+    return requestFigures(rowsByAgency.get(id) ?? [], year, today, horizon, cal);
+  };
+  const names = new Map(agencies.map((a) => [a.id, a.name]));
   return {
     agencyId,
     year,
-    today: ctx.clock.today(),
-    own: ownAllowed ? await figuresOf(ctx, agencyId, rows, year) : null,
-    below,
+    today,
+    own: ownAllowed ? figuresOf(agencyId) : null,
+    below: belowIds.map((id) => ({ agencyId: id, agencyName: names.get(id) ?? '', figures: figuresOf(id) })),
   };
 }

@@ -82,15 +82,46 @@ export async function agencyScope(db: DbOrTrx, agencyId: number): Promise<Agency
   return { agencyId, ancestorIds };
 }
 
+/** The scopes of several agencies from one read of the tree (the county views ask for every agency below). */
+export function scopesFromTree(
+  tree: readonly { id: number; parentId: number | null }[],
+  agencyIds: readonly number[],
+): Map<number, AgencyScope> {
+  const parent = new Map(tree.map((a) => [a.id, a.parentId]));
+  const out = new Map<number, AgencyScope>();
+  for (const agencyId of agencyIds) {
+    if (!parent.has(agencyId)) throw new NotFoundError('未找到该机关');
+    const ancestorIds: number[] = [];
+    let p = parent.get(agencyId) ?? null;
+    while (p != null && ancestorIds.length < 10) {
+      ancestorIds.push(p);
+      p = parent.get(p) ?? null;
+    }
+    out.set(agencyId, { agencyId, ancestorIds });
+  }
+  return out;
+}
+
 /** Ids of the agency and every agency below it. */
 export async function descendantIds(db: DbOrTrx, agencyId: number): Promise<number[]> {
   const all = await db.selectFrom('agencies').select(['id', 'parent_id']).execute();
+  return descendantsInTree(
+    all.map((a) => ({ id: a.id, parentId: a.parent_id })),
+    agencyId,
+  );
+}
+
+/** The agency and every agency below it, from a tree already read (depth first, as descendantIds). */
+export function descendantsInTree(
+  tree: readonly { id: number; parentId: number | null }[],
+  agencyId: number,
+): number[] {
   const children = new Map<number, number[]>();
-  for (const a of all) {
-    if (a.parent_id == null) continue;
-    const list = children.get(a.parent_id) ?? [];
+  for (const a of tree) {
+    if (a.parentId == null) continue;
+    const list = children.get(a.parentId) ?? [];
     list.push(a.id);
-    children.set(a.parent_id, list);
+    children.set(a.parentId, list);
   }
   const out: number[] = [];
   const stack = [agencyId];

@@ -10,6 +10,7 @@ import { toNumber } from '../db/values.ts';
 import { PORTAL_CHANNEL } from './portal-watch.ts';
 
 const PORTAL_SCOPE = 'portal.version';
+let localChanges = 0;
 
 /** Bump the version (call inside the change's transaction). */
 export async function touchPortal(trx: DbOrTrx): Promise<void> {
@@ -17,6 +18,9 @@ export async function touchPortal(trx: DbOrTrx): Promise<void> {
     on conflict (scope) do update set next_value = serials.next_value + 1`.execute(trx);
   // Every node's listener (portal-watch.ts) hears of it at commit; nothing is sent if the transaction rolls back.
   if (dialectOf(trx) === 'postgres') await sql`select pg_notify(${PORTAL_CHANNEL}, '')`.execute(trx);
+  // This process sees its own change at once, before the notice comes back (counted even if the transaction rolls
+  // back: the cache then re-reads an unchanged version, which is harmless).
+  localChanges++;
 }
 
 /** The version as stored. */
@@ -27,4 +31,9 @@ export async function portalVersion(db: DbOrTrx): Promise<number> {
     .where('scope', '=', PORTAL_SCOPE)
     .executeTakeFirst();
   return r ? toNumber(r.next_value) : 0;
+}
+
+/** How many changes this process has made: the page cache re-reads the stored version whenever it moves. */
+export function localPortalChanges(): number {
+  return localChanges;
 }

@@ -10,7 +10,7 @@ export { findCategoryByCode } from './publications.queries.ts';
 export { recordDecision, recordFee } from './art20-registers.ts';
 export { CHANNELS } from './record-channel.ts';
 export { publicationPolicy } from './publication.policy.ts';
-export { listCategories } from './publications.queries.ts';
+export { listCategories, listCategoriesOf } from './publications.queries.ts';
 export { VALIDITY_LABELS, DOC_KIND_LABELS } from './publication.ts';
 export {
   findPublicPublication,

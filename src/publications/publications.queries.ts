@@ -424,6 +424,28 @@ export async function listCategories(db: DbOrTrx, agencyId: number): Promise<Cat
   return rows.map(toCategory);
 }
 
+/** The categories of several agencies, each agency's in the order of listCategories. */
+export async function listCategoriesOf(
+  db: DbOrTrx,
+  agencyIds: readonly number[],
+): Promise<Map<number, Category[]>> {
+  const out = new Map<number, Category[]>();
+  if (!agencyIds.length) return out;
+  const rows = await db
+    .selectFrom('pub_categories')
+    .selectAll()
+    .where('agency_id', 'in', [...agencyIds])
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  for (const c of rows.map(toCategory)) {
+    const list = out.get(c.agencyId) ?? [];
+    list.push(c);
+    out.set(c.agencyId, list);
+  }
+  return out;
+}
+
 export async function getCategory(db: DbOrTrx, id: number): Promise<Category> {
   const r = await db.selectFrom('pub_categories').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw new NotFoundError('未找到该栏目');

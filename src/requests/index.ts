@@ -2,14 +2,14 @@
 export { computeRequestReport, type NarrativeCounts } from './report-tables.ts';
 export { requestPolicy } from './request.policy.ts';
 export { requestScope } from './requests.queries.ts';
-export { dueSoonHorizon } from './ledger.ts';
+export { dueSoonHorizon, dueSoonHorizonOf } from './ledger.ts';
 export { OPEN_STATES } from './request.ts';
 // 互动交流 converts a message into a request through the same intake (and its demo answers that request); it sends
 // the citizen's SMS / e-mail through the installation's senders.
 export { createRequestRecord } from './create-request-record.ts';
 export { issueLetter } from './issue-letter.ts';
 export { getRequest } from './requests.queries.ts';
-export { getRequestSettings } from './settings.ts';
+export { getRequestSettings, REQUEST_SETTINGS } from './settings.ts';
 export { OnlineRequestInput } from './request.schema.ts';
 export { senders } from './senders.ts';
 export { submitDecision } from './submit-decision.ts';

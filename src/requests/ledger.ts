@@ -26,7 +26,8 @@ import {
 import { requestPolicy } from './request.policy.ts';
 import { requestScope, toRequest } from './requests.queries.ts';
 import { maskIdNumber } from './id-numbers.ts';
-import { dueSoonDays, getRequestSettings } from './settings.ts';
+import { dueSoonDays, getRequestSettings, type RequestSettings } from './settings.ts';
+import type { WorkCalendar } from '../calendar/calendar.ts';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 
@@ -78,7 +79,16 @@ async function authorize(ctx: Ctx, agencyId: number) {
 export async function dueSoonHorizon(ctx: Ctx, agencyId: number): Promise<string> {
   const settings = await getRequestSettings(ctx.db, agencyId);
   const cal = await getCalendar(ctx.db, agencyId);
-  return cal.addWorkdays(ctx.clock.today(), dueSoonDays(settings));
+  return dueSoonHorizonOf(cal, ctx.clock.today(), settings);
+}
+
+/** The same horizon from a calendar and settings already read (for many agencies at once). */
+export function dueSoonHorizonOf(
+  cal: WorkCalendar,
+  today: string,
+  settings: Pick<RequestSettings, 'alertDays'>,
+): string {
+  return cal.addWorkdays(today, dueSoonDays(settings));
 }
 
 async function filtered(ctx: Ctx, agencyId: number, f: LedgerFilter) {

@@ -208,18 +208,31 @@ async function runSearch(
   const rank = pg ? sql`ts_rank(d.tsv, cast(${tsq} as tsquery)) desc` : sql`m.r`;
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
   const offset = Math.max(query.offset ?? 0, 0);
-  const count = await sql<{ n: number }>`${withM}select count(*) as n from ${from} where ${where}`.execute(
-    db,
-  );
-  const rows =
-    await sql<any>`${withM}select d.kind, d.agency_id, d.ref_id, d.title, d.body, d.url, d.public_url, d.is_public,
-        d.category_id, d.year, d.issuer, d.validity, d.doc_no, d.status, d.dated_on
+  const columns = sql`d.kind, d.agency_id, d.ref_id, d.title, d.body, d.url, d.public_url, d.is_public,
+        d.category_id, d.year, d.issuer, d.validity, d.doc_no, d.status, d.dated_on`;
+  const countAll = () =>
+    sql<{ n: number }>`${withM}select count(*) as n from ${from} where ${where}`
+      .execute(db)
+      .then((r) => toNumber(r.rows[0]?.n));
+  let total: number;
+  let rows: { rows: any[] };
+  if (pg) {
+    // One pass on PostgreSQL: ranking already visits every match, so the total comes with the page.
+    rows = await sql<any>`select ${columns}, count(*) over () as total_matches
       from ${from} where ${where} order by ${rank}, d.dated_on desc, d.id desc limit ${limit} offset ${offset}`.execute(
       db,
     );
+    total = rows.rows.length ? toNumber(rows.rows[0].total_matches) : offset > 0 ? await countAll() : 0;
+  } else {
+    total = await countAll();
+    rows = await sql<any>`${withM}select ${columns}
+      from ${from} where ${where} order by ${rank}, d.dated_on desc, d.id desc limit ${limit} offset ${offset}`.execute(
+      db,
+    );
+  }
   const needles = highlightNeedles(query.q);
   return {
-    total: toNumber(count.rows[0]?.n),
+    total,
     empty: false,
     hits: rows.rows.map((r) => ({
       kind: r.kind,

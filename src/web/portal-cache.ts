@@ -2,21 +2,25 @@
  * Cache of rendered public pages. A page is rendered once per content version (bumped in the transaction of every
  * publish, withdrawal, catalogue or page change — see src/portal/portal-version.ts) and served from memory afterwards; the
  * version is re-read when any node's change is heard of (PostgreSQL LISTEN/NOTIFY), or for every request where there is
- * no listener, so every process serves another's publish at once.
+ * no listener, so every process serves another's publish at once. Cache hits of anonymous visitors may also be
+ * answered before the framework (src/web/fast-public.ts) when `freshEntry` knows the version current without a query:
+ * with a listener, when nothing was heard and this process changed nothing since the last read; without one (a single
+ * SQLite node), when the version was read less than a second ago and this process changed nothing since (another
+ * process — the CLI — is then seen within a second).
  * The visitor's CSRF token (in the large-font form) is substituted per response; the ETag covers the cached body and
  * the token, so a browser's conditional GET gets a 304.
  */
 import crypto from 'node:crypto';
 import type { C } from './app-env.ts';
 import type { Db } from '../db/database.ts';
-import { portalVersion } from '../portal/portal-version.ts';
+import { localPortalChanges, portalVersion } from '../portal/portal-version.ts';
 import type { PortalWatch } from '../portal/portal-watch.ts';
 
 /** Put in place of the CSRF token when rendering a page for the cache. */
 export const CSRF_PLACEHOLDER = 'gk-csrf-placeholder-0000000000000000';
 const MAX_ENTRIES = 5000;
 
-interface Entry {
+export interface Entry {
   version: number;
   body: string;
   hash: string;
@@ -25,7 +29,9 @@ interface Entry {
 
 const caches = new WeakMap<object, Map<string, Entry>>();
 const readers = new WeakMap<object, { running?: Promise<number>; waiting?: Promise<number> }>();
-const known = new WeakMap<object, { generation: number; version: number }>();
+const known = new WeakMap<object, { generation: number; version: number; local: number }>();
+/** The last version read, when, and this process's change count at the read's start (for the fast path). */
+const versions = new WeakMap<object, { at: number; version: number; local: number }>();
 
 /**
  * The portal version a page must have been rendered at. With a change listener (PostgreSQL, src/portal/portal-watch.ts)
@@ -35,11 +41,12 @@ const known = new WeakMap<object, { generation: number; version: number }>();
 function currentVersion(db: Db, watch: PortalWatch | undefined): Promise<number> {
   const generation = watch?.generation() ?? null;
   if (generation === null) return readVersion(db);
+  const local = localPortalChanges();
   const k = known.get(db);
-  if (k && k.generation === generation) return Promise.resolve(k.version);
+  if (k && k.generation === generation && k.local === local) return Promise.resolve(k.version);
   // Read after the generation was taken: a change heard during the read moves it again and forces another read.
   return readVersion(db).then((version) => {
-    known.set(db, { generation, version });
+    known.set(db, { generation, version, local });
     return version;
   });
 }
@@ -54,9 +61,16 @@ function readVersion(db: Db): Promise<number> {
   if (!s) readers.set(db, (s = {}));
   const state = s;
   const start = (): Promise<number> => {
-    const p: Promise<number> = portalVersion(db).finally(() => {
-      if (state.running === p) state.running = undefined;
-    });
+    const at = Date.now();
+    const local = localPortalChanges();
+    const p: Promise<number> = portalVersion(db)
+      .then((version) => {
+        versions.set(db, { at, version, local });
+        return version;
+      })
+      .finally(() => {
+        if (state.running === p) state.running = undefined;
+      });
     state.running = p;
     return p;
   };
@@ -94,7 +108,7 @@ export async function cachedPublic(
   const db = c.var.deps.db;
   const csrf = c.var.csrf;
   const send = (e: { body: string; hash: string; type: string }, status = 200) => {
-    const etag = `"${e.hash}-${crypto.createHash('sha1').update(csrf).digest('base64url').slice(0, 8)}"`;
+    const etag = entryEtag(e.hash, csrf);
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', 'Content-Type': e.type };
     // Through c.body, so headers set earlier on the context (the CSRF cookie of a first visit) are kept.
     if (status === 200 && c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
@@ -105,7 +119,9 @@ export async function cachedPublic(
     return send({ body: r.body, hash: 'flash', type: r.type ?? 'text/html; charset=utf-8' }, r.status ?? 200);
   }
   const version = await currentVersion(db, c.var.deps.portalWatch);
-  const key = `${c.var.largeFont ? 'L' : 'N'}${c.var.care ? 'C' : ''}${c.var.deps.config.publicUrl}${new URL(c.req.url).pathname}?${new URL(c.req.url).search}`;
+  const url = new URL(c.req.url);
+  // The full path (an agency column's prefix included: columns never share a page).
+  const key = cacheKey(c.var.largeFont, c.var.care, c.var.deps.config.publicUrl, url.pathname, url.search);
   let perDb = caches.get(db);
   if (!perDb) {
     perDb = new Map();
@@ -126,4 +142,45 @@ export async function cachedPublic(
     perDb.set(key, entry);
   }
   return send(entry, r.status ?? 200);
+}
+
+/** The cache key of a page: font and 适老化 modes, portal URL, full path and query string. */
+export function cacheKey(
+  largeFont: boolean,
+  care: boolean,
+  publicUrl: string,
+  path: string,
+  search: string,
+): string {
+  return `${largeFont ? 'L' : 'N'}${care ? 'C' : ''}${publicUrl}${path}?${search}`;
+}
+
+/**
+ * The cached page for a key if it is known current without asking the database (see the head of this file), else
+ * undefined: the fast path in front of the framework then lets the request through, and the full path re-reads.
+ */
+export function freshEntry(db: Db, key: string, watch: PortalWatch | undefined): Entry | undefined {
+  const local = localPortalChanges();
+  const generation = watch?.generation() ?? null;
+  let version: number;
+  if (generation !== null) {
+    const k = known.get(db);
+    if (!k || k.generation !== generation || k.local !== local) return undefined;
+    version = k.version;
+  } else {
+    const v = versions.get(db);
+    if (!v || v.local !== local) return undefined;
+    const age = Date.now() - v.at;
+    // Read again in the background before it expires, so a busy portal never waits for it.
+    if (age >= 500) readVersion(db).catch(() => undefined);
+    if (age >= 1000) return undefined;
+    version = v.version;
+  }
+  const e = caches.get(db)?.get(key);
+  return e && e.version === version ? e : undefined;
+}
+
+/** The ETag of a cached page for one visitor (the body's hash and the visitor's CSRF token). */
+export function entryEtag(hash: string, csrf: string): string {
+  return `"${hash}-${crypto.createHash('sha1').update(csrf).digest('base64url').slice(0, 8)}"`;
 }

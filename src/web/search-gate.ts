@@ -75,11 +75,16 @@ export function searchCost(q: string, page: number, filters: number): number {
 
 const gates = new WeakMap<object, Gate>();
 
-/** The process's search gate for a configuration. */
-export function searchGate(config: { searchConcurrency: number }): Gate {
+/**
+ * The process's search gate for a configuration. On PostgreSQL a search waits on the database, not on this process's
+ * thread: no time budget, and a longer queue (waiting costs nothing to the other pages); at most `concurrency` at
+ * once still bound the database connections searches take.
+ */
+export function searchGate(config: { searchConcurrency: number; database?: { kind: string } }): Gate {
   let g = gates.get(config);
   if (!g) {
-    g = new Gate(config.searchConcurrency);
+    const n = config.searchConcurrency;
+    g = config.database?.kind === 'postgres' ? new Gate(n, n * 64, Infinity) : new Gate(n);
     gates.set(config, g);
   }
   return g;

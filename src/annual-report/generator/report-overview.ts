@@ -4,8 +4,8 @@
  * below — checked like any report.
  */
 import type { Ctx } from '../../context.ts';
-import { assertCan } from '../../errors.ts';
-import { agencyScope, descendantIds, getAgency, listAgencies } from '../../org/org.queries.ts';
+import { assertCan, NotFoundError } from '../../errors.ts';
+import { descendantsInTree, listAgencies, scopesFromTree } from '../../org/org.queries.ts';
 import type { Agency } from '../../org/org.ts';
 import { checkCells, type Finding } from '../index.ts';
 import { CELL_ADDRESSES, emptyCells, type Cells } from '../report-format.ts';
@@ -66,13 +66,15 @@ export function sumCells(list: readonly Cells[]): Cells {
 
 export async function reportOverview(ctx: Ctx, parentId: number, year: number): Promise<ReportOverview> {
   const { db, actor, clock } = ctx;
-  const parent = await getAgency(db, parentId);
-  const scope = await agencyScope(db, parent.id);
-  assertCan(reportPolicy.overview(actor, scope), { hide: !reportPolicy.view(actor, scope) });
-
-  const ids = await descendantIds(db, parent.id);
+  // One read of the agencies serves the parent, its scope and the agencies below.
   const all = await listAgencies(db);
   const byId = new Map(all.map((a) => [a.id, a]));
+  const parent = byId.get(parentId);
+  if (!parent) throw new NotFoundError('未找到该机关');
+  const scope = scopesFromTree(all, [parent.id]).get(parent.id)!;
+  assertCan(reportPolicy.overview(actor, scope), { hide: !reportPolicy.view(actor, scope) });
+
+  const ids = descendantsInTree(all, parent.id);
   const depthOf = (a: Agency): number =>
     a.id === parent.id || a.parentId == null ? 0 : 1 + depthOf(byId.get(a.parentId)!);
   const [reports, deadlines] = await Promise.all([

@@ -1,0 +1,337 @@
+/**
+ * The county scenario on PostgreSQL (issue 17): 200 agencies, 1,000,000 publications, 200,000 requests, 13 villages
+ * per township with a year of items, loaded with COPY, at each scale factor of GONGKAI_BENCH_SCALES (default "1";
+ * "1,4,16" for the province curves of docs/scale.md). Opt-in: `npm run bench county` (it takes minutes per scale).
+ *
+ * Every figure is a ratio against a baseline measured in the same run: cached pages against nginx serving the
+ * same bytes, uncached search against the bare full-text query, the county aggregations against their bare SQL;
+ * and the app's RSS under load. Each scenario is one function in SCENARIOS taking the loaded county; a new page or
+ * view (the county portal, the county dashboard) is one more function there. The database is dropped at the end.
+ */
+import fs from 'node:fs';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openDatabase, type Db } from '../src/db/database.ts';
+import { PG_ADMIN_URL } from '../test/support/db.ts';
+import { ctxAs, userActor } from '../test/support/factories.ts';
+import { wireFeatures } from '../src/features.ts';
+import { requestDashboard } from '../src/dashboards/request-dashboard.ts';
+import { publicationDashboard } from '../src/dashboards/publication-dashboard.ts';
+import { reportOverview } from '../src/annual-report/generator/report-overview.ts';
+import { searchDocuments } from '../src/search/search-index.ts';
+import { queryTerms } from '../src/search/tokenize.ts';
+import { OPEN_STATES } from '../src/requests/index.ts';
+import { generateCounty, VOCABULARY, type CountyData } from './county/generate.ts';
+import { rng } from '../src/annual-report/testing/synthetic.ts';
+import { measure } from './support.ts';
+import {
+  randomPathsScript,
+  rssMb,
+  startApp,
+  startNginx,
+  wrk,
+  type AppProcess,
+  type WrkResult,
+} from './county/tools.ts';
+
+/** Only when named (`npm run bench county`): the default `npm run bench` stays short. */
+export const optIn = true;
+
+const SCALES = (process.env.GONGKAI_BENCH_SCALES ?? '1').split(',').map(Number);
+const SECONDS = Number(process.env.GONGKAI_BENCH_SECONDS ?? 2);
+
+export interface CountyEnv {
+  data: CountyData;
+  db: Db;
+  url: string;
+  app: AppProcess;
+  /** A visitor's cookie header (the CSRF cookie a browser keeps after its first page). */
+  cookie: string;
+}
+
+/** One figure: `value` against `baseline` (the ratio is value / baseline unless `higherIsBetter`). */
+export interface Figure {
+  scenario: string;
+  what: string;
+  value: number;
+  baseline?: number;
+  unit: string;
+  higherIsBetter?: boolean;
+  note?: string;
+}
+
+export type Scenario = (env: CountyEnv) => Promise<Figure[]>;
+
+const pctOf = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+
+/** Cached public pages through the app against nginx serving the same bytes and headers; RSS under the load. */
+export const cachedPages: Scenario = async ({ data, app, cookie }) => {
+  const paths: [string, string][] = [
+    ['home', '/'],
+    ['catalogue', `/catalogue/${data.home.categoryCode}`],
+    ['item', `/p/${data.home.publicationId}`],
+    ['rss', `/feeds/${data.home.categoryCode}.xml`],
+  ];
+  const pages = [];
+  for (const [name, path] of paths) {
+    const r = await fetch(app.base + path, { headers: { cookie } });
+    const body = Buffer.from(await r.arrayBuffer());
+    if (r.status !== 200) throw new Error(`${path}: ${r.status}`);
+    pages.push({ name, path, body, headers: Object.fromEntries(r.headers) });
+  }
+  const nginx = await startNginx(pages);
+  const out: Figure[] = [];
+  try {
+    for (const p of pages) {
+      // Interleaved rounds (nginx, app, nginx, app, …): the machine's noise falls on both; medians are compared.
+      const ng: WrkResult[] = [];
+      const gk: WrkResult[] = [];
+      let peak = 0;
+      for (let round = 0; round < 5; round++) {
+        ng.push(await wrk(`${nginx.base}/${p.name}`, { connections: 64, seconds: SECONDS }));
+        const sampler = setInterval(() => (peak = Math.max(peak, rssMb(app.pid))), 250);
+        gk.push(await wrk(app.base + p.path, { connections: 64, seconds: SECONDS, headers: { cookie } }));
+        clearInterval(sampler);
+      }
+      // The pair whose ratio is the median of the five pairs; the best rounds are printed beside it.
+      const order = gk.map((_, i) => i).sort((a, b) => gk[a]!.rps / ng[a]!.rps - gk[b]!.rps / ng[b]!.rps);
+      const [n, g] = [ng[order[2]!]!, gk[order[2]!]!];
+      const best = (xs: WrkResult[]) => Math.max(...xs.map((x) => x.rps));
+      out.push({
+        scenario: 'cached page',
+        what: `${p.name} (${(p.body.length / 1024).toFixed(1)} KB), 64 conn., req/s`,
+        value: g.rps,
+        baseline: n.rps,
+        unit: 'req/s',
+        higherIsBetter: true,
+        note: `median pair; best rounds ${best(gk).toFixed(0)} vs ${best(ng).toFixed(0)} req/s (${((best(gk) / best(ng)) * 100).toFixed(0)}%); p99 ${g.p99.toFixed(1)} vs ${n.p99.toFixed(1)} ms; non-2xx ${g.non2xx}; RSS peak ${peak.toFixed(0)} MB`,
+      });
+    }
+  } finally {
+    await nginx.stop();
+  }
+  return out;
+};
+
+function randomQueries(n: number, seed: number): string[] {
+  const r = rng(seed);
+  const w = () => VOCABULARY[Math.floor(r() * VOCABULARY.length)]!;
+  return Array.from({ length: n }, (_, i) => (i % 2 ? `${w()} ${w()}` : w()));
+}
+
+const tsq = (q: string) =>
+  queryTerms(q)
+    .map((t) => `'${t.token}'${t.prefix ? ':*' : ''}`)
+    .join(' & ');
+
+/** Uncached searches: the portal's page against the bare ranked full-text query, then random ones at 200 conn. */
+export const search: Scenario = async ({ data, db, app, cookie, url }) => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const queries = randomQueries(200, data.scale * 1000 + 1);
+  const bare: number[] = [];
+  const page: number[] = [];
+  const county: number[] = [];
+  const countyBare: number[] = [];
+  const all = (await sql<{ id: number }>`select id from agencies`.execute(db)).rows.map((a) => a.id);
+  // The bare query: the same match, filters and ranking of one page, straight through the driver.
+  const bareSql = `select id from search_documents d where d.tsv @@ cast($1 as tsquery) and d.is_public = 1
+      and d.agency_id = any($2) order by ts_rank(d.tsv, cast($1 as tsquery)) desc, d.dated_on desc, d.id desc limit 20`;
+  try {
+    for (const q of queries) {
+      let t0 = performance.now();
+      await client.query(bareSql, [tsq(q), [data.home.id]]);
+      bare.push(performance.now() - t0);
+      t0 = performance.now();
+      const r = await fetch(`${app.base}/search?q=${encodeURIComponent(q)}`, { headers: { cookie } });
+      await r.arrayBuffer();
+      page.push(performance.now() - t0);
+      t0 = performance.now();
+      await client.query(bareSql, [tsq(q), all]);
+      countyBare.push(performance.now() - t0);
+      t0 = performance.now();
+      await searchDocuments(db, { q, agencyIds: all, publicOnly: true, kinds: ['publication'], limit: 20 });
+      county.push(performance.now() - t0);
+    }
+  } finally {
+    await client.end();
+  }
+  const paths = randomQueries(4000, data.scale * 1000 + 2).map((q) => `/search?q=${encodeURIComponent(q)}`);
+  // Longer than the page runs: at 200 connections a search waits its turn at the gate.
+  const loaded = await wrk(`${app.base}/search`, {
+    connections: 200,
+    seconds: Math.max(SECONDS, 6),
+    script: randomPathsScript(paths),
+    headers: { cookie },
+  });
+  const f = (what: string, xs: number[], base: number[], p: number): Figure => ({
+    scenario: 'uncached search',
+    what: `${what} p${p}`,
+    value: pctOf(xs, p),
+    baseline: pctOf(base, p),
+    unit: 'ms',
+  });
+  return [
+    f('portal page (one agency)', page, bare, 50),
+    f('portal page (one agency)', page, bare, 95),
+    f('searchDocuments over every agency', county, countyBare, 50),
+    f('searchDocuments over every agency', county, countyBare, 95),
+    {
+      scenario: 'uncached search',
+      what: 'random queries, 200 conn., answered req/s (2xx)',
+      value: loaded.okRps,
+      unit: 'req/s',
+      note: `all answers ${loaded.rps.toFixed(0)} req/s; p50 ${loaded.p50.toFixed(0)} ms, p99 ${loaded.p99.toFixed(0)} ms, non-2xx (搜索繁忙 503) ${loaded.non2xx}, socket errors ${loaded.errors}`,
+    },
+  ];
+};
+
+/** The county's aggregations (request and publication dashboards over every agency below, the report overview). */
+export const aggregations: Scenario = async ({ data, db }) => {
+  const ctx = ctxAs(db, userActor(data.inspector));
+  const county = data.counties[0]!.id;
+  const year = data.year;
+  const ids = (
+    await sql<{ id: number }>`select id from agencies where id = ${county} or parent_id = ${county}`.execute(
+      db,
+    )
+  ).rows.map((r) => r.id);
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const today = new Date().toISOString().slice(0, 10);
+  const open = [...OPEN_STATES];
+  const bareRequests = () =>
+    sql`select agency_id, count(*) filter (where received_on between ${first} and ${last}) as received,
+        count(*) filter (where closed_on between ${first} and ${last}) as closed,
+        count(*) filter (where status in (${sql.join(open)})) as open,
+        count(*) filter (where status in (${sql.join(open)}) and due_on < ${today}) as overdue,
+        count(*) filter (where closed_on between ${first} and ${last} and closed_on > due_on) as late
+      from info_requests where agency_id in (${sql.join(ids)})
+        and ((received_on between ${first} and ${last}) or (closed_on between ${first} and ${last})
+          or status in (${sql.join(open)}))
+      group by agency_id`.execute(db);
+  const barePublications = () =>
+    sql`select agency_id, category_id, substr(published_on, 6, 2) as month, published_on <= due_on as on_time,
+        count(*) as n
+      from publications where agency_id in (${sql.join(ids)}) and status = 'published' and attribute = 'proactive'
+        and published_on between ${first} and ${last}
+      group by 1, 2, 3, 4`.execute(db);
+  // The overview's rows: every agency below with its report of the year and its deadline setting.
+  const bareReports = () =>
+    sql`select a.id, a.code, a.name, a.kind, a.parent_id, r.status, r.origin, r.cells_json, r.findings_json,
+        s.value_json from agencies a
+      left join annual_reports r on r.agency_id = a.id and r.year = ${year - 1}
+      left join agency_settings s on s.agency_id = a.id and s.key = 'annual_report.deadline'
+      where a.id in (${sql.join(ids)})`.execute(db);
+  const rows: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
+    [
+      'request dashboard (county, every agency below)',
+      () => requestDashboard(ctx, county, year),
+      bareRequests,
+    ],
+    ['publication dashboard (county)', () => publicationDashboard(ctx, county, year), barePublications],
+    ['annual-report overview (county)', () => reportOverview(ctx, county, year - 1), bareReports],
+  ];
+  const out: Figure[] = [];
+  for (const [what, useCase, bare] of rows) {
+    const b = await measure(bare, 10, 2);
+    const u = await measure(useCase, 10, 2);
+    out.push({
+      scenario: 'county aggregation',
+      what: `${what}, p10`,
+      value: u.p10,
+      baseline: b.p10,
+      unit: 'ms',
+      note: `median ${u.p50.toFixed(1)} vs ${b.p50.toFixed(1)} ms`,
+    });
+  }
+  return out;
+};
+
+/** The scenarios by name; GONGKAI_BENCH_ONLY=name,name runs some of them. */
+export const SCENARIOS: Record<string, Scenario> = { cachedPages, search, aggregations };
+const ONLY = process.env.GONGKAI_BENCH_ONLY?.split(',');
+
+function print(f: Figure): void {
+  const ratio =
+    f.baseline === undefined || !f.baseline
+      ? ''
+      : f.higherIsBetter
+        ? `  ${((f.value / f.baseline) * 100).toFixed(0)}% of baseline (${f.baseline.toFixed(1)} ${f.unit})`
+        : `  ${(f.value / f.baseline).toFixed(2)}× baseline (${f.baseline.toFixed(2)} ${f.unit})`;
+  console.log(
+    `  ${f.what.padEnd(58)} ${f.value.toFixed(f.unit === 'ms' ? 2 : 0).padStart(9)} ${f.unit}${ratio}`,
+  );
+  if (f.note) console.log(`  ${''.padEnd(58)} ${f.note}`);
+}
+
+export async function run(): Promise<void> {
+  wireFeatures();
+  const results: { scale: number; data: Omit<CountyData, 'inspector'>; figures: Figure[] }[] = [];
+  for (const scale of SCALES) {
+    const name = `gk_bench_county_${process.pid}_${String(scale).replace('.', '_')}`;
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+    const db = openDatabase({ kind: 'postgres', url }, { pgPoolSize: 5 });
+    let app: AppProcess | undefined;
+    try {
+      const t0 = performance.now();
+      const data = await generateCounty(db, url, scale);
+      const size = await admin.query(`select pg_database_size($1) as s`, [name]);
+      console.log(
+        `scale ${scale}×: ${Object.entries(data.rows)
+          .map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)
+          .join(', ')}; loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s ` +
+          `(${Object.entries(data.loadSeconds)
+            .map(([k, v]) => `${k} ${v} s`)
+            .join(', ')}); database ${(Number(size.rows[0].s) / 2 ** 30).toFixed(2)} GiB`,
+      );
+      const sizes = await sql<{
+        name: string;
+        bytes: string;
+      }>`select c.relname as name, pg_relation_size(c.oid) as bytes
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public'
+        order by pg_relation_size(c.oid) desc limit 12`.execute(db);
+      console.log(
+        `  largest relations: ${sizes.rows.map((r) => `${r.name} ${(Number(r.bytes) / 2 ** 20).toFixed(0)} MB`).join(', ')}`,
+      );
+      app = await startApp(url);
+      const first = await fetch(`${app.base}/`);
+      await first.arrayBuffer();
+      const cookie = first.headers
+        .getSetCookie()
+        .map((s) => s.split(';')[0])
+        .join('; ');
+      console.log(`  app RSS after start: ${rssMb(app.pid).toFixed(0)} MB`);
+      const env: CountyEnv = { data, db, url, app, cookie };
+      const figures: Figure[] = [];
+      for (const [key, s] of Object.entries(SCENARIOS)) {
+        if (ONLY && !ONLY.includes(key)) continue;
+        const fs2 = await s(env);
+        let last = '';
+        for (const f of fs2) {
+          if (f.scenario !== last) console.log(`  — ${f.scenario}`);
+          last = f.scenario;
+          print(f);
+        }
+        figures.push(...fs2);
+      }
+      console.log(`  app RSS at the end: ${rssMb(app.pid).toFixed(0)} MB`);
+      const { inspector, ...rest } = data;
+      void inspector;
+      results.push({ scale, data: rest, figures });
+    } finally {
+      await app?.stop();
+      await db.destroy();
+      // GONGKAI_BENCH_KEEP=1 keeps the database for profiling (drop it by hand afterwards).
+      if (process.env.GONGKAI_BENCH_KEEP === '1') console.log(`  kept database ${name}`);
+      else await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }
+  const out = process.env.GONGKAI_BENCH_JSON;
+  if (out) fs.writeFileSync(out, JSON.stringify(results, null, 2));
+}
