@@ -56,9 +56,12 @@ test(
         await page.getByRole('heading', { name: /耕地地力保护补贴发放公示/ }).waitFor();
         await shot(page, `${vp.name}-3-township-item`);
         // 3. Applying from that column files the request with that township.
+        // On a phone the section links are folded into the 栏目导航 menu.
+        if (vp.name === 'phone') await page.locator('details.portal-menu > summary').click();
+        const sections = page.locator(vp.name === 'phone' ? '.portal-menu-links' : 'nav.portal-nav');
         await Promise.all([
           page.waitForURL(/\/xxgk\/630223-DMZ\/apply$/),
-          page.locator('nav.portal-nav').getByRole('link', { name: '依申请公开' }).click(),
+          sections.getByRole('link', { name: '依申请公开' }).click(),
         ]);
         await page.selectOption('#f-applicantKind', 'natural_person');
         await page.fill('#f-applicantName', '马福祥');

@@ -153,7 +153,7 @@ test(
       await page.getByText('照片已上传').waitFor();
       await page
         .locator('#board-photos')
-        .getByText(/拍摄时间 2026\/10\/8 09:15:00 · 位置 36\.79/)
+        .getByText(/拍摄时间 2026-10-08 09:15 · 位置 36\.79/)
         .waitFor();
       await page.screenshot({ path: screenshotPath('village-board-photo'), fullPage: true });
 

@@ -50,12 +50,22 @@ function safeDecode(s: string): string {
   }
 }
 
-/** GET/HEAD of a non-canonical item URL → 301 to the canonical one. */
-export const canonicalItemUrls: MiddlewareHandler = async (c, next) => {
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-  const url = new URL(c.req.url);
-  if (url.pathname.startsWith('/office') || url.pathname.startsWith('/api')) return next();
-  const canonical = canonicalItemPath(url.pathname);
-  if (canonical === null) return next();
-  return c.redirect(canonical + url.search, 301);
-};
+/** GET/HEAD of a non-canonical item URL → 301 to the canonical one (`columnPrefix`: where agency columns live). */
+export const canonicalItemUrls =
+  (columnPrefix: string): MiddlewareHandler =>
+  async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const url = new URL(c.req.url);
+    if (url.pathname.startsWith('/office') || url.pathname.startsWith('/api')) return next();
+    // Inside an agency column (/xxgk/<code>/…) the same rules apply to the page's own path; the column's root keeps
+    // its slash (/xxgk/<code>/ is the column's home, as / is the portal's).
+    const column = new RegExp(`^(${columnPrefix.replace(/[/]/g, '\\/')}\\/[^/]+)(\\/.*)?$`).exec(
+      url.pathname,
+    );
+    const base = column ? column[1]! : '';
+    const path = column ? (column[2] ?? '') : url.pathname;
+    if (column && (path === '' || path === '/')) return next();
+    const canonical = canonicalItemPath(path);
+    if (canonical === null) return next();
+    return c.redirect(base + canonical + url.search, 301);
+  };

@@ -98,7 +98,9 @@ describeEachDialect('web: the county portal', (t) => {
       applicantName: '李桂英',
       infoDescription: `与“${item.title}”有关的会议记录`,
     });
-    assert.equal(ok.status, 200);
+    // Post/Redirect/Get: the receipt stays inside the township's column.
+    assert.equal(ok.status, 303);
+    assert.match(ok.headers.get('location') ?? '', new RegExp(`^/xxgk/${WYZ}/apply/receipt/[0-9a-f]{32}$`));
     const filed = await db
       .selectFrom('info_requests')
       .select(['agency_id'])

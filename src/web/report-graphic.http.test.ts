@@ -114,7 +114,7 @@ describeEachDialect('portal: 图解年报 from the published report’s cells', 
 
     const p26 = await (await c.get('/annual-reports/2026/graphic')).text();
     const f26 = figures(p26);
-    assert.equal(f26.published, '9 条');
+    assert.equal(f26.published, '12 条');
     assert.equal(f26.received, `${y2026.cells['B.new_received.total']} 件`);
     // 12 from the annual-report demo + 1 converted from a 互动交流 message (src/inquiries/demo.ts).
     assert.equal(f26.received, '16 件');

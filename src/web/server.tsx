@@ -109,7 +109,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   });
 
   // One URL per public item: /p/0x0b, /p/11.0, /p/011 and /p/11/ answer 301 to /p/11 (before any page work).
-  app.use('*', canonicalItemUrls);
+  app.use('*', canonicalItemUrls(deps.config.columnPrefix));
 
   // Context: deps, session, actor, CSRF token, preferences, flash.
   app.use('*', async (c, next) => {

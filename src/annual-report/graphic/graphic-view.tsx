@@ -51,9 +51,17 @@ export function ReportGraphicView({ g, reportHref }: { g: ReportGraphic; reportH
   );
 }
 
-/** The 图解 as an HTML fragment (appended to the report's HTML download). */
+/**
+ * The 图解 as an HTML fragment (appended to the report's HTML download). Its section headings lose their 一、二、
+ * numbering there: after the report's own sections they would read as a second 一、 to 四、 to a person and to the
+ * report checker.
+ */
 export function graphicFragment(g: ReportGraphic): string {
-  return render(<ReportGraphicView g={g} />);
+  const sections = g.sections.map((s) => ({
+    ...s,
+    heading: s.heading.replace(/^[一二三四五六七八九十]+、/, ''),
+  }));
+  return render(<ReportGraphicView g={{ ...g, sections }} />);
 }
 
 /** A self-contained HTML file (the stylesheet inlined), for download and archiving. */

@@ -21,6 +21,8 @@ import { redirectWithFlash } from '../../render.tsx';
 import { assertCan, isDomainError, NotFoundError, type ValidationError } from '../../../errors.ts';
 import { agencyScope, descendantIds, listAgencies, listOffices } from '../../../org/org.queries.ts';
 import { getAgency } from '../../../org/org.queries.ts';
+import { homeAgency } from '../../../org/home-agency.ts';
+import { columnHref } from '../../portal-scope.ts';
 import { getCalendar } from '../../../calendar/get-calendar.ts';
 import { systemActor, type Ctx } from '../../../context.ts';
 import { ensureCatalogue } from '../../../publications/seed-catalogue.ts';
@@ -262,6 +264,16 @@ async function detailPage(
   const db = c.var.deps.db;
   const actor = currentActor(c);
   const { item: p, scope, chain, facts } = await loadPublication(ctx, id);
+  // The item on the portal: at /p/N for the home agency, in its own column for any other agency.
+  const home = await homeAgency(c.var.deps.db);
+  const portalHref =
+    home?.id === p.agencyId
+      ? `/p/${p.id}`
+      : columnHref(
+          c.var.deps.config.columnPrefix,
+          (await getAgency(c.var.deps.db, p.agencyId)).code,
+          `/p/${p.id}`,
+        );
   const [atts, reviews, channels, cats] = await Promise.all([
     listAttachments(db, id),
     listReviews(db, id),
@@ -326,7 +338,7 @@ async function detailPage(
         {p.status === 'published' ? (
           <>
             {' '}
-            · <a href={`/p/${p.id}`}>在门户网站查看</a>
+            · <a href={portalHref}>在门户网站查看</a>
           </>
         ) : null}
       </p>
