@@ -17,3 +17,17 @@ export { approveDecision } from './approve-decision.ts';
 export type { InfoRequest } from './request.ts';
 export type { StoredUpload, PendingUploads } from './uploads.ts';
 export { withUploads } from './uploads.ts';
+// Reads for the web pages of 依申请公开 (the routes hold no SQL).
+export {
+  requestPageQuery,
+  findRequestLetter,
+  listRequestLetters,
+  findRequestAttachment,
+  requestAgencyName,
+  listAppeals,
+  listOpenRequestHeads,
+  listRecordCorrections,
+  findRecordCorrection,
+  type RequestPage,
+} from './request-page-query.ts';
+export { requestReportFindings } from './report-findings.ts';

@@ -31,7 +31,13 @@ import { receiveReasons, requestReasons, setLaterReply } from '../requests/reque
 
 export type StepFn = (ctx: Ctx, id: number, raw: unknown) => Promise<unknown>;
 
-export const REQUEST_STEPS: Record<string, { fn: StepFn; done: string; summary: string }> = {
+export interface RequestStep {
+  fn: StepFn;
+  done: string;
+  summary: string;
+}
+
+const STEPS = {
   confirm: { fn: confirmRequest, done: '已确认收到申请，回执已出具', summary: '确认收到（条例第三十一条）' },
   contact: { fn: recordContactAttempt, done: '已登记联系情况', summary: '登记联系申请人的情况' },
   assign: { fn: assignRequest, done: '已分办', summary: '分办：站办所与承办人' },
@@ -101,4 +107,9 @@ export const REQUEST_STEPS: Record<string, { fn: StepFn; done: string; summary: 
     done: '已确定延迟答复期限，延迟答复告知书已出具',
     summary: '确定延迟答复的合理期限（条例第三十五条）',
   },
-};
+} satisfies Record<string, RequestStep>;
+
+/** A step's URL slug: what a back-office form posts to (`/office/requests/:id/:step`). */
+export type StepSlug = keyof typeof STEPS;
+
+export const REQUEST_STEPS: Readonly<Record<string, RequestStep>> = STEPS;
