@@ -1,11 +1,10 @@
 /** The dashboard card of 依申请公开: requests awaiting confirmation, due soon (5/3/1 working days), overdue. */
 import type { DashboardWidget } from './dashboard-widgets.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
-import { OPEN_STATES } from '../requests/request.ts';
 import { alertFor, alertText } from '../requests/alerts.ts';
 import { dueSoonDays, getRequestSettings } from '../requests/settings.ts';
 import { requestPolicy } from '../requests/request.policy.ts';
-import { requestScope } from '../requests/requests.queries.ts';
+import { listOpenRequestHeads, requestScope } from '../requests/index.ts';
 
 export const requestsWidget: DashboardWidget = async (ctx, user) => {
   const scope = await requestScope(ctx.db, user.agencyId);
@@ -14,13 +13,7 @@ export const requestsWidget: DashboardWidget = async (ctx, user) => {
   const [settings, cal, rows] = await Promise.all([
     getRequestSettings(ctx.db, user.agencyId),
     getCalendar(ctx.db, user.agencyId),
-    ctx.db
-      .selectFrom('info_requests')
-      .select(['id', 'reference', 'status', 'due_on'])
-      .where('agency_id', '=', user.agencyId)
-      .where((eb) => eb.or([eb('status', 'in', [...OPEN_STATES]), eb('status', '=', 'pending_confirmation')]))
-      .orderBy('due_on')
-      .execute(),
+    listOpenRequestHeads(ctx.db, user.agencyId),
   ]);
   const pending = rows.filter((r) => r.status === 'pending_confirmation');
   const alerts = rows

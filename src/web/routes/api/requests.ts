@@ -20,7 +20,7 @@ import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-le
 import { DOCX_TYPE } from '../../../documents/docx.ts';
 import { computeRequestReport } from '../../../requests/report-tables.ts';
 import { recordAppeal, updateAppeal } from '../../../requests/record-appeal.ts';
-import { requestScope } from '../../../requests/requests.queries.ts';
+import { findRequestLetter, listRequestLetters, requestScope } from '../../../requests/index.ts';
 import { requestPolicy } from '../../../requests/request.policy.ts';
 import { assertCan } from '../../../errors.ts';
 import { addApiPaths, openApiDocumentFor, type OpenApiOperation } from './openapi.ts';
@@ -75,12 +75,7 @@ export function requestsApiRoutes(app: App): void {
     const settings = await getRequestSettings(db, r.agencyId);
     const input = await deadlineInputOf(db, r, settings.feePausesReplyClock);
     const clock = input ? computeDeadline(await getCalendar(db, r.agencyId), input) : null;
-    const letters = await db
-      .selectFrom('request_letters')
-      .select(['id', 'kind', 'doc_no', 'title', 'addressee', 'issued_on', 'for_applicant'])
-      .where('request_id', '=', id)
-      .orderBy('id')
-      .execute();
+    const letters = await listRequestLetters(db, id);
     return c.json({
       ...presentRequest(r),
       actions: actionsFrom(r.status),
@@ -101,12 +96,7 @@ export function requestsApiRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const { agency } = await resolveRequest(c.var.ctx, id);
     const [lid, fmt] = c.req.param('lid').split('.');
-    const row = await c.var.deps.db
-      .selectFrom('request_letters')
-      .selectAll()
-      .where('id', '=', Number(lid))
-      .where('request_id', '=', id)
-      .executeTakeFirst();
+    const row = await findRequestLetter(c.var.deps.db, id, Number(lid));
     if (!row) throw new NotFoundError('未找到该文书');
     const l = storedLetter(row, agency.name);
     const body = fmt === 'pdf' ? await letterPdf(l) : await letterDocx(l);

@@ -18,7 +18,7 @@ import { formData } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
 import { assertCan, NotFoundError } from '../../../errors.ts';
 import { requestPolicy } from '../../../requests/request.policy.ts';
-import { requestScope } from '../../../requests/requests.queries.ts';
+import { findRecordCorrection, listRecordCorrections, requestScope } from '../../../requests/index.ts';
 import { CHANNEL_LABELS, CHANNELS } from '../../../requests/request.ts';
 import {
   decideRecordCorrection,
@@ -44,13 +44,7 @@ async function page(c: C, forms: Record<string, FormState> = {}, status = 200) {
   assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
   const manage = requestPolicy.register(c.var.ctx.actor, scope);
   const today = c.var.ctx.clock.today();
-  const rows = await db
-    .selectFrom('record_corrections')
-    .selectAll()
-    .where('agency_id', '=', user.agencyId)
-    .orderBy('received_on', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  const rows = await listRecordCorrections(db, user.agencyId);
   const reg = forms.register ?? emptyForm({ channel: 'in_person', receivedOn: today });
   return officePage(
     c,
@@ -188,12 +182,7 @@ export function recordCorrectionRoutes(app: App): void {
   });
   app.get(`${PATH}/:cid{[0-9]+}/:file{letter\\.(docx|pdf)}`, async (c) => {
     const user = currentUser(c);
-    const row = await c.var.deps.db
-      .selectFrom('record_corrections')
-      .selectAll()
-      .where('id', '=', Number(c.req.param('cid')))
-      .where('agency_id', '=', user.agencyId)
-      .executeTakeFirst();
+    const row = await findRecordCorrection(c.var.deps.db, user.agencyId, Number(c.req.param('cid')));
     if (!row?.letter_doc_no) throw new NotFoundError('未找到该告知书');
     const scope = await requestScope(c.var.deps.db, row.agency_id);
     assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });

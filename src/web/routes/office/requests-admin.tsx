@@ -44,17 +44,11 @@ import {
 import { updateLetterTemplate, updateRequestSettings } from '../../../requests/update-request-settings.ts';
 import { templateOf } from '../../../requests/issue-letter.ts';
 import { computeRequestReport } from '../../../requests/report-tables.ts';
-import { checkCells } from '../../../annual-report/cross-checks.ts';
-import {
-  B_COLUMNS,
-  B_ROWS,
-  C_COLUMNS,
-  C_GROUPS,
-  LABELS,
-  emptyCells,
-} from '../../../annual-report/report-format.ts';
+import { LABELS } from '../../../annual-report/report-format.ts';
 
 import { BASE, Interp, formOf, ledgerAgencyOf, opts } from './requests-shared.tsx';
+import { listAppeals, requestReportFindings } from '../../../requests/index.ts';
+import { RequestReportView } from '../../views/requests/report.tsx';
 
 const ID = '{[0-9]+}';
 
@@ -66,84 +60,12 @@ async function reportPage(c: C) {
   const year = Number(c.req.query('year') ?? c.var.ctx.clock.today().slice(0, 4));
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationError('年度不正确');
   const { tableB: b, tableC: cc, fees, counts } = await computeRequestReport(db, agencyId, year);
-  const findings = checkCells({ ...emptyCells(), ...zeroA(), ...b, ...cc });
+  const findings = requestReportFindings(b, cc);
   return officePage(
     c,
     `年报数据 ${year}`,
-    <>
-      <h1>{year}年 依申请公开年报数据</h1>
-      <form method="get" class="filters">
-        <Field form={emptyForm({ year: String(year) })} name="year" label="年度" type="number" />
-        <button type="submit">查看</button>
-      </form>
-      <p>
-        本年收到申请 {counts.received} 件，办结 {counts.answered} 件（其中按期答复 {counts.answeredOnTime}{' '}
-        件、逾期 {counts.answeredLate} 件），上年结转 {counts.carriedOver} 件，结转下年度{' '}
-        {counts.carriedForward} 件。
-      </p>
-      <p>
-        信息处理费：发出收费通知 {fees.fee_notices_issued} 件，金额 {fees.fee_amount_billed_yuan} 元，实际收取{' '}
-        {fees.fee_amount_collected_yuan} 元。
-      </p>
-      <p class="muted">
-        办理结果对应年报行次按本机关的对应表 <Interp />
-      </p>
-      {findings.filter((x) => x.severity === 'error').length ? (
-        <div class="form-error">{findings.map((x) => x.message).join('；')}</div>
-      ) : (
-        <p class="badge ok">勾稽关系核对通过</p>
-      )}
-      <div class="table-scroll" tabindex={0}>
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">表二</th>
-              {B_COLUMNS.map((col) => (
-                <th scope="col">{LABELS.bColumn[col]}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {B_ROWS.map((row) => (
-              <tr>
-                <th scope="row">{LABELS.bRow[row] ?? row}</th>
-                {B_COLUMNS.map((col) => (
-                  <td>{b[`B.${row}.${col}`]}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2>表三 行政复议、行政诉讼</h2>
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col"></th>
-            {C_COLUMNS.map((col) => (
-              <th scope="col">{APPEAL_RESULT_LABELS[col as keyof typeof APPEAL_RESULT_LABELS] ?? '总计'}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {C_GROUPS.map((g) => (
-            <tr>
-              <th scope="row">{APPEAL_KIND_LABELS[g]}</th>
-              {C_COLUMNS.map((col) => (
-                <td>{cc[`C.${g}.${col}`]}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>,
+    <RequestReportView year={year} tableB={b} tableC={cc} fees={fees} counts={counts} findings={findings} />,
   );
-}
-
-function zeroA() {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(emptyCells())) if (k.startsWith('A.') && v === null) out[k] = 0;
-  return out;
 }
 
 async function appealsPage(c: C, form: FormState = emptyForm({ result: 'pending' }), status = 200) {
@@ -151,12 +73,7 @@ async function appealsPage(c: C, form: FormState = emptyForm({ result: 'pending'
   const db = c.var.deps.db;
   const scope = await requestScope(db, agencyId);
   assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
-  const rows = await db
-    .selectFrom('request_appeals')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .orderBy('filed_on', 'desc')
-    .execute();
+  const rows = await listAppeals(db, agencyId);
   const manage = requestPolicy.manageAppeals(c.var.ctx.actor, scope);
   return officePage(
     c,

@@ -22,6 +22,7 @@ import { submitCorrectionOnline } from '../../../requests/submit-correction-onli
 import { cnDate } from '../../../requests/letters.ts';
 import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-letter.ts';
 import { openUpload } from '../../../requests/uploads.ts';
+import { findRequestAttachment, findRequestLetter, requestAgencyName } from '../../../requests/index.ts';
 import { filesOf, sendStored } from '../../stored-file.ts';
 import { DOCX_TYPE } from '../../../documents/docx.ts';
 import { attachment } from '../../../documents/xlsx.ts';
@@ -298,18 +299,9 @@ export function trackRoutes(app: App): void {
     const id = Number(str(f.letterId));
     if (!t.letters.some((l) => l.id === id)) throw new DomainError('not_found', '未找到该文书');
     const db = c.var.deps.db;
-    const row = await db
-      .selectFrom('request_letters')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    const agency = await db
-      .selectFrom('info_requests')
-      .innerJoin('agencies', 'agencies.id', 'info_requests.agency_id')
-      .select('agencies.name')
-      .where('info_requests.id', '=', t.id)
-      .executeTakeFirstOrThrow();
-    const letter = storedLetter(row, agency.name);
+    const row = await findRequestLetter(db, t.id, id);
+    if (!row) throw new DomainError('not_found', '未找到该文书');
+    const letter = storedLetter(row, await requestAgencyName(db, t.id));
     const pdf = str(f.format) === 'pdf';
     await recordEvent(db, c.var.ctx, {
       action: 'request.tracked',
@@ -331,13 +323,8 @@ export function trackRoutes(app: App): void {
     const id = Number(str(f.fileId));
     if (!t.files.some((x) => x.id === id)) throw new DomainError('not_found', '未找到该文件');
     const db = c.var.deps.db;
-    const row = await db
-      .selectFrom('request_attachments')
-      .selectAll()
-      .where('id', '=', id)
-      .where('request_id', '=', t.id)
-      .where('source', '=', DISCLOSED_SOURCE)
-      .executeTakeFirstOrThrow();
+    const row = await findRequestAttachment(db, t.id, id, DISCLOSED_SOURCE);
+    if (!row) throw new DomainError('not_found', '未找到该文件');
     const file = await openUpload(db, filesOf(c), row.storage_path);
     await recordEvent(db, c.var.ctx, {
       action: 'request.tracked',
