@@ -20,6 +20,7 @@ export { withUploads } from './uploads.ts';
 // Reads for the web pages of 依申请公开 (the routes hold no SQL).
 export {
   requestPageQuery,
+  requestClock,
   findRequestLetter,
   listRequestLetters,
   findRequestAttachment,

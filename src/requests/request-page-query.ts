@@ -9,19 +9,28 @@ import { getCalendar } from '../calendar/get-calendar.ts';
 import { listOffices, listUsers } from '../org/org.queries.ts';
 import { computeDeadline } from './deadline.ts';
 import { deadlineInputOf } from './request-clock.ts';
-import { OPEN_STATES } from './request.ts';
+import { OPEN_STATES, type InfoRequest } from './request.ts';
 import { resolveRequest } from './request-step.ts';
-import { getRequestSettings } from './settings.ts';
+import { getRequestSettings, type RequestSettings } from './settings.ts';
 import { waitingOfRequest } from './waiting.ts';
+
+async function clockOf(db: DbOrTrx, r: InfoRequest, settings: RequestSettings) {
+  const cal = await getCalendar(db, r.agencyId);
+  const input = await deadlineInputOf(db, r, settings.feePausesReplyClock);
+  return input ? computeDeadline(cal, input) : null;
+}
+
+/** A request's reply clock, step by step (null while nothing runs, e.g. before the request is received). */
+export async function requestClock(db: DbOrTrx, r: InfoRequest) {
+  return clockOf(db, r, await getRequestSettings(db, r.agencyId));
+}
 
 /** Everything a request's back-office page shows: the request, its clock, its records, letters and history. */
 export async function requestPageQuery(ctx: Ctx, id: number) {
   const db = ctx.db;
   const { request, scope, agency } = await resolveRequest(ctx, id);
   const settings = await getRequestSettings(db, request.agencyId);
-  const cal = await getCalendar(db, request.agencyId);
-  const input = await deadlineInputOf(db, request, settings.feePausesReplyClock);
-  const clock = input ? computeDeadline(cal, input) : null;
+  const clock = await clockOf(db, request, settings);
   const [
     corrections,
     consultations,

@@ -12,15 +12,16 @@ import { listLedger } from '../../../requests/ledger.ts';
 import { registerRequest } from '../../../requests/register-request.ts';
 import { resolveRequest } from '../../../requests/request-step.ts';
 import { actionsFrom } from '../../../requests/request.ts';
-import { getCalendar } from '../../../calendar/get-calendar.ts';
-import { getRequestSettings } from '../../../requests/settings.ts';
-import { deadlineInputOf } from '../../../requests/request-clock.ts';
-import { computeDeadline } from '../../../requests/deadline.ts';
 import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-letter.ts';
 import { DOCX_TYPE } from '../../../documents/docx.ts';
 import { computeRequestReport } from '../../../requests/report-tables.ts';
 import { recordAppeal, updateAppeal } from '../../../requests/record-appeal.ts';
-import { findRequestLetter, listRequestLetters, requestScope } from '../../../requests/index.ts';
+import {
+  findRequestLetter,
+  listRequestLetters,
+  requestClock,
+  requestScope,
+} from '../../../requests/index.ts';
 import { requestPolicy } from '../../../requests/request.policy.ts';
 import { assertCan } from '../../../errors.ts';
 import { addApiPaths, openApiDocumentFor, type OpenApiOperation } from './openapi.ts';
@@ -72,9 +73,7 @@ export function requestsApiRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const { request: r } = await resolveRequest(c.var.ctx, id);
     const db = c.var.deps.db;
-    const settings = await getRequestSettings(db, r.agencyId);
-    const input = await deadlineInputOf(db, r, settings.feePausesReplyClock);
-    const clock = input ? computeDeadline(await getCalendar(db, r.agencyId), input) : null;
+    const clock = await requestClock(db, r);
     const letters = await listRequestLetters(db, id);
     return c.json({
       ...presentRequest(r),
