@@ -23,7 +23,5 @@ test('a quiet year of tables B and C passes the cross-checks; an inconsistent on
   const first = B_CELL_ADDRESSES[0]!;
   const errors = requestReportFindings({ ...b, [first]: 5 }, c).filter((f) => f.severity === 'error');
   assert.ok(errors.length > 0, `an unbalanced ${first} is reported`);
-  assert.ok(
-    errors.every((f) => !/^A\./.test(f.message)),
-  );
+  assert.ok(errors.every((f) => !/^A\./.test(f.message)));
 });
