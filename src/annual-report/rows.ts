@@ -138,6 +138,10 @@ export function textToRows(text: string): Row[] {
     const row = lineToRow(lines[i]!, i + 1);
     if (row) rows.push(row);
   }
+  // The last row of a text cut inside it (no closing “|”) may end inside a number (“360.37” → “3”): its last cell is
+  // not read.
+  const last = rows.at(-1);
+  if (last?.cut && last.cells.length > 1 && readCell(last.cells.at(-1)!) !== null) last.cells.pop();
   return assembleRows(rows);
 }
 
