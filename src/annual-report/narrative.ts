@@ -205,10 +205,22 @@ export interface QuotedCount {
   cells: CellAddress[];
 }
 
+const flatCache = new WeakMap<Narrative, string>();
+
+/** The narrative without whitespace (computed once per narrative: several checks read it). */
+function flatText(n: Narrative): string {
+  let flat = flatCache.get(n);
+  if (flat === undefined) {
+    flat = n.text.replace(/\s+/g, '');
+    flatCache.set(n, flat);
+  }
+  return flat;
+}
+
 /** The counts the narrative states, first mention of each. */
 export function quotedCounts(n: Narrative): QuotedCount[] {
   const out = new Map<Quantity, QuotedCount>();
-  const text = n.text.replace(/\s+/g, '');
+  const text = flatText(n);
   const lineOf = (i: number) => n.lineAt[Math.min(i, n.lineAt.length - 1)];
   // “未收到政府信息公开申请”: zero received.
   const none = /(?:未|没有)(?:收到|受理)[^。；，,]{0,12}?申请/.exec(text);
@@ -381,7 +393,7 @@ export function checkAccountabilityResults(overview: string, line: number | unde
 /** “均已办结”, “所有申请均已办理完成”, “均获维持”: statements that the tables can contradict. */
 export function checkStatements(n: Narrative, cells: Cells): Finding[] {
   const out: Finding[] = [];
-  const text = n.text.replace(/\s+/g, '');
+  const text = flatText(n);
   const lineOf = (i: number) => n.lineAt[Math.min(i, n.lineAt.length - 1)];
   const forward = cells['B.carried_forward.total'];
   const allClosed =

@@ -62,7 +62,7 @@ export function lineToRow(raw: string, line: number): Row | null {
   const text = raw.replace(/\r$/, '');
   if (text.includes('\t')) return { cells: text.split('\t').map((c) => c.trim()), line, kind: 'tab' };
   const trimmed = text.trim();
-  if (trimmed === '' || PAGE_FOOTER.test(normalizeText(trimmed))) return null;
+  if (trimmed === '' || (trimmed.length <= 24 && PAGE_FOOTER.test(normalizeText(trimmed)))) return null;
   if (trimmed.includes('|')) {
     // One cell per line between separators (“规章 |”, “0 |”, a lone “|”, “0 | ||” with the merged cells after it):
     // the line is that one cell, and a line of separators alone carries nothing.
@@ -115,6 +115,8 @@ const ROW_LABEL_KEYS = new Set(
  * “规章000”, “一、本年新收政府信息公开申请数量15130000154”), or null. The run is kept whole; the table reader splits it.
  */
 export function splitGlued(text: string, line: number): Row | null {
+  const end = text.charCodeAt(text.length - 1);
+  if (end < 0x30 || end > 0x39) return null;
   const m = /^(.{1,60}?[^\d\s.,])\s*(\d{2,40})$/.exec(text);
   if (!m) return null;
   const key = labelKey(splitNumbering(m[1]!).rest);
