@@ -11,18 +11,19 @@ import { normalizeText } from './normalize.ts';
 /** Narrative text joined without line breaks (PDF extraction wraps sentences), with a map back to lines. */
 export interface Narrative {
   text: string;
-  /** lineAt[i] = input line of text[i]. */
-  lineAt: number[];
+  /** lineAt[i] = input line of text[i] (a typed array: one entry per character, allocated once). */
+  lineAt: Int32Array;
 }
 
 export function makeNarrative(parts: { text: string; line: number }[]): Narrative {
-  let text = '';
-  const lineAt: number[] = [];
-  for (const p of parts) {
-    const t = normalizeText(p.text).trim();
-    text += t;
-    for (let i = 0; i < t.length; i++) lineAt.push(p.line);
-  }
+  const texts = parts.map((p) => normalizeText(p.text).trim());
+  const text = texts.join('');
+  const lineAt = new Int32Array(text.length);
+  let at = 0;
+  texts.forEach((t, k) => {
+    lineAt.fill(parts[k]!.line, at, at + t.length);
+    at += t.length;
+  });
   return { text, lineAt };
 }
 

@@ -441,6 +441,19 @@ function labelKeys(labels: string[]): LabelKey[] {
  * containment first; bigram similarity (for OCR damage) only when nothing matched that way.
  */
 function bSimilarities(keys: LabelKey[], specs: BRowSpec[]): number[] {
+  const memoKey = `${specs === B_SPECS_2019 ? '2019' : '2021'}|${keys.map((k) => `${k.numbering}:${k.key}`).join('|')}`;
+  const memo = bSimilarityMemo.get(memoKey);
+  if (memo) return memo;
+  const sims = bSimilaritiesUncached(keys, specs);
+  if (bSimilarityMemo.size > 5000) bSimilarityMemo.clear();
+  bSimilarityMemo.set(memoKey, sims);
+  return sims;
+}
+
+/** Row labels recur from report to report: their similarities are computed once (the arrays are not mutated). */
+const bSimilarityMemo = new Map<string, number[]>();
+
+function bSimilaritiesUncached(keys: LabelKey[], specs: BRowSpec[]): number[] {
   const direct = (fuzzy: boolean) =>
     specs.map((spec) => {
       let best = 0;

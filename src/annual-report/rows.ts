@@ -85,7 +85,9 @@ export function lineToRow(raw: string, line: number): Row | null {
     while (cells.length && cells[cells.length - 1] === '') cells = cells.slice(0, -1);
     return trimmed.endsWith('|') ? { cells, line, kind: 'pipe' } : { cells, line, kind: 'pipe', cut: true };
   }
-  const heading = trimmed.replace(/^#{1,6}\s+/, '');
+  const heading = trimmed.startsWith('#') ? trimmed.replace(/^#{1,6}\s+/, '') : trimmed;
+  // A line without whitespace (most narrative) is one cell, or a label with its values glued on.
+  if (!/\s/.test(heading)) return splitGlued(heading, line) ?? { cells: [heading], line, kind: 'text' };
   // “label  1  0  0” (two or more spaces, or ideographic spaces, between cells).
   if (/\S(?:\s{2,}|\u3000+)\S/.test(heading)) {
     const cells = heading.split(/\s{2,}|\u3000+/).map((c) => c.trim());
