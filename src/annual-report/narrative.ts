@@ -123,8 +123,17 @@ const ACCOUNTABILITY: { topic: string; re: RegExp }[] = [
   { topic: '责任追究', re: /责任追究|追究责任|问责|追责/ },
 ];
 
+let lastOverview: { text: string; flat: string } | null = null;
+
+/** The overview normalised, without whitespace and placeholders (both accountability checks read it: kept once). */
+function flatOverview(overview: string): string {
+  if (lastOverview?.text !== overview)
+    lastOverview = { text: overview, flat: withoutPlaceholders(normalizeText(overview).replace(/\s+/g, '')) };
+  return lastOverview.flat;
+}
+
 export function checkAccountability(overview: string, line: number | undefined): Finding[] {
-  const text = withoutPlaceholders(normalizeText(overview).replace(/\s+/g, ''));
+  const text = flatOverview(overview);
   const missing = ACCOUNTABILITY.filter((a) => !a.re.test(text)).map((a) => a.topic);
   if (!missing.length) return [];
   return [
@@ -373,7 +382,7 @@ const RESULT_WORDS =
 
 /** GOV-ACCOUNTABILITY-NO-RESULT: 考核、评议、追究 described as mechanisms, without any of their results. */
 export function checkAccountabilityResults(overview: string, line: number | undefined): Finding[] {
-  const text = withoutPlaceholders(normalizeText(overview).replace(/\s+/g, ''));
+  const text = flatOverview(overview);
   const sentences = text.split(/[。；;！!]/);
   const mentioned = ACCOUNTABILITY.filter((a) => a.re.test(text));
   if (!mentioned.length) return [];
