@@ -19,6 +19,7 @@ import {
 } from './narrative.ts';
 import type { ParsedReport } from './parse-report.ts';
 import type { Layout } from './read-tables.ts';
+import type { CellConfidence } from './template-align.ts';
 
 /** One report's result, exactly the object of report-check-output.md. */
 export interface CheckResult {
@@ -31,6 +32,11 @@ export interface CheckResult {
   cells: Record<CellAddress, number | null>;
   fees: Fees;
   findings: Finding[];
+  /**
+   * Optional extension of report-check-output.md (docs/report-check.md): for each cell whose value was not read
+   * under its exact template label, how it was placed. Absent when every cell was read exactly (and for exports).
+   */
+  confidence?: Partial<Record<CellAddress, Exclude<CellConfidence, 'exact'>>>;
 }
 
 /** The object for a file that could not be checked (it keeps its place in the output array). */
@@ -73,7 +79,16 @@ export function checkReport(parsed: ParsedReport, context: CheckContext = {}): C
   findings.push(...checkTextAgainstTable(quoted, parsed.cells), ...checkTextBalance(quoted));
 
   const cells = {} as Record<CellAddress, number | null>;
-  for (const a of CELL_ADDRESSES) cells[a] = parsed.cells[a];
+  const confidence: Partial<Record<CellAddress, Exclude<CellConfidence, 'exact'>>> = {};
+  let inexact = false;
+  for (const a of CELL_ADDRESSES) {
+    cells[a] = parsed.cells[a];
+    const how = parsed.confidence[a];
+    if (how && how !== 'exact' && cells[a] !== null) {
+      confidence[a] = how;
+      inexact = true;
+    }
+  }
   return {
     file: parsed.name,
     format: parsed.format,
@@ -84,6 +99,7 @@ export function checkReport(parsed: ParsedReport, context: CheckContext = {}): C
     cells,
     fees: { ...parsed.fees },
     findings: sortFindings(findings).map(withoutEmptyLocation),
+    ...(inexact ? { confidence } : {}),
   };
 }
 

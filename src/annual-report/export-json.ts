@@ -135,6 +135,7 @@ export function readExport(name: string, text: string): ParsedReport {
     sections,
     cells,
     cellLines: {},
+    confidence: {},
     fees: data.fees,
     narrative: makeNarrative(sections.map((s) => ({ text: s.text, line: 0 }))),
     readingFindings: findings,

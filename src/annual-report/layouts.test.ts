@@ -50,6 +50,21 @@ const LAYOUTS: { layout: TextLayout; exact: boolean; note: string; min?: number 
     note: 'cells glued into one run of digits per row (tables 二 and 三)',
   },
   {
+    layout: 'vertical-headers',
+    exact: true,
+    note: 'PDF extraction: narrow column headers one character a line, values space-separated',
+  },
+  {
+    layout: 'extra-headers',
+    exact: true,
+    note: 'extra header rows: “本年(2025)制发件数”, a “(历史累计)” row, a “(单位:件)” row',
+  },
+  {
+    layout: 'repeated-header',
+    exact: true,
+    note: 'a page footer and the header rows repeated in the middle of table 三',
+  },
+  {
     layout: 'nonempty-only',
     exact: false,
     min: 0.1,
@@ -69,6 +84,22 @@ for (const { layout, exact, note, min = 0 } of LAYOUTS) {
       assert.equal(r.complete, true, `${layout} seed ${seed}`);
       read += compare(r, cells, exact, `${layout} seed ${seed}`);
       total += 200;
+      // The table row “四、结转下年度继续办理” (and “三、本年度办理结果”) is no section heading: no SECTION-* finding.
+      assert.deepEqual(
+        r.findings.filter((f) => f.rule.startsWith('SECTION-')).map((f) => f.message),
+        [],
+        `${layout} seed ${seed}`,
+      );
+      assert.ok(
+        r.sections.every((s) => s.found),
+        `${layout} seed ${seed}: all six sections`,
+      );
+      // Damaged: page furniture (“— 3 —”, “第 3 页 共 7 页”) between two lines inside the tables.
+      const lines = text.split('\n');
+      const inTable = lines.findIndex((l) => l.includes('三、收到和处理政府信息公开申请情况'));
+      const at = inTable + 1 + ((seed * 7) % 40);
+      const noisy = [...lines.slice(0, at), '— 3 —', '第 3 页 共 7 页', ...lines.slice(at)].join('\n');
+      compare(check(`${layout}-footer.txt`, noisy), cells, exact, `${layout} seed ${seed} footer at ${at}`);
       // Damaged: the text cut at a random place inside the tables.
       const from = text.indexOf('二、主动公开政府信息情况');
       const to = text.indexOf('五、存在的主要问题');

@@ -11,18 +11,19 @@ import { normalizeText } from './normalize.ts';
 /** Narrative text joined without line breaks (PDF extraction wraps sentences), with a map back to lines. */
 export interface Narrative {
   text: string;
-  /** lineAt[i] = input line of text[i]. */
-  lineAt: number[];
+  /** lineAt[i] = input line of text[i] (a typed array: one entry per character, allocated once). */
+  lineAt: Int32Array;
 }
 
 export function makeNarrative(parts: { text: string; line: number }[]): Narrative {
-  let text = '';
-  const lineAt: number[] = [];
-  for (const p of parts) {
-    const t = normalizeText(p.text).trim();
-    text += t;
-    for (let i = 0; i < t.length; i++) lineAt.push(p.line);
-  }
+  const texts = parts.map((p) => normalizeText(p.text).trim());
+  const text = texts.join('');
+  const lineAt = new Int32Array(text.length);
+  let at = 0;
+  texts.forEach((t, k) => {
+    lineAt.fill(parts[k]!.line, at, at + t.length);
+    at += t.length;
+  });
   return { text, lineAt };
 }
 
@@ -122,8 +123,17 @@ const ACCOUNTABILITY: { topic: string; re: RegExp }[] = [
   { topic: '责任追究', re: /责任追究|追究责任|问责|追责/ },
 ];
 
+let lastOverview: { text: string; flat: string } | null = null;
+
+/** The overview normalised, without whitespace and placeholders (both accountability checks read it: kept once). */
+function flatOverview(overview: string): string {
+  if (lastOverview?.text !== overview)
+    lastOverview = { text: overview, flat: withoutPlaceholders(normalizeText(overview).replace(/\s+/g, '')) };
+  return lastOverview.flat;
+}
+
 export function checkAccountability(overview: string, line: number | undefined): Finding[] {
-  const text = withoutPlaceholders(normalizeText(overview).replace(/\s+/g, ''));
+  const text = flatOverview(overview);
   const missing = ACCOUNTABILITY.filter((a) => !a.re.test(text)).map((a) => a.topic);
   if (!missing.length) return [];
   return [
@@ -205,10 +215,22 @@ export interface QuotedCount {
   cells: CellAddress[];
 }
 
+const flatCache = new WeakMap<Narrative, string>();
+
+/** The narrative without whitespace (computed once per narrative: several checks read it). */
+function flatText(n: Narrative): string {
+  let flat = flatCache.get(n);
+  if (flat === undefined) {
+    flat = n.text.replace(/\s+/g, '');
+    flatCache.set(n, flat);
+  }
+  return flat;
+}
+
 /** The counts the narrative states, first mention of each. */
 export function quotedCounts(n: Narrative): QuotedCount[] {
   const out = new Map<Quantity, QuotedCount>();
-  const text = n.text.replace(/\s+/g, '');
+  const text = flatText(n);
   const lineOf = (i: number) => n.lineAt[Math.min(i, n.lineAt.length - 1)];
   // “未收到政府信息公开申请”: zero received.
   const none = /(?:未|没有)(?:收到|受理)[^。；，,]{0,12}?申请/.exec(text);
@@ -360,7 +382,7 @@ const RESULT_WORDS =
 
 /** GOV-ACCOUNTABILITY-NO-RESULT: 考核、评议、追究 described as mechanisms, without any of their results. */
 export function checkAccountabilityResults(overview: string, line: number | undefined): Finding[] {
-  const text = withoutPlaceholders(normalizeText(overview).replace(/\s+/g, ''));
+  const text = flatOverview(overview);
   const sentences = text.split(/[。；;！!]/);
   const mentioned = ACCOUNTABILITY.filter((a) => a.re.test(text));
   if (!mentioned.length) return [];
@@ -381,7 +403,7 @@ export function checkAccountabilityResults(overview: string, line: number | unde
 /** “均已办结”, “所有申请均已办理完成”, “均获维持”: statements that the tables can contradict. */
 export function checkStatements(n: Narrative, cells: Cells): Finding[] {
   const out: Finding[] = [];
-  const text = n.text.replace(/\s+/g, '');
+  const text = flatText(n);
   const lineOf = (i: number) => n.lineAt[Math.min(i, n.lineAt.length - 1)];
   const forward = cells['B.carried_forward.total'];
   const allClosed =

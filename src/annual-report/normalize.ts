@@ -23,6 +23,14 @@ TRAD.forEach((t, i) => {
 });
 
 const TRAD_RE = new RegExp(`[${[...t2s.keys()].join('')}]`, 'g');
+/** The code units of gongkai's Traditional characters (all in the BMP): a scan by table, not by regex. */
+const TRAD_UNITS = new Uint8Array(0x10000);
+for (const t of t2s.keys()) TRAD_UNITS[t.charCodeAt(0)] = 1;
+
+function hasTraditional(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (TRAD_UNITS[s.charCodeAt(i)] === 1) return true;
+  return false;
+}
 
 /** A reading a mirror site leaked after a character, in parentheses: “數(shù)據(jù)”, “號(hào)”. */
 const LEAKED_READING = /(\p{Script=Han})\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)/gu;
@@ -38,8 +46,7 @@ let t2cn: ((s: string) => string) | null = null;
  * Simplified, phrases included), after the pinyin readings some mirrors leak in parentheses are removed.
  */
 export function toSimplified(s: string): string {
-  TRAD_RE.lastIndex = 0;
-  if (!TRAD_RE.test(s)) return s;
+  if (!hasTraditional(s)) return s;
   const text = s.replace(LEAKED_READING, '$1');
   const count = text.match(TRAD_RE)?.length ?? 0;
   if (count < TRADITIONAL_TEXT) return text.replace(TRAD_RE, (ch) => t2s.get(ch)!);

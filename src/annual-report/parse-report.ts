@@ -9,6 +9,7 @@ import { DocxReadError, docxToRows } from './read-docx.ts';
 import { PdfReadError, pdfToRows } from './read-pdf.ts';
 import { readTables, type Layout } from './read-tables.ts';
 import { readSections } from './read-sections.ts';
+import type { CellConfidence } from './template-align.ts';
 import {
   checkTitle,
   checkUnitPunctuation,
@@ -53,6 +54,8 @@ export interface ParsedReport {
   cells: Cells;
   /** Input line of each cell that was read from the document (for finding locations). */
   cellLines: Partial<Record<CellAddress, number>>;
+  /** How each cell with a value was read (template-align.ts); empty for gongkai's own JSON export. */
+  confidence: Partial<Record<CellAddress, CellConfidence>>;
   fees: Fees;
   /** All narrative text in document order (for the text checks). */
   narrative: Narrative;
@@ -290,6 +293,7 @@ function parseRows(name: string, rows: Row[], source: SourceKind): ParsedReport 
     sections: parsedSections,
     cells: tables.cells,
     cellLines: tables.cellLines,
+    confidence: tables.confidence,
     fees: readFees(feeText),
     narrative,
     readingFindings: findings,

@@ -38,6 +38,7 @@ import {
   type BRowKnowledge,
   type BVector,
 } from './split-cells.ts';
+import { alignTemplate, type AlignToken, type CellConfidence, type Placement } from './template-align.ts';
 
 export type Layout = '2021' | '2019-trial' | 'unknown';
 
@@ -45,6 +46,8 @@ export interface TablesReading {
   cells: Cells;
   /** Input line of each cell that was read. */
   cellLines: Partial<Record<CellAddress, number>>;
+  /** How each cell that has a value was read (see template-align.ts). */
+  confidence: Partial<Record<CellAddress, CellConfidence>>;
   findings: Finding[];
   layout: Layout;
   found: { A: boolean; B: boolean; C: boolean };
@@ -114,15 +117,17 @@ const PLACEHOLDER_TEXT = { blank: '空白', wu: '“无”', slash: '“/”', d
 class CellSink {
   readonly cells = emptyCells();
   readonly lines: Partial<Record<CellAddress, number>> = {};
+  readonly confidence: Partial<Record<CellAddress, CellConfidence>> = {};
   private readonly placeholders = new Map<string, { cells: CellAddress[]; line: number }>();
   private readonly annotated: { cell: CellAddress; line: number; raw: string }[] = [];
   private readonly converted: { cell: CellAddress; line: number; raw: string; wan: number }[] = [];
 
-  set(address: CellAddress, raw: string | null, line: number): void {
+  set(address: CellAddress, raw: string | null, line: number, confidence: CellConfidence): void {
     if (raw === null) return;
     const r = readCell(raw);
     if (r === null) return;
     if (line > 0) this.lines[address] = line;
+    this.confidence[address] = confidence;
     if (r.kind === 'number') {
       if (r.unit === 'yuan' && address === DECIMAL_CELL) {
         // The column is in 万元: 251000元 is 25.1 万元 (kept to 4 decimals, 1 元 precision, as the format asks).
@@ -228,55 +233,95 @@ function oneCharTypo(a: string, b: string): boolean {
   return diff === 1;
 }
 
-function aRowOf(p: PRow): { id: string; variant: boolean } | null {
-  for (const label of p.labels) {
-    const k = stripNo(label);
-    for (const [id, def] of Object.entries(A_ROW_KEYS)) {
-      if (k === def.official) return { id, variant: false };
-      if (def.variants.includes(k)) return { id, variant: true };
-      if (k.length >= 4 && bigramSimilarity(k, def.official) >= 0.75) return { id, variant: true };
-      if (k.length >= 5 && oneCharTypo(k, def.official)) return { id, variant: true };
+/** The rows of table 二 in template order: the slots of the aligner. */
+const A_SLOTS: { id: string; block: ABlockId }[] = (Object.keys(A_BLOCKS) as ABlockId[]).flatMap((b) =>
+  A_BLOCKS[b].rows.map((id) => ({ id: id as string, block: b })),
+);
+
+/** How well a row's labels name each table-二 row: 1 official, 0.9 a known variant, else bigram/one-typo similarity. */
+function aSimilarities(p: PRow): number[] {
+  return A_SLOTS.map(({ id }) => {
+    const def = A_ROW_KEYS[id]!;
+    let best = 0;
+    for (const label of p.labels) {
+      const k = stripNo(label);
+      if (k === def.official) return 1;
+      if (def.variants.includes(k)) best = Math.max(best, 0.9);
+      else if (k.length >= 4) {
+        const sim = bigramSimilarity(k, def.official);
+        if (sim >= 0.75) best = Math.max(best, Math.min(sim, 0.95));
+        else if (k.length >= 5 && oneCharTypo(k, def.official)) best = Math.max(best, 0.8);
+      }
     }
-  }
-  return null;
+    return best;
+  });
 }
+
+/** Lowest similarity at which a label names a table-二 row. */
+const A_LABEL_MATCH = 0.75;
 
 function readTableA(rows: PRow[], sink: CellSink, findings: Finding[]): boolean {
   const blockOfRow = new Map<string, ABlockId>();
   for (const b of Object.keys(A_BLOCKS) as ABlockId[]) for (const r of A_BLOCKS[b].rows) blockOfRow.set(r, b);
-  const seen = new Set<string>();
-  const short: { id: string; values: string[]; row: PRow }[] = [];
+  const short: { id: string; values: string[]; row: PRow; how: CellConfidence }[] = [];
   const loose: { raw: string; row: PRow }[] = [];
+  // Tokens: the rows whose label names a row of the template; the others may hold numbers torn out of the table.
+  const tokens: { p: PRow; token: AlignToken }[] = [];
   for (const p of rows) {
     if (p.long) continue;
-    const match = aRowOf(p);
-    if (!match) {
+    const sims = aSimilarities(p);
+    if (Math.max(...sims) < A_LABEL_MATCH) {
       // Numbers torn out of the table by PDF extraction (“22” / “（其中修订 16 件）”): kept for recovery below.
       const nums = p.values.filter((v) => readCell(v)?.kind === 'number');
       if (nums.length === 1 && p.values.length === 1) loose.push({ raw: nums[0]!, row: p });
       continue;
     }
-    if (seen.has(match.id)) continue;
-    seen.add(match.id);
-    const block = blockOfRow.get(match.id)!;
+    tokens.push({ p, token: { sims, labelled: true, width: p.values.length } });
+  }
+  // PDF extraction may put the four blocks in another order (a block's rows stay together and in order): each
+  // block is aligned to its own slots, from the tokens whose label names one of them.
+  const placements: (Placement | null)[] = new Array<Placement | null>(tokens.length).fill(null);
+  for (const block of Object.keys(A_BLOCKS) as ABlockId[]) {
+    const slots = A_SLOTS.flatMap((s, j) => (s.block === block ? [j] : []));
+    const mine = tokens.flatMap((t, ti) => {
+      const best = t.token.sims.indexOf(Math.max(...t.token.sims));
+      return slots.includes(best) ? [ti] : [];
+    });
+    const aligned = alignTemplate(
+      mine.map((ti) => ({ ...tokens[ti]!.token, sims: slots.map((j) => tokens[ti]!.token.sims[j]!) })),
+      slots.length,
+      { labelMatch: A_LABEL_MATCH },
+    );
+    aligned.forEach((pl, k) => {
+      if (pl) placements[mine[k]!] = { ...pl, slot: slots[pl.slot]! };
+    });
+  }
+  let seen = 0;
+  tokens.forEach(({ p }, ti) => {
+    const placement = placements[ti];
+    if (!placement) return;
+    seen++;
+    const { id } = A_SLOTS[placement.slot]!;
+    const block = blockOfRow.get(id)!;
     const cols = A_BLOCKS[block].cols;
-    const label = LABELS.aRow[match.id]!;
-    if (match.variant) {
+    const label = LABELS.aRow[id]!;
+    if (placement.how !== 'exact') {
       findings.push(
         finding('LABEL-NONSTANDARD', `表二行名“${p.labels.at(-1)}”应为“${label}”`, [], p.row.line),
       );
     }
     if (p.row.glued && cols.length > 1 && p.values.length === 1) {
-      splitGluedA(block, match.id, p, sink, findings);
-      continue;
+      splitGluedA(block, id, p, sink, findings);
+      return;
     }
     const values = p.values.filter((v, i) => v.trim() !== '' || i < cols.length);
-    if (values.length > 0 && values.length < cols.length) short.push({ id: match.id, values, row: p });
+    if (values.length > 0 && values.length < cols.length)
+      short.push({ id, values, row: p, how: placement.how });
     const fitted = fitValues(values, cols.length);
     cols.forEach((c, i) =>
-      sink.set(`A.${block}.${match.id}.${c}` as CellAddress, fitted[i] ?? null, p.row.line),
+      sink.set(`A.${block}.${id}.${c}` as CellAddress, fitted[i] ?? null, p.row.line, placement.how),
     );
-  }
+  });
   // A row that lost exactly one interior cell, with as many loose numbers as such rows: the annotated cells
   // (“55（含自然失效 29 件）”) were printed outside the table, in row order. First and last cells stay in place.
   const recoverable = short.filter(
@@ -288,10 +333,11 @@ function readTableA(rows: PRow[], sink: CellSink, findings: Finding[]): boolean 
       const cols = A_BLOCKS[block].cols;
       const mid = Math.floor(cols.length / 2);
       const withLoose = [...s.values.slice(0, mid), loose[i]!.raw, ...s.values.slice(mid)];
-      cols.forEach((c, j) =>
-        sink.set(`A.${block}.${s.id}.${c}` as CellAddress, withLoose[j]!, s.row.row.line),
-      );
       const address = `A.${block}.${s.id}.${cols[mid]}` as CellAddress;
+      cols.forEach((c, j) => {
+        const a = `A.${block}.${s.id}.${c}` as CellAddress;
+        sink.set(a, withLoose[j]!, s.row.row.line, a === address ? 'recovered' : s.how);
+      });
       findings.push(
         finding(
           'CELL-RECOVERED',
@@ -302,7 +348,7 @@ function readTableA(rows: PRow[], sink: CellSink, findings: Finding[]): boolean 
       );
     });
   }
-  return seen.size > 0;
+  return seen > 0;
 }
 
 /** A table-二 row whose cells were glued into one run of digits: split only when one split is possible. */
@@ -312,7 +358,7 @@ function splitGluedA(block: ABlockId, id: string, p: PRow, sink: CellSink, findi
   const addresses = cols.map((c) => `A.${block}.${id}.${c}` as CellAddress);
   const splits = digitSplits(run, cols.length);
   if (splits.length === 1) {
-    addresses.forEach((a, i) => sink.set(a, String(splits[0]![i]), p.row.line));
+    addresses.forEach((a, i) => sink.set(a, String(splits[0]![i]), p.row.line, 'split'));
     findings.push(
       finding(
         'CELL-RECOVERED',
@@ -395,6 +441,19 @@ function labelKeys(labels: string[]): LabelKey[] {
  * containment first; bigram similarity (for OCR damage) only when nothing matched that way.
  */
 function bSimilarities(keys: LabelKey[], specs: BRowSpec[]): number[] {
+  const memoKey = `${specs === B_SPECS_2019 ? '2019' : '2021'}|${keys.map((k) => `${k.numbering}:${k.key}`).join('|')}`;
+  const memo = bSimilarityMemo.get(memoKey);
+  if (memo) return memo;
+  const sims = bSimilaritiesUncached(keys, specs);
+  if (bSimilarityMemo.size > 5000) bSimilarityMemo.clear();
+  bSimilarityMemo.set(memoKey, sims);
+  return sims;
+}
+
+/** Row labels recur from report to report: their similarities are computed once (the arrays are not mutated). */
+const bSimilarityMemo = new Map<string, number[]>();
+
+function bSimilaritiesUncached(keys: LabelKey[], specs: BRowSpec[]): number[] {
   const direct = (fuzzy: boolean) =>
     specs.map((spec) => {
       let best = 0;
@@ -414,44 +473,6 @@ function bSimilarities(keys: LabelKey[], specs: BRowSpec[]): number[] {
 }
 
 const LABEL_MATCH = 0.45;
-
-/**
- * Align observed value rows to the official rows, keeping their order: maximise Σ score, where a labelled row
- * scores by similarity to the row it takes and an unlabelled row scores a little anywhere (it fills the gap
- * between its labelled neighbours). Returns, for each observed row, the index of the official row or -1.
- */
-export function alignRows(sims: number[][], labelled: boolean[], specCount: number): number[] {
-  const n = sims.length;
-  const score = (i: number, j: number) =>
-    labelled[i] ? (sims[i]![j]! >= LABEL_MATCH ? 1 + 2 * sims[i]![j]! : -1) : 0.5;
-  // best[i][j]: best total using observed rows < i and official rows < j.
-  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(specCount + 1).fill(0));
-  const move: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(specCount + 1).fill(0));
-  for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= specCount; j++) {
-      const options = [best[i - 1]![j]!, best[i]![j - 1]!, best[i - 1]![j - 1]! + score(i - 1, j - 1)];
-      // Prefer taking (2) over skipping a row (0) or an official row (1) on ties.
-      let m = 2;
-      if (options[0]! > options[m]!) m = 0;
-      if (options[1]! > options[m]!) m = 1;
-      best[i]![j] = options[m]!;
-      move[i]![j] = m;
-    }
-  }
-  const out = new Array<number>(n).fill(-1);
-  let i = n;
-  let j = specCount;
-  while (i > 0 && j > 0) {
-    const m = move[i]![j]!;
-    if (m === 2) {
-      out[i - 1] = j - 1;
-      i--;
-      j--;
-    } else if (m === 0) i--;
-    else j--;
-  }
-  return out;
-}
 
 interface BObserved {
   p: PRow;
@@ -544,17 +565,18 @@ function readTableB(
     observed.push({ p, values: fitValues(p.values, B_COLUMNS.length), sims, labelled });
   });
   if (!observed.length) return false;
-  const assignment = alignRows(
-    observed.map((o) => o.sims),
-    observed.map((o) => o.labelled),
+  const placements: (Placement | null)[] = alignTemplate(
+    observed.map((o) => ({ sims: o.sims, labelled: o.labelled, width: o.values.length })),
     specs.length,
+    { labelMatch: LABEL_MATCH },
   );
   const filledRows = new Set<number>();
   const known: Partial<Record<BRowId, BRowKnowledge>> = {};
   const placed: { o: BObserved; id: BRowId }[] = [];
   observed.forEach((o, i) => {
-    const j = assignment[i]!;
-    if (j < 0) return;
+    const placement = placements[i];
+    if (!placement) return;
+    const j = placement.slot;
     filledRows.add(j);
     const spec = specs[j]!;
     if (!spec.id) return;
@@ -571,7 +593,7 @@ function readTableB(
       }),
     };
     B_COLUMNS.forEach((c, k) =>
-      sink.set(`B.${spec.id}.${c}` as CellAddress, o.values[k] ?? null, o.p.row.line),
+      sink.set(`B.${spec.id}.${c}` as CellAddress, o.values[k] ?? null, o.p.row.line, placement.how),
     );
     const missing = o.values.filter((v) => v === null).length;
     if (missing) {
@@ -627,7 +649,8 @@ function settlePlaced(
       );
       continue;
     }
-    addresses.forEach((a, i) => sink.set(a, String(row[i]), o.p.row.line));
+    const how = o.how === 'glued' ? 'split' : 'identities';
+    addresses.forEach((a, i) => sink.set(a, String(row[i]), o.p.row.line, how));
     if (o.how === 'placed' && row.every((v) => v === 0)) {
       findings.push(
         finding(
@@ -662,41 +685,59 @@ function cGroupOf(key: string): CGroupId | null {
 
 function readTableC(rows: PRow[], sink: CellSink, findings: Finding[]): { found: boolean; last: number } {
   const width = C_GROUPS.length * C_COLUMNS.length;
-  let pendingGroup: CGroupId | null = null;
-  const done = new Set<CGroupId>();
-  let last = -1;
+  // Tokens: the value rows of the table, up to the ones that cover the three groups (the narrative after the table
+  // is not read). A group's label may stand in the row or in a row of its own just before it.
+  const tokens: { p: PRow; token: AlignToken }[] = [];
+  let pending: CGroupId | null = null;
+  let covered = 0;
   for (const p of rows) {
-    if (done.size === C_GROUPS.length) break;
+    if (covered >= C_GROUPS.length) break;
     if (p.long) continue;
     const filled = p.values.filter((v) => v.trim() !== '').length;
     if (p.values.length >= width - 1) {
-      const fitted = fitValues(p.values, width);
-      C_GROUPS.forEach((g, gi) =>
-        C_COLUMNS.forEach((c, ci) =>
-          sink.set(`C.${g}.${c}` as CellAddress, fitted[gi * C_COLUMNS.length + ci] ?? null, p.row.line),
-        ),
-      );
-      C_GROUPS.forEach((g) => done.add(g));
-      last = p.index;
-      break;
+      tokens.push({ p, token: { sims: [], labelled: false, width: p.values.length } });
+      covered += C_GROUPS.length;
+      continue;
     }
     const group = cGroupOf(p.key);
     if (group && p.values.length < C_COLUMNS.length - 1) {
-      pendingGroup = group;
+      pending = group;
       continue;
     }
     if (p.values.length >= C_COLUMNS.length - 1 && p.values.length <= C_COLUMNS.length + 1 && filled > 0) {
-      const g =
-        group ??
-        (pendingGroup && !done.has(pendingGroup) ? pendingGroup : C_GROUPS.find((x) => !done.has(x)));
-      if (!g) continue;
-      const fitted = fitValues(p.values, C_COLUMNS.length);
-      C_COLUMNS.forEach((c, ci) => sink.set(`C.${g}.${c}` as CellAddress, fitted[ci] ?? null, p.row.line));
-      done.add(g);
-      pendingGroup = null;
-      last = p.index;
+      const g = group ?? pending;
+      const sims = C_GROUPS.map((x) => (x === g ? 1 : 0));
+      tokens.push({ p, token: { sims, labelled: g !== null, width: p.values.length } });
+      covered++;
+      pending = null;
     }
   }
+  const placements = alignTemplate(
+    tokens.map((t) => t.token),
+    C_GROUPS.length,
+    {
+      labelMatch: 0.5,
+      widths: C_GROUPS.map(() => C_COLUMNS.length),
+      fits: (i) => Math.abs(tokens[i]!.token.width - C_COLUMNS.length) <= 1,
+    },
+  );
+  const done = new Set<CGroupId>();
+  let last = -1;
+  tokens.forEach(({ p }, ti) => {
+    const placement = placements[ti];
+    if (!placement) return;
+    const groups = C_GROUPS.slice(placement.slot, placement.slot + placement.span);
+    // Table 四's one row of 15 values is the standard layout: its columns are the template's, read as printed.
+    const how: CellConfidence = placement.span === C_GROUPS.length ? 'exact' : placement.how;
+    const fitted = fitValues(p.values, groups.length * C_COLUMNS.length);
+    groups.forEach((g, gi) => {
+      C_COLUMNS.forEach((c, ci) =>
+        sink.set(`C.${g}.${c}` as CellAddress, fitted[gi * C_COLUMNS.length + ci] ?? null, p.row.line, how),
+      );
+      done.add(g);
+    });
+    last = p.index;
+  });
   if (done.size > 0 && done.size < C_GROUPS.length) {
     const missing = C_GROUPS.filter((g) => !done.has(g));
     findings.push(
@@ -760,6 +801,7 @@ export function readTables(rows: Row[]): TablesReading {
   return {
     cells: sink.cells,
     cellLines: sink.lines,
+    confidence: sink.confidence,
     findings: [...sink.findings(), ...findings],
     layout,
     found: { A: foundA, B: foundB, C: foundC },

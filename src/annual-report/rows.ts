@@ -62,7 +62,7 @@ export function lineToRow(raw: string, line: number): Row | null {
   const text = raw.replace(/\r$/, '');
   if (text.includes('\t')) return { cells: text.split('\t').map((c) => c.trim()), line, kind: 'tab' };
   const trimmed = text.trim();
-  if (trimmed === '' || PAGE_FOOTER.test(normalizeText(trimmed))) return null;
+  if (trimmed === '' || (trimmed.length <= 24 && PAGE_FOOTER.test(normalizeText(trimmed)))) return null;
   if (trimmed.includes('|')) {
     // One cell per line between separators (“规章 |”, “0 |”, a lone “|”, “0 | ||” with the merged cells after it):
     // the line is that one cell, and a line of separators alone carries nothing.
@@ -85,7 +85,9 @@ export function lineToRow(raw: string, line: number): Row | null {
     while (cells.length && cells[cells.length - 1] === '') cells = cells.slice(0, -1);
     return trimmed.endsWith('|') ? { cells, line, kind: 'pipe' } : { cells, line, kind: 'pipe', cut: true };
   }
-  const heading = trimmed.replace(/^#{1,6}\s+/, '');
+  const heading = trimmed.startsWith('#') ? trimmed.replace(/^#{1,6}\s+/, '') : trimmed;
+  // A line without whitespace (most narrative) is one cell, or a label with its values glued on.
+  if (!/\s/.test(heading)) return splitGlued(heading, line) ?? { cells: [heading], line, kind: 'text' };
   // “label  1  0  0” (two or more spaces, or ideographic spaces, between cells).
   if (/\S(?:\s{2,}|\u3000+)\S/.test(heading)) {
     const cells = heading.split(/\s{2,}|\u3000+/).map((c) => c.trim());
@@ -115,6 +117,8 @@ const ROW_LABEL_KEYS = new Set(
  * “规章000”, “一、本年新收政府信息公开申请数量15130000154”), or null. The run is kept whole; the table reader splits it.
  */
 export function splitGlued(text: string, line: number): Row | null {
+  const end = text.charCodeAt(text.length - 1);
+  if (end < 0x30 || end > 0x39) return null;
   const m = /^(.{1,60}?[^\d\s.,])\s*(\d{2,40})$/.exec(text);
   if (!m) return null;
   const key = labelKey(splitNumbering(m[1]!).rest);
@@ -138,6 +142,10 @@ export function textToRows(text: string): Row[] {
     const row = lineToRow(lines[i]!, i + 1);
     if (row) rows.push(row);
   }
+  // The last row of a text cut inside it (no closing “|”) may end inside a number (“360.37” → “3”): its last cell is
+  // not read.
+  const last = rows.at(-1);
+  if (last?.cut && last.cells.length > 1 && readCell(last.cells.at(-1)!) !== null) last.cells.pop();
   return assembleRows(rows);
 }
 

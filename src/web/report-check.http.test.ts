@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 import { describeEachDialect } from '../../test/support/db.ts';
 import { makeAgency, makeUser } from '../../test/support/factories.ts';
 import { testApp } from '../../test/support/http.ts';
-import { randomValidCells, syntheticFiles } from '../annual-report/testing/synthetic.ts';
+import {
+  randomValidCells,
+  renderText,
+  reportBlocks,
+  syntheticFiles,
+} from '../annual-report/testing/synthetic.ts';
 
 const seed = readFileSync(new URL('../../test/fixtures/reports/seed-halazhigou-2025.txt', import.meta.url));
 
@@ -44,6 +49,13 @@ describeEachDialect('web: 年报体检', (t) => {
     const id = /href="\/office\/report-check\/(\d+)">a\.html/.exec(list)![1];
     const page = await (await cc.get(`/office/report-check/${id}`)).text();
     assert.match(page, /data-cell="B.result.granted.natural_person" data-mark="error"/);
+
+    // Cells whose position was inferred (glued digits split by the identities) are framed and labelled 推定.
+    const glued = new TextEncoder().encode(renderText(reportBlocks(randomValidCells(2, 8)), 'glued'));
+    const inferred = await cc.post('/office/report-check', files(['glued.txt', glued]));
+    const gluedPage = await (await cc.get(inferred.headers.get('location')!)).text();
+    assert.match(gluedPage, /data-testid="low-confidence"/);
+    assert.match(gluedPage, /data-confidence="split">\d+<span class="muted">（推定）/);
 
     const file = await cc.get(`/office/report-check/${id}/file`);
     assert.equal(file.status, 200);

@@ -9,6 +9,7 @@ import {
   B_ROWS,
   C_COLUMNS,
   C_GROUPS,
+  LABELS,
   SECTIONS,
   zeroCells,
   type CellAddress,
@@ -182,7 +183,19 @@ export type TextLayout =
   | 'alternating-pipe'
   | 'paragraph'
   | 'glued'
-  | 'nonempty-only';
+  | 'nonempty-only'
+  | 'vertical-headers'
+  | 'extra-headers'
+  | 'repeated-header';
+
+/** Narrow column headers that PDF extraction returns one character a line (the column is one character wide). */
+const NARROW_HEADERS = new Set([
+  ...Object.values(LABELS.bColumn),
+  ...Object.values(LABELS.cColumn),
+  '本年制发件数',
+  '本年废止件数',
+  '现行有效件数',
+]);
 
 const isNumber = (x: string) => /^\d+(\.\d+)?$/.test(x);
 
@@ -244,6 +257,29 @@ export function renderText(blocks: Block[], layout: TextLayout): string {
           if (glue && values.length > 1 && values.every((v) => /^\d+$/.test(v)))
             out.push(`${labels.join(' ')}${values.join('')}`);
           else out.push(row.filter((x) => x !== '').join('  '));
+          break;
+        }
+        case 'vertical-headers':
+          // PDF extraction of narrow header cells: one character a line; the value rows space-separated.
+          if (!row.some(isNumber)) {
+            for (const x of row.filter((x) => x !== ''))
+              if (NARROW_HEADERS.has(x)) out.push(...x.split(''));
+              else out.push(x);
+          } else out.push(row.filter((x) => x !== '').join('  '));
+          break;
+        case 'extra-headers':
+          // Headers with the year and a note row under them (“本年(2025)制发件数”, “(历史累计)”).
+          out.push(`| ${row.join(' | ')} |`.replace('本年制发件数', '本年(2025)制发件数'));
+          if (row.includes('现行有效件数')) out.push('| | | | (历史累计) |');
+          if (row.includes('申请人情况')) out.push(`| | (单位:件) |`);
+          break;
+        case 'repeated-header': {
+          // A page break in the middle of table 三 repeats its header rows there (a bogus header row).
+          out.push(`| ${row.join(' | ')} |`);
+          if (row.some((x) => x.startsWith('（二）部分公开'))) {
+            out.push('— 5 —');
+            for (const h of toGrid(b.rows).slice(0, 3)) out.push(`| ${h.join(' | ')} |`);
+          }
           break;
         }
         case 'nonempty-only': {

@@ -19,6 +19,7 @@ import {
   type LayoutRows,
 } from '../../../annual-report/table-layout.ts';
 import type { CheckResult } from '../../../annual-report/check-report.ts';
+import { LOW_CONFIDENCE, type CellConfidence } from '../../../annual-report/template-align.ts';
 import type { CellAddress, Finding } from '../../../annual-report/index.ts';
 import { contentDisposition, safeFileName } from '../../../text/file-name.ts';
 import { beijingDateTime } from '../../../beijing-time.ts';
@@ -132,8 +133,25 @@ function cellMarks(
   return marks;
 }
 
+/** How a low-confidence cell's value was placed, for its tooltip. */
+const CONFIDENCE_NOTE: Partial<Record<CellConfidence, string>> = {
+  order: '这一行没有行名，按统计表的行序推定位置',
+  identities: '原文没有标明这些数字的位置，按表内勾稽关系推定（只有一种读法）',
+  split: '原文的数字连在一起，按表内勾稽关系拆分（只有一种拆法）',
+  recovered: '这个数字不在表格行内，取自表格旁',
+};
+
+/** The cells whose value was placed by inference (not read under its label): shown with a dashed frame. */
+function lowConfidence(r: CheckResult): Map<CellAddress, CellConfidence> {
+  const out = new Map<CellAddress, CellConfidence>();
+  for (const [a, how] of Object.entries(r.confidence ?? {}) as [CellAddress, CellConfidence][])
+    if (LOW_CONFIDENCE.has(how)) out.set(a, how);
+  return out;
+}
+
 function OfficialTable(props: { caption: string; rows: LayoutRows; result: CheckResult; id: string }) {
   const marks = cellMarks(props.result.findings);
+  const unsure = lowConfidence(props.result);
   return (
     <div class="table-scroll" tabindex={0}>
       <table class="data report-table" data-testid={props.id}>
@@ -143,21 +161,27 @@ function OfficialTable(props: { caption: string; rows: LayoutRows; result: Check
             <tr>
               {row.map((cell) => {
                 const mark = cell.address ? marks.get(cell.address) : undefined;
+                const how = cell.address ? unsure.get(cell.address) : undefined;
                 const style = mark
                   ? mark.severity === 'error'
                     ? 'background:#fde2e1;outline:2px solid #c0392b'
                     : 'background:#fff4d6;outline:2px solid #d68910'
-                  : undefined;
+                  : how
+                    ? 'outline:2px dashed #2e6da4'
+                    : undefined;
+                const notes = [...(mark?.notes ?? []), ...(how ? [`推定：${CONFIDENCE_NOTE[how]}`] : [])];
                 return (
                   <td
                     colSpan={cell.colspan}
                     rowSpan={cell.rowspan}
                     style={style}
-                    title={mark?.notes.join('\n')}
+                    title={notes.length ? notes.join('\n') : undefined}
                     data-cell={cell.address}
                     data-mark={mark?.severity}
+                    data-confidence={how}
                   >
                     {cell.text}
+                    {how ? <span class="muted">（推定）</span> : null}
                   </td>
                 );
               })}
@@ -176,6 +200,7 @@ function detailPage(c: C, u: NonNullable<Awaited<ReturnType<typeof findUpload>>>
     return v === null ? '（缺）' : String(v);
   };
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
+  const inferred = lowConfidence(r).size;
   return officePage(
     c,
     `年报体检 · ${safeFileName(u.fileName)}`,
@@ -198,6 +223,12 @@ function detailPage(c: C, u: NonNullable<Awaited<ReturnType<typeof findUpload>>>
           </span>
         ))}
       </p>
+      {inferred ? (
+        <p data-testid="low-confidence">
+          有 {inferred}{' '}
+          个单元格的位置是推定的（虚线框，标“推定”）：原文没有标明它们属于哪一格，请对照原文核对。
+        </p>
+      ) : null}
       <div style="display:grid;grid-template-columns:minmax(0,3fr) minmax(16rem,2fr);gap:1rem;align-items:start">
         <div>
           <OfficialTable
