@@ -35,7 +35,44 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-explicit-any': 'error',
     },
+  },
+  {
+    // Type-aware rules: only for TypeScript sources, which the project service (tsconfig.json) knows.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          // node:test's test()/describe()/it() return promises the runner itself tracks.
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: ['test', 'describe', 'it', 'suite', 'before', 'after'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Frozen migrations take `Kysely<any>` on purpose: they must not depend on today's schema types.
+    files: ['src/db/migrations/**/*.ts', 'test/**/migrations-*/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Being rewritten on other branches at the time the rule was switched on; the lead removes this block after
+    // merging them (the report in notes/lint.md lists their lines).
+    files: [
+      'src/web/routes/office/villages-items.tsx',
+      'src/web/routes/office/villages-office.tsx',
+      'src/web/routes/office/supervision/overview-routes.tsx',
+    ],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -9,15 +9,26 @@ import { systemClock } from '../src/clock.ts';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/** What the test reads of an axe-core violation. */
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  nodes: unknown[];
+  help: string;
+}
+
 /** axe-core (pinned in package.json, injected into the page) — the serious and critical violations, if any. */
 async function axeSerious(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses an inline <script>.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const r = await (window as any).axe.run(document, {
+    const axe = (
+      window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const r = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
-    return r.violations.map((v: any) => ({
+    return r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       nodes: v.nodes.length,
@@ -25,8 +36,8 @@ async function axeSerious(page: Page): Promise<string[]> {
     }));
   });
   return violations
-    .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v: any) => `${v.id} (${v.impact}, ${v.nodes}): ${v.help}`);
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes}): ${v.help}`);
 }
 
 async function noHorizontalScroll(page: Page): Promise<void> {

@@ -31,7 +31,7 @@ async function jpeg(exifTime?: string): Promise<Buffer> {
         GPSLongitudeRef: 'E',
         GPSLongitude: '101/1 57/1 0/1',
       },
-    } as any);
+    });
   return img.toBuffer();
 }
 

@@ -80,7 +80,10 @@ export function assertCan(
 }
 
 /** Turn a zod error into a ValidationError with per-field Chinese messages. */
-export function fromZod(error: { issues: { path: PropertyKey[]; message: string }[] }): ValidationError {
+/** What fromZod reads of a zod error. */
+type ZodIssues = { issues: { path: PropertyKey[]; message: string }[] };
+
+export function fromZod(error: ZodIssues): ValidationError {
   const fieldErrors: Record<string, string> = {};
   for (const i of error.issues) {
     const key = i.path.map(String).join('.') || '_';
@@ -92,7 +95,7 @@ export function fromZod(error: { issues: { path: PropertyKey[]; message: string 
 
 /** Parse with a zod schema or throw a ValidationError. */
 export function parseInput<T>(
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: any } },
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodIssues } },
   v: unknown,
 ): T {
   const r = schema.safeParse(v);

@@ -66,7 +66,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     (s) => {
       const stop = (sig: string) => {
         process.stdout.write(`\n收到 ${sig}，正在关闭…\n`);
-        s.close().then(() => process.exit(0));
+        void s.close().then(() => process.exit(0));
         setTimeout(() => process.exit(1), 10_000).unref();
       };
       process.on('SIGINT', () => stop('SIGINT'));

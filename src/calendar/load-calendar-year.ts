@@ -4,7 +4,7 @@
  */
 import type { Ctx } from '../context.ts';
 import { assertCan } from '../errors.ts';
-import { calendarPolicy } from '../org/org.policy.ts';
+import { calendarPolicy } from './calendar.policy.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import {
   toCalendarYearRecord,

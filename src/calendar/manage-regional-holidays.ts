@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import type { Trx } from '../db/database.ts';
 import { assertCan, ConflictError, NotFoundError, parseInput } from '../errors.ts';
-import { calendarPolicy, orgPolicy } from '../org/org.policy.ts';
+import { orgPolicy } from '../org/org.policy.ts';
+import { calendarPolicy } from './calendar.policy.ts';
 import { agencyScope } from '../org/org.queries.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import {

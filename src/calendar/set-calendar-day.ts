@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { assertCan, InvalidStateError, parseInput, ValidationError } from '../errors.ts';
-import { calendarPolicy } from '../org/org.policy.ts';
+import { calendarPolicy } from './calendar.policy.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { isWeekendDay, toDayNumber } from './dates.ts';
 import { findCalendarYear, setCalendarDay as writeDay, touchCalendarYear } from './calendar.queries.ts';

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import { DomainError } from '../errors.ts';
 
 const require = createRequire(import.meta.url);
@@ -66,15 +67,24 @@ function entry(path: string): string | [string, string] {
   return [path, face];
 }
 
-let printer: any;
+type PdfMake = typeof import('pdfmake');
+
+/**
+ * A node of a pdfmake document definition, built as a plain object. pdfmake's typings are stricter than pdfmake
+ * (they reject widened string literals and TrueType-collection font entries that it reads fine), so documents are
+ * plain objects and the definition is handed over as pdfmake's type at the one call below.
+ */
+export type PdfNode = Record<string, unknown>;
+
+let printer: PdfMake | undefined;
 let available: Set<PdfFamily>;
 
-function pdfmake(): any {
+function pdfmake(): PdfMake {
   if (printer) return printer;
-  const pm = require('pdfmake');
+  const pm = require('pdfmake') as PdfMake;
   pm.setUrlAccessPolicy(() => false); // never fetch remote resources
   pm.setLocalAccessPolicy((p: string) => FONT_DIRS.some((d) => p.startsWith(d)));
-  const fonts: Record<string, unknown> = {};
+  const fonts: Record<string, PdfNode> = {};
   available = new Set();
   for (const [family, def] of Object.entries(FAMILIES) as [PdfFamily, (typeof FAMILIES)[PdfFamily]][]) {
     const normal = def.files.map(find).find(Boolean);
@@ -88,7 +98,7 @@ function pdfmake(): any {
     };
     available.add(family);
   }
-  pm.setFonts(fonts);
+  pm.setFonts(fonts as unknown as TFontDictionary); // [file, face] entries for collections: see entry()
   printer = pm;
   return pm;
 }
@@ -110,19 +120,21 @@ export function pdfAvailable(families: PdfFamily[] = ['Song', 'Hei']): boolean {
  * margins (GB/T 9704: top 37 mm, left 28 mm, right 26 mm, bottom 35 mm) unless the definition sets its own.
  * `families` are the families the document uses: a missing one is a clear error naming the font and its package.
  */
-export async function renderPdf(
-  doc: Record<string, any>,
-  families: PdfFamily[] = ['Song', 'Hei'],
-): Promise<Buffer> {
+export async function renderPdf(doc: PdfNode, families: PdfFamily[] = ['Song', 'Hei']): Promise<Buffer> {
   const pm = pdfmake();
   const missing = families.filter((f) => !available.has(f));
   if (missing.length) throw new CjkFontMissingError(missing);
   const mm = (v: number) => (v * 72) / 25.4;
-  const def = {
+  const def: PdfNode = {
     pageSize: 'A4',
     pageMargins: [mm(28), mm(37), mm(26), mm(35)],
     ...doc,
-    defaultStyle: { font: families[0] ?? 'Song', fontSize: 12, lineHeight: 1.4, ...(doc.defaultStyle ?? {}) },
+    defaultStyle: {
+      font: families[0] ?? 'Song',
+      fontSize: 12,
+      lineHeight: 1.4,
+      ...((doc.defaultStyle as PdfNode | undefined) ?? {}),
+    },
   };
-  return Buffer.from(await pm.createPdf(def).getBuffer());
+  return Buffer.from(await pm.createPdf(def as unknown as TDocumentDefinitions).getBuffer());
 }

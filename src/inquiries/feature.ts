@@ -1,6 +1,7 @@
 /** 互动交流 (inquiries) and 意见征集 (comment calls): everything the feature plugs in (read by src/features.ts). */
 import type { Feature } from '../feature.ts';
 import { periodKey } from '../jobs/schedules.ts';
+import { jobHandler } from '../jobs/queue.ts';
 import { INQUIRY_AUDIT_LABELS } from './inquiry-audit.ts';
 import { CITIZEN_JOB, notifyCitizenJob } from './notify-citizen.ts';
 import { DAILY_ALERTS_JOB, MONTHLY_FIGURES_JOB, sendInquiryAlerts } from './send-inquiry-alerts.ts';
@@ -26,7 +27,7 @@ export function inquiriesFeature(): Feature {
     ],
     widgets: [{ order: 30, widget: inquiriesWidget }],
     jobs: {
-      [CITIZEN_JOB]: notifyCitizenJob,
+      [CITIZEN_JOB]: jobHandler(notifyCitizenJob),
       [DAILY_ALERTS_JOB]: async (ctx) => {
         await sendInquiryAlerts(ctx);
       },

@@ -5,7 +5,24 @@ import { nowIso } from '../db/values.ts';
 import type { Ctx } from '../context.ts';
 
 /** A job handler: runs with a system context; throw to retry (with back-off) up to max_attempts. */
-export type JobHandler = (ctx: Ctx, payload: any) => Promise<void>;
+export type JobHandler = (ctx: Ctx, payload: unknown) => Promise<void>;
+
+/**
+ * A handler for a job whose payload has the shape P: the payload is the JSON that `enqueue(…, kind, payload)` wrote
+ * for this kind, so the handler may read it as P (the kind is the contract between the two ends).
+ */
+export function jobHandler<P>(run: (ctx: Ctx, payload: P) => Promise<void>): JobHandler {
+  return (ctx, payload) => run(ctx, payload as P);
+}
+
+/** The columns `claimNext` returns (ids and counts as the driver gives them). */
+interface ClaimedRow {
+  id: number | string;
+  kind: string;
+  payload_json: string;
+  attempts: number | string;
+  max_attempts: number | string;
+}
 
 export interface EnqueueOptions {
   runAt?: Date;
@@ -60,12 +77,12 @@ export async function claimNext(db: Db, workerId: string, now: Date): Promise<Cl
   const staleBefore = nowIso(new Date(now.getTime() - 10 * 60 * 1000));
   const rows =
     dialectOf(db) === 'postgres'
-      ? await sql<any>`update jobs set status = 'running', locked_by = ${workerId}, locked_at = ${nowS}, attempts = attempts + 1
+      ? await sql<ClaimedRow>`update jobs set status = 'running', locked_by = ${workerId}, locked_at = ${nowS}, attempts = attempts + 1
           where id = (select id from jobs
                       where (status = 'pending' and run_at <= ${nowS}) or (status = 'running' and locked_at < ${staleBefore})
                       order by run_at, id limit 1 for update skip locked)
           returning id, kind, payload_json, attempts, max_attempts`.execute(db)
-      : await sql<any>`update jobs set status = 'running', locked_by = ${workerId}, locked_at = ${nowS}, attempts = attempts + 1
+      : await sql<ClaimedRow>`update jobs set status = 'running', locked_by = ${workerId}, locked_at = ${nowS}, attempts = attempts + 1
           where id = (select id from jobs
                       where (status = 'pending' and run_at <= ${nowS}) or (status = 'running' and locked_at < ${staleBefore})
                       order by run_at, id limit 1)

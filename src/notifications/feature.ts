@@ -1,5 +1,6 @@
 /** Notifications: the delivery jobs (e-mail, SMS) and each user's 提醒设置 page (read by src/features.ts). */
 import type { Feature } from '../feature.ts';
+import { jobHandler } from '../jobs/queue.ts';
 import { notificationSettingsRoutes } from '../web/routes/office/notification-settings.tsx';
 import { sendNotificationEmail, sendNotificationSms } from './deliver.ts';
 
@@ -9,8 +10,8 @@ export function notificationsFeature(): Feature {
     name: 'notifications',
     routes: [notificationSettingsRoutes],
     jobs: {
-      'notifications.send_email': sendNotificationEmail,
-      'notifications.send_sms': sendNotificationSms,
+      'notifications.send_email': jobHandler(sendNotificationEmail),
+      'notifications.send_sms': jobHandler(sendNotificationSms),
     },
   };
 }

@@ -26,6 +26,11 @@ export function isInspectorAbove(actor: Actor, scope: AgencyScope): boolean {
   );
 }
 
+/** The actor is an admin of an agency above the scope (a county sets up its townships). */
+export function isAdminAbove(actor: Actor, scope: AgencyScope): boolean {
+  return actor.kind === 'user' && actor.roles.includes('admin') && scope.ancestorIds.includes(actor.agencyId);
+}
+
 /** Read access to an agency's business data: its own staff, or an inspector above it. */
 export function canReadAgencyData(actor: Actor, scope: AgencyScope): boolean {
   if (actor.kind === 'system') return true;

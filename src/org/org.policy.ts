@@ -1,5 +1,5 @@
 import type { Actor } from '../context.ts';
-import { hasRole, isInspectorAbove, isMember, type AgencyScope } from './access.ts';
+import { hasRole, isAdminAbove, isInspectorAbove, isMember, type AgencyScope } from './access.ts';
 
 /**
  * Whether the actor may grant or take away these roles, or manage a user who holds them: platform roles only by a
@@ -18,46 +18,16 @@ export const orgPolicy = {
   view(actor: Actor, scope: AgencyScope): boolean {
     if (actor.kind === 'system') return true;
     if (isMember(actor, scope)) return true;
-    return isInspectorAbove(actor, scope) || adminAbove(actor, scope);
+    return isInspectorAbove(actor, scope) || isAdminAbove(actor, scope);
   },
   /** Create or change offices, villages, users of the agency; import CSV. */
   manage(actor: Actor, scope: AgencyScope): boolean {
     if (actor.kind === 'system') return true;
     if (!hasRole(actor, 'admin')) return false;
-    return isMember(actor, scope) || adminAbove(actor, scope);
+    return isMember(actor, scope) || isAdminAbove(actor, scope);
   },
   /** Create an agency under the given parent. */
   createChild(actor: Actor, parent: AgencyScope): boolean {
     return orgPolicy.manage(actor, parent);
   },
 } as const;
-
-export const auditPolicy = {
-  /** Read and export the audit log of an agency. */
-  view(actor: Actor, scope: AgencyScope): boolean {
-    if (actor.kind === 'system') return true;
-    if (!hasRole(actor, 'admin', 'auditor')) return false;
-    return isMember(actor, scope) || adminAbove(actor, scope);
-  },
-} as const;
-
-export const calendarPolicy = {
-  /**
-   * Load or edit the national calendar (one table every agency's deadlines use): the platform role only — an agency
-   * admin edits its own regional holidays (manageRegional), never the country's.
-   */
-  manage(actor: Actor): boolean {
-    return actor.kind === 'system' || hasRole(actor, 'platform_admin');
-  },
-  /** Regional holidays of an agency. */
-  manageRegional(actor: Actor, scope: AgencyScope): boolean {
-    return orgPolicy.manage(actor, scope);
-  },
-  view(actor: Actor): boolean {
-    return actor.kind !== 'public';
-  },
-} as const;
-
-function adminAbove(actor: Actor, scope: AgencyScope): boolean {
-  return actor.kind === 'user' && actor.roles.includes('admin') && scope.ancestorIds.includes(actor.agencyId);
-}

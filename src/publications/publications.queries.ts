@@ -79,14 +79,14 @@ export interface Attachment {
   textStatus: string | null;
 }
 
-export function toPublication(r: any): Publication {
+export function toPublication(r: Selectable<DB['publications']>): Publication {
   return {
     id: toNumber(r.id),
     agencyId: toNumber(r.agency_id),
     officeId: r.office_id == null ? null : toNumber(r.office_id),
     categoryId: toNumber(r.category_id),
-    status: r.status,
-    attribute: r.attribute,
+    status: r.status as Publication['status'],
+    attribute: r.attribute as Publication['attribute'],
     withholdGrounds: parseJson<WithholdGround[]>(r.withhold_grounds, []),
     indexNo: r.index_no,
     title: r.title,
@@ -96,14 +96,14 @@ export function toPublication(r: any): Publication {
     publishedOn: r.published_on,
     topic: r.topic,
     genre: r.genre,
-    validity: r.validity,
+    validity: r.validity as Publication['validity'],
     repealedOn: r.repealed_on,
     repealedById: r.repealed_by_id == null ? null : toNumber(r.repealed_by_id),
     repealedByTitle: r.repealed_by_title,
     keywords: r.keywords,
     bodyHtml: r.body_html,
     bodyText: r.body_text,
-    docKind: r.doc_kind,
+    docKind: r.doc_kind as Publication['docKind'],
     interpretsId: r.interprets_id == null ? null : toNumber(r.interprets_id),
     isMajor: toBool(r.is_major),
     formedOn: r.formed_on,
@@ -116,8 +116,9 @@ export function toPublication(r: any): Publication {
         ? null
         : {
             signedBy: toNumber(r.secrecy_signed_by),
-            signedName: r.secrecy_signed_name,
-            signedAt: r.secrecy_signed_at,
+            // The sign-off writes the four secrecy columns together: name and time are set whenever signed_by is.
+            signedName: r.secrecy_signed_name ?? '',
+            signedAt: r.secrecy_signed_at ?? '',
             note: r.secrecy_note,
             hits: parseJson<SecrecyHit[]>(r.secrecy_hits_json, []),
           },
@@ -284,7 +285,12 @@ export async function listDueUnpublished(
   return (await q.orderBy('due_on').orderBy('id').execute()).map(toPublication);
 }
 
-export function toAttachment(r: any): Attachment {
+/** An attachment row as listed: its columns without the extracted text, plus whether there is any. */
+type AttachmentRow = Omit<Selectable<DB['publication_attachments']>, 'text' | 'created_at'> & {
+  has_text?: number | boolean | null;
+};
+
+export function toAttachment(r: AttachmentRow): Attachment {
   return {
     id: toNumber(r.id),
     publicationId: toNumber(r.publication_id),
@@ -399,7 +405,7 @@ export async function listChannelUses(db: DbOrTrx, publicationId: number): Promi
 
 // --- catalogue ---------------------------------------------------------------------------------------------------
 
-export function toCategory(r: any): Category {
+export function toCategory(r: Selectable<DB['pub_categories']>): Category {
   return {
     id: toNumber(r.id),
     agencyId: toNumber(r.agency_id),

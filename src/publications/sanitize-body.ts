@@ -92,7 +92,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'span',
   ],
   allowedAttributes: {
-    a: ['href', 'title'],
+    // rel: the transform below sets noopener noreferrer (an attribute off this list would be dropped after it).
+    a: ['href', 'title', 'rel'],
     img: ['src', 'alt', 'width', 'height'],
     td: ['colspan', 'rowspan'],
     th: ['colspan', 'rowspan', 'scope'],

@@ -15,7 +15,8 @@ export interface Alert {
 
 /** The alert for a due date today, or null when none is due (not an alert day). */
 export function alertFor(cal: WorkCalendar, today: string, dueOn: string, soonDays: number): Alert | null {
-  if (dueOn < today) return { level: 'overdue', workdaysLeft: -cal.workdaysBetween(dueOn, today) };
+  // `|| 0`: overdue with no working day since (a holiday) is 0, not -0.
+  if (dueOn < today) return { level: 'overdue', workdaysLeft: -cal.workdaysBetween(dueOn, today) || 0 };
   if (dueOn === today) return { level: 'due_today', workdaysLeft: 0 };
   const left = cal.workdaysBetween(today, dueOn);
   return left <= soonDays ? { level: 'due_soon', workdaysLeft: left } : null;

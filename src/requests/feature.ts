@@ -13,6 +13,7 @@ import { publicRecordCorrectionRoutes } from '../web/routes/public/record-correc
 import { requestsWidget } from '../web/requests-widget.tsx';
 import { requestsCommand } from '../cli/commands/requests.ts';
 import { periodKey } from '../jobs/schedules.ts';
+import { jobHandler } from '../jobs/queue.ts';
 import { config } from '../config.ts';
 import { purgeExpiredHeldUploads } from '../uploads/held-uploads.ts';
 
@@ -56,8 +57,8 @@ export function requestsFeature(): Feature {
       [DAILY_ALERTS_JOB]: async (ctx) => {
         await sendDeadlineAlerts(ctx);
       },
-      'requests.send_digest': sendDigestJob,
-      'requests.send_sms': sendSmsJob,
+      'requests.send_digest': jobHandler(sendDigestJob),
+      'requests.send_sms': jobHandler(sendSmsJob),
       [PURGE_HELD_UPLOADS_JOB]: async (ctx) => {
         await purgeExpiredHeldUploads(ctx.db, config().dataDir, ctx.clock.now());
       },

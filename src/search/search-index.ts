@@ -123,6 +123,25 @@ export interface SearchHit {
   datedOn: string | null;
 }
 
+/** A search_documents row as the page query selects it (counts and flags as the driver returns them). */
+interface HitRow {
+  kind: string;
+  agency_id: number | string;
+  ref_id: number | string;
+  title: string;
+  body: string;
+  url: string;
+  public_url: string | null;
+  is_public: number | string | boolean;
+  category_id: number | string | null;
+  year: number | string | null;
+  issuer: string | null;
+  validity: string | null;
+  doc_no: string | null;
+  status: string | null;
+  dated_on: string | null;
+}
+
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
@@ -215,17 +234,20 @@ async function runSearch(
       .execute(db)
       .then((r) => toNumber(r.rows[0]?.n));
   let total: number;
-  let rows: { rows: any[] };
+  let rows: { rows: HitRow[] };
   if (pg) {
     // One pass on PostgreSQL: ranking already visits every match, so the total comes with the page.
-    rows = await sql<any>`select ${columns}, count(*) over () as total_matches
+    rows = await sql<
+      HitRow & { total_matches: number | string }
+    >`select ${columns}, count(*) over () as total_matches
       from ${from} where ${where} order by ${rank}, d.dated_on desc, d.id desc limit ${limit} offset ${offset}`.execute(
       db,
     );
-    total = rows.rows.length ? toNumber(rows.rows[0].total_matches) : offset > 0 ? await countAll() : 0;
+    const first = rows.rows[0] as (HitRow & { total_matches: number | string }) | undefined;
+    total = first ? toNumber(first.total_matches) : offset > 0 ? await countAll() : 0;
   } else {
     total = await countAll();
-    rows = await sql<any>`${withM}select ${columns}
+    rows = await sql<HitRow>`${withM}select ${columns}
       from ${from} where ${where} order by ${rank}, d.dated_on desc, d.id desc limit ${limit} offset ${offset}`.execute(
       db,
     );

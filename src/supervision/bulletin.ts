@@ -27,6 +27,8 @@ import {
 import { clerkIds, notify } from './supervision.queries.ts';
 import { finishRun, startRun } from './runs.ts';
 import { SOURCE_LABELS } from './problem.ts';
+import type { Selectable } from 'kysely';
+import type { DB } from '../db/schema.ts';
 
 export const MONTHLY_JOB = 'supervision.monthly_bulletin';
 
@@ -54,11 +56,11 @@ export interface Bulletin {
   version: number;
 }
 
-const toBulletin = (r: any): Bulletin => ({
+const toBulletin = (r: Selectable<DB['sv_bulletins']>): Bulletin => ({
   id: toNumber(r.id),
   agencyId: toNumber(r.agency_id),
   period: r.period,
-  status: r.status,
+  status: r.status as Bulletin['status'],
   title: r.title,
   draftText: r.draft_text,
   bodyText: r.body_text,

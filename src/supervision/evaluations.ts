@@ -16,6 +16,8 @@ import { agencyScope } from '../org/org.queries.ts';
 import { takeToken } from '../auth/rate-limit.ts';
 import { maskText, scanText } from '../publications/index.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
+import type { Selectable } from 'kysely';
+import type { DB } from '../db/schema.ts';
 
 export const GROUPS = ['public', 'npc_deputy', 'cppcc_member'] as const;
 export type RespondentGroup = (typeof GROUPS)[number];
@@ -43,7 +45,7 @@ export interface Questionnaire {
   isOpen: boolean;
 }
 
-const toQ = (r: any): Questionnaire => ({
+const toQ = (r: Selectable<DB['sv_questionnaires']>): Questionnaire => ({
   id: toNumber(r.id),
   agencyId: toNumber(r.agency_id),
   year: toNumber(r.year),

@@ -1,6 +1,7 @@
 /** 监督保障: everything the feature plugs into the application (read by src/features.ts). */
 import type { Feature } from '../feature.ts';
 import { periodKey } from '../jobs/schedules.ts';
+import { jobHandler } from '../jobs/queue.ts';
 import { SUPERVISION_AUDIT_LABELS } from './supervision-audit.ts';
 import { DAILY_JOB, runDailyChecks } from './daily-checks.ts';
 import { WEEKLY_JOB, runWeeklyReminder } from './weekly-reminder.ts';
@@ -30,15 +31,15 @@ export function supervisionFeature(): Feature {
     widgets: [{ order: 40, widget: supervisionWidget }],
     // A payload period re-runs a past day/week/month; the schedules queue none.
     jobs: {
-      [DAILY_JOB]: async (ctx, payload) => {
+      [DAILY_JOB]: jobHandler<{ period?: string } | null>(async (ctx, payload) => {
         await runDailyChecks(ctx, { period: payload?.period });
-      },
-      [WEEKLY_JOB]: async (ctx, payload) => {
+      }),
+      [WEEKLY_JOB]: jobHandler<{ week?: string } | null>(async (ctx, payload) => {
         await runWeeklyReminder(ctx, { week: payload?.week });
-      },
-      [MONTHLY_JOB]: async (ctx, payload) => {
+      }),
+      [MONTHLY_JOB]: jobHandler<{ month?: string } | null>(async (ctx, payload) => {
         await runMonthlyBulletins(ctx, { month: payload?.month });
-      },
+      }),
     },
     // Each queued with a per-day/week/month unique key: exactly once however many instances are up.
     schedules: [

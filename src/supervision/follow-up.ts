@@ -25,6 +25,8 @@ import {
 import { DEFAULT_RECTIFY_DAYS } from './problem.ts';
 import { recheckProblem } from './recheck.ts';
 import { checkEvidence, insertEvidence, type EvidenceInput } from './evidence.ts';
+import type { Selectable } from 'kysely';
+import type { DB } from '../db/schema.ts';
 
 export interface FollowUp {
   id: number;
@@ -37,12 +39,12 @@ export interface FollowUp {
   note: string | null;
 }
 
-const toFollowUp = (r: any): FollowUp => ({
+const toFollowUp = (r: Selectable<DB['sv_follow_ups']>): FollowUp => ({
   id: toNumber(r.id),
   problemId: toNumber(r.problem_id),
   offsetDays: toNumber(r.offset_days),
   dueOn: r.due_on,
-  status: r.status,
+  status: r.status as FollowUp['status'],
   doneAt: r.done_at,
   doneByName: r.done_by_name,
   note: r.note,

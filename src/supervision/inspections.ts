@@ -17,6 +17,8 @@ import { actorHasCountyPermission } from './supervision.queries.ts';
 import { ensureChecklist, listChecklist } from './checklist.queries.ts';
 import { insertProblem, ProblemInput } from './record-problem.ts';
 import type { EvidenceInput } from './evidence.ts';
+import type { Selectable } from 'kysely';
+import type { DB } from '../db/schema.ts';
 
 export const INSPECTION_STATUS_LABELS: Record<string, string> = {
   planned: '已计划',
@@ -58,14 +60,14 @@ export interface InspectionResult {
   note: string | null;
 }
 
-const toInspection = (r: any): Inspection => ({
+const toInspection = (r: Selectable<DB['sv_inspections']>): Inspection => ({
   id: toNumber(r.id),
   agencyId: toNumber(r.agency_id),
   organizerAgencyId: toNumber(r.organizer_agency_id),
   year: toNumber(r.year),
   quarter: toNumber(r.quarter),
   title: r.title,
-  status: r.status,
+  status: r.status as Inspection['status'],
   itemIds: parseJson<number[]>(r.item_ids_json, []),
   plannedByName: r.planned_by_name,
   summary: r.summary,

@@ -13,6 +13,8 @@ import { nextSerial } from '../serials/next-serial.ts';
 import { notify as writeNotifications, type NotificationInput } from '../notifications/notify.ts';
 import { COUNTY_PERMISSION } from './supervision.policy.ts';
 import { DEFAULT_FOLLOW_UP_DAYS, type ProblemSource, type ProblemStatus } from './problem.ts';
+import type { Selectable } from 'kysely';
+import type { DB } from '../db/schema.ts';
 
 // ---------- settings ----------
 
@@ -121,12 +123,12 @@ export interface Problem {
   version: number;
 }
 
-export function toProblem(r: any): Problem {
+export function toProblem(r: Selectable<DB['sv_problems']>): Problem {
   return {
     id: toNumber(r.id),
     agencyId: toNumber(r.agency_id),
     reference: r.reference,
-    source: r.source,
+    source: r.source as Problem['source'],
     inspectionId: r.inspection_id == null ? null : toNumber(r.inspection_id),
     checklistItemId: r.checklist_item_id == null ? null : toNumber(r.checklist_item_id),
     unitKind: r.unit_kind,
@@ -141,7 +143,7 @@ export function toProblem(r: any): Problem {
     checkKey: r.check_key,
     foundOn: r.found_on,
     deadline: r.deadline,
-    status: r.status,
+    status: r.status as Problem['status'],
     isRecurring: toBool(r.is_recurring),
     reopenCount: toNumber(r.reopen_count),
     rectifiedOn: r.rectified_on,

@@ -4,7 +4,7 @@
  * is and where a villager can raise a query.
  */
 import QRCode from 'qrcode';
-import { renderPdf } from '../documents/pdf.ts';
+import { renderPdf, type PdfNode } from '../documents/pdf.ts';
 import type { Disclosure, ItemTemplate } from './villages.queries.ts';
 import { cellText, parseValues, isPersonal, UNIT_LABELS, formatMoney } from './item-template.ts';
 import { KIND_LABELS, OPINION_LABELS, periodLabel } from './village-disclosure.ts';
@@ -21,7 +21,7 @@ export async function boardSheetPdf(
   const k = size === 'A3' ? 1.41 : 1;
   const qr = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 400 });
   const { values } = parseValues(template, item.raw);
-  const body: any[] = [];
+  const body: PdfNode[] = [];
   for (const f of template.fields) {
     const v = values[f.key];
     if (v == null || v === '' || (Array.isArray(v) && v.length === 0)) continue;

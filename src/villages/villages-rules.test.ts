@@ -96,7 +96,7 @@ test('a finance table whose lines do not add up is refused with the row named; t
     totalIncome: '30000',
     totalExpense: '0',
     closing: '82000',
-  } as any);
+  });
   assert.match(badCell.errors['lines.1.date']!, /第1行“日期”：日期不存在/);
 });
 
@@ -107,9 +107,9 @@ test('the scan runs on every field and cell; one tap masks', () => {
     persons: [{ name: '张三', group: '2社', size: '3', category: '低保', amount: '500' }],
     contact: '联系人手机13912345678，身份证632126198001010011',
   };
-  const hits = scanValues(t.fields, raw as any);
+  const hits = scanValues(t.fields, raw);
   assert.deepEqual(hits.map((h) => h.kind).sort(), ['id_card', 'mobile']);
-  const { raw: masked, masked: n } = maskValues(t.fields, raw as any);
+  const { raw: masked, masked: n } = maskValues(t.fields, raw);
   assert.equal(n, 2);
   assert.match(String(masked.contact), /139\*{4}5678/);
   assert.equal(scanValues(t.fields, masked).filter((h) => h.severity === 'high').length, 0);
@@ -245,7 +245,7 @@ test('photos: refused by content when not an image, shrunk to 1600 px, EXIF time
   await assert.rejects(shrinkPhoto(new TextEncoder().encode('GIF89a not really')), /不是照片/);
   const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: 'white' } })
     .jpeg()
-    .withExif({ IFD2: { DateTimeOriginal: '2026:10:08 09:15:00' } } as any)
+    .withExif({ IFD2: { DateTimeOriginal: '2026:10:08 09:15:00' } })
     .toBuffer();
   const p = await shrinkPhoto(big);
   assert.deepEqual([p.width, p.height], [1600, 1200]);

@@ -51,17 +51,18 @@ function safeDecode(s: string): string {
 }
 
 /** GET/HEAD of a non-canonical item URL → 301 to the canonical one (`columnPrefix`: where agency columns live). */
-export const canonicalItemUrls =
-  (columnPrefix: string): MiddlewareHandler =>
-  async (c, next) => {
+export const canonicalItemUrls = (columnPrefix: string): MiddlewareHandler => {
+  // Built once per app, not per request: the prefix is fixed when the app is built.
+  const columnPattern = new RegExp(
+    `^(${columnPrefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\/[^/]+)(\\/.*)?$`,
+  );
+  return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const url = new URL(c.req.url);
     if (url.pathname.startsWith('/office') || url.pathname.startsWith('/api')) return next();
     // Inside an agency column (/xxgk/<code>/…) the same rules apply to the page's own path; the column's root keeps
     // its slash (/xxgk/<code>/ is the column's home, as / is the portal's).
-    const column = new RegExp(`^(${columnPrefix.replace(/[/]/g, '\\/')}\\/[^/]+)(\\/.*)?$`).exec(
-      url.pathname,
-    );
+    const column = columnPattern.exec(url.pathname);
     const base = column ? column[1]! : '';
     const path = column ? (column[2] ?? '') : url.pathname;
     if (column && (path === '' || path === '/')) return next();
@@ -69,3 +70,4 @@ export const canonicalItemUrls =
     if (canonical === null) return next();
     return c.redirect(base + canonical + url.search, 301);
   };
+};

@@ -13,6 +13,20 @@ import { findReportFor } from '../annual-report/generator/annual-reports.queries
 
 const clock = fixedClock('2026-12-20T02:00:00Z');
 
+/** What the test reads of the OpenAPI document. */
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  security?: unknown[];
+  parameters?: { name: string; in: string; required?: boolean }[];
+  responses: Record<string, { content: Record<string, { schema: object }> }>;
+}
+interface OpenApiDoc {
+  servers: { url: string }[];
+  paths: Record<string, Record<string, Operation>>;
+  components: object;
+}
+
 describeEachDialect('open data API: every public endpoint answers as the OpenAPI document says', (t) => {
   test('no sign-in, only public data, paged, ETag, CSV and XLSX; responses validate against the document', async () => {
     const { db } = t();
@@ -23,11 +37,11 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
 
     const docRes = await c.get('/api/openapi.json');
     assert.equal(docRes.status, 200);
-    const doc = (await docRes.json()) as any;
+    const doc = (await docRes.json()) as OpenApiDoc;
     assert.match(doc.servers[0].url, /^http:\/\/localhost(:\d+)?$/);
     const opIds: string[] = [];
-    for (const item of Object.values(doc.paths) as any[])
-      for (const op of Object.values(item) as any[]) {
+    for (const item of Object.values(doc.paths))
+      for (const op of Object.values(item)) {
         assert.ok(op.operationId, op.summary);
         opIds.push(op.operationId);
       }
@@ -36,7 +50,7 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
     const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
     const DOC_ID = 'https://gongkai.test/openapi.json';
     ajv.addSchema({ $id: DOC_ID, components: doc.components });
-    const validate = (schema: any, body: unknown, where: string) => {
+    const validate = (schema: object, body: unknown, where: string) => {
       const v = ajv.compile(
         JSON.parse(JSON.stringify(schema).replaceAll('"#/components', `"${DOC_ID}#/components`)),
       );
@@ -80,7 +94,7 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
     const publicPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/public/'));
     assert.equal(publicPaths.length, 22);
     for (const path of publicPaths) {
-      const op = doc.paths[path].get;
+      const op = doc.paths[path]!.get!;
       assert.deepEqual(op.security, [], `${path} needs no sign-in`);
       let url = path;
       const query = new URLSearchParams();
@@ -92,7 +106,7 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
       const full = query.size ? `${url}?${query}` : url;
       const res = await c.get(full);
       assert.equal(res.status, 200, full);
-      const [type, spec] = Object.entries(op.responses['200'].content)[0] as [string, any];
+      const [type, spec] = Object.entries(op.responses['200']!.content)[0]!;
       assert.ok(
         res.headers.get('content-type')!.startsWith(type),
         `${full}: ${res.headers.get('content-type')}`,
@@ -112,7 +126,11 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
     }
 
     // Paging over only public items; the page size is capped.
-    const page = (await (await c.get('/api/public/publications?page=2&pageSize=4')).json()) as any;
+    const page = (await (await c.get('/api/public/publications?page=2&pageSize=4')).json()) as {
+      total: number;
+      page: number;
+      items: unknown[];
+    };
     assert.equal(page.total, toNumber(published.n));
     assert.equal(page.page, 2);
     assert.equal(page.items.length, Math.min(4, Math.max(0, page.total - 4)));
@@ -121,7 +139,7 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
     assert.match(JSON.stringify(await tooBig.json()), /pageSize 应为 1 至 100 的整数/);
 
     // The registers: the CSV has the JSON's rows.
-    const fees = (await (await c.get('/api/public/registers/fees?year=2026')).json()) as any;
+    const fees = (await (await c.get('/api/public/registers/fees?year=2026')).json()) as { items: unknown[] };
     const csv = Buffer.from(
       await (await c.get('/api/public/registers/fees.csv?year=2026')).arrayBuffer(),
     ).toString('utf8');
@@ -130,25 +148,34 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
     assert.equal((await c.get('/api/public/registers/fees')).status, 400, 'year is required');
 
     // Annual reports: only the published one; its cells are the stored cells.
-    const reports = (await (await c.get('/api/public/annual-reports')).json()) as any;
+    const reports = (await (await c.get('/api/public/annual-reports')).json()) as {
+      items: { year: number }[];
+    };
     assert.deepEqual(
-      reports.items.map((r: any) => r.year),
+      reports.items.map((r) => r.year),
       [2025],
     );
-    const r25 = (await (await c.get('/api/public/annual-reports/2025')).json()) as any;
+    const r25 = (await (await c.get('/api/public/annual-reports/2025')).json()) as { cells: unknown };
     assert.deepEqual(r25.cells, (await findReportFor(db, town.id, 2025))!.cells);
     assert.equal((await c.get('/api/public/annual-reports/2026')).status, 404);
 
     // Calendar: 10 working days after 2026-09-30 skip the 国庆节 holiday; explain and add-workdays agree.
-    const ex = (await (await c.get('/api/public/calendar/explain?date=2026-09-30&n=10')).json()) as any;
-    const add = (await (await c.get('/api/public/calendar/add-workdays?date=2026-09-30&n=10')).json()) as any;
+    const ex = (await (await c.get('/api/public/calendar/explain?date=2026-09-30&n=10')).json()) as {
+      result: string;
+      skipped: { reasonLabel: string }[];
+    };
+    const add = (await (await c.get('/api/public/calendar/add-workdays?date=2026-09-30&n=10')).json()) as {
+      result: string;
+    };
     assert.equal(ex.result, add.result);
-    assert.ok(ex.skipped.some((s: any) => /法定节假日/.test(s.reasonLabel)));
+    assert.ok(ex.skipped.some((s) => /法定节假日/.test(s.reasonLabel)));
     const bad = await c.get('/api/public/calendar/is-workday?date=2026-13-40');
     assert.equal(bad.status, 400);
 
     // 村级公开: the counts are the published items of the year; a list of persons is never given as data.
-    const villages = (await (await c.get('/api/public/villages?year=2026')).json()) as any;
+    const villages = (await (await c.get('/api/public/villages?year=2026')).json()) as {
+      items: { counts: { party: number; affairs: number; finance: number } }[];
+    };
     assert.equal(villages.items.length, 13);
     const publishedInVillages = await db
       .selectFrom('village_disclosures')
@@ -160,7 +187,8 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
       .executeTakeFirstOrThrow();
     assert.equal(
       villages.items.reduce(
-        (s: number, v: any) => s + v.counts.party + v.counts.affairs + v.counts.finance,
+        (s: number, v: (typeof villages.items)[number]) =>
+          s + v.counts.party + v.counts.affairs + v.counts.finance,
         0,
       ),
       toNumber(publishedInVillages.n),
@@ -179,12 +207,15 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
       .where('values_json', 'like', '%"name"%')
       .executeTakeFirst();
     if (personal) {
-      const item = (await (await c.get(`/api/public/villages/items/${personal.id}`)).json()) as any;
+      const item = (await (await c.get(`/api/public/villages/items/${personal.id}`)).json()) as {
+        withheldLists: number;
+        values: unknown;
+      };
       assert.ok(item.withheldLists >= 1, 'a list of persons is withheld');
       assert.doesNotMatch(JSON.stringify(item.values), /\d{17}[\dXx]/, 'no ID number');
     }
     // 互动交流: only published messages, never the citizen's contact.
-    const msgs = (await (await c.get('/api/public/inquiries?pageSize=100')).json()) as any;
+    const msgs = (await (await c.get('/api/public/inquiries?pageSize=100')).json()) as { total: number };
     const publishedMsgs = await db
       .selectFrom('inquiries')
       .select(['id', 'contact_phone', 'contact_name'])
@@ -192,7 +223,7 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
       .where('is_published', '=', 1)
       .execute();
     assert.equal(msgs.total, publishedMsgs.length);
-    const one = (await (await c.get(`/api/public/inquiries/${publishedMsgs[0]!.id}`)).json()) as any;
+    const one: unknown = await (await c.get(`/api/public/inquiries/${publishedMsgs[0]!.id}`)).json();
     for (const m of publishedMsgs)
       if (m.contact_phone) assert.ok(!JSON.stringify(one).includes(m.contact_phone), 'no phone');
     const hidden = await db

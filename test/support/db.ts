@@ -8,7 +8,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Db, type Dialect } from '../../src/db/database.ts';
+import { openDatabase, type DatabaseTarget, type Db, type Dialect } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrator.ts';
 import { wireFeatures } from '../../src/features.ts';
 
@@ -129,4 +129,11 @@ export function describeEachDialect(title: string, fn: (t: () => TestDatabase) =
       });
     });
   }
+}
+
+/** How to open this test database a second time (the CLI opens, prepares and closes its own connection). */
+export function targetOf(t: TestDatabase): DatabaseTarget {
+  return t.dialect === 'sqlite'
+    ? { kind: 'sqlite', file: t.url.slice('sqlite:'.length) }
+    : { kind: 'postgres', url: t.url };
 }

@@ -1,7 +1,7 @@
 /** All SQL of the annual-report generator that is not a use case's own write: reads and row → domain mapping. */
 import { z } from 'zod';
 import { defineSetting, readSetting, readSettingOfAgencies } from '../../settings/agency-settings.ts';
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import type { AnnualReportTable } from './report.tables.ts';
 import { parseJson, toNumber } from '../../db/values.ts';
@@ -33,7 +33,7 @@ export function textsFromJson(v: unknown): Texts {
   return Object.fromEntries(SECTION_IDS.map((id) => [id, raw[id] ?? ''])) as Texts;
 }
 
-export function toReport(r: any): AnnualReport {
+export function toReport(r: Selectable<AnnualReportTable>): AnnualReport {
   return {
     id: toNumber(r.id),
     agencyId: toNumber(r.agency_id),

@@ -20,8 +20,14 @@ async function proactiveFacts(db: DbOrTrx, r: AnnualReport): Promise<GraphicInpu
     if (!p || typeof p.published !== 'number') return null;
     return {
       published: p.published,
-      byCategory: (p.byCategory ?? []).map((b: any) => ({ name: String(b.name), count: Number(b.count) })),
-      byChannel: (p.byChannel ?? []).map((b: any) => ({ label: String(b.label), count: Number(b.count) })),
+      byCategory: (p.byCategory ?? []).map((b: { name?: unknown; count?: unknown }) => ({
+        name: String(b.name),
+        count: Number(b.count),
+      })),
+      byChannel: (p.byChannel ?? []).map((b: { label?: unknown; count?: unknown }) => ({
+        label: String(b.label),
+        count: Number(b.count),
+      })),
     };
   } catch {
     return null;

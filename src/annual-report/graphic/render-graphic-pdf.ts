@@ -1,6 +1,6 @@
 /** The 图解 as a printable A4 PDF: the same figures, sentences and charts (SVG drawn by pdfmake) and tables. */
 import { chartSvgString, chartTable } from '../../charts/index.ts';
-import { renderPdf } from '../../documents/pdf.ts';
+import { renderPdf, type PdfNode } from '../../documents/pdf.ts';
 import type { ReportGraphic } from './report-graphic.ts';
 
 const num = (v: number | null) =>
@@ -10,9 +10,9 @@ const mm = (v: number) => (v * 72) / 25.4;
 const CONTENT_W = mm(170);
 
 export async function renderGraphicPdf(g: ReportGraphic): Promise<Buffer> {
-  const figureRows: any[][] = [];
+  const figureRows: PdfNode[][] = [];
   for (let i = 0; i < g.figures.length; i += 4) {
-    const row: any[] = g.figures.slice(i, i + 4).map((f) => ({
+    const row: PdfNode[] = g.figures.slice(i, i + 4).map((f) => ({
       stack: [
         { text: `${num(f.value)} ${f.unit}`, font: 'Hei', bold: true, fontSize: 16, color: '#a8201a' },
         { text: f.label, fontSize: 10 },
@@ -23,7 +23,7 @@ export async function renderGraphicPdf(g: ReportGraphic): Promise<Buffer> {
     while (row.length < 4) row.push({ stack: [{ text: '' }], margin: [0, 0, 0, 0] });
     figureRows.push(row);
   }
-  const content: any[] = [
+  const content: PdfNode[] = [
     { text: g.title, font: 'Hei', bold: true, fontSize: 16, alignment: 'center', margin: [0, 0, 0, 6] },
     {
       text: '本图解根据已发布的年度报告表格数据生成，数字与报告正文一致；如有不一致，以报告正文为准。',

@@ -118,7 +118,7 @@ export function Field(p: FieldProps) {
         value={p.secret ? '' : val(p.form.values[p.name])}
         required={p.required}
         autocomplete={p.autocomplete}
-        inputMode={p.inputmode as any}
+        inputMode={p.inputmode}
         aria-invalid={err ? 'true' : undefined}
         aria-describedby={describedBy(id, p.hint, err)}
       />

@@ -2,7 +2,7 @@ import { pageParam } from '../../form.ts';
 import type { App, C } from '../../app-env.ts';
 import { currentActor, officePage } from '../../office-page.tsx';
 import { assertCan } from '../../../errors.ts';
-import { auditPolicy } from '../../../org/org.policy.ts';
+import { auditPolicy } from '../../../audit/audit.policy.ts';
 import { agencyScope, descendantIds } from '../../../org/org.queries.ts';
 import { listAuditEvents, type AuditFilter } from '../../../audit/audit.queries.ts';
 import { exportAudit } from '../../../audit/export-audit.ts';

@@ -13,7 +13,8 @@ import {
 import { formData, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
 import { ValidationError, isDomainError } from '../../../errors.ts';
-import { calendarPolicy, orgPolicy } from '../../../org/org.policy.ts';
+import { orgPolicy } from '../../../org/org.policy.ts';
+import { calendarPolicy } from '../../../calendar/calendar.policy.ts';
 import { agencyScope } from '../../../org/org.queries.ts';
 import { getCalendar } from '../../../calendar/get-calendar.ts';
 import {
