@@ -34,3 +34,4 @@ export {
   type OfficePublicationList,
   type OfficePublicationPage,
 } from './office-publication-page.ts';
+export { publicPublicationPage, type PublicPublicationPage } from './public-publication-page.ts';
