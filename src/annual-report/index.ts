@@ -82,10 +82,3 @@ export {
   type ReportStatus,
 } from './generator/report.ts';
 export { deadlineSettings } from './generator/annual-reports.queries.ts';
-// Page queries of the web's 年度报告 pages (what one page shows, read in one call).
-export {
-  reportDetailPage,
-  reportListPage,
-  type ReportDetailPage,
-  type ReportListPage,
-} from './generator/report-pages.ts';

@@ -13,7 +13,9 @@ import { redirectWithFlash } from '../../render.tsx';
 import { ValidationError, isDomainError, NotFoundError } from '../../../errors.ts';
 import { findAgency } from '../../../org/org.queries.ts';
 import { attachment } from '../../../documents/xlsx.ts';
-import { reportDetailPage, reportListPage } from '../../../annual-report/index.ts';
+// Page queries by path: re-exported from the feature's index.ts they would close an import cycle (report-context →
+// check-content → supervision → requests → annual-report/index.ts).
+import { reportDetailPage, reportListPage } from '../../../annual-report/generator/report-pages.ts';
 import { generateReport } from '../../../annual-report/generator/generate-report.ts';
 import { saveNarrative } from '../../../annual-report/generator/save-narrative.ts';
 import { acknowledgeWarning } from '../../../annual-report/generator/acknowledge-warning.ts';

@@ -1,5 +1,5 @@
 /** A report's page: status, checks (and acknowledging warnings), actions, the narrative editor, the full text. Pure. */
-import type { ReportDetailPage } from '../../../annual-report/index.ts';
+import type { ReportDetailPage } from '../../../annual-report/generator/report-pages.ts';
 import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS } from '../../../annual-report/generator/export-formats.ts';
 import type { documentOf } from '../../../annual-report/generator/export-report.ts';
 import { ReportArticle, REPORT_CSS } from '../../../annual-report/generator/render-html.tsx';

@@ -1,5 +1,5 @@
 /** The list page of 年度报告: the agency's reports, the generate form and the import form. Pure. */
-import type { ReportListPage } from '../../../annual-report/index.ts';
+import type { ReportListPage } from '../../../annual-report/generator/report-pages.ts';
 import { REPORT_STATUS_LABELS } from '../../../annual-report/generator/report.ts';
 import { beijingDateTime } from '../../../beijing-time.ts';
 import { Csrf, Field, FormError, Submit, emptyForm, type FormState } from '../forms.tsx';
