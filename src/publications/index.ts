@@ -25,3 +25,13 @@ export { subtreeIds, type Category } from './catalogue.ts';
 export { listRegisters, DECISION_KIND_LABELS, type DecisionRow, type FeeRow } from './art20-registers.ts';
 // 互动交流 screens citizens' messages with the same personal-data scan before anything is shown.
 export { HIT_LABELS, maskText, scanText, type SecrecyHit } from './secrecy-scan.ts';
+// Page queries of the web's 主动公开 pages (what one page shows, read in one call).
+export {
+  dueByOffice,
+  officePublicationList,
+  officePublicationPage,
+  OFFICE_PAGE_SIZE,
+  type OfficePublicationList,
+  type OfficePublicationPage,
+} from './office-publication-page.ts';
+export { publicPublicationPage, type PublicPublicationPage } from './public-publication-page.ts';

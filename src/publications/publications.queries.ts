@@ -157,6 +157,21 @@ export async function findPublicPublication(
   return p && p.agencyId === agencyId && isPublic(p) ? p : undefined;
 }
 
+/** The public 政策解读 of an item (published, 主动公开 items whose `interprets_id` names it). */
+export async function listPublicInterpretations(
+  db: DbOrTrx,
+  id: number,
+): Promise<{ id: number; title: string }[]> {
+  const rows = await db
+    .selectFrom('publications')
+    .select(['id', 'title'])
+    .where('interprets_id', '=', id)
+    .where('status', '=', 'published')
+    .where('attribute', '=', 'proactive')
+    .execute();
+  return rows.map((r) => ({ id: toNumber(r.id), title: r.title }));
+}
+
 export interface PublicListQuery {
   agencyId: number;
   categoryIds?: number[];
