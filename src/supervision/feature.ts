@@ -15,6 +15,7 @@ export const SUPERVISION_ROLES = [
   'clerk',
   'admin',
   'inspector',
+  'supervisor',
   'office_head',
   'liaison',
   'deputy_leader',

@@ -215,7 +215,6 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'GET /office/supervision/settings': { who: 'staff' },
   'POST /office/supervision/settings': { who: 'staff' },
   'POST /office/supervision/checklist': { who: 'staff' },
-  'POST /office/supervision/permissions': { who: 'staff' },
   'GET /office/supervision/problems': { who: 'staff' },
   'GET /office/supervision/problems/new': { who: 'staff' },
   'POST /office/supervision/problems/new': { who: 'staff' },
