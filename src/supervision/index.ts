@@ -18,3 +18,9 @@ export { supervisionOverview, type SupervisionOverview } from './overview.ts';
 export { saveSettings, parseSettings, type SettingsText } from './save-settings.ts';
 export { manualItemsOf } from './assessment-input.ts';
 export { supervisionPolicy } from './supervision.policy.ts';
+export {
+  findPublishedBulletin,
+  publicSupervisionFigures,
+  publishedBulletinsPage,
+  type PublicSupervisionFigures,
+} from './public-data.ts';
