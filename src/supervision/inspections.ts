@@ -176,7 +176,7 @@ export async function planInspection(
       if (!a || a.parentId !== organizerAgencyId)
         throw new ValidationError('督查对象不是本级下属乡镇', { targets: '督查对象有误' });
       assertCan(supervisionPolicy.inspect(ctx.actor, await agencyScope(ctx.db, a.id)), {
-        message: '督查下级乡镇须持有县级督查权限',
+        message: '督查下级乡镇须由上级政务公开办的督办人员进行',
       });
       groups.set(a.id, [...(groups.get(a.id) ?? []), { kind: 'agency', id: a.id, name: a.name }]);
     } else {

@@ -68,7 +68,7 @@ export async function issueSupervision(
   const { problem: p, scope } = await loadProblem(ctx.db, problemId);
   assertCan(supervisionPolicy.superviseFromAbove(ctx.actor, scope), {
     hide: !supervisionPolicy.read(ctx.actor, scope),
-    message: '督办须由持有县级督查权限的上级人员发出',
+    message: '督办须由上级政务公开办的督办人员发出',
   });
   const today = ctx.clock.today();
   if (!isOverdue(p, today)) throw new InvalidStateError('只能对整改逾期的问题督办');

@@ -31,7 +31,7 @@ export async function superviseOverdueRequest(
   const scope = await agencyScope(ctx.db, agencyId);
   assertCan(supervisionPolicy.superviseFromAbove(ctx.actor, scope), {
     hide: !supervisionPolicy.read(ctx.actor, scope),
-    message: '督办须由持有县级督查权限的上级人员发出',
+    message: '督办须由上级政务公开办的督办人员发出',
   });
   const today = ctx.clock.today();
   const open = (OPEN_STATES as readonly string[]).includes(r.status);

@@ -101,8 +101,11 @@ describeEachDialect('attack: county-side writes on a township', (t) => {
       link: null,
     };
     const demand = { demand: '请立即整改并书面报告', answerBy: '2027-02-10' };
-    const supervisor = ctxAs(db, userActor(await makeUser(db, county.id, ['supervisor'])), clock);
-    const p = await recordProblem(supervisor, town.id, problem);
+    const supervisorUser = await makeUser(db, county.id, ['supervisor']);
+    const supervisor = ctxAs(db, userActor(supervisorUser), clock);
+    // Recorded before its deadline, overdue by now.
+    const earlier = ctxAs(db, userActor(supervisorUser), fixedClock('2027-01-20T02:00:00Z'));
+    const p = await recordProblem(earlier, town.id, problem);
     assert.equal(p.agencyId, town.id);
     for (const [who, roles, agencyId, code] of [
       ['county inspector', ['inspector'], county.id, 'forbidden'],
