@@ -26,7 +26,7 @@ const VIEWPORTS = [
 ];
 
 test(
-  'county portal and county supervision, on a phone and a desktop: a citizen finds a township’s item from the county search and applies to that township; the county inspector sees the township’s overdue request and issues 督办',
+  'county portal and county supervision, on a phone and a desktop: a citizen finds a township’s item from the county search and applies to that township; the county supervisor (督办 role) sees the township’s overdue request and issues 督办',
   { skip: browserSkip() },
   async () => {
     const app = await startTestServer();
@@ -101,10 +101,10 @@ test(
         .executeTakeFirstOrThrow();
       await db.updateTable('info_requests').set({ due_on: '2026-01-05' }).where('id', '=', open.id).execute();
 
-      // The county inspector, on the desktop then on the phone: the dashboard, the township, 督办.
+      // The county supervisor (督办 role), on the desktop then on the phone: the dashboard, the township, 督办.
       const inspect = async (vp: (typeof VIEWPORTS)[number]) => {
         const page = await (await browser!.newContext(vp.options)).newPage();
-        await signInAs(page, app.url, 'inspector', account('inspector').password);
+        await signInAs(page, app.url, 'supervisor', account('supervisor').password);
         await page.goto(`${app.url}/office/county`);
         await page.getByRole('heading', { name: '互助县政务公开监督' }).waitFor();
         await page.locator('svg.county-grid').waitFor();

@@ -19,10 +19,11 @@ const user = (agencyId: number, ...roles: Role[]): Actor => ({
   roles,
 });
 
-test('county view: the county inspector sees the dashboard and reads agencies below; nobody else', () => {
+test('county view: the county inspector and the county supervisor see the dashboard and read agencies below; nobody else', () => {
   const rows: [string, Actor, { viewDashboard: boolean; readAgency: boolean }][] = [
     ['county inspector', user(COUNTY, 'inspector'), { viewDashboard: true, readAgency: true }],
-    ['county supervisor', user(COUNTY, 'supervisor'), { viewDashboard: false, readAgency: false }],
+    ['county supervisor', user(COUNTY, 'supervisor'), { viewDashboard: true, readAgency: true }],
+    ['other county supervisor', user(OTHER_COUNTY, 'supervisor'), { viewDashboard: true, readAgency: false }],
     ['county admin', user(COUNTY, 'admin'), { viewDashboard: false, readAgency: false }],
     ['township clerk', user(TOWN, 'clerk'), { viewDashboard: false, readAgency: false }],
     ['township inspector', user(TOWN, 'inspector'), { viewDashboard: true, readAgency: false }],

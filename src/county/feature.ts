@@ -8,7 +8,7 @@ export function countyFeature(): Feature {
   return {
     name: 'county',
     routes: [countyPortalRoutes, countyOfficeRoutes],
-    nav: [{ href: '/office/county', label: '全县监督', roles: ['inspector'], order: 64 }],
+    nav: [{ href: '/office/county', label: '全县监督', roles: ['inspector', 'supervisor'], order: 64 }],
     demo: [{ name: 'county', run: loadCountyDemo }],
   };
 }

@@ -9,7 +9,6 @@ import { assertCan, ConflictError, InvalidStateError } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
 import {
-  actorHasCountyPermission,
   loadProblem,
   notify,
   problemLink,
@@ -32,7 +31,7 @@ export async function closeOutProblem(
   input: z.infer<typeof CloseOutInput>,
 ): Promise<Problem> {
   const { problem: p, scope } = await loadProblem(ctx.db, id);
-  assertCan(supervisionPolicy.inspect(ctx.actor, scope, await actorHasCountyPermission(ctx)), {
+  assertCan(supervisionPolicy.inspect(ctx.actor, scope), {
     hide: !supervisionPolicy.read(ctx.actor, scope),
     message: '只有督查人员可以复核销号',
   });

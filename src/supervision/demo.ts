@@ -29,7 +29,7 @@ import { recordTraining } from './trainings.ts';
 import { createQuestionnaire, enterPaperResponse, submitOnline } from './evaluations.ts';
 import { generateBulletin, publishBulletin } from './bulletin.ts';
 import { computeAssessment } from './assessment.ts';
-import { issueSupervision, answerSupervision, setCountyPermission } from './supervise-problem.ts';
+import { issueSupervision, answerSupervision } from './supervise-problem.ts';
 import { runDailyChecks } from './daily-checks.ts';
 import type { EvidenceInput } from './evidence.ts';
 
@@ -86,8 +86,8 @@ export async function loadSupervisionDemo(ctx: Ctx, townshipId: number): Promise
     if (!u) throw new Error(`demo user ${username} missing`);
     return u;
   };
-  const [clerk, head, liaison, drafter, inspector, deputy] = await Promise.all(
-    ['clerk', 'officehead', 'liaison', 'drafter', 'inspector', 'deputy'].map(user),
+  const [clerk, head, liaison, drafter, supervisor, deputy] = await Promise.all(
+    ['clerk', 'officehead', 'liaison', 'drafter', 'supervisor', 'deputy'].map(user),
   );
   const town = (await findAgency(ctx.db, townshipId))!;
   const on = (date: string, u: User): Ctx => ({
@@ -433,11 +433,10 @@ export async function loadSupervisionDemo(ctx: Ctx, townshipId: number): Promise
     await runDailyChecks(sys('2026-07-11'), { period: '2026-07-11' });
   });
   at('2026-10-20', async () => {
-    if (inspector.agencyId !== town.parentId) return;
-    // The demo has no county administrator: the permission is granted as the demo loader (audited all the same).
-    await setCountyPermission(sys('2026-10-20'), inspector.id, true);
+    // The county's 督办 role (holding county.supervision) issues it.
+    if (supervisor.agencyId !== town.parentId) return;
     const p = await problemByTitle('村级公开栏缺少低保评议结果公示');
-    await issueSupervision(on('2026-10-20', inspector), p.id, {
+    await issueSupervision(on('2026-10-20', supervisor), p.id, {
       demand: '请于10月底前完成整改并书面报告原因',
       answerBy: '2026-10-30',
     });

@@ -16,6 +16,7 @@ export const SUPERVISION_ROLES = [
   'clerk',
   'admin',
   'inspector',
+  'supervisor',
   'office_head',
   'liaison',
   'deputy_leader',

@@ -13,7 +13,6 @@ import { toNumber } from '../db/values.ts';
 import { addDays } from '../calendar/dates.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
 import {
-  actorHasCountyPermission,
   clerkIds,
   loadProblem,
   notify,
@@ -199,7 +198,7 @@ export async function recordFollowUp(
   if (!row) throw new NotFoundError('未找到该回头看');
   const f = toFollowUp(row);
   const { problem: p, scope } = await loadProblem(ctx.db, f.problemId);
-  assertCan(supervisionPolicy.inspect(ctx.actor, scope, await actorHasCountyPermission(ctx)), {
+  assertCan(supervisionPolicy.inspect(ctx.actor, scope), {
     hide: !supervisionPolicy.read(ctx.actor, scope),
     message: '只有督查人员可以记录回头看',
   });

@@ -5,3 +5,22 @@ export { improvementParagraph, lastYearAndOpenParagraph, supervisionParagraph } 
 export { listPublishedBulletins, type Bulletin } from './bulletin.ts';
 export { superviseOverdueRequest } from './supervise-request.ts';
 export { SuperviseInput } from './supervise-problem.ts';
+export {
+  ledgerPage,
+  problemPage,
+  problemHistory,
+  type LedgerPage,
+  type ProblemPage,
+} from './problem-page.ts';
+export { supervisionWork, type SupervisionWork } from './my-work.ts';
+export type { Problem } from './supervision.queries.ts';
+export { supervisionOverview, type SupervisionOverview } from './overview.ts';
+export { saveSettings, parseSettings, type SettingsText } from './save-settings.ts';
+export { manualItemsOf } from './assessment-input.ts';
+export { supervisionPolicy } from './supervision.policy.ts';
+export {
+  findPublishedBulletin,
+  publicSupervisionFigures,
+  publishedBulletinsPage,
+  type PublicSupervisionFigures,
+} from './public-data.ts';

@@ -11,7 +11,6 @@ import { agencyScope, findAgency } from '../org/org.queries.ts';
 import { addDays } from '../calendar/dates.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
 import {
-  actorHasCountyPermission,
   nextProblemReference,
   notify,
   problemLink,
@@ -151,8 +150,7 @@ export async function recordProblem(
   opts: { fromLastReport?: boolean } = {},
 ): Promise<Problem> {
   const scope = await agencyScope(ctx.db, agencyId);
-  const county = await actorHasCountyPermission(ctx);
-  assertCan(supervisionPolicy.inspect(ctx.actor, scope, county), {
+  assertCan(supervisionPolicy.inspect(ctx.actor, scope), {
     hide: !supervisionPolicy.read(ctx.actor, scope),
   });
   const fromAbove = ctx.actor.kind === 'user' && ctx.actor.agencyId !== agencyId;

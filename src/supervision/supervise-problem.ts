@@ -1,6 +1,6 @@
 /**
- * 督办 (county) and the township's answer, and the grant of the county's named permission. A county user holding
- * COUNTY_PERMISSION issues 督办 on a township's overdue problem; the township's disclosure office and the
+ * 督办 (county) and the township's answer. The county's 督办 role (holding `county.supervision`) issues 督办 on a
+ * township's overdue problem; the township's disclosure office and the
  * responsible people are notified and must answer by the date given; the answer notifies the issuer.
  */
 import { z } from 'zod';
@@ -9,10 +9,8 @@ import type { Trx } from '../db/database.ts';
 import { assertCan, InvalidStateError, NotFoundError, ValidationError } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { toNumber } from '../db/values.ts';
-import { getUser } from '../org/org.queries.ts';
-import { COUNTY_PERMISSION, supervisionPolicy } from './supervision.policy.ts';
+import { supervisionPolicy } from './supervision.policy.ts';
 import {
-  actorHasCountyPermission,
   clerkIds,
   loadProblem,
   notify,
@@ -68,9 +66,9 @@ export async function issueSupervision(
   input: z.infer<typeof SuperviseInput>,
 ): Promise<void> {
   const { problem: p, scope } = await loadProblem(ctx.db, problemId);
-  assertCan(supervisionPolicy.superviseFromAbove(ctx.actor, scope, await actorHasCountyPermission(ctx)), {
+  assertCan(supervisionPolicy.superviseFromAbove(ctx.actor, scope), {
     hide: !supervisionPolicy.read(ctx.actor, scope),
-    message: '督办须由持有县级督查权限的上级人员发出',
+    message: '督办须由上级政务公开办的督办人员发出',
   });
   const today = ctx.clock.today();
   if (!isOverdue(p, today)) throw new InvalidStateError('只能对整改逾期的问题督办');
@@ -167,42 +165,5 @@ export async function answerSupervision(
         body: `${p.reference}：${name}答复：${input.answer}`,
         link: problemLink(p.id),
       });
-  });
-}
-
-/** Grant or revoke the county supervision permission (an admin of the user's agency; audited). */
-export async function setCountyPermission(ctx: Ctx, userId: number, granted: boolean): Promise<void> {
-  const user = await getUser(ctx.db, userId);
-  assertCan(supervisionPolicy.grantPermission(ctx.actor, user.agencyId), {
-    message: '只有本机关系统管理员可以授予县级督查权限',
-  });
-  if (granted && !user.roles.includes('inspector'))
-    throw new InvalidStateError('县级督查权限只能授予“县政务公开办（督查）”角色的用户');
-  const by = ctx.actor.kind === 'user' ? ctx.actor.name : '系统';
-  await ctx.db.transaction().execute(async (trx) => {
-    if (granted)
-      await trx
-        .insertInto('sv_permissions')
-        .values({
-          user_id: userId,
-          permission: COUNTY_PERMISSION,
-          granted_by_name: by,
-          granted_at: ctx.clock.now().toISOString(),
-        })
-        .onConflict((oc) => oc.columns(['user_id', 'permission']).doNothing())
-        .execute();
-    else
-      await trx
-        .deleteFrom('sv_permissions')
-        .where('user_id', '=', userId)
-        .where('permission', '=', COUNTY_PERMISSION)
-        .execute();
-    await recordEvent(trx, ctx, {
-      action: granted ? 'supervision.permission_granted' : 'supervision.permission_revoked',
-      objectType: 'user',
-      objectId: userId,
-      agencyId: user.agencyId,
-      after: { user: user.displayName, permission: COUNTY_PERMISSION },
-    });
   });
 }

@@ -20,13 +20,14 @@ async function setup(db: Db) {
   const liaison = await makeUser(db, town.id, ['liaison'], { villageId: village });
   const countyAdmin = await makeUser(db, county.id, ['admin']);
   const inspector = await makeUser(db, county.id, ['inspector']);
+  const supervisor = await makeUser(db, county.id, ['supervisor']);
   const app = testApp(db, clock);
   const as = async (u: { username: string }) => {
     const c = app.client();
     await c.signIn(u.username);
     return c;
   };
-  return { clock, county, town, village, clerk, clerk2, liaison, countyAdmin, inspector, as };
+  return { clock, county, town, village, clerk, clerk2, liaison, countyAdmin, inspector, supervisor, as };
 }
 
 const idOf = (res: Response) => Number(/\/problems\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
@@ -104,31 +105,37 @@ describeEachDialect('web: 监督保障', (t) => {
     }
   });
 
-  test('the county: no write right without the named permission; the admin grants it (audited); the inspector records a problem in the township ledger and issues 督办; the township answers', async () => {
+  test('the county role matrix: the inspector and the county admin read or see nothing to write; the supervisor (督办 role, county.supervision) records a problem in the township ledger and issues 督办; the township answers', async () => {
     const db = t().db;
     const s = await setup(db);
-    const insp = await s.as(s.inspector);
-    const ledger = await insp.get(`/office/supervision/problems?agency=${s.town.id}`);
-    assert.equal(ledger.status, 200, 'the inspector reads the township ledger');
-    assert.doesNotMatch(await ledger.text(), /登记问题<\/a>/);
-    const refused = await insp.post(`/office/supervision/problems/new?agency=${s.town.id}`, {
-      title: '指南未更新',
-      unit: 'agency:0',
-    });
-    assert.equal(refused.status, 403);
-
-    const admin = await s.as(s.countyAdmin);
-    assert.equal(
-      (await admin.post('/office/supervision/permissions', { userId: String(s.inspector.id), grant: '1' }))
-        .status,
-      303,
-    );
-    const audit = await db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('action', '=', 'supervision.permission_granted')
-      .execute();
-    assert.equal(audit.length, 1);
+    const otherCounty = await makeAgency(db, { kind: 'county', parentId: null });
+    const outsider = await makeUser(db, otherCounty.id, ['supervisor']);
+    const ledgerUrl = `/office/supervision/problems?agency=${s.town.id}`;
+    const problem = { title: '指南未更新', unit: 'agency:0' };
+    // who → [reads the township ledger, may record there, sees the county dashboard, opens the township's drill-down]
+    const matrix: [string, { username: string }, number, number, number, number][] = [
+      ['county inspector', s.inspector, 200, 403, 200, 200],
+      ['county supervisor', s.supervisor, 200, 303, 200, 200],
+      ['county admin', s.countyAdmin, 404, 404, 404, 404],
+      ['another county’s supervisor', outsider, 404, 404, 200, 404],
+      ['township clerk', s.clerk, 200, 303, 404, 404],
+    ];
+    for (const [who, u, read, record, dashboard, drill] of matrix) {
+      const c = await s.as(u);
+      const ledger = await c.get(ledgerUrl);
+      assert.equal(ledger.status, read, `${who} reads the township ledger`);
+      if (read === 200)
+        (record === 303 ? assert.match : assert.doesNotMatch)(
+          await ledger.text(),
+          /登记问题<\/a>/,
+          `${who} button`,
+        );
+      const posted = await c.post(`/office/supervision/problems/new?agency=${s.town.id}`, problem);
+      assert.equal(posted.status, record, `${who} records a problem`);
+      assert.equal((await c.get('/office/county')).status, dashboard, `${who} county dashboard`);
+      assert.equal((await c.get(`/office/county/agencies/${s.town.id}`)).status, drill, `${who} drill-down`);
+    }
+    const insp = await s.as(s.supervisor);
 
     const res = await insp.post(`/office/supervision/problems/new?agency=${s.town.id}`, {
       title: '政府信息公开指南未更新',
@@ -154,7 +161,7 @@ describeEachDialect('web: 监督保障', (t) => {
     assert.equal(early.status, 400);
     assert.match(await early.text(), /只能对整改逾期的问题督办/);
     s.clock.set('2026-03-05T02:00:00Z');
-    await insp.signIn(s.inspector.username);
+    await insp.signIn(s.supervisor.username);
     assert.equal(
       (
         await insp.post(`/office/supervision/problems/${id}/supervise`, {
@@ -186,7 +193,7 @@ describeEachDialect('web: 监督保障', (t) => {
     assert.equal((await runDailyChecks(systemCtx(db, s.clock))).lateAnswers, 1);
     assert.equal((await runDailyChecks(systemCtx(db, s.clock), { period: '2026-03-11b' })).lateAnswers, 0);
     assert.match((await lateNotes(s.clerk.id))[0]!.title, /县级督办逾期未答复.*应于2026-03-10前答复/);
-    assert.match((await lateNotes(s.inspector.id))[0]!.title, /督办逾期未获答复/);
+    assert.match((await lateNotes(s.supervisor.id))[0]!.title, /督办逾期未获答复/);
     s.clock.set('2026-03-15T02:00:00Z');
     assert.equal((await runDailyChecks(systemCtx(db, s.clock))).lateAnswers, 1);
     assert.equal((await lateNotes(s.clerk.id)).length, 2);
@@ -203,7 +210,7 @@ describeEachDialect('web: 监督保障', (t) => {
     const back = await db
       .selectFrom('notifications')
       .select('title')
-      .where('user_id', '=', s.inspector.id)
+      .where('user_id', '=', s.supervisor.id)
       .where('kind', '=', 'supervision.supervision')
       .execute();
     assert.equal(back.length, 1);
@@ -258,16 +265,7 @@ describeEachDialect('web: 监督保障', (t) => {
     const results = await (await clerk.get(`/office/supervision/evaluations/${qid}`)).text();
     assert.match(results, /共11份/);
     assert.match(results, /13912345678/, 'the office sees the raw comment');
-    await db
-      .insertInto('sv_permissions')
-      .values({
-        user_id: s.inspector.id,
-        permission: 'county_supervision',
-        granted_by_name: 't',
-        granted_at: 'x',
-      })
-      .execute();
-    const insp = await s.as(s.inspector);
+    const insp = await s.as(s.supervisor);
     const outside = await (await insp.get(`/office/supervision/evaluations/${qid}`)).text();
     assert.doesNotMatch(outside, /13912345678/);
     assert.match(outside, /139\*{4}5678/);

@@ -1,23 +1,25 @@
 /**
- * Who may do what in 监督保障. Default-deny predicates over the actor, the agency scope of the record and a few
- * facts; the county's right to plan inspections of its townships, record problems in their ledgers and issue 督办
- * is a separate named permission (COUNTY_PERMISSION, granted and revoked with an audit row), never implied by the
- * read-only inspector role.
+ * Who may do what in 监督保障. Default-deny predicates over the actor and the agency scope of the record (and, for
+ * rectifying, a few facts of the problem). One model for the county (docs/supervision.md, "County"):
+ * - `inspector` (县政务公开办（督查）) reads every agency below: ledgers, inspections, bulletins, the county dashboard;
+ *   it never writes;
+ * - `supervisor` (县政务公开办（督办）) holds the named permission `county.supervision` (src/org/permissions.ts): it
+ *   plans inspections of the townships below, records problems in their ledgers, issues 督办 on an overdue item,
+ *   and reads what that needs, read-only otherwise.
+ * The permission comes with the role, granted and taken away with the role (audited), never row by row.
  */
 import type { Actor } from '../context.ts';
-import { canReadAgencyData, hasRole, isInspectorAbove, isMember, type AgencyScope } from '../org/access.ts';
-
-export const COUNTY_PERMISSION = 'county_supervision';
-export const PERMISSION_LABELS: Record<string, string> = { [COUNTY_PERMISSION]: '县级督查（督办乡镇整改）' };
+import { canReadAgencyData, hasRole, isMember, type AgencyScope } from '../org/access.ts';
+import { hasCountyPermission, holdsCountyPermission } from '../org/permissions.ts';
 
 /** The agency's own supervision staff: the disclosure office, its leaders, the administrator. */
 function isOwnManager(actor: Actor, scope: AgencyScope): boolean {
   return isMember(actor, scope) && hasRole(actor, 'clerk', 'admin', 'principal_leader', 'deputy_leader');
 }
 
-/** A county user holding the named permission, above the scope. */
-function isCountySupervisor(actor: Actor, scope: AgencyScope, hasCountyPermission: boolean): boolean {
-  return hasCountyPermission && isInspectorAbove(actor, scope);
+/** A county user holding `county.supervision`, in an agency above the scope. */
+function isCountySupervisor(actor: Actor, scope: AgencyScope): boolean {
+  return hasCountyPermission(actor, scope, 'county.supervision');
 }
 
 export interface RectifyFacts {
@@ -27,12 +29,14 @@ export interface RectifyFacts {
 }
 
 export const supervisionPolicy = {
-  read: (actor: Actor, scope: AgencyScope) => canReadAgencyData(actor, scope),
+  /** See the agency's supervision records: its own staff, an inspector above, the county supervisor above. */
+  read: (actor: Actor, scope: AgencyScope) =>
+    canReadAgencyData(actor, scope) || isCountySupervisor(actor, scope),
   /** Plan and carry out inspections, record problems, 销号, 回头看. */
-  inspect: (actor: Actor, scope: AgencyScope, hasCountyPermission = false) =>
-    actor.kind === 'system' ||
-    isOwnManager(actor, scope) ||
-    isCountySupervisor(actor, scope, hasCountyPermission),
+  inspect: (actor: Actor, scope: AgencyScope) =>
+    actor.kind === 'system' || isOwnManager(actor, scope) || isCountySupervisor(actor, scope),
+  /** Plan, from the county's own pages, inspections of the agencies below: the county supervisor. */
+  planBelow: (actor: Actor) => holdsCountyPermission(actor, 'county.supervision'),
   /** Settings, checklist, bulletins, trainings, evaluation, assessment, 责任追究: the agency's own staff only. */
   manage: (actor: Actor, scope: AgencyScope) => actor.kind === 'system' || isOwnManager(actor, scope),
   /** Record a rectification: the responsible person, the unit's head or liaison, or the disclosure office. */
@@ -46,15 +50,10 @@ export const supervisionPolicy = {
       return hasRole(actor, 'liaison', 'office_head');
     return false;
   },
-  /** Issue 督办 on a township's overdue problem: the county, with the named permission. */
-  superviseFromAbove: (actor: Actor, scope: AgencyScope, hasCountyPermission: boolean) =>
-    isCountySupervisor(actor, scope, hasCountyPermission),
+  /** Issue 督办 on a township's overdue problem or request: the county supervisor above it. */
+  superviseFromAbove: (actor: Actor, scope: AgencyScope) => isCountySupervisor(actor, scope),
   /** Answer a 督办: the township's own supervision staff. */
   answerSupervision: (actor: Actor, scope: AgencyScope) => isOwnManager(actor, scope),
-  /** Grant or revoke the county permission: an administrator of the user's own (county) agency. */
-  grantPermission: (actor: Actor, userAgencyId: number) =>
-    actor.kind === 'system' ||
-    (actor.kind === 'user' && actor.agencyId === userAgencyId && hasRole(actor, 'admin')),
   /** Raw comments of social evaluation (before screening): the agency's own supervision staff only. */
   readRawComments: (actor: Actor, scope: AgencyScope) => isOwnManager(actor, scope),
 };

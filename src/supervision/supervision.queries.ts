@@ -1,5 +1,5 @@
 /**
- * All SQL of 监督保障 that more than one use case needs: settings, the county permission, problems (row → domain),
+ * All SQL of 监督保障 that more than one use case needs: settings, problems (row → domain),
  * the ledger, notifications to the people a waiting state names. Driver values are normalised here.
  */
 import { z } from 'zod';
@@ -11,7 +11,6 @@ import { agencyScope } from '../org/org.queries.ts';
 import type { AgencyScope } from '../org/access.ts';
 import { nextSerial } from '../serials/next-serial.ts';
 import { notify as writeNotifications, type NotificationInput } from '../notifications/notify.ts';
-import { COUNTY_PERMISSION } from './supervision.policy.ts';
 import { DEFAULT_FOLLOW_UP_DAYS, type ProblemSource, type ProblemStatus } from './problem.ts';
 import type { Selectable } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -61,27 +60,6 @@ export async function writeSettings(trx: DbOrTrx, agencyId: number, s: Supervisi
       oc.columns(['agency_id', 'key']).doUpdateSet({ value_json: JSON.stringify(s), updated_at: now }),
     )
     .execute();
-}
-
-// ---------- the county permission ----------
-
-export async function hasPermission(
-  db: DbOrTrx,
-  userId: number,
-  permission = COUNTY_PERMISSION,
-): Promise<boolean> {
-  const r = await db
-    .selectFrom('sv_permissions')
-    .select('user_id')
-    .where('user_id', '=', userId)
-    .where('permission', '=', permission)
-    .executeTakeFirst();
-  return Boolean(r);
-}
-
-/** Whether the ctx's actor holds the county supervision permission. */
-export async function actorHasCountyPermission(ctx: Ctx): Promise<boolean> {
-  return ctx.actor.kind === 'user' ? hasPermission(ctx.db, ctx.actor.userId) : false;
 }
 
 // ---------- problems ----------

@@ -4,7 +4,7 @@ import { closeOutRefusal, followUpDates, statusLabel } from './problem.ts';
 import { rosterMismatches } from './providers/core-providers.ts';
 import { autoScore, AUTO_POINTS, type ItemScore } from './assessment.ts';
 import { screenComment } from './evaluations.ts';
-import { supervisionPolicy, COUNTY_PERMISSION } from './supervision.policy.ts';
+import { supervisionPolicy } from './supervision.policy.ts';
 import { draftBulletin } from './bulletin.ts';
 import type { Actor } from '../context.ts';
 import type { Role } from '../org/roles.ts';
@@ -117,7 +117,7 @@ test('bulletin draft: figures, per-unit line, and the problems still open', () =
   assert.match(text, /按时公开率75%/);
 });
 
-test('policy matrix: inspect / rectify / 督办 / grant, default deny', () => {
+test('policy matrix: read / inspect / plan below / rectify / 督办, default deny; the county supervisor is the 督办 role', () => {
   const scope = { agencyId: 2, ancestorIds: [1] };
   const user = (
     roles: Role[],
@@ -133,19 +133,23 @@ test('policy matrix: inspect / rectify / 督办 / grant, default deny', () => {
     roles,
     ...extra,
   });
-  const rows: [string, Actor, boolean, boolean, boolean, boolean][] = [
-    // who, actor, county permission?, inspect, 督办, manage
-    ['township clerk', user(['clerk']), false, true, false, true],
-    ['township drafter', user(['drafter']), false, false, false, false],
-    ['township liaison', user(['liaison']), false, false, false, false],
-    ['county inspector, no permission', user(['inspector'], 1), false, false, false, false],
-    ['county inspector with permission', user(['inspector'], 1), true, true, true, false],
-    ['county admin', user(['admin'], 1), true, false, false, false],
-    ['public', { kind: 'public' }, false, false, false, false],
+  const rows: [string, Actor, boolean, boolean, boolean, boolean, boolean][] = [
+    // who, actor, read, inspect, plan below, 督办, manage
+    ['township clerk', user(['clerk']), true, true, false, false, true],
+    ['township drafter', user(['drafter']), true, false, false, false, false],
+    ['township liaison', user(['liaison']), true, false, false, false, false],
+    ['township supervisor role (nothing below)', user(['supervisor']), true, false, true, false, false],
+    ['county inspector (reads only)', user(['inspector'], 1), true, false, false, false, false],
+    ['county supervisor (督办)', user(['supervisor'], 1), true, true, true, true, false],
+    ['county admin', user(['admin'], 1), false, false, false, false, false],
+    ['another county’s supervisor', user(['supervisor'], 3), false, false, true, false, false],
+    ['public', { kind: 'public' }, false, false, false, false, false],
   ];
-  for (const [who, a, perm, inspect, supervise, manage] of rows) {
-    assert.equal(supervisionPolicy.inspect(a, scope, perm), inspect, `${who} inspect`);
-    assert.equal(supervisionPolicy.superviseFromAbove(a, scope, perm), supervise, `${who} 督办`);
+  for (const [who, a, read, inspect, planBelow, supervise, manage] of rows) {
+    assert.equal(supervisionPolicy.read(a, scope), read, `${who} read`);
+    assert.equal(supervisionPolicy.inspect(a, scope), inspect, `${who} inspect`);
+    assert.equal(supervisionPolicy.planBelow(a), planBelow, `${who} plan below`);
+    assert.equal(supervisionPolicy.superviseFromAbove(a, scope), supervise, `${who} 督办`);
     assert.equal(supervisionPolicy.manage(a, scope), manage, `${who} manage`);
     // Answering a 督办 and reading unscreened evaluation comments: the township's own supervision staff only.
     assert.equal(supervisionPolicy.answerSupervision(a, scope), manage, `${who} answer 督办`);
@@ -176,8 +180,10 @@ test('policy matrix: inspect / rectify / 督办 / grant, default deny', () => {
     false,
     'the county never rectifies',
   );
-  assert.equal(supervisionPolicy.grantPermission(user(['admin'], 1), 1), true);
-  assert.equal(supervisionPolicy.grantPermission(user(['admin'], 2), 1), false);
-  assert.equal(supervisionPolicy.grantPermission(user(['inspector'], 1), 1), false);
-  assert.equal(COUNTY_PERMISSION, 'county_supervision');
+  assert.equal(
+    supervisionPolicy.rectify(user(['supervisor'], 1), scope, facts),
+    false,
+    'nor does the county supervisor',
+  );
+  assert.equal(supervisionPolicy.inspect({ kind: 'system', name: '每日巡查' }, scope), true);
 });

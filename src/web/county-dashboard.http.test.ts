@@ -97,11 +97,23 @@ describeEachDialect('web: the county supervising view', (t) => {
     assert.match(detail, /依申请公开超期/);
     assert.doesNotMatch(detail, /撰写政府信息|登记申请/, 'read-only');
     const action = `/office/county/agencies/${town.id}/requests/${open[0]!.id}/supervise`;
-    assert.ok(detail.includes(`action="${action}"`));
-    const bad = await c.post(action, { demand: '请尽快', answerBy: '2020-01-01' });
+    // The inspector reads only: no 督办 form, and a forged post is refused.
+    assert.ok(!detail.includes(`action="${action}"`));
+    assert.match(detail, /未督办/);
+    const demand = { demand: '请于期限内答复申请人并报县政务公开办', answerBy: today };
+    assert.equal((await c.post(action, demand)).status, 403);
+    // The county's 督办 role (county.supervision) sees the dashboard too and issues it.
+    const supervisor = account('supervisor');
+    const s = testApp(db).client();
+    await s.signIn(supervisor.username, supervisor.password);
+    assert.match(await (await s.get('/office/county')).text(), /<svg class="county-grid"/);
+    assert.ok(
+      (await (await s.get(`/office/county/agencies/${town.id}`)).text()).includes(`action="${action}"`),
+    );
+    const bad = await s.post(action, { demand: '请尽快', answerBy: '2020-01-01' });
     assert.equal(bad.status, 400);
     assert.match(await bad.text(), />请尽快<\/textarea>/, 'what was typed is kept');
-    const ok = await c.post(action, { demand: '请于期限内答复申请人并报县政务公开办', answerBy: today });
+    const ok = await s.post(action, demand);
     assert.equal(ok.status, 303);
     const problem = await db
       .selectFrom('sv_problems')

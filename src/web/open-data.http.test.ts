@@ -86,13 +86,14 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
       villageId: String(village.village_id),
       itemId: String(village.id),
       inquiryId: String(inquiry.id),
+      period: '2026-10',
       id: String(firstId),
       year: '2026',
       date: '2026-09-30',
       n: '10',
     };
     const publicPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/public/'));
-    assert.equal(publicPaths.length, 22);
+    assert.equal(publicPaths.length, 25);
     for (const path of publicPaths) {
       const op = doc.paths[path]!.get!;
       assert.deepEqual(op.security, [], `${path} needs no sign-in`);
@@ -240,5 +241,71 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
       .where('status', '!=', 'published')
       .executeTakeFirst();
     if (draft) assert.equal((await c.get(`/api/public/publications/${draft.id}`)).status, 404);
+
+    // 监督保障: only published bulletins (the demo's November one is a draft), their published text and counts;
+    // the figures are counts of ended months; never a problem's evidence or a person's name.
+    const bulletins = (await (await c.get('/api/public/supervision/bulletins?pageSize=100')).json()) as any;
+    const publishedBulletins = await db
+      .selectFrom('sv_bulletins')
+      .select(['period', 'body_text'])
+      .where('agency_id', '=', town.id)
+      .where('status', '=', 'published')
+      .orderBy('period', 'desc')
+      .execute();
+    assert.equal(bulletins.total, publishedBulletins.length);
+    assert.deepEqual(
+      bulletins.items.map((b: any) => b.period),
+      publishedBulletins.map((b) => b.period),
+    );
+    const pagedB = (await (await c.get('/api/public/supervision/bulletins?page=2&pageSize=3')).json()) as any;
+    assert.deepEqual(
+      pagedB.items.map((b: any) => b.period),
+      publishedBulletins.slice(3, 6).map((b) => b.period),
+    );
+    const oct = (await (await c.get('/api/public/supervision/bulletins/2026-10')).json()) as any;
+    assert.equal(oct.body, publishedBulletins.find((b) => b.period === '2026-10')!.body_text);
+    const draftBulletin = await db
+      .selectFrom('sv_bulletins')
+      .select('period')
+      .where('agency_id', '=', town.id)
+      .where('status', '=', 'draft')
+      .executeTakeFirstOrThrow();
+    assert.equal(
+      (await c.get(`/api/public/supervision/bulletins/${draftBulletin.period}`)).status,
+      404,
+      'a draft',
+    );
+    const figures = (await (await c.get('/api/public/supervision/figures?year=2026')).json()) as any;
+    assert.deepEqual(
+      figures.months.map((m: any) => m.month),
+      Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`),
+      'ended months only',
+    );
+    const found = await db
+      .selectFrom('sv_problems')
+      .select('found_on')
+      .where('agency_id', '=', town.id)
+      .where('found_on', '>=', '2026-01-01')
+      .where('found_on', '<=', '2026-11-30')
+      .execute();
+    assert.equal(
+      figures.months.reduce((n: number, m: any) => n + m.found, 0),
+      found.length,
+    );
+    const trainings = await db
+      .selectFrom('sv_trainings')
+      .select('level')
+      .where('agency_id', '=', town.id)
+      .where('held_on', '>=', '2026-01-01')
+      .where('held_on', '<=', '2026-12-31')
+      .execute();
+    assert.equal(figures.trainings.superior + figures.trainings.township, trainings.length);
+    const people = await db
+      .selectFrom('sv_problems')
+      .select('responsible_name')
+      .where('agency_id', '=', town.id)
+      .execute();
+    const text = JSON.stringify([bulletins, figures]);
+    for (const p of people) assert.ok(!text.includes(p.responsible_name), 'no responsible person');
   });
 });

@@ -15,6 +15,8 @@ import { importReport } from '../../src/annual-report/generator/import-report.ts
 import { setReportDeadline } from '../../src/annual-report/generator/set-report-deadline.ts';
 import { listPublishedReports } from '../../src/annual-report/generator/annual-reports.queries.ts';
 import type { Role } from '../../src/org/roles.ts';
+import { recordProblem } from '../../src/supervision/record-problem.ts';
+import { issueSupervision } from '../../src/supervision/supervise-problem.ts';
 
 const clock = fixedClock('2027-02-05T02:00:00Z');
 
@@ -80,5 +82,45 @@ describeEachDialect('attack: county-side writes on a township', (t) => {
         );
       }
     }
+  });
+
+  test('监督保障 from above: the inspector and another county’s supervisor can neither record a problem in a township nor issue 督办; the county’s supervisor can', async () => {
+    const { db } = t();
+    await seedCalendar(systemCtx(db, clock));
+    const county = await makeAgency(db, { kind: 'county', parentId: null });
+    const town = await makeAgency(db, { parentId: county.id });
+    const other = await makeAgency(db, { kind: 'county', parentId: null });
+    const problem = {
+      unitKind: 'agency' as const,
+      unitId: null,
+      responsibleUserId: null,
+      responsibleName: '李四',
+      title: '政府信息公开指南未更新',
+      description: '',
+      deadline: '2027-02-01',
+      link: null,
+    };
+    const demand = { demand: '请立即整改并书面报告', answerBy: '2027-02-10' };
+    const supervisorUser = await makeUser(db, county.id, ['supervisor']);
+    const supervisor = ctxAs(db, userActor(supervisorUser), clock);
+    // Recorded before its deadline, overdue by now.
+    const earlier = ctxAs(db, userActor(supervisorUser), fixedClock('2027-01-20T02:00:00Z'));
+    const p = await recordProblem(earlier, town.id, problem);
+    assert.equal(p.agencyId, town.id);
+    for (const [who, roles, agencyId, code] of [
+      ['county inspector', ['inspector'], county.id, 'forbidden'],
+      ['another county’s supervisor', ['supervisor'], other.id, 'not_found'],
+      ['county admin', ['admin'], county.id, 'not_found'],
+    ] as [string, Role[], number, string][]) {
+      const as = ctxAs(db, userActor(await makeUser(db, agencyId, roles)), clock);
+      await assert.rejects(recordProblem(as, town.id, problem), { code }, `${who} records`);
+      await assert.rejects(issueSupervision(as, p.id, demand), { code }, `${who} 督办`);
+    }
+    await issueSupervision(supervisor, p.id, demand);
+    const rows = await db.selectFrom('sv_supervisions').select('problem_id').execute();
+    assert.deepEqual(
+      rows.map((r) => Number(r.problem_id)),
+      [p.id],
+    );
   });
 });

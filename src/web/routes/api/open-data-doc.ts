@@ -22,6 +22,11 @@ import {
   PublicVillageItem,
   PublicVillageItemHead,
 } from '../../../open-data/community-presenters.ts';
+import {
+  PublicBulletin,
+  PublicBulletinHead,
+  PublicSupervisionFigures,
+} from '../../../open-data/supervision-presenters.ts';
 
 function schemaOf(s: z.ZodType): Record<string, unknown> {
   const { $schema: _drop, ...rest } = z.toJSONSchema(s, { target: 'draft-2020-12' }) as Record<
@@ -50,6 +55,9 @@ export const OPEN_DATA_SCHEMAS: Record<string, Record<string, unknown>> = {
   PublicInquiryPage: schemaOf(pageOf(PublicInquiryHead)),
   PublicInquiry: schemaOf(PublicInquiry),
   PublicInquiryMonthList: schemaOf(z.object({ items: z.array(PublicInquiryMonth) })),
+  PublicBulletinPage: schemaOf(pageOf(PublicBulletinHead)),
+  PublicBulletin: schemaOf(PublicBulletin),
+  PublicSupervisionFigures: schemaOf(PublicSupervisionFigures),
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -224,6 +232,35 @@ export const OPEN_DATA_PATHS: Record<string, OpenApiPathItem> = {
     'listPublicInquiryFigures',
     '互动交流：每月公布的留言办理情况',
     'PublicInquiryMonthList',
+  ),
+  '/api/public/supervision/bulletins': op(
+    'listPublicBulletins',
+    '监督保障：已发布的每月政务公开工作通报（新的在前，分页）',
+    'PublicBulletinPage',
+    [
+      q('page', '页码', { type: 'integer', minimum: 1, default: 1 }),
+      q('pageSize', '每页条数', { type: 'integer', minimum: 1, maximum: 100, default: 20 }),
+    ],
+  ),
+  '/api/public/supervision/bulletins/{period}': op(
+    'getPublicBulletin',
+    '监督保障：一期已发布的通报（正文和数字；未发布的不提供）',
+    'PublicBulletin',
+    [
+      {
+        name: 'period',
+        in: 'path',
+        required: true,
+        description: '通报所属月份（YYYY-MM）',
+        schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+      },
+    ],
+  ),
+  '/api/public/supervision/figures': op(
+    'getPublicSupervisionFigures',
+    '监督保障：问题发现、整改、逾期（按已结束的月份）和业务培训次数',
+    'PublicSupervisionFigures',
+    [year(false)],
   ),
   '/api/public/publications.csv': download(
     'downloadPublicationsCsv',

@@ -1,6 +1,6 @@
 /**
  * The open data API under /api/public: no sign-in, the portal agency's public data only (主动公开, the registers,
- * annual reports, the calendar, 村级公开 and 互动交流), JSON with an ETag
+ * annual reports, the calendar, 村级公开, 互动交流 and 监督保障's published bulletins and figures), JSON with an ETag
  * (If-None-Match → 304) and a short public cache; CSV and XLSX downloads of each public register.
  * Documented in /api/openapi.json (open-data-doc.ts).
  */
@@ -29,6 +29,7 @@ import {
   openVillageItems,
   openVillages,
 } from '../../../open-data/open-community.ts';
+import { openBulletin, openBulletins, openSupervisionFigures } from '../../../open-data/open-supervision.ts';
 import {
   REGISTERS,
   registerTable,
@@ -135,6 +136,16 @@ export function openDataRoutes(app: App): void {
   );
   app.get('/api/public/inquiries/figures', async (c) =>
     publicJson(c, await openInquiryFigures(c.var.deps.db, await agencyOf(c))),
+  );
+  // 监督保障: the published monthly bulletins and the public figures (counts only).
+  app.get('/api/public/supervision/bulletins', async (c) =>
+    publicJson(c, await openBulletins(c.var.deps.db, await agencyOf(c), baseOf(c), c.req.query())),
+  );
+  app.get('/api/public/supervision/bulletins/:period{[0-9]{4}-[0-9]{2}}', async (c) =>
+    publicJson(c, await openBulletin(c.var.deps.db, await agencyOf(c), baseOf(c), c.req.param('period'))),
+  );
+  app.get('/api/public/supervision/figures', async (c) =>
+    publicJson(c, await openSupervisionFigures(c.var.deps.db, await agencyOf(c), c.req.query(), today(c))),
   );
 
   for (const id of REGISTERS)

@@ -8,7 +8,8 @@ import { officePage } from '../../office-page.tsx';
 import { formData, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
 import { parseInput } from '../../../errors.ts';
-import { Csrf, Field, FormError, Submit, TextArea, emptyForm, type FormState } from '../../views/forms.tsx';
+import { emptyForm, type FormState } from '../../views/forms.tsx';
+import { RecordForm, superviseFields } from '../../views/supervision/record-form.tsx';
 import { CountyGrid } from '../../views/county-grid.tsx';
 import {
   FIGURES,
@@ -23,7 +24,7 @@ import { STATE_LABELS as REQUEST_STATE_LABELS, type RequestState } from '../../.
 import { STATUS_LABELS as PUBLICATION_STATUS_LABELS } from '../../../publications/publication.ts';
 import { STATE_LABELS as INQUIRY_STATE_LABELS } from '../../../inquiries/inquiry.ts';
 import { STATUS_LABELS as VILLAGE_STATUS_LABELS } from '../../../villages/village-disclosure.ts';
-import { SuperviseInput, superviseOverdueRequest } from '../../../supervision/index.ts';
+import { SuperviseInput, superviseOverdueRequest, supervisionPolicy } from '../../../supervision/index.ts';
 import { formOf } from './requests-shared.tsx';
 import { beijing } from './supervision/shared.tsx';
 
@@ -147,18 +148,20 @@ function Section<T extends DetailRow>(p: {
 async function agencyPage(c: C, id: number, form?: { requestId: number; state: FormState }, status = 200) {
   const d = await countyAgencyDetail(c.var.ctx, id);
   const today = c.var.ctx.clock.today();
+  // 督办 is the county supervisor's (county.supervision); the inspector reads only. Being above: readAgency.
+  const canSupervise = supervisionPolicy.planBelow(c.var.ctx.actor);
   const superviseForm = (requestId: number) => {
     const f = form?.requestId === requestId ? form.state : emptyForm();
     return (
       <details open={form?.requestId === requestId}>
         <summary>督办</summary>
-        <form method="post" action={`${agencyHref(id)}/requests/${requestId}/supervise`} novalidate>
-          <Csrf token={c.var.csrf} />
-          <FormError form={f} />
-          <TextArea form={f} name="demand" label="督办要求" required rows={2} />
-          <Field form={f} name="answerBy" label="答复期限" type="date" required />
-          <Submit>发出督办</Submit>
-        </form>
+        <RecordForm
+          action={`${agencyHref(id)}/requests/${requestId}/supervise`}
+          csrf={c.var.csrf}
+          form={f}
+          fields={superviseFields(2)}
+          submit="发出督办"
+        />
       </details>
     );
   };
@@ -176,7 +179,15 @@ async function agencyPage(c: C, id: number, form?: { requestId: number; state: F
         rows={d.overdueRequests}
         dateLabel="答复期限"
         status={(r) => REQUEST_STATE_LABELS[r.status as RequestState] ?? r.status}
-        extra={(r) => (r.supervised ? <span>已督办，待答复</span> : superviseForm(r.id))}
+        extra={(r) =>
+          r.supervised ? (
+            <span>已督办，待答复</span>
+          ) : canSupervise ? (
+            superviseForm(r.id)
+          ) : (
+            <span>未督办</span>
+          )
+        }
       />
       <Section
         title="主动公开超过20个工作日"

@@ -24,7 +24,6 @@ import {
   listVillages,
 } from '../../../../org/org.queries.ts';
 import { supervisionPolicy } from '../../../../supervision/supervision.policy.ts';
-import { actorHasCountyPermission } from '../../../../supervision/supervision.queries.ts';
 import { ensureChecklist, listChecklist } from '../../../../supervision/checklist.queries.ts';
 import {
   INSPECTION_STATUS_LABELS,
@@ -49,10 +48,9 @@ async function listPage(c: C, form: FormState, status = 200) {
   const scope = await agencyScope(db, agencyId);
   assertCan(supervisionPolicy.read(c.var.ctx.actor, scope), { hide: true });
   const agency = (await findAgency(db, agencyId))!;
-  const county = await actorHasCountyPermission(c.var.ctx);
   const canPlan =
-    supervisionPolicy.inspect(c.var.ctx.actor, scope, county) ||
-    (county && currentUser(c).agencyId === agencyId);
+    supervisionPolicy.inspect(c.var.ctx.actor, scope) ||
+    (supervisionPolicy.planBelow(c.var.ctx.actor) && currentUser(c).agencyId === agencyId);
   await ensureChecklist(db, agencyId, c.var.ctx.clock.now().toISOString());
   const [items, offices, villages, all, choices] = await Promise.all([
     listChecklist(db, agencyId, true),
@@ -148,11 +146,7 @@ async function inspectionPage(c: C, id: number, forms: Record<string, FormState>
   const db = c.var.deps.db;
   const { inspection: x, targets, results, scope } = await loadInspection(db, id);
   assertCan(supervisionPolicy.read(c.var.ctx.actor, scope), { hide: true });
-  const canInspect = supervisionPolicy.inspect(
-    c.var.ctx.actor,
-    scope,
-    await actorHasCountyPermission(c.var.ctx),
-  );
+  const canInspect = supervisionPolicy.inspect(c.var.ctx.actor, scope);
   const items = (await listChecklist(db, x.organizerAgencyId)).filter((i) => x.itemIds.includes(i.id));
   const users = (await listUsers(db, x.agencyId))
     .filter((u) => u.isActive)

@@ -5,6 +5,7 @@ import { problemRoutes } from './problem-routes.tsx';
 import { inspectionRoutes } from './inspection-routes.tsx';
 import { bulletinRoutes } from './bulletin-routes.tsx';
 import { recordRoutes } from './record-routes.tsx';
+import { evaluationRoutes } from './evaluation-routes.tsx';
 
 export const supervisionRoutes: RouteModule = (app) => {
   overviewRoutes(app);
@@ -12,4 +13,5 @@ export const supervisionRoutes: RouteModule = (app) => {
   inspectionRoutes(app);
   bulletinRoutes(app);
   recordRoutes(app);
+  evaluationRoutes(app);
 };

@@ -9,10 +9,10 @@ import { beijingDateTime } from '../../../../beijing-time.ts';
 
 export const BASE = '/office/supervision';
 
-/** The agencies a county inspector may pick (its own and those below), else none. */
+/** The agencies a county inspector or supervisor may pick (its own and those below), else none. */
 export async function agencyChoices(c: C): Promise<{ value: string; label: string }[]> {
   const user = currentUser(c);
-  if (!user.roles.includes('inspector')) return [];
+  if (!user.roles.includes('inspector') && !user.roles.includes('supervisor')) return [];
   const ids = new Set(await descendantIds(c.var.deps.db, user.agencyId));
   return (await listAgencies(c.var.deps.db))
     .filter((a) => ids.has(a.id))
@@ -25,30 +25,7 @@ export function agencyOf(c: C): number {
   return Number.isInteger(chosen) && chosen > 0 ? chosen : currentUser(c).agencyId;
 }
 
-export function AgencyPicker({
-  choices,
-  current,
-  action,
-}: {
-  choices: { value: string; label: string }[];
-  current: number;
-  action: string;
-}) {
-  if (choices.length < 2) return null;
-  return (
-    <form method="get" action={action} class="filters">
-      <label for="agency-pick">查看机关</label>
-      <select id="agency-pick" name="agency">
-        {choices.map((o) => (
-          <option value={o.value} selected={Number(o.value) === current}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <button type="submit">查看</button>
-    </form>
-  );
-}
+export { AgencyPicker } from '../../../views/supervision/agency-picker.tsx';
 
 export function formOf(e: unknown, values: FormState['values']): FormState {
   if (e instanceof ValidationError) return { values, errors: e.fieldErrors, message: e.message };
