@@ -27,7 +27,12 @@ export interface RectifyFacts {
 }
 
 export const supervisionPolicy = {
-  read: (actor: Actor, scope: AgencyScope) => canReadAgencyData(actor, scope),
+  /**
+   * Read the ledgers. Any member still reads them: a village's liaison opens and rectifies the problems recorded
+   * against their village (rectify), which the problem pages need; narrowing that to the village's own problems is
+   * the supervision feature's to do.
+   */
+  read: (actor: Actor, scope: AgencyScope) => canReadAgencyData(actor, scope) || isMember(actor, scope),
   /** Plan and carry out inspections, record problems, 销号, 回头看. */
   inspect: (actor: Actor, scope: AgencyScope, hasCountyPermission = false) =>
     actor.kind === 'system' ||

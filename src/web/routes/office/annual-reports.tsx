@@ -10,7 +10,7 @@ import { currentActor, officePage } from '../../office-page.tsx';
 import { Csrf, Field, FormError, Submit, TextArea, emptyForm, type FormState } from '../../views/forms.tsx';
 import { formData, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
-import { ValidationError, isDomainError, NotFoundError } from '../../../errors.ts';
+import { ValidationError, assertCan, isDomainError, NotFoundError } from '../../../errors.ts';
 import { agencyScope, descendantIds, findAgency, getAgency, listAgencies } from '../../../org/org.queries.ts';
 import type { Agency } from '../../../org/org.ts';
 import { attachment } from '../../../documents/xlsx.ts';
@@ -116,6 +116,7 @@ async function listPage(c: C, forms: { generate?: FormState; import?: FormState 
   const db = c.var.deps.db;
   const agency = await getAgency(db, actor.agencyId);
   const scope = await agencyScope(db, agency.id);
+  assertCan(reportPolicy.view(actor, scope), { hide: true });
   const reports = await listReports(db, agency.id);
   const canDraft = reportPolicy.draft(actor, scope);
   const hasBelow = (await descendantIds(db, agency.id)).length > 1;

@@ -2,6 +2,7 @@
  * Back office of 互动交流, agency level: settings and routing rules, the FAQ, the monthly figures (SVG charts with
  * their tables), and 意见征集 (create, moderate comments, publish the 采纳情况).
  */
+import { commentCallOf } from '../../../inquiries/index.ts';
 import type { App, C } from '../../app-env.ts';
 import { currentUser, officePage } from '../../office-page.tsx';
 import { redirectWithFlash } from '../../render.tsx';
@@ -487,13 +488,9 @@ export function inquiryAdminRoutes(app: App): void {
     const f = await formData(c);
     const id = Number(c.req.param('id'));
     await moderateComment(c.var.ctx, id, str(f.show) === '1');
-    const row = await c.var.deps.db
-      .selectFrom('comment_call_comments')
-      .select('call_id')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw new NotFoundError();
-    return redirectWithFlash(c, `/office/comment-calls/${row.call_id}`, '已更新');
+    const callId = await commentCallOf(c.var.deps.db, id);
+    if (callId == null) throw new NotFoundError();
+    return redirectWithFlash(c, `/office/comment-calls/${callId}`, '已更新');
   });
   app.post('/office/comment-calls/:id{[0-9]+}/adoption', async (c) => {
     const id = Number(c.req.param('id'));

@@ -1,4 +1,5 @@
 /** Back office of 主动公开: drafts, secrecy scan and masking, the review chain, publishing and channels. Routes are thin. */
+import { isVillageOnly } from '../../../org/access.ts';
 import { listUsers } from '../../../org/org.queries.ts';
 import { WaitingPanel, reassignFields } from '../../views/waiting-panel.tsx';
 import { waitingOfPublication } from '../../../publications/waiting.ts';
@@ -646,7 +647,8 @@ export async function timelinessWidget(ctx: Ctx, user: User) {
   if (
     !user.roles.some((r) =>
       ['clerk', 'drafter', 'office_head', 'deputy_leader', 'principal_leader', 'liaison'].includes(r),
-    )
+    ) ||
+    isVillageOnly(user)
   )
     return null;
   const cal = await getCalendar(ctx.db, user.agencyId);
