@@ -21,11 +21,7 @@ import {
   type TrackedInquiry,
 } from '../../../inquiries/citizen-inquiry.ts';
 import { findPublishedInquiry, listPublishedInquiries } from '../../../inquiries/public-inquiries.ts';
-import {
-  KIND_LABELS,
-  STATE_LABELS,
-  OUTCOME_LABELS,
-} from '../../../inquiries/inquiry.ts';
+import { KIND_LABELS, STATE_LABELS, OUTCOME_LABELS } from '../../../inquiries/inquiry.ts';
 import { checkUpload, MAX_UPLOADS_PER_SUBMIT } from '../../../requests/uploads.ts';
 import { filesOf } from '../../stored-file.ts';
 import { cnDate } from '../../../requests/letters.ts';
