@@ -11,7 +11,7 @@ export function dashboardsFeature(): Feature {
   return {
     name: 'dashboards',
     routes: [statsRoutes],
-    nav: [{ href: '/office/stats', label: '统计图表', roles: [], order: 15 }],
+    nav: [{ href: '/office/stats', label: '统计图表', roles: [], agencyWide: true, order: 15 }],
     // 待我处理 comes first on every dashboard.
     widgets: [
       { order: 0, widget: inboxWidget },

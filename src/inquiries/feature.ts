@@ -8,6 +8,7 @@ import { DAILY_ALERTS_JOB, MONTHLY_FIGURES_JOB, sendInquiryAlerts } from './send
 import { publishMonthlyFigures } from './figures.queries.ts';
 import { loadInquiriesDemo } from './demo.ts';
 import { inquiryAdminRoutes } from '../web/routes/office/inquiries-admin.tsx';
+import { commentCallAdminRoutes } from '../web/routes/office/comment-calls-admin.tsx';
 import { inquiryIntakeRoutes, inquiryOfficeRoutes } from '../web/routes/office/inquiries.tsx';
 import { inquiryPortalRoutes } from '../web/routes/public/inquiries.tsx';
 import { inquiriesWidget } from '../web/inquiries-widget.tsx';
@@ -16,7 +17,13 @@ import { inquiriesWidget } from '../web/inquiries-widget.tsx';
 export function inquiriesFeature(): Feature {
   return {
     name: 'inquiries',
-    routes: [inquiryAdminRoutes, inquiryIntakeRoutes, inquiryOfficeRoutes, inquiryPortalRoutes],
+    routes: [
+      inquiryAdminRoutes,
+      commentCallAdminRoutes,
+      inquiryIntakeRoutes,
+      inquiryOfficeRoutes,
+      inquiryPortalRoutes,
+    ],
     nav: [
       {
         href: '/office/inquiries',

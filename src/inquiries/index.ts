@@ -12,3 +12,11 @@ export {
   type PublishedInquiryHead,
 } from './public-inquiries.ts';
 export { KIND_LABELS as INQUIRY_KIND_LABELS, type InquiryKind } from './inquiry.ts';
+export {
+  commentCallOf,
+  findInquiryAttachment,
+  inquiryDetailExtras,
+  listOpenInquiries,
+  type InquiryDetailExtras,
+  type OpenInquiryHead,
+} from './inquiry-pages.ts';

@@ -1,5 +1,12 @@
 import type { Actor } from '../context.ts';
-import { hasRole, isAdminAbove, isInspectorAbove, isMember, type AgencyScope } from './access.ts';
+import {
+  hasRole,
+  isAdminAbove,
+  isAgencyStaff,
+  isInspectorAbove,
+  isMember,
+  type AgencyScope,
+} from './access.ts';
 
 /**
  * Whether the actor may grant or take away these roles, or manage a user who holds them: platform roles only by a
@@ -14,10 +21,10 @@ export function mayTouchPlatformRoles(actor: Actor): boolean {
  * below it (a county sets up its townships); an inspector above reads; everybody else sees only their own agency.
  */
 export const orgPolicy = {
-  /** See the agency's offices, villages and people. */
+  /** See the agency's offices, villages and people (not a village-only user: isVillageOnly). */
   view(actor: Actor, scope: AgencyScope): boolean {
     if (actor.kind === 'system') return true;
-    if (isMember(actor, scope)) return true;
+    if (isAgencyStaff(actor, scope)) return true;
     return isInspectorAbove(actor, scope) || isAdminAbove(actor, scope);
   },
   /** Create or change offices, villages, users of the agency; import CSV. */

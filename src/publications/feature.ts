@@ -26,7 +26,7 @@ export function publicationsFeature(): Feature {
       publicationPortalRoutes,
     ],
     nav: [
-      { href: '/office/publications', label: '主动公开', roles: [], order: 20 },
+      { href: '/office/publications', label: '主动公开', roles: [], agencyWide: true, order: 20 },
       { href: '/office/registers', label: '第二十条登记', roles: ['admin', 'clerk'], order: 25 },
       { href: '/office/catalogue', label: '公开目录', roles: ['admin'], order: 26 },
       { href: '/office/publication-settings', label: '公开设置', roles: ['admin'], order: 26.5 },

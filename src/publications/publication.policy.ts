@@ -3,7 +3,7 @@
  * item's facts. Outsiders (other agencies) get "not found" from the use cases.
  */
 import type { Actor } from '../context.ts';
-import { canReadAgencyData, hasRole, isMember, type AgencyScope } from '../org/access.ts';
+import { canReadAgencyData, hasRole, isAgencyStaff, isMember, type AgencyScope } from '../org/access.ts';
 import { orgPolicy } from '../org/org.policy.ts';
 import type { ChainState, PublicationStatus, ReviewStep } from './publication.ts';
 
@@ -29,9 +29,9 @@ export const publicationPolicy = {
   view(actor: Actor, scope: AgencyScope): boolean {
     return canReadAgencyData(actor, scope);
   },
-  /** Write a new draft. */
+  /** Write a new draft (a village's own liaison publishes through 村级公开 instead). */
   create(actor: Actor, scope: AgencyScope): boolean {
-    return isMember(actor, scope) && hasRole(actor, 'drafter', 'clerk', 'liaison');
+    return isAgencyStaff(actor, scope) && hasRole(actor, 'drafter', 'clerk', 'liaison');
   },
   /** Change a draft (its drafter, or the disclosure office's clerk) while it is not under review. */
   edit(actor: Actor, scope: AgencyScope, item: PublicationFacts): boolean {
@@ -79,7 +79,9 @@ export const publicationPolicy = {
   /** Record or produce a channel output (WeChat article, group message, notice-board sheet). */
   useChannel(actor: Actor, scope: AgencyScope, item: Pick<PublicationFacts, 'status'>): boolean {
     return (
-      isMember(actor, scope) && hasRole(actor, 'clerk', 'drafter', 'liaison') && item.status === 'published'
+      isAgencyStaff(actor, scope) &&
+      hasRole(actor, 'clerk', 'drafter', 'liaison') &&
+      item.status === 'published'
     );
   },
   /** Edit the catalogue (versioned). */

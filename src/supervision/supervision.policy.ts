@@ -29,9 +29,13 @@ export interface RectifyFacts {
 }
 
 export const supervisionPolicy = {
-  /** See the agency's supervision records: its own staff, an inspector above, the county supervisor above. */
+  /**
+   * Read the ledgers. Its own staff, an inspector above and the county supervisor above read them; any member still reads them too: a village's liaison opens and rectifies the problems recorded
+   * against their village (rectify), which the problem pages need; narrowing that to the village's own problems is
+   * the supervision feature's to do.
+   */
   read: (actor: Actor, scope: AgencyScope) =>
-    canReadAgencyData(actor, scope) || isCountySupervisor(actor, scope),
+    canReadAgencyData(actor, scope) || isMember(actor, scope) || isCountySupervisor(actor, scope),
   /** Plan and carry out inspections, record problems, 销号, 回头看. */
   inspect: (actor: Actor, scope: AgencyScope) =>
     actor.kind === 'system' || isOwnManager(actor, scope) || isCountySupervisor(actor, scope),

@@ -12,3 +12,4 @@ export {
   type PublicValue,
 } from './public-disclosures.ts';
 export { periodLabel, KINDS as VILLAGE_KINDS } from './village-disclosure.ts';
+export { findDisclosureFile, listVillageDecisions, objectionDisclosureId } from './villages.queries.ts';

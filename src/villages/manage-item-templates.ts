@@ -71,11 +71,7 @@ export const TemplateVersionInput = z.object({
 });
 
 /** Make a new version of a template from its newest one. Returns the new version's id. */
-export async function newTemplateVersion(
-  ctx: Ctx,
-  agencyId: number,
-  raw: z.input<typeof TemplateVersionInput>,
-): Promise<number> {
+export async function newTemplateVersion(ctx: Ctx, agencyId: number, raw: unknown): Promise<number> {
   const input = parseInput(TemplateVersionInput, raw);
   assertCan(villagePolicy.manageTemplates(ctx.actor, await agencyScope(ctx.db, agencyId)), {
     message: '只有乡党政办或管理员可以修改公开模板',
@@ -183,7 +179,8 @@ export async function pushTemplate(
 export async function updateVillageSettings(
   ctx: Ctx,
   agencyId: number,
-  raw: Partial<VillageSettings>,
+  /** Changed settings (form strings or typed values), merged over the current ones and parsed. */
+  raw: Record<string, unknown>,
 ): Promise<VillageSettings> {
   assertCan(villagePolicy.manageTemplates(ctx.actor, await agencyScope(ctx.db, agencyId)), {
     message: '只有乡党政办或管理员可以修改设置',

@@ -44,7 +44,7 @@ export const DecisionInput = z.object({
 
 export async function recordDecision(
   ctx: Ctx,
-  raw: z.input<typeof DecisionInput>,
+  raw: unknown,
 ): Promise<{ decisionId: number; itemIds: number[] }> {
   const d = parseInput(DecisionInput, raw);
   const errors = checkDecision(d);

@@ -23,11 +23,7 @@ export const ReviewInput = z
     path: ['reason'],
   });
 
-export async function reviewDisclosure(
-  ctx: Ctx,
-  id: number,
-  raw: z.input<typeof ReviewInput>,
-): Promise<void> {
+export async function reviewDisclosure(ctx: Ctx, id: number, raw: unknown): Promise<void> {
   const input = parseInput(ReviewInput, raw);
   const { item, scope, facts } = await loadDisclosure(ctx, id);
   assertCan(villagePolicy.reviewTownship(ctx.actor, scope, facts), {

@@ -38,7 +38,8 @@ export async function templateForVillage(ctx: Ctx, agencyId: number, villageId: 
 
 export async function createDisclosure(
   ctx: Ctx,
-  raw: NewDisclosureInput,
+  /** Form strings or typed values: parsed with NewDisclosureInput. */
+  raw: unknown,
   extra: {
     values?: RawValues;
     decisionId?: number;
@@ -124,7 +125,8 @@ export const SaveDisclosureInput = z.object({
 export async function saveDisclosure(
   ctx: Ctx,
   id: number,
-  rawInput: z.input<typeof SaveDisclosureInput>,
+  /** Form strings or typed values: parsed with SaveDisclosureInput. */
+  rawInput: unknown,
   values: RawValues,
 ): Promise<number> {
   const input = parseInput(SaveDisclosureInput, rawInput);

@@ -22,11 +22,7 @@ export const SuperviseInput = z
     path: ['reason'],
   });
 
-export async function superviseDisclosure(
-  ctx: Ctx,
-  id: number,
-  raw: z.input<typeof SuperviseInput>,
-): Promise<void> {
+export async function superviseDisclosure(ctx: Ctx, id: number, raw: unknown): Promise<void> {
   const input = parseInput(SuperviseInput, raw);
   const { item, scope, facts } = await loadDisclosure(ctx, id);
   assertCan(villagePolicy.supervise(ctx.actor, scope, facts), {

@@ -353,3 +353,53 @@ export async function listVillageItemHeads(
     publishedOn: r.published_on,
   }));
 }
+
+/** A stored file of an item, with the item's status (the office and public file routes check access from it). */
+export async function findDisclosureFile(
+  db: DbOrTrx,
+  fileId: number,
+): Promise<{ disclosureId: number; storageKey: string; status: DisclosureStatus } | undefined> {
+  const f = await db
+    .selectFrom('village_disclosure_files as f')
+    .innerJoin('village_disclosures as d', 'd.id', 'f.disclosure_id')
+    .select(['f.disclosure_id', 'f.storage_key', 'd.status'])
+    .where('f.id', '=', fileId)
+    .executeTakeFirst();
+  return (
+    f && { disclosureId: f.disclosure_id, storageKey: f.storage_key, status: f.status as DisclosureStatus }
+  );
+}
+
+/** The item a villager's objection is attached to. */
+export async function objectionDisclosureId(db: DbOrTrx, objectionId: number): Promise<number> {
+  const row = await db
+    .selectFrom('village_objections')
+    .select('disclosure_id')
+    .where('id', '=', objectionId)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('质询不存在');
+  return row.disclosure_id;
+}
+
+export interface VillageDecisionHead {
+  id: number;
+  title: string;
+  assemblyOn: string;
+  status: string;
+}
+
+/** A village's 四议两公开 records, newest first (the village page lists them). */
+export async function listVillageDecisions(
+  db: DbOrTrx,
+  villageId: number,
+  limit = 50,
+): Promise<VillageDecisionHead[]> {
+  const rows = await db
+    .selectFrom('village_decisions')
+    .select(['id', 'title', 'assembly_on', 'status'])
+    .where('village_id', '=', villageId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, assemblyOn: r.assembly_on, status: r.status }));
+}

@@ -9,6 +9,7 @@ import { threeMonthAlarms } from '../inquiries/send-inquiry-alerts.ts';
 import { computeMonth } from '../inquiries/figures.queries.ts';
 import { monthsBetween } from '../inquiries/figures.ts';
 import { officeNames } from '../inquiries/inquiries.queries.ts';
+import { listOpenInquiries } from '../inquiries/index.ts';
 import { TrendChart, FiguresTable } from './views/inquiry-charts.tsx';
 import { cnDate } from '../requests/letters.ts';
 import { addDays } from '../calendar/dates.ts';
@@ -17,20 +18,15 @@ export const inquiriesWidget: DashboardWidget = async (ctx, user) => {
   const scope = { ...(await agencyScope(ctx.db, user.agencyId)), officeId: user.officeId };
   if (!inquiryPolicy.view(ctx.actor, scope)) return null;
   const today = ctx.clock.today();
-  const rows = await ctx.db
-    .selectFrom('inquiries')
-    .select(['id', 'reference', 'status', 'office_id', 'due_on'])
-    .where('agency_id', '=', user.agencyId)
-    .where('status', 'in', ['pending_routing', 'in_progress', 'pending_approval'])
-    .execute();
+  const rows = await listOpenInquiries(ctx.db, user.agencyId);
   const mine = rows.filter((r) =>
     r.status === 'pending_routing'
       ? user.roles.includes('clerk')
-      : r.office_id != null &&
-        r.office_id === user.officeId &&
+      : r.officeId != null &&
+        r.officeId === user.officeId &&
         (r.status === 'in_progress' ? true : user.roles.includes('office_head')),
   );
-  const overdue = rows.filter((r) => today > r.due_on);
+  const overdue = rows.filter((r) => today > r.dueOn);
   const alarms = await threeMonthAlarms(ctx.db, user.agencyId, today);
   const months = monthsBetween(addDays(`${today.slice(0, 7)}-01`, -170).slice(0, 7), today.slice(0, 7));
   const figures = [];
@@ -66,7 +62,7 @@ export const inquiriesWidget: DashboardWidget = async (ctx, user) => {
                 : r.status === 'pending_approval'
                   ? '答复待审核'
                   : '待答复'}
-              （期限{r.due_on}）
+              （期限{r.dueOn}）
             </li>
           ))}
         </ul>

@@ -21,8 +21,14 @@ export const statsWidget: DashboardWidget = async (ctx, user) => {
   } catch (e) {
     if (!isDomainError(e)) throw e;
   }
-  const p = await publicationDashboard(ctx, user.agencyId, year);
-  specs.push(...pick(publicationCharts(p.own), ['pub-by-month']));
+  // A village-only user reads neither ledger (canReadAgencyData): no card.
+  try {
+    const p = await publicationDashboard(ctx, user.agencyId, year);
+    specs.push(...pick(publicationCharts(p.own), ['pub-by-month']));
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    return null;
+  }
   return (
     <section class="card wide" aria-labelledby="stats-h">
       <h2 id="stats-h">

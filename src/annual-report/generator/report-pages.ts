@@ -1,5 +1,6 @@
 /** Page queries of the back office's 年度报告 pages: what one page shows, read in one call. */
 import type { Actor } from '../../context.ts';
+import { assertCan } from '../../errors.ts';
 import type { DbOrTrx } from '../../db/database.ts';
 import { agencyScope, descendantIds, getAgency, listAgencies } from '../../org/org.queries.ts';
 import type { Agency } from '../../org/org.ts';
@@ -24,6 +25,7 @@ async function importTargets(db: DbOrTrx, actor: Extract<Actor, { kind: 'user' }
 export async function reportListPage(db: DbOrTrx, actor: Extract<Actor, { kind: 'user' }>) {
   const agency = await getAgency(db, actor.agencyId);
   const scope = await agencyScope(db, agency.id);
+  assertCan(reportPolicy.view(actor, scope), { hide: true });
   const reports = await listReports(db, agency.id);
   const canDraft = reportPolicy.draft(actor, scope);
   const hasBelow = (await descendantIds(db, agency.id)).length > 1;

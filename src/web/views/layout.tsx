@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { isVillageOnly } from '../../org/access.ts';
 import type { User } from '../../org/org.ts';
 import { portalSections, type NavItem } from './nav.ts';
 
@@ -166,6 +167,7 @@ export function PublicLayout(
 export function OfficeLayout(props: Chrome & { user: User; agencyName: string; nav: readonly NavItem[] }) {
   const items = [...props.nav]
     .filter((n) => n.roles.length === 0 || n.roles.some((r) => props.user.roles.includes(r)))
+    .filter((n) => !(n.agencyWide && isVillageOnly(props.user)))
     .sort((a, b) => a.order - b.order);
   return (
     <html lang="zh-CN" class={props.largeFont ? 'large' : undefined}>

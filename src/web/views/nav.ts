@@ -5,6 +5,8 @@ export interface NavItem {
   label: string;
   /** Shown when the user holds any of these roles (empty: every signed-in user). */
   roles: Role[];
+  /** The page shows the agency's own data: hidden from users whose only scope is a village (isVillageOnly). */
+  agencyWide?: boolean;
   order: number;
 }
 

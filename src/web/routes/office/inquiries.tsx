@@ -2,6 +2,7 @@
  * Back office of 互动交流: the ledger, a message with its history and the steps open to the signed-in user, the
  * conversion into a 依申请公开 request, attachments. Thin: each POST parses, calls one use case, redirects.
  */
+import { findInquiryAttachment } from '../../../inquiries/index.ts';
 import type { App, C } from '../../app-env.ts';
 import { currentUser, officePage } from '../../office-page.tsx';
 import { inspectableAgencies } from './requests-shared.tsx';
@@ -231,17 +232,12 @@ export function inquiryOfficeRoutes(app: App): void {
   app.get(`${BASE}/:id${ID}/attachments/:aid${ID}`, async (c) => {
     const q = await getInquiry(c.var.deps.db, Number(c.req.param('id')));
     assertCan(inquiryPolicy.view(c.var.ctx.actor, await inquiryScope(c.var.deps.db, q)), { hide: true });
-    const a = await c.var.deps.db
-      .selectFrom('inquiry_attachments')
-      .selectAll()
-      .where('id', '=', Number(c.req.param('aid')))
-      .where('inquiry_id', '=', q.id)
-      .executeTakeFirst();
+    const a = await findInquiryAttachment(c.var.deps.db, q.id, Number(c.req.param('aid')));
     if (!a) throw new NotFoundError('未找到该附件');
-    const file = await openUpload(c.var.deps.db, filesOf(c), a.storage_path);
+    const file = await openUpload(c.var.deps.db, filesOf(c), a.storagePath);
     return sendStored(c, file, {
-      'Content-Type': a.content_type,
-      'Content-Disposition': attachment(a.file_name),
+      'Content-Type': a.contentType,
+      'Content-Disposition': attachment(a.fileName),
     });
   });
 

@@ -1,17 +1,10 @@
 /** The message page for staff: facts, text with its screening, history, and the forms of the steps open to the user. */
 import type { C } from '../../app-env.ts';
 import { officePage } from '../../office-page.tsx';
-import {
-  Csrf,
-  Field,
-  FormError,
-  Select,
-  Submit,
-  TextArea,
-  emptyForm,
-  type FormState,
-} from '../../views/forms.tsx';
-import { History, ScreenReport } from '../../views/inquiry-views.tsx';
+import { Csrf, FormError, Submit, TextArea, emptyForm, type FormState } from '../../views/forms.tsx';
+import { History, ScreenReport, bjTime } from '../../views/inquiry-views.tsx';
+import { StepForms } from '../../views/inquiries/step-forms.tsx';
+import { inquiryStepTable } from '../../views/inquiries/step-table.ts';
 import { RequestFields } from '../../views/request-form.tsx';
 import { assertCan } from '../../../errors.ts';
 import { listOffices, listVillages } from '../../../org/org.queries.ts';
@@ -22,49 +15,17 @@ import {
   pendingTransfer,
   reporterCount,
 } from '../../../inquiries/inquiries.queries.ts';
+import { inquiryDetailExtras } from '../../../inquiries/index.ts';
 import { inquiryPolicy } from '../../../inquiries/inquiry.policy.ts';
-import {
-  KIND_LABELS,
-  OUTCOME_LABELS,
-  RATING_LABELS,
-  REJECT_REASONS,
-  REJECT_REASON_LABELS,
-  STATE_LABELS,
-} from '../../../inquiries/inquiry.ts';
+import { KIND_LABELS, OUTCOME_LABELS, RATING_LABELS, STATE_LABELS } from '../../../inquiries/inquiry.ts';
 import { getInquirySettings } from '../../../inquiries/settings.ts';
 import { publicationDraft } from '../../../inquiries/publish-inquiry.ts';
-import { parseJson } from '../../../db/values.ts';
-import type { ScreenResult } from '../../../inquiries/screening.ts';
 import { cnDate } from '../../../requests/letters.ts';
 import { suggestOffice } from '../../../inquiries/routing.ts';
 import { listRoutingRules } from '../../../inquiries/manage-settings.ts';
-import { bjTime } from '../../views/inquiry-views.tsx';
 import { safeFileName } from '../../../text/file-name.ts';
 
 const BASE = '/office/inquiries';
-
-function StepForm(p: {
-  id: number;
-  step: string;
-  title: string;
-  csrf: string;
-  form?: FormState;
-  children?: preact.ComponentChildren;
-  button: string;
-}) {
-  const f = p.form ?? emptyForm();
-  return (
-    <section class="card" aria-label={p.title}>
-      <h3>{p.title}</h3>
-      <form method="post" action={`${BASE}/${p.id}/${p.step}`} novalidate>
-        <Csrf token={p.csrf} />
-        <FormError form={f} />
-        {p.children}
-        <Submit>{p.button}</Submit>
-      </form>
-    </section>
-  );
-}
 
 export async function detailPage(c: C, id: number, forms: Record<string, FormState> = {}, status = 200) {
   const db = c.var.deps.db;
@@ -81,11 +42,7 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
     reporterCount(db, q.id),
     listRoutingRules(db, q.agencyId),
   ]);
-  const attachments = await db
-    .selectFrom('inquiry_attachments')
-    .select(['id', 'file_name', 'size'])
-    .where('inquiry_id', '=', q.id)
-    .execute();
+  const { attachments, screen, merged, request } = await inquiryDetailExtras(db, q);
   const name = (oid: number | null) => (oid == null ? '—' : (offices.find((o) => o.id === oid)?.name ?? '—'));
   const csrf = c.var.csrf;
   const can = {
@@ -101,25 +58,22 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
     villageId: q.villageId,
     officeChosenId: q.officeChosenId,
   });
-  const screen = parseJson<ScreenResult | null>(
-    (await db.selectFrom('inquiries').select('screen_json').where('id', '=', q.id).executeTakeFirst())
-      ?.screen_json,
-    null,
-  );
   const draft = publicationDraft(q, q.reply);
-  const merged = await db
-    .selectFrom('inquiries')
-    .select(['id', 'reference', 'received_on'])
-    .where('merged_into_id', '=', q.id)
-    .orderBy('id')
-    .execute();
-  const request = q.convertedRequestId
-    ? await db
-        .selectFrom('info_requests')
-        .select(['id', 'reference', 'received_on'])
-        .where('id', '=', q.convertedRequestId)
-        .executeTakeFirst()
-    : undefined;
+  const inProgress = q.status === 'in_progress' && can.handle;
+  const specs = inquiryStepTable({
+    q,
+    can,
+    inProgress,
+    open,
+    hasTransfer: transfer != null,
+    officeOpts,
+    suggestedOfficeId: suggestion.officeId,
+    settings,
+    draft,
+  });
+  const steps = (...keys: string[]) => (
+    <StepForms id={q.id} csrf={csrf} forms={forms} specs={keys.map((k) => specs[k]!)} />
+  );
   return officePage(
     c,
     `留言${q.reference}`,
@@ -183,7 +137,7 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
             <dt>已转为申请</dt>
             <dd>
               <a href={`/office/requests/${request.id}`}>{request.reference}</a>（收到申请之日{' '}
-              {request.received_on}）
+              {request.receivedOn}）
             </dd>
           </>
         ) : null}
@@ -193,7 +147,7 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
           合并的同类留言：
           {merged.map((m) => (
             <>
-              <a href={`${BASE}/${m.id}`}>{m.reference}</a>（{cnDate(m.received_on)}）{' '}
+              <a href={`${BASE}/${m.id}`}>{m.reference}</a>（{cnDate(m.receivedOn)}）{' '}
             </>
           ))}
         </p>
@@ -207,7 +161,7 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
         <ul>
           {attachments.map((a) => (
             <li>
-              <a href={`${BASE}/${q.id}/attachments/${a.id}`}>{safeFileName(a.file_name)}</a>
+              <a href={`${BASE}/${q.id}/attachments/${a.id}`}>{safeFileName(a.fileName)}</a>
             </li>
           ))}
         </ul>
@@ -264,102 +218,7 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
         </section>
       ) : null}
 
-      {q.status === 'pending_routing' && can.manage ? (
-        <StepForm
-          id={q.id}
-          step="route"
-          title="分办"
-          csrf={csrf}
-          form={forms.route ?? emptyForm({ officeId: String(suggestion.officeId ?? '') })}
-          button="分办"
-        >
-          <Select
-            form={forms.route ?? emptyForm({ officeId: String(suggestion.officeId ?? '') })}
-            name="officeId"
-            label="承办单位"
-            blank="请选择"
-            options={officeOpts}
-            required
-          />
-        </StepForm>
-      ) : null}
-
-      {q.status === 'in_progress' && can.handle ? (
-        <>
-          <StepForm id={q.id} step="reply" title="拟写答复" csrf={csrf} form={forms.reply} button="提交审核">
-            <input type="hidden" name="outcome" value="answer" />
-            <TextArea
-              form={forms.reply ?? emptyForm({ reply: q.draftReply ?? '' })}
-              name="reply"
-              label="答复内容"
-              required
-              rows={6}
-            />
-          </StepForm>
-          <StepForm
-            id={q.id}
-            step="reply"
-            title="信访事项：告知信访渠道"
-            csrf={csrf}
-            button="按信访事项答复并提交审核"
-          >
-            <input type="hidden" name="outcome" value="petition" />
-            <TextArea
-              form={emptyForm({ reply: settings.petitionGuide })}
-              name="reply"
-              label="告知内容"
-              required
-              rows={3}
-            />
-          </StepForm>
-          {!transfer ? (
-            <StepForm
-              id={q.id}
-              step="transfer"
-              title="移交其他单位（首问负责：对方接受前仍由本单位负责）"
-              csrf={csrf}
-              form={forms.transfer}
-              button="申请移交"
-            >
-              <Select
-                form={forms.transfer ?? emptyForm()}
-                name="toOfficeId"
-                label="移交给"
-                blank="请选择"
-                options={officeOpts.filter((o) => o.value !== String(q.officeId))}
-                required
-              />
-              <TextArea
-                form={forms.transfer ?? emptyForm()}
-                name="reason"
-                label="移交理由"
-                required
-                rows={2}
-              />
-            </StepForm>
-          ) : null}
-        </>
-      ) : null}
-
-      {['in_progress', 'pending_approval'].includes(q.status) && can.handle && q.extensionDays == null ? (
-        <StepForm
-          id={q.id}
-          step="extend"
-          title={`延期（只能一次，最多${settings.maxExtensionDays}个工作日）`}
-          csrf={csrf}
-          form={forms.extend}
-          button="延期"
-        >
-          <Field form={forms.extend ?? emptyForm()} name="days" label="延长工作日数" type="number" required />
-          <TextArea
-            form={forms.extend ?? emptyForm()}
-            name="reason"
-            label="延期理由（告知留言人）"
-            required
-            rows={2}
-          />
-        </StepForm>
-      ) : null}
+      {steps('route', 'reply', 'petition', 'transfer', 'extend')}
 
       {q.status === 'pending_approval' && can.approve ? (
         <section class="card" aria-label="审核答复">
@@ -388,119 +247,18 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
               转为依申请公开
             </a>
           </section>
-          <StepForm id={q.id} step="merge" title="合并重复留言" csrf={csrf} form={forms.merge} button="合并">
-            <Field form={forms.merge ?? emptyForm()} name="intoReference" label="主留言编号" required />
-          </StepForm>
-          <StepForm
-            id={q.id}
-            step="refer"
-            title="转办（其他机关或12345热线）"
-            csrf={csrf}
-            form={forms.refer}
-            button="转办并告知留言人"
-          >
-            <Field
-              form={forms.refer ?? emptyForm({ to: '互助县12345政务服务便民热线' })}
-              name="to"
-              label="转办单位"
-              required
-            />
-            <TextArea
-              form={forms.refer ?? emptyForm()}
-              name="note"
-              label="告知留言人的说明"
-              required
-              rows={2}
-            />
-          </StepForm>
-          <StepForm
-            id={q.id}
-            step="reject"
-            title="不予受理"
-            csrf={csrf}
-            form={forms.reject}
-            button="不予受理并告知"
-          >
-            <Select
-              form={forms.reject ?? emptyForm()}
-              name="reason"
-              label="理由（公开的不予受理情形）"
-              blank="请选择"
-              options={REJECT_REASONS.map((r) => ({ value: r, label: REJECT_REASON_LABELS[r] }))}
-              required
-            />
-            <TextArea
-              form={forms.reject ?? emptyForm()}
-              name="note"
-              label="告知留言人的说明"
-              required
-              rows={2}
-            />
-          </StepForm>
         </>
       ) : null}
+      {steps('merge', 'refer', 'reject')}
 
-      {q.status === 'answered' && can.manage && q.allowPublish && !q.mergedIntoId ? (
-        <StepForm
-          id={q.id}
-          step="publish"
-          title={q.isPublished ? '已公开（可修改）' : '审核后公开（自动遮盖个人信息，不含联系方式）'}
-          csrf={csrf}
-          form={forms.publish}
-          button={q.isPublished ? '更新公开内容' : '公开发布'}
-        >
-          <Field
-            form={forms.publish ?? emptyForm({ title: q.publicTitle ?? draft.title })}
-            name="title"
-            label="公开标题"
-            required
-          />
-          <TextArea
-            form={forms.publish ?? emptyForm({ body: q.publicBody ?? draft.body })}
-            name="body"
-            label="公开的留言内容"
-            required
-            rows={5}
-          />
-          <TextArea
-            form={forms.publish ?? emptyForm({ reply: q.publicReply ?? draft.reply })}
-            name="reply"
-            label="公开的答复内容"
-            required
-            rows={5}
-          />
-        </StepForm>
-      ) : null}
+      {steps('publish')}
       {q.isPublished && can.manage ? (
         <form method="post" action={`${BASE}/${q.id}/unpublish`} class="inline-form">
           <Csrf token={csrf} />
           <button type="submit">撤回公开</button>
         </form>
       ) : null}
-      {q.status === 'answered' && can.manage ? (
-        <StepForm
-          id={q.id}
-          step="faq"
-          title="加入常见问题（候选）"
-          csrf={csrf}
-          form={forms.faq}
-          button="加入常见问题"
-        >
-          <Field
-            form={forms.faq ?? emptyForm({ question: draft.title })}
-            name="question"
-            label="问题"
-            required
-          />
-          <TextArea
-            form={forms.faq ?? emptyForm({ answer: draft.reply })}
-            name="answer"
-            label="解答"
-            required
-            rows={4}
-          />
-        </StepForm>
-      ) : null}
+      {steps('faq')}
 
       <h2>办理过程</h2>
       <History events={events} staff />

@@ -1,5 +1,6 @@
 /** Back office of 主动公开: drafts, secrecy scan and masking, the review chain, publishing and channels. Routes are thin. */
 import type { App, C } from '../../app-env.ts';
+import { isVillageOnly } from '../../../org/access.ts';
 import { currentUser, officePage } from '../../office-page.tsx';
 import { emptyForm, type FormState } from '../../views/forms.tsx';
 import { formData, pageParam, str } from '../../form.ts';
@@ -80,7 +81,8 @@ export async function timelinessWidget(ctx: Ctx, user: User) {
   if (
     !user.roles.some((r) =>
       ['clerk', 'drafter', 'office_head', 'deputy_leader', 'principal_leader', 'liaison'].includes(r),
-    )
+    ) ||
+    isVillageOnly(user)
   )
     return null;
   return <DueWidget {...await dueByOffice(ctx, user)} />;

@@ -22,6 +22,7 @@ import {
   villageOf,
   FILE_PURPOSE_LABELS,
 } from '../../../villages/villages.queries.ts';
+import { findDisclosureFile } from '../../../villages/index.ts';
 import { parseValues } from '../../../villages/item-template.ts';
 import { financeSummary } from '../../../villages/finance-summary.ts';
 import {
@@ -274,14 +275,9 @@ export function villagePortalRoutes(app: App): void {
     }
   });
   app.get('/villages/files/:id{[0-9]+}', async (c) => {
-    const f = await c.var.deps.db
-      .selectFrom('village_disclosure_files as f')
-      .innerJoin('village_disclosures as d', 'd.id', 'f.disclosure_id')
-      .select(['f.storage_key', 'd.status'])
-      .where('f.id', '=', Number(c.req.param('id')))
-      .executeTakeFirst();
+    const f = await findDisclosureFile(c.var.deps.db, Number(c.req.param('id')));
     if (!f || f.status !== 'published') throw new NotFoundError();
-    const file = await openStored(c, f.storage_key);
+    const file = await openStored(c, f.storageKey);
     if (!file) throw new NotFoundError();
     return sendStored(c, file, {
       'Content-Type': 'image/jpeg',

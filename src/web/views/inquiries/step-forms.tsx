@@ -1,0 +1,114 @@
+/**
+ * The step forms of a message page, rendered from one table: each entry names its step (the POST target), its
+ * title, button and fields; the route says which are open to the user. One shape, one component.
+ */
+import type { ComponentChildren } from 'preact';
+import { Csrf, Field, FormError, Select, Submit, TextArea, emptyForm, type FormState } from '../forms.tsx';
+
+export const INQUIRY_BASE = '/office/inquiries';
+
+export type StepField =
+  | { kind: 'hidden'; name: string; value: string }
+  | { kind: 'text' | 'number'; name: string; label: string; required?: boolean }
+  | { kind: 'textarea'; name: string; label: string; rows: number; required?: boolean }
+  | {
+      kind: 'select';
+      name: string;
+      label: string;
+      options: { value: string; label: string }[];
+      blank?: string;
+      required?: boolean;
+    };
+
+export interface StepFormSpec {
+  /** The step posted to: `${INQUIRY_BASE}/${id}/${step}`. */
+  step: string;
+  /** Which submitted form's values and errors it shows again (none: always its defaults). */
+  formKey?: string;
+  title: string;
+  button: string;
+  /** Values the form starts with. */
+  defaults?: Record<string, string>;
+  fields: StepField[];
+  /** Open to this user at this state. */
+  show: boolean;
+}
+
+/** One step's card and form (also used by hand-written bodies). */
+export function StepForm(p: {
+  id: number;
+  step: string;
+  title: string;
+  csrf: string;
+  form?: FormState;
+  children?: ComponentChildren;
+  button: string;
+}) {
+  const f = p.form ?? emptyForm();
+  return (
+    <section class="card" aria-label={p.title}>
+      <h3>{p.title}</h3>
+      <form method="post" action={`${INQUIRY_BASE}/${p.id}/${p.step}`} novalidate>
+        <Csrf token={p.csrf} />
+        <FormError form={f} />
+        {p.children}
+        <Submit>{p.button}</Submit>
+      </form>
+    </section>
+  );
+}
+
+function StepFieldView({ field: x, form }: { field: StepField; form: FormState }) {
+  switch (x.kind) {
+    case 'hidden':
+      return <input type="hidden" name={x.name} value={x.value} />;
+    case 'textarea':
+      return <TextArea form={form} name={x.name} label={x.label} required={x.required} rows={x.rows} />;
+    case 'select':
+      return (
+        <Select
+          form={form}
+          name={x.name}
+          label={x.label}
+          blank={x.blank}
+          options={x.options}
+          required={x.required}
+        />
+      );
+    default:
+      return (
+        <Field
+          form={form}
+          name={x.name}
+          label={x.label}
+          type={x.kind === 'number' ? 'number' : undefined}
+          required={x.required}
+        />
+      );
+  }
+}
+
+/** The open entries of a step-form table, in order. */
+export function StepForms(p: {
+  id: number;
+  csrf: string;
+  forms: Record<string, FormState>;
+  specs: readonly StepFormSpec[];
+}) {
+  return (
+    <>
+      {p.specs
+        .filter((s) => s.show)
+        .map((s) => {
+          const form = (s.formKey ? p.forms[s.formKey] : undefined) ?? emptyForm(s.defaults ?? {});
+          return (
+            <StepForm id={p.id} step={s.step} title={s.title} csrf={p.csrf} form={form} button={s.button}>
+              {s.fields.map((x) => (
+                <StepFieldView field={x} form={form} />
+              ))}
+            </StepForm>
+          );
+        })}
+    </>
+  );
+}
