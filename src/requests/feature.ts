@@ -15,6 +15,7 @@ import { requestsCommand } from '../cli/commands/requests.ts';
 import { periodKey } from '../jobs/schedules.ts';
 import { config } from '../config.ts';
 import { purgeExpiredHeldUploads } from '../uploads/held-uploads.ts';
+import { listRequestWaiting } from './waiting.ts';
 
 export const DAILY_ALERTS_JOB = 'requests.daily_alerts';
 /** Removes the files held for apply forms that nobody sent again (held-uploads.ts). */
@@ -25,6 +26,7 @@ export const PURGE_HELD_UPLOADS_JOB = 'requests.purge_held_uploads';
 export function requestsFeature(): Feature {
   return {
     name: 'requests',
+    waiting: listRequestWaiting,
     routes: [
       recordCorrectionRoutes,
       requestRoutes,
