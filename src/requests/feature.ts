@@ -15,6 +15,7 @@ import { requestsCommand } from '../cli/commands/requests.ts';
 import { periodKey } from '../jobs/schedules.ts';
 import { config } from '../config.ts';
 import { purgeExpiredHeldUploads } from '../uploads/held-uploads.ts';
+import { fileStoreOf } from '../storage/index.ts';
 import { listRequestWaiting } from './waiting.ts';
 
 export const DAILY_ALERTS_JOB = 'requests.daily_alerts';
@@ -61,7 +62,7 @@ export function requestsFeature(): Feature {
       'requests.send_digest': sendDigestJob,
       'requests.send_sms': sendSmsJob,
       [PURGE_HELD_UPLOADS_JOB]: async (ctx) => {
-        await purgeExpiredHeldUploads(ctx.db, config().dataDir, ctx.clock.now());
+        await purgeExpiredHeldUploads(ctx.db, fileStoreOf(config()), ctx.clock.now());
       },
     },
     // Queued by every instance's cron, run once: the unique key carries the business date.
