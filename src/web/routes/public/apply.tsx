@@ -29,7 +29,7 @@ import {
   releaseHeldUploads,
   type HeldFile,
 } from '../../../uploads/held-uploads.ts';
-import { fileSize } from '../../views/publication-views.tsx';
+import { HeldFiles } from '../../views/held-files.tsx';
 import { filesOf } from '../../stored-file.ts';
 
 const HELD_PURPOSE = 'apply';
@@ -71,27 +71,6 @@ function Guidance() {
         <li>书写有困难的，可以到本机关当面口头提出，由工作人员代为填写（条例第二十九条）。</li>
       </ol>
     </section>
-  );
-}
-
-/** The files held for this form: kept unless the citizen ticks 移除. */
-function HeldFiles({ held }: { held: HeldFile[] }) {
-  if (!held.length) return null;
-  return (
-    <fieldset class="field held-files">
-      <legend>已保留的附件（无需重新选择）</legend>
-      <ul>
-        {held.map((h) => (
-          <li>
-            <input type="hidden" name="heldUpload" value={h.token} />
-            {h.fileName} <span class="muted">（{fileSize(h.size)}）</span>{' '}
-            <label class="check">
-              <input type="checkbox" name="dropUpload" value={h.token} /> 移除
-            </label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
   );
 }
 
