@@ -10,6 +10,15 @@ import type { Kysely } from 'kysely';
 const DEFAULT = { smsQuietStart: '21:00', smsQuietEnd: '08:00' };
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+function parse(json: string | undefined): Record<string, unknown> {
+  try {
+    const v: unknown = json ? JSON.parse(json) : {};
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
   const rows: { agency_id: number; value_json: string }[] = await db
     .selectFrom('agency_settings')
@@ -18,12 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   const now = new Date().toISOString();
   for (const r of rows) {
-    let value: Record<string, unknown>;
-    try {
-      value = JSON.parse(r.value_json) as Record<string, unknown>;
-    } catch {
-      continue;
-    }
+    const value = parse(r.value_json);
     if (!('smsQuietStart' in value) && !('smsQuietEnd' in value)) continue;
     const start =
       typeof value.smsQuietStart === 'string' && HHMM.test(value.smsQuietStart) ? value.smsQuietStart : null;
@@ -39,12 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         .where('agency_id', '=', r.agency_id)
         .where('key', '=', 'notifications.delivery')
         .executeTakeFirst();
-      let kept: Record<string, unknown> = {};
-      try {
-        kept = delivery ? (JSON.parse(delivery.value_json) as Record<string, unknown>) : {};
-      } catch {
-        kept = {};
-      }
+      const kept = parse(delivery?.value_json);
       const value_json = JSON.stringify({
         ...kept,
         smsQuietStart: start ?? DEFAULT.smsQuietStart,
