@@ -309,11 +309,11 @@ async function detailPage(
         base={base(id)}
         forms={forms}
         actions={
-          p.status === 'in_review' && publicationPolicy.reassign(actor, scope)
+          (p.status === 'in_review' || p.status === 'approved') && publicationPolicy.reassign(actor, scope)
             ? [
                 {
                   action: 'reassign',
-                  title: '指派本环节审核人',
+                  title: p.status === 'approved' ? '指派发布人' : '指派本环节审核人',
                   hidden: { version: String(p.version) },
                   body: reassignFields(staff.filter((u) => u.isActive && !chain.signerIds.includes(u.id))),
                 },
@@ -541,7 +541,7 @@ async function detailPage(
           </details>
         ) : null}
         {forms.publish ? <FormError form={forms.publish} /> : null}
-        {publicationPolicy.publish(actor, scope, p) && p.attribute === 'proactive' ? (
+        {publicationPolicy.publish(actor, scope, facts) && p.attribute === 'proactive' ? (
           <form method="post" action={`${base(id)}/publish`} id="publish-form">
             <Csrf token={c.var.csrf} />
             <input type="hidden" name="version" value={String(p.version)} />

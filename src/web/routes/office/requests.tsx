@@ -443,7 +443,7 @@ async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
       .map((w) => ({
         action: 'reassign',
         title: `指派“${w.label}”给其他人`,
-        hidden: { step: w.step! },
+        hidden: { step: w.step!, version: String(r.version) },
         body: reassignFields(users.filter((u) => u.isActive)),
       })),
   ];
