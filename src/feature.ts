@@ -11,6 +11,7 @@ import type { JobHandler } from './jobs/queue.ts';
 import type { Schedule } from './jobs/schedules.ts';
 import type { CalendarChangeListener } from './calendar/calendar-hooks.ts';
 import type { CliCommand } from './cli/command.ts';
+import type { WaitingSource } from './notifications/waiting-item.ts';
 
 export interface Seed {
   name: string;
@@ -45,4 +46,6 @@ export interface Feature {
   auditLabels?: Record<string, string>;
   /** CLI commands. */
   commands?: CliCommand[];
+  /** What the feature's items wait for, on whom (the 待我处理 inbox reads every feature's). */
+  waiting?: WaitingSource;
 }

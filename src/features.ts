@@ -12,6 +12,7 @@ import type { DashboardWidget } from './web/dashboard-widgets.ts';
 import type { RouteModule } from './web/app-env.ts';
 import type { CliCommand } from './cli/command.ts';
 import type { CalendarChangeListener } from './calendar/calendar-hooks.ts';
+import type { WaitingSource } from './notifications/waiting-item.ts';
 import { FOUNDATION_AUDIT_LABELS } from './audit/audit-event.ts';
 import { installCalendarListeners } from './calendar/calendar-hooks.ts';
 import { orgFeature } from './org/feature.ts';
@@ -68,6 +69,7 @@ export const featureSeeds = (): Seed[] => all((f) => f.seeds);
 export const featureDemo = (): DemoExtension[] => all((f) => f.demo);
 export const featureSchedules = (): Schedule[] => all((f) => f.schedules);
 export const featureCommands = (): CliCommand[] => all((f) => f.commands);
+export const featureWaiting = (): WaitingSource[] => all((f) => (f.waiting ? [f.waiting] : []));
 export const featureCalendarListeners = (): CalendarChangeListener[] => all((f) => f.calendarListeners);
 
 /** Job handlers of every feature, by kind; a kind declared twice is a wiring error. */

@@ -3,12 +3,13 @@
  * step's office with or without a head, with or without a substitute, the disclosure office with or without a head,
  * review chains of 1 to 4 steps), waits on at least one named person; that person may take the step under the
  * policy — or, when nobody is left, is an admin who may reassign it, after which the assignee may take it — and the
- * person is told (a reminder row is written for them by the one notification writer).
+ * person is told (a reminder row is written for them by the one notification writer). The same for village items and
+ * villagers' objections, citizens' messages (互动交流) and the problems of the 整改台账 with their 督办.
  */
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from './support/db.ts';
-import { makeAgency, makeOffice, makeUser, systemCtx, userActor } from './support/factories.ts';
+import { makeAgency, makeOffice, makeUser, makeVillage, systemCtx, userActor } from './support/factories.ts';
 import type { Db } from '../src/db/database.ts';
 import { setDisclosureOffice } from '../src/org/manage-agency.ts';
 import { orgSnapshot, type OrgSnapshot } from '../src/org/acting-persons.ts';
@@ -28,6 +29,15 @@ import {
 import type { Publication } from '../src/publications/publications.queries.ts';
 import { notifyHandover } from '../src/notifications/handover.ts';
 import type { WaitingItem } from '../src/notifications/waiting-item.ts';
+import { disclosureWaiting, objectionWaiting } from '../src/villages/waiting.ts';
+import { villagePolicy } from '../src/villages/village.policy.ts';
+import { requireActors } from '../src/villages/notify.ts';
+import { inquiryApprovers, inquiryWaiting } from '../src/inquiries/waiting.ts';
+import { headsOf } from '../src/inquiries/inquiries.queries.ts';
+import { inquiryPolicy } from '../src/inquiries/inquiry.policy.ts';
+import { problemWaiting } from '../src/supervision/waiting.ts';
+import { supervisionPolicy } from '../src/supervision/supervision.policy.ts';
+import { closeOutRefusal } from '../src/supervision/problem.ts';
 
 interface World {
   label: string;
@@ -306,5 +316,261 @@ describeEachDialect('no dead ends: every waiting state reaches a person who can 
           }
         }
     assert.ok(cases >= 8 * (4 * 3 + 6), `only ${cases} cases enumerated`);
+  });
+});
+
+/** Every person of every item may act under `can`, and is told; returns the number of items checked. */
+async function assertEachCanAndIsTold(
+  db: Db,
+  items: readonly WaitingItem[],
+  byId: Map<number, User>,
+  can: (item: WaitingItem, u: User) => boolean,
+  where: string,
+): Promise<number> {
+  for (const item of items) {
+    assert.ok(item.persons.userIds.length > 0, `${where} · ${item.kind}: nobody to act`);
+    for (const id of item.persons.userIds)
+      assert.ok(can(item, byId.get(id)!), `${where} · ${item.kind}: user ${id} may not act`);
+    await assertTold(db, item, `${where} · ${item.kind}`);
+  }
+  return items.length;
+}
+
+describeEachDialect('no dead ends: villages, 互动交流 and 监督', (t) => {
+  it('village items and objections: every state × 监委会 member, 包村干部, 党政办 present or not', async () => {
+    const { db } = t();
+    let cases = 0;
+    let nextId = 3_000_000;
+    for (const supervisor of [true, false])
+      for (const cadre of [true, false])
+        for (const clerk of [true, false]) {
+          const agency = await makeAgency(db);
+          const villageId = await makeVillage(db, agency.id);
+          const liaison = await makeUser(db, agency.id, ['liaison'], { villageId });
+          const users = [liaison, await makeUser(db, agency.id, ['admin'])];
+          const signer = supervisor
+            ? await makeUser(db, agency.id, ['village_supervisor'], { villageId })
+            : null;
+          if (signer) users.push(signer);
+          if (cadre) users.push(await makeUser(db, agency.id, ['village_cadre'], { villageId }));
+          if (clerk) users.push(await makeUser(db, agency.id, ['clerk']));
+          const byId = new Map(users.map((u) => [u.id, u]));
+          const scope = await agencyScope(db, agency.id);
+          const org = await orgSnapshot(db, agency.id);
+          const where = `监委会${supervisor ? '有' : '无'}·包村干部${cadre ? '有' : '无'}·党政办${clerk ? '有' : '无'}`;
+          for (const status of ['draft', 'returned', 'supervision', 'township_review'] as const) {
+            const id = nextId++;
+            const d = {
+              id,
+              villageId,
+              villageName: '测试村',
+              title: `事项${id}`,
+              status,
+              createdBy: liaison.id,
+              dueOn: '2026-12-10',
+              signerIds: status === 'township_review' && signer ? [signer.id] : [],
+              returnReason: status === 'returned' ? '金额有误' : null,
+            };
+            const items = disclosureWaiting(org, d);
+            assert.equal(items.length, 1, `${where} · ${status}: waits on nothing`);
+            if (items[0]!.persons.userIds.length === 0) {
+              // Nobody could act: the move into this state is refused before it happens (the reason names who is missing).
+              assert.ok(status === 'supervision' || status === 'township_review', `${where} · ${status}`);
+              await assert.rejects(requireActors(db, agency.id, villageId, status), /账号/);
+              cases++;
+              continue;
+            }
+            const facts = { villageId, status, createdBy: liaison.id, signerIds: d.signerIds };
+            cases += await assertEachCanAndIsTold(
+              db,
+              items,
+              byId,
+              (_item, u) => {
+                const a = userActor(u);
+                if (status === 'supervision') return villagePolicy.supervise(a, scope, facts);
+                if (status === 'township_review') return villagePolicy.reviewTownship(a, scope, facts);
+                return villagePolicy.edit(a, scope, facts);
+              },
+              `${where} · ${status}`,
+            );
+          }
+          for (const status of ['open', 'escalated'] as const) {
+            const item = objectionWaiting(org, {
+              id: nextId++,
+              disclosureId: nextId,
+              villageId,
+              villageName: '测试村',
+              title: '低保名单',
+              status,
+              answerDueOn: '2026-12-08',
+            });
+            if (item.persons.userIds.length === 0) {
+              assert.equal(status, 'escalated');
+              await assert.rejects(requireActors(db, agency.id, villageId, 'objection_escalated'), /账号/);
+              cases++;
+              continue;
+            }
+            cases += await assertEachCanAndIsTold(
+              db,
+              [item],
+              byId,
+              (_i, u) =>
+                status === 'open'
+                  ? villagePolicy.answerObjection(userActor(u), scope, villageId, 'open')
+                  : villagePolicy.recordOutcome(userActor(u), scope, villageId, 'escalated'),
+              `${where} · 异议${status}`,
+            );
+          }
+        }
+    assert.equal(cases, 8 * 6);
+  });
+
+  it('互动交流: every open state × office head, drafter, leaders; transfers to an office without a head', async () => {
+    const { db } = t();
+    let cases = 0;
+    let nextId = 4_000_000;
+    for (const head of [true, false])
+      for (const drafter of [true, false])
+        for (const leader of [true, false]) {
+          const agency = await makeAgency(db);
+          const office = await makeOffice(db, agency.id);
+          const other = await makeOffice(db, agency.id);
+          const users = [await makeUser(db, agency.id, ['clerk']), await makeUser(db, agency.id, ['admin'])];
+          if (head) users.push(await makeUser(db, agency.id, ['office_head'], { officeId: office }));
+          if (drafter) users.push(await makeUser(db, agency.id, ['drafter'], { officeId: office }));
+          if (leader) users.push(await makeUser(db, agency.id, ['deputy_leader']));
+          const byId = new Map(users.map((u) => [u.id, u]));
+          const base = await agencyScope(db, agency.id);
+          const org = await orgSnapshot(db, agency.id);
+          // The pure resolution agrees with the one the use cases read (headsOf).
+          assert.deepEqual(
+            inquiryApprovers(org, office),
+            (await headsOf(db, agency.id, office)).map((u) => u.id),
+          );
+          const where = `负责人${head ? '有' : '无'}·承办人${drafter ? '有' : '无'}·领导${leader ? '有' : '无'}`;
+          const states = [
+            { status: 'pending_routing', officeId: null, returnedReason: null, transferTo: null },
+            { status: 'in_progress', officeId: office, returnedReason: null, transferTo: null },
+            { status: 'in_progress', officeId: office, returnedReason: '请补充依据', transferTo: null },
+            { status: 'pending_approval', officeId: office, returnedReason: null, transferTo: null },
+            { status: 'in_progress', officeId: office, returnedReason: null, transferTo: other },
+          ] as const;
+          for (const s of states) {
+            const items = inquiryWaiting(org, {
+              id: nextId++,
+              reference: `LY${nextId}`,
+              kind: 'question',
+              topic: null,
+              status: s.status,
+              officeId: s.officeId,
+              dueOn: '2026-12-15',
+              returnedReason: s.returnedReason,
+              draftByName: '承办人',
+              transferToOfficeId: s.transferTo,
+              transferReason: s.transferTo ? '不属本站所职责' : null,
+            });
+            assert.ok(items.length > 0, `${where} · ${s.status}: waits on nothing`);
+            const scope = {
+              ...base,
+              officeId: s.officeId,
+              transferToOfficeId: s.transferTo,
+              approverIds: (await headsOf(db, agency.id, s.officeId)).map((u) => u.id),
+              transferApproverIds: s.transferTo
+                ? (await headsOf(db, agency.id, s.transferTo)).map((u) => u.id)
+                : [],
+            };
+            cases += await assertEachCanAndIsTold(
+              db,
+              items,
+              byId,
+              (item, u) => {
+                const a = userActor(u);
+                if (item.kind === 'inquiry.routing') return inquiryPolicy.manage(a, scope);
+                if (item.kind === 'inquiry.approval') return inquiryPolicy.approve(a, scope);
+                if (item.kind === 'inquiry.transfer') return inquiryPolicy.acceptTransfer(a, scope);
+                return inquiryPolicy.handle(a, scope);
+              },
+              `${where} · ${s.status}`,
+            );
+          }
+        }
+    assert.ok(cases >= 8 * 6, `only ${cases} cases enumerated`);
+  });
+
+  it('监督: problems to rectify, to close out (not by the rectifier) and 督办 to answer × who exists', async () => {
+    const { db } = t();
+    let cases = 0;
+    let nextId = 5_000_000;
+    for (const responsible of [true, false])
+      for (const head of [true, false])
+        for (const clerk of [true, false]) {
+          const agency = await makeAgency(db);
+          const office = await makeOffice(db, agency.id);
+          const admin = await makeUser(db, agency.id, ['admin']);
+          const users = [admin, await makeUser(db, agency.id, ['deputy_leader'])];
+          const resp = responsible ? await makeUser(db, agency.id, ['drafter'], { officeId: office }) : null;
+          if (resp) users.push(resp);
+          if (head) users.push(await makeUser(db, agency.id, ['office_head'], { officeId: office }));
+          const clerkUser = clerk ? await makeUser(db, agency.id, ['clerk']) : null;
+          if (clerkUser) users.push(clerkUser);
+          const byId = new Map(users.map((u) => [u.id, u]));
+          const scope = await agencyScope(db, agency.id);
+          const org = await orgSnapshot(db, agency.id);
+          const where = `责任人${responsible ? '有' : '无'}·负责人${head ? '有' : '无'}·党政办${clerk ? '有' : '无'}`;
+          const rectifiers = [clerkUser?.id ?? admin.id, resp?.id ?? null];
+          for (const s of [
+            { status: 'open' as const, rectifiedBy: null, sv: null },
+            ...rectifiers
+              .filter((x): x is number => x != null)
+              .map((by) => ({ status: 'rectified' as const, rectifiedBy: by, sv: null })),
+            { status: 'open' as const, rectifiedBy: null, sv: '2026-12-12' },
+            { status: 'closed' as const, rectifiedBy: admin.id, sv: '2026-12-12' },
+          ]) {
+            const p = {
+              id: nextId++,
+              reference: `ZG${nextId}`,
+              title: '栏目未更新',
+              status: s.status,
+              unitKind: 'office',
+              unitId: office,
+              unitName: '测试站所',
+              responsibleUserId: resp?.id ?? null,
+              rectifiedBy: s.rectifiedBy,
+              deadline: '2026-12-20',
+              supervisionAnswerBy: s.sv,
+            };
+            const items = problemWaiting(org, p);
+            assert.ok(items.length > 0, `${where} · ${s.status}: waits on nothing`);
+            cases += await assertEachCanAndIsTold(
+              db,
+              items,
+              byId,
+              (item, u) => {
+                const a = userActor(u);
+                if (item.kind === 'supervision.rectify')
+                  return supervisionPolicy.rectify(a, scope, {
+                    responsibleUserId: p.responsibleUserId,
+                    unitKind: p.unitKind,
+                    unitId: p.unitId,
+                  });
+                if (item.kind === 'supervision.close_out')
+                  return (
+                    supervisionPolicy.inspect(a, scope) &&
+                    closeOutRefusal(
+                      {
+                        status: 'rectified',
+                        rectifiedBy: p.rectifiedBy,
+                        responsibleUserId: p.responsibleUserId,
+                      },
+                      u.id,
+                    ) == null
+                  );
+                return supervisionPolicy.answerSupervision(a, scope);
+              },
+              `${where} · ${s.status}${s.sv ? ' · 督办' : ''}`,
+            );
+          }
+        }
+    assert.ok(cases >= 8 * 4, `only ${cases} cases enumerated`);
   });
 });

@@ -12,11 +12,13 @@ import { commentCallAdminRoutes } from '../web/routes/office/comment-calls-admin
 import { inquiryIntakeRoutes, inquiryOfficeRoutes } from '../web/routes/office/inquiries.tsx';
 import { inquiryPortalRoutes } from '../web/routes/public/inquiries.tsx';
 import { inquiriesWidget } from '../web/inquiries-widget.tsx';
+import { listInquiryWaiting } from './waiting.ts';
 
 // A function, like the requests manifest: the demo loader and set-up import each other through the features list.
 export function inquiriesFeature(): Feature {
   return {
     name: 'inquiries',
+    waiting: listInquiryWaiting,
     routes: [
       inquiryAdminRoutes,
       commentCallAdminRoutes,

@@ -108,7 +108,17 @@ export async function pendingTransfer(db: DbOrTrx, inquiryId: number): Promise<P
 export async function inquiryScope(db: DbOrTrx, q: Inquiry): Promise<InquiryScope> {
   const s = await agencyScope(db, q.agencyId);
   const t = await pendingTransfer(db, q.id);
-  return { ...s, officeId: q.officeId, transferToOfficeId: t?.toOfficeId ?? null };
+  const [approvers, transferApprovers] = await Promise.all([
+    headsOf(db, q.agencyId, q.officeId),
+    t ? headsOf(db, q.agencyId, t.toOfficeId) : Promise.resolve([]),
+  ]);
+  return {
+    ...s,
+    officeId: q.officeId,
+    transferToOfficeId: t?.toOfficeId ?? null,
+    approverIds: approvers.map((u) => u.id),
+    transferApproverIds: transferApprovers.map((u) => u.id),
+  };
 }
 
 /** Update a message under its version (optimistic lock); returns the new row. */

@@ -12,7 +12,14 @@ export interface InquiryScope extends AgencyScope {
   officeId: number | null;
   /** The office a pending transfer goes to. */
   transferToOfficeId?: number | null;
+  /** The persons the approval resolved to (headsOf: the office's head, else a leader, else the clerks). */
+  approverIds?: readonly number[];
+  /** The persons a pending transfer's acceptance resolved to (headsOf the receiving office). */
+  transferApproverIds?: readonly number[];
 }
+
+const named = (actor: Actor, ids: readonly number[] | undefined) =>
+  actor.kind === 'user' && (ids ?? []).includes(actor.userId);
 
 const READERS = [
   'admin',
@@ -51,6 +58,8 @@ export const inquiryPolicy = {
     if (actor.kind === 'system') return true;
     if (!isMember(actor, scope)) return false;
     if (hasRole(actor, 'deputy_leader', 'principal_leader')) return true;
+    // No head and no leader: the clerks it fell to (no dead end, issue 10).
+    if (named(actor, scope.approverIds)) return true;
     return inOffice(actor, scope.officeId) && hasRole(actor, 'office_head');
   },
   /** Accept or decline a transfer (首问负责: only the receiving office can take the message over). */
@@ -58,6 +67,7 @@ export const inquiryPolicy = {
     if (actor.kind === 'system') return true;
     if (!isMember(actor, scope)) return false;
     if (hasRole(actor, 'deputy_leader', 'principal_leader')) return true;
+    if (named(actor, scope.transferApproverIds)) return true;
     return inOffice(actor, scope.transferToOfficeId) && hasRole(actor, 'office_head');
   },
   /** Edit routing rules, reply periods and the word lists. */

@@ -39,7 +39,7 @@ export interface StepSpec {
 /** The agency's people and offices, read once for many resolutions (the inbox, the enumeration test). */
 export interface OrgSnapshot {
   disclosureOfficeId: number | null;
-  users: { id: number; officeId: number | null; roles: Role[] }[];
+  users: { id: number; officeId: number | null; villageId: number | null; roles: Role[] }[];
   substitutes: Map<number, number | null>;
   assignments: { objectType: string; objectId: number; step: string; userId: number }[];
 }
@@ -50,7 +50,7 @@ export async function orgSnapshot(db: DbOrTrx, agencyId: number): Promise<OrgSna
     db.selectFrom('agencies').select('disclosure_office_id').where('id', '=', agencyId).executeTakeFirst(),
     db
       .selectFrom('users')
-      .select(['id', 'office_id'])
+      .select(['id', 'office_id', 'village_id'])
       .where('agency_id', '=', agencyId)
       .where('is_active', '=', 1)
       .orderBy('id')
@@ -73,7 +73,12 @@ export async function orgSnapshot(db: DbOrTrx, agencyId: number): Promise<OrgSna
   for (const r of roles) rolesOf.set(r.user_id, [...(rolesOf.get(r.user_id) ?? []), r.role as Role]);
   return {
     disclosureOfficeId: agency?.disclosure_office_id ?? null,
-    users: users.map((u) => ({ id: u.id, officeId: u.office_id, roles: rolesOf.get(u.id) ?? [] })),
+    users: users.map((u) => ({
+      id: u.id,
+      officeId: u.office_id,
+      villageId: u.village_id,
+      roles: rolesOf.get(u.id) ?? [],
+    })),
     substitutes: new Map(offices.map((o) => [o.id, o.substitute_user_id])),
     assignments: assignments.map((a) => ({
       objectType: a.object_type,
@@ -132,6 +137,24 @@ export function resolveActing(org: OrgSnapshot, spec: StepSpec): ActingPersons {
     }
   }
   return { userIds: holders('admin'), via: 'admin' };
+}
+
+/** The active holders of any of the roles, optionally of one office or one village (snapshot order). */
+export function holdersOf(
+  org: OrgSnapshot,
+  roles: readonly Role[],
+  where: { officeId?: number | null; villageId?: number | null; exclude?: readonly number[] } = {},
+): number[] {
+  const exclude = new Set(where.exclude ?? []);
+  return org.users
+    .filter(
+      (u) =>
+        u.roles.some((r) => roles.includes(r)) &&
+        !exclude.has(u.id) &&
+        (where.officeId === undefined || u.officeId === where.officeId) &&
+        (where.villageId === undefined || u.villageId === where.villageId),
+    )
+    .map((u) => u.id);
 }
 
 /** Whether the resolved persons may take the step itself (an admin fallback may only reassign it). */

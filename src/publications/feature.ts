@@ -11,12 +11,14 @@ import { guideRoutes } from '../web/routes/public/guide.tsx';
 import { loadPortalDemo } from './portal-demo.ts';
 import { guideContactRoutes } from '../web/routes/office/guide-contact.tsx';
 import { periodKey } from '../jobs/schedules.ts';
+import { listPublicationWaiting } from './waiting.ts';
 
 // A function, not a constant: the CLI's commands and set-up import each other through this list, and a
 // function declaration is ready before any module of the cycle runs.
 export function publicationsFeature(): Feature {
   return {
     name: 'publications',
+    waiting: listPublicationWaiting,
     routes: [
       publicationOfficeRoutes,
       publicationAdminRoutes,

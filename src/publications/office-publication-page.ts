@@ -63,8 +63,9 @@ export async function officePublicationPage(ctx: Ctx, id: number) {
     staff,
     can: {
       edit: publicationPolicy.edit(actor, scope, facts),
-      reassign: p.status === 'in_review' && publicationPolicy.reassign(actor, scope),
-      publish: publicationPolicy.publish(actor, scope, p) && p.attribute === 'proactive',
+      reassign:
+        (p.status === 'in_review' || p.status === 'approved') && publicationPolicy.reassign(actor, scope),
+      publish: publicationPolicy.publish(actor, scope, facts) && p.attribute === 'proactive',
       useChannel: publicationPolicy.useChannel(actor, scope, p),
       managePublished: publicationPolicy.managePublished(actor, scope, p),
     },

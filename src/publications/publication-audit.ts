@@ -34,7 +34,7 @@ export const PUBLICATION_AUDIT_LABELS: Record<PublicationAuditAction, string> = 
   'publication.attachment_removed': '删除附件',
   'publication.review_signed': '审核签批',
   'publication.review_returned': '审核退回',
-  'publication.reassigned': '指派审核人',
+  'publication.reassigned': '指派审核人或发布人',
   'publication.secrecy_signed': '签署保密审查单',
   'publication.published': '发布政府信息',
   'publication.withdrawn': '撤回政府信息',

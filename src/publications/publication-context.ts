@@ -1,14 +1,16 @@
 /** Shared steps of the 主动公开 use cases: resolve an item with its scope and chain, reindex it, bump the portal. */
 import type { Ctx } from '../context.ts';
 import type { DbOrTrx } from '../db/database.ts';
-import { assertCan } from '../errors.ts';
+import { assertCan, type ConflictError } from '../errors.ts';
+import { staleConflict } from '../audit/last-change.ts';
+import { PUBLICATION_AUDIT_LABELS } from './publication-audit.ts';
 import { agencyScope } from '../org/org.queries.ts';
 import type { AgencyScope } from '../org/access.ts';
 import { orgSnapshot } from '../org/acting-persons.ts';
-import { reviewersOf } from './waiting.ts';
+import { publishersOf, reviewersOf } from './waiting.ts';
 import { indexDocument } from '../search/search-index.ts';
 import { publicationPolicy, type PublicationFacts } from './publication.policy.ts';
-import { chainState, type ChainState } from './publication.ts';
+import { chainState, STATUS_LABELS, type ChainState } from './publication.ts';
 import { maskedForPublic } from './publication-scan.ts';
 import {
   attachmentsText,
@@ -37,7 +39,9 @@ export async function loadPublication(
   assertCan(publicationPolicy.view(ctx.actor, scope), { hide: true });
   const [config, reviews] = await Promise.all([reviewChainOf(db, item.agencyId), listReviews(db, id)]);
   const chain = chainState(config, item.isMajor, item.reviewRound, reviews);
-  const reviewers = reviewersOf(await orgSnapshot(db, item.agencyId), item, chain);
+  const org = await orgSnapshot(db, item.agencyId);
+  const reviewers = reviewersOf(org, item, chain);
+  const publishers = item.status === 'approved' ? publishersOf(org, item) : null;
   return {
     item,
     scope,
@@ -48,8 +52,19 @@ export async function loadPublication(
       officeId: item.officeId,
       chain,
       reviewerIds: reviewers && reviewers.via !== 'admin' ? reviewers.userIds : [],
+      publisherIds: publishers && publishers.via !== 'admin' ? publishers.userIds : [],
     },
   };
+}
+
+/** The refusal of a stale form on an item: who acted first, what they did, and the item's state now. */
+export async function stalePublication(db: DbOrTrx, id: number): Promise<ConflictError> {
+  const p = await getPublication(db, id);
+  return staleConflict(
+    db,
+    { objectType: 'publication', objectId: id, what: '该信息', state: STATUS_LABELS[p.status] },
+    PUBLICATION_AUDIT_LABELS,
+  );
 }
 
 /** The search kind of 主动公开 items. */

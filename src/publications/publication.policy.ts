@@ -18,6 +18,8 @@ export interface PublicationFacts {
    * when the office has no head, a person an admin reassigned it to): src/publications/waiting.ts.
    */
   reviewerIds?: readonly number[];
+  /** Named persons the publish step resolved to beyond the clerks (a person an admin reassigned it to). */
+  publisherIds?: readonly number[];
 }
 
 export type ReviewAction = 'approve' | 'return';
@@ -69,8 +71,14 @@ export const publicationPolicy = {
     return isMember(actor, scope) && hasRole(actor, 'admin');
   },
   /** Put an approved item on the portal (the disclosure office). */
-  publish(actor: Actor, scope: AgencyScope, item: Pick<PublicationFacts, 'status'>): boolean {
-    return isMember(actor, scope) && hasRole(actor, 'clerk') && item.status === 'approved';
+  publish(
+    actor: Actor,
+    scope: AgencyScope,
+    item: Pick<PublicationFacts, 'status'> & Pick<Partial<PublicationFacts>, 'publisherIds'>,
+  ): boolean {
+    if (!isMember(actor, scope) || item.status !== 'approved') return false;
+    if (actor.kind === 'user' && item.publisherIds?.includes(actor.userId)) return true;
+    return hasRole(actor, 'clerk');
   },
   /** Take a published item off the portal, or change its 有效性. */
   managePublished(actor: Actor, scope: AgencyScope, item: Pick<PublicationFacts, 'status'>): boolean {

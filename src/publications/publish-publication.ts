@@ -6,13 +6,13 @@
 import type { Ctx } from '../context.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { assertReportYearsOpenFrom } from '../period-lock/assert-period-open.ts';
-import { assertCan, ConflictError, InvalidStateError, ValidationError, isDomainError } from '../errors.ts';
+import { assertCan, InvalidStateError, ValidationError, isDomainError } from '../errors.ts';
 import { getAgency } from '../org/org.queries.ts';
 import { publicationPolicy } from './publication.policy.ts';
 import { ATTRIBUTE_LABELS, STEP_LABELS } from './publication.ts';
 import { formatIndexNo } from './index-no.ts';
 import { nextSerial } from '../serials/next-serial.ts';
-import { loadPublication, reindexPublication } from './publication-context.ts';
+import { loadPublication, reindexPublication, stalePublication } from './publication-context.ts';
 import { touchPortal } from '../portal/portal-version.ts';
 import { getCategory, indexFormatOf } from './publications.queries.ts';
 import { blockingReason, scanPublication } from './publication-scan.ts';
@@ -31,18 +31,18 @@ export async function publishPublication(
   id: number,
   version: number,
 ): Promise<{ indexNo: string }> {
-  const { item, scope, chain } = await loadPublication(ctx, id);
+  const { item, scope, chain, facts } = await loadPublication(ctx, id);
   if (item.status === 'published') throw new InvalidStateError('该信息已发布');
   if (item.status === 'draft' || item.status === 'returned' || item.status === 'in_review') {
     const missing = chain.steps.filter((s) => !s.signedBy).map((s) => STEP_LABELS[s.step]);
     throw new InvalidStateError(`审核未完成，不能发布：尚缺${missing.join('、') || '审核'}`);
   }
-  assertCan(publicationPolicy.publish(ctx.actor, scope, item), { message: '只有政务公开工作机构可以发布' });
+  assertCan(publicationPolicy.publish(ctx.actor, scope, facts), { message: '只有政务公开工作机构可以发布' });
   if (item.attribute !== 'proactive')
     throw new InvalidStateError(`该信息属性为“${ATTRIBUTE_LABELS[item.attribute]}”，不能在门户网站主动公开`);
   if (chain.next) throw new InvalidStateError(`审核未完成，不能发布：尚缺${STEP_LABELS[chain.next.step]}`);
   if (!item.secrecy) throw new InvalidStateError('尚未签署保密审查单，不能发布');
-  if (version !== item.version) throw new ConflictError();
+  if (version !== item.version) throw await stalePublication(ctx.db, id);
   // Scanned again right before publishing (body and attachments), whatever the review said.
   const scan = await scanPublication(ctx.db, item);
   const blocked = blockingReason(scan);
@@ -78,7 +78,7 @@ export async function publishPublication(
         .where('version', '=', item.version)
         .where('status', '=', 'approved')
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw new ConflictError();
+      if (Number(r.numUpdatedRows) !== 1) throw await stalePublication(ctx.db, id);
       await trx
         .insertInto('publication_channels')
         .values({

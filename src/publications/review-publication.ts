@@ -5,18 +5,11 @@
  */
 import type { Ctx } from '../context.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import {
-  assertCan,
-  ConflictError,
-  ForbiddenError,
-  InvalidStateError,
-  parseInput,
-  ValidationError,
-} from '../errors.ts';
+import { assertCan, ForbiddenError, InvalidStateError, parseInput, ValidationError } from '../errors.ts';
 import { publicationPolicy } from './publication.policy.ts';
 import { ReviewInput } from './publication.schema.ts';
 import { STEP_LABELS, stepsFor, type ReviewStep } from './publication.ts';
-import { loadPublication, reindexPublication } from './publication-context.ts';
+import { loadPublication, reindexPublication, stalePublication } from './publication-context.ts';
 import { reviewChainOf } from './publications.queries.ts';
 import { HIT_LABELS } from './secrecy-scan.ts';
 import { blockingReason, scanPublication } from './publication-scan.ts';
@@ -38,7 +31,7 @@ export async function reviewPublication(ctx: Ctx, id: number, raw: unknown): Pro
   const { item, scope, chain, facts } = await loadPublication(ctx, id);
   const actor = ctx.actor;
   if (actor.kind !== 'user') throw new ForbiddenError();
-  if (input.version !== item.version) throw new ConflictError();
+  if (input.version !== item.version) throw await stalePublication(ctx.db, id);
 
   // Guard the state with messages that say what is wrong, then the policy (which also covers all of it).
   if (input.step === 'first_review') {
@@ -134,7 +127,7 @@ export async function reviewPublication(ctx: Ctx, id: number, raw: unknown): Pro
       .where('id', '=', id)
       .where('version', '=', item.version)
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new ConflictError();
+    if (Number(r.numUpdatedRows) !== 1) throw await stalePublication(ctx.db, id);
     await trx
       .insertInto('publication_reviews')
       .values({

@@ -43,6 +43,14 @@ export function reviewersOf(org: OrgSnapshot, p: Publication, chain: ChainState)
   });
 }
 
+/** Who publishes an approved item: the person an admin reassigned the publish step to, else the clerks. */
+export function publishersOf(org: OrgSnapshot, p: Publication): ActingPersons {
+  return resolveActing(org, {
+    role: 'clerk',
+    assignment: { objectType: 'publication', objectId: p.id, step: reviewStepKey('publish', p.reviewRound) },
+  });
+}
+
 /** The drafter if still active, else the clerks (who may edit any draft). */
 function drafterOf(org: OrgSnapshot, p: Publication): ActingPersons {
   return org.users.some((u) => u.id === p.createdBy)
@@ -110,9 +118,9 @@ export function publicationWaiting(
         ...base,
         kind: 'publication.publish',
         label: '审核通过待发布',
-        step: null,
+        step: reviewStepKey('publish', p.reviewRound),
         detail: `须于${p.dueOn}前公开`,
-        persons: resolveActing(org, { role: 'clerk' }),
+        persons: publishersOf(org, p),
         inbox: true,
       },
     ];

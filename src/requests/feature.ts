@@ -16,6 +16,8 @@ import { periodKey } from '../jobs/schedules.ts';
 import { jobHandler } from '../jobs/queue.ts';
 import { config } from '../config.ts';
 import { purgeExpiredHeldUploads } from '../uploads/held-uploads.ts';
+import { fileStoreOf } from '../storage/index.ts';
+import { listRequestWaiting } from './waiting.ts';
 
 export const DAILY_ALERTS_JOB = 'requests.daily_alerts';
 /** Removes the files held for apply forms that nobody sent again (held-uploads.ts). */
@@ -26,6 +28,7 @@ export const PURGE_HELD_UPLOADS_JOB = 'requests.purge_held_uploads';
 export function requestsFeature(): Feature {
   return {
     name: 'requests',
+    waiting: listRequestWaiting,
     routes: [
       recordCorrectionRoutes,
       requestRoutes,
@@ -60,7 +63,7 @@ export function requestsFeature(): Feature {
       'requests.send_digest': jobHandler(sendDigestJob),
       'requests.send_sms': jobHandler(sendSmsJob),
       [PURGE_HELD_UPLOADS_JOB]: async (ctx) => {
-        await purgeExpiredHeldUploads(ctx.db, config().dataDir, ctx.clock.now());
+        await purgeExpiredHeldUploads(ctx.db, fileStoreOf(config()), ctx.clock.now());
       },
     },
     // Queued by every instance's cron, run once: the unique key carries the business date.

@@ -15,6 +15,8 @@ export const ReassignInput = z.object({
   step: z.enum([REQUEST_STEPS.approval, REQUEST_STEPS.extension], { error: '请选择要指派的环节' }),
   userId: z.coerce.number({ error: '请选择指派给谁' }).int().positive('请选择指派给谁'),
   reason: z.string({ error: '请写明指派理由' }).trim().min(1, '请写明指派理由').max(300, '理由最多300字'),
+  /** The version the form was built from: a reassignment after the request moved on is refused (requestStep). */
+  version: z.coerce.number().int().optional(),
 });
 
 export async function reassignRequest(ctx: Ctx, id: number, raw: unknown) {
@@ -22,6 +24,7 @@ export async function reassignRequest(ctx: Ctx, id: number, raw: unknown) {
   return requestStep(ctx, id, {
     policy: 'reassign',
     audit: 'request.reassigned',
+    expectedVersion: input.version,
     async run({ trx, request }) {
       const waiting =
         input.step === REQUEST_STEPS.approval

@@ -5,24 +5,19 @@
  */
 import type { Ctx } from '../context.ts';
 import type { Trx } from '../db/database.ts';
-import { assertCan, ConflictError } from '../errors.ts';
+import { assertCan } from '../errors.ts';
+import { staleConflict } from '../audit/last-change.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { assertReportYearOpen } from '../period-lock/assert-period-open.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import type { Agency } from '../org/org.ts';
-import { nextState, type InfoRequest, type RequestAction } from './request.ts';
+import { nextState, STATE_LABELS, type InfoRequest, type RequestAction } from './request.ts';
 import { requestPolicy, type RequestPolicyAction, type RequestScope } from './request.policy.ts';
-import {
-  CONFLICT,
-  getRequest,
-  requestScope,
-  updateRequest,
-  type InfoRequestRow,
-} from './requests.queries.ts';
+import { getRequest, requestScope, updateRequest, type InfoRequestRow } from './requests.queries.ts';
 import { getRequestSettings, type RequestSettings } from './settings.ts';
 import { computeRequestClock } from './request-clock.ts';
 import { issueLetter, type IssueLetterInput } from './issue-letter.ts';
-import type { RequestAuditAction } from './request-audit.ts';
+import { REQUEST_AUDIT_LABELS, type RequestAuditAction } from './request-audit.ts';
 import type { DeadlineResult } from './deadline.ts';
 import { orgSnapshot, type ActingPersons } from '../org/acting-persons.ts';
 import { approversOf, extensionApproversOf, waitingOfRequest } from './waiting.ts';
@@ -85,8 +80,13 @@ export async function requestStep<T = undefined>(
   assertCan(requestPolicy[opts.policy](ctx.actor, scope), {
     message: '您没有办理此项操作的权限',
   });
+  // A form built from an older version: refused, saying who acted first and the request's state now.
   if (opts.expectedVersion != null && opts.expectedVersion !== request.version)
-    throw new ConflictError(CONFLICT);
+    throw await staleConflict(
+      ctx.db,
+      { objectType: 'info_request', objectId: id, what: '该申请', state: STATE_LABELS[request.status] },
+      REQUEST_AUDIT_LABELS,
+    );
   const next = opts.action
     ? nextState(request.status, opts.action, { extended: request.extensionDays != null })
     : request.status;

@@ -5,6 +5,7 @@
  * doubles them.
  */
 import { notify } from '../notifications/notify.ts';
+import { deliverySettings } from '../notifications/delivery-settings.ts';
 import type { Ctx } from '../context.ts';
 
 import { enqueue } from '../jobs/queue.ts';
@@ -33,6 +34,7 @@ export async function sendDeadlineAlerts(ctx: Ctx): Promise<{ notifications: num
   let digests = 0;
   for (const { agency_id: agencyId } of agencies) {
     const settings = await getRequestSettings(ctx.db, agencyId);
+    const delivery = await deliverySettings(ctx.db, agencyId);
     const cal = await getCalendar(ctx.db, agencyId);
     const open = await ctx.db
       .selectFrom('info_requests')
@@ -73,7 +75,7 @@ export async function sendDeadlineAlerts(ctx: Ctx): Promise<{ notifications: num
             { userId: r.handler_id, text: `【政务公开】${text}` },
             {
               uniqueKey: `requests.sms:${today}:${r.id}`,
-              runAt: smsSendTime(now, settings.smsQuietStart, settings.smsQuietEnd),
+              runAt: smsSendTime(now, delivery.smsQuietStart, delivery.smsQuietEnd),
             },
           );
         }

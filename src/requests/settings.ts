@@ -41,8 +41,6 @@ export const DEFAULT_OUTCOME_ROW_MAP: Record<Outcome, string> = {
   other: 'result.other.other',
 };
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 export const RequestSettingsSchema = z.object({
   /** Reference format: {简称} {年} {号}. */
   referenceFormat: z.string().min(3).max(60).default('{简称}政依申〔{年}〕第{号}号'),
@@ -70,9 +68,7 @@ export const RequestSettingsSchema = z.object({
   outcomeRowMap: z.record(z.string(), z.string()).default({}),
   /** Default 补正 period in working days, printed on the 补正告知书 (§3.3). */
   correctionPeriodDays: z.number().int().min(1).max(60).default(10),
-  /** SMS quiet hours (no text messages between start and end, Asia/Shanghai). */
-  smsQuietStart: z.string().regex(HHMM).default('21:00'),
-  smsQuietEnd: z.string().regex(HHMM).default('08:00'),
+  // The SMS quiet hours are the notifications' (`notifications.delivery`), one setting for every text message.
 });
 export type RequestSettings = z.infer<typeof RequestSettingsSchema>;
 

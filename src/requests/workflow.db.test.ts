@@ -132,7 +132,8 @@ describeEachDialect('requests: the life of a request', (t) => {
     await rejects(
       approveDecision(head, r.id, { expectedVersion: r.version - 1 }),
       'conflict',
-      /其他工作人员/,
+      // Who acted first, what they did, and the state now (issue 10: a stale form says who did what).
+      /已于2026-03-20 10:00“提交答复审批”，该申请当前状态为“待审批”/,
     );
     clock.set('2026-04-20T02:00:00Z');
     r = (await approveDecision(head, r.id, { expectedVersion: r.version })).request;

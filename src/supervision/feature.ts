@@ -11,6 +11,7 @@ import { loadSupervisionDemo } from './demo.ts';
 import { supervisionRoutes } from '../web/routes/office/supervision/routes.ts';
 import { supervisionWidget } from '../web/supervision-widget.tsx';
 import { supervisionCommand } from './cli/supervision-command.ts';
+import { listProblemWaiting } from './waiting.ts';
 
 export const SUPERVISION_ROLES = [
   'clerk',
@@ -27,6 +28,7 @@ export const SUPERVISION_ROLES = [
 export function supervisionFeature(): Feature {
   return {
     name: 'supervision',
+    waiting: listProblemWaiting,
     routes: [supervisionRoutes],
     nav: [{ href: '/office/supervision', label: '监督保障', roles: [...SUPERVISION_ROLES], order: 65 }],
     widgets: [{ order: 40, widget: supervisionWidget }],

@@ -237,6 +237,8 @@ export async function rectifierIds(db: DbOrTrx, p: Problem): Promise<number[]> {
     }
   }
   if (!ids.size) for (const id of await clerkIds(db, p.agencyId)) ids.add(id);
+  // No clerk either: the administrator, whom the policy lets rectify (no dead end, issue 10).
+  if (!ids.size) for (const u of await activeUsers(db, p.agencyId, ['admin'])) ids.add(toNumber(u.id));
   return [...ids];
 }
 

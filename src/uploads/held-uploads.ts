@@ -1,15 +1,16 @@
 /**
- * Files a citizen chose for a form that came back with errors. They are written to
- * <dataDir>/uploads/held/ under a random name and held for a day under a random token, which the re-rendered form
+ * Files a citizen chose for a form that came back with errors. They are written to the installation's file store
+ * (src/storage, GONGKAI_FILE_STORE: on disk or in the database, so on a multi-node install the next attempt may
+ * reach any node) under `held/<token>` with their row in one step, and held for a day under that random token, which the re-rendered form
  * carries in a hidden field; the citizen does not choose them again. When the form goes through, the owning
  * feature reads them back (`readHeldUploads`), stores them its own way and releases them (`releaseHeldUploads`);
  * `purgeExpiredHeldUploads` (a daily job) removes what nobody came back for. The caller checks a file's type and
  * size before holding it: only acceptable files are held.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { DbOrTrx } from '../db/database.ts';
+import type { Db, DbOrTrx } from '../db/database.ts';
+import { fileStep, readAll, type FileStore } from '../storage/index.ts';
 
 /** How long a held file waits for its form: a day. */
 export const HOLD_MS = 24 * 60 * 60 * 1000;
@@ -29,12 +30,13 @@ export interface HoldInput {
   bytes: Uint8Array;
 }
 
-const abs = (dataDir: string, rel: string) => path.join(dataDir, rel);
+/** The store key of a row (rows held before the store did this carry the disk path `uploads/held/…`). */
+const keyOf = (storagePath: string) => storagePath.replace(/^uploads[\\/]/, '').replace(/\\/g, '/');
 
 /** Hold one checked file for `purpose`; returns its token and what the form shows. */
 export async function holdUpload(
-  db: DbOrTrx,
-  dataDir: string,
+  db: Db,
+  store: FileStore,
   purpose: string,
   f: HoldInput,
   now: Date,
@@ -44,23 +46,24 @@ export async function holdUpload(
     .extname(f.fileName)
     .toLowerCase()
     .replace(/[^.a-z0-9]/g, '');
-  const rel = path.join('uploads', 'held', token + ext);
-  await fs.mkdir(path.dirname(abs(dataDir, rel)), { recursive: true });
-  await fs.writeFile(abs(dataDir, rel), f.bytes, { flag: 'wx' });
+  const key = `held/${token}${ext}`;
   const fileName = path.basename(f.fileName).slice(0, 200);
-  await db
-    .insertInto('held_uploads')
-    .values({
-      token,
-      purpose,
-      file_name: fileName,
-      content_type: f.contentType,
-      size: f.bytes.length,
-      storage_path: rel,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + HOLD_MS).toISOString(),
-    })
-    .execute();
+  await fileStep(db, store, async (trx, files) => {
+    await files.put(key, f.bytes);
+    await trx
+      .insertInto('held_uploads')
+      .values({
+        token,
+        purpose,
+        file_name: fileName,
+        content_type: f.contentType,
+        size: f.bytes.length,
+        storage_path: key,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + HOLD_MS).toISOString(),
+      })
+      .execute();
+  });
   return { token, fileName, contentType: f.contentType, size: f.bytes.length };
 }
 
@@ -90,7 +93,7 @@ export async function findHeldUploads(
 /** The bytes of held files (found with `findHeldUploads`), to store with the record the form creates. */
 export async function readHeldUploads(
   db: DbOrTrx,
-  dataDir: string,
+  store: FileStore,
   purpose: string,
   tokens: readonly string[],
   now: Date,
@@ -112,23 +115,24 @@ export async function readHeldUploads(
   );
   const out: (HeldFile & { bytes: Uint8Array })[] = [];
   for (const h of held) {
-    const bytes = await fs.readFile(abs(dataDir, paths.get(h.token)!)).catch(() => null);
+    const bytes = await readAll(store, db, keyOf(paths.get(h.token)!)).catch(() => null);
     if (bytes) out.push({ ...h, bytes: new Uint8Array(bytes) });
   }
   return out;
 }
 
-async function removeRows(db: DbOrTrx, dataDir: string, rows: { id: number; storage_path: string }[]) {
-  for (const r of rows) {
-    await fs.rm(abs(dataDir, r.storage_path), { force: true });
-    await db.deleteFrom('held_uploads').where('id', '=', r.id).execute();
-  }
+async function removeRows(db: Db, store: FileStore, rows: { id: number; storage_path: string }[]) {
+  for (const r of rows)
+    await fileStep(db, store, async (trx, files) => {
+      await files.remove(keyOf(r.storage_path));
+      await trx.deleteFrom('held_uploads').where('id', '=', r.id).execute();
+    });
 }
 
 /** Forget held files once the form went through (or the citizen removed them). */
 export async function releaseHeldUploads(
-  db: DbOrTrx,
-  dataDir: string,
+  db: Db,
+  store: FileStore,
   purpose: string,
   tokens: readonly string[],
 ): Promise<void> {
@@ -140,16 +144,16 @@ export async function releaseHeldUploads(
     .where('token', 'in', wanted)
     .where('purpose', '=', purpose)
     .execute();
-  await removeRows(db, dataDir, rows);
+  await removeRows(db, store, rows);
 }
 
 /** Remove every expired held file (the daily job); returns how many. */
-export async function purgeExpiredHeldUploads(db: DbOrTrx, dataDir: string, now: Date): Promise<number> {
+export async function purgeExpiredHeldUploads(db: Db, store: FileStore, now: Date): Promise<number> {
   const rows = await db
     .selectFrom('held_uploads')
     .select(['id', 'storage_path'])
     .where('expires_at', '<=', now.toISOString())
     .execute();
-  await removeRows(db, dataDir, rows);
+  await removeRows(db, store, rows);
   return rows.length;
 }

@@ -8,11 +8,13 @@ import { VILLAGE_AUDIT_LABELS } from './village-audit.ts';
 import { villageOfficeRoutes } from '../web/routes/office/villages-office.tsx';
 import { villageItemRoutes } from '../web/routes/office/villages-items.tsx';
 import { villagePortalRoutes } from '../web/routes/public/villages.tsx';
+import { listVillageWaiting } from './waiting.ts';
 
 // A function, like the other manifests: the CLI and set-up import each other through the features list.
 export function villagesFeature(): Feature {
   return {
     name: 'villages',
+    waiting: listVillageWaiting,
     routes: [villageOfficeRoutes, villageItemRoutes, villagePortalRoutes],
     nav: [
       {

@@ -20,6 +20,8 @@ import { recordDelivery } from '../requests/record-delivery.ts';
 import { addRequestAttachment } from '../requests/add-request-attachment.ts';
 import { fileStoreOf } from '../storage/index.ts';
 import { purgeExpiredHeldUploads } from '../uploads/held-uploads.ts';
+import { uploadsDir } from '../storage/index.ts';
+import { diskStore } from '../storage/disk-store.ts';
 
 const PDF = new Uint8Array([...Buffer.from('%PDF-1.4\n申请人身份证明\n%%EOF')]);
 
@@ -151,14 +153,15 @@ describeEachDialect('held uploads of the apply form', (t) => {
     const bad = await c.post('/apply', multipart({ ...PERSON, phone: 'x' }, [{ name: 'a.pdf', bytes: PDF }]));
     const [token] = hidden(await bad.text(), 'heldUpload');
     const row = await db.selectFrom('held_uploads').selectAll().executeTakeFirstOrThrow();
-    assert.ok(fs.existsSync(path.join(dataDir, row.storage_path)));
-    assert.equal(await purgeExpiredHeldUploads(db, dataDir, new Date('2026-03-02T12:00:00Z')), 0);
+    const store = diskStore(uploadsDir(dataDir));
+    assert.ok(fs.existsSync(path.join(uploadsDir(dataDir), row.storage_path)));
+    assert.equal(await purgeExpiredHeldUploads(db, store, new Date('2026-03-02T12:00:00Z')), 0);
     clock.set('2026-03-03T02:00:01Z');
     // Past its day the token is no longer honoured, then the job removes file and row.
     const later = await c.post('/apply', multipart({ ...PERSON, phone: 'y', heldUpload: token! }));
     assert.doesNotMatch(await later.text(), /a\.pdf/);
-    assert.equal(await purgeExpiredHeldUploads(db, dataDir, clock.now()), 1);
-    assert.ok(!fs.existsSync(path.join(dataDir, row.storage_path)));
+    assert.equal(await purgeExpiredHeldUploads(db, store, clock.now()), 1);
+    assert.ok(!fs.existsSync(path.join(uploadsDir(dataDir), row.storage_path)));
     assert.equal((await db.selectFrom('held_uploads').selectAll().execute()).length, 0);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -244,5 +247,42 @@ describeEachDialect('tracking: 补正 and the provided files', (t) => {
     const wrong = await c.post('/track/file', { reference: '2026-1', code: 'AAAAAAAA', fileId });
     assert.notEqual(wrong.status, 200);
     fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('with the database file store, a held file survives a second attempt on another node', async () => {
+    const { db } = t();
+    const clock = fixedClock('2026-03-02T02:00:00Z');
+    const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-node-')));
+    const { agency } = await township(db, clock);
+    await db
+      .insertInto('agency_settings')
+      .values({ agency_id: agency.id, key: 'installation.home', value_json: 'true', updated_at: '' })
+      .execute();
+    const node = (dir: string) =>
+      testApp(db, clock, { GONGKAI_DATA_DIR: dir, GONGKAI_FILE_STORE: 'database' }).client();
+    const bad = await node(dirs[0]!).post(
+      '/apply',
+      multipart({ ...PERSON, phone: 'x' }, [{ name: 'a.pdf', bytes: PDF }]),
+    );
+    assert.equal(bad.status, 400);
+    const page = await bad.text();
+    const [token] = hidden(page, 'heldUpload');
+    assert.ok(token);
+    // Nothing on the first node's disk: the bytes are in the database.
+    assert.ok(!fs.existsSync(path.join(dirs[0]!, 'uploads', 'held')));
+    const key = hidden(page, 'idempotencyKey')[0]!;
+    const ok = await node(dirs[1]!).post(
+      '/apply',
+      multipart({ ...PERSON, heldUpload: token, idempotencyKey: key }),
+    );
+    assert.equal(ok.status, 303);
+    const files = await db
+      .selectFrom('request_attachments')
+      .select(['file_name'])
+      .where('file_name', '=', 'a.pdf')
+      .execute();
+    assert.equal(files.length, 1, 'the held file reached the request filed on the other node');
+    assert.equal((await db.selectFrom('held_uploads').selectAll().execute()).length, 0);
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   });
 });

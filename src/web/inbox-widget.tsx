@@ -1,14 +1,14 @@
 /**
  * “待我处理”: the first card of every user's dashboard — what waits for this person by name (src/org/
- * acting-persons.ts): requests to confirm, approve, review or deliver, extensions to approve, items at this person's
- * review step, drafts returned with the reason, items to publish, and the requests this person handles that are due
- * within the agency's 即将到期 horizon (the same as the ledger's filter).
+ * acting-persons.ts), as every feature's manifest lists it (`waiting`): requests to confirm, approve, review or
+ * deliver, extensions to approve, items at this person's review step, drafts returned with the reason, items to
+ * publish; village items at the 监委会 or the township, villagers' objections; messages to route, answer or approve;
+ * problems to rectify or close out and 督办 to answer — plus the requests this person handles that are due within the
+ * agency's 即将到期 horizon (the same as the ledger's filter).
  */
 import type { DashboardWidget } from './dashboard-widgets.ts';
 import type { WaitingItem } from '../notifications/waiting-item.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
-import { listRequestWaiting } from '../requests/waiting.ts';
-import { listPublicationWaiting } from '../publications/waiting.ts';
 import { dueSoonDays, getRequestSettings } from '../requests/settings.ts';
 
 export interface InboxEntry {
@@ -23,15 +23,16 @@ export async function inboxOf(
   user: Parameters<DashboardWidget>[1],
 ): Promise<InboxEntry[]> {
   const today = ctx.clock.today();
-  const [requests, publications, settings, cal] = await Promise.all([
-    listRequestWaiting(ctx.db, user.agencyId),
-    listPublicationWaiting(ctx.db, user.agencyId),
+  // The feature list is reached at call time: it holds the dashboards manifest, which holds this card.
+  const { featureWaiting } = await import('../features.ts');
+  const [waiting, settings, cal] = await Promise.all([
+    Promise.all(featureWaiting().map((source) => source(ctx.db, user.agencyId, today))),
     getRequestSettings(ctx.db, user.agencyId),
     getCalendar(ctx.db, user.agencyId),
   ]);
   const horizon = cal.addWorkdays(today, dueSoonDays(settings));
   const entries: InboxEntry[] = [];
-  for (const item of [...requests, ...publications]) {
+  for (const item of waiting.flat()) {
     if (!item.persons.userIds.includes(user.id)) continue;
     const dueSoon = item.objectType === 'info_request' && item.dueOn != null && item.dueOn <= horizon;
     if (!item.inbox && !dueSoon) continue;

@@ -274,4 +274,39 @@ describeEachDialect('inquiries over HTTP', (t) => {
       .executeTakeFirstOrThrow();
     assert.equal(row.channel, 'wechat');
   });
+
+  test('a message with a mistake keeps its attached file: held in the file store, not chosen again', async () => {
+    const { db } = t();
+    const clock = fixedClock('2026-03-02T01:00:00Z');
+    await town(db, clock);
+    const c = testApp(db, clock, { GONGKAI_FILE_STORE: 'database' }).client();
+    const pdf = new Uint8Array([...Buffer.from('%PDF-1.4\n现场照片说明\n%%EOF')]);
+    const body = (
+      fields: Record<string, string | string[]>,
+      files: { name: string; bytes: Uint8Array }[] = [],
+    ) => {
+      const fd = new FormData();
+      for (const [k, v] of Object.entries(fields))
+        for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
+      for (const f of files)
+        fd.append('files', new File([new Uint8Array(f.bytes)], f.name, { type: 'application/pdf' }));
+      return fd;
+    };
+    const bad = await c.post('/inquiries/ask', body(ask({ body: '' }), [{ name: '现场.pdf', bytes: pdf }]));
+    assert.equal(bad.status, 400);
+    const html = await bad.text();
+    assert.match(html, /现场\.pdf/);
+    assert.match(html, /无需重新选择/);
+    const tokens = [...html.matchAll(/name="heldUpload" value="([^"]+)"/g)].map((m) => m[1]!);
+    assert.equal(tokens.length, 1);
+    const ok = await c.post('/inquiries/ask', body({ ...ask(), heldUpload: tokens }));
+    assert.equal(ok.status, 200);
+    assert.match(await ok.text(), /留言已提交/);
+    const atts = await db.selectFrom('inquiry_attachments').select('file_name').execute();
+    assert.deepEqual(
+      atts.map((a) => a.file_name),
+      ['现场.pdf'],
+    );
+    assert.equal((await db.selectFrom('held_uploads').selectAll().execute()).length, 0);
+  });
 });

@@ -37,6 +37,7 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'POST /office/notifications/read': { who: 'staff' },
   'GET /office/notifications/settings': { who: 'staff' },
   'POST /office/notifications/settings': { who: 'staff' },
+  'POST /office/notifications/delivery': { who: 'staff' },
   'GET /office/org': { who: 'staff' },
   'GET /office/org/:agencyId{[0-9]+}': { who: 'staff', owner: 'agency' },
   'POST /office/org/:agencyId{[0-9]+}/offices': { who: 'staff', owner: 'agency' },

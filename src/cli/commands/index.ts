@@ -3,6 +3,7 @@ import type { CliCommand } from '../command.ts';
 import { backupCommand, demoCommand, migrateCommand, restoreCommand, serveCommand } from './admin.ts';
 import { featureCommands } from '../../features.ts';
 import { filesCommand } from './files.ts';
+import { attachmentsCommand } from './attachments.ts';
 
 export function commands(): CliCommand[] {
   return [
@@ -12,6 +13,7 @@ export function commands(): CliCommand[] {
     backupCommand,
     restoreCommand,
     filesCommand,
+    attachmentsCommand,
     ...featureCommands(),
   ];
 }

@@ -6,7 +6,14 @@ document.addEventListener('click', (e) => {
 // A failed submit opens at its error summary (autofocus is not honoured on a non-control by every browser).
 document.addEventListener('DOMContentLoaded', () => {
   const summary = document.querySelector('[data-error-summary]');
-  if (summary instanceof HTMLElement && document.activeElement !== summary) summary.focus();
+  if (!(summary instanceof HTMLElement)) return;
+  // An entry without a label names its field by the field's own label (the back-office forms pass none).
+  summary.querySelectorAll('a[data-field]').forEach((a) => {
+    const label = document.querySelector(`label[for="${a.getAttribute('data-field')}"]`);
+    const text = label ? label.textContent.replace(/\s*\*\s*$/, '').trim() : '';
+    if (text) a.prepend(`${text}：`);
+  });
+  if (document.activeElement !== summary) summary.focus();
 });
 // 适老化 read-aloud: the page's main text through the browser's own speech synthesis, where there is one.
 document.addEventListener('DOMContentLoaded', () => {

@@ -13,7 +13,17 @@ export function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-export function FormError({ form }: { form: FormState }) {
+/**
+ * The error of a failed submit, at the top of the form. With field errors it is the error summary (below), so every
+ * back-office form that shows a FormError opens at a focused list linked to each field, like the citizen side's;
+ * with only a message, the message.
+ */
+export function FormError({ form, labels }: { form: FormState; labels?: Record<string, string> }) {
+  if (Object.keys(form.errors).length) return <ErrorSummary form={form} labels={labels ?? {}} />;
+  return <FormMessage form={form} />;
+}
+
+function FormMessage({ form }: { form: FormState }) {
   if (!form.message) return null;
   return (
     <div class="form-error" role="alert">
@@ -25,14 +35,17 @@ export function FormError({ form }: { form: FormState }) {
 /**
  * The list of every error of a failed submit, at the top of the form: focused when the page opens (autofocus here,
  * app.js for browsers that ignore it on a non-control), each entry a link to its field (`#f-<name>`). `labels`
- * names the fields, in the form's order.
+ * names the fields, in the form's order; a field it does not name gets its label from the page (app.js reads the
+ * field's own <label>), the message alone without script. The form's overall message, when it says more than the
+ * entries, leads the list.
  */
 export function ErrorSummary({ form, labels }: { form: FormState; labels: Record<string, string> }) {
   // In the order of the form (the order of `labels`), fields without a label last.
   const order = Object.keys(labels);
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
   const entries = Object.entries(form.errors).sort((a, b) => rank(a[0]) - rank(b[0]));
-  if (!entries.length) return <FormError form={form} />;
+  if (!entries.length) return <FormMessage form={form} />;
+  const lead = form.message && !entries.some(([, msg]) => form.message!.includes(msg)) ? form.message : null;
   return (
     <div
       class="error-summary"
@@ -44,10 +57,11 @@ export function ErrorSummary({ form, labels }: { form: FormState; labels: Record
       autofocus
     >
       <h2 id="error-summary-h">提交未成功，请修改以下{entries.length}处：</h2>
+      {lead ? <p>{lead}</p> : null}
       <ul>
         {entries.map(([name, msg]) => (
           <li>
-            <a href={`#f-${name}`}>
+            <a href={`#f-${name}`} data-field={labels[name] ? undefined : `f-${name}`}>
               {labels[name] ? `${labels[name]}：` : ''}
               {msg}
             </a>

@@ -1,5 +1,7 @@
 /** Views of 互动交流 shared by the portal and the back office: pure functions of their view models. */
 import { Csrf, Field, FormError, Select, Submit, TextArea, type FormState } from './forms.tsx';
+import { HeldFiles } from './held-files.tsx';
+import type { HeldFile } from '../../uploads/held-uploads.ts';
 import { INQUIRY_KINDS, KIND_LABELS, EVENT_LABELS, RATINGS, RATING_LABELS } from '../../inquiries/inquiry.ts';
 import { HONEYPOT_FIELD, type Challenge } from '../../inquiries/abuse.ts';
 import { MAX_BODY } from '../../inquiries/inquiry.schema.ts';
@@ -20,6 +22,8 @@ export interface AskFormModel {
   villages: { id: number; name: string }[];
   offices: { id: number; name: string }[];
   challenge?: Challenge | null;
+  /** Files held from a failed submit (kept without choosing them again). */
+  held?: HeldFile[];
 }
 
 /** The fields of a message a clerk enters (phone, WeChat): the citizen's form without the anti-abuse parts. */
@@ -125,11 +129,10 @@ export function AskForm(m: AskFormModel) {
         hint={`请写明时间、地点和事情经过，最多${MAX_BODY}字。请不要填写身份证号等个人信息。`}
       />
       <div class="field">
-        <label for="f-files">附件（可选）</label>
+        <HeldFiles held={m.held ?? []} />
+        <label for="f-files">{m.held?.length ? '再添加附件（可选）' : '附件（可选）'}</label>
         <input id="f-files" type="file" name="files" multiple accept=".pdf,.jpg,.jpeg,.png,.docx,.doc,.txt" />
-        <p class="hint">
-          照片、PDF或Word，每个不超过10MB，最多5个{f.message ? '。如提交未成功，请重新选择附件' : ''}
-        </p>
+        <p class="hint">照片、PDF或Word，每个不超过10MB，最多5个</p>
       </div>
       <Field
         form={f}

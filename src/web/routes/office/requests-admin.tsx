@@ -187,8 +187,6 @@ async function settingsPage(c: C, form?: FormState, status = 200) {
       correctionPeriodDays: String(s.correctionPeriodDays),
       feePausesReplyClock: s.feePausesReplyClock ? '1' : '',
       onlineAutoConfirmation: s.onlineAutoConfirmation ? '1' : '',
-      smsQuietStart: s.smsQuietStart,
-      smsQuietEnd: s.smsQuietEnd,
     });
   const templates = await Promise.all(
     LETTER_KINDS.map(async (k) => ({ kind: k, t: await templateOf(db, user.agencyId, k) })),
@@ -242,8 +240,9 @@ async function settingsPage(c: C, form?: FormState, status = 200) {
           网上申请自动回执视为双方确认 <Interp />
           （默认否）
         </label>
-        <Field form={f} name="smsQuietStart" label="短信免打扰开始" />
-        <Field form={f} name="smsQuietEnd" label="短信免打扰结束" />
+        <p class="muted">
+          短信免打扰时段在<a href="/office/notifications/settings#delivery">提醒设置</a>中统一设置。
+        </p>
         <Submit>保存设置</Submit>
       </form>
       <h2>
@@ -324,8 +323,6 @@ export function requestAdminRoutes(app: App): void {
         correctionPeriodDays: Number(str(f.correctionPeriodDays)),
         feePausesReplyClock: str(f.feePausesReplyClock) === '1',
         onlineAutoConfirmation: str(f.onlineAutoConfirmation) === '1',
-        smsQuietStart: str(f.smsQuietStart),
-        smsQuietEnd: str(f.smsQuietEnd),
       });
       return redirectWithFlash(c, `${BASE}/settings`, '设置已保存');
     } catch (e) {

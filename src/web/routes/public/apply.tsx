@@ -29,7 +29,7 @@ import {
   releaseHeldUploads,
   type HeldFile,
 } from '../../../uploads/held-uploads.ts';
-import { fileSize } from '../../views/publication-views.tsx';
+import { HeldFiles } from '../../views/held-files.tsx';
 import { filesOf } from '../../stored-file.ts';
 
 const HELD_PURPOSE = 'apply';
@@ -71,27 +71,6 @@ function Guidance() {
         <li>书写有困难的，可以到本机关当面口头提出，由工作人员代为填写（条例第二十九条）。</li>
       </ol>
     </section>
-  );
-}
-
-/** The files held for this form: kept unless the citizen ticks 移除. */
-function HeldFiles({ held }: { held: HeldFile[] }) {
-  if (!held.length) return null;
-  return (
-    <fieldset class="field held-files">
-      <legend>已保留的附件（无需重新选择）</legend>
-      <ul>
-        {held.map((h) => (
-          <li>
-            <input type="hidden" name="heldUpload" value={h.token} />
-            {h.fileName} <span class="muted">（{fileSize(h.size)}）</span>{' '}
-            <label class="check">
-              <input type="checkbox" name="dropUpload" value={h.token} /> 移除
-            </label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
   );
 }
 
@@ -200,13 +179,13 @@ export function applyRoutes(app: App): void {
     const agency = await portalAgency(c);
     if (!agency) throw new DomainError('invalid_state', '本系统尚未设置机关，暂不能受理网上申请');
     const { db, clock } = c.var.ctx;
-    const dataDir = c.var.deps.config.dataDir;
+    const store = filesOf(c);
     const key = KEY.test(str(f.idempotencyKey)) ? str(f.idempotencyKey) : newKey();
     // Sent before (a refresh of the POST, the back button, a double click): the receipt of the first one.
     if (await findOnlineSubmission(db, key)) return c.redirect(`/apply/receipt/${key}`, 303);
 
     const dropped = new Set(list(f.dropUpload));
-    await releaseHeldUploads(db, dataDir, HELD_PURPOSE, [...dropped]);
+    await releaseHeldUploads(db, store, HELD_PURPOSE, [...dropped]);
     const keptTokens = list(f.heldUpload).filter((t) => !dropped.has(t));
     const held = await findHeldUploads(db, HELD_PURPOSE, keptTokens, clock.now());
     const fresh = await newUploads(c);
@@ -239,7 +218,7 @@ export function applyRoutes(app: App): void {
         held.push(
           await holdUpload(
             db,
-            dataDir,
+            store,
             HELD_PURPOSE,
             { fileName: u.name, contentType: u.mime, bytes: u.bytes },
             clock.now(),
@@ -250,16 +229,16 @@ export function applyRoutes(app: App): void {
 
     const heldBytes = await readHeldUploads(
       db,
-      dataDir,
+      store,
       HELD_PURPOSE,
       held.map((h) => h.token),
       clock.now(),
     );
     const files = [...heldBytes.map((h) => ({ name: h.fileName, bytes: h.bytes })), ...fresh.ok];
-    await submitOnlineRequest(c.var.ctx, agency, f, { store: filesOf(c), files }, key);
+    await submitOnlineRequest(c.var.ctx, agency, f, { store, files }, key);
     await releaseHeldUploads(
       db,
-      dataDir,
+      store,
       HELD_PURPOSE,
       held.map((h) => h.token),
     );

@@ -7,7 +7,14 @@ import type { App, C } from '../../app-env.ts';
 import { publicPage } from '../../public-page.tsx';
 import { Csrf, Field, FormError, Submit, emptyForm, type FormState } from '../../views/forms.tsx';
 import { AskForm, History, RateForm, ReopenForm } from '../../views/inquiry-views.tsx';
-import { formData, str, uploadedFiles } from '../../form.ts';
+import { formData, list, str, uploadedFiles } from '../../form.ts';
+import {
+  findHeldUploads,
+  holdUpload,
+  readHeldUploads,
+  releaseHeldUploads,
+  type HeldFile,
+} from '../../../uploads/held-uploads.ts';
 import { NotFoundError, ValidationError, isDomainError, parseInput } from '../../../errors.ts';
 import { InquiryInput } from '../../../inquiries/inquiry.schema.ts';
 import { listOffices, listVillages } from '../../../org/org.queries.ts';
@@ -33,6 +40,7 @@ async function askPage(
   form: FormState,
   status = 200,
   challenge: ChallengeRequired['challenge'] | null = null,
+  held: HeldFile[] = [],
 ) {
   const agency = await requireAgency(c);
   const db = c.var.deps.db;
@@ -58,6 +66,7 @@ async function askPage(
         villages={villages}
         offices={offices}
         challenge={challenge}
+        held={held}
       />
     </>,
     status,
@@ -65,6 +74,7 @@ async function askPage(
 }
 
 const uploadsOf = (c: C) => uploadedFiles(c, MAX_UPLOADS_PER_SUBMIT);
+const HELD_PURPOSE = 'inquiry';
 
 function trackForm(c: C, form: FormState, status = 200) {
   return publicPage(
@@ -251,10 +261,43 @@ export function inquiryPortalRoutes(app: App): void {
   app.post('/inquiries/ask', async (c) => {
     const f = await formData(c);
     const agency = await requireAgency(c);
+    const { db, clock } = c.var.ctx;
+    const store = filesOf(c);
+    // Files held from an earlier failed attempt (the same way as the apply form): kept unless ticked 移除.
+    const dropped = new Set(list(f.dropUpload));
+    await releaseHeldUploads(db, store, HELD_PURPOSE, [...dropped]);
+    const held = await findHeldUploads(
+      db,
+      HELD_PURPOSE,
+      list(f.heldUpload).filter((t) => !dropped.has(t)),
+      clock.now(),
+    );
+    let acceptable: { name: string; bytes: Uint8Array }[] = [];
     try {
-      parseInput(InquiryInput, f); // validate before any file is written
-      const uploads = await uploadsOf(c);
-      uploads.forEach(checkUpload);
+      const fresh = await uploadsOf(c);
+      // Only acceptable files are held for the next attempt; a wrong one is named in the error.
+      acceptable = fresh.filter((u) => {
+        try {
+          checkUpload(u);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      parseInput(InquiryInput, f); // validate before any file is stored
+      fresh.forEach(checkUpload);
+      if (held.length + fresh.length > MAX_UPLOADS_PER_SUBMIT)
+        throw new ValidationError(`附件最多${MAX_UPLOADS_PER_SUBMIT}个，请移除多余的附件`, {
+          files: '附件过多',
+        });
+      const heldBytes = await readHeldUploads(
+        db,
+        store,
+        HELD_PURPOSE,
+        held.map((h) => h.token),
+        clock.now(),
+      );
+      const uploads = [...heldBytes.map((h) => ({ name: h.fileName, bytes: h.bytes })), ...acceptable];
       const abuse = {
         honeypot: str(f[HONEYPOT_FIELD]),
         challengeToken: str(f.challengeToken),
@@ -262,8 +305,14 @@ export function inquiryPortalRoutes(app: App): void {
       };
       const q = await submitInquiry(c.var.ctx, agency, f, {
         abuse,
-        uploads: { store: filesOf(c), files: uploads },
+        uploads: { store, files: uploads },
       });
+      await releaseHeldUploads(
+        db,
+        store,
+        HELD_PURPOSE,
+        held.map((h) => h.token),
+      );
       return publicPage(
         c,
         '留言已提交',
@@ -287,11 +336,25 @@ export function inquiryPortalRoutes(app: App): void {
         </>,
       );
     } catch (e) {
+      const form = e instanceof ChallengeRequired ? null : formOf(e, f);
+      if (!(e instanceof ChallengeRequired) && !form) throw e;
+      // Keep the acceptable new files (within the limit) for the next attempt.
+      const room = Math.max(0, MAX_UPLOADS_PER_SUBMIT - held.length);
+      for (const u of acceptable.slice(0, room)) {
+        const { mime } = checkUpload(u);
+        held.push(
+          await holdUpload(
+            db,
+            store,
+            HELD_PURPOSE,
+            { fileName: u.name, contentType: mime, bytes: u.bytes },
+            clock.now(),
+          ),
+        );
+      }
       if (e instanceof ChallengeRequired)
-        return askPage(c, { values: f, errors: {}, message: e.message }, 429, e.challenge);
-      const form = formOf(e, f);
-      if (form) return askPage(c, form, isDomainError(e) && e.code === 'rate_limited' ? 429 : 400);
-      throw e;
+        return askPage(c, { values: f, errors: {}, message: e.message }, 429, e.challenge, held);
+      return askPage(c, form!, isDomainError(e) && e.code === 'rate_limited' ? 429 : 400, null, held);
     }
   });
 

@@ -49,7 +49,7 @@ export function PublicationDetail(props: {
             ? [
                 {
                   action: 'reassign',
-                  title: '指派本环节审核人',
+                  title: p.status === 'approved' ? '指派发布人' : '指派本环节审核人',
                   hidden: { version: String(p.version) },
                   body: reassignFields(staff.filter((u) => u.isActive && !chain.signerIds.includes(u.id))),
                 },

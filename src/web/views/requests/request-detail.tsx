@@ -87,7 +87,7 @@ export function RequestDetail(p: {
       .map((w) => ({
         action: 'reassign',
         title: `指派“${w.label}”给其他人`,
-        hidden: { step: w.step! },
+        hidden: { step: w.step!, version: String(r.version) },
         body: reassignFields(users.filter((u) => u.isActive)),
       })),
   ];
