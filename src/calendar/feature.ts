@@ -1,7 +1,8 @@
 /** The working-day calendar: what the feature plugs in (read by src/features.ts). */
 import type { Feature } from '../feature.ts';
 import { calendarSeed } from './seed-calendar.ts';
-import { calendarRoutes, calendarReminderWidget } from '../web/routes/office/calendar.tsx';
+import { calendarRoutes } from '../web/routes/office/calendar.tsx';
+import { calendarReminderWidget } from '../web/calendar-widget.tsx';
 import { calendarCommand } from '../cli/commands/calendar.ts';
 
 // A function, not a constant: the CLI's commands and set-up import each other through this list, and a
