@@ -8,7 +8,7 @@ import type { ComponentChildren } from 'preact';
 import type { App, C } from '../../app-env.ts';
 import { renderToString } from '../../render.tsx';
 import { PublicLayout } from '../../views/layout.tsx';
-import { CSRF_PLACEHOLDER, cachedPublic } from '../../portal-cache.ts';
+import { CSRF_PLACEHOLDER, cachedPublic, portalMemo } from '../../portal-cache.ts';
 import { searchCost, searchGate } from '../../search-gate.ts';
 import { portalAgency } from '../../public-page.tsx';
 import { columnHref, knownScope, portalScope } from '../../portal-scope.ts';
@@ -34,7 +34,7 @@ import { systemActor } from '../../../context.ts';
 import { FAQ_SEARCH_KIND, INQUIRY_SEARCH_KIND } from '../../../inquiries/index.ts';
 import { readGuideContact } from '../../../publications/guide-settings.ts';
 import { GuideContactBlock } from './guide.tsx';
-import { searchPortalSections } from '../../portal-sections.ts';
+import { matchPortalSections, readPortalSections } from '../../portal-sections.ts';
 import { htmlToText } from '../../../publications/sanitize-body.ts';
 import { contentDisposition, safeFileName } from '../../../text/file-name.ts';
 import { beijingDate } from '../../../beijing-time.ts';
@@ -80,11 +80,14 @@ const notFound = (c: C, agency: Agency | undefined) => ({
   ),
 });
 
-async function catalogueOf(c: C, agencyId: number) {
-  const db = c.var.deps.db;
-  await ensureCatalogue({ ...c.var.ctx, actor: systemActor('公开目录') }, agencyId);
-  const list = (await listCategories(db, agencyId)).filter((x) => x.isActive);
-  return { list, tree: categoryTree(list) };
+/** A column's active categories and their tree, read once per portal version (every catalogue change bumps it). */
+function catalogueOf(c: C, agencyId: number) {
+  return portalMemo(c, `catalogue:${agencyId}`, async () => {
+    const db = c.var.deps.db;
+    await ensureCatalogue({ ...c.var.ctx, actor: systemActor('公开目录') }, agencyId);
+    const list = (await listCategories(db, agencyId)).filter((x) => x.isActive);
+    return { list, tree: categoryTree(list) };
+  });
 }
 
 function origin(c: C): string {
@@ -508,11 +511,15 @@ export function publicationPortalRoutes(app: App): void {
           : null;
       const sections =
         agency && q.trim()
-          ? await searchPortalSections(
-              c.var.deps.db,
-              agency,
+          ? matchPortalSections(
+              await portalMemo(c, `sections:${JSON.stringify(agency)}`, () =>
+                readPortalSections(
+                  c.var.deps.db,
+                  agency,
+                  htmlToText(renderToString(<>{defaultGuide(agency)}</>)),
+                ),
+              ),
               q,
-              htmlToText(renderToString(<>{defaultGuide(agency)}</>)),
             )
           : [];
       const tree = flattenTree(categoryTree(cats));
