@@ -25,6 +25,7 @@ import * as m20261201_2200 from './2026_12_01_2200_create_stored_files.ts';
 import * as m20261201_2330 from './2026_12_01_2330_create_password_history.ts';
 import * as m20261201_1700 from './2026_12_01_1700_route_waiting_work.ts';
 import * as m20261201_1800 from './2026_12_01_1800_attachment_text_and_channel_link.ts';
+import * as m20261202_0800 from './2026_12_02_0800_index_village_item_heads.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_2330_create_password_history': m20261201_2330,
   '2026_12_01_1700_route_waiting_work': m20261201_1700,
   '2026_12_01_1800_attachment_text_and_channel_link': m20261201_1800,
+  '2026_12_02_0800_index_village_item_heads': m20261202_0800,
 };
