@@ -53,7 +53,11 @@ export async function getAgency(db: DbOrTrx, id: number): Promise<Agency> {
 }
 
 export async function findAgencyByCode(db: DbOrTrx, code: string): Promise<Agency | undefined> {
-  const r = await db.selectFrom('agencies').select(AGENCY_COLUMNS).where('code', '=', code).executeTakeFirst();
+  const r = await db
+    .selectFrom('agencies')
+    .select(AGENCY_COLUMNS)
+    .where('code', '=', code)
+    .executeTakeFirst();
   return r && toAgency(r);
 }
 
