@@ -4,7 +4,7 @@ import type { DbOrTrx } from '../db/database.ts';
 import { assertCan } from '../errors.ts';
 import { isInspectorAbove } from '../org/access.ts';
 import { toNumber } from '../db/values.ts';
-import { descendantIds, listAgencies, scopesFromTree } from '../org/org.queries.ts';
+import { descendantsInTree, listAgencies, scopesFromTree } from '../org/org.queries.ts';
 import { publicationPolicy } from '../publications/index.ts';
 import { listCategoriesOf } from '../publications/index.ts';
 import { CHANNELS } from '../publications/index.ts';
@@ -94,7 +94,7 @@ export async function publicationDashboard(
   year: number,
 ): Promise<PublicationDashboard> {
   const agencies = await listAgencies(ctx.db);
-  const ids = await descendantIds(ctx.db, agencyId);
+  const ids = descendantsInTree(agencies, agencyId);
   const scopes = scopesFromTree(agencies, ids);
   assertCan(publicationPolicy.view(ctx.actor, scopes.get(agencyId)!), { hide: true });
   const names = new Map(agencies.map((a) => [a.id, a.name]));

@@ -6,7 +6,7 @@ import type { Ctx } from '../context.ts';
 import { assertCan } from '../errors.ts';
 import { isInspectorAbove } from '../org/access.ts';
 import { getCalendars } from '../calendar/get-calendar.ts';
-import { descendantIds, listAgencies, scopesFromTree } from '../org/org.queries.ts';
+import { descendantsInTree, listAgencies, scopesFromTree } from '../org/org.queries.ts';
 import type { Agency } from '../org/org.ts';
 import { readSettingOfAgencies } from '../settings/agency-settings.ts';
 import { requestPolicy } from '../requests/index.ts';
@@ -63,7 +63,7 @@ async function dashboardAccess(
 ): Promise<{ ownAllowed: boolean; belowIds: number[]; agencies: Agency[] }> {
   // One read of the tree for every agency below (a county has hundreds).
   const agencies = await listAgencies(ctx.db);
-  const ids = await descendantIds(ctx.db, agencyId);
+  const ids = descendantsInTree(agencies, agencyId);
   const scopes = scopesFromTree(agencies, ids);
   const byId = new Map(agencies.map((a) => [a.id, a]));
   const scopeOf = (id: number) => {

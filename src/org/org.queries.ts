@@ -30,7 +30,7 @@ export function toAgency(r: AgencyRow): Agency {
   };
 }
 
-const agencyColumns = [
+export const AGENCY_COLUMNS = [
   'id',
   'code',
   'name',
@@ -42,7 +42,7 @@ const agencyColumns = [
 ] as const;
 
 export async function findAgency(db: DbOrTrx, id: number): Promise<Agency | undefined> {
-  const r = await db.selectFrom('agencies').select(agencyColumns).where('id', '=', id).executeTakeFirst();
+  const r = await db.selectFrom('agencies').select(AGENCY_COLUMNS).where('id', '=', id).executeTakeFirst();
   return r && toAgency(r);
 }
 
@@ -53,12 +53,16 @@ export async function getAgency(db: DbOrTrx, id: number): Promise<Agency> {
 }
 
 export async function findAgencyByCode(db: DbOrTrx, code: string): Promise<Agency | undefined> {
-  const r = await db.selectFrom('agencies').select(agencyColumns).where('code', '=', code).executeTakeFirst();
+  const r = await db
+    .selectFrom('agencies')
+    .select(AGENCY_COLUMNS)
+    .where('code', '=', code)
+    .executeTakeFirst();
   return r && toAgency(r);
 }
 
 export async function listAgencies(db: DbOrTrx): Promise<Agency[]> {
-  const rows = await db.selectFrom('agencies').select(agencyColumns).orderBy('id').execute();
+  const rows = await db.selectFrom('agencies').select(AGENCY_COLUMNS).orderBy('id').execute();
   return rows.map(toAgency);
 }
 

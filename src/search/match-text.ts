@@ -5,11 +5,16 @@
  */
 import { queryWords } from './tokenize.ts';
 
-const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+/** A text as matched: NFKC, lower case, runs of white space as one space. */
+export const foldText = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
 
 export function matchesAllWords(q: string, text: string): boolean {
+  return hasAllWords(q, foldText(text));
+}
+
+/** matchesAllWords on a text already folded (foldText), for texts matched against many queries. */
+export function hasAllWords(q: string, folded: string): boolean {
   const words = queryWords(q);
   if (!words.length) return false;
-  const hay = fold(text);
-  return words.every((w) => hay.includes(w.word));
+  return words.every((w) => folded.includes(w.word));
 }

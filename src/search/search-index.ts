@@ -5,7 +5,7 @@
  *
  * Public visibility is a column (`is_public`) the owning feature sets: a public search never sees a row with 0.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { dialectOf, type DbOrTrx } from '../db/database.ts';
 import { toNumber } from '../db/values.ts';
 import { highlightNeedles, queryTerms, queryWords, tokenize, type QueryTerm } from './tokenize.ts';
@@ -190,88 +190,136 @@ export async function matchIds(db: DbOrTrx, q: string, limit = 20): Promise<numb
 export async function searchDocuments(db: DbOrTrx, query: SearchQuery): Promise<SearchResult> {
   const terms = queryTerms(query.q);
   if (!terms.length) return { total: 0, hits: [], empty: true, relaxed: false };
-  const all = await runSearch(db, query, ftsMatch(terms), tsQuery(terms));
   // One-character words (的, 乡, 年) say too little on their own to be the only match.
   const words = queryWords(query.q)
     .filter((w) => Array.from(w.word).length > 1)
     .map((w) => w.terms);
-  if (all.total > 0 || !words.length || queryWords(query.q).length < 2) return { ...all, relaxed: false };
-  return { ...(await runSearch(db, query, ftsAny(words), tsAny(words))), relaxed: true };
+  const canRelax = words.length > 0 && queryWords(query.q).length >= 2;
+  const every = { fts: ftsMatch(terms), tsq: tsQuery(terms) };
+  const some = canRelax ? { fts: ftsAny(words), tsq: tsAny(words) } : undefined;
+  return runSearch(db, query, every, some);
 }
 
-async function runSearch(
-  db: DbOrTrx,
-  query: SearchQuery,
-  fts: string,
-  tsq: string,
-): Promise<Omit<SearchResult, 'relaxed'>> {
+interface Match {
+  fts: string;
+  tsq: string;
+}
+
+/**
+ * The ranked page for `every` (all words); when nothing matches it and `some` is given, the page for `some` (any
+ * word), marked relaxed. On PostgreSQL a first page is one statement: the relaxed branch runs only when the first
+ * found nothing (an uncorrelated NOT EXISTS is a one-time filter), and the total comes with the page.
+ */
+async function runSearch(db: DbOrTrx, query: SearchQuery, every: Match, some?: Match): Promise<SearchResult> {
   const pg = dialectOf(db) === 'postgres';
-  // SQLite: match in the FTS table first (a materialised CTE, so the planner never probes FTS per document row),
-  // then join the documents for filters; FTS5's own `rank` is bm25.
-  const conds = [pg ? sql`d.tsv @@ cast(${tsq} as tsquery)` : sql`1 = 1`];
-  if (query.publicOnly) conds.push(sql`d.is_public = 1`);
-  if (query.kinds?.length) conds.push(sql`d.kind in (${sql.join(query.kinds)})`);
+  const filters: RawBuilder<unknown>[] = [];
+  if (query.publicOnly) filters.push(sql`d.is_public = 1`);
+  if (query.kinds?.length) filters.push(sql`d.kind in (${sql.join(query.kinds)})`);
   if (query.agencyIds) {
-    if (!query.agencyIds.length) return { total: 0, hits: [], empty: false };
-    conds.push(sql`d.agency_id in (${sql.join(query.agencyIds)})`);
+    if (!query.agencyIds.length) return { total: 0, hits: [], empty: false, relaxed: false };
+    filters.push(sql`d.agency_id in (${sql.join(query.agencyIds)})`);
   }
-  if (query.categoryIds?.length) conds.push(sql`d.category_id in (${sql.join(query.categoryIds)})`);
-  if (query.year) conds.push(sql`d.year = ${query.year}`);
-  if (query.issuer) conds.push(sql`d.issuer = ${query.issuer}`);
-  if (query.validity) conds.push(sql`d.validity = ${query.validity}`);
-  const where = sql.join(conds, sql` and `);
-  const withM = pg
-    ? sql``
-    : sql`with m as materialized (select rowid as id, rank as r from search_fts where search_fts match ${fts}) `;
-  const from = pg ? sql`search_documents d` : sql`m join search_documents d on d.id = m.id`;
-  const rank = pg ? sql`ts_rank(d.tsv, cast(${tsq} as tsquery)) desc` : sql`m.r`;
+  if (query.categoryIds?.length) filters.push(sql`d.category_id in (${sql.join(query.categoryIds)})`);
+  if (query.year) filters.push(sql`d.year = ${query.year}`);
+  if (query.issuer) filters.push(sql`d.issuer = ${query.issuer}`);
+  if (query.validity) filters.push(sql`d.validity = ${query.validity}`);
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
   const offset = Math.max(query.offset ?? 0, 0);
   const columns = sql`d.kind, d.agency_id, d.ref_id, d.title, d.body, d.url, d.public_url, d.is_public,
         d.category_id, d.year, d.issuer, d.validity, d.doc_no, d.status, d.dated_on`;
-  const countAll = () =>
-    sql<{ n: number }>`${withM}select count(*) as n from ${from} where ${where}`
+  // SQLite: match in the FTS table first (a materialised CTE, so the planner never probes FTS per document row),
+  // then join the documents for filters; FTS5's own `rank` is bm25.
+  const parts = (m: Match) => {
+    const where = sql.join(
+      [pg ? sql`d.tsv @@ cast(${m.tsq} as tsquery)` : sql`1 = 1`, ...filters],
+      sql` and `,
+    );
+    const withM = pg
+      ? sql``
+      : sql`with m as materialized (select rowid as id, rank as r from search_fts where search_fts match ${m.fts}) `;
+    const from = pg ? sql`search_documents d` : sql`m join search_documents d on d.id = m.id`;
+    const rank = pg ? sql`ts_rank(d.tsv, cast(${m.tsq} as tsquery)) desc` : sql`m.r`;
+    const order = sql`order by ${rank}, d.dated_on desc, d.id desc`;
+    return { where, withM, from, order };
+  };
+  const countAll = (m: Match) => {
+    const p = parts(m);
+    return sql<{ n: number }>`${p.withM}select count(*) as n from ${p.from} where ${p.where}`
       .execute(db)
       .then((r) => toNumber(r.rows[0]?.n));
-  let total: number;
-  let rows: { rows: HitRow[] };
-  if (pg) {
-    // One pass on PostgreSQL: ranking already visits every match, so the total comes with the page.
-    rows = await sql<
-      HitRow & { total_matches: number | string }
-    >`select ${columns}, count(*) over () as total_matches
-      from ${from} where ${where} order by ${rank}, d.dated_on desc, d.id desc limit ${limit} offset ${offset}`.execute(
-      db,
-    );
-    const first = rows.rows[0] as (HitRow & { total_matches: number | string }) | undefined;
-    total = first ? toNumber(first.total_matches) : offset > 0 ? await countAll() : 0;
-  } else {
-    total = await countAll();
-    rows = await sql<HitRow>`${withM}select ${columns}
-      from ${from} where ${where} order by ${rank}, d.dated_on desc, d.id desc limit ${limit} offset ${offset}`.execute(
-      db,
-    );
-  }
+  };
   const needles = highlightNeedles(query.q);
-  return {
+  const result = (rows: HitRow[], total: number, relaxed: boolean): SearchResult => ({
     total,
     empty: false,
-    hits: rows.rows.map((r) => ({
-      kind: r.kind,
-      agencyId: toNumber(r.agency_id),
-      refId: toNumber(r.ref_id),
-      title: highlight(r.title, needles),
-      snippet: snippet(r.body, needles),
-      url: r.url,
-      publicUrl: r.public_url,
-      isPublic: toNumber(r.is_public) === 1,
-      categoryId: r.category_id == null ? null : toNumber(r.category_id),
-      year: r.year == null ? null : toNumber(r.year),
-      issuer: r.issuer,
-      validity: r.validity,
-      docNo: r.doc_no,
-      status: r.status,
-      datedOn: r.dated_on,
-    })),
+    relaxed,
+    hits: rows.map((r) => toHit(r, needles)),
+  });
+  if (pg) {
+    // Ranking already visits every match, so the total comes with the page.
+    const e = parts(every);
+    if (some && offset === 0) {
+      const s2 = parts(some);
+      const r = await sql<HitRow & { total_matches: number | string; relaxed: number }>`
+        with e as (select ${columns}, count(*) over () as total_matches, 0 as relaxed
+          from ${e.from} where ${e.where} ${e.order} limit ${limit})
+        select * from e
+        union all
+        (select ${columns}, count(*) over () as total_matches, 1 as relaxed
+          from ${s2.from} where ${s2.where} and not exists (select 1 from e) ${s2.order} limit ${limit})`.execute(
+        db,
+      );
+      const first = r.rows[0];
+      return result(
+        r.rows,
+        first ? toNumber(first.total_matches) : 0,
+        first ? toNumber(first.relaxed) === 1 : false,
+      );
+    }
+    const page = (m: Match) => {
+      const p = parts(m);
+      return sql<
+        HitRow & { total_matches: number | string }
+      >`select ${columns}, count(*) over () as total_matches
+        from ${p.from} where ${p.where} ${p.order} limit ${limit} offset ${offset}`.execute(db);
+    };
+    const totalOf = async (m: Match, rows: { total_matches: number | string }[]) =>
+      rows.length ? toNumber(rows[0]!.total_matches) : offset > 0 ? await countAll(m) : 0;
+    const r = await page(every);
+    const total = await totalOf(every, r.rows);
+    if (total > 0 || !some) return result(r.rows, total, false);
+    const r2 = await page(some);
+    return result(r2.rows, await totalOf(some, r2.rows), true);
+  }
+  const page = async (m: Match) => {
+    const p = parts(m);
+    const total = await countAll(m);
+    const rows = await sql<HitRow>`${p.withM}select ${columns}
+      from ${p.from} where ${p.where} ${p.order} limit ${limit} offset ${offset}`.execute(db);
+    return { total, rows: rows.rows };
+  };
+  const r = await page(every);
+  if (r.total > 0 || !some) return result(r.rows, r.total, false);
+  const r2 = await page(some);
+  return result(r2.rows, r2.total, true);
+}
+
+function toHit(r: HitRow, needles: string[]): SearchHit {
+  return {
+    kind: r.kind,
+    agencyId: toNumber(r.agency_id),
+    refId: toNumber(r.ref_id),
+    title: highlight(r.title, needles),
+    snippet: snippet(r.body, needles),
+    url: r.url,
+    publicUrl: r.public_url,
+    isPublic: toNumber(r.is_public) === 1,
+    categoryId: r.category_id == null ? null : toNumber(r.category_id),
+    year: r.year == null ? null : toNumber(r.year),
+    issuer: r.issuer,
+    validity: r.validity,
+    docNo: r.doc_no,
+    status: r.status,
+    datedOn: r.dated_on,
   };
 }

@@ -49,3 +49,44 @@ describeEachDialect('search: exact totals over a few thousand documents', (t) =>
     assert.equal(none.total, 0);
   });
 });
+
+describeEachDialect('search: every word, else any of them', (t) => {
+  test('a query whose words never meet finds the items with any of them (relaxed), on every page', async () => {
+    const { db } = t();
+    const agency = await makeAgency(db);
+    const bodies = [
+      ...Array(25).fill('低保对象名单'),
+      ...Array(5).fill('春耕补贴发放'),
+      '低保和春耕补贴一并公示',
+    ];
+    await db.transaction().execute(async (trx) => {
+      for (const [i, body] of bodies.entries())
+        await indexDocument(trx, {
+          kind: 'publication',
+          refId: i + 1,
+          agencyId: agency.id,
+          isPublic: true,
+          title: `通知${i + 1}`,
+          body,
+          url: `/office/x/${i + 1}`,
+        });
+    });
+    const q = { agencyIds: [agency.id], publicOnly: true };
+    // Both words in one item: that item only, not relaxed.
+    const both = await searchDocuments(db, { ...q, q: '低保 春耕' });
+    assert.deepEqual([both.total, both.relaxed, both.hits.length], [1, false, 1]);
+    // 低保 and 发放 never meet: every item with either (25 + 1 with 低保, 5 with 发放), on two pages.
+    const first = await searchDocuments(db, { ...q, q: '低保 发放' });
+    assert.deepEqual([first.total, first.relaxed, first.hits.length], [31, true, 20]);
+    const second = await searchDocuments(db, { ...q, q: '低保 发放', offset: 20 });
+    assert.deepEqual([second.total, second.relaxed, second.hits.length], [31, true, 11]);
+    const ids = new Set([...first.hits, ...second.hits].map((h) => h.refId));
+    assert.equal(ids.size, 31);
+    // Past the last page of a query with matches: no hits, the true total, not relaxed.
+    const past = await searchDocuments(db, { ...q, q: '低保 春耕', offset: 20 });
+    assert.deepEqual([past.total, past.relaxed, past.hits.length], [1, false, 0]);
+    // One word: never relaxed.
+    const none = await searchDocuments(db, { ...q, q: '宅基地' });
+    assert.deepEqual([none.total, none.relaxed], [0, false]);
+  });
+});

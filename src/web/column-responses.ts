@@ -1,6 +1,7 @@
 /**
  * Middleware of the per-agency columns (see portal-scope.ts): an unknown agency code is a 404 before any page runs,
- * and a column's HTML links and redirects get the column's base on the way out.
+ * and a column's HTML links and redirects get the column's base on the way out. The home agency's column shows the
+ * same pages as `/`: its pages name the page at `/` as canonical (<link rel="canonical">), as its sitemap and feeds do.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
@@ -8,7 +9,9 @@ import { parseColumnPath, portalScope, rebaseLinks, rebaseLocation } from './por
 
 export const columnResponses: MiddlewareHandler<AppEnv> = async (c, next) => {
   const prefix = c.var.deps.config.columnPrefix;
-  if (!parseColumnPath(prefix, new URL(c.req.url).pathname)) return next();
+  const url = new URL(c.req.url);
+  const column = parseColumnPath(prefix, url.pathname);
+  if (!column) return next();
   const scope = await portalScope(c);
   if (!scope.agency) return c.notFound();
   await next();
@@ -21,9 +24,27 @@ export const columnResponses: MiddlewareHandler<AppEnv> = async (c, next) => {
   let body: BodyInit | null = res.body;
   if (isHtml) {
     body = rebaseLinks(await res.text(), prefix, scope.base);
+    if (column.kind === 'column' && scope.canonicalBase !== scope.base && res.status === 200)
+      body = withCanonical(
+        body,
+        canonicalUrl(c.var.deps.config.publicUrl, scope.canonicalBase, column.rest, url.search),
+      );
     headers.delete('content-length');
   }
   // Cleared first: assigning over a response would copy its old headers (the old Location) onto the new one.
   c.res = undefined;
   c.res = new Response(body, { status: res.status, headers });
 };
+
+/** The absolute canonical address of a column page (`rest`: the page's path inside the column). */
+export function canonicalUrl(publicUrl: string, base: string, rest: string, search: string): string {
+  return `${publicUrl.replace(/\/$/, '')}${base}${rest}${search}`;
+}
+
+/** An HTML page with `<link rel="canonical">` at the end of its head (unchanged when it has no head). */
+export function withCanonical(html: string, href: string): string {
+  const at = html.indexOf('</head>');
+  if (at < 0) return html;
+  const esc = href.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `${html.slice(0, at)}<link rel="canonical" href="${esc}" />${html.slice(at)}`;
+}

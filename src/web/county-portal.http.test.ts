@@ -5,6 +5,7 @@ import { testApp } from '../../test/support/http.ts';
 import { PERSON } from '../../test/support/request-factories.ts';
 import { loadDemoForTest } from '../../test/support/demo.ts';
 import { findAgencyByCode } from '../org/org.queries.ts';
+import { homeAgency } from '../org/home-agency.ts';
 import { parseColumnPath, rebaseLinks } from './portal-scope.ts';
 
 const WYZ = '630223-WYZ';
@@ -33,7 +34,7 @@ test('column paths: a column, the county pages, and what never belongs to a colu
 describeEachDialect('web: the county portal', (t) => {
   test('county home, per-agency columns, county search with an agency filter, per-column feeds and sitemap, applying to a township', async () => {
     const { db } = t();
-    await loadDemoForTest(db);
+    if (!(await db.selectFrom('agencies').select('id').executeTakeFirst())) await loadDemoForTest(db);
     const wyz = (await findAgencyByCode(db, WYZ))!;
     const item = await db
       .selectFrom('publications')
@@ -107,5 +108,49 @@ describeEachDialect('web: the county portal', (t) => {
       .where('info_description', 'like', '%有关的会议记录')
       .executeTakeFirstOrThrow();
     assert.equal(Number(filed.agency_id), wyz.id, 'the request lands in that township’s ledger');
+  });
+
+  test('the home agency’s column names its page at / as canonical; its sitemap and feed list those addresses', async () => {
+    const { db } = t();
+    // The suite's database: the demo is loaded once (by whichever test runs first).
+    if (!(await db.selectFrom('agencies').select('id').executeTakeFirst())) await loadDemoForTest(db);
+    const home = (await homeAgency(db))!;
+    const other = (await findAgencyByCode(db, WYZ))!;
+    assert.notEqual(home.id, other.id);
+    const item = await db
+      .selectFrom('publications')
+      .select('id')
+      .where('agency_id', '=', home.id)
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const c = testApp(db).client();
+    const col = `/xxgk/${encodeURIComponent(home.code)}`;
+    const canonical = (html: string) => /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+
+    assert.equal(canonical(await (await c.get(`${col}/`)).text()), 'http://localhost:3000/');
+    assert.equal(
+      canonical(await (await c.get(`${col}/p/${item.id}`)).text()),
+      `http://localhost:3000/p/${item.id}`,
+    );
+    assert.equal(
+      canonical(await (await c.get(`${col}/search?q=${encodeURIComponent('公开')}`)).text()),
+      `http://localhost:3000/search?q=${encodeURIComponent('公开')}`,
+    );
+    // The page at / is the canonical one itself; another agency's column is its own page.
+    assert.equal(canonical(await (await c.get(`/p/${item.id}`)).text()), undefined);
+    assert.equal(canonical(await (await c.get(`/xxgk/${WYZ}/`)).text()), undefined);
+
+    const sitemap = await (await c.get(`${col}/sitemap.xml`)).text();
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    assert.ok(locs.length > 3);
+    assert.ok(locs.every((l) => l.startsWith('http://localhost:3000/') && !l.includes('/xxgk/')));
+    assert.deepEqual(
+      locs,
+      [...(await (await c.get('/sitemap.xml')).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!),
+    );
+    const rss = await (await c.get(`${col}/feeds/all.xml`)).text();
+    assert.ok(rss.includes(`http://localhost:3000/p/${item.id}`));
+    assert.ok(!rss.includes('/xxgk/'));
   });
 });

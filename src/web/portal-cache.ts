@@ -119,6 +119,7 @@ export async function cachedPublic(
     return send({ body: r.body, hash: 'flash', type: r.type ?? 'text/html; charset=utf-8' }, r.status ?? 200);
   }
   const version = await currentVersion(db, c.var.deps.portalWatch);
+  requestVersions.set(c.req.raw, version);
   const url = new URL(c.req.url);
   // The full path (an agency column's prefix included: columns never share a page).
   const key = cacheKey(c.var.largeFont, c.var.care, c.var.deps.config.publicUrl, url.pathname, url.search);
@@ -142,6 +143,34 @@ export async function cachedPublic(
     perDb.set(key, entry);
   }
   return send(entry, r.status ?? 200);
+}
+
+const requestVersions = new WeakMap<Request, number>();
+const memos = new WeakMap<object, Map<string, { version: number; value: Promise<unknown> }>>();
+const MAX_MEMOS = 2000;
+
+/**
+ * A value derived from portal content only (a column's catalogue, its guide, rules and published reports: every
+ * change to them bumps the portal version), computed once per version and shared by the requests that render pages
+ * at that version — so a page rendered from it is exactly as current as a page served from the cache. The version is
+ * the one this request's page is cached under (read before the value, so the value is never older than it).
+ */
+export async function portalMemo<T>(c: C, key: string, compute: () => Promise<T>): Promise<T> {
+  const db = c.var.deps.db;
+  const version = requestVersions.get(c.req.raw) ?? (await currentVersion(db, c.var.deps.portalWatch));
+  let perDb = memos.get(db);
+  if (!perDb) memos.set(db, (perDb = new Map()));
+  const memo = perDb;
+  const hit = memo.get(key);
+  if (hit && hit.version === version) return hit.value as Promise<T>;
+  const value = compute();
+  if (memo.size >= MAX_MEMOS) memo.delete(memo.keys().next().value!);
+  memo.set(key, { version, value });
+  // A failed read is not kept: the next request tries again.
+  void value.catch(() => {
+    if (memo.get(key)?.value === value) memo.delete(key);
+  });
+  return value;
 }
 
 /** The cache key of a page: font and 适老化 modes, portal URL, full path and query string. */

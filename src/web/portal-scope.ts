@@ -10,8 +10,7 @@
 import { getPath as defaultGetPath } from 'hono/utils/url';
 import type { C } from './app-env.ts';
 import { subtreeOf, type Agency } from '../org/org.ts';
-import { homeAgency } from '../org/home-agency.ts';
-import { listAgencies } from '../org/org.queries.ts';
+import { agenciesAndHome } from '../org/home-agency.ts';
 
 /** The county-wide pages under the prefix (a segment no agency code may take). */
 const COUNTY_PAGES = new Set(['search']);
@@ -52,6 +51,11 @@ export interface PortalScope {
   agency: Agency | undefined;
   /** Put before every root-relative portal link of the page ('' at the home, `<prefix>/<code>` in a column). */
   base: string;
+  /**
+   * Where this column's pages are canonical: `base`, except for the home agency's column, whose pages are the same
+   * as the portal's at `/` (canonical there: '').
+   */
+  canonicalBase: string;
   /** The county home's address when the installation has more than one column, else null. */
   countyHref: string | null;
   /** Every agency with a column (the county and those below it). */
@@ -77,15 +81,24 @@ async function resolveScope(c: C): Promise<PortalScope> {
   const db = c.var.deps.db;
   const prefix = c.var.deps.config.columnPrefix;
   const m = parseColumnPath(prefix, new URL(c.req.url).pathname);
-  const [all, home] = await Promise.all([listAgencies(db), homeAgency(db)]);
+  const { all, home } = await agenciesAndHome(db);
   const county = countyOf(all, home);
   const columns = columnAgencies(all, county);
   const countyHref = columns.length > 1 ? prefix : null;
-  if (!m) return { kind: 'home', agency: home, base: '', countyHref, columns };
+  if (!m) return { kind: 'home', agency: home, base: '', canonicalBase: '', countyHref, columns };
   if (m.kind === 'county')
-    return { kind: 'county', agency: county, base: prefix, countyHref: prefix, columns };
+    return {
+      kind: 'county',
+      agency: county,
+      base: prefix,
+      canonicalBase: prefix,
+      countyHref: prefix,
+      columns,
+    };
   const agency = columns.find((a) => a.code === m.code);
-  return { kind: 'column', agency, base: columnHref(prefix, m.code, ''), countyHref, columns };
+  const base = columnHref(prefix, m.code, '');
+  const canonicalBase = agency && agency.id === home?.id ? '' : base;
+  return { kind: 'column', agency, base, canonicalBase, countyHref, columns };
 }
 
 /** The scope of this request (resolved once per request). */

@@ -27,6 +27,7 @@ import * as m20261201_1700 from './2026_12_01_1700_route_waiting_work.ts';
 import * as m20261201_1800 from './2026_12_01_1800_attachment_text_and_channel_link.ts';
 import * as m20261202_0400 from './2026_12_02_0400_supervision_permission_to_role.ts';
 import * as m20261202_0600 from './2026_12_02_0600_merge_quiet_hours.ts';
+import * as m20261202_0800 from './2026_12_02_0800_index_village_item_heads.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1800_attachment_text_and_channel_link': m20261201_1800,
   '2026_12_02_0400_supervision_permission_to_role': m20261202_0400,
   '2026_12_02_0600_merge_quiet_hours': m20261202_0600,
+  '2026_12_02_0800_index_village_item_heads': m20261202_0800,
 };

@@ -12,7 +12,7 @@ import { assertCan, isDomainError, type ValidationError } from '../../../errors.
 import { systemActor } from '../../../context.ts';
 import { agencyScope, descendantIds, getAgency, listAgencies } from '../../../org/org.queries.ts';
 import { villagePolicy } from '../../../villages/village.policy.ts';
-import { townshipOverview, villageUses, yearItems } from '../../../villages/township-overview.ts';
+import { townshipOverview, villageTemplates, yearItems } from '../../../villages/township-overview.ts';
 import { ensureItemTemplates } from '../../../villages/seed-item-templates.ts';
 import { slotsOfYear } from '../../../villages/disclosure-calendar.ts';
 import {
@@ -92,18 +92,15 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
   await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, village.agencyId);
   const today = c.var.ctx.clock.today();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
-  const [uses, items, list, templates, settings, decisions] = await Promise.all([
-    villageUses(db, village.agencyId, village.id),
-    yearItems(db, village.agencyId, year, village.id),
-    listVillageItemHeads(db, village.id, { limit: 200 }),
-    listCurrentTemplates(db, village.agencyId),
-    getVillageSettings(db, village.agencyId),
-    listVillageDecisions(db, village.id),
-  ]);
+  const [{ calendar: uses, uses: usesOfVillage, templates }, items, list, settings, decisions] =
+    await Promise.all([
+      villageTemplates(db, village.agencyId, village.id),
+      yearItems(db, village.agencyId, year, village.id),
+      listVillageItemHeads(db, village.id, { limit: 200 }),
+      getVillageSettings(db, village.agencyId),
+      listVillageDecisions(db, village.id),
+    ]);
   const myUses = uses.get(village.id) ?? [];
-  const usesOfVillage = (await listTemplateUses(db, village.agencyId, village.id)).filter(
-    (u) => u.villageId === village.id,
-  );
   const slots = slotsOfYear(
     myUses,
     items.filter((i) => i.villageId === village.id),

@@ -19,7 +19,7 @@ const FEED_SIZE = 50;
 /** The absolute address of the column: the public URL, plus the column's path inside a county portal. */
 async function baseOf(c: C): Promise<string> {
   const origin = c.var.deps.config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
-  return origin + (await portalScope(c)).base;
+  return origin + (await portalScope(c)).canonicalBase;
 }
 
 export function feedRoutes(app: App): void {

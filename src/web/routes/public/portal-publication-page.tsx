@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { C } from '../../app-env.ts';
 import { renderToString } from '../../render.tsx';
 import { PublicLayout } from '../../views/layout.tsx';
-import { CSRF_PLACEHOLDER } from '../../portal-cache.ts';
+import { CSRF_PLACEHOLDER, portalMemo } from '../../portal-cache.ts';
 import { knownScope } from '../../portal-scope.ts';
 import type { Agency } from '../../../org/org.ts';
 import { ensureCatalogue, listCategories } from '../../../publications/index.ts';
@@ -55,11 +55,14 @@ export const notFound = (c: C, agency: Agency | undefined) => ({
   ),
 });
 
-export async function catalogueOf(c: C, agencyId: number) {
-  const db = c.var.deps.db;
-  await ensureCatalogue({ ...c.var.ctx, actor: systemActor('公开目录') }, agencyId);
-  const list = (await listCategories(db, agencyId)).filter((x) => x.isActive);
-  return { list, tree: categoryTree(list) };
+/** A column's active categories and their tree, read once per portal version (every catalogue change bumps it). */
+export function catalogueOf(c: C, agencyId: number) {
+  return portalMemo(c, `catalogue:${agencyId}`, async () => {
+    const db = c.var.deps.db;
+    await ensureCatalogue({ ...c.var.ctx, actor: systemActor('公开目录') }, agencyId);
+    const list = (await listCategories(db, agencyId)).filter((x) => x.isActive);
+    return { list, tree: categoryTree(list) };
+  });
 }
 
 export function origin(c: C): string {

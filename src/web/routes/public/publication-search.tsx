@@ -1,14 +1,14 @@
 /** The portal's search (an agency's, or the county's across every column, narrowed by the agency filter). */
 import type { App } from '../../app-env.ts';
 import { renderToString } from '../../render.tsx';
-import { cachedPublic } from '../../portal-cache.ts';
+import { cachedPublic, portalMemo } from '../../portal-cache.ts';
 import { searchCost, searchGate } from '../../search-gate.ts';
 import { columnHref, portalScope } from '../../portal-scope.ts';
 import { categoryTree, flattenTree, subtreeIds } from '../../../publications/catalogue.ts';
 import { PUBLICATION_KIND } from '../../../publications/publication-context.ts';
 import { searchDocuments } from '../../../search/search-index.ts';
 import { FAQ_SEARCH_KIND, INQUIRY_SEARCH_KIND } from '../../../inquiries/index.ts';
-import { searchPortalSections } from '../../portal-sections.ts';
+import { matchPortalSections, readPortalSections } from '../../portal-sections.ts';
 import { htmlToText } from '../../../publications/sanitize-body.ts';
 import { defaultGuide } from '../../views/publications/portal-views.tsx';
 import { PortalSearchPage } from '../../views/publications/portal-search.tsx';
@@ -75,11 +75,15 @@ export function publicationSearchRoutes(app: App): void {
           : null;
       const sections =
         agency && q.trim()
-          ? await searchPortalSections(
-              c.var.deps.db,
-              agency,
+          ? matchPortalSections(
+              await portalMemo(c, `sections:${JSON.stringify(agency)}`, () =>
+                readPortalSections(
+                  c.var.deps.db,
+                  agency,
+                  htmlToText(renderToString(<>{defaultGuide(agency)}</>)),
+                ),
+              ),
               q,
-              htmlToText(renderToString(<>{defaultGuide(agency)}</>)),
             )
           : [];
       const tree = flattenTree(categoryTree(cats));
