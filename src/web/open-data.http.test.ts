@@ -27,6 +27,16 @@ interface OpenApiDoc {
   components: object;
 }
 
+/** The public supervision endpoints' bodies, as far as this test reads them. */
+interface BulletinPage {
+  total: number;
+  items: { period: string }[];
+}
+interface SupervisionFigures {
+  months: { month: string; found: number }[];
+  trainings: { superior: number; township: number };
+}
+
 describeEachDialect('open data API: every public endpoint answers as the OpenAPI document says', (t) => {
   test('no sign-in, only public data, paged, ETag, CSV and XLSX; responses validate against the document', async () => {
     const { db } = t();
@@ -244,7 +254,9 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
 
     // 监督保障: only published bulletins (the demo's November one is a draft), their published text and counts;
     // the figures are counts of ended months; never a problem's evidence or a person's name.
-    const bulletins = (await (await c.get('/api/public/supervision/bulletins?pageSize=100')).json()) as any;
+    const bulletins = (await (
+      await c.get('/api/public/supervision/bulletins?pageSize=100')
+    ).json()) as BulletinPage;
     const publishedBulletins = await db
       .selectFrom('sv_bulletins')
       .select(['period', 'body_text'])
@@ -254,15 +266,17 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
       .execute();
     assert.equal(bulletins.total, publishedBulletins.length);
     assert.deepEqual(
-      bulletins.items.map((b: any) => b.period),
+      bulletins.items.map((b) => b.period),
       publishedBulletins.map((b) => b.period),
     );
-    const pagedB = (await (await c.get('/api/public/supervision/bulletins?page=2&pageSize=3')).json()) as any;
+    const pagedB = (await (
+      await c.get('/api/public/supervision/bulletins?page=2&pageSize=3')
+    ).json()) as BulletinPage;
     assert.deepEqual(
-      pagedB.items.map((b: any) => b.period),
+      pagedB.items.map((b) => b.period),
       publishedBulletins.slice(3, 6).map((b) => b.period),
     );
-    const oct = (await (await c.get('/api/public/supervision/bulletins/2026-10')).json()) as any;
+    const oct = (await (await c.get('/api/public/supervision/bulletins/2026-10')).json()) as { body: string };
     assert.equal(oct.body, publishedBulletins.find((b) => b.period === '2026-10')!.body_text);
     const draftBulletin = await db
       .selectFrom('sv_bulletins')
@@ -275,9 +289,11 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
       404,
       'a draft',
     );
-    const figures = (await (await c.get('/api/public/supervision/figures?year=2026')).json()) as any;
+    const figures = (await (
+      await c.get('/api/public/supervision/figures?year=2026')
+    ).json()) as SupervisionFigures;
     assert.deepEqual(
-      figures.months.map((m: any) => m.month),
+      figures.months.map((m) => m.month),
       Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`),
       'ended months only',
     );
@@ -289,7 +305,7 @@ describeEachDialect('open data API: every public endpoint answers as the OpenAPI
       .where('found_on', '<=', '2026-11-30')
       .execute();
     assert.equal(
-      figures.months.reduce((n: number, m: any) => n + m.found, 0),
+      figures.months.reduce((n, m) => n + m.found, 0),
       found.length,
     );
     const trainings = await db
