@@ -165,7 +165,7 @@ test(
       phone.waitForLoadState('load'),
       phone.click('form[action="/inquiries/track/rate"] button[type=submit]'),
     ]);
-    await phone.locator('.form-error', { hasText: '请说明原因' }).waitFor();
+    await phone.locator('.error-summary, .form-error', { hasText: '请说明原因' }).waitFor();
     await phone.check('input[name=rating][value=dissatisfied]');
     await phone.fill('#f-reason', '没有说发到哪张卡');
     await Promise.all([

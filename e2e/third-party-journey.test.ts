@@ -144,7 +144,7 @@ async function refused(
   const form = panel.locator('form');
   await fill(form);
   await Promise.all([page.waitForLoadState('load'), form.locator('button[type=submit]').click()]);
-  await page.locator('.form-error', { hasText: message }).first().waitFor();
+  await page.locator('.error-summary, .form-error', { hasText: message }).first().waitFor();
 }
 
 test(

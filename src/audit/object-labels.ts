@@ -36,6 +36,7 @@ export const OBJECT_TYPE_LABELS: Record<string, string> = {
   village_decision: '村级决策',
   village_disclosure: '村务公开',
   village_item_template: '村务公开模板',
+  village_objection: '村民意见（异议）',
 };
 
 /** The Chinese name of an audit object type ('其他记录' for one this list does not know). */

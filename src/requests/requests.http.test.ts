@@ -96,7 +96,11 @@ describeEachDialect('requests over HTTP', (t) => {
       expectedVersion: v,
     });
     assert.equal(second.status, 409);
-    assert.match(await second.text(), /其他工作人员修改/);
+    // A stale form says who acted first, what they did, when (Beijing time), and the state now.
+    assert.match(
+      await second.text(),
+      /本次操作未保存：在您打开页面之后，测试用户\w+已于\d{4}-\d{2}-\d{2} \d{2}:\d{2}“提交答复审批”，该申请当前状态为“待审批”/,
+    );
     assert.equal((await getRequest(db, id)).outcome, 'disclosed');
 
     // Extension: after the original deadline refused; a second one refused.

@@ -37,7 +37,7 @@ function FormMessage({ form }: { form: FormState }) {
  * app.js for browsers that ignore it on a non-control), each entry a link to its field (`#f-<name>`). `labels`
  * names the fields, in the form's order; a field it does not name gets its label from the page (app.js reads the
  * field's own <label>), the message alone without script. The form's overall message, when it says more than the
- * entries, leads the list.
+ * entries (anything but one entry's own words: e.g. that nothing was saved), leads the list.
  */
 export function ErrorSummary({ form, labels }: { form: FormState; labels: Record<string, string> }) {
   // In the order of the form (the order of `labels`), fields without a label last.
@@ -45,7 +45,7 @@ export function ErrorSummary({ form, labels }: { form: FormState; labels: Record
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
   const entries = Object.entries(form.errors).sort((a, b) => rank(a[0]) - rank(b[0]));
   if (!entries.length) return <FormMessage form={form} />;
-  const lead = form.message && !entries.some(([, msg]) => form.message!.includes(msg)) ? form.message : null;
+  const lead = form.message && !entries.some(([, msg]) => msg === form.message) ? form.message : null;
   return (
     <div
       class="error-summary"

@@ -56,18 +56,18 @@ async function indexPage(c: C, form: FormState = emptyForm(), status = 200): Pro
         <form method="post" action="/office/report-check" enctype="multipart/form-data" class="card">
           <Csrf token={c.var.csrf} />
           <FormError form={form} />
-          <label for="report-files">选择报告文件（可多选）</label>
+          <label for="f-files">选择报告文件（可多选）</label>
           <input
-            id="report-files"
+            id="f-files"
             name="files"
             type="file"
             multiple
             required
             accept=".txt,.md,.html,.htm,.shtml,.docx,.pdf,.json"
-            aria-describedby={form.errors.files ? 'report-files-error' : undefined}
+            aria-describedby={form.errors.files ? 'f-files-error' : undefined}
           />
           {form.errors.files ? (
-            <p id="report-files-error" class="error">
+            <p id="f-files-error" class="error">
               {form.errors.files}
             </p>
           ) : null}
