@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSkip, launchBrowser, screenshotPath, signInAs, startTestServer } from './support/browser.ts';
-import { makeAgency, makeOffice, makeUser, systemCtx, TEST_PASSWORD } from '../test/support/factories.ts';
+import { makeAgency, makeOffice, makeUser, systemCtx } from '../test/support/factories.ts';
 import { ROSTER, rosterDocx, rosterXlsx } from '../test/support/roster-files.ts';
 import { seedCalendar } from '../src/calendar/seed-calendar.ts';
 
@@ -25,7 +25,7 @@ for (const [label, viewport, file, make] of [
         const deputy = await makeUser(db, agency.id, ['deputy_leader']);
         const clerk = await makeUser(db, agency.id, ['clerk']);
         const page = await browser.newPage({ viewport });
-        await signInAs(page, app.url, drafter.username, TEST_PASSWORD);
+        await signInAs(page, app.url, drafter.username);
         await page.goto(`${app.url}/office/publications/new`);
         await page.locator('#f-title').fill('2025年大病救助对象公示');
         await page.locator('#f-categoryId').selectOption({ label: '通知公告' });
@@ -87,7 +87,7 @@ for (const [label, viewport, file, make] of [
             })),
           )
           .execute();
-        await signInAs(page, app.url, clerk.username, TEST_PASSWORD);
+        await signInAs(page, app.url, clerk.username);
         await page.goto(`${app.url}/office/publications/${id}`);
         await page.getByRole('button', { name: '发布到门户网站' }).click();
         const refused = page.getByText(/不能发布：附件“花名册/);
