@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSkip, launchBrowser, screenshotPath, signInAs, startTestServer } from './support/browser.ts';
-import { makeAgency, makeOffice, makeUser, systemCtx } from '../test/support/factories.ts';
+import { makePublicationDesk } from '../test/support/factories.ts';
+import { systemClock } from '../src/clock.ts';
 import { ROSTER, rosterDocx, rosterXlsx } from '../test/support/roster-files.ts';
-import { seedCalendar } from '../src/calendar/seed-calendar.ts';
 
 for (const [label, viewport, file, make] of [
   ['desktop', { width: 1280, height: 900 }, '花名册.xlsx', rosterXlsx],
@@ -17,13 +17,7 @@ for (const [label, viewport, file, make] of [
       const browser = await launchBrowser();
       try {
         const db = app.tdb.db;
-        await seedCalendar(systemCtx(db));
-        const agency = await makeAgency(db);
-        const office = await makeOffice(db, agency.id);
-        const drafter = await makeUser(db, agency.id, ['drafter'], { officeId: office });
-        const head = await makeUser(db, agency.id, ['office_head'], { officeId: office });
-        const deputy = await makeUser(db, agency.id, ['deputy_leader']);
-        const clerk = await makeUser(db, agency.id, ['clerk']);
+        const { drafter, head, deputy, clerk } = await makePublicationDesk(db, systemClock);
         const page = await browser.newPage({ viewport });
         await signInAs(page, app.url, drafter.username);
         await page.goto(`${app.url}/office/publications/new`);
