@@ -7,29 +7,34 @@ export async function timeIt<T>(fn: () => Promise<T>): Promise<{ ms: number; val
 }
 
 /**
- * Send `total` requests to a loopback URL with `concurrency` in flight; returns requests/s and latency percentiles.
- * Bounded in count; every response body is read.
+ * Send `total` requests to a loopback URL with `concurrency` in flight; returns requests/s, latency percentiles,
+ * the failed requests (an error status or no response) and, among them, those with no response (a reset loopback
+ * connection: counted, never retried). Bounded in count; every response body is read. `url` and `init` may vary
+ * with the request's index (e.g. a query parameter that defeats a cache).
  */
 export async function load(
-  url: string,
+  url: string | ((i: number) => string),
   total: number,
   concurrency: number,
-  init?: () => RequestInit,
-): Promise<{ rps: number; p50: number; p95: number; errors: number }> {
+  init?: (i: number) => RequestInit,
+): Promise<{ rps: number; p50: number; p95: number; errors: number; resets: number }> {
   const lat: number[] = [];
+  const urlOf = typeof url === 'string' ? () => url : url;
   let next = 0;
   let errors = 0;
+  let resets = 0;
   const t0 = performance.now();
   const worker = async () => {
     while (next < total) {
-      next++;
+      const i = next++;
       const s = performance.now();
       try {
-        const r = await fetch(url, init?.());
+        const r = await fetch(urlOf(i), init?.(i));
         await r.arrayBuffer();
         if (r.status >= 400) errors++;
       } catch {
         errors++;
+        resets++;
       }
       lat.push(performance.now() - s);
     }
@@ -37,7 +42,7 @@ export async function load(
   await Promise.all(Array.from({ length: concurrency }, worker));
   const secs = (performance.now() - t0) / 1000;
   lat.sort((a, b) => a - b);
-  return { rps: total / secs, p50: pct(lat, 0.5), p95: pct(lat, 0.95), errors };
+  return { rps: total / secs, p50: pct(lat, 0.5), p95: pct(lat, 0.95), errors, resets };
 }
 
 export function pct(sorted: number[], p: number): number {

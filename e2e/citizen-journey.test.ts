@@ -8,66 +8,43 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
-import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../src/web/server.tsx';
-import { parseConfig } from '../src/config.ts';
-import { createLogger } from '../src/logger.ts';
-import { systemClock } from '../src/clock.ts';
-import { openDatabase, type Db } from '../src/db/database.ts';
-import { migrateToLatest } from '../src/db/migrator.ts';
-import { seedCalendar } from '../src/calendar/seed-calendar.ts';
-import { setDisclosureOffice } from '../src/org/manage-agency.ts';
-import { makeAgency, makeOffice, makeUser, systemCtx, TEST_PASSWORD } from '../test/support/factories.ts';
-import { browserSkip, launchBrowser, screenshotPath } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import type { Db } from '../src/db/database.ts';
+import { browserSkip, screenshotPath } from './support/browser.ts';
+import {
+  APPLICANT,
+  approveAndDeliverOnline,
+  confirmAndAskCorrection,
+  draftReply,
+  DESKTOP,
+  fillApplyForm,
+  officePage,
+  openRequest,
+  phonePage,
+  sendCorrection,
+  startTownshipJourney,
+  trackRequest,
+  type TownshipJourney,
+} from './support/journey.ts';
 
 const skip = browserSkip();
-let dir: string;
+let j: TownshipJourney;
 let db: Db;
-let server: ReturnType<typeof serve>;
 let base: string;
-let browser: Browser;
-const users: Record<string, string> = {};
 const PDF = Buffer.from('%PDF-1.4\n% 申请人身份证明（演示）\n%%EOF\n');
 const REPORT = Buffer.from('%PDF-1.4\n% 验收报告（公开的信息）\n%%EOF\n');
 
 before(async () => {
   if (skip) return;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-citizen-'));
-  db = openDatabase({ kind: 'sqlite', file: path.join(dir, 'e2e.db') });
-  await migrateToLatest(db);
-  await seedCalendar(systemCtx(db));
-  const agency = await makeAgency(db, { name: '哈拉直沟乡人民政府' });
-  const office = await makeOffice(db, agency.id, '党政综合办公室');
-  await setDisclosureOffice(systemCtx(db), agency.id, office);
-  users.clerk = (await makeUser(db, agency.id, ['clerk'], { officeId: office })).username;
-  users.head = (await makeUser(db, agency.id, ['office_head'], { officeId: office })).username;
-  await db
-    .insertInto('agency_settings')
-    .values({
-      agency_id: agency.id,
-      key: 'installation.home',
-      value_json: 'true',
-      updated_at: new Date().toISOString(),
-    })
-    .execute();
-  const config = parseConfig({ GONGKAI_DATA_DIR: dir, GONGKAI_WORKER: '0' });
-  const app = createApp({ db, clock: systemClock, config, logger: createLogger('silent') });
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await launchBrowser();
+  j = await startTownshipJourney();
+  db = j.app.tdb.db;
+  base = j.app.url;
 });
 
 after(async () => {
   if (skip) return;
-  await browser?.close();
-  await new Promise<void>((r) => server.close(() => r()));
-  await db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await j?.close();
 });
 
 async function shot(page: Page, name: string) {
@@ -95,54 +72,24 @@ async function tapTargets(page: Page, what: string) {
   assert.deepEqual(small, [], `${what}: buttons under 44 px`);
 }
 
-async function office(username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${base}/office/sign-in`);
-  await page.fill('#f-username', username);
-  await page.fill('#f-password', TEST_PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/office`), page.click('button[type=submit].primary')]);
-  return page;
-}
-
-async function step(
-  page: Page,
-  action: string,
-  fill: (form: ReturnType<Page['locator']>) => Promise<unknown>,
-  done: RegExp,
-) {
-  const panel = page.locator(`#act-${action}`);
-  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
-  const form = panel.locator('form');
-  await fill(form);
-  await Promise.all([page.waitForLoadState('load'), form.locator('button[type=submit]').click()]);
-  await page.locator('.flash', { hasText: done }).waitFor();
-}
-
-async function track(phone: Page, reference: string, code: string) {
-  await phone.goto(`${base}/track`);
-  await phone.fill('#f-reference', reference);
-  await phone.fill('#f-code', code);
-  await Promise.all([
-    phone.waitForLoadState('load'),
-    phone.click('form[action="/track"] button[type=submit]'),
-  ]);
-}
+const office = (username: string) => officePage(j.browser, base, username);
+const track = (page: Page, reference: string, code: string) => trackRequest(page, base, reference, code);
 
 const requestCount = async () => (await db.selectFrom('info_requests').select('id').execute()).length;
 
 test('a citizen who makes three mistakes, applies, tracks, corrects and downloads', { skip }, async () => {
-  const phone = await (
-    await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
-  ).newPage();
+  const phone = await phonePage(j.browser);
   await phone.goto(`${base}/apply`);
   await fitsWidth(phone, 360, 'the apply form');
 
   // 1. Three mistakes: a phone number too short, 邮寄 without an address, no description; a file chosen.
-  await phone.fill('#f-applicantName', '马福祥');
-  await phone.fill('#f-idNumber', '11010519491231002X');
-  await phone.fill('#f-phone', '13800');
-  await phone.selectOption('#f-formRequested', 'electronic');
-  await phone.selectOption('#f-deliveryRequested', 'post');
+  await fillApplyForm(phone, {
+    applicantName: APPLICANT.applicantName,
+    idNumber: APPLICANT.idNumber,
+    phone: '13800',
+    formRequested: 'electronic',
+    deliveryRequested: 'post',
+  });
   await phone.setInputFiles('#f-files', { name: '身份证明.pdf', mimeType: 'application/pdf', buffer: PDF });
   await Promise.all([
     phone.waitForLoadState('load'),
@@ -166,10 +113,12 @@ test('a citizen who makes three mistakes, applies, tracks, corrects and download
   assert.equal(await phone.evaluate(() => location.hash), '#f-phone');
 
   // 2. Fixed (the file is not chosen again); 网上获取 so the reply can be downloaded.
-  await phone.fill('#f-phone', '13800000000');
-  await phone.fill('#f-address', '青海省海东市互助土族自治县哈拉直沟乡哈拉直沟村');
-  await phone.fill('#f-infoDescription', '本村2025年高标准农田建设项目的验收报告');
-  await phone.selectOption('#f-deliveryRequested', 'online');
+  await fillApplyForm(phone, {
+    phone: APPLICANT.phone,
+    address: '青海省海东市互助土族自治县哈拉直沟乡哈拉直沟村',
+    infoDescription: '本村2025年高标准农田建设项目的验收报告',
+    deliveryRequested: 'online',
+  });
   await Promise.all([
     phone.waitForURL(/\/apply\/receipt\/[0-9a-f]{32}$/),
     phone.click('form[action="/apply"] button[type=submit]'),
@@ -192,21 +141,9 @@ test('a citizen who makes three mistakes, applies, tracks, corrects and download
   assert.equal(await requestCount(), 1, 'still one request after a refresh');
 
   // 4. The clerk confirms and asks for 补正.
-  const clerk = await office(users.clerk!);
-  await clerk.goto(`${base}/office/requests`);
-  await Promise.all([clerk.waitForLoadState('load'), clerk.click(`a:has-text("${reference}")`)]);
-  await step(
-    clerk,
-    'confirm',
-    (f) => f.locator('[name=evidence]').fill('电话与申请人确认'),
-    /已确认收到申请/,
-  );
-  await step(
-    clerk,
-    'correction',
-    (f) => f.locator('[name=items]').fill('请写明项目所在的村民小组'),
-    /补正告知书已出具/,
-  );
+  const clerk = await office(j.clerk.username);
+  await openRequest(clerk, base, reference);
+  await confirmAndAskCorrection(clerk, '请写明项目所在的村民小组');
 
   // 5. The citizen tracks with "(2026)1" and the code, sees what to correct and sends it there.
   await track(phone, `(${year})1`, code.toLowerCase());
@@ -214,12 +151,7 @@ test('a citizen who makes three mistakes, applies, tracks, corrects and download
   await phone.locator('text=补正期限：').waitFor();
   await fitsWidth(phone, 360, 'the tracking page');
   await shot(phone, 'track-correction-phone');
-  await phone.fill('#f-correction', '哈拉直沟村第三村民小组');
-  await Promise.all([
-    phone.waitForLoadState('load'),
-    phone.click('form[action="/track/correction"] button[type=submit]'),
-  ]);
-  await phone.locator('.flash', { hasText: '补正已提交' }).waitFor();
+  await sendCorrection(phone, '哈拉直沟村第三村民小组');
 
   // 6. The clerk attaches the report as provided information, drafts the reply; the head approves; it is sent.
   await clerk.reload();
@@ -233,21 +165,12 @@ test('a citizen who makes three mistakes, applies, tracks, corrects and download
   await panel.locator('input[name=disclosed]').check();
   await Promise.all([clerk.waitForLoadState('load'), panel.locator('button[type=submit]').click()]);
   await clerk.locator('.flash', { hasText: '附件已上传' }).waitFor();
-  await step(
-    clerk,
-    'decision',
-    async (f) => {
-      await f.locator('[name=outcome]').selectOption('disclosed');
-      await f.locator('[name=basis]').fill('第三十六条第（二）项');
-      await f.locator('[name=reason]').fill('现将验收报告电子文本提供给您，请凭查询码下载。');
-    },
-    /答复已提交审批/,
-  );
-  const head = await office(users.head!);
-  await head.goto(clerk.url());
-  await step(head, 'approve', async () => {}, /答复书已出具/);
-  await clerk.reload();
-  await step(clerk, 'deliver', (f) => f.locator('[name=method]').selectOption('online'), /已登记送达/);
+  await draftReply(clerk, {
+    outcome: 'disclosed',
+    basis: '第三十六条第（二）项',
+    reason: '现将验收报告电子文本提供给您，请凭查询码下载。',
+  });
+  await approveAndDeliverOnline(clerk, await office(j.head.username));
 
   // 7. The citizen downloads the disclosed file and sees the reply's dates.
   await track(phone, `${year}-1`, code);
@@ -266,7 +189,7 @@ test('a citizen who makes three mistakes, applies, tracks, corrects and download
   assert.doesNotMatch((await phone.locator('main').textContent())!, /11010519491231002X|马福祥/);
 
   // The same pages on a desktop window.
-  const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const desk = await (await j.browser.newContext({ viewport: DESKTOP })).newPage();
   await desk.goto(`${base}/apply`);
   await Promise.all([desk.waitForLoadState('load'), desk.click('form[action="/apply"] button[type=submit]')]);
   await desk.locator('#error-summary').waitFor();

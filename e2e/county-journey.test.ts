@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { browserSkip, launchBrowser, screenshotPath, signInAs, startTestServer } from './support/browser.ts';
+import { APPLICANT, fillApplyForm } from './support/journey.ts';
 import { loadDemoForTest } from '../test/support/demo.ts';
 import { systemClock } from '../src/clock.ts';
 import { findAgencyByCode } from '../src/org/org.queries.ts';
@@ -63,14 +64,13 @@ test(
           page.waitForURL(/\/xxgk\/630223-DMZ\/apply$/),
           sections.getByRole('link', { name: '依申请公开' }).click(),
         ]);
-        await page.selectOption('#f-applicantKind', 'natural_person');
-        await page.fill('#f-applicantName', '马福祥');
-        await page.selectOption('#f-idType', 'resident_id');
-        await page.fill('#f-idNumber', '11010519491231002X');
-        await page.fill('#f-phone', `1380000000${i}`);
-        await page.fill('#f-infoDescription', `丹麻镇2026年耕地地力保护补贴的发放明细（${vp.name}）`);
-        await page.selectOption('#f-formRequested', 'electronic');
-        await page.selectOption('#f-deliveryRequested', 'online');
+        await fillApplyForm(page, {
+          ...APPLICANT,
+          phone: `1380000000${i}`,
+          infoDescription: `丹麻镇2026年耕地地力保护补贴的发放明细（${vp.name}）`,
+          formRequested: 'electronic',
+          deliveryRequested: 'online',
+        });
         if (vp.name === 'phone') {
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           assert.ok(width <= 360, `the form fits the phone (scrollWidth ${width})`);

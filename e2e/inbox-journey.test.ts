@@ -9,15 +9,7 @@ import fs from 'node:fs';
 import { startSmtpServer } from '../test/support/smtp.ts';
 import type { Browser } from 'playwright-core';
 import { browserSkip, launchBrowser, signInAs, startTestServer, type RunningApp } from './support/browser.ts';
-import {
-  makeAgency,
-  makeOffice,
-  makeUser,
-  systemCtx,
-  ctxAs,
-  userActor,
-  TEST_PASSWORD,
-} from '../test/support/factories.ts';
+import { makeAgency, makeOffice, makeUser, systemCtx, ctxAs, userActor } from '../test/support/factories.ts';
 import { setDisclosureOffice } from '../src/org/manage-agency.ts';
 import { registerRequest } from '../src/requests/register-request.ts';
 import { submitDecision } from '../src/requests/submit-decision.ts';
@@ -110,7 +102,7 @@ test(
       { name: 'desktop', width: 1280, height: 900 },
     ]) {
       const page = await browser.newPage({ viewport: { width: vp.width, height: vp.height } });
-      await signInAs(page, app.url, 'head', TEST_PASSWORD);
+      await signInAs(page, app.url, 'head');
       const inbox = page.locator('section.inbox');
       await inbox.getByRole('heading', { name: /待我处理/ }).waitFor();
       const link = inbox.getByRole('link', {

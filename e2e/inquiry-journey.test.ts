@@ -12,11 +12,11 @@ import {
   browserSkip,
   launchBrowser,
   screenshotPath,
-  signInAs,
   startTestServer,
   type RunningApp,
 } from './support/browser.ts';
-import { makeAgency, makeOffice, makeUser, systemCtx, TEST_PASSWORD } from '../test/support/factories.ts';
+import { makeAgency, makeOffice, makeUser, systemCtx } from '../test/support/factories.ts';
+import { APPLICANT, fillApplyForm, markHome, officePage, phonePage as phone } from './support/journey.ts';
 import { setDisclosureOffice } from '../src/org/manage-agency.ts';
 import { saveRoutingRules } from '../src/inquiries/manage-settings.ts';
 import { getCalendar } from '../src/calendar/get-calendar.ts';
@@ -43,15 +43,7 @@ before(async () => {
   await saveRoutingRules(systemCtx(db), agency.id, {
     rules: [{ topic: '农业农村', villageId: null, officeId: farm }],
   });
-  await db
-    .insertInto('agency_settings')
-    .values({
-      agency_id: agency.id,
-      key: 'installation.home',
-      value_json: 'true',
-      updated_at: new Date().toISOString(),
-    })
-    .execute();
+  await markHome(db, agency.id);
   browser = await launchBrowser();
 });
 
@@ -61,20 +53,8 @@ after(async () => {
   await app?.close();
 });
 
-async function phonePage(): Promise<Page> {
-  const ctx = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  return ctx.newPage();
-}
-
-async function staff(username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await signInAs(page, app.url, username, TEST_PASSWORD);
-  return page;
-}
+const phonePage = () => phone(browser);
+const staff = (username: string) => officePage(browser, app.url, username);
 
 /** Submit the form whose action ends with `/step` on a message page; wait for the confirmation. */
 async function step(
@@ -233,9 +213,11 @@ test(
     await openMessage(clerk, m.reference);
     await Promise.all([clerk.waitForLoadState('load'), clerk.click('a:has-text("转为依申请公开")')]);
     assert.equal(await clerk.inputValue('#f-applicantName'), '马先生');
-    await clerk.fill('#f-applicantName', '马福祥');
-    await clerk.fill('#f-idNumber', '11010519491231002X');
-    await clerk.fill('#f-infoDescription', '2025年费家村道路硬化项目的验收报告');
+    await fillApplyForm(clerk, {
+      applicantName: APPLICANT.applicantName,
+      idNumber: APPLICANT.idNumber,
+      infoDescription: '2025年费家村道路硬化项目的验收报告',
+    });
     await Promise.all([
       clerk.waitForLoadState('load'),
       clerk.click('form[action$="/convert"] button[type=submit]'),

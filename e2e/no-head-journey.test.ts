@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { browserSkip, launchBrowser, signInAs, startTestServer } from './support/browser.ts';
-import { makeAgency, makeOffice, makeUser, systemCtx, TEST_PASSWORD } from '../test/support/factories.ts';
+import { makeAgency, makeOffice, makeUser, systemCtx } from '../test/support/factories.ts';
 import { seedCalendar } from '../src/calendar/seed-calendar.ts';
 import { setDisclosureOffice } from '../src/org/manage-agency.ts';
 
@@ -31,7 +31,7 @@ test(
       const deputy = await makeUser(db, agency.id, ['deputy_leader']);
       const clerk = await makeUser(db, agency.id, ['clerk'], { officeId: disclosure });
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const signIn = (p: Page, username: string) => signInAs(p, app.url, username, TEST_PASSWORD);
+      const signIn = (p: Page, username: string) => signInAs(p, app.url, username);
 
       await signIn(page, drafter.username);
       await page.goto(`${app.url}/office/publications/new`);

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSkip, launchBrowser, screenshotPath, signInAs, startTestServer } from './support/browser.ts';
-import { makeAgency, makeOffice, makeUser, systemCtx, TEST_PASSWORD } from '../test/support/factories.ts';
-import { seedCalendar } from '../src/calendar/seed-calendar.ts';
+import { makePublicationDesk } from '../test/support/factories.ts';
+import { systemClock } from '../src/clock.ts';
 import type { Page } from 'playwright-core';
 
 test(
@@ -13,15 +13,9 @@ test(
     const browser = await launchBrowser();
     try {
       const db = app.tdb.db;
-      await seedCalendar(systemCtx(db));
-      const agency = await makeAgency(db);
-      const office = await makeOffice(db, agency.id);
-      const drafter = await makeUser(db, agency.id, ['drafter'], { officeId: office });
-      const head = await makeUser(db, agency.id, ['office_head'], { officeId: office });
-      const deputy = await makeUser(db, agency.id, ['deputy_leader']);
-      const clerk = await makeUser(db, agency.id, ['clerk']);
+      const { drafter, head, deputy, clerk } = await makePublicationDesk(db, systemClock);
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const signIn = (p: Page, username: string) => signInAs(p, app.url, username, TEST_PASSWORD);
+      const signIn = (p: Page, username: string) => signInAs(p, app.url, username);
 
       // The drafter writes the item.
       await signIn(page, drafter.username);

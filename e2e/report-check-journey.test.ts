@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserSkip, launchBrowser, screenshotPath, signInAs, startTestServer } from './support/browser.ts';
-import { makeAgency, makeUser, TEST_PASSWORD } from '../test/support/factories.ts';
+import { makeAgency, makeUser } from '../test/support/factories.ts';
 import { randomValidCells, syntheticFiles } from '../src/annual-report/testing/synthetic.ts';
 
 test(
@@ -27,7 +27,7 @@ test(
       );
 
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await signInAs(page, app.url, clerk.username, TEST_PASSWORD);
+      await signInAs(page, app.url, clerk.username);
 
       await page.getByRole('link', { name: '年报体检' }).first().click();
       await page.getByRole('heading', { name: '年报体检' }).waitFor();

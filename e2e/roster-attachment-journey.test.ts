@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSkip, launchBrowser, screenshotPath, signInAs, startTestServer } from './support/browser.ts';
-import { makeAgency, makeOffice, makeUser, systemCtx, TEST_PASSWORD } from '../test/support/factories.ts';
+import { makePublicationDesk } from '../test/support/factories.ts';
+import { systemClock } from '../src/clock.ts';
 import { ROSTER, rosterDocx, rosterXlsx } from '../test/support/roster-files.ts';
-import { seedCalendar } from '../src/calendar/seed-calendar.ts';
 
 for (const [label, viewport, file, make] of [
   ['desktop', { width: 1280, height: 900 }, '花名册.xlsx', rosterXlsx],
@@ -17,15 +17,9 @@ for (const [label, viewport, file, make] of [
       const browser = await launchBrowser();
       try {
         const db = app.tdb.db;
-        await seedCalendar(systemCtx(db));
-        const agency = await makeAgency(db);
-        const office = await makeOffice(db, agency.id);
-        const drafter = await makeUser(db, agency.id, ['drafter'], { officeId: office });
-        const head = await makeUser(db, agency.id, ['office_head'], { officeId: office });
-        const deputy = await makeUser(db, agency.id, ['deputy_leader']);
-        const clerk = await makeUser(db, agency.id, ['clerk']);
+        const { drafter, head, deputy, clerk } = await makePublicationDesk(db, systemClock);
         const page = await browser.newPage({ viewport });
-        await signInAs(page, app.url, drafter.username, TEST_PASSWORD);
+        await signInAs(page, app.url, drafter.username);
         await page.goto(`${app.url}/office/publications/new`);
         await page.locator('#f-title').fill('2025年大病救助对象公示');
         await page.locator('#f-categoryId').selectOption({ label: '通知公告' });
@@ -87,7 +81,7 @@ for (const [label, viewport, file, make] of [
             })),
           )
           .execute();
-        await signInAs(page, app.url, clerk.username, TEST_PASSWORD);
+        await signInAs(page, app.url, clerk.username);
         await page.goto(`${app.url}/office/publications/${id}`);
         await page.getByRole('button', { name: '发布到门户网站' }).click();
         const refused = page.getByText(/不能发布：附件“花名册/);

@@ -12,7 +12,7 @@ import {
   signInAs,
   startTestServer,
 } from './support/browser.ts';
-import { fixedClock, makeAgency, makeUser, makeVillage, TEST_PASSWORD } from '../test/support/factories.ts';
+import { fixedClock, makeAgency, makeUser, makeVillage } from '../test/support/factories.ts';
 import { demoPhoto } from '../src/supervision/demo.ts';
 
 test(
@@ -30,7 +30,7 @@ test(
       const clerk2 = await makeUser(db, agency.id, ['clerk']);
       const liaison = await makeUser(db, agency.id, ['liaison'], { villageId: village });
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const signIn = (p: Page, username: string) => signInAs(p, app.url, username, TEST_PASSWORD);
+      const signIn = (p: Page, username: string) => signInAs(p, app.url, username);
 
       // The quarterly inspection of the village.
       await signIn(page, clerk.username);

@@ -6,73 +6,37 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { serve } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApp } from '../src/web/server.tsx';
-import { parseConfig } from '../src/config.ts';
-import { createLogger } from '../src/logger.ts';
+import type { Locator, Page } from 'playwright-core';
+import type { Db } from '../src/db/database.ts';
 import { systemClock } from '../src/clock.ts';
-import { openDatabase, type Db } from '../src/db/database.ts';
-import { migrateToLatest } from '../src/db/migrator.ts';
-import { seedCalendar } from '../src/calendar/seed-calendar.ts';
-import { setDisclosureOffice } from '../src/org/manage-agency.ts';
-import {
-  ctxAs,
-  makeAgency,
-  makeOffice,
-  makeUser,
-  systemCtx,
-  TEST_PASSWORD,
-  userActor,
-} from '../test/support/factories.ts';
+import { ctxAs, userActor } from '../test/support/factories.ts';
 import { registerRequest } from '../src/requests/register-request.ts';
+import { browserSkip, screenshotPath } from './support/browser.ts';
+import {
+  APPLICANT,
+  draftReply,
+  officePage,
+  openStepForm,
+  startTownshipJourney,
+  submitStep as step,
+  type TownshipJourney,
+} from './support/journey.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = fs.existsSync(CHROMIUM);
-if (!haveBrowser && process.env.GONGKAI_REQUIRE_BROWSER === '1')
-  throw new Error(`GONGKAI_REQUIRE_BROWSER=1 but ${CHROMIUM} is missing`);
-
-const OUT = path.join(import.meta.dirname, 'output');
-let dir: string;
+const skip = browserSkip();
+let j: TownshipJourney;
 let db: Db;
-let server: ReturnType<typeof serve>;
 let base: string;
-let browser: Browser;
-const users: Record<string, string> = {};
 let requestId: number;
 
 before(async () => {
-  if (!haveBrowser) return;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-'));
-  db = openDatabase({ kind: 'sqlite', file: path.join(dir, 'e2e.db') });
-  await migrateToLatest(db);
-  await seedCalendar(systemCtx(db));
-  const agency = await makeAgency(db, { name: '哈拉直沟乡人民政府' });
-  const office = await makeOffice(db, agency.id, '党政综合办公室');
-  await setDisclosureOffice(systemCtx(db), agency.id, office);
-  const clerkUser = await makeUser(db, agency.id, ['clerk'], { officeId: office });
-  users.clerk = clerkUser.username;
-  users.head = (await makeUser(db, agency.id, ['office_head'], { officeId: office })).username;
-  await db
-    .insertInto('agency_settings')
-    .values({
-      agency_id: agency.id,
-      key: 'installation.home',
-      value_json: 'true',
-      updated_at: new Date().toISOString(),
-    })
-    .execute();
+  if (skip) return;
+  j = await startTownshipJourney();
+  db = j.app.tdb.db;
+  base = j.app.url;
   const today = systemClock.today();
   requestId = (
-    await registerRequest(ctxAs(db, userActor(clerkUser)), agency.id, {
-      applicantKind: 'natural_person',
-      applicantName: '马福祥',
-      idType: 'resident_id',
-      idNumber: '11010519491231002X',
-      phone: '13800000000',
+    await registerRequest(ctxAs(db, userActor(j.clerk)), j.agency.id, {
+      ...APPLICANT,
       infoDescription: '本村道路硬化工程的竣工验收报告',
       formRequested: 'paper',
       deliveryRequested: 'post',
@@ -80,68 +44,23 @@ before(async () => {
       submittedOn: today,
     })
   ).id;
-  const config = parseConfig({ GONGKAI_DATA_DIR: dir, GONGKAI_WORKER: '0' });
-  const app = createApp({ db, clock: systemClock, config, logger: createLogger('silent') });
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 });
 
 after(async () => {
-  if (!haveBrowser) return;
-  await browser?.close();
-  await new Promise<void>((r) => server.close(() => r()));
-  await db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (skip) return;
+  await j?.close();
 });
 
-async function office(username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${base}/office/sign-in`);
-  await page.fill('#f-username', username);
-  await page.fill('#f-password', TEST_PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/office`), page.click('button[type=submit].primary')]);
-  return page;
-}
-
-/** Open a step's panel on the request page, fill it and submit; wait for the confirmation message. */
-async function step(
-  page: Page,
-  action: string,
-  fill: (form: ReturnType<Page['locator']>) => Promise<unknown>,
-  done: RegExp,
-) {
-  const panel = page.locator(`#act-${action}`);
-  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
-  const form = panel.locator('form');
-  await fill(form);
-  await Promise.all([page.waitForLoadState('load'), form.locator('button[type=submit]').click()]);
-  await page.locator('.flash', { hasText: done }).waitFor();
-}
+const office = (username: string) => officePage(j.browser, base, username);
 
 /** The request page shows a refusal (not a flash) with this text, and the form keeps what was typed. */
 async function refused(
   page: Page,
   action: string,
-  fill: (form: ReturnType<Page['locator']>) => Promise<unknown>,
+  fill: (form: Locator) => Promise<unknown>,
   message: RegExp,
 ) {
-  const panel = page.locator(`#act-${action}`);
-  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
-  const form = panel.locator('form');
+  const form = await openStepForm(page, action);
   await fill(form);
   await Promise.all([page.waitForLoadState('load'), form.locator('button[type=submit]').click()]);
   await page.locator('.error-summary, .form-error', { hasText: message }).first().waitFor();
@@ -149,9 +68,9 @@ async function refused(
 
 test(
   'the third party objects; disclosed with the 决定公开告知书 and the waiting period',
-  { skip: haveBrowser ? false : 'no /usr/bin/chromium' },
+  { skip },
   async () => {
-    const clerk = await office(users.clerk!);
+    const clerk = await office(j.clerk.username);
     await clerk.goto(`${base}/office/requests/${requestId}`);
     await step(
       clerk,
@@ -171,19 +90,14 @@ test(
       },
       /已登记意见/,
     );
-    await step(
-      clerk,
-      'decision',
-      async (f) => {
-        await f.locator('[name=outcome]').selectOption('disclosed');
-        await f.locator('[name=basis]').fill('第三十六条第（二）项、第十五条、第三十二条');
-        await f.locator('[name=reason]').fill('提供竣工验收报告复印件一份');
-      },
-      /答复已提交审批/,
-    );
+    await draftReply(clerk, {
+      outcome: 'disclosed',
+      basis: '第三十六条第（二）项、第十五条、第三十二条',
+      reason: '提供竣工验收报告复印件一份',
+    });
 
     // The head cannot approve a disclosure over the objection before the third party is told.
-    const head = await office(users.head!);
+    const head = await office(j.head.username);
     await head.goto(clerk.url());
     await refused(
       head,
@@ -233,7 +147,6 @@ test(
     assert.equal(res.status(), 200);
     assert.equal((await res.body()).subarray(0, 5).toString(), '%PDF-');
     assert.doesNotMatch(notice.body_json, /马福祥/);
-    fs.mkdirSync(OUT, { recursive: true });
-    await clerk.screenshot({ path: path.join(OUT, 'third-party-journey.png'), fullPage: true });
+    await clerk.screenshot({ path: screenshotPath('third-party-journey'), fullPage: true });
   },
 );

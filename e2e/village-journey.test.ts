@@ -3,14 +3,7 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { browserSkip, launchBrowser, screenshotPath, signInAs, startTestServer } from './support/browser.ts';
-import {
-  fixedClock,
-  makeAgency,
-  makeUser,
-  makeVillage,
-  systemCtx,
-  TEST_PASSWORD,
-} from '../test/support/factories.ts';
+import { fixedClock, makeAgency, makeUser, makeVillage, systemCtx } from '../test/support/factories.ts';
 import { seedCalendar } from '../src/calendar/seed-calendar.ts';
 import { sendVillageReminders } from '../src/villages/send-village-reminders.ts';
 import { previousPeriod, periodLabel } from '../src/villages/village-disclosure.ts';
@@ -53,7 +46,7 @@ test(
       await makeUser(db, town.id, ['clerk']);
       const ctx = await browser.newContext(PHONE);
       const page = await ctx.newPage();
-      const signIn = (p: Page, username: string) => signInAs(p, app.url, username, TEST_PASSWORD);
+      const signIn = (p: Page, username: string) => signInAs(p, app.url, username);
       const period = previousPeriod('quarterly', systemClock.today());
 
       // The liaison starts the quarter's finance disclosure from the village page.

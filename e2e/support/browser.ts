@@ -12,6 +12,7 @@ import { createLogger } from '../../src/logger.ts';
 import { systemClock, type Clock } from '../../src/clock.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/db.ts';
 import { prepareDatabase } from '../../src/setup.ts';
+import { TEST_PASSWORD } from '../../test/support/factories.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const OUTPUT_DIR = path.resolve(import.meta.dirname, '../output');
@@ -71,12 +72,15 @@ export function screenshotPath(name: string): string {
   return path.join(OUTPUT_DIR, `${name}.png`);
 }
 
-/** Sign a page in through the real form and wait for the dashboard (cookies of an earlier user are cleared). */
+/**
+ * Sign a page in through the real form (the factories' test password by default) and wait for the dashboard
+ * (cookies of an earlier user are cleared).
+ */
 export async function signInAs(
   page: Page,
   baseUrl: string,
   username: string,
-  password: string,
+  password = TEST_PASSWORD,
 ): Promise<void> {
   await page.context().clearCookies();
   await page.goto(`${baseUrl}/office/sign-in`);

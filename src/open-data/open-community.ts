@@ -27,6 +27,7 @@ import {
   PublicVillageItemHead,
 } from './community-presenters.ts';
 import { int, PageQuery } from './open-data.ts';
+import { pagedList, pageWindow, type PagedList } from './paged-list.ts';
 
 type Out<T extends z.ZodType> = z.infer<T>;
 const OptionalYear = z.object({ year: int(2000, 2100, 'year 应为四位年份').optional() });
@@ -117,18 +118,10 @@ export async function openInquiries(
   agency: Agency,
   base: string,
   raw: unknown,
-): Promise<{ items: Out<typeof PublicInquiryHead>[]; page: number; pageSize: number; total: number }> {
+): Promise<PagedList<Out<typeof PublicInquiryHead>>> {
   const q = parseInput(PageQuery, raw);
-  const r = await listPublishedInquiries(db, agency.id, {
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
-  return {
-    items: r.items.map((h) => presentInquiryHead(h, base)),
-    page: q.page,
-    pageSize: q.pageSize,
-    total: r.total,
-  };
+  const r = await listPublishedInquiries(db, agency.id, pageWindow(q));
+  return pagedList(q, r, (h) => presentInquiryHead(h, base));
 }
 
 export async function openInquiry(

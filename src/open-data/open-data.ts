@@ -36,6 +36,7 @@ import {
   type WorkdayStatus,
 } from './presenters.ts';
 import { invalidDateMessage, isValidDateInput } from '../calendar/date-input.ts';
+import { pagedList, pageWindow, type PagedList } from './paged-list.ts';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 /** An integer query parameter (empty = absent) with one Chinese message for every way it can be wrong. */
@@ -67,7 +68,6 @@ export const AddWorkdaysQuery = z.object({
   n: z.preprocess(blank, z.coerce.number({ error: '请提供工作日数 n' }).int('n 应为整数').min(-400).max(400)),
 });
 
-type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 type Out<T extends z.ZodType> = z.infer<T>;
 
 async function categoriesOf(db: DbOrTrx, agencyId: number): Promise<Category[]> {
@@ -79,7 +79,7 @@ export async function openPublications(
   agency: Agency,
   base: string,
   raw: unknown,
-): Promise<Page<Out<typeof PublicPublication>>> {
+): Promise<PagedList<Out<typeof PublicPublication>>> {
   const q = parseInput(PublicationsQuery, raw);
   const cats = await listCategories(db, agency.id);
   const cat = q.category ? cats.find((c) => c.code === q.category && c.isActive) : undefined;
@@ -88,16 +88,10 @@ export async function openPublications(
     agencyId: agency.id,
     categoryIds: cat ? subtreeIds(cats, cat.id) : undefined,
     year: q.year ?? null,
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+    ...pageWindow(q),
   });
   const byId = new Map(cats.map((c) => [c.id, c]));
-  return {
-    items: r.items.map((p) => presentPublication(p, byId.get(p.categoryId)!, base)),
-    page: q.page,
-    pageSize: q.pageSize,
-    total: r.total,
-  };
+  return pagedList(q, r, (p) => presentPublication(p, byId.get(p.categoryId)!, base));
 }
 
 export async function openPublication(

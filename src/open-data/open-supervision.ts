@@ -15,6 +15,7 @@ import {
 } from '../supervision/index.ts';
 import { PublicBulletin, PublicBulletinHead, PublicSupervisionFigures } from './supervision-presenters.ts';
 import { int, PageQuery } from './open-data.ts';
+import { pagedList, pageWindow, type PagedList } from './paged-list.ts';
 
 type Out<T extends z.ZodType> = z.infer<T>;
 const OptionalYear = z.object({ year: int(2000, 2100, 'year 应为四位年份').optional() });
@@ -34,18 +35,10 @@ export async function openBulletins(
   agency: Agency,
   base: string,
   raw: unknown,
-): Promise<{ items: Out<typeof PublicBulletinHead>[]; page: number; pageSize: number; total: number }> {
+): Promise<PagedList<Out<typeof PublicBulletinHead>>> {
   const q = parseInput(PageQuery, raw);
-  const r = await publishedBulletinsPage(db, agency.id, {
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
-  return {
-    items: r.items.map((b) => presentHead(b, base)),
-    page: q.page,
-    pageSize: q.pageSize,
-    total: r.total,
-  };
+  const r = await publishedBulletinsPage(db, agency.id, pageWindow(q));
+  return pagedList(q, r, (b) => presentHead(b, base));
 }
 
 export async function openBulletin(

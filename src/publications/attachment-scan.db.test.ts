@@ -5,15 +5,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describeEachDialect } from '../../test/support/db.ts';
-import {
-  ctxAs,
-  fixedClock,
-  makeAgency,
-  makeOffice,
-  makeUser,
-  systemCtx,
-  userActor,
-} from '../../test/support/factories.ts';
+import { fixedClock, makeDraftPublication, makePublicationDesk } from '../../test/support/factories.ts';
 import {
   ROSTER,
   pngBytes,
@@ -22,38 +14,22 @@ import {
   scannedPdf,
   zipBombDocx,
 } from '../../test/support/roster-files.ts';
-import { seedCalendar } from '../calendar/seed-calendar.ts';
 import { isDomainError } from '../errors.ts';
-import { ensureCatalogue } from './seed-catalogue.ts';
-import { createPublication } from './save-publication.ts';
 import { addAttachments, removeAttachment } from './add-attachment.ts';
 import { reviewPublication } from './review-publication.ts';
 import { publishPublication } from './publish-publication.ts';
-import { findCategoryByCode, getPublication, listAttachments } from './publications.queries.ts';
+import { getPublication, listAttachments } from './publications.queries.ts';
 import { attachmentBlocked, scanPublication } from './publication-scan.ts';
 import { searchDocuments } from '../search/search-index.ts';
 import type { Db } from '../db/database.ts';
 
 async function setup(db: Db) {
-  const clock = fixedClock('2025-03-03T02:00:00Z');
-  await seedCalendar(systemCtx(db, clock));
-  const agency = await makeAgency(db);
-  const office = await makeOffice(db, agency.id);
-  const drafter = await makeUser(db, agency.id, ['drafter'], { officeId: office });
-  const head = await makeUser(db, agency.id, ['office_head'], { officeId: office });
-  const deputy = await makeUser(db, agency.id, ['deputy_leader']);
-  const clerk = await makeUser(db, agency.id, ['clerk']);
-  await ensureCatalogue(systemCtx(db, clock), agency.id);
-  const as = (u: typeof drafter) => ctxAs(db, userActor(u), clock);
-  const cat = (await findCategoryByCode(db, agency.id, 'notices'))!;
+  const desk = await makePublicationDesk(db, fixedClock('2025-03-03T02:00:00Z'));
+  const { agency, drafter, head, deputy, clerk, as } = desk;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-att-'));
-  const id = await createPublication(as(drafter), {
-    categoryId: String(cat.id),
+  const id = await makeDraftPublication(desk, {
     title: '2025年大病救助对象公示',
-    issuer: '测试乡人民政府',
     body: '经村级评议、乡级审核，现将2025年大病救助对象予以公示，名单见附件。',
-    attribute: 'proactive',
-    formedOn: '2025-03-03',
   });
   const version = async () => String((await getPublication(db, id)).version);
   const files = diskStore(path.join(dataDir, 'uploads'));

@@ -2,67 +2,36 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect } from '../../test/support/db.ts';
 import {
-  ctxAs,
   fixedClock,
-  makeAgency,
-  makeOffice,
+  makeDraftPublication,
+  makePublicationDesk,
   makeUser,
-  systemCtx,
-  userActor,
+  signReview,
 } from '../../test/support/factories.ts';
-import { seedCalendar } from '../calendar/seed-calendar.ts';
 import { isDomainError } from '../errors.ts';
-import { ensureCatalogue } from './seed-catalogue.ts';
-import { createPublication } from './save-publication.ts';
-import { reviewPublication } from './review-publication.ts';
 import { publishPublication } from './publish-publication.ts';
 import { reassignReview } from './reassign-review.ts';
-import { findCategoryByCode, getPublication } from './publications.queries.ts';
+import { getPublication } from './publications.queries.ts';
 import { waitingOfPublication } from './waiting.ts';
 
 describeEachDialect('reassigning the publish step, and stale reassignments', (t) => {
   it('an admin hands the publish step to a named person; a form built before a signature is refused with who did what', async () => {
     const { db } = t();
     const clock = fixedClock('2025-03-03T02:00:00Z');
-    await seedCalendar(systemCtx(db, clock));
-    const agency = await makeAgency(db);
-    const office = await makeOffice(db, agency.id);
-    const drafter = await makeUser(db, agency.id, ['drafter'], { officeId: office });
-    const head = await makeUser(db, agency.id, ['office_head'], { officeId: office });
-    const deputy = await makeUser(db, agency.id, ['deputy_leader']);
+    const desk = await makePublicationDesk(db, clock);
+    const { agency, office, deputy, as } = desk;
     const admin = await makeUser(db, agency.id, ['admin']);
     const other = await makeUser(db, agency.id, ['drafter'], { officeId: office });
-    await makeUser(db, agency.id, ['clerk']);
-    await ensureCatalogue(systemCtx(db, clock), agency.id);
-    const as = (u: typeof drafter) => ctxAs(db, userActor(u), clock);
-    const cat = (await findCategoryByCode(db, agency.id, 'notices'))!;
-    const id = await createPublication(as(drafter), {
-      categoryId: String(cat.id),
+    const id = await makeDraftPublication(desk, {
       title: '关于春耕备耕工作的通知',
-      issuer: '测试乡人民政府',
       body: '各村要做好春耕备耕工作，确保农资供应。',
-      attribute: 'proactive',
-      formedOn: '2025-03-03',
     });
     const version = async () => String((await getPublication(db, id)).version);
-    await reviewPublication(as(drafter), id, {
-      step: 'first_review',
-      action: 'approve',
-      version: await version(),
-    });
-    await reviewPublication(as(head), id, {
-      step: 'second_review',
-      action: 'approve',
-      secrecyConfirmed: '1',
-      version: await version(),
-    });
+    await signReview(desk, id, 'first_review');
+    await signReview(desk, id, 'second_review');
     // The admin opens the page while the item waits at the final review …
     const seen = await version();
-    await reviewPublication(as(deputy), id, {
-      step: 'final_review',
-      action: 'approve',
-      version: await version(),
-    });
+    await signReview(desk, id, 'final_review');
     // … and sends the reassignment after the deputy signed: refused, naming who did what and the state now.
     await assert.rejects(
       reassignReview(as(admin), id, { version: seen, userId: String(other.id), reason: '负责人出差' }),

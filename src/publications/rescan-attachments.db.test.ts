@@ -5,23 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { describeEachDialect } from '../../test/support/db.ts';
 import {
-  ctxAs,
   fixedClock,
-  makeAgency,
-  makeOffice,
-  makeUser,
-  systemCtx,
-  userActor,
+  makeDraftPublication,
+  makePublicationDesk,
+  signReview,
 } from '../../test/support/factories.ts';
 import { rosterDocx } from '../../test/support/roster-files.ts';
 import { diskStore } from '../storage/disk-store.ts';
-import { seedCalendar } from '../calendar/seed-calendar.ts';
-import { ensureCatalogue } from './seed-catalogue.ts';
-import { createPublication } from './save-publication.ts';
 import { addAttachments } from './add-attachment.ts';
-import { reviewPublication } from './review-publication.ts';
 import { publishPublication } from './publish-publication.ts';
-import { findCategoryByCode, getPublication, listAttachments } from './publications.queries.ts';
+import { getPublication, listAttachments } from './publications.queries.ts';
 import { attachmentBlocked } from './publication-scan.ts';
 import { rescanAttachments } from './rescan-attachments.ts';
 
@@ -29,39 +22,20 @@ describeEachDialect('gongkai attachments rescan', (t) => {
   it('reads old attachments once, resumably; a published roster is stopped and the clerks are told', async () => {
     const { db } = t();
     const clock = fixedClock('2025-03-03T02:00:00Z');
-    await seedCalendar(systemCtx(db, clock));
-    const agency = await makeAgency(db);
-    const office = await makeOffice(db, agency.id);
-    const drafter = await makeUser(db, agency.id, ['drafter'], { officeId: office });
-    const head = await makeUser(db, agency.id, ['office_head'], { officeId: office });
-    const deputy = await makeUser(db, agency.id, ['deputy_leader']);
-    const clerk = await makeUser(db, agency.id, ['clerk']);
-    await ensureCatalogue(systemCtx(db, clock), agency.id);
-    const as = (u: typeof drafter) => ctxAs(db, userActor(u), clock);
-    const cat = (await findCategoryByCode(db, agency.id, 'notices'))!;
+    const desk = await makePublicationDesk(db, clock);
+    const { drafter, clerk, as } = desk;
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongkai-rescan-'));
     const files = diskStore(path.join(dir, 'uploads'));
-    const id = await createPublication(as(drafter), {
-      categoryId: String(cat.id),
+    const id = await makeDraftPublication(desk, {
       title: '2025年临时救助对象公示',
-      issuer: '测试乡人民政府',
       body: '现将2025年临时救助对象予以公示，名单见附件。',
-      attribute: 'proactive',
-      formedOn: '2025-03-03',
     });
     await addAttachments(as(drafter), files, id, [
       { name: '说明.txt', bytes: new Uint8Array(Buffer.from('公示期七天。')) },
     ]);
-    const v = async () => String((await getPublication(db, id)).version);
-    await reviewPublication(as(drafter), id, { step: 'first_review', action: 'approve', version: await v() });
-    await reviewPublication(as(head), id, {
-      step: 'second_review',
-      action: 'approve',
-      secrecyConfirmed: '1',
-      version: await v(),
-    });
-    await reviewPublication(as(deputy), id, { step: 'final_review', action: 'approve', version: await v() });
-    await publishPublication(as(clerk), id, Number(await v()));
+    for (const step of ['first_review', 'second_review', 'final_review'] as const)
+      await signReview(desk, id, step);
+    await publishPublication(as(clerk), id, (await getPublication(db, id)).version);
 
     // As an installation from before the attachment scan: a roster went out with no reading recorded.
     const [att] = await listAttachments(db, id);

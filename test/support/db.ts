@@ -110,25 +110,33 @@ export async function createTestDatabase(
 const PG_OK = await postgresAvailable();
 
 /**
+ * describe() the suite once per dialect, with no suite database: for tests that create their own (the CLI run as its
+ * own process on a fresh installation). PostgreSQL is skipped only when unreachable and not required.
+ */
+export function describeForEachDialect(title: string, fn: (dialect: Dialect) => void): void {
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    const skip = dialect === 'postgres' && !PG_OK ? 'PostgreSQL not reachable' : false;
+    describe(`${title} [${dialect}]`, { skip }, () => fn(dialect));
+  }
+}
+
+/**
  * describe() the suite once per dialect. `fn` receives a getter for the suite's database (valid inside tests).
  */
 export function describeEachDialect(title: string, fn: (t: () => TestDatabase) => void): void {
-  for (const dialect of ['sqlite', 'postgres'] as const) {
-    const skip = dialect === 'postgres' && !PG_OK ? 'PostgreSQL not reachable' : false;
-    describe(`${title} [${dialect}]`, { skip }, () => {
-      let tdb: TestDatabase | undefined;
-      before(async () => {
-        tdb = await createTestDatabase(dialect);
-      });
-      after(async () => {
-        await tdb?.close();
-      });
-      fn(() => {
-        if (!tdb) throw new Error('test database not ready');
-        return tdb;
-      });
+  describeForEachDialect(title, (dialect) => {
+    let tdb: TestDatabase | undefined;
+    before(async () => {
+      tdb = await createTestDatabase(dialect);
     });
-  }
+    after(async () => {
+      await tdb?.close();
+    });
+    fn(() => {
+      if (!tdb) throw new Error('test database not ready');
+      return tdb;
+    });
+  });
 }
 
 /** How to open this test database a second time (the CLI opens, prepares and closes its own connection). */

@@ -9,6 +9,11 @@ import { createUser } from '../../src/org/manage-users.ts';
 import type { Agency, AgencyKind, User } from '../../src/org/org.ts';
 import type { Role } from '../../src/org/roles.ts';
 import { actorOf } from '../../src/auth/session.ts';
+import { seedCalendar } from '../../src/calendar/seed-calendar.ts';
+import { ensureCatalogue } from '../../src/publications/seed-catalogue.ts';
+import { createPublication } from '../../src/publications/save-publication.ts';
+import { reviewPublication } from '../../src/publications/review-publication.ts';
+import { findCategoryByCode, getPublication } from '../../src/publications/publications.queries.ts';
 
 export const uid = () => crypto.randomBytes(4).toString('hex');
 
@@ -101,3 +106,55 @@ export async function makeVillage(db: Db, agencyId: number, name = `村${uid()}`
 }
 
 export { fixedClock };
+
+/**
+ * A township whose office can take a 主动公开 item through its whole chain (the calendar and the catalogue
+ * seeded): the office's drafter and head, the deputy leader, the disclosure clerk; `as(user)` is that user's
+ * context on the given clock, `notices` the 通知公告 category.
+ */
+export async function makePublicationDesk(db: Db, clock: Clock) {
+  await seedCalendar(systemCtx(db, clock));
+  const agency = await makeAgency(db);
+  const office = await makeOffice(db, agency.id);
+  const drafter = await makeUser(db, agency.id, ['drafter'], { officeId: office });
+  const head = await makeUser(db, agency.id, ['office_head'], { officeId: office });
+  const deputy = await makeUser(db, agency.id, ['deputy_leader']);
+  const clerk = await makeUser(db, agency.id, ['clerk']);
+  await ensureCatalogue(systemCtx(db, clock), agency.id);
+  const notices = (await findCategoryByCode(db, agency.id, 'notices'))!;
+  const as = (u: User) => ctxAs(db, userActor(u), clock);
+  return { db, clock, agency, office, drafter, head, deputy, clerk, notices, as };
+}
+
+export type PublicationDesk = Awaited<ReturnType<typeof makePublicationDesk>>;
+
+/** A draft 通知公告 item of the desk's drafter, formed on the clock's day; its id. */
+export async function makeDraftPublication(
+  desk: PublicationDesk,
+  item: { title: string; body: string },
+): Promise<number> {
+  return createPublication(desk.as(desk.drafter), {
+    categoryId: String(desk.notices.id),
+    title: item.title,
+    issuer: '测试乡人民政府',
+    body: item.body,
+    attribute: 'proactive',
+    formedOn: desk.clock.today(),
+  });
+}
+
+/** The desk's person for a review step signs it (approve) on the item's current version. */
+export async function signReview(
+  desk: PublicationDesk,
+  id: number,
+  step: 'first_review' | 'second_review' | 'final_review',
+): Promise<void> {
+  const by = { first_review: desk.drafter, second_review: desk.head, final_review: desk.deputy }[step];
+  const version = String((await getPublication(desk.db, id)).version);
+  await reviewPublication(desk.as(by), id, {
+    step,
+    action: 'approve',
+    version,
+    ...(step === 'second_review' ? { secrecyConfirmed: '1' } : {}),
+  });
+}
