@@ -5,6 +5,7 @@
 import type { DbOrTrx } from '../db/database.ts';
 import { listVillages } from '../org/org.queries.ts';
 import {
+  listCalendarUses,
   listCurrentTemplates,
   listTemplateUses,
   type ItemTemplate,
@@ -89,7 +90,7 @@ export async function villageUses(
   agencyId: number,
   villageId?: number,
 ): Promise<Map<number, UseForCalendar[]>> {
-  return (await villageTemplates(db, agencyId, villageId)).calendar;
+  return listCalendarUses(db, agencyId, villageId);
 }
 
 /**

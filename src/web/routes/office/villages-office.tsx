@@ -50,7 +50,7 @@ async function overviewPage(c: C) {
   const below = actor.roles.includes('inspector')
     ? (await listAgencies(db)).filter((a) => a.kind === 'township' && a.id !== actor.agencyId)
     : [];
-  const allowed = new Set(await descendantIds(db, actor.agencyId));
+  const allowed = new Set(below.length ? await descendantIds(db, actor.agencyId) : []);
   const towns = below.filter((a) => allowed.has(a.id));
   const q = Number(c.req.query('agency'));
   if (q && towns.some((t) => t.id === q)) agencyId = q;
