@@ -89,17 +89,22 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
   const village = await villageOf(db, villageId);
   const scope = await agencyScope(db, village.agencyId);
   assertCan(villagePolicy.viewVillage(actor, scope, village.id), { hide: true });
-  await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, village.agencyId);
+  // The township's templates are seeded on first use: only when this village has none yet (two statements less on
+  // every other view).
+  let tpl = await villageTemplates(db, village.agencyId, village.id);
+  if (!tpl.templates.length || !tpl.uses.length) {
+    await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, village.agencyId);
+    tpl = await villageTemplates(db, village.agencyId, village.id);
+  }
+  const { calendar: uses, uses: usesOfVillage, templates } = tpl;
   const today = c.var.ctx.clock.today();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
-  const [{ calendar: uses, uses: usesOfVillage, templates }, items, list, settings, decisions] =
-    await Promise.all([
-      villageTemplates(db, village.agencyId, village.id),
-      yearItems(db, village.agencyId, year, village.id),
-      listVillageItemHeads(db, village.id, { limit: 200 }),
-      getVillageSettings(db, village.agencyId),
-      listVillageDecisions(db, village.id),
-    ]);
+  const [items, list, settings, decisions] = await Promise.all([
+    yearItems(db, village.agencyId, year, village.id),
+    listVillageItemHeads(db, village.id, { limit: 200 }),
+    getVillageSettings(db, village.agencyId),
+    listVillageDecisions(db, village.id),
+  ]);
   const myUses = uses.get(village.id) ?? [];
   const slots = slotsOfYear(
     myUses,
