@@ -1,7 +1,8 @@
 /**
- * 村级公开 at scale: a township with 13 villages × 10 years of items (~330 a year, as in the demo). Prints the
- * township heatmap (use case, and the whole page through the app in-process) and a village's public page against
- * a bare query over the same rows, as ratios measured in the same run. SQLite (the township default); figures only.
+ * 村级公开 at scale: a township with 13 villages × 10 years of items (~330 a year, as in the demo). Times the township
+ * heatmap (use case, and the whole page through the app in-process), a village's public page and its office page
+ * against bare queries reading the same rows and columns, and the office and portal shells (a page with no village
+ * data) — every case once per round, rotated, wall and CPU time (docs/scale.md, "Third pass"). SQLite; figures only.
  */
 import { createTestDatabase } from '../test/support/db.ts';
 import { makeAgency, makeUser, makeVillage, systemCtx, TEST_PASSWORD } from '../test/support/factories.ts';
