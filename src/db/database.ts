@@ -50,14 +50,16 @@ export function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Db
   return db;
 }
 
-/** Prepared statements kept per SQLite connection (distinct query texts; the least recently used goes first). */
-const STATEMENT_CACHE_SIZE = 500;
+/** Prepared statements kept per SQLite connection (distinct query texts; the cache starts over when full). */
+const STATEMENT_CACHE_SIZE = 1000;
 
 /**
  * The connection as Kysely sees it, preparing each distinct SQL text once: Kysely's SQLite driver prepares every
- * query anew, which costs as much as running a small indexed query (docs/scale.md, the village pages). A statement
- * busy in an iteration is never handed out twice (a fresh one is prepared); SQLite re-prepares a cached statement by
- * itself after a schema change.
+ * query anew, which costs as much as running a small indexed query (docs/scale.md, the village pages). The app has a
+ * few hundred distinct texts (lists of ids make more), so a full cache is simply emptied rather than kept in LRU
+ * order. A statement busy in an iteration is never handed out twice (a fresh one is prepared; Kysely holds the
+ * connection during a stream, so this is a guard); SQLite re-prepares a cached statement by itself after a schema
+ * change (src/db/statement-cache.test.ts).
  */
 function withStatementCache(raw: SqliteDatabase.Database): {
   prepare(sql: string): SqliteDatabase.Statement;
@@ -67,15 +69,11 @@ function withStatementCache(raw: SqliteDatabase.Database): {
   return {
     prepare(sql) {
       const hit = cache.get(sql);
-      if (hit && !hit.busy) {
-        cache.delete(sql);
-        cache.set(sql, hit);
-        return hit;
-      }
+      if (hit && !hit.busy) return hit;
       const st = raw.prepare(sql);
       if (!hit) {
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
         cache.set(sql, st);
-        if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
       }
       return st;
     },

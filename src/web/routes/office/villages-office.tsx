@@ -59,13 +59,19 @@ async function overviewPage(c: C) {
   assertCan(villagePolicy.viewTownship(actor, scope), {
     message: '村级公开总览仅限乡镇党政办、领导、包村干部和县督查人员查看',
   });
-  if (villagePolicy.manageTemplates(actor, scope))
-    await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, agencyId);
   const today = c.var.ctx.clock.today();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
   const kindQ = c.req.query('kind') ?? '';
   const kind = isKind(kindQ) ? kindQ : null;
-  const ov = await townshipOverview(db, agencyId, year, today, kind);
+  let ov = await townshipOverview(db, agencyId, year, today, kind);
+  // The township's staff seed the templates on first use: only when a village uses none yet (read from the overview).
+  if (
+    villagePolicy.manageTemplates(actor, scope) &&
+    (!ov.villages.length || ov.villages.some((v) => v.uses === 0))
+  ) {
+    await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, agencyId);
+    ov = await townshipOverview(db, agencyId, year, today, kind);
+  }
   const agency = await getAgency(db, agencyId);
   const readOnly = agencyId !== actor.agencyId;
   return officePage(
