@@ -72,3 +72,49 @@ export async function measure(
   xs.sort((a, b) => a - b);
   return { p10: xs[Math.floor(xs.length / 10)]!, p50: xs[Math.floor(xs.length / 2)]! };
 }
+
+export interface Sample {
+  /** Wall time, ms: p10 and median. */
+  p10: number;
+  p50: number;
+  /** This process's CPU time (user + system, process.cpuUsage), ms: p10 and median. */
+  cpu10: number;
+  cpu50: number;
+}
+
+/**
+ * Several cases measured in the same rounds: every round runs each case once, in an order rotated round by round, so
+ * a burst of load from other processes falls on all cases alike (a 2-core machine shared by many agents). Wall time
+ * and this process's CPU time (process.cpuUsage: user + system of every thread, in-process work only — a database
+ * server's own CPU would not show) are both kept; their p10 and median are returned per case.
+ */
+export async function measureInterleaved<K extends string>(
+  cases: Record<K, () => Promise<unknown>>,
+  rounds = 100,
+  warmups = 5,
+): Promise<Record<K, Sample>> {
+  const keys = Object.keys(cases) as K[];
+  for (let i = 0; i < warmups; i++) for (const k of keys) await cases[k]();
+  const wall = new Map<K, number[]>(keys.map((k) => [k, []]));
+  const cpu = new Map<K, number[]>(keys.map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[(r + j) % keys.length]!;
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await cases[k]();
+      const ms = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      wall.get(k)!.push(ms);
+      cpu.get(k)!.push((c.user + c.system) / 1000);
+    }
+  }
+  const at = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.floor(xs.length * p)]!;
+  const out = {} as Record<K, Sample>;
+  for (const k of keys) {
+    const w = wall.get(k)!;
+    const u = cpu.get(k)!;
+    out[k] = { p10: at(w, 0.1), p50: at(w, 0.5), cpu10: at(u, 0.1), cpu50: at(u, 0.5) };
+  }
+  return out;
+}

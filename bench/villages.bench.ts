@@ -1,7 +1,8 @@
 /**
- * 村级公开 at scale: a township with 13 villages × 10 years of items (~330 a year, as in the demo). Prints the
- * township heatmap (use case, and the whole page through the app in-process) and a village's public page against
- * a bare query over the same rows, as ratios measured in the same run. SQLite (the township default); figures only.
+ * 村级公开 at scale: a township with 13 villages × 10 years of items (~330 a year, as in the demo). Times the township
+ * heatmap (use case, and the whole page through the app in-process), a village's public page and its office page
+ * against bare queries reading the same rows and columns, and the office and portal shells (a page with no village
+ * data) — every case once per round, rotated, wall and CPU time (docs/scale.md, "Third pass"). SQLite; figures only.
  */
 import { createTestDatabase } from '../test/support/db.ts';
 import { makeAgency, makeUser, makeVillage, systemCtx, TEST_PASSWORD } from '../test/support/factories.ts';
@@ -14,11 +15,13 @@ import { listCurrentTemplates } from '../src/villages/villages.queries.ts';
 import { townshipOverview } from '../src/villages/township-overview.ts';
 import { dueOn, periodsOfYear } from '../src/villages/village-disclosure.ts';
 import { addDays } from '../src/calendar/dates.ts';
-import { measure } from './support.ts';
+import os from 'node:os';
+import { measureInterleaved, type Sample } from './support.ts';
 
 const YEARS = 10;
 
-export async function run(): Promise<void> {
+/** The township, its 13 villages and ten years of published items (inserted in one transaction). */
+export async function setup() {
   const tdb = await createTestDatabase('sqlite');
   const db = tdb.db;
   await prepareDatabase(db, systemClock);
@@ -89,39 +92,115 @@ export async function run(): Promise<void> {
     union select id, village_id, code, kind, period, due_on, status, published_on
     from village_disclosures where agency_id = ? and published_on >= ? and published_on <= ?`);
   const yearArgs = (y: number) => [town.id, `${y}-`, `${y}-Z`, town.id, `${y}-01-01`, `${y}-12-31`];
+  // The public village page's rows: one village's items published in the year, the columns the page lists.
   const bareVillage =
-    raw.prepare(`select * from village_disclosures where village_id = ? and status = 'published'
-    and published_on >= ? and published_on <= ? order by published_on desc, id desc`);
+    raw.prepare(`select id, village_id, kind, code, title, period, due_on, status, published_on
+    from village_disclosures where village_id = ? and status = 'published'
+    and published_on >= ? and published_on <= ? order by published_on desc, id desc limit 500`);
+  // The office village page's rows: the village's year (its calendar) and its newest 200 items of every state.
+  const bareVillageYear = raw.prepare(`select id, village_id, code, kind, period, due_on, status, published_on
+    from village_disclosures where agency_id = ? and period >= ? and period < ? and village_id = ?
+    union select id, village_id, code, kind, period, due_on, status, published_on
+    from village_disclosures where agency_id = ? and published_on >= ? and published_on <= ? and village_id = ?`);
+  const bareVillageHeads = raw.prepare(`select id, village_id, kind, code, title, period, due_on, status,
+    published_on from village_disclosures where village_id = ? order by published_on desc, id desc limit 200`);
   const rowsYear = bareYear.all(...yearArgs(year)).length;
 
+  return {
+    tdb,
+    db,
+    raw,
+    town,
+    villages,
+    clerk,
+    year,
+    bareYear,
+    yearArgs,
+    bareVillage,
+    bareVillageYear,
+    bareVillageHeads,
+    rowsYear,
+  };
+}
+
+export async function run(): Promise<void> {
+  const s = await setup();
+  const { tdb, db, town, villages, clerk, year, bareYear, yearArgs, bareVillage, rowsYear } = s;
+  const today = systemClock.today();
   const c = testApp(db).client();
   await c.signIn(clerk.username, TEST_PASSWORD);
   const pub = testApp(db).client();
   const heat = await c.get(`/office/villages?year=${year}`);
   if (heat.status !== 200) throw new Error(`heatmap page ${heat.status}`);
-
-  const bareHeat = await measure(async () => bareYear.all(...yearArgs(year)));
-  const useCase = await measure(() => townshipOverview(db, town.id, year, systemClock.today()));
-  const heatPage = await measure(async () => (await c.get(`/office/villages?year=${year}`)).text());
-  const bareV = await measure(async () => bareVillage.all(villages[3], `${year}-01-01`, `${year}-12-31`));
-  const villagePage = await measure(async () =>
-    (await pub.get(`/villages/${villages[3]}?year=${year}`)).text(),
+  const v = villages[3]!;
+  const text =
+    (path: string, cl = c) =>
+    async () => {
+      const r = await cl.get(path);
+      if (r.status !== 200) throw new Error(`${path} ${r.status}`);
+      return r.text();
+    };
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 150);
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+  console.log(`${rounds} interleaved rounds; load average before: ${load}`);
+  // Each case once per round, rotated: the bare query and the page see the same bursts of load.
+  const m = await measureInterleaved(
+    {
+      bareHeat: async () => bareYear.all(...yearArgs(year)),
+      useCase: () => townshipOverview(db, town.id, year, today),
+      heatPage: text(`/office/villages?year=${year}`),
+      // The office shell alone (session, nav, layout; no village data): what every office page costs.
+      officeShell: text('/office/password'),
+      bareV: async () => bareVillage.all(v, `${year}-01-01`, `${year}-12-31`),
+      villagePage: text(`/villages/${v}?year=${year}`, pub),
+      // The portal shell alone: the village index (one query over 13 villages).
+      publicShell: text('/villages', pub),
+      bareOfficeV: async () => [
+        s.bareVillageYear.all(
+          town.id,
+          `${year}-`,
+          `${year}-Z`,
+          v,
+          town.id,
+          `${year}-01-01`,
+          `${year}-12-31`,
+          v,
+        ),
+        s.bareVillageHeads.all(v),
+      ],
+      officeVillage: text(`/office/villages/v/${v}?year=${year}`),
+    },
+    rounds,
   );
-  const officeVillage = await measure(async () =>
-    (await c.get(`/office/villages/v/${villages[3]}?year=${year}`)).text(),
-  );
-  const line = (label: string, m: { p10: number; p50: number }, base?: { p10: number }) =>
+  const ms = (x: number) => `${x.toFixed(2).padStart(6)} ms`;
+  const line = (label: string, s: Sample, base?: Sample, shell?: Sample) =>
     console.log(
-      `  ${label.padEnd(32)} p10 ${m.p10.toFixed(2)} ms, median ${m.p50.toFixed(2)} ms` +
-        (base ? `  (${(m.p10 / base.p10).toFixed(2)}× the bare query)` : ''),
+      `  ${label.padEnd(30)} wall p10 ${ms(s.p10)} med ${ms(s.p50)} · cpu p10 ${ms(s.cpu10)} med ${ms(s.cpu50)}` +
+        (base
+          ? `  → ${(s.p10 / base.p10).toFixed(2)}× wall, ${(s.cpu10 / base.cpu10).toFixed(2)}× cpu` +
+            (shell ? `; less the shell ${((s.cpu10 - shell.cpu10) / base.cpu10).toFixed(2)}× cpu` : '')
+          : ''),
     );
-  console.log(`heatmap, year ${year}: ${rowsYear} rows`);
-  line('bare query', bareHeat);
-  line('townshipOverview (use case)', useCase, bareHeat);
-  line('GET /office/villages (page)', heatPage, bareHeat);
+  console.log(`heatmap, year ${year}: ${rowsYear} rows (ratios: p10 against the bare query's p10)`);
+  line('bare query', m.bareHeat);
+  line('townshipOverview (use case)', m.useCase, m.bareHeat);
+  line('GET /office/villages (page)', m.heatPage, m.bareHeat, m.officeShell);
+  line('GET /office/password (shell)', m.officeShell);
   console.log('village page (one village, one year)');
-  line('bare query', bareV);
-  line('GET /villages/:id (public)', villagePage, bareV);
-  line('GET /office/villages/v/:id', officeVillage, bareV);
+  line('bare query', m.bareV);
+  line('GET /villages/:id (public)', m.villagePage, m.bareV, m.publicShell);
+  line('GET /villages (public shell)', m.publicShell);
+  console.log('office village page (its year and its newest 200 items)');
+  line('bare queries', m.bareOfficeV);
+  line('GET /office/villages/v/:id', m.officeVillage, m.bareOfficeV, m.officeShell);
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   await tdb.close();
 }

@@ -181,6 +181,32 @@ describe('chart kit', () => {
     assert.match(chartSummary(spec), /最大的是「甲镇」「3月」，10。/);
   });
 
+  it('heatmap: labels and links are escaped in the grid (it is built as markup text)', () => {
+    const evil = '<script>alert(1)</script>&"x';
+    const spec: ChartSpec = {
+      kind: 'heatmap',
+      id: 'villages',
+      title: '各村',
+      rows: [{ label: evil }],
+      columns: [{ label: '1月' }, { label: '2月' }],
+      values: [[1, null]],
+      hrefs: [['/office/villages/v/1?a=1&b="2"', undefined]],
+    };
+    const html = render(<Chart spec={spec} />);
+    assert.doesNotMatch(html, /<script>/);
+    const doc = parseDocument(html, { lowerCaseAttributeNames: false });
+    const marks = DomUtils.findAll(
+      (e) => e.name === 'rect' && e.attribs.class === 'gk-heat' && 'data-row' in e.attribs,
+      doc.children,
+    );
+    assert.equal(marks.length, 2);
+    assert.equal(marks[1]!.attribs['data-value'], '', 'no value: an empty data-value');
+    const title = DomUtils.textContent(DomUtils.findOne((e) => e.name === 'title', marks[0]!.children)!);
+    assert.equal(title, `${evil} · 1月：1`);
+    const link = DomUtils.findOne((e) => e.name === 'a' && e.attribs.tabindex === '-1', doc.children)!;
+    assert.equal(link.attribs.href, '/office/villages/v/1?a=1&b="2"');
+  });
+
   it('donut: slices are the table numbers; shares printed in the legend add up', () => {
     const spec: ChartSpec = {
       kind: 'donut',

@@ -3,7 +3,11 @@ import type { VNode } from 'preact';
 import type { HeatmapChartSpec } from './chart.ts';
 import { fitLabel, formatValue, textWidth } from './format.ts';
 import { GRID, HEAT_STEPS, INK, heatStep } from './palette.ts';
-import { FONT, MaybeLink, SMALL, Svg, r2, safeId } from './svg-parts.tsx';
+import { FONT, SMALL, Svg, r2, safeId } from './svg-parts.tsx';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '"': '&quot;' };
+/** Text or a quoted attribute value as markup (what preact's renderer escapes, so the output is the same). */
+const esc = (s: string) => s.replace(/[&<"]/g, (ch) => ESCAPES[ch]!);
 
 const CELL_H = 24;
 const HEAD_H = 20;
@@ -23,52 +27,29 @@ export function heatmapSvg(spec: HeatmapChartSpec): VNode {
   const gridH = spec.rows.length * CELL_H;
   const legendY = HEAD_H + gridH + 8;
   const H = legendY + 18;
-  const cells: VNode[] = [];
+  // The grid is built as markup text: 13 villages × 12 months are some 600 elements, which as preact vnodes were the
+  // heatmap page's largest rendering cost (docs/scale.md). The same elements and attributes, every value escaped.
+  let cells = '';
   spec.rows.forEach((row, ri) => {
     const y = HEAD_H + ri * CELL_H;
-    cells.push(
-      <text class="gk-text" x={labelW} y={y + 16} text-anchor="end" font-size={FONT} fill={INK}>
-        {fitLabel(row.label, labelW, FONT)}
-      </text>,
-    );
+    cells += `<text class="gk-text" x="${labelW}" y="${y + 16}" text-anchor="end" font-size="${FONT}" fill="${INK}">${esc(fitLabel(row.label, labelW, FONT))}</text>`;
     spec.columns.forEach((col, ci) => {
       const v = spec.values[ri]?.[ci] ?? null;
       const step = heatStep(v ?? 0, max);
       const x = left + ci * cellW;
       const text = formatValue(v, f);
-      cells.push(
-        <MaybeLink href={spec.hrefs?.[ri]?.[ci]}>
-          <g class="gk-cell">
-            <rect
-              class="gk-heat"
-              x={r2(x)}
-              y={y}
-              width={r2(cellW)}
-              height={CELL_H}
-              fill={step.fill}
-              stroke="#ffffff"
-              stroke-width="1"
-              data-row={ri}
-              data-column={ci}
-              data-value={v ?? ''}
-            >
-              <title>{`${row.label} · ${col.label}：${text}`}</title>
-            </rect>
-            {textWidth(text, SMALL) <= cellW - 2 ? (
-              <text
-                class="gk-text gk-value"
-                x={r2(x + cellW / 2)}
-                y={y + 16}
-                text-anchor="middle"
-                font-size={SMALL}
-                fill={step.text}
-              >
-                {text}
-              </text>
-            ) : null}
-          </g>
-        </MaybeLink>,
-      );
+      const href = spec.hrefs?.[ri]?.[ci];
+      let cell =
+        `<g class="gk-cell"><rect class="gk-heat" x="${r2(x)}" y="${y}" width="${r2(cellW)}" height="${CELL_H}"` +
+        ` fill="${step.fill}" stroke="#ffffff" stroke-width="1" data-row="${ri}" data-column="${ci}"` +
+        ` data-value${v === null ? '' : `="${v}"`}><title>${esc(`${row.label} · ${col.label}：${text}`)}</title></rect>`;
+      if (textWidth(text, SMALL) <= cellW - 2)
+        cell +=
+          `<text class="gk-text gk-value" x="${r2(x + cellW / 2)}" y="${y + 16}" text-anchor="middle"` +
+          ` font-size="${SMALL}" fill="${step.text}">${esc(text)}</text>`;
+      cell += '</g>';
+      // A link for mouse users, out of the tab order (the data table carries the same links): MaybeLink's markup.
+      cells += href ? `<a href="${esc(href)}" tabindex="-1">${cell}</a>` : cell;
     });
   });
   const heads = spec.columns.map((c, ci) => (
@@ -99,7 +80,7 @@ export function heatmapSvg(spec: HeatmapChartSpec): VNode {
   return (
     <Svg id={id} width={W} height={H} title={spec.title}>
       <g class="gk-heads">{heads}</g>
-      <g class="gk-marks">{cells}</g>
+      <g class="gk-marks" dangerouslySetInnerHTML={{ __html: cells }} />
       <g class="gk-legend">
         <text class="gk-text" x={left} y={legendY + 12} font-size={SMALL} fill={INK}>
           少

@@ -35,7 +35,7 @@ export function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Db
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     raw.pragma('synchronous = NORMAL');
-    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+    db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
     sqliteHandles.set(db, raw);
   } else {
     const pool = new pg.Pool({ connectionString: target.url, max: opts.pgPoolSize ?? 10 });
@@ -48,6 +48,40 @@ export function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Db
   }
   dialects.set(db, target.kind);
   return db;
+}
+
+/** Prepared statements kept per SQLite connection (distinct query texts; the cache starts over when full). */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * The connection as Kysely sees it, preparing each distinct SQL text once: Kysely's SQLite driver prepares every
+ * query anew, which costs as much as running a small indexed query (docs/scale.md, the village pages). The app has a
+ * few hundred distinct texts (lists of ids make more), so a full cache is simply emptied rather than kept in LRU
+ * order. A statement busy in an iteration is never handed out twice (a fresh one is prepared; Kysely holds the
+ * connection during a stream, so this is a guard); SQLite re-prepares a cached statement by itself after a schema
+ * change (src/db/statement-cache.test.ts).
+ */
+function withStatementCache(raw: SqliteDatabase.Database): {
+  prepare(sql: string): SqliteDatabase.Statement;
+  close(): void;
+} {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(sql) {
+      const hit = cache.get(sql);
+      if (hit && !hit.busy) return hit;
+      const st = raw.prepare(sql);
+      if (!hit) {
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+        cache.set(sql, st);
+      }
+      return st;
+    },
+    close() {
+      cache.clear();
+      raw.close();
+    },
+  };
 }
 
 const sqliteHandles = new WeakMap<object, SqliteDatabase.Database>();

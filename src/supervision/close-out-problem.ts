@@ -32,7 +32,7 @@ export async function closeOutProblem(
 ): Promise<Problem> {
   const { problem: p, scope } = await loadProblem(ctx.db, id);
   assertCan(supervisionPolicy.inspect(ctx.actor, scope), {
-    hide: !supervisionPolicy.read(ctx.actor, scope),
+    hide: !supervisionPolicy.readProblem(ctx.actor, scope, p),
     message: '只有督查人员可以复核销号',
   });
   if (ctx.actor.kind !== 'user') throw new InvalidStateError('销号须由督查人员本人复核');

@@ -199,7 +199,7 @@ export async function recordFollowUp(
   const f = toFollowUp(row);
   const { problem: p, scope } = await loadProblem(ctx.db, f.problemId);
   assertCan(supervisionPolicy.inspect(ctx.actor, scope), {
-    hide: !supervisionPolicy.read(ctx.actor, scope),
+    hide: !supervisionPolicy.readProblem(ctx.actor, scope, p),
     message: '只有督查人员可以记录回头看',
   });
   if (f.status !== 'scheduled' || p.status !== 'closed')

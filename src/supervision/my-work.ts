@@ -26,11 +26,13 @@ export async function supervisionWork(db: DbOrTrx, user: User, today: string): P
   const staff = user.roles.some(
     (r) => r === 'clerk' || r === 'admin' || r === 'principal_leader' || r === 'deputy_leader',
   );
+  // The unit's head and liaison rectify for it (supervisionPolicy.rectify): not a 村务监督委员会 member.
+  const unitRectifier = user.roles.some((r) => r === 'liaison' || r === 'office_head');
   const mine = rows.filter(
     (p) =>
       p.responsibleUserId === user.id ||
-      (p.unitKind === 'office' && user.officeId != null && p.unitId === user.officeId) ||
-      (p.unitKind === 'village' && user.villageId != null && p.unitId === user.villageId),
+      (unitRectifier && p.unitKind === 'office' && user.officeId != null && p.unitId === user.officeId) ||
+      (unitRectifier && p.unitKind === 'village' && user.villageId != null && p.unitId === user.villageId),
   );
   const dueFollowUps = staff
     ? await db

@@ -7,7 +7,7 @@ import type { DbOrTrx } from '../db/database.ts';
 import { assertCan } from '../errors.ts';
 import { agencyScope } from '../org/org.queries.ts';
 import type { AgencyScope } from '../org/access.ts';
-import { supervisionPolicy } from './supervision.policy.ts';
+import { supervisionPolicy, villageViewOf } from './supervision.policy.ts';
 import {
   listProblems,
   loadProblem,
@@ -30,21 +30,41 @@ export interface LedgerPage {
   pending: Map<number, number>;
   waiting: Set<number>;
   canRecord: boolean;
+  /** The ledger is narrowed to the problems of one village (a village-only user). */
+  villageOnly: boolean;
 }
 
-/** The ledger of an agency (read policy; outsiders get not found), filtered by a status of the list. */
+/**
+ * The ledger of an agency (read policy; outsiders get not found), filtered by a status of the list. A village-only
+ * member of the agency gets the ledger narrowed to the problems that concern their village (readProblem).
+ */
 export async function ledgerPage(ctx: Ctx, agencyId: number, status: string): Promise<LedgerPage> {
   const scope = await agencyScope(ctx.db, agencyId);
-  assertCan(supervisionPolicy.read(ctx.actor, scope), { hide: true });
+  const view = supervisionPolicy.read(ctx.actor, scope) ? null : villageViewOf(ctx.actor, scope);
+  assertCan(supervisionPolicy.read(ctx.actor, scope) || view != null, { hide: true });
   const filter = (status as LedgerQuery['status'] | '') || '';
-  const problems = await listProblems(ctx.db, agencyId, { status: filter || undefined }, ctx.clock.today());
+  const problems = await listProblems(
+    ctx.db,
+    agencyId,
+    { status: filter || undefined, concern: view ?? undefined },
+    ctx.clock.today(),
+  );
   const ids = problems.map((p) => p.id);
   const [pending, waiting] = await Promise.all([
     pendingFollowUpCounts(ctx.db, ids),
     waitingSupervisionIds(ctx.db, ids),
   ]);
   const canRecord = supervisionPolicy.inspect(ctx.actor, scope);
-  return { agencyId, scope, status: filter, problems, pending, waiting, canRecord };
+  return {
+    agencyId,
+    scope,
+    status: filter,
+    problems,
+    pending,
+    waiting,
+    canRecord,
+    villageOnly: view != null,
+  };
 }
 
 export interface HistoryEntry {
@@ -89,7 +109,7 @@ export interface ProblemPage {
 export async function problemPage(ctx: Ctx, id: number): Promise<ProblemPage> {
   const { problem: p, scope } = await loadProblem(ctx.db, id);
   const actor = ctx.actor;
-  assertCan(supervisionPolicy.read(actor, scope), { hide: true });
+  assertCan(supervisionPolicy.readProblem(actor, scope, p), { hide: true });
   const today = ctx.clock.today();
   const [evidence, followUps, supervisions, history] = await Promise.all([
     listEvidence(ctx.db, id),

@@ -24,7 +24,7 @@ export async function rectifyProblem(
 ): Promise<Problem> {
   const { problem: p, scope } = await loadProblem(ctx.db, id);
   assertCan(supervisionPolicy.rectify(ctx.actor, scope, p), {
-    hide: !supervisionPolicy.read(ctx.actor, scope),
+    hide: !supervisionPolicy.readProblem(ctx.actor, scope, p),
   });
   if (p.status !== 'open') throw new InvalidStateError('该问题不在待整改状态');
   if (ctx.actor.kind !== 'user') throw new InvalidStateError('整改须由责任单位人员提交');

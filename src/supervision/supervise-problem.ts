@@ -67,7 +67,7 @@ export async function issueSupervision(
 ): Promise<void> {
   const { problem: p, scope } = await loadProblem(ctx.db, problemId);
   assertCan(supervisionPolicy.superviseFromAbove(ctx.actor, scope), {
-    hide: !supervisionPolicy.read(ctx.actor, scope),
+    hide: !supervisionPolicy.readProblem(ctx.actor, scope, p),
     message: '督办须由上级政务公开办的督办人员发出',
   });
   const today = ctx.clock.today();
@@ -136,7 +136,7 @@ export async function answerSupervision(
   if (!s) throw new NotFoundError('未找到该督办');
   const { problem: p, scope } = await loadProblem(ctx.db, toNumber(s.problem_id));
   assertCan(supervisionPolicy.answerSupervision(ctx.actor, scope), {
-    hide: !supervisionPolicy.read(ctx.actor, scope),
+    hide: !supervisionPolicy.readProblem(ctx.actor, scope, p),
   });
   if (s.status !== 'waiting') throw new InvalidStateError('该督办已答复');
   const name = ctx.actor.kind === 'user' ? ctx.actor.name : '';

@@ -9,7 +9,7 @@
  * The permission comes with the role, granted and taken away with the role (audited), never row by row.
  */
 import type { Actor } from '../context.ts';
-import { canReadAgencyData, hasRole, isMember, type AgencyScope } from '../org/access.ts';
+import { canReadAgencyData, hasRole, isMember, isVillageOnly, type AgencyScope } from '../org/access.ts';
 import { hasCountyPermission, holdsCountyPermission } from '../org/permissions.ts';
 
 /** The agency's own supervision staff: the disclosure office, its leaders, the administrator. */
@@ -28,14 +28,47 @@ export interface RectifyFacts {
   unitId: number | null;
 }
 
+/** The facts of a problem that decide whether a village-only user may read it. */
+export interface ProblemConcern {
+  unitKind: string;
+  unitId: number | null;
+  responsibleUserId: number | null;
+}
+
+/** The one village a village-only member of the scope works for, with the user, else null. */
+export function villageViewOf(
+  actor: Actor,
+  scope: AgencyScope,
+): { villageId: number; userId: number } | null {
+  if (actor.kind !== 'user' || !isMember(actor, scope) || !isVillageOnly(actor)) return null;
+  return { villageId: actor.villageId!, userId: actor.userId };
+}
+
+/**
+ * A problem concerns a village-only user when it was recorded against their village (责任单位 is the village: the
+ * daily checks of 村级公开, an inspection target, or by hand) or names them as the responsible person.
+ */
+export function concernsVillageView(p: ProblemConcern, v: { villageId: number; userId: number }): boolean {
+  return (p.unitKind === 'village' && p.unitId === v.villageId) || p.responsibleUserId === v.userId;
+}
+
+const readAgency = (actor: Actor, scope: AgencyScope): boolean =>
+  canReadAgencyData(actor, scope) || isCountySupervisor(actor, scope);
+
 export const supervisionPolicy = {
   /**
-   * Read the ledgers. Its own staff, an inspector above and the county supervisor above read them; any member still reads them too: a village's liaison opens and rectifies the problems recorded
-   * against their village (rectify), which the problem pages need; narrowing that to the village's own problems is
-   * the supervision feature's to do.
+   * Read a whole agency's supervision data (the ledger, inspections, bulletins, figures, trainings, evaluation,
+   * assessment): its own staff, an inspector above and the county supervisor above. Not a village-only user (a
+   * village liaison or 村务监督委员会 member, isVillageOnly): they read only the problems that concern their own
+   * village (readProblem; 村民委员会组织法第三十二条: the village's 监督机构 supervises its own village's 村务公开).
    */
-  read: (actor: Actor, scope: AgencyScope) =>
-    canReadAgencyData(actor, scope) || isMember(actor, scope) || isCountySupervisor(actor, scope),
+  read: readAgency,
+  /** Read one problem: whoever reads the ledger, or a village-only member whose village or person it concerns. */
+  readProblem: (actor: Actor, scope: AgencyScope, p: ProblemConcern) => {
+    if (readAgency(actor, scope)) return true;
+    const v = villageViewOf(actor, scope);
+    return v != null && concernsVillageView(p, v);
+  },
   /** Plan and carry out inspections, record problems, 销号, 回头看. */
   inspect: (actor: Actor, scope: AgencyScope) =>
     actor.kind === 'system' || isOwnManager(actor, scope) || isCountySupervisor(actor, scope),

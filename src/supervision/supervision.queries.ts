@@ -159,6 +159,8 @@ export interface LedgerQuery {
   status?: ProblemStatus | 'overdue' | 'recurring';
   year?: number;
   unit?: string;
+  /** Only the problems that concern this village-only user (concernsVillageView, in SQL). */
+  concern?: { villageId: number; userId: number };
 }
 
 export async function listProblems(
@@ -172,6 +174,14 @@ export async function listProblems(
   else if (q.status === 'recurring') s = s.where('is_recurring', '=', 1);
   else if (q.status) s = s.where('status', '=', q.status);
   if (q.year) s = s.where('found_on', '>=', `${q.year}-01-01`).where('found_on', '<=', `${q.year}-12-31`);
+  const v = q.concern;
+  if (v)
+    s = s.where((eb) =>
+      eb.or([
+        eb.and([eb('unit_kind', '=', 'village'), eb('unit_id', '=', v.villageId)]),
+        eb('responsible_user_id', '=', v.userId),
+      ]),
+    );
   const rows = await s.orderBy('id', 'desc').limit(1000).execute();
   return rows.map(toProblem);
 }

@@ -117,27 +117,45 @@ test('bulletin draft: figures, per-unit line, and the problems still open', () =
   assert.match(text, /按时公开率75%/);
 });
 
+/** A user of an agency (2: the township, 1: its county) for the policy matrices. */
+const user = (roles: Role[], agencyId = 2, extra: Partial<Extract<Actor, { kind: 'user' }>> = {}): Actor => ({
+  kind: 'user',
+  userId: 100 + roles.length,
+  name: 'u',
+  agencyId,
+  officeId: null,
+  villageId: null,
+  roles,
+  ...extra,
+});
+
 test('policy matrix: read / inspect / plan below / rectify / 督办, default deny; the county supervisor is the 督办 role', () => {
   const scope = { agencyId: 2, ancestorIds: [1] };
-  const user = (
-    roles: Role[],
-    agencyId = 2,
-    extra: Partial<Extract<Actor, { kind: 'user' }>> = {},
-  ): Actor => ({
-    kind: 'user',
-    userId: 100 + roles.length,
-    name: 'u',
-    agencyId,
-    officeId: null,
-    villageId: null,
-    roles,
-    ...extra,
-  });
   const rows: [string, Actor, boolean, boolean, boolean, boolean, boolean][] = [
     // who, actor, read, inspect, plan below, 督办, manage
     ['township clerk', user(['clerk']), true, true, false, false, true],
     ['township drafter', user(['drafter']), true, false, false, false, false],
     ['township liaison', user(['liaison']), true, false, false, false, false],
+    // A village's own people (isVillageOnly) read no township-wide supervision data: readProblem below.
+    ['village liaison', user(['liaison'], 2, { villageId: 9 }), false, false, false, false, false],
+    [
+      '村务监督委员会 member',
+      user(['village_supervisor'], 2, { villageId: 9 }),
+      false,
+      false,
+      false,
+      false,
+      false,
+    ],
+    [
+      '包村干部 (township staff)',
+      user(['village_cadre'], 2, { villageId: 9 }),
+      true,
+      false,
+      false,
+      false,
+      false,
+    ],
     ['township supervisor role (nothing below)', user(['supervisor']), true, false, true, false, false],
     ['county inspector (reads only)', user(['inspector'], 1), true, false, false, false, false],
     ['county supervisor (督办)', user(['supervisor'], 1), true, true, true, true, false],
@@ -186,4 +204,74 @@ test('policy matrix: read / inspect / plan below / rectify / 督办, default den
     'nor does the county supervisor',
   );
   assert.equal(supervisionPolicy.inspect({ kind: 'system', name: '每日巡查' }, scope), true);
+});
+
+test('policy matrix: readProblem narrows a village-only user to the problems of their village or person', () => {
+  const scope = { agencyId: 2, ancestorIds: [1] };
+  // Village A's people are user 50 (a problem names them as responsible: assignedToMe).
+  const me = { userId: 50 };
+  const ofVillage = (villageId: number) => ({
+    unitKind: 'village',
+    unitId: villageId,
+    responsibleUserId: null,
+  });
+  const problems = {
+    villageA: ofVillage(9),
+    villageB: ofVillage(8),
+    township: { unitKind: 'agency', unitId: null, responsibleUserId: null },
+    // An office whose id equals village A's: the unit kind decides, not the number.
+    officeNine: { unitKind: 'office', unitId: 9, responsibleUserId: null },
+    assignedToMe: { unitKind: 'office', unitId: 3, responsibleUserId: me.userId },
+  };
+  const rows: [string, Actor, Record<keyof typeof problems, boolean>][] = [
+    [
+      'liaison of village A',
+      user(['liaison'], 2, { ...me, villageId: 9 }),
+      { villageA: true, villageB: false, township: false, officeNine: false, assignedToMe: true },
+    ],
+    [
+      '监委会 member of village A',
+      user(['village_supervisor'], 2, { ...me, villageId: 9 }),
+      { villageA: true, villageB: false, township: false, officeNine: false, assignedToMe: true },
+    ],
+    [
+      'liaison of village B',
+      user(['liaison'], 2, { villageId: 8, userId: 51 }),
+      { villageA: false, villageB: true, township: false, officeNine: false, assignedToMe: false },
+    ],
+    [
+      'liaison of village A in another township',
+      user(['liaison'], 3, { ...me, villageId: 9 }),
+      { villageA: false, villageB: false, township: false, officeNine: false, assignedToMe: false },
+    ],
+    [
+      'township clerk',
+      user(['clerk'], 2),
+      { villageA: true, villageB: true, township: true, officeNine: true, assignedToMe: true },
+    ],
+    [
+      'county supervisor',
+      user(['supervisor'], 1),
+      { villageA: true, villageB: true, township: true, officeNine: true, assignedToMe: true },
+    ],
+    [
+      'public',
+      { kind: 'public' },
+      { villageA: false, villageB: false, township: false, officeNine: false, assignedToMe: false },
+    ],
+  ];
+  for (const [who, a, want] of rows)
+    for (const [name, p] of Object.entries(problems))
+      assert.equal(
+        supervisionPolicy.readProblem(a, scope, p),
+        want[name as keyof typeof problems],
+        `${who} reads ${name}`,
+      );
+  // The village liaison still rectifies their own village's problem; the 监委会 member does not (it supervises).
+  const mine = { ...problems.villageA };
+  assert.equal(supervisionPolicy.rectify(user(['liaison'], 2, { villageId: 9 }), scope, mine), true);
+  assert.equal(
+    supervisionPolicy.rectify(user(['village_supervisor'], 2, { villageId: 9 }), scope, mine),
+    false,
+  );
 });

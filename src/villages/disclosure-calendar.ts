@@ -84,8 +84,11 @@ export function slotsOfYear(
       });
     }
   }
-  return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.code.localeCompare(b.code));
+  // Dates (YYYY-MM-DD) and template codes are ASCII: plain comparison, not the collator (the heatmap sorts ~500).
+  return out.sort((a, b) => cmp(a.dueOn, b.dueOn) || cmp(a.code, b.code));
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface HeatCell {
   /** Slots covering the month that are already due. */

@@ -5,6 +5,7 @@
 import type { DbOrTrx } from '../db/database.ts';
 import { listVillages } from '../org/org.queries.ts';
 import {
+  listCalendarUses,
   listCurrentTemplates,
   listTemplateUses,
   type ItemTemplate,
@@ -24,6 +25,8 @@ import { getVillageSettings } from './village-settings.ts';
 export interface VillageRow {
   villageId: number;
   name: string;
+  /** How many templates the village uses (0: not yet seeded). */
+  uses: number;
   cells: HeatCell[];
   counts: Record<DisclosureKind, number>;
   overdue: Slot[];
@@ -89,7 +92,7 @@ export async function villageUses(
   agencyId: number,
   villageId?: number,
 ): Promise<Map<number, UseForCalendar[]>> {
-  return (await villageTemplates(db, agencyId, villageId)).calendar;
+  return listCalendarUses(db, agencyId, villageId);
 }
 
 /**
@@ -152,6 +155,7 @@ export async function townshipOverview(
     return {
       villageId: v.id,
       name: v.name,
+      uses: uses.get(v.id)?.length ?? 0,
       cells: heatRow(slots, its, year, kind),
       counts,
       overdue: slots.filter((s) => s.state === 'overdue' && (!kind || s.kind === kind)),

@@ -104,6 +104,59 @@ export async function listTemplateUses(
   }));
 }
 
+/** What the calendar needs of a use: the code, and the current version's name, kind and cadence. */
+export interface CalendarUse {
+  code: string;
+  name: string;
+  kind: DisclosureKind;
+  cadence: Cadence;
+}
+
+/**
+ * Each village's template codes with their current version's name, kind and cadence: the calendar's read (heatmap,
+ * reminders, daily checks), without the templates' field lists and the uses' push records. Two narrow statements.
+ */
+export async function listCalendarUses(
+  db: DbOrTrx,
+  agencyId: number,
+  villageId?: number,
+): Promise<Map<number, CalendarUse[]>> {
+  let uses = db
+    .selectFrom('village_template_uses as u')
+    .innerJoin('villages as v', 'v.id', 'u.village_id')
+    .select(['u.village_id', 'u.code'])
+    .where('v.agency_id', '=', agencyId);
+  if (villageId !== undefined) uses = uses.where('u.village_id', '=', villageId);
+  const [heads, rows] = await Promise.all([
+    db
+      .selectFrom('village_item_templates')
+      .select(['code', 'name', 'kind', 'cadence'])
+      .where('agency_id', '=', agencyId)
+      .orderBy('code')
+      .orderBy('version')
+      .execute(),
+    uses.execute(),
+  ]);
+  // The newest version of each code comes last and wins (as listCurrentTemplates).
+  const current = new Map<string, CalendarUse>();
+  for (const h of heads)
+    current.set(h.code, {
+      code: h.code,
+      name: h.name,
+      kind: h.kind as DisclosureKind,
+      cadence: h.cadence as Cadence,
+    });
+  const out = new Map<number, CalendarUse[]>();
+  for (const r of rows) {
+    const entry = current.get(r.code);
+    if (!entry) continue;
+    const list = out.get(r.village_id);
+    if (list) list.push(entry);
+    else out.set(r.village_id, [entry]);
+  }
+  return out;
+}
+
 export interface Disclosure {
   id: number;
   agencyId: number;

@@ -16,7 +16,8 @@ export type Owner =
   | 'register'
   | 'appeal'
   | 'request'
-  | 'report';
+  | 'report'
+  | 'problem';
 export interface RouteEntry {
   who: Who;
   owner?: Owner;
@@ -222,13 +223,16 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'GET /office/supervision/problems': { who: 'staff' },
   'GET /office/supervision/problems/new': { who: 'staff' },
   'POST /office/supervision/problems/new': { who: 'staff' },
-  'GET /office/supervision/problems/:id{[0-9]+}': { who: 'staff' },
-  'GET /office/supervision/problems/:id{[0-9]+}/evidence/:eid{[0-9]+}': { who: 'staff' },
-  'POST /office/supervision/problems/:id{[0-9]+}/rectify': { who: 'staff' },
-  'POST /office/supervision/problems/:id{[0-9]+}/close-out': { who: 'staff' },
-  'POST /office/supervision/problems/:id{[0-9]+}/follow-ups/:fid{[0-9]+}': { who: 'staff' },
-  'POST /office/supervision/problems/:id{[0-9]+}/supervise': { who: 'staff' },
-  'POST /office/supervision/problems/:id{[0-9]+}/supervisions/:sid{[0-9]+}/answer': { who: 'staff' },
+  'GET /office/supervision/problems/:id{[0-9]+}': { who: 'staff', owner: 'problem' },
+  'GET /office/supervision/problems/:id{[0-9]+}/evidence/:eid{[0-9]+}': { who: 'staff', owner: 'problem' },
+  'POST /office/supervision/problems/:id{[0-9]+}/rectify': { who: 'staff', owner: 'problem' },
+  'POST /office/supervision/problems/:id{[0-9]+}/close-out': { who: 'staff', owner: 'problem' },
+  'POST /office/supervision/problems/:id{[0-9]+}/follow-ups/:fid{[0-9]+}': { who: 'staff', owner: 'problem' },
+  'POST /office/supervision/problems/:id{[0-9]+}/supervise': { who: 'staff', owner: 'problem' },
+  'POST /office/supervision/problems/:id{[0-9]+}/supervisions/:sid{[0-9]+}/answer': {
+    who: 'staff',
+    owner: 'problem',
+  },
   'GET /office/supervision/inspections': { who: 'staff' },
   'POST /office/supervision/inspections': { who: 'staff' },
   'GET /office/supervision/inspections/:id{[0-9]+}': { who: 'staff' },

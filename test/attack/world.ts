@@ -1,6 +1,6 @@
 /**
  * The attacked installation: two counties, each with a township, a full staff (every role), and objects that carry a
- * secret marker — a draft publication, a request, an annual report, a regional holiday. Side A is the victim; side B
+ * secret marker — a draft publication, a request, an annual report, a regional holiday, a problem of the 整改台账. Side A is the victim; side B
  * (another county) and anonymous visitors are the attackers.
  */
 import type { Db } from '../../src/db/database.ts';
@@ -15,6 +15,7 @@ import { ensureCatalogue } from '../../src/publications/seed-catalogue.ts';
 import { registerRequest } from '../../src/requests/register-request.ts';
 import { generateReport } from '../../src/annual-report/generator/generate-report.ts';
 import { addRegionalHoliday } from '../../src/calendar/manage-regional-holidays.ts';
+import { recordProblem } from '../../src/supervision/record-problem.ts';
 import {
   ctxAs,
   makeAgency,
@@ -90,6 +91,16 @@ async function side(db: Db, clock: Clock, label: string): Promise<Side> {
     date: `${clock.today().slice(0, 4)}-12-28`,
     name: `${label}地方节日`,
   });
+  const problem = await recordProblem(as('clerk'), town.id, {
+    unitKind: 'village',
+    unitId: village,
+    responsibleUserId: null,
+    responsibleName: '',
+    title: `${secret}整改问题`,
+    description: `${secret}问题说明`,
+    deadline: null,
+    link: null,
+  });
   return {
     label,
     countyId: county.id,
@@ -108,6 +119,7 @@ async function side(db: Db, clock: Clock, label: string): Promise<Side> {
       appeal: 1,
       request: request.id,
       report: report.id,
+      problem: problem.id,
     },
     secrets: [secret, `${label}申请人`, '11010519491231002X'],
   };

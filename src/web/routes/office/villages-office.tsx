@@ -50,7 +50,7 @@ async function overviewPage(c: C) {
   const below = actor.roles.includes('inspector')
     ? (await listAgencies(db)).filter((a) => a.kind === 'township' && a.id !== actor.agencyId)
     : [];
-  const allowed = new Set(await descendantIds(db, actor.agencyId));
+  const allowed = new Set(below.length ? await descendantIds(db, actor.agencyId) : []);
   const towns = below.filter((a) => allowed.has(a.id));
   const q = Number(c.req.query('agency'));
   if (q && towns.some((t) => t.id === q)) agencyId = q;
@@ -59,13 +59,19 @@ async function overviewPage(c: C) {
   assertCan(villagePolicy.viewTownship(actor, scope), {
     message: '村级公开总览仅限乡镇党政办、领导、包村干部和县督查人员查看',
   });
-  if (villagePolicy.manageTemplates(actor, scope))
-    await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, agencyId);
   const today = c.var.ctx.clock.today();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
   const kindQ = c.req.query('kind') ?? '';
   const kind = isKind(kindQ) ? kindQ : null;
-  const ov = await townshipOverview(db, agencyId, year, today, kind);
+  let ov = await townshipOverview(db, agencyId, year, today, kind);
+  // The township's staff seed the templates on first use: only when a village uses none yet (read from the overview).
+  if (
+    villagePolicy.manageTemplates(actor, scope) &&
+    (!ov.villages.length || ov.villages.some((v) => v.uses === 0))
+  ) {
+    await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, agencyId);
+    ov = await townshipOverview(db, agencyId, year, today, kind);
+  }
   const agency = await getAgency(db, agencyId);
   const readOnly = agencyId !== actor.agencyId;
   return officePage(
@@ -89,17 +95,22 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
   const village = await villageOf(db, villageId);
   const scope = await agencyScope(db, village.agencyId);
   assertCan(villagePolicy.viewVillage(actor, scope, village.id), { hide: true });
-  await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, village.agencyId);
+  // The township's templates are seeded on first use: only when this village has none yet (two statements less on
+  // every other view).
+  let tpl = await villageTemplates(db, village.agencyId, village.id);
+  if (!tpl.templates.length || !tpl.uses.length) {
+    await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, village.agencyId);
+    tpl = await villageTemplates(db, village.agencyId, village.id);
+  }
+  const { calendar: uses, uses: usesOfVillage, templates } = tpl;
   const today = c.var.ctx.clock.today();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
-  const [{ calendar: uses, uses: usesOfVillage, templates }, items, list, settings, decisions] =
-    await Promise.all([
-      villageTemplates(db, village.agencyId, village.id),
-      yearItems(db, village.agencyId, year, village.id),
-      listVillageItemHeads(db, village.id, { limit: 200 }),
-      getVillageSettings(db, village.agencyId),
-      listVillageDecisions(db, village.id),
-    ]);
+  const [items, list, settings, decisions] = await Promise.all([
+    yearItems(db, village.agencyId, year, village.id),
+    listVillageItemHeads(db, village.id, { limit: 200 }),
+    getVillageSettings(db, village.agencyId),
+    listVillageDecisions(db, village.id),
+  ]);
   const myUses = uses.get(village.id) ?? [];
   const slots = slotsOfYear(
     myUses,

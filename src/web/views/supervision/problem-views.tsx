@@ -53,6 +53,7 @@ export function LedgerView({ d, today, choices }: { d: LedgerPage; today: string
     <>
       <h1>整改台账</h1>
       <AgencyPicker choices={choices} current={d.agencyId} action={PROBLEMS} />
+      {d.villageOnly ? <p class="muted">仅列出与本村有关的问题：责任单位为本村，或责任人为您本人。</p> : null}
       <p class="filters">
         {STATUS_FILTERS.map((f) => (
           <a

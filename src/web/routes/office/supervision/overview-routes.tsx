@@ -10,7 +10,7 @@ import { redirectWithFlash } from '../../../render.tsx';
 import { assertCan, InvalidStateError } from '../../../../errors.ts';
 import { agencyScope } from '../../../../org/org.queries.ts';
 import { systemActor } from '../../../../context.ts';
-import { supervisionPolicy } from '../../../../supervision/supervision.policy.ts';
+import { supervisionPolicy, villageViewOf } from '../../../../supervision/supervision.policy.ts';
 import { settingsOf } from '../../../../supervision/supervision.queries.ts';
 import { saveSettings, supervisionOverview } from '../../../../supervision/index.ts';
 import { runDailyChecks } from '../../../../supervision/daily-checks.ts';
@@ -27,6 +27,10 @@ import { BASE, agencyChoices, agencyOf, fieldsOf, formOf } from './shared.tsx';
 import { isValidDateInput } from '../../../../calendar/date-input.ts';
 
 async function overview(c: C) {
+  // A village-only user reads no township figures, only their village's problems: the narrowed ledger.
+  const scope = await agencyScope(c.var.deps.db, agencyOf(c));
+  if (!supervisionPolicy.read(c.var.ctx.actor, scope) && villageViewOf(c.var.ctx.actor, scope))
+    return c.redirect(`${BASE}/problems`, 303);
   const year = Number(str(c.req.query('year')) || c.var.ctx.clock.today().slice(0, 4));
   const [d, choices] = await Promise.all([
     supervisionOverview(c.var.ctx, agencyOf(c), year),
@@ -39,7 +43,9 @@ async function settingsPage(c: C, form: FormState, status = 200) {
   const db = c.var.deps.db;
   const user = currentUser(c);
   const scope = await agencyScope(db, user.agencyId);
-  assertCan(supervisionPolicy.manage(c.var.ctx.actor, scope) || user.roles.includes('admin'));
+  assertCan(supervisionPolicy.manage(c.var.ctx.actor, scope) || user.roles.includes('admin'), {
+    hide: !supervisionPolicy.read(c.var.ctx.actor, scope),
+  });
   const s = await settingsOf(db, user.agencyId);
   const values = {
     followUpDays: s.followUpDays.join('，'),

@@ -106,8 +106,8 @@ export function problemRoutes(app: App): void {
 
   app.get(`${P}/:id{[0-9]+}/evidence/:eid{[0-9]+}`, async (c) => {
     const id = Number(c.req.param('id'));
-    const { scope } = await loadProblem(c.var.deps.db, id);
-    assertCan(supervisionPolicy.read(c.var.ctx.actor, scope), { hide: true });
+    const { problem, scope } = await loadProblem(c.var.deps.db, id);
+    assertCan(supervisionPolicy.readProblem(c.var.ctx.actor, scope, problem), { hide: true });
     const ph = await getPhoto(c.var.deps.db, id, Number(c.req.param('eid')));
     if (!ph) throw new NotFoundError();
     return new Response(new Uint8Array(ph.bytes), {
