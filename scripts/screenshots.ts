@@ -94,14 +94,17 @@ class Camera {
     private accounts: DemoAccount[],
   ) {}
 
-  /** A page of `shape`, signed in as `username` (null: a visitor); one browser context per pair. */
+  /**
+   * A page of `shape`, signed in as `username` (null: a visitor; a name starting with ~: another visitor, e.g. one
+   * in 适老化 mode, whose cookie must not reach the other pages); one browser context per pair.
+   */
   async page(shape: Shape, username: string | null): Promise<Page> {
     const key = `${shape}:${username ?? ''}`;
     let ctx = this.contexts.get(key);
     if (!ctx) {
       ctx = await this.browser.newContext({ ...VIEWPORTS[shape], locale: 'zh-CN' });
       this.contexts.set(key, ctx);
-      if (username) {
+      if (username && !username.startsWith('~')) {
         const account = this.accounts.find((a) => a.username === username);
         if (!account) throw new Error(`no demo account ${username}`);
         const p = await ctx.newPage();
@@ -263,7 +266,7 @@ async function portalPages(cam: Camera) {
   });
   await cam.both('guide', null, (p) => p.goto(`${BASE}/guide`).then(() => undefined));
   await cam.both('rules', null, (p) => p.goto(`${BASE}/rules`).then(() => undefined));
-  await cam.both('care', null, async (p) => {
+  await cam.both('care', '~care', async (p) => {
     await p.goto(`${BASE}/`);
     if (!(await p.evaluate(() => document.documentElement.classList.contains('care'))))
       await Promise.all([p.waitForLoadState('load'), p.click('[data-care-toggle]')]);

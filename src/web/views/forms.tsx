@@ -37,7 +37,8 @@ function FormMessage({ form }: { form: FormState }) {
  * app.js for browsers that ignore it on a non-control), each entry a link to its field (`#f-<name>`). `labels`
  * names the fields, in the form's order; a field it does not name gets its label from the page (app.js reads the
  * field's own <label>), the message alone without script. The form's overall message, when it says more than the
- * entries (anything but one entry's own words: e.g. that nothing was saved), leads the list.
+ * entries and the heading (anything but one entry's own words or 提交未成功: e.g. that nothing was saved), leads the
+ * list.
  */
 export function ErrorSummary({ form, labels }: { form: FormState; labels: Record<string, string> }) {
   // In the order of the form (the order of `labels`), fields without a label last.
@@ -45,7 +46,11 @@ export function ErrorSummary({ form, labels }: { form: FormState; labels: Record
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
   const entries = Object.entries(form.errors).sort((a, b) => rank(a[0]) - rank(b[0]));
   if (!entries.length) return <FormMessage form={form} />;
-  const lead = form.message && !entries.some(([, msg]) => msg === form.message) ? form.message : null;
+  const heading = `提交未成功，请修改以下${entries.length}处：`;
+  // The lead is dropped when it says nothing the summary does not: one entry's words, or the heading's (提交未成功).
+  const said = (m: string) =>
+    entries.some(([, msg]) => msg === m) || heading.includes(m.replace(/[。！!]$/, ''));
+  const lead = form.message && !said(form.message) ? form.message : null;
   return (
     <div
       class="error-summary"
@@ -56,7 +61,7 @@ export function ErrorSummary({ form, labels }: { form: FormState; labels: Record
       data-error-summary
       autofocus
     >
-      <h2 id="error-summary-h">提交未成功，请修改以下{entries.length}处：</h2>
+      <h2 id="error-summary-h">{heading}</h2>
       {lead ? <p>{lead}</p> : null}
       <ul>
         {entries.map(([name, msg]) => (
