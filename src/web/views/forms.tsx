@@ -225,6 +225,77 @@ export function Checkboxes(p: {
   );
 }
 
+type Options = { value: string; label: string }[];
+
+/**
+ * One row of a form's field table: the one description of a field that every table-driven form gives — a request's
+ * step forms, a message's step forms, the 监督保障 record forms. `hint` and `node` are pieces that are not a field
+ * (a line of guidance, a fieldset of its own).
+ */
+export type FieldSpec =
+  | { kind: 'text' | 'date' | 'number'; name: string; label: string; required?: boolean; hint?: string }
+  | { kind: 'textarea'; name: string; label: string; required?: boolean; rows?: number; hint?: string }
+  | { kind: 'select'; name: string; label: string; required?: boolean; options: Options; blank?: string }
+  | { kind: 'checkboxes'; name: string; legend: string; options: Options }
+  /** JPEG/PNG photos; `id` is the input's id (one page may hold several such forms). */
+  | { kind: 'photos'; name: string; label: string; id: string }
+  | { kind: 'hidden'; name: string; value: string }
+  | { kind: 'hint'; content: ComponentChildren }
+  | { kind: 'node'; render: (form: FormState) => ComponentChildren };
+
+function FieldOf({ form, spec: f }: { form: FormState; spec: FieldSpec }) {
+  switch (f.kind) {
+    case 'text':
+    case 'date':
+    case 'number': {
+      const { kind, ...props } = f;
+      return <Field form={form} {...props} type={kind === 'text' ? undefined : kind} />;
+    }
+    case 'textarea': {
+      const { kind: _, ...props } = f;
+      return <TextArea form={form} {...props} />;
+    }
+    case 'select': {
+      const { kind: _, ...props } = f;
+      return <Select form={form} {...props} />;
+    }
+    case 'checkboxes': {
+      const { kind: _, ...props } = f;
+      return <Checkboxes form={form} {...props} />;
+    }
+    case 'photos': {
+      const err = form.errors[f.name];
+      return (
+        <div class={err ? 'field has-error' : 'field'}>
+          <label for={f.id}>{f.label}</label>
+          <input id={f.id} type="file" name={f.name} accept="image/jpeg,image/png" multiple />
+          {err ? <p class="error">{err}</p> : null}
+        </div>
+      );
+    }
+    case 'hidden':
+      return <input type="hidden" name={f.name} value={f.value} />;
+    case 'hint':
+      return <p class="hint">{f.content}</p>;
+    case 'node':
+      return <>{f.render(form)}</>;
+  }
+}
+
+/**
+ * The fields of a table, in order, each with its label, hint and error, and the value kept from a failed submit
+ * (ids `f-<name>`, as the error summary links them).
+ */
+export function FormFields({ form, fields }: { form: FormState; fields: readonly FieldSpec[] }) {
+  return (
+    <>
+      {fields.map((f) => (
+        <FieldOf form={form} spec={f} />
+      ))}
+    </>
+  );
+}
+
 export function Submit({ children }: { children: ComponentChildren }) {
   return (
     <div class="actions">

@@ -9,7 +9,7 @@ import { renderToString } from '../render.tsx';
 import { ErrorSummary } from './forms.tsx';
 import { KeepTogether } from './keep-together.tsx';
 import { MetadataBlock } from './publication-views.tsx';
-import type { Publication } from '../../publications/publication.ts';
+import type { Publication } from '../../publications/publications.queries.ts';
 
 test('the error summary leads with a message only when it says more than the heading and the entries', () => {
   const errors = { phone: '请填写联系电话' };
