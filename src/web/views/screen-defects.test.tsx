@@ -9,6 +9,7 @@ import { renderToString } from '../render.tsx';
 import { ErrorSummary } from './forms.tsx';
 import { KeepTogether } from './keep-together.tsx';
 import { MetadataBlock } from './publication-views.tsx';
+import { wechatArticleHtml } from '../../publications/channel-outputs.ts';
 import type { Publication } from '../../publications/publications.queries.ts';
 
 test('the error summary leads with a message only when it says more than the heading and the entries', () => {
@@ -58,4 +59,20 @@ test('metadata: the portal leaves out empty rows, the office names what is missi
   assert.doesNotMatch(office, /<td[^>]*>\s*<\/td>/);
   assert.match(office, /发布时生成/);
   assert.match(office, /未填写/);
+});
+
+test('the WeChat article names its source once, without 政府政府', () => {
+  const p = {
+    title: '2026年部门预算公开',
+    bodyHtml: '<p>正文</p>',
+    docNo: null,
+    publishedOn: '2026-01-16',
+  } as unknown as Publication;
+  const html = wechatArticleHtml(p, {
+    agencyName: '哈拉直沟乡人民政府',
+    url: 'https://gk.example.gov.cn/p/1',
+    origin: 'https://gk.example.gov.cn',
+  });
+  assert.match(html, /来源：哈拉直沟乡人民政府“政府信息公开”栏目/);
+  assert.doesNotMatch(html, /政府政府/);
 });
