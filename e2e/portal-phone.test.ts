@@ -99,6 +99,36 @@ test('the portal on a phone and a desktop', { skip }, async () => {
   assert.ok(lineHeight / fontSize >= 1.9, `line spacing ${lineHeight / fontSize}`);
   if (await phone.evaluate(() => 'speechSynthesis' in window))
     await phone.locator('[data-read-aloud]').waitFor({ state: 'visible' });
+  // In 适老化 mode too the item fits (its permanent link was a fixed-width box, 366 px), the search box reads at the
+  // page's size, its button on one line, the metadata has no empty rows and its labels do not break.
+  const wide = await phone.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > 361)
+      .map((e) => `${e.tagName}.${e.className}:${Math.round(e.getBoundingClientRect().right)}`)
+      .slice(0, 5),
+  );
+  assert.deepEqual(wide, [], 'the item fits 360 px');
+  const searchFont = await phone.evaluate(() =>
+    parseFloat(getComputedStyle(document.querySelector('#q-top')!).fontSize),
+  );
+  assert.ok(searchFont >= 16, `search box font ${searchFont}px`);
+  // Lines a text occupies, measured on the text itself (a cell stretches to its row's height).
+  const lines = (selector: string) =>
+    phone.$$eval(selector, (els) =>
+      els.map((e) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+  assert.deepEqual(await lines('.search-mini button'), [1], 'the search button on one line');
+  const labels = await lines('table.meta th');
+  assert.ok(labels.length > 0 && labels.every((n) => n === 1), `metadata labels on one line (${labels})`);
+  const values = await phone.$$eval('table.meta td', (tds) => tds.map((td) => td.textContent!.trim()));
+  assert.ok(
+    values.every((v) => v !== ''),
+    'no empty metadata row',
+  );
   await shot(phone, 'care-phone');
 
   // A desktop at 150% zoom: 1280 / 1.5 CSS px wide, the header folds; at 100% the sections are a row.

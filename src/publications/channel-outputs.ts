@@ -93,7 +93,7 @@ export function wechatArticleHtml(p: Publication, c: ChannelContext): string {
       (i) =>
         `<p style="margin:0 0 1em;"><img src="${esc(i.dataUri)}" alt="${esc(i.alt)}" style="${INLINE.img}"></p>`,
     ),
-    `<p style="font-size:14px;color:#595959;margin:2em 0 0;">来源：${esc(c.agencyName)}政府信息公开。原文及附件：${esc(c.url)}</p>`,
+    `<p style="font-size:14px;color:#595959;margin:2em 0 0;">来源：${esc(c.agencyName)}“政府信息公开”栏目。原文及附件：${esc(c.url)}</p>`,
     `</section>`,
   ].join('\n');
 }

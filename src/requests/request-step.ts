@@ -5,13 +5,14 @@
  */
 import type { Ctx } from '../context.ts';
 import type { Trx } from '../db/database.ts';
-import { assertCan } from '../errors.ts';
-import { staleConflict } from '../audit/last-change.ts';
+import { assertCan, InvalidStateError } from '../errors.ts';
+import { lastChangeOf, staleConflict } from '../audit/last-change.ts';
+import { beijingDateTime } from '../beijing-time.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { assertReportYearOpen } from '../period-lock/assert-period-open.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import type { Agency } from '../org/org.ts';
-import { nextState, STATE_LABELS, type InfoRequest, type RequestAction } from './request.ts';
+import { canTransition, nextState, STATE_LABELS, type InfoRequest, type RequestAction } from './request.ts';
 import { requestPolicy, type RequestPolicyAction, type RequestScope } from './request.policy.ts';
 import { getRequest, requestScope, updateRequest, type InfoRequestRow } from './requests.queries.ts';
 import { getRequestSettings, type RequestSettings } from './settings.ts';
@@ -70,6 +71,30 @@ export async function resolveRequest(ctx: Ctx, id: number) {
   return { request, scope, agency: scope.agency };
 }
 
+/**
+ * A step the request's state no longer allows — most often a form opened before someone else acted (issue 10: a
+ * stale form says who did what): the state's refusal, with the newest change of the request, who and when.
+ */
+async function refusedStep(
+  ctx: Ctx,
+  request: InfoRequest,
+  action: RequestAction,
+): Promise<InvalidStateError> {
+  let reason: string;
+  try {
+    nextState(request.status, action);
+    reason = '';
+  } catch (e) {
+    if (!(e instanceof InvalidStateError)) throw e;
+    reason = e.message;
+  }
+  const last = await lastChangeOf(ctx.db, 'info_request', request.id);
+  const label = last ? REQUEST_AUDIT_LABELS[last.action as RequestAuditAction] : undefined;
+  const who =
+    last && label ? `：${last.actorName ?? '系统'}已于${beijingDateTime(last.occurredAt)}“${label}”` : '';
+  return new InvalidStateError(`${reason}${who}。请刷新页面查看最新情况。`);
+}
+
 /** Run one step on a request; returns the request as it is afterwards. */
 export async function requestStep<T = undefined>(
   ctx: Ctx,
@@ -87,6 +112,8 @@ export async function requestStep<T = undefined>(
       { objectType: 'info_request', objectId: id, what: '该申请', state: STATE_LABELS[request.status] },
       REQUEST_AUDIT_LABELS,
     );
+  if (opts.action && !canTransition(request.status, opts.action))
+    throw await refusedStep(ctx, request, opts.action);
   const next = opts.action
     ? nextState(request.status, opts.action, { extended: request.extensionDays != null })
     : request.status;

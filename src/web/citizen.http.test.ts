@@ -196,7 +196,7 @@ describeEachDialect('tracking: 补正 and the provided files', (t) => {
 
     const page = await (await c.post('/track', { reference: '(2026)1', code })).text();
     assert.match(page, /请写明项目所在的村民小组/);
-    assert.match(page, /补正期限：<\/strong>2026年3月1\d日前/);
+    assert.match(page, /补正期限：<\/strong><span class="date">2026年3月1\d日<\/span>前/);
     // Too long: refused, what was typed stays in the box.
     const long = '哈拉直沟村第三村民小组'.repeat(400);
     const refused = await c.post('/track/correction', { reference: '(2026)1', code, correction: long });

@@ -10,6 +10,10 @@ import type { DashboardWidget } from './dashboard-widgets.ts';
 import type { WaitingItem } from '../notifications/waiting-item.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import { dueSoonDays, getRequestSettings } from '../requests/settings.ts';
+import { KeepTogether } from './views/keep-together.tsx';
+
+/** Entries shown at once; the rest open under 其余N项 (none is out of reach). */
+const SHOWN = 8;
 
 export interface InboxEntry {
   item: WaitingItem;
@@ -48,26 +52,53 @@ export async function inboxOf(
   return entries.sort((a, b) => (a.item.dueOn ?? '9999').localeCompare(b.item.dueOn ?? '9999'));
 }
 
+function Entry({ item, due }: InboxEntry) {
+  return (
+    <li>
+      <a href={item.link}>
+        <strong>{item.label}</strong>：<KeepTogether text={item.title} />
+      </a>
+      {item.persons.via === 'admin' ? <span class="badge err">无人可办理，请指派</span> : null}
+      {due ? (
+        <span class={due.startsWith('已逾期') ? 'badge err' : 'badge'}>
+          <KeepTogether text={due} />
+        </span>
+      ) : null}
+      {item.detail ? (
+        <div class="muted">
+          <KeepTogether text={item.detail} />
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
 export const inboxWidget: DashboardWidget = async (ctx, user) => {
   const entries = await inboxOf(ctx, user);
+  const rest = entries.slice(SHOWN);
   return (
     <section class="card inbox" aria-labelledby="inbox-h">
       <h2 id="inbox-h">待我处理{entries.length ? `（${entries.length}）` : ''}</h2>
       {entries.length === 0 ? (
         <p class="muted">目前没有等待您处理的事项</p>
       ) : (
-        <ul class="inbox-list">
-          {entries.slice(0, 30).map(({ item, due }) => (
-            <li>
-              <a href={item.link}>
-                <strong>{item.label}</strong>：{item.title}
-              </a>
-              {item.persons.via === 'admin' ? <span class="badge err">无人可办理，请指派</span> : null}
-              {due ? <span class={due.startsWith('已逾期') ? 'badge err' : 'badge'}>{due}</span> : null}
-              {item.detail ? <div class="muted">{item.detail}</div> : null}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul class="inbox-list">
+            {entries.slice(0, SHOWN).map((e) => (
+              <Entry {...e} />
+            ))}
+          </ul>
+          {rest.length ? (
+            <details class="inbox-more">
+              <summary>其余{rest.length}项</summary>
+              <ul class="inbox-list">
+                {rest.map((e) => (
+                  <Entry {...e} />
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </>
       )}
       <p>
         <a href="/office/notifications">全部提醒 →</a> · <a href="/office/notifications/settings">提醒设置</a>

@@ -2,6 +2,7 @@
 import type { DashboardWidget } from './dashboard-widgets.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import { alertFor, alertText } from '../requests/alerts.ts';
+import { KeepTogether } from './views/keep-together.tsx';
 import { dueSoonDays, getRequestSettings } from '../requests/settings.ts';
 import { requestPolicy } from '../requests/request.policy.ts';
 import { listOpenRequestHeads, requestScope } from '../requests/index.ts';
@@ -43,7 +44,9 @@ export const requestsWidget: DashboardWidget = async (ctx, user) => {
           ))}
           {[...overdue, ...soon].slice(0, 10).map(({ r, a }) => (
             <li>
-              <a href={`/office/requests/${r.id}`}>{alertText(a!, r.reference, r.due_on!)}</a>
+              <a href={`/office/requests/${r.id}`}>
+                <KeepTogether text={alertText(a!, r.reference, r.due_on!)} />
+              </a>
             </li>
           ))}
         </ul>

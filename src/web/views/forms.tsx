@@ -37,7 +37,8 @@ function FormMessage({ form }: { form: FormState }) {
  * app.js for browsers that ignore it on a non-control), each entry a link to its field (`#f-<name>`). `labels`
  * names the fields, in the form's order; a field it does not name gets its label from the page (app.js reads the
  * field's own <label>), the message alone without script. The form's overall message, when it says more than the
- * entries (anything but one entry's own words: e.g. that nothing was saved), leads the list.
+ * entries and the heading (anything but one entry's own words or 提交未成功: e.g. that nothing was saved), leads the
+ * list.
  */
 export function ErrorSummary({ form, labels }: { form: FormState; labels: Record<string, string> }) {
   // In the order of the form (the order of `labels`), fields without a label last.
@@ -45,7 +46,11 @@ export function ErrorSummary({ form, labels }: { form: FormState; labels: Record
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
   const entries = Object.entries(form.errors).sort((a, b) => rank(a[0]) - rank(b[0]));
   if (!entries.length) return <FormMessage form={form} />;
-  const lead = form.message && !entries.some(([, msg]) => msg === form.message) ? form.message : null;
+  const heading = `提交未成功，请修改以下${entries.length}处：`;
+  // The lead is dropped when it says nothing the summary does not: one entry's words, or the heading's (提交未成功).
+  const said = (m: string) =>
+    entries.some(([, msg]) => msg === m) || heading.includes(m.replace(/[。！!]$/, ''));
+  const lead = form.message && !said(form.message) ? form.message : null;
   return (
     <div
       class="error-summary"
@@ -56,7 +61,7 @@ export function ErrorSummary({ form, labels }: { form: FormState; labels: Record
       data-error-summary
       autofocus
     >
-      <h2 id="error-summary-h">提交未成功，请修改以下{entries.length}处：</h2>
+      <h2 id="error-summary-h">{heading}</h2>
       {lead ? <p>{lead}</p> : null}
       <ul>
         {entries.map(([name, msg]) => (
@@ -217,6 +222,77 @@ export function Checkboxes(p: {
       ))}
       {err ? <p class="error">{err}</p> : null}
     </fieldset>
+  );
+}
+
+type Options = { value: string; label: string }[];
+
+/**
+ * One row of a form's field table: the one description of a field that every table-driven form gives — a request's
+ * step forms, a message's step forms, the 监督保障 record forms. `hint` and `node` are pieces that are not a field
+ * (a line of guidance, a fieldset of its own).
+ */
+export type FieldSpec =
+  | { kind: 'text' | 'date' | 'number'; name: string; label: string; required?: boolean; hint?: string }
+  | { kind: 'textarea'; name: string; label: string; required?: boolean; rows?: number; hint?: string }
+  | { kind: 'select'; name: string; label: string; required?: boolean; options: Options; blank?: string }
+  | { kind: 'checkboxes'; name: string; legend: string; options: Options }
+  /** JPEG/PNG photos; `id` is the input's id (one page may hold several such forms). */
+  | { kind: 'photos'; name: string; label: string; id: string }
+  | { kind: 'hidden'; name: string; value: string }
+  | { kind: 'hint'; content: ComponentChildren }
+  | { kind: 'node'; render: (form: FormState) => ComponentChildren };
+
+function FieldOf({ form, spec: f }: { form: FormState; spec: FieldSpec }) {
+  switch (f.kind) {
+    case 'text':
+    case 'date':
+    case 'number': {
+      const { kind, ...props } = f;
+      return <Field form={form} {...props} type={kind === 'text' ? undefined : kind} />;
+    }
+    case 'textarea': {
+      const { kind: _, ...props } = f;
+      return <TextArea form={form} {...props} />;
+    }
+    case 'select': {
+      const { kind: _, ...props } = f;
+      return <Select form={form} {...props} />;
+    }
+    case 'checkboxes': {
+      const { kind: _, ...props } = f;
+      return <Checkboxes form={form} {...props} />;
+    }
+    case 'photos': {
+      const err = form.errors[f.name];
+      return (
+        <div class={err ? 'field has-error' : 'field'}>
+          <label for={f.id}>{f.label}</label>
+          <input id={f.id} type="file" name={f.name} accept="image/jpeg,image/png" multiple />
+          {err ? <p class="error">{err}</p> : null}
+        </div>
+      );
+    }
+    case 'hidden':
+      return <input type="hidden" name={f.name} value={f.value} />;
+    case 'hint':
+      return <p class="hint">{f.content}</p>;
+    case 'node':
+      return <>{f.render(form)}</>;
+  }
+}
+
+/**
+ * The fields of a table, in order, each with its label, hint and error, and the value kept from a failed submit
+ * (ids `f-<name>`, as the error summary links them).
+ */
+export function FormFields({ form, fields }: { form: FormState; fields: readonly FieldSpec[] }) {
+  return (
+    <>
+      {fields.map((f) => (
+        <FieldOf form={form} spec={f} />
+      ))}
+    </>
   );
 }
 

@@ -72,6 +72,23 @@ function CareToggle({ care, csrf }: { care: boolean; csrf: string }) {
   );
 }
 
+/** The header's links folded into a menu on a narrow window (a details element: no JavaScript needed). */
+function FoldedMenu(p: {
+  kind: 'portal' | 'office';
+  summary: string;
+  label: string;
+  links: ComponentChildren;
+}) {
+  return (
+    <details class={`wrap ${p.kind}-menu`}>
+      <summary>{p.summary}</summary>
+      <nav class={`${p.kind}-menu-links`} aria-label={p.label}>
+        {p.links}
+      </nav>
+    </details>
+  );
+}
+
 /** The portal's section links: a column's sections, or on a county-wide page the county's own menu. */
 function PortalLinks({ county, countyPage }: { county?: string | null; countyPage?: boolean }) {
   if (countyPage && county)
@@ -142,12 +159,7 @@ export function PublicLayout(
           <nav class="wrap portal-nav" aria-label="政府信息公开栏目">
             {links}
           </nav>
-          <details class="wrap portal-menu">
-            <summary>栏目导航</summary>
-            <nav class="portal-menu-links" aria-label="政府信息公开栏目">
-              {links}
-            </nav>
-          </details>
+          <FoldedMenu kind="portal" summary="栏目导航" label="政府信息公开栏目" links={links} />
         </header>
         <main id="main" class="wrap">
           <Flash message={props.flash} />
@@ -163,12 +175,16 @@ export function PublicLayout(
   );
 }
 
-/** Layout of the back office. */
+/**
+ * Layout of the back office. On a phone the function links fold into a 功能菜单 (as the portal's sections do), each
+ * a 44-px tap target.
+ */
 export function OfficeLayout(props: Chrome & { user: User; agencyName: string; nav: readonly NavItem[] }) {
   const items = [...props.nav]
     .filter((n) => n.roles.length === 0 || n.roles.some((r) => props.user.roles.includes(r)))
     .filter((n) => !(n.agencyWide && isVillageOnly(props.user)))
     .sort((a, b) => a.order - b.order);
+  const links = items.map((n) => <a href={n.href}>{n.label}</a>);
   return (
     <html lang="zh-CN" class={props.largeFont ? 'large' : undefined}>
       <Head title={`${props.title} - 政务公开工作平台`} />
@@ -196,10 +212,9 @@ export function OfficeLayout(props: Chrome & { user: User; agencyName: string; n
             </div>
           </div>
           <nav class="wrap office-nav" aria-label="功能菜单">
-            {items.map((n) => (
-              <a href={n.href}>{n.label}</a>
-            ))}
+            {links}
           </nav>
+          <FoldedMenu kind="office" summary="功能菜单" label="功能菜单" links={links} />
         </header>
         <main id="main" class="wrap">
           <Flash message={props.flash} />

@@ -4,30 +4,61 @@ import { VALIDITY_LABELS } from '../../publications/publication.ts';
 import type { SnippetPart } from '../../search/snippet.ts';
 
 /** The metadata block as on government portals (索引号, 发布机构, 文号 …). */
-export function MetadataBlock({ p, categoryName }: { p: Publication; categoryName: string }) {
-  const rows: [string, string | null][] = [
-    ['索引号', p.indexNo],
-    ['主题分类', p.topic],
-    ['发布机构', p.issuer],
-    ['所属栏目', categoryName],
-    ['成文日期', p.writtenOn],
-    ['发布日期', p.publishedOn],
-    ['文号', p.docNo],
-    ['体裁', p.genre],
-    ['有效性', VALIDITY_LABELS[p.validity]],
-    ['关键词', p.keywords],
+/**
+ * The item's metadata table. The portal leaves out what was never filled in (`hideEmpty`); the office shows it as
+ * 未填写, and the index number and date a draft gets on publishing as 发布时生成.
+ */
+export function MetadataBlock({
+  p,
+  categoryName,
+  hideEmpty = false,
+}: {
+  p: Publication;
+  categoryName: string;
+  hideEmpty?: boolean;
+}) {
+  const rows: [string, string | null, string][] = [
+    ['索引号', p.indexNo, '发布时生成'],
+    ['主题分类', p.topic, '未填写'],
+    ['发布机构', p.issuer, '未填写'],
+    ['所属栏目', categoryName, '未填写'],
+    ['成文日期', p.writtenOn, '未填写'],
+    ['发布日期', p.publishedOn, '发布时生成'],
+    ['文号', p.docNo, '未填写'],
+    ['体裁', p.genre, '未填写'],
+    ['有效性', VALIDITY_LABELS[p.validity], '未填写'],
+    ['关键词', p.keywords, '未填写'],
   ];
   return (
     <table class="data meta">
       <tbody>
-        {rows.map(([k, v]) => (
-          <tr>
-            <th scope="row">{k}</th>
-            <td>{v ?? ''}</td>
-          </tr>
-        ))}
+        {rows
+          .filter(([, v]) => !hideEmpty || v)
+          .map(([k, v, none]) => (
+            <tr>
+              <th scope="row">{k}</th>
+              <td class={k === '文号' ? 'ref' : undefined}>
+                {!v ? <span class="muted">{none}</span> : k === '索引号' ? <IndexNo value={v} /> : v}
+              </td>
+            </tr>
+          ))}
       </tbody>
     </table>
+  );
+}
+
+/** An index number (630223-HLZG/2026-00001) that breaks only after its slash, never at a hyphen. */
+function IndexNo({ value }: { value: string }) {
+  const parts = value.split('/');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <>
+          <span class="date">{i < parts.length - 1 ? `${part}/` : part}</span>
+          {i < parts.length - 1 ? <wbr /> : null}
+        </>
+      ))}
+    </>
   );
 }
 

@@ -97,8 +97,8 @@ async function calendarPage(
       )}
       <p class="muted">
         <span class="badge err">休</span> 休息日（节假日） <span class="badge ok">班</span> 调休上班日
-        本日历用于计算依申请公开答复期限、主动公开时限等全部法定期限。
       </p>
+      <p class="muted">本日历用于计算依申请公开答复期限、主动公开时限等全部法定期限。</p>
       <div class="cal-grid">
         {Array.from({ length: 12 }, (_, m) => (
           <section class="card cal-month" aria-label={`${m + 1}月`}>

@@ -5,6 +5,7 @@ import { getAgency, listOffices, listUsers, listVillages } from '../../../org/or
 import { ROLE_LABELS } from '../../../org/roles.ts';
 import { AGENCY_KIND_LABELS } from '../../../org/org.ts';
 import { countUnread, listNotifications } from '../../../notifications/notifications.ts';
+import { KeepTogether } from '../../views/keep-together.tsx';
 
 export function dashboardRoutes(app: App): void {
   app.get('/office', async (c) => {
@@ -50,7 +51,15 @@ export function dashboardRoutes(app: App): void {
             ) : (
               <ul>
                 {unread.map((n) => (
-                  <li>{n.link ? <a href={n.link}>{n.title}</a> : n.title}</li>
+                  <li>
+                    {n.link ? (
+                      <a href={n.link}>
+                        <KeepTogether text={n.title} />
+                      </a>
+                    ) : (
+                      <KeepTogether text={n.title} />
+                    )}
+                  </li>
                 ))}
               </ul>
             )}

@@ -45,7 +45,7 @@ async function settingsPage(c: C, delivery?: FormState, status = 200) {
       </p>
       <form method="post" action="/office/notifications/settings">
         <Csrf token={c.var.csrf} />
-        <fieldset>
+        <fieldset class="field checks">
           <legend>通过电子邮件接收</legend>
           {NOTIFICATION_KINDS.map((k) => (
             <label class="check">

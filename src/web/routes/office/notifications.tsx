@@ -41,7 +41,7 @@ export function notificationRoutes(app: App): void {
               <tbody>
                 {items.map((n) => (
                   <tr>
-                    <td>{beijingDateTime(n.createdAt)}</td>
+                    <td class="date">{beijingDateTime(n.createdAt)}</td>
                     <td>
                       <strong>{n.link ? <a href={n.link}>{n.title}</a> : n.title}</strong>
                       {n.body ? <div>{n.body}</div> : null}

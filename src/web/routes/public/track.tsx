@@ -20,6 +20,7 @@ import { DomainError, ValidationError, isDomainError } from '../../../errors.ts'
 import { DISCLOSED_SOURCE, trackRequest, type TrackedRequest } from '../../../requests/track-request.ts';
 import { submitCorrectionOnline } from '../../../requests/submit-correction-online.ts';
 import { cnDate } from '../../../requests/letters.ts';
+import { KeepTogether } from '../../views/keep-together.tsx';
 import { letterDocx, letterPdf, storedLetter } from '../../../requests/render-letter.ts';
 import { openUpload } from '../../../requests/uploads.ts';
 import { findRequestAttachment, findRequestLetter, requestAgencyName } from '../../../requests/index.ts';
@@ -104,7 +105,8 @@ function Correction(p: { c: C; t: TrackedRequest; code: string; form: FormState 
           ) : null}
           <p>
             <strong>补正期限：</strong>
-            {cnDate(t.correction.dueOn)}前（告知日期 {cnDate(t.correction.noticeOn)}
+            <span class="date">{cnDate(t.correction.dueOn)}</span>前（告知日期{' '}
+            <span class="date">{cnDate(t.correction.noticeOn)}</span>
             ）。逾期未补正的，视为放弃申请（条例第三十条）。
           </p>
         </div>
@@ -160,7 +162,7 @@ function trackResult(
       ) : null}
       <dl class="facts">
         <dt>登记编号</dt>
-        <dd>{t.reference}</dd>
+        <dd class="ref">{t.reference}</dd>
         <dt>办理状态</dt>
         <dd>
           <strong>{t.statusLabel}</strong>
@@ -168,7 +170,9 @@ function trackResult(
         <dt>收到申请日期</dt>
         <dd>{t.receivedOn ? cnDate(t.receivedOn) : '待工作人员与您确认'}</dd>
         <dt>答复期限</dt>
-        <dd>{dueText(t)}</dd>
+        <dd>
+          <KeepTogether text={dueText(t)} />
+        </dd>
         {replied ? (
           <>
             <dt>答复日期</dt>
@@ -187,7 +191,8 @@ function trackResult(
           {t.letters.map((l) => (
             <li>
               <span>
-                {l.title}（{l.docNo}，{cnDate(l.issuedOn)}）
+                {l.title}（<span class="ref">{l.docNo}</span>，<span class="date">{cnDate(l.issuedOn)}</span>
+                ）
               </span>
               <span class="download-buttons">
                 {(['docx', 'pdf'] as const).map((fmt) => (

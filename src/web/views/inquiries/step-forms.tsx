@@ -3,22 +3,12 @@
  * title, button and fields; the route says which are open to the user. One shape, one component.
  */
 import type { ComponentChildren } from 'preact';
-import { Csrf, Field, FormError, Select, Submit, TextArea, emptyForm, type FormState } from '../forms.tsx';
+import { Csrf, FormError, FormFields, Submit, emptyForm, type FieldSpec, type FormState } from '../forms.tsx';
 
 export const INQUIRY_BASE = '/office/inquiries';
 
-export type StepField =
-  | { kind: 'hidden'; name: string; value: string }
-  | { kind: 'text' | 'number'; name: string; label: string; required?: boolean }
-  | { kind: 'textarea'; name: string; label: string; rows: number; required?: boolean }
-  | {
-      kind: 'select';
-      name: string;
-      label: string;
-      options: { value: string; label: string }[];
-      blank?: string;
-      required?: boolean;
-    };
+/** A field of a step form: the shared field table's row (forms.tsx). */
+export type StepField = FieldSpec;
 
 export interface StepFormSpec {
   /** The step posted to: `${INQUIRY_BASE}/${id}/${step}`. */
@@ -58,36 +48,6 @@ export function StepForm(p: {
   );
 }
 
-function StepFieldView({ field: x, form }: { field: StepField; form: FormState }) {
-  switch (x.kind) {
-    case 'hidden':
-      return <input type="hidden" name={x.name} value={x.value} />;
-    case 'textarea':
-      return <TextArea form={form} name={x.name} label={x.label} required={x.required} rows={x.rows} />;
-    case 'select':
-      return (
-        <Select
-          form={form}
-          name={x.name}
-          label={x.label}
-          blank={x.blank}
-          options={x.options}
-          required={x.required}
-        />
-      );
-    default:
-      return (
-        <Field
-          form={form}
-          name={x.name}
-          label={x.label}
-          type={x.kind === 'number' ? 'number' : undefined}
-          required={x.required}
-        />
-      );
-  }
-}
-
 /** The open entries of a step-form table, in order. */
 export function StepForms(p: {
   id: number;
@@ -103,9 +63,7 @@ export function StepForms(p: {
           const form = (s.formKey ? p.forms[s.formKey] : undefined) ?? emptyForm(s.defaults ?? {});
           return (
             <StepForm id={p.id} step={s.step} title={s.title} csrf={p.csrf} form={form} button={s.button}>
-              {s.fields.map((x) => (
-                <StepFieldView field={x} form={form} />
-              ))}
+              <FormFields form={form} fields={s.fields} />
             </StepForm>
           );
         })}

@@ -23,7 +23,7 @@ export function ReviewSection({ page, forms, csrf }: SectionProps) {
             {STEP_LABELS[s.step]}：
             {s.signedBy ? (
               <span class="ok">
-                {s.signedBy} 已签 {beijingDateTime(s.signedAt)}
+                {s.signedBy} 已签 <span class="date">{beijingDateTime(s.signedAt)}</span>
               </span>
             ) : chain.next?.step === s.step && p.status === 'in_review' ? (
               <strong>待办</strong>

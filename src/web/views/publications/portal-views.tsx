@@ -167,7 +167,7 @@ export function PublicationArticle({
           ) : null}
         </p>
       ) : null}
-      <MetadataBlock p={p} categoryName={cat?.name ?? ''} />
+      <MetadataBlock p={p} categoryName={cat?.name ?? ''} hideEmpty />
       <div class="prose" dangerouslySetInnerHTML={{ __html: p.bodyHtml }} />
       {atts.length ? (
         <section>
@@ -208,7 +208,7 @@ export function PublicationArticle({
           <h2>分享与打印</h2>
           <p>
             <label for="share-url">本页永久链接（可复制发送到微信）</label>
-            <input id="share-url" type="text" readOnly value={url} size={40} />
+            <input id="share-url" type="text" readOnly value={url} />
           </p>
           <p>
             <a href={`/p/${p.id}/print`}>打印本页</a> ·{' '}

@@ -107,7 +107,7 @@ export function RequestDetail(p: {
         <a href={BASE}>← 返回台账</a>
       </p>
       <h1>
-        {r.reference} <span class="badge">{STATE_LABELS[r.status]}</span>
+        <span class="ref">{r.reference}</span> <span class="badge">{STATE_LABELS[r.status]}</span>
       </h1>
       <StepErrors forms={forms} summaries={STEP_SUMMARIES} stateLabel={STATE_LABELS[r.status]} />
       <WaitingPanel
@@ -147,6 +147,9 @@ export function RequestDetail(p: {
           <p class="stat">
             <DueBadge r={r} today={today} />
           </p>
+          {!r.receivedOn && r.status !== 'awaiting_correction' ? (
+            <p class="muted">确认收到申请后起算：自收到申请之日起20个工作日内答复（条例第三十三条）</p>
+          ) : null}
           {r.status === 'awaiting_correction' ? (
             <p>补正中：答复期限自收到补正之日起重新计算（条例第三十条）</p>
           ) : null}

@@ -3,8 +3,17 @@
  * request-steps.ts it posts to), its title, its defaults and its inputs, and one component renders every row. Which
  * rows a page shows follows from the request's state and the person's permissions (requestStepForms). Pure.
  */
-import type { ComponentChildren } from 'preact';
-import { Csrf, Field, FormError, Select, Submit, TextArea, emptyForm, type FormState } from '../forms.tsx';
+import {
+  Csrf,
+  Field,
+  FormError,
+  FormFields,
+  Select,
+  Submit,
+  emptyForm,
+  type FieldSpec,
+  type FormState,
+} from '../forms.tsx';
 import type { StepSlug } from '../../request-steps.ts';
 import type { RequestPage } from '../../../requests/index.ts';
 import {
@@ -26,16 +35,10 @@ import { LABELS } from '../../../annual-report/index.ts';
 import { BASE, Interp } from './shared.tsx';
 
 export type Forms = Partial<Record<string, FormState>>;
-type Option = { value: string; label: string };
 
-/** One input of a step form; `node` is a piece that is not a plain field (a hint, a checkbox, a fieldset). */
-export type StepInput =
-  | { field: string; label: string; type?: 'date' | 'number'; required?: boolean; hint?: string }
-  | { text: string; label: string; required?: boolean }
-  | { select: string; label: string; required?: boolean; blank?: string; options: Option[] }
-  | { hidden: string; value: string }
-  | { hint: ComponentChildren }
-  | { node: (form: FormState) => ComponentChildren };
+/** One input of a step form: the shared field table's row (forms.tsx); `hint` and `node` are pieces that are not a
+ * plain field (a line of guidance, a checkbox, a fieldset). */
+export type StepInput = FieldSpec;
 
 /** One row of the table: a form on a request's page. */
 export interface StepForm {
@@ -49,24 +52,6 @@ export interface StepForm {
   multipart?: boolean;
   /** Open whatever the next step is (the head's pending extension request). */
   open?: boolean;
-}
-
-function Input({ input, form }: { input: StepInput; form: FormState }) {
-  if ('field' in input) {
-    const { field, ...rest } = input;
-    return <Field form={form} name={field} {...rest} />;
-  }
-  if ('text' in input) {
-    const { text, ...rest } = input;
-    return <TextArea form={form} name={text} {...rest} />;
-  }
-  if ('select' in input) {
-    const { select, ...rest } = input;
-    return <Select form={form} name={select} {...rest} />;
-  }
-  if ('hidden' in input) return <input type="hidden" name={input.hidden} value={input.value} />;
-  if ('hint' in input) return <p class="hint">{input.hint}</p>;
-  return <>{input.node(form)}</>;
 }
 
 /** One step form, collapsed unless it is the page's next step or its last submit failed. */
@@ -92,9 +77,7 @@ export function StepFormView(p: {
       >
         <Csrf token={p.csrf} />
         {Object.keys(form.errors).length ? <FormError form={form} /> : null}
-        {(s.inputs ?? []).map((input) => (
-          <Input input={input} form={form} />
-        ))}
+        <FormFields form={form} fields={s.inputs ?? []} />
         <Submit>{s.button ?? s.title}</Submit>
       </form>
     </details>
@@ -122,7 +105,7 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
   const { request: r, settings, offices, users, consultations, reasonRequests, duplicateOf: dup } = page;
   const handling = ['accepted', 'extended', 'consulting'].includes(r.status);
   const reasonsOpen = reasonRequests.find((k) => !k.answered_on);
-  const ver: StepInput = { hidden: 'expectedVersion', value: String(r.version) };
+  const ver: StepInput = { kind: 'hidden', name: 'expectedVersion', value: String(r.version) };
   // The head approves what the clerk asked for (and may change it).
   const extensionDefaults = x.pendingExtension
     ? { days: String(r.extensionRequestedDays ?? 20), reason: r.extensionRequestedReason ?? '' }
@@ -139,10 +122,11 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
       title: '确认收到申请',
       defaults: { confirmedOn: today },
       inputs: [
-        { hint: RECEIPT_RULES[r.channel] },
-        { field: 'confirmedOn', label: '确认日期', type: 'date', required: true },
+        { kind: 'hint', content: RECEIPT_RULES[r.channel] },
+        { kind: 'date', name: 'confirmedOn', label: '确认日期', required: true },
         {
-          field: 'evidence',
+          kind: 'text',
+          name: 'evidence',
           label: '确认记录',
           required: true,
           hint: '如：2026-03-02 电话与申请人确认，接听人本人',
@@ -150,7 +134,8 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
         ...(!RECEIVED_ON_SUBMISSION.includes(r.channel) && r.channel !== 'registered_mail'
           ? [
               {
-                field: 'lateReason',
+                kind: 'text' as const,
+                name: 'lateReason',
                 label: '未能在到达当日确认的原因',
                 hint: `${CHANNEL_LABELS[r.channel]}于${r.submittedOn}到达。条例第三十一条要求收到即确认；确认日晚于到达日的，须填写原因，收到申请的日期与答复期限随确认日推后`,
               },
@@ -162,8 +147,8 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
       action: 'contact',
       title: '登记联系情况（未能确认时）',
       inputs: [
-        { field: 'method', label: '联系方式', required: true },
-        { field: 'result', label: '联系结果', required: true },
+        { kind: 'text', name: 'method', label: '联系方式', required: true },
+        { kind: 'text', name: 'result', label: '联系结果', required: true },
       ],
     },
   );
@@ -173,13 +158,15 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
     defaults: { officeId: String(r.officeId ?? ''), handlerId: String(r.handlerId ?? '') },
     inputs: [
       {
-        select: 'officeId',
+        kind: 'select',
+        name: 'officeId',
         label: '站办所',
         blank: '（不变）',
         options: offices.map((o) => ({ value: String(o.id), label: o.name })),
       },
       {
-        select: 'handlerId',
+        kind: 'select',
+        name: 'handlerId',
         label: '承办人',
         blank: '（未指定）',
         options: users.filter((u) => u.isActive).map((u) => ({ value: String(u.id), label: u.displayName })),
@@ -191,12 +178,19 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
     title: '告知补正',
     defaults: { periodDays: String(settings.correctionPeriodDays), deliveryMethod: 'online' },
     inputs: [
-      { text: 'items', label: '需要补正的事项（一次性列明全部事项）', required: true },
-      { text: 'guidance', label: '指导和释明' },
-      { field: 'periodDays', label: '补正期限（工作日）', type: 'number', required: true },
-      { select: 'deliveryMethod', label: '告知书送达方式', required: true, options: noticeDeliveryOptions() },
+      { kind: 'textarea', name: 'items', label: '需要补正的事项（一次性列明全部事项）', required: true },
+      { kind: 'textarea', name: 'guidance', label: '指导和释明' },
+      { kind: 'number', name: 'periodDays', label: '补正期限（工作日）', required: true },
       {
-        hint: (
+        kind: 'select',
+        name: 'deliveryMethod',
+        label: '告知书送达方式',
+        required: true,
+        options: noticeDeliveryOptions(),
+      },
+      {
+        kind: 'hint',
+        content: (
           <>
             补正只能告知一次，且须在 {r.correctionNoticeDueOn ?? '收到申请之日起7个工作日'}{' '}
             前发出（条例第三十条）；补正期限自申请人收到告知书之日起计算，邮寄的以签收之日为准。
@@ -212,8 +206,8 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
       title: '收到补正',
       defaults: { receivedOn: today },
       inputs: [
-        { field: 'receivedOn', label: '收到补正日期', type: 'date', required: true },
-        { text: 'content', label: '补正后的申请内容（答复将引用）' },
+        { kind: 'date', name: 'receivedOn', label: '收到补正日期', required: true },
+        { kind: 'textarea', name: 'content', label: '补正后的申请内容（答复将引用）' },
       ],
     },
     { action: 'no-correction', title: ACTION_LABELS.abandon_no_correction },
@@ -224,7 +218,8 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
     defaults: { sentOn: today, kind: 'third_party' },
     inputs: [
       {
-        select: 'kind',
+        kind: 'select',
+        name: 'kind',
         label: '征求对象',
         required: true,
         options: [
@@ -232,13 +227,13 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
           { value: 'co_agency', label: '共同制作机关（条例第三十四条）' },
         ],
       },
-      { field: 'party', label: '对象名称', required: true },
-      { text: 'matter', label: '征求意见事项', required: true },
-      { field: 'sentOn', label: '发出日期', type: 'date', required: true },
+      { kind: 'text', name: 'party', label: '对象名称', required: true },
+      { kind: 'textarea', name: 'matter', label: '征求意见事项', required: true },
+      { kind: 'date', name: 'sentOn', label: '发出日期', required: true },
       {
-        field: 'deliveredOn',
+        kind: 'date',
+        name: 'deliveredOn',
         label: '对方收到日期',
-        type: 'date',
         hint: '15个工作日自对方收到之日起算；不知道的留空',
       },
     ],
@@ -252,9 +247,10 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
         title: `登记意见：${k.party}`,
         defaults: { answeredOn: today },
         inputs: [
-          { hidden: 'consultationId', value: String(k.id) },
+          { kind: 'hidden', name: 'consultationId', value: String(k.id) },
           {
-            select: 'answer',
+            kind: 'select',
+            name: 'answer',
             label: '意见',
             required: true,
             options: [
@@ -263,8 +259,8 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
               { value: 'none', label: '逾期未提出意见' },
             ],
           },
-          { field: 'answeredOn', label: '收到意见日期', type: 'date' },
-          { text: 'note', label: '意见内容或说明' },
+          { kind: 'date', name: 'answeredOn', label: '收到意见日期' },
+          { kind: 'textarea', name: 'note', label: '意见内容或说明' },
         ],
       })),
   );
@@ -275,8 +271,8 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
       title: `登记申请人签收${u.label}`,
       defaults: { deliveredOn: today },
       inputs: [
-        { hidden: 'notice', value: u.notice },
-        { field: 'deliveredOn', label: '签收日期', type: 'date', required: true },
+        { kind: 'hidden', name: 'notice', value: u.notice },
+        { kind: 'date', name: 'deliveredOn', label: '签收日期', required: true },
       ],
     })),
   );
@@ -291,21 +287,22 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
                 action: 'disclosure-notice',
                 title: `决定公开：向${k.party}发出决定公开告知书`,
                 inputs: [
-                  { hidden: 'consultationId', value: String(k.id) },
+                  { kind: 'hidden', name: 'consultationId', value: String(k.id) },
                   {
-                    hint: (
+                    kind: 'hint',
+                    content: (
                       <>
                         第三方不同意公开；本机关认为不公开可能对公共利益造成重大影响、决定予以公开的，须将决定公开的内容和理由书面告知第三方（条例第三十二条）。第三方收到后等待
                         {settings.thirdPartyWaitDays}个工作日方可提供信息。
                       </>
                     ),
                   },
-                  { text: 'content', label: '决定公开的政府信息内容', required: true },
-                  { text: 'reason', label: '决定公开的理由', required: true },
+                  { kind: 'textarea', name: 'content', label: '决定公开的政府信息内容', required: true },
+                  { kind: 'textarea', name: 'reason', label: '决定公开的理由', required: true },
                   {
-                    field: 'deliveredOn',
+                    kind: 'date',
+                    name: 'deliveredOn',
                     label: '第三方收到日期（当面或电子送达填今天；邮寄的签收后登记）',
-                    type: 'date',
                   },
                 ],
               },
@@ -317,8 +314,8 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
                   title: `登记${k.party}收到决定公开告知书`,
                   defaults: { deliveredOn: today },
                   inputs: [
-                    { hidden: 'consultationId', value: String(k.id) },
-                    { field: 'deliveredOn', label: '第三方收到日期', type: 'date', required: true },
+                    { kind: 'hidden', name: 'consultationId', value: String(k.id) },
+                    { kind: 'date', name: 'deliveredOn', label: '第三方收到日期', required: true },
                   ],
                 },
               ]
@@ -330,14 +327,20 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
     title: '要求申请人说明理由（条例第三十五条）',
     defaults: { periodDays: String(settings.reasonsPeriodDays), deliveryMethod: 'online' },
     inputs: [
-      { text: 'matter', label: '申请数量、频次明显超过合理范围的情况', required: true },
+      { kind: 'textarea', name: 'matter', label: '申请数量、频次明显超过合理范围的情况', required: true },
       {
-        field: 'periodDays',
+        kind: 'number',
+        name: 'periodDays',
         label: '说明理由期限（工作日，自申请人收到之日起）',
-        type: 'number',
         required: true,
       },
-      { select: 'deliveryMethod', label: '告知书送达方式', required: true, options: noticeDeliveryOptions() },
+      {
+        kind: 'select',
+        name: 'deliveryMethod',
+        label: '告知书送达方式',
+        required: true,
+        options: noticeDeliveryOptions(),
+      },
     ],
   });
   add(handle && reasonsOpen, {
@@ -345,8 +348,8 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
     title: '登记申请人说明的理由',
     defaults: { answeredOn: today },
     inputs: [
-      { field: 'answeredOn', label: '收到理由日期', type: 'date', required: true },
-      { text: 'answer', label: '申请人说明的理由', required: true },
+      { kind: 'date', name: 'answeredOn', label: '收到理由日期', required: true },
+      { kind: 'textarea', name: 'answer', label: '申请人说明的理由', required: true },
     ],
   });
   add(handle && handling && reasonRequests.length > 0 && !r.laterReplyOn, {
@@ -354,10 +357,12 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
     title: '理由合理：确定延迟答复的期限',
     inputs: [
       {
-        hint: '申请理由合理但无法在条例第三十三条规定的期限内答复的，可以确定延迟答复的合理期限并告知申请人（条例第三十五条）。理由不合理的，请在“拟写答复”中选择“无正当理由大量反复申请，不予处理”。',
+        kind: 'hint',
+        content:
+          '申请理由合理但无法在条例第三十三条规定的期限内答复的，可以确定延迟答复的合理期限并告知申请人（条例第三十五条）。理由不合理的，请在“拟写答复”中选择“无正当理由大量反复申请，不予处理”。',
       },
-      { field: 'laterOn', label: '延迟答复的日期', type: 'date', required: true },
-      { text: 'reason', label: '无法在法定期限内答复的原因', required: true },
+      { kind: 'date', name: 'laterOn', label: '延迟答复的日期', required: true },
+      { kind: 'textarea', name: 'reason', label: '无法在法定期限内答复的原因', required: true },
     ],
   });
   add(can('extend') && available.has('extend') && r.extensionDays == null, {
@@ -367,15 +372,16 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
     defaults: extensionDefaults,
     inputs: [
       {
-        hint: (
+        kind: 'hint',
+        content: (
           <>
             须在原答复期限（{r.originalDueOn ?? r.dueOn}
             ）届满前批准并告知申请人，只能延长一次，最长20个工作日。
           </>
         ),
       },
-      { field: 'days', label: '延长工作日数', type: 'number', required: true },
-      { text: 'reason', label: '延期理由', required: true },
+      { kind: 'number', name: 'days', label: '延长工作日数', required: true },
+      { kind: 'textarea', name: 'reason', label: '延期理由', required: true },
     ],
   });
   add(can('waiveFee') && handling && !r.feeNoticeOn, {
@@ -383,14 +389,15 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
     title: '减免信息处理费',
     inputs: [
       {
-        node: () => (
+        kind: 'node',
+        render: () => (
           <label class="check">
             <input type="checkbox" name="full" value="1" /> 全部免收
           </label>
         ),
       },
-      { field: 'amount', label: '减免金额（元）', type: 'number' },
-      { text: 'reason', label: '减免理由', required: true },
+      { kind: 'number', name: 'amount', label: '减免金额（元）' },
+      { kind: 'textarea', name: 'reason', label: '减免理由', required: true },
     ],
   });
   add(handle && available.has('issue_fee_notice'), {
@@ -399,7 +406,8 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
     defaults: { noticeOn: today, method: 'by_count', items: '1' },
     inputs: [
       {
-        select: 'method',
+        kind: 'select',
+        name: 'method',
         label: '计收方式（只能选一种）',
         required: true,
         options: [
@@ -408,23 +416,23 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
         ],
       },
       {
-        field: 'pages',
+        kind: 'number',
+        name: 'pages',
         label: '提供信息的页数（按量计收）',
-        type: 'number',
         hint:
           r.formRequested === 'inspection'
             ? '申请人选择当场查阅、抄录：不能按量计收（《政府信息公开信息处理费管理办法》第五条）'
             : undefined,
       },
       {
-        field: 'items',
+        kind: 'number',
+        name: 'items',
         label: '按件计收的件数（一事一申请）',
-        type: 'number',
         hint: '申请包含多项内容的，可按“一事一申请”以合理的最小单位拆分计算件数（办法第四条），须写明理由',
       },
-      { field: 'splitReason', label: '拆分理由' },
-      { field: 'noticeOn', label: '申请人收到通知日期', type: 'date', required: true },
-      { text: 'reason', label: '收费理由', required: true },
+      { kind: 'text', name: 'splitReason', label: '拆分理由' },
+      { kind: 'date', name: 'noticeOn', label: '申请人收到通知日期', required: true },
+      { kind: 'textarea', name: 'reason', label: '收费理由', required: true },
     ],
   });
   add(
@@ -434,9 +442,9 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
       title: '登记缴费',
       defaults: { paidOn: today, amount: String(r.feeAmount) },
       inputs: [
-        { field: 'paidOn', label: '缴费日期', type: 'date', required: true },
-        { field: 'amount', label: '金额（元）', type: 'number', required: true },
-        { field: 'receiptNo', label: '财政票据号码', required: true },
+        { kind: 'date', name: 'paidOn', label: '缴费日期', required: true },
+        { kind: 'number', name: 'amount', label: '金额（元）', required: true },
+        { kind: 'text', name: 'receiptNo', label: '财政票据号码', required: true },
       ],
     },
     { action: 'fee-unpaid', title: ACTION_LABELS.close_fee_unpaid },
@@ -447,7 +455,8 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
     inputs: [
       ver,
       {
-        select: 'outcome',
+        kind: 'select',
+        name: 'outcome',
         label: '办理结果（条例第三十六条等）',
         required: true,
         blank: '请选择',
@@ -457,7 +466,8 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
         })),
       },
       {
-        hint: (
+        kind: 'hint',
+        content: (
           <>
             年报统计行按本机关的对应表（默认按常见理解）
             <Interp />
@@ -470,24 +480,32 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
         ),
       },
       {
-        field: 'basis',
+        kind: 'text',
+        name: 'basis',
         label: '法律依据（条例条款）',
         required: true,
         hint: '如：第三十六条第（二）项；不予公开的须同时引用第三十六条第（三）项和实体条款',
       },
       {
-        field: 'responsibleAgency',
+        kind: 'text',
+        name: 'responsibleAgency',
         label: '负责公开的机关（非本机关负责公开时）',
         hint: '条例第三十六条第（五）项：告知该机关的名称和联系方式',
       },
-      { field: 'responsibleContact', label: '该机关的联系方式' },
+      { kind: 'text', name: 'responsibleContact', label: '该机关的联系方式' },
       {
-        field: 'earlierReplyRef',
+        kind: 'text',
+        name: 'earlierReplyRef',
         label: '此前的答复（重复申请时：文号和日期）',
         hint: dup ? `疑似重复：${dup.reference}，留空则引用其答复文号` : undefined,
       },
-      { text: 'reason', label: '决定说明（理由、获取方式和时间、检索情况等）', required: true },
-      { node: (form) => <WithheldParts form={form} /> },
+      {
+        kind: 'textarea',
+        name: 'reason',
+        label: '决定说明（理由、获取方式和时间、检索情况等）',
+        required: true,
+      },
+      { kind: 'node', render: (form) => <WithheldParts form={form} /> },
     ],
   });
   add(
@@ -496,7 +514,7 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
     {
       action: 'return',
       title: '退回修改',
-      inputs: [ver, { text: 'reason', label: '退回理由', required: true }],
+      inputs: [ver, { kind: 'textarea', name: 'reason', label: '退回理由', required: true }],
     },
   );
   add(handle && available.has('record_delivery'), {
@@ -505,31 +523,37 @@ export function requestStepForms(x: StepFormFacts): StepForm[] {
     defaults: { deliveredOn: today, method: 'post' },
     inputs: [
       {
-        select: 'method',
+        kind: 'select',
+        name: 'method',
         label: '送达方式',
         required: true,
         options: Object.entries(DELIVERY_METHOD_LABELS).map(([value, label]) => ({ value, label })),
       },
-      { field: 'deliveredOn', label: '送达日期', type: 'date', required: true },
-      { field: 'proof', label: '送达凭证', hint: '如：挂号信单号、签收人' },
+      { kind: 'date', name: 'deliveredOn', label: '送达日期', required: true },
+      { kind: 'text', name: 'proof', label: '送达凭证', hint: '如：挂号信单号、签收人' },
     ],
   });
   add(handle && available.has('archive'), { action: 'archive', title: '归档' });
   add(handle && available.has('withdraw'), {
     action: 'withdraw',
     title: '申请人撤回',
-    inputs: [{ text: 'reason', label: '撤回说明（如：申请人书面撤回）', required: true }],
+    inputs: [{ kind: 'textarea', name: 'reason', label: '撤回说明（如：申请人书面撤回）', required: true }],
   });
   add(
     handle,
-    { action: 'note', title: '添加办理记录', inputs: [{ text: 'body', label: '记录', required: true }] },
+    {
+      action: 'note',
+      title: '添加办理记录',
+      inputs: [{ kind: 'textarea', name: 'body', label: '记录', required: true }],
+    },
     {
       action: 'attachments',
       title: '上传附件',
       multipart: true,
       inputs: [
         {
-          node: () => (
+          kind: 'node',
+          render: () => (
             <>
               <input type="file" name="file" accept={ACCEPT_ATTR} required />
               <label class="check">
