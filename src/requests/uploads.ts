@@ -29,10 +29,19 @@ const TYPES: Record<string, { mime: string; magic: number[] | null }> = {
 
 export const ACCEPT_ATTR = Object.keys(TYPES).join(',');
 
-export interface UploadInput {
-  name: string;
-  bytes: Uint8Array;
+/** A file already in the file store's staging area (uploads/staged-upload.ts): copied, never read into memory. */
+export interface StagedRef {
+  key: string;
+  size: number;
+  /** The file's first bytes, for the type check. */
+  head: Uint8Array;
 }
+
+/** An upload: its bytes, or a staged file. */
+export type UploadInput = { name: string } & ({ bytes: Uint8Array } | { staged: StagedRef });
+
+const sizeOf = (u: UploadInput) => ('staged' in u ? u.staged.size : u.bytes.length);
+const headOf = (u: UploadInput) => ('staged' in u ? u.staged.head : u.bytes);
 
 export interface StoredUpload {
   fileName: string;
@@ -49,10 +58,11 @@ export function checkUpload(u: UploadInput): { ext: string; mime: string } {
     throw new ValidationError(`不支持的文件类型：${u.name}（可上传 PDF、JPG、PNG、Word、TXT）`, {
       files: '文件类型不支持',
     });
-  if (u.bytes.length === 0) throw new ValidationError(`文件为空：${u.name}`, { files: '文件为空' });
-  if (u.bytes.length > MAX_UPLOAD_BYTES)
+  if (sizeOf(u) === 0) throw new ValidationError(`文件为空：${u.name}`, { files: '文件为空' });
+  if (sizeOf(u) > MAX_UPLOAD_BYTES)
     throw new DomainError('too_large', `文件过大：${u.name}（每个文件不超过10MB）`);
-  if (t.magic && !t.magic.every((b, i) => u.bytes[i] === b))
+  const head = headOf(u);
+  if (t.magic && !t.magic.every((b, i) => head[i] === b))
     throw new ValidationError(`文件内容与扩展名不符：${u.name}`, { files: '文件内容与类型不符' });
   return { ext, mime: t.mime };
 }
@@ -80,7 +90,10 @@ export async function putUpload(
 ): Promise<StoredUpload> {
   const { ext, mime } = checkUpload(u);
   const key = `requests/${agencyId}/${year}/${crypto.randomBytes(16).toString('hex')}${ext}`;
-  const stored = await step.put(key, u.bytes, { maxBytes: MAX_UPLOAD_BYTES });
+  const stored =
+    'staged' in u
+      ? await step.copy(u.staged.key, key)
+      : await step.put(key, u.bytes, { maxBytes: MAX_UPLOAD_BYTES });
   return {
     fileName: safeFileName(path.basename(u.name)),
     contentType: mime,

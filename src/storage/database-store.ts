@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { DbOrTrx } from '../db/database.ts';
 import { toNumber } from '../db/values.ts';
+import { ValidationError } from '../errors.ts';
 import { assertKey, piecesOf, tooLarge, type FileStore } from './file-store.ts';
 
 /** 256 KB: large enough that a 10 MB file is 40 rows, small enough to stay far below any row or packet limit. */
@@ -60,6 +61,33 @@ export function databaseStore(): FileStore {
         .where('key', '=', key)
         .execute();
       return { file: { key, size, sha256 } };
+    },
+    async copy(trx, from, key) {
+      assertKey(from);
+      assertKey(key);
+      const f = await fileRow(trx, from);
+      if (!f) throw new ValidationError('文件不存在或已被删除');
+      await trx
+        .insertInto('stored_files')
+        .values({
+          key,
+          size: f.size,
+          sha256: f.sha256,
+          chunks: f.chunks,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      await trx
+        .insertInto('stored_file_chunks')
+        .columns(['file_key', 'seq', 'data'])
+        .expression((eb) =>
+          eb
+            .selectFrom('stored_file_chunks')
+            .select([eb.val(key).as('file_key'), 'seq', 'data'])
+            .where('file_key', '=', from),
+        )
+        .execute();
+      return { file: { key, size: f.size, sha256: f.sha256 } };
     },
     async remove(trx, key) {
       assertKey(key);

@@ -9,6 +9,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ValidationError } from '../errors.ts';
 import { assertKey, piecesOf, tooLarge, type FileStore } from './file-store.ts';
 
 export function diskStore(root: string): FileStore {
@@ -40,6 +41,20 @@ export function diskStore(root: string): FileStore {
       }
       return {
         file: { key, size, sha256: hash.digest('hex') },
+        undo: () => fsp.rm(target, { force: true }),
+      };
+    },
+    async copy(_trx, from, key) {
+      const source = abs(from);
+      const target = abs(key);
+      const st = await fsp.stat(source).catch(() => undefined);
+      if (!st?.isFile()) throw new ValidationError('文件不存在或已被删除');
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      await fsp.link(source, target);
+      const hash = crypto.createHash('sha256');
+      await pipeline(fs.createReadStream(target), hash);
+      return {
+        file: { key, size: st.size, sha256: hash.digest('hex') },
         undo: () => fsp.rm(target, { force: true }),
       };
     },

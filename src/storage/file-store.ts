@@ -34,15 +34,24 @@ export interface WriteOptions {
 
 export interface FileStore {
   readonly kind: 'disk' | 'database';
-  /** Write `body` under `key` as part of `trx`; `undo` (disk only) removes it if the transaction fails. */
+  /**
+   * Write `body` under `key` as part of `trx`; `undo` (disk only) removes it if the transaction fails. Given the
+   * database itself rather than a transaction (staged uploads), each chunk is committed as it is written: the caller
+   * removes the file again when the write fails.
+   */
   write(
-    trx: Trx,
+    trx: DbOrTrx,
     key: string,
     body: FileBody,
     opts?: WriteOptions,
   ): Promise<{ file: StoredFile; undo?: () => Promise<void> }>;
   /** Remove `key` as part of `trx`; returns what to do after the commit (disk), if anything. */
-  remove(trx: Trx, key: string): Promise<(() => Promise<void>) | undefined>;
+  remove(trx: DbOrTrx, key: string): Promise<(() => Promise<void>) | undefined>;
+  /**
+   * Store the file `from` again under `to` as part of `trx`, without the bytes passing through the process (disk: a
+   * hard link; database: the chunks copied by one statement). `undo` (disk only) removes `to` if the transaction fails.
+   */
+  copy(trx: Trx, from: string, to: string): Promise<{ file: StoredFile; undo?: () => Promise<void> }>;
   /** The file as a stream, or undefined when it is not there. */
   open(db: DbOrTrx, key: string): Promise<OpenedFile | undefined>;
   /** Size and hash of a stored file (hash null on disk, where it is not recorded), or undefined. */
@@ -52,6 +61,8 @@ export interface FileStore {
 /** What a step's callback gets to write and remove files with. */
 export interface StepFiles {
   put(key: string, body: FileBody, opts?: WriteOptions): Promise<StoredFile>;
+  /** Store an already stored file (a staged upload) under `key` too (FileStore.copy). */
+  copy(from: string, key: string): Promise<StoredFile>;
   remove(key: string): Promise<void>;
 }
 
@@ -70,6 +81,11 @@ export function openStep(store: FileStore): {
     files: (trx) => ({
       async put(key, body, opts) {
         const w = await store.write(trx, key, body, opts);
+        if (w.undo) undo.push(w.undo);
+        return w.file;
+      },
+      async copy(from, key) {
+        const w = await store.copy(trx, from, key);
         if (w.undo) undo.push(w.undo);
         return w.file;
       },

@@ -24,11 +24,10 @@ export interface HeldFile {
   size: number;
 }
 
-export interface HoldInput {
-  fileName: string;
-  contentType: string;
-  bytes: Uint8Array;
-}
+/** A checked file to hold: its bytes, or a staged upload (staged-upload.ts), which is copied without reading it. */
+export type HoldInput = { fileName: string; contentType: string } & (
+  { bytes: Uint8Array } | { staged: { key: string; size: number } }
+);
 
 /** The store key of a row (rows held before the store did this carry the disk path `uploads/held/…`). */
 const keyOf = (storagePath: string) => storagePath.replace(/^uploads[\\/]/, '').replace(/\\/g, '/');
@@ -48,8 +47,10 @@ export async function holdUpload(
     .replace(/[^.a-z0-9]/g, '');
   const key = `held/${token}${ext}`;
   const fileName = path.basename(f.fileName).slice(0, 200);
+  const size = 'staged' in f ? f.staged.size : f.bytes.length;
   await fileStep(db, store, async (trx, files) => {
-    await files.put(key, f.bytes);
+    if ('staged' in f) await files.copy(f.staged.key, key);
+    else await files.put(key, f.bytes);
     await trx
       .insertInto('held_uploads')
       .values({
@@ -57,14 +58,14 @@ export async function holdUpload(
         purpose,
         file_name: fileName,
         content_type: f.contentType,
-        size: f.bytes.length,
+        size,
         storage_path: key,
         created_at: now.toISOString(),
         expires_at: new Date(now.getTime() + HOLD_MS).toISOString(),
       })
       .execute();
   });
-  return { token, fileName, contentType: f.contentType, size: f.bytes.length };
+  return { token, fileName, contentType: f.contentType, size };
 }
 
 /** The unexpired held files of these tokens for `purpose`, in the order given (unknown or foreign tokens: skipped). */

@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors.ts';
 import type { C } from './app-env.ts';
 import { safeFileName } from '../text/file-name.ts';
+import { UploadedFile } from '../uploads/staged-upload.ts';
 
 /** Form fields as strings (multi-valued fields as arrays), from urlencoded or multipart bodies. */
 export async function formData(c: C): Promise<Record<string, string | string[]>> {
@@ -40,19 +41,20 @@ export function pageParam(c: C, name = 'page'): number {
   return Number(raw);
 }
 
-/** The non-empty files of a multipart field (at most `max`, else a ValidationError naming the limit). */
+/**
+ * The non-empty files of a multipart field (at most `max`, else a ValidationError naming the limit), as references
+ * to the staged files the streaming parser wrote (web/multipart-body.ts): their bytes stay in the file store.
+ */
 export async function uploadedFiles(
   c: C,
   max: number,
   field = 'files',
-): Promise<{ name: string; bytes: Uint8Array }[]> {
+): Promise<{ name: string; staged: UploadedFile }[]> {
   const body = await c.req.parseBody({ all: true });
   const raw = body[field];
   const files = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter(
-    (f): f is File => f instanceof File && f.size > 0,
+    (f): f is UploadedFile => f instanceof UploadedFile && f.size > 0,
   );
   if (files.length > max) throw new ValidationError(`附件最多${max}个`, { [field]: '附件过多' });
-  return Promise.all(
-    files.map(async (f) => ({ name: safeFileName(f.name), bytes: new Uint8Array(await f.arrayBuffer()) })),
-  );
+  return files.map((f) => ({ name: safeFileName(f.name), staged: f }));
 }

@@ -26,6 +26,8 @@ import { auditLabels, featureNav, featureWidgets, wireFeatures } from '../featur
 import { shellNav } from './views/nav.ts';
 import { ping } from '../db/database.ts';
 import { limitBodies } from './body-limit.ts';
+import { streamMultipart } from './multipart-body.ts';
+import { MALFORMED } from '../uploads/multipart.ts';
 import { canonicalItemUrls } from './canonical-url.ts';
 
 const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
@@ -38,7 +40,6 @@ const ASSET_TYPES: Record<string, string> = {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** PostgreSQL data exceptions (class 22): invalid text for a number or date, out of range, too long. */
 const DATA_EXCEPTIONS = new Set(['22P02', '22003', '22007', '22008', '22001', '22023']);
-const MALFORMED_FORM = '提交的表单格式有误，未能读取。请返回上一页，刷新后重新填写提交。';
 
 /** Read the assets once at start: they are small, and serving from memory keeps the portal fast. */
 function loadAssets(): Map<string, { body: Buffer; type: string; etag: string }> {
@@ -143,6 +144,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   // Body size: refused (413) before anything reads it.
   app.use('*', limitBodies);
+  // Multipart bodies: parsed as a stream, files straight into the file store (web/multipart-body.ts).
+  app.use('*', streamMultipart);
 
   // CSRF: every state-changing request carries the token (form field _csrf or header X-CSRF-Token), and a browser's
   // Origin, when sent, is this site's (the request's own host or the configured public URL).
@@ -163,8 +166,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       let body: Awaited<ReturnType<typeof c.req.parseBody>>;
       try {
         body = await c.req.parseBody({ all: true });
-      } catch {
-        throw new DomainError('validation', MALFORMED_FORM);
+      } catch (e) {
+        if (isDomainError(e)) throw e;
+        throw new DomainError('validation', MALFORMED);
       }
       const v = body['_csrf'];
       sent ??= typeof v === 'string' ? v : undefined;

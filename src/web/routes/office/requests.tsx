@@ -3,6 +3,7 @@
  * attachments (the agency-level pages are in requests-admin.tsx). Thin: parse → one use case or page query →
  * present (the views are in views/requests/).
  */
+import { UploadedFile } from '../../../uploads/staged-upload.ts';
 import type { App, C } from '../../app-env.ts';
 import { currentUser, officePage } from '../../office-page.tsx';
 import { emptyForm, type FormState } from '../../views/forms.tsx';
@@ -172,13 +173,13 @@ export function requestRoutes(app: App): void {
     const body = await c.req.parseBody();
     const file = body['file'];
     try {
-      if (!(file instanceof File) || file.size === 0)
+      if (!(file instanceof UploadedFile) || file.size === 0)
         throw new ValidationError('请选择要上传的文件', { file: '请选择文件' });
       await addRequestAttachment(
         c.var.ctx,
         id,
         filesOf(c),
-        { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+        { name: file.name, staged: file },
         body['disclosed'] === '1',
       );
       return redirectWithFlash(c, `${BASE}/${id}`, '附件已上传');

@@ -220,7 +220,7 @@ export function applyRoutes(app: App): void {
             db,
             store,
             HELD_PURPOSE,
-            { fileName: u.name, contentType: u.mime, bytes: u.bytes },
+            { ...u, fileName: u.name, contentType: u.mime },
             clock.now(),
           ),
         );

@@ -29,7 +29,7 @@ import {
 } from '../../../inquiries/citizen-inquiry.ts';
 import { findPublishedInquiry, listPublishedInquiries } from '../../../inquiries/public-inquiries.ts';
 import { KIND_LABELS, STATE_LABELS, OUTCOME_LABELS } from '../../../inquiries/inquiry.ts';
-import { checkUpload, MAX_UPLOADS_PER_SUBMIT } from '../../../requests/uploads.ts';
+import { checkUpload, MAX_UPLOADS_PER_SUBMIT, type UploadInput } from '../../../requests/uploads.ts';
 import { filesOf } from '../../stored-file.ts';
 import { cnDate } from '../../../requests/letters.ts';
 import { commentCallRoutes } from './comment-calls.tsx';
@@ -272,7 +272,7 @@ export function inquiryPortalRoutes(app: App): void {
       list(f.heldUpload).filter((t) => !dropped.has(t)),
       clock.now(),
     );
-    let acceptable: { name: string; bytes: Uint8Array }[] = [];
+    let acceptable: UploadInput[] = [];
     try {
       const fresh = await uploadsOf(c);
       // Only acceptable files are held for the next attempt; a wrong one is named in the error.
@@ -347,7 +347,7 @@ export function inquiryPortalRoutes(app: App): void {
             db,
             store,
             HELD_PURPOSE,
-            { fileName: u.name, contentType: mime, bytes: u.bytes },
+            { ...u, fileName: u.name, contentType: mime },
             clock.now(),
           ),
         );
