@@ -26,6 +26,9 @@ export interface TemplatesViewProps {
 export function TemplatesView(props: TemplatesViewProps) {
   const { form, canManage, settings, current, versions, uses } = props;
   // A refused revision: its template's form (a code the page does not list, e.g. left out: the first template's).
+  // A refused settings form shows what was typed, not what is stored.
+  const typed = (name: string, stored: number) =>
+    form && props.refused === 'settings' ? String(form.values[name] ?? '') : String(stored);
   const posted = form && props.refused === 'template' ? String(form.values.code ?? '') : null;
   const failedCode =
     posted == null ? null : current.some((t) => t.code === posted) ? posted : (current[0]?.code ?? null);
@@ -46,7 +49,7 @@ export function TemplatesView(props: TemplatesViewProps) {
             <input
               id="f-answerDays"
               name="answerDays"
-              value={String(settings.answerDays)}
+              value={typed('answerDays', settings.answerDays)}
               inputMode="numeric"
             />
           </label>
@@ -55,13 +58,13 @@ export function TemplatesView(props: TemplatesViewProps) {
             <input
               id="f-remindDaysBefore"
               name="remindDaysBefore"
-              value={String(settings.remindDaysBefore)}
+              value={typed('remindDaysBefore', settings.remindDaysBefore)}
               inputMode="numeric"
             />
           </label>
           <label>
             按月、按季度事项于下月几日前公开{' '}
-            <input id="f-dueDay" name="dueDay" value={String(settings.dueDay)} inputMode="numeric" />
+            <input id="f-dueDay" name="dueDay" value={typed('dueDay', settings.dueDay)} inputMode="numeric" />
           </label>
           <label class="check">
             <input
