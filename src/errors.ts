@@ -79,14 +79,17 @@ export function assertCan(
   throw new ForbiddenError(opts.message);
 }
 
-/** Turn a zod error into a ValidationError with per-field Chinese messages. */
 /** What fromZod reads of a zod error. */
 type ZodIssues = { issues: { path: PropertyKey[]; message: string }[] };
 
+/** Turn a zod error into a ValidationError with per-field Chinese messages. */
 export function fromZod(error: ZodIssues): ValidationError {
   const fieldErrors: Record<string, string> = {};
   for (const i of error.issues) {
-    const key = i.path.map(String).join('.') || '_';
+    // An element of a list of plain values (alertDays.1, roles.0) is the list's own field: one control on the form.
+    const path = [...i.path];
+    while (typeof path.at(-1) === 'number') path.pop();
+    const key = path.map(String).join('.') || '_';
     fieldErrors[key] ??= i.message;
   }
   const first = error.issues[0]?.message ?? '输入有误';

@@ -58,3 +58,24 @@ export async function staleConflict(
     ),
   );
 }
+
+/**
+ * Run a change that a simultaneous save may beat (issue 10): both saves passed the stale-form check, and the
+ * database decides — the loser's version-checked UPDATE matches no row (it waits for the winner's commit on
+ * PostgreSQL, or runs after it on SQLite), or a unique constraint or a serialization failure stops its transaction.
+ * Whatever the database said, when the record changed meanwhile (`lost` returns its refusal, read after the loser's
+ * transaction rolled back — never inside it, which on SQLite's one connection would wait on itself) the loser gets
+ * the stale-form message: who acted first, when, and the state now. Otherwise the error stands.
+ */
+export async function unlessRaceLost<T>(
+  work: () => Promise<T>,
+  lost: () => Promise<ConflictError | null>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const stale = await lost();
+    if (stale) throw stale;
+    throw e;
+  }
+}

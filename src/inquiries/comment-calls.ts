@@ -12,7 +12,6 @@ import { assertCan, InvalidStateError, NotFoundError, parseInput, ValidationErro
 import { nowIso } from '../db/values.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
-import { agencyScope } from '../org/org.queries.ts';
 import { touchPortal } from '../portal/portal-version.ts';
 import type { Agency } from '../org/org.ts';
 import { ADOPTIONS, CommentCallInput, CommentInput, textField } from './inquiry.schema.ts';
@@ -20,7 +19,7 @@ import { inquiryPolicy } from './inquiry.policy.ts';
 import { getInquirySettings } from './settings.ts';
 import { screenText } from './screening.ts';
 import { guardSubmission, type AbuseInput } from './abuse.ts';
-import { clerksOf, notifyUsers } from './inquiries.queries.ts';
+import { clerksOf, inquiryAgencyScope, notifyUsers } from './inquiries.queries.ts';
 import { contactKeyOf } from './submit-inquiry.ts';
 
 export interface CommentCall {
@@ -108,7 +107,7 @@ export async function listComments(db: DbOrTrx, callId: number, shownOnly = fals
 
 /** The office (through the clerk) publishes a draft for comments. */
 export async function createCommentCall(ctx: Ctx, agencyId: number, raw: unknown): Promise<CommentCall> {
-  assertCan(inquiryPolicy.manage(ctx.actor, await agencyScope(ctx.db, agencyId)), { hide: true });
+  assertCan(inquiryPolicy.manage(ctx.actor, await inquiryAgencyScope(ctx.db, agencyId)), { hide: true });
   const input = parseInput(CommentCallInput, raw);
   const today = ctx.clock.today();
   if (input.closesOn <= today) throw new ValidationError('截止日期应晚于今天', { closesOn: '应晚于今天' });
@@ -214,7 +213,7 @@ export async function moderateComment(ctx: Ctx, commentId: number, show: boolean
     .where('comment_call_comments.id', '=', commentId)
     .executeTakeFirst();
   if (!c) throw new NotFoundError('未找到该意见');
-  assertCan(inquiryPolicy.manage(ctx.actor, await agencyScope(ctx.db, c.agency_id)), { hide: true });
+  assertCan(inquiryPolicy.manage(ctx.actor, await inquiryAgencyScope(ctx.db, c.agency_id)), { hide: true });
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('comment_call_comments')
@@ -246,7 +245,7 @@ export const AdoptionInput = z.object({
 /** After closing: what was adopted and why not, published on the portal. */
 export async function publishAdoption(ctx: Ctx, callId: number, raw: unknown): Promise<void> {
   const call = await getCommentCall(ctx.db, callId);
-  assertCan(inquiryPolicy.manage(ctx.actor, await agencyScope(ctx.db, call.agencyId)), { hide: true });
+  assertCan(inquiryPolicy.manage(ctx.actor, await inquiryAgencyScope(ctx.db, call.agencyId)), { hide: true });
   const today = ctx.clock.today();
   if (today <= call.closesOn) throw new InvalidStateError(`意见征集${call.closesOn}截止后才能公布采纳情况`);
   const input = parseInput(AdoptionInput, raw);

@@ -8,10 +8,11 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { nowIso, toBool } from '../db/values.ts';
 import { agencyScope, listUsers } from '../org/org.queries.ts';
 import type { User } from '../org/org.ts';
+import { notify } from '../notifications/notify.ts';
 import type { Ctx } from '../context.ts';
 import type { InquiryTable } from './inquiries.tables.ts';
 import type { Inquiry } from './inquiry.ts';
-import type { InquiryScope } from './inquiry.policy.ts';
+import type { InquiryAgencyScope, InquiryScope } from './inquiry.policy.ts';
 
 export type InquiryRow = Selectable<InquiryTable>;
 
@@ -105,8 +106,14 @@ export async function pendingTransfer(db: DbOrTrx, inquiryId: number): Promise<P
     : undefined;
 }
 
+/** The agency scope of the ledger's own work (routing, screening, 意见征集): who does the clerk's work. */
+export async function inquiryAgencyScope(db: DbOrTrx, agencyId: number): Promise<InquiryAgencyScope> {
+  const [s, clerks] = await Promise.all([agencyScope(db, agencyId), clerksOf(db, agencyId)]);
+  return { ...s, clerkIds: clerks.map((u) => u.id) };
+}
+
 export async function inquiryScope(db: DbOrTrx, q: Inquiry): Promise<InquiryScope> {
-  const s = await agencyScope(db, q.agencyId);
+  const s = await inquiryAgencyScope(db, q.agencyId);
   const t = await pendingTransfer(db, q.id);
   const [approvers, transferApprovers] = await Promise.all([
     headsOf(db, q.agencyId, q.officeId),
@@ -229,28 +236,23 @@ export async function headsOf(db: DbOrTrx, agencyId: number, officeId: number | 
   return leaders.length ? leaders : clerksOf(db, agencyId);
 }
 
-/** Write a reminder to each user (in the caller's transaction). */
+/**
+ * Write a reminder to each user (in the caller's transaction) through the one notification writer: in-app at once,
+ * e-mail / SMS as each user chose.
+ */
 export async function notifyUsers(
   trx: DbOrTrx,
   users: readonly Pick<User, 'id'>[],
   n: { kind: string; title: string; body?: string; link: string },
   now: Date,
 ): Promise<number> {
-  const ids = [...new Set(users.map((u) => u.id))];
-  for (const id of ids)
-    await trx
-      .insertInto('notifications')
-      .values({
-        user_id: id,
-        kind: n.kind,
-        title: n.title,
-        body: n.body ?? n.title,
-        link: n.link,
-        created_at: nowIso(now),
-        read_at: null,
-      })
-      .execute();
-  return ids.length;
+  return notify(
+    trx,
+    now,
+    users.map((u) => u.id),
+    { kind: n.kind, title: n.title, body: n.body ?? n.title, link: n.link },
+    { deliver: true },
+  );
 }
 
 export const officeLink = (id: number) => `/office/inquiries/${id}`;

@@ -9,7 +9,8 @@ import { assertCan, InvalidStateError } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { enqueue } from '../jobs/queue.ts';
 import type { User } from '../org/org.ts';
-import type { InquiryAuditAction } from './inquiry-audit.ts';
+import { INQUIRY_AUDIT_LABELS, type InquiryAuditAction } from './inquiry-audit.ts';
+import { staleConflict, unlessRaceLost } from '../audit/last-change.ts';
 import { inquiryPolicy, type InquiryPolicyAction, type InquiryScope } from './inquiry.policy.ts';
 import {
   addEvent,
@@ -20,7 +21,7 @@ import {
   updateInquiry,
   type InquiryRow,
 } from './inquiries.queries.ts';
-import type { Inquiry, InquiryState } from './inquiry.ts';
+import { STATE_LABELS, type Inquiry, type InquiryState } from './inquiry.ts';
 import { CITIZEN_JOB } from './notify-citizen.ts';
 
 export interface StepResult {
@@ -52,30 +53,45 @@ export async function inquiryStep(ctx: Ctx, id: number, spec: StepSpec): Promise
     throw new InvalidStateError(spec.stateMessage ?? '留言当前的状态不能办理此步骤，请刷新页面查看最新状态');
   const today = ctx.clock.today();
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const r = await spec.run({ trx, inquiry: q, scope, today });
-    const next = r.patch ? await updateInquiry(trx, q, r.patch, now) : q;
-    if (r.event) await addEvent(trx, ctx, q.id, r.event.kind, r.event);
-    if (r.notify)
-      await notifyUsers(
-        trx,
-        r.notify.users,
-        { kind: spec.audit, title: r.notify.title, link: officeLink(q.id) },
-        now,
-      );
-    if (r.citizen && (q.contactPhone || q.contactEmail))
-      await enqueue(trx, CITIZEN_JOB, { inquiryId: q.id, text: r.citizen });
-    await recordEvent(trx, ctx, {
-      action: spec.audit,
-      objectType: 'inquiry',
-      objectId: q.id,
-      agencyId: q.agencyId,
-      before: r.audit?.before,
-      after: r.audit?.after,
-      note: r.audit?.note,
-    });
-    return next;
-  });
+  // Two staff saving the same step at once: the loser is told who acted first, when, and the state now.
+  const lost = async () => {
+    const cur = await getInquiry(ctx.db, id);
+    return cur.version === q.version
+      ? null
+      : staleConflict(
+          ctx.db,
+          { objectType: 'inquiry', objectId: id, what: '该留言', state: STATE_LABELS[cur.status] },
+          INQUIRY_AUDIT_LABELS,
+        );
+  };
+  return unlessRaceLost(
+    () =>
+      ctx.db.transaction().execute(async (trx) => {
+        const r = await spec.run({ trx, inquiry: q, scope, today });
+        const next = r.patch ? await updateInquiry(trx, q, r.patch, now) : q;
+        if (r.event) await addEvent(trx, ctx, q.id, r.event.kind, r.event);
+        if (r.notify)
+          await notifyUsers(
+            trx,
+            r.notify.users,
+            { kind: spec.audit, title: r.notify.title, link: officeLink(q.id) },
+            now,
+          );
+        if (r.citizen && (q.contactPhone || q.contactEmail))
+          await enqueue(trx, CITIZEN_JOB, { inquiryId: q.id, text: r.citizen });
+        await recordEvent(trx, ctx, {
+          action: spec.audit,
+          objectType: 'inquiry',
+          objectId: q.id,
+          agencyId: q.agencyId,
+          before: r.audit?.before,
+          after: r.audit?.after,
+          note: r.audit?.note,
+        });
+        return next;
+      }),
+    lost,
+  );
 }
 
 export const actorName = (ctx: Ctx) => (ctx.actor.kind === 'public' ? '留言人' : ctx.actor.name);

@@ -1,13 +1,18 @@
 /**
  * Who may do what with a citizen's message: pure, default-deny predicates over the actor and the message's scope.
- * The disclosure office's clerks run the ledger (routing, screening, moderation, referral, conversion); the
+ * The disclosure office's clerks (an agency without one: its admins) run the ledger (routing, screening, moderation, referral, conversion); the
  * responsible office drafts the answer and its head approves it (or a leader, when the office has no head); an
  * office receiving a transfer accepts it through its head. Inspectors above read.
  */
 import type { Actor } from '../context.ts';
 import { hasRole, isInspectorAbove, isMember, type AgencyScope } from '../org/access.ts';
 
-export interface InquiryScope extends AgencyScope {
+/** The agency plus who does the clerk's work (clerkWorkers: the clerks, else the admins of an agency without one). */
+export interface InquiryAgencyScope extends AgencyScope {
+  clerkIds?: readonly number[];
+}
+
+export interface InquiryScope extends InquiryAgencyScope {
   /** The responsible office (null before routing). */
   officeId: number | null;
   /** The office a pending transfer goes to. */
@@ -31,6 +36,10 @@ const READERS = [
   'auditor',
 ] as const;
 
+/** A clerk, or an admin standing in for the clerks of an agency that has none (no dead end, issue 10). */
+const clerkWork = (actor: Actor, scope: InquiryAgencyScope) =>
+  isMember(actor, scope) && (hasRole(actor, 'clerk') || named(actor, scope.clerkIds));
+
 const inOffice = (actor: Actor, officeId: number | null | undefined) =>
   actor.kind === 'user' && officeId != null && actor.officeId === officeId;
 
@@ -42,15 +51,15 @@ export const inquiryPolicy = {
     return isMember(actor, scope) && hasRole(actor, ...READERS);
   },
   /** Route, screen, merge, refer, convert, reject, moderate and publish; curate the FAQ; run 意见征集. */
-  manage(actor: Actor, scope: AgencyScope): boolean {
+  manage(actor: Actor, scope: InquiryAgencyScope): boolean {
     if (actor.kind === 'system') return true;
-    return isMember(actor, scope) && hasRole(actor, 'clerk');
+    return clerkWork(actor, scope);
   },
   /** Work on the answer: draft, extend once, ask another office to take it over. */
   handle(actor: Actor, scope: InquiryScope): boolean {
     if (actor.kind === 'system') return true;
     if (!isMember(actor, scope)) return false;
-    if (hasRole(actor, 'clerk')) return true;
+    if (clerkWork(actor, scope)) return true;
     return inOffice(actor, scope.officeId) && hasRole(actor, 'drafter', 'office_head');
   },
   /** Approve or return the drafted answer: the responsible office's head, or a leader. */

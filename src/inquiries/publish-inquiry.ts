@@ -9,12 +9,11 @@ import type { DbOrTrx } from '../db/database.ts';
 import { assertCan, InvalidStateError, NotFoundError, parseInput } from '../errors.ts';
 import { fromBool, nowIso } from '../db/values.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { agencyScope } from '../org/org.queries.ts';
 import { indexDocument, removeDocument } from '../search/search-index.ts';
 import { touchPortal } from '../portal/portal-version.ts';
 import { FaqInput, PublishInput } from './inquiry.schema.ts';
 import { inquiryStep } from './inquiry-step.ts';
-import { officeNames, type InquiryRow } from './inquiries.queries.ts';
+import { inquiryAgencyScope, officeNames, type InquiryRow } from './inquiries.queries.ts';
 import { inquiryPolicy } from './inquiry.policy.ts';
 import { maskForPublication } from './screening.ts';
 import { KIND_LABELS, type Inquiry } from './inquiry.ts';
@@ -142,7 +141,7 @@ export async function saveFaq(
   raw: unknown,
   sourceInquiryId: number | null = null,
 ): Promise<number> {
-  assertCan(inquiryPolicy.manage(ctx.actor, await agencyScope(ctx.db, agencyId)), { hide: true });
+  assertCan(inquiryPolicy.manage(ctx.actor, await inquiryAgencyScope(ctx.db, agencyId)), { hide: true });
   const input = parseInput(FaqInput, raw);
   const now = ctx.clock.now();
   const question = maskForPublication(input.question);

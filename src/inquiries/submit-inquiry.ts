@@ -11,7 +11,7 @@ import { recordEvent } from '../audit/record-event.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import type { Agency } from '../org/org.ts';
-import { agencyScope, listOffices, listVillages } from '../org/org.queries.ts';
+import { listOffices, listVillages } from '../org/org.queries.ts';
 import { nextSerial } from '../serials/next-serial.ts';
 import { newTrackingCode } from '../tracking/tracking-code.ts';
 import { InquiryInput } from './inquiry.schema.ts';
@@ -20,7 +20,14 @@ import { screenText } from './screening.ts';
 import { replyDue } from './deadline.ts';
 import { suggestOffice } from './routing.ts';
 import { listRoutingRules } from './manage-settings.ts';
-import { addEvent, clerksOf, getInquiry, notifyUsers, officeLink } from './inquiries.queries.ts';
+import {
+  addEvent,
+  clerksOf,
+  getInquiry,
+  inquiryAgencyScope,
+  notifyUsers,
+  officeLink,
+} from './inquiries.queries.ts';
 import { guardSubmission, type AbuseInput } from './abuse.ts';
 import { CITIZEN_JOB } from './notify-citizen.ts';
 import { KIND_LABELS, type Inquiry } from './inquiry.ts';
@@ -51,7 +58,7 @@ export async function submitInquiry(
   const channel = opts.channel ?? 'portal';
   // A message taken by phone or from a WeChat conversation is entered by a clerk.
   if (channel !== 'portal' && ctx.actor.kind !== 'system')
-    assertCan(inquiryPolicy.manage(ctx.actor, await agencyScope(ctx.db, agency.id)), { hide: true });
+    assertCan(inquiryPolicy.manage(ctx.actor, await inquiryAgencyScope(ctx.db, agency.id)), { hide: true });
   if (channel === 'portal') await guardSubmission(ctx, 'inquiry', { ...opts.abuse, contactKey }, settings);
   const screen = screenText(input.body, settings);
   const rules = await listRoutingRules(ctx.db, agency.id);

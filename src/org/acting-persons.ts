@@ -3,13 +3,23 @@
  * in order, to: the person an admin reassigned it to; the holders of the step's role (an office head: of the step's
  * office); the office's configured substitute; the head of the agency's disclosure office (政府信息公开工作机构
  * 负责人), else that office's substitute; and when nobody is left, the agency's admins, who can only reassign it.
+ * The clerk's own work (confirming, routing, handling unassigned items) is the exception: an agency with no active
+ * clerk has its admins do it themselves ('stand_in'), since a reassignment would only hand it to a user without the
+ * clerk role.
  * Pure resolution over rows read once; the policies take the resolved ids as facts.
  */
 import type { DbOrTrx } from '../db/database.ts';
 import type { Role } from './roles.ts';
 
 /** How the persons were found (shown on the item's page, so people see why it is theirs). */
-export type ActingVia = 'assigned' | 'role' | 'office_head' | 'substitute' | 'disclosure_head' | 'admin';
+export type ActingVia =
+  | 'assigned'
+  | 'role'
+  | 'office_head'
+  | 'substitute'
+  | 'disclosure_head'
+  | 'stand_in'
+  | 'admin';
 
 export const ACTING_VIA_LABELS: Record<ActingVia, string> = {
   assigned: '管理员指派',
@@ -17,6 +27,7 @@ export const ACTING_VIA_LABELS: Record<ActingVia, string> = {
   office_head: '站办所负责人',
   substitute: '站办所负责人的代理人',
   disclosure_head: '政务公开工作机构负责人（本站办所无负责人）',
+  stand_in: '本机关无政务公开工作机构人员，由系统管理员办理',
   admin: '无人可办，待管理员指派',
 };
 
@@ -131,17 +142,22 @@ export function resolveActing(org: OrgSnapshot, spec: StepSpec): ActingPersons {
   } else {
     const ids = holders(spec.role);
     if (ids.length) return { userIds: ids, via: 'role' };
+    if (spec.role === 'clerk') {
+      const admins = holders('admin');
+      if (admins.length) return { userIds: admins, via: 'stand_in' };
+    }
     if (spec.role !== 'clerk' && spec.role !== 'admin') {
       const d = disclosureHeads();
       if (d) return d;
     }
   }
-  return { userIds: holders('admin'), via: 'admin' };
+  // The admins only reassign (they do not take the step), so an admin who signed an earlier step is not excluded.
+  return { userIds: holdersOf(org, ['admin']).filter((id) => active.has(id)), via: 'admin' };
 }
 
 /** The active holders of any of the roles, optionally of one office or one village (snapshot order). */
 export function holdersOf(
-  org: OrgSnapshot,
+  org: Pick<OrgSnapshot, 'users'>,
   roles: readonly Role[],
   where: { officeId?: number | null; villageId?: number | null; exclude?: readonly number[] } = {},
 ): number[] {
@@ -155,6 +171,28 @@ export function holdersOf(
         (where.villageId === undefined || u.villageId === where.villageId),
     )
     .map((u) => u.id);
+}
+
+/** Who does the clerk's work: the active clerks, else (an agency with no clerk) the active admins. */
+export function clerkWorkers(org: Pick<OrgSnapshot, 'users'>): number[] {
+  const clerks = holdersOf(org, ['clerk']);
+  return clerks.length ? clerks : holdersOf(org, ['admin']);
+}
+
+/** clerkWorkers read from the database (for a policy scope). */
+export async function clerkWorkerIds(db: DbOrTrx, agencyId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select(['users.id', 'user_roles.role'])
+    .where('users.agency_id', '=', agencyId)
+    .where('users.is_active', '=', 1)
+    .where('user_roles.role', 'in', ['clerk', 'admin'])
+    .orderBy('users.id')
+    .execute();
+  const of = (role: Role) => [...new Set(rows.filter((r) => r.role === role).map((r) => r.id))];
+  const clerks = of('clerk');
+  return clerks.length ? clerks : of('admin');
 }
 
 /** Whether the resolved persons may take the step itself (an admin fallback may only reassign it). */

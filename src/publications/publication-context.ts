@@ -67,6 +67,12 @@ export async function stalePublication(db: DbOrTrx, id: number): Promise<Conflic
   );
 }
 
+/** After a failed save: the stale refusal when the item changed since `version` was read (a lost race), else null. */
+export async function lostRaceOn(db: DbOrTrx, id: number, version: number): Promise<ConflictError | null> {
+  const p = await getPublication(db, id);
+  return p.version === version ? null : stalePublication(db, id);
+}
+
 /** The search kind of 主动公开 items. */
 export const PUBLICATION_KIND = 'publication';
 

@@ -6,13 +6,14 @@
 import type { Ctx } from '../context.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { assertReportYearsOpenFrom } from '../period-lock/assert-period-open.ts';
-import { assertCan, InvalidStateError, ValidationError, isDomainError } from '../errors.ts';
+import { assertCan, ConflictError, InvalidStateError, ValidationError, isDomainError } from '../errors.ts';
 import { getAgency } from '../org/org.queries.ts';
 import { publicationPolicy } from './publication.policy.ts';
 import { ATTRIBUTE_LABELS, STEP_LABELS } from './publication.ts';
 import { formatIndexNo } from './index-no.ts';
 import { nextSerial } from '../serials/next-serial.ts';
-import { loadPublication, reindexPublication, stalePublication } from './publication-context.ts';
+import { lostRaceOn, loadPublication, reindexPublication, stalePublication } from './publication-context.ts';
+import { unlessRaceLost } from '../audit/last-change.ts';
 import { touchPortal } from '../portal/portal-version.ts';
 import { getCategory, indexFormatOf } from './publications.queries.ts';
 import { blockingReason, scanPublication } from './publication-scan.ts';
@@ -58,50 +59,55 @@ export async function publishPublication(
   const today = ctx.clock.today();
   const year = Number(today.slice(0, 4));
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      // Period lock: a 规章 / 规范性文件 counts in table A from its 成文日期 on (issued, then in force).
-      if (item.docKind !== 'none')
-        await assertReportYearsOpenFrom(trx, item.agencyId, item.writtenOn ?? today);
-      const serial = await nextSerial(trx, `publication.index:${item.agencyId}:${year}`);
-      const indexNo = formatIndexNo(format, { code: agency.code, year, category: category.code, serial });
-      const now = ctx.clock.now();
-      const r = await trx
-        .updateTable('publications')
-        .set({
-          status: 'published',
-          index_no: indexNo,
-          published_on: today,
-          updated_at: now.toISOString(),
-          version: item.version + 1,
-        })
-        .where('id', '=', id)
-        .where('version', '=', item.version)
-        .where('status', '=', 'approved')
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw await stalePublication(ctx.db, id);
-      await trx
-        .insertInto('publication_channels')
-        .values({
-          publication_id: id,
-          agency_id: item.agencyId,
-          channel: 'portal',
-          used_at: now.toISOString(),
-          used_on: today,
-          user_name: ctx.actor.kind === 'user' ? ctx.actor.name : '系统',
-          note: null,
-        })
-        .execute();
-      await recordEvent(trx, ctx, {
-        action: 'publication.published',
-        objectType: 'publication',
-        objectId: id,
-        agencyId: item.agencyId,
-        after: { indexNo, publishedOn: today, dueOn: item.dueOn, late: today > item.dueOn },
-      });
-      await reindexPublication(trx, id, now);
-      await touchPortal(trx);
-      return { indexNo };
-    });
+    // Two clerks publishing at once: the loser is told who published first, as a stale form is.
+    return await unlessRaceLost(
+      () =>
+        ctx.db.transaction().execute(async (trx) => {
+          // Period lock: a 规章 / 规范性文件 counts in table A from its 成文日期 on (issued, then in force).
+          if (item.docKind !== 'none')
+            await assertReportYearsOpenFrom(trx, item.agencyId, item.writtenOn ?? today);
+          const serial = await nextSerial(trx, `publication.index:${item.agencyId}:${year}`);
+          const indexNo = formatIndexNo(format, { code: agency.code, year, category: category.code, serial });
+          const now = ctx.clock.now();
+          const r = await trx
+            .updateTable('publications')
+            .set({
+              status: 'published',
+              index_no: indexNo,
+              published_on: today,
+              updated_at: now.toISOString(),
+              version: item.version + 1,
+            })
+            .where('id', '=', id)
+            .where('version', '=', item.version)
+            .where('status', '=', 'approved')
+            .executeTakeFirst();
+          if (Number(r.numUpdatedRows) !== 1) throw new ConflictError();
+          await trx
+            .insertInto('publication_channels')
+            .values({
+              publication_id: id,
+              agency_id: item.agencyId,
+              channel: 'portal',
+              used_at: now.toISOString(),
+              used_on: today,
+              user_name: ctx.actor.kind === 'user' ? ctx.actor.name : '系统',
+              note: null,
+            })
+            .execute();
+          await recordEvent(trx, ctx, {
+            action: 'publication.published',
+            objectType: 'publication',
+            objectId: id,
+            agencyId: item.agencyId,
+            after: { indexNo, publishedOn: today, dueOn: item.dueOn, late: today > item.dueOn },
+          });
+          await reindexPublication(trx, id, now);
+          await touchPortal(trx);
+          return { indexNo };
+        }),
+      () => lostRaceOn(ctx.db, id, item.version),
+    );
   } catch (e) {
     if (!isDomainError(e) && isUniqueViolation(e))
       throw new ValidationError(

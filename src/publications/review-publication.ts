@@ -5,11 +5,19 @@
  */
 import type { Ctx } from '../context.ts';
 import { recordEvent } from '../audit/record-event.ts';
-import { assertCan, ForbiddenError, InvalidStateError, parseInput, ValidationError } from '../errors.ts';
+import {
+  assertCan,
+  ConflictError,
+  ForbiddenError,
+  InvalidStateError,
+  parseInput,
+  ValidationError,
+} from '../errors.ts';
 import { publicationPolicy } from './publication.policy.ts';
 import { ReviewInput } from './publication.schema.ts';
 import { STEP_LABELS, stepsFor, type ReviewStep } from './publication.ts';
-import { loadPublication, reindexPublication, stalePublication } from './publication-context.ts';
+import { lostRaceOn, loadPublication, reindexPublication, stalePublication } from './publication-context.ts';
+import { unlessRaceLost } from '../audit/last-change.ts';
 import { reviewChainOf } from './publications.queries.ts';
 import { HIT_LABELS } from './secrecy-scan.ts';
 import { blockingReason, scanPublication } from './publication-scan.ts';
@@ -96,81 +104,87 @@ export async function reviewPublication(ctx: Ctx, id: number, raw: unknown): Pro
   const finalStatus = input.step === 'first_review' ? (allSteps === 1 ? 'approved' : 'in_review') : status;
 
   const waitingBefore = await waitingOfPublication(ctx.db, id);
-  await ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.clock.now().toISOString();
-    const r = await trx
-      .updateTable('publications')
-      .set({
-        status: finalStatus,
-        review_round: round,
-        updated_at: now,
-        version: item.version + 1,
-        ...(signsSecrecy
-          ? {
-              secrecy_signed_by: actor.userId,
-              secrecy_signed_name: actor.name,
-              secrecy_signed_at: now,
-              secrecy_note: input.secrecyNote,
-              secrecy_hits_json: JSON.stringify(hits),
-            }
-          : {}),
-        ...(input.step === 'first_review'
-          ? {
-              secrecy_signed_by: null,
-              secrecy_signed_name: null,
-              secrecy_signed_at: null,
-              secrecy_note: null,
-              secrecy_hits_json: null,
-            }
-          : {}),
-      })
-      .where('id', '=', id)
-      .where('version', '=', item.version)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw await stalePublication(ctx.db, id);
-    await trx
-      .insertInto('publication_reviews')
-      .values({
-        publication_id: id,
-        round,
-        step: input.step,
-        action: input.action,
-        reason: input.reason,
-        user_id: actor.userId,
-        user_name: actor.name,
-        signed_at: now,
-      })
-      .execute();
-    await recordEvent(trx, ctx, {
-      action: input.action === 'approve' ? 'publication.review_signed' : 'publication.review_returned',
-      objectType: 'publication',
-      objectId: id,
-      agencyId: item.agencyId,
-      before: { status: item.status },
-      after: { status: finalStatus, step: input.step, round },
-      note: input.reason,
-    });
-    if (signsSecrecy)
-      await recordEvent(trx, ctx, {
-        action: 'publication.secrecy_signed',
-        objectType: 'publication',
-        objectId: id,
-        agencyId: item.agencyId,
-        after: {
-          hits: hits.length,
-          high: hits.filter((h) => h.severity === 'high').length,
-          unreadable: scan.unreadable.map((a) => a.fileName),
-        },
-        note: input.secrecyNote,
-      });
-    await reindexPublication(trx, id, ctx.clock.now());
-    // The handover: the next step's persons, the drafter of a returned item, or the clerks who publish are told.
-    await notifyHandover(
-      trx,
-      ctx.clock.now(),
-      actor.userId,
-      waitingBefore,
-      await waitingOfPublication(trx, id),
-    );
-  });
+  // Two reviewers signing at once: the loser is told who signed first, as a stale form is.
+  await unlessRaceLost(
+    () =>
+      ctx.db.transaction().execute(async (trx) => {
+        const now = ctx.clock.now().toISOString();
+        const r = await trx
+          .updateTable('publications')
+          .set({
+            status: finalStatus,
+            review_round: round,
+            updated_at: now,
+            version: item.version + 1,
+            ...(signsSecrecy
+              ? {
+                  secrecy_signed_by: actor.userId,
+                  secrecy_signed_name: actor.name,
+                  secrecy_signed_at: now,
+                  secrecy_note: input.secrecyNote,
+                  secrecy_hits_json: JSON.stringify(hits),
+                }
+              : {}),
+            ...(input.step === 'first_review'
+              ? {
+                  secrecy_signed_by: null,
+                  secrecy_signed_name: null,
+                  secrecy_signed_at: null,
+                  secrecy_note: null,
+                  secrecy_hits_json: null,
+                }
+              : {}),
+          })
+          .where('id', '=', id)
+          .where('version', '=', item.version)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new ConflictError();
+        await trx
+          .insertInto('publication_reviews')
+          .values({
+            publication_id: id,
+            round,
+            step: input.step,
+            action: input.action,
+            reason: input.reason,
+            user_id: actor.userId,
+            user_name: actor.name,
+            signed_at: now,
+          })
+          .execute();
+        // The secrecy form first: the signature is the step's last audit row (what a stale or losing form names).
+        if (signsSecrecy)
+          await recordEvent(trx, ctx, {
+            action: 'publication.secrecy_signed',
+            objectType: 'publication',
+            objectId: id,
+            agencyId: item.agencyId,
+            after: {
+              hits: hits.length,
+              high: hits.filter((h) => h.severity === 'high').length,
+              unreadable: scan.unreadable.map((a) => a.fileName),
+            },
+            note: input.secrecyNote,
+          });
+        await recordEvent(trx, ctx, {
+          action: input.action === 'approve' ? 'publication.review_signed' : 'publication.review_returned',
+          objectType: 'publication',
+          objectId: id,
+          agencyId: item.agencyId,
+          before: { status: item.status },
+          after: { status: finalStatus, step: input.step, round },
+          note: input.reason,
+        });
+        await reindexPublication(trx, id, ctx.clock.now());
+        // The handover: the next step's persons, the drafter of a returned item, or the clerks who publish are told.
+        await notifyHandover(
+          trx,
+          ctx.clock.now(),
+          actor.userId,
+          waitingBefore,
+          await waitingOfPublication(trx, id),
+        );
+      }),
+    () => lostRaceOn(ctx.db, id, item.version),
+  );
 }

@@ -6,7 +6,7 @@
 import type { Ctx } from '../context.ts';
 import type { Trx } from '../db/database.ts';
 import { assertCan, InvalidStateError } from '../errors.ts';
-import { lastChangeOf, staleConflict } from '../audit/last-change.ts';
+import { lastChangeOf, staleConflict, unlessRaceLost } from '../audit/last-change.ts';
 import { beijingDateTime } from '../beijing-time.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { assertReportYearOpen } from '../period-lock/assert-period-open.ts';
@@ -107,11 +107,7 @@ export async function requestStep<T = undefined>(
   });
   // A form built from an older version: refused, saying who acted first and the request's state now.
   if (opts.expectedVersion != null && opts.expectedVersion !== request.version)
-    throw await staleConflict(
-      ctx.db,
-      { objectType: 'info_request', objectId: id, what: '该申请', state: STATE_LABELS[request.status] },
-      REQUEST_AUDIT_LABELS,
-    );
+    throw await staleRequest(ctx, request);
   if (opts.action && !canTransition(request.status, opts.action))
     throw await refusedStep(ctx, request, opts.action);
   const next = opts.action
@@ -121,59 +117,77 @@ export async function requestStep<T = undefined>(
   const cal = await getCalendar(ctx.db, request.agencyId);
   const before = await computeRequestClock(ctx.db, cal, request, settings.feePausesReplyClock);
   const waitingBefore = await waitingOfRequest(ctx.db, request);
-  return ctx.db.transaction().execute(async (trx) => {
-    const env: StepEnv = {
-      trx,
-      ctx,
-      request,
-      scope,
-      agency,
-      settings,
-      today: ctx.clock.today(),
-      clock: before.result,
-      cal,
-    };
-    const out = await opts.run(env);
-    const patch = { ...(out.patch ?? {}) };
-    // Period lock: a finalised annual report's year cannot gain or lose a receipt, a closing or a fee. Only a date
-    // the step changes is an event of that year: handling a request still open (a step that writes its existing
-    // receipt date again) is never stopped by the lock.
-    const current: Record<string, string | null | undefined> = {
-      received_on: request.receivedOn,
-      closed_on: request.closedOn,
-      fee_notice_on: request.feeNoticeOn,
-      fee_paid_on: request.feePaidOn,
-    };
-    for (const k of ['received_on', 'closed_on', 'fee_notice_on', 'fee_paid_on'] as const) {
-      const d = patch[k];
-      if (d && d !== current[k]) await assertReportYearOpen(trx, request.agencyId, d);
-    }
-    if (opts.action && patch.status === undefined) patch.status = next;
-    await updateRequest(trx, id, request.version, patch, ctx.clock.now());
-    let after = await getRequest(trx, id);
-    const clock = await computeRequestClock(trx, cal, after, settings.feePausesReplyClock);
-    await trx.updateTable('info_requests').set(clock.columns).where('id', '=', id).execute();
-    after = await getRequest(trx, id);
-    const letterIds: number[] = [];
-    for (const l of out.letters ?? [])
-      letterIds.push(await issueLetter(trx, ctx, after, agency, settings, l));
-    await recordEvent(trx, ctx, {
-      action: opts.audit,
-      objectType: 'info_request',
-      objectId: id,
-      agencyId: request.agencyId,
-      before: { status: request.status, dueOn: request.dueOn },
-      after: { status: after.status, dueOn: after.dueOn, ...((out.audit?.after as object) ?? {}) },
-      note: out.audit?.note ?? null,
-    });
-    // The handover: whoever the request now waits on is told, in the same transaction.
-    await notifyHandover(
-      trx,
-      ctx.clock.now(),
-      ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-      waitingBefore,
-      await waitingOfRequest(trx, after),
-    );
-    return { request: after, result: out.result, letterIds };
-  });
+  // Two saves of the same step at once: the loser is told who won, as a stale form is.
+  const lost = async () => {
+    const now = await getRequest(ctx.db, id);
+    return now.version === request.version ? null : staleRequest(ctx, now);
+  };
+  return unlessRaceLost(
+    () =>
+      ctx.db.transaction().execute(async (trx) => {
+        const env: StepEnv = {
+          trx,
+          ctx,
+          request,
+          scope,
+          agency,
+          settings,
+          today: ctx.clock.today(),
+          clock: before.result,
+          cal,
+        };
+        const out = await opts.run(env);
+        const patch = { ...(out.patch ?? {}) };
+        // Period lock: a finalised annual report's year cannot gain or lose a receipt, a closing or a fee. Only a date
+        // the step changes is an event of that year: handling a request still open (a step that writes its existing
+        // receipt date again) is never stopped by the lock.
+        const current: Record<string, string | null | undefined> = {
+          received_on: request.receivedOn,
+          closed_on: request.closedOn,
+          fee_notice_on: request.feeNoticeOn,
+          fee_paid_on: request.feePaidOn,
+        };
+        for (const k of ['received_on', 'closed_on', 'fee_notice_on', 'fee_paid_on'] as const) {
+          const d = patch[k];
+          if (d && d !== current[k]) await assertReportYearOpen(trx, request.agencyId, d);
+        }
+        if (opts.action && patch.status === undefined) patch.status = next;
+        await updateRequest(trx, id, request.version, patch, ctx.clock.now());
+        let after = await getRequest(trx, id);
+        const clock = await computeRequestClock(trx, cal, after, settings.feePausesReplyClock);
+        await trx.updateTable('info_requests').set(clock.columns).where('id', '=', id).execute();
+        after = await getRequest(trx, id);
+        const letterIds: number[] = [];
+        for (const l of out.letters ?? [])
+          letterIds.push(await issueLetter(trx, ctx, after, agency, settings, l));
+        await recordEvent(trx, ctx, {
+          action: opts.audit,
+          objectType: 'info_request',
+          objectId: id,
+          agencyId: request.agencyId,
+          before: { status: request.status, dueOn: request.dueOn },
+          after: { status: after.status, dueOn: after.dueOn, ...((out.audit?.after as object) ?? {}) },
+          note: out.audit?.note ?? null,
+        });
+        // The handover: whoever the request now waits on is told, in the same transaction.
+        await notifyHandover(
+          trx,
+          ctx.clock.now(),
+          ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+          waitingBefore,
+          await waitingOfRequest(trx, after),
+        );
+        return { request: after, result: out.result, letterIds };
+      }),
+    lost,
+  );
+}
+
+/** The refusal of a step on a request that changed since it was read: who acted, when, and its state now. */
+function staleRequest(ctx: Ctx, now: InfoRequest) {
+  return staleConflict(
+    ctx.db,
+    { objectType: 'info_request', objectId: now.id, what: '该申请', state: STATE_LABELS[now.status] },
+    REQUEST_AUDIT_LABELS,
+  );
 }

@@ -17,6 +17,8 @@ export interface RequestScope extends AgencyScope {
    */
   approverIds?: readonly number[];
   extensionApproverIds?: readonly number[];
+  /** Who does the clerk's work (clerkWorkers: the clerks, else the admins of an agency without a clerk). */
+  clerkIds?: readonly number[];
 }
 
 const named = (actor: Actor, ids: readonly number[] | undefined) =>
@@ -33,6 +35,10 @@ const READERS = [
 ] as const;
 
 const member = (actor: Actor, scope: RequestScope) => actor.kind === 'system' || isMember(actor, scope);
+
+/** A clerk, or the admin standing in for the clerks of an agency that has none (no dead end, issue 10). */
+const clerkWork = (actor: Actor, scope: RequestScope) =>
+  hasRole(actor, 'clerk') || (isMember(actor, scope) && named(actor, scope.clerkIds));
 
 /** The head of the agency's disclosure office (政府信息公开工作机构负责人). */
 function isDisclosureHead(actor: Actor, scope: RequestScope): boolean {
@@ -54,18 +60,21 @@ export const requestPolicy = {
   },
   /** Register a request from any channel, confirm online requests. */
   register(actor: Actor, scope: RequestScope): boolean {
-    return member(actor, scope) && (actor.kind === 'system' || hasRole(actor, 'clerk'));
+    return member(actor, scope) && (actor.kind === 'system' || clerkWork(actor, scope));
   },
   /** Work on a request: notes, attachments, 补正, consultation, fees, draft decision, delivery, archive. */
   handle(actor: Actor, scope: RequestScope): boolean {
     if (actor.kind === 'system') return true;
     if (!isMember(actor, scope)) return false;
-    if (hasRole(actor, 'clerk')) return true;
+    if (clerkWork(actor, scope)) return true;
     return actor.kind === 'user' && scope.handlerId != null && actor.userId === scope.handlerId;
   },
   /** Assign the handler and office. */
   assign(actor: Actor, scope: RequestScope): boolean {
-    return member(actor, scope) && (actor.kind === 'system' || hasRole(actor, 'clerk', 'office_head'));
+    return (
+      member(actor, scope) &&
+      (actor.kind === 'system' || hasRole(actor, 'office_head') || clerkWork(actor, scope))
+    );
   },
   /** Approve the draft reply (internal review): the disclosure office's head or a leader. */
   approve(actor: Actor, scope: RequestScope): boolean {

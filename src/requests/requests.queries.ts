@@ -6,6 +6,7 @@ import { nowIso, toBool } from '../db/values.ts';
 import type { InfoRequestTable } from './requests.tables.ts';
 import type { InfoRequest } from './request.ts';
 import { agencyScope, getAgency } from '../org/org.queries.ts';
+import { clerkWorkerIds } from '../org/acting-persons.ts';
 import type { RequestScope } from './request.policy.ts';
 import type { Agency } from '../org/org.ts';
 
@@ -110,8 +111,12 @@ export async function requestScope(
   agencyId: number,
   handlerId: number | null = null,
 ): Promise<RequestScope & { agency: Agency }> {
-  const [scope, agency] = await Promise.all([agencyScope(db, agencyId), getAgency(db, agencyId)]);
-  return { ...scope, disclosureOfficeId: agency.disclosureOfficeId, handlerId, agency };
+  const [scope, agency, clerkIds] = await Promise.all([
+    agencyScope(db, agencyId),
+    getAgency(db, agencyId),
+    clerkWorkerIds(db, agencyId),
+  ]);
+  return { ...scope, disclosureOfficeId: agency.disclosureOfficeId, handlerId, clerkIds, agency };
 }
 
 /** The conflict message of the optimistic version check. */

@@ -72,10 +72,11 @@ export const TemplateVersionInput = z.object({
 
 /** Make a new version of a template from its newest one. Returns the new version's id. */
 export async function newTemplateVersion(ctx: Ctx, agencyId: number, raw: unknown): Promise<number> {
-  const input = parseInput(TemplateVersionInput, raw);
+  // Who may first, what was typed second: a role that may not revise templates is not shown their field errors.
   assertCan(villagePolicy.manageTemplates(ctx.actor, await agencyScope(ctx.db, agencyId)), {
     message: '只有乡党政办或管理员可以修改公开模板',
   });
+  const input = parseInput(TemplateVersionInput, raw);
   const versions = (await listTemplateVersions(ctx.db, agencyId)).filter((t) => t.code === input.code);
   const latest = versions.at(-1);
   if (!latest) throw new ValidationError('模板不存在', { code: '模板不存在' });

@@ -1,11 +1,12 @@
 import { render } from 'preact-render-to-string';
 import type { VNode } from 'preact';
 import type { C } from './app-env.ts';
+import { unlinkHiddenFieldErrors } from './error-summary-links.ts';
 
 /** Render a page (JSX, escaped by default) to an HTML response. */
 export function page(c: C, node: VNode, status = 200): Response {
   c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
-  return c.html('<!doctype html>' + render(node), status as 200);
+  return c.html('<!doctype html>' + unlinkHiddenFieldErrors(render(node)), status as 200);
 }
 
 /** Render a fragment to a string (tests, e-mail bodies). */

@@ -166,6 +166,16 @@ describeEachDialect('web: 村级公开 pages over the demo township', (t) => {
       (await liaison.post('/office/villages/templates/push', { templateId: String(tpl.id) })).status,
       403,
     );
+    // A refused setting keeps what was typed, and its summary link reaches the field.
+    const refused = await clerk.post('/office/villages/settings', {
+      answerDays: '九十',
+      remindDaysBefore: '5',
+      dueDay: '10',
+    });
+    assert.equal(refused.status, 400);
+    const refusedHtml = await refused.text();
+    assert.match(refusedHtml, /id="f-answerDays" name="answerDays" value="九十"/);
+    assert.match(refusedHtml, /href="#f-answerDays"/);
     // The answer period is the township's setting.
     assert.equal(
       (

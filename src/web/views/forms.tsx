@@ -213,7 +213,7 @@ export function Checkboxes(p: {
   const current = p.form.values[p.name];
   const selected = new Set(Array.isArray(current) ? current : current ? [current] : []);
   return (
-    <fieldset class={err ? 'field has-error' : 'field'}>
+    <fieldset id={`f-${p.name}`} class={err ? 'field has-error' : 'field'}>
       <legend>{p.legend}</legend>
       {p.options.map((o) => (
         <label class="check">

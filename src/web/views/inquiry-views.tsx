@@ -85,7 +85,7 @@ export function AskForm(m: AskFormModel) {
     <form method="post" action="/inquiries/ask" enctype="multipart/form-data" novalidate class="narrow">
       <Csrf token={m.csrf} />
       <FormError form={f} />
-      <fieldset class={f.errors.kind ? 'field has-error' : 'field'}>
+      <fieldset id="f-kind" class={f.errors.kind ? 'field has-error' : 'field'}>
         <legend>
           留言类型<span class="req"> *</span>
         </legend>

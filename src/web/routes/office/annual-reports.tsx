@@ -208,7 +208,7 @@ export function annualReportRoutes(app: App): void {
       await acknowledgeWarning(c.var.ctx, id, { fingerprint: str(f.fingerprint), reason: str(f.reason) });
       return redirectWithFlash(c, `/office/annual-reports/${id}#checks-h`, '已确认该警告');
     } catch (e) {
-      return detailPage(c, id, { ack: toForm(e, {}) }, 400);
+      return detailPage(c, id, { ack: toForm(e, { fingerprint: str(f.fingerprint) }) }, 400);
     }
   });
 

@@ -17,7 +17,8 @@ import {
 } from '../../views/forms.tsx';
 import { ScreenReport } from '../../views/inquiry-views.tsx';
 import { assertCan, NotFoundError } from '../../../errors.ts';
-import { agencyScope, listOffices } from '../../../org/org.queries.ts';
+import { listOffices } from '../../../org/org.queries.ts';
+import { inquiryAgencyScope } from '../../../inquiries/inquiries.queries.ts';
 import { inquiryPolicy } from '../../../inquiries/inquiry.policy.ts';
 import {
   createCommentCall,
@@ -34,7 +35,9 @@ import { cutChars } from '../../../text/cut.ts';
 async function callsPage(c: C, form?: FormState, status = 200) {
   const user = currentUser(c);
   const db = c.var.deps.db;
-  assertCan(inquiryPolicy.manage(c.var.ctx.actor, await agencyScope(db, user.agencyId)), { hide: true });
+  assertCan(inquiryPolicy.manage(c.var.ctx.actor, await inquiryAgencyScope(db, user.agencyId)), {
+    hide: true,
+  });
   const calls = await listCommentCalls(db, user.agencyId);
   const offices = await listOffices(db, user.agencyId);
   const today = c.var.ctx.clock.today();
@@ -87,7 +90,9 @@ async function callsPage(c: C, form?: FormState, status = 200) {
 async function callPage(c: C, id: number, form?: FormState, status = 200) {
   const db = c.var.deps.db;
   const call = await getCommentCall(db, id);
-  assertCan(inquiryPolicy.manage(c.var.ctx.actor, await agencyScope(db, call.agencyId)), { hide: true });
+  assertCan(inquiryPolicy.manage(c.var.ctx.actor, await inquiryAgencyScope(db, call.agencyId)), {
+    hide: true,
+  });
   const comments = await listComments(db, id);
   const closed = c.var.ctx.clock.today() > call.closesOn;
   const f = form ?? emptyForm({ summary: call.adoptionSummary ?? '' });

@@ -21,7 +21,7 @@ import { listFaqs, saveFaq } from '../../../inquiries/publish-inquiry.ts';
 import { computeMonth } from '../../../inquiries/figures.queries.ts';
 import { monthsBetween } from '../../../inquiries/figures.ts';
 import { threeMonthAlarms } from '../../../inquiries/send-inquiry-alerts.ts';
-import { officeNames } from '../../../inquiries/inquiries.queries.ts';
+import { inquiryAgencyScope, officeNames } from '../../../inquiries/inquiries.queries.ts';
 import { INQUIRY_KINDS, KIND_LABELS } from '../../../inquiries/inquiry.ts';
 import { addDays } from '../../../calendar/dates.ts';
 import { cnDate } from '../../../requests/letters.ts';
@@ -232,7 +232,9 @@ async function figuresPage(c: C) {
 async function faqPage(c: C, form?: FormState, status = 200) {
   const user = currentUser(c);
   const db = c.var.deps.db;
-  assertCan(inquiryPolicy.manage(c.var.ctx.actor, await agencyScope(db, user.agencyId)), { hide: true });
+  assertCan(inquiryPolicy.manage(c.var.ctx.actor, await inquiryAgencyScope(db, user.agencyId)), {
+    hide: true,
+  });
   const faqs = await listFaqs(db, user.agencyId);
   return officePage(
     c,

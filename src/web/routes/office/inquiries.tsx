@@ -14,7 +14,7 @@ import { agencyScope, getAgency, listOffices, listVillages } from '../../../org/
 import { submitInquiry } from '../../../inquiries/submit-inquiry.ts';
 import { getInquirySettings } from '../../../inquiries/settings.ts';
 import { OfficeAskFields } from '../../views/inquiry-views.tsx';
-import { getInquiry, inquiryScope } from '../../../inquiries/inquiries.queries.ts';
+import { getInquiry, inquiryAgencyScope, inquiryScope } from '../../../inquiries/inquiries.queries.ts';
 import { inquiryPolicy } from '../../../inquiries/inquiry.policy.ts';
 import { listLedger } from '../../../inquiries/ledger.ts';
 import {
@@ -89,7 +89,7 @@ async function ledgerAgency(c: C, picks: { value: string }[]): Promise<number> {
 async function ledgerPage(c: C) {
   const picks = await inspectableAgencies(c);
   const agencyId = await ledgerAgency(c, picks);
-  const scope = await agencyScope(c.var.deps.db, agencyId);
+  const scope = await inquiryAgencyScope(c.var.deps.db, agencyId);
   assertCan(inquiryPolicy.view(c.var.ctx.actor, { ...scope, officeId: null }), { hide: true });
   const canManage = inquiryPolicy.manage(c.var.ctx.actor, scope);
   const canSettings = inquiryPolicy.manageSettings(c.var.ctx.actor, scope);
@@ -283,7 +283,9 @@ export function inquiryIntakeRoutes(app: App): void {
 async function newPage(c: C, form: FormState, status = 200) {
   const user = currentUser(c);
   const db = c.var.deps.db;
-  assertCan(inquiryPolicy.manage(c.var.ctx.actor, await agencyScope(db, user.agencyId)), { hide: true });
+  assertCan(inquiryPolicy.manage(c.var.ctx.actor, await inquiryAgencyScope(db, user.agencyId)), {
+    hide: true,
+  });
   const [settings, villages, offices] = await Promise.all([
     getInquirySettings(db, user.agencyId),
     listVillages(db, user.agencyId),

@@ -71,6 +71,9 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
     settings,
     draft,
   });
+  // A refused step whose form the page no longer shows (someone else took the step first): its message on top.
+  const shownKeys = new Set(Object.values(specs).flatMap((s) => (s.show && s.formKey ? [s.formKey] : [])));
+  const refused = Object.entries(forms).find(([k, f]) => !shownKeys.has(k) && f.message)?.[1];
   const steps = (...keys: string[]) => (
     <StepForms id={q.id} csrf={csrf} forms={forms} specs={keys.map((k) => specs[k]!)} />
   );
@@ -81,6 +84,11 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
       <p>
         <a href={BASE}>← 留言台账</a>
       </p>
+      {refused ? (
+        <div class="form-error" role="alert">
+          {refused.message}
+        </div>
+      ) : null}
       <h1>
         留言 {q.reference} {reporters > 1 ? <span class="badge">{reporters}人反映</span> : null}
       </h1>

@@ -161,7 +161,7 @@ function decisionForm(c: C, villageId: number, form: FormState, status = 200) {
   );
 }
 
-async function templatesPage(c: C, form?: FormState, status = 200) {
+async function templatesPage(c: C, form?: FormState, status = 200, refused?: 'settings' | 'template') {
   const actor = currentActor(c);
   const db = c.var.deps.db;
   const scope = await agencyScope(db, actor.agencyId);
@@ -179,6 +179,7 @@ async function templatesPage(c: C, form?: FormState, status = 200) {
     '村级公开模板',
     <TemplatesView
       form={form}
+      refused={refused}
       csrf={c.var.csrf}
       canManage={canManage}
       settings={settings}
@@ -190,12 +191,18 @@ async function templatesPage(c: C, form?: FormState, status = 200) {
   );
 }
 
-async function onTemplateError(c: C, e: unknown) {
+async function onTemplateError(
+  c: C,
+  e: unknown,
+  values: FormState['values'],
+  refused: 'settings' | 'template',
+) {
   if (isDomainError(e) && e.code === 'validation')
     return templatesPage(
       c,
-      { values: {}, errors: (e as ValidationError).fieldErrors, message: e.message },
+      { values, errors: (e as ValidationError).fieldErrors, message: e.message },
       400,
+      refused,
     );
   throw e;
 }
@@ -226,7 +233,7 @@ export function villageOfficeRoutes(app: App): void {
       });
       return redirectWithFlash(c, '/office/villages/templates', '已保存为新版本；推送后各村使用新版本');
     } catch (e) {
-      return onTemplateError(c, e);
+      return onTemplateError(c, e, f, 'template');
     }
   });
   app.post('/office/villages/templates/push', async (c) => {
@@ -246,7 +253,7 @@ export function villageOfficeRoutes(app: App): void {
       });
       return redirectWithFlash(c, '/office/villages/templates', '设置已保存');
     } catch (e) {
-      return onTemplateError(c, e);
+      return onTemplateError(c, e, f, 'settings');
     }
   });
   app.get('/office/villages/decisions/new', (c) =>

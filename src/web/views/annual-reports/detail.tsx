@@ -87,25 +87,35 @@ export function ReportDetail(props: {
             <h3>确认警告</h3>
             <p class="hint">警告须说明理由后确认，方可定稿。</p>
             <FormError form={forms.ack ?? emptyForm()} />
-            {unacked.map((f, i) => (
-              <form
-                method="post"
-                action={`/office/annual-reports/${report.id}/ack`}
-                class="filters"
-                novalidate
-              >
-                <Csrf token={csrf} />
-                <input type="hidden" name="fingerprint" value={fingerprintOf(f)} />
-                <div class="field">
-                  <label for={`ack-${i}`}>
-                    {f.rule}：{f.message.slice(0, 60)}
-                    {f.message.length > 60 ? '…' : ''} — 理由
-                  </label>
-                  <input id={`ack-${i}`} name="reason" type="text" required />
-                </div>
-                <button type="submit">确认</button>
-              </form>
-            ))}
+            {unacked.map((f, i) => {
+              // The refused confirmation's reason field carries the id its error summary links to (a fingerprint
+              // the page does not list, e.g. left out: the first warning's).
+              const refused =
+                forms.ack && Object.keys(forms.ack.errors).length
+                  ? (unacked.find((x) => fingerprintOf(x) === String(forms.ack!.values.fingerprint ?? '')) ??
+                    unacked[0])
+                  : undefined;
+              const inputId = refused === f ? 'f-reason' : `ack-${i}`;
+              return (
+                <form
+                  method="post"
+                  action={`/office/annual-reports/${report.id}/ack`}
+                  class="filters"
+                  novalidate
+                >
+                  <Csrf token={csrf} />
+                  <input type="hidden" name="fingerprint" value={fingerprintOf(f)} />
+                  <div class="field">
+                    <label for={inputId}>
+                      {f.rule}：{f.message.slice(0, 60)}
+                      {f.message.length > 60 ? '…' : ''} — 理由
+                    </label>
+                    <input id={inputId} name="reason" type="text" required />
+                  </div>
+                  <button type="submit">确认</button>
+                </form>
+              );
+            })}
           </>
         ) : null}
       </section>

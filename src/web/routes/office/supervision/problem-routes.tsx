@@ -58,6 +58,13 @@ async function newPage(c: C, agencyId: number, form: FormState, status = 200) {
   );
 }
 
+/** The unit's kind and id come from one picker (`unit`, "kind:id"): their errors are the picker's. */
+function unitErrorsOnPicker(form: FormState): FormState {
+  const { unitKind, unitId, ...rest } = form.errors;
+  const unit = rest.unit ?? unitKind ?? unitId;
+  return { ...form, errors: unit ? { ...rest, unit } : rest };
+}
+
 function problemInputOf(f: Record<string, string | string[]>) {
   const [kind, id] = str(f.unit).split(':');
   return {
@@ -98,7 +105,7 @@ export function problemRoutes(app: App): void {
       const p = await recordProblem(c.var.ctx, agencyId, input, await photosOf(body, 'photos'));
       return redirectWithFlash(c, `${P}/${p.id}`, `已登记问题 ${p.reference}，已通知责任人`);
     } catch (e) {
-      return newPage(c, agencyId, formOf(e, f), 400);
+      return newPage(c, agencyId, unitErrorsOnPicker(formOf(e, f)), 400);
     }
   });
 
