@@ -19,9 +19,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export async function run(): Promise<void> {
   const worker = path.join(import.meta.dirname, 'uploads-worker.ts');
-  const once = (mode: string): Run =>
+  const once = (mode: string, bytes?: number): Run =>
     JSON.parse(
-      execFileSync(process.execPath, ['--import', 'tsx', worker, mode], { encoding: 'utf8' }),
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', worker, mode, ...(bytes === undefined ? [] : [String(bytes)])],
+        { encoding: 'utf8' },
+      ),
     ) as Run;
   const runs: Run[] = [];
   for (let i = 0; i < 3; i++) runs.push(once('buffered'), once('streamed'));
