@@ -14,6 +14,7 @@ import {
   A_BLOCKS,
   B_COLUMNS,
   B_ROWS,
+  CELL_ADDRESSES,
   C_COLUMNS,
   C_GROUPS,
   DECIMAL_CELL,
@@ -69,6 +70,29 @@ const NARRATIVE_LENGTH = 90;
 
 /** Longest key of a row that is still a heading or a table caption, not a sentence. */
 const SHORT = 40;
+
+// -- addresses ------------------------------------------------------------------------------------------------
+
+/**
+ * The cell addresses of each table row, in column order: table 二 by row id, table 三 by row id, table 四 by group.
+ * Built once from the format's own address strings, so a cell is never set under a key built anew.
+ */
+const rowAddresses = (prefix: 'A' | 'B' | 'C', of: (a: CellAddress) => string) => {
+  const map = new Map<string, CellAddress[]>();
+  for (const a of CELL_ADDRESSES.filter((x) => x[0] === prefix)) {
+    const row = of(a);
+    const list = map.get(row) ?? [];
+    list.push(a);
+    map.set(row, list);
+  }
+  return map;
+};
+const A_ADDRESSES = rowAddresses('A', (a) => a.split('.')[2]!);
+const B_ADDRESSES = rowAddresses('B', (a) => a.slice(2, a.lastIndexOf('.')));
+const C_ADDRESSES = rowAddresses('C', (a) => a.split('.')[1]!);
+const aAddresses = (row: string) => A_ADDRESSES.get(row)!;
+const bAddresses = (row: BRowId) => B_ADDRESSES.get(row)!;
+const cAddresses = (group: CGroupId) => C_ADDRESSES.get(group)!;
 
 // -- value cells ---------------------------------------------------------------------------------------------
 
@@ -238,12 +262,27 @@ const A_SLOTS: { id: string; block: ABlockId }[] = (Object.keys(A_BLOCKS) as ABl
   A_BLOCKS[b].rows.map((id) => ({ id: id as string, block: b })),
 );
 
+/** Row labels recur from report to report: their similarities are computed once (the arrays are not mutated). */
+const aSimilarityMemo = new Map<string, number[]>();
+
 /** How well a row's labels name each table-二 row: 1 official, 0.9 a known variant, else bigram/one-typo similarity. */
 function aSimilarities(p: PRow): number[] {
+  const memoKey = p.labels.join('\u0000');
+  const memo = aSimilarityMemo.get(memoKey);
+  if (memo) return memo;
+  const sims = aSimilaritiesUncached(p.labels);
+  if (memoKey.length <= 200) {
+    if (aSimilarityMemo.size > 5000) aSimilarityMemo.clear();
+    aSimilarityMemo.set(memoKey, sims);
+  }
+  return sims;
+}
+
+function aSimilaritiesUncached(labels: string[]): number[] {
   return A_SLOTS.map(({ id }) => {
     const def = A_ROW_KEYS[id]!;
     let best = 0;
-    for (const label of p.labels) {
+    for (const label of labels) {
       const k = stripNo(label);
       if (k === def.official) return 1;
       if (def.variants.includes(k)) best = Math.max(best, 0.9);
@@ -318,9 +357,7 @@ function readTableA(rows: PRow[], sink: CellSink, findings: Finding[]): boolean 
     if (values.length > 0 && values.length < cols.length)
       short.push({ id, values, row: p, how: placement.how });
     const fitted = fitValues(values, cols.length);
-    cols.forEach((c, i) =>
-      sink.set(`A.${block}.${id}.${c}` as CellAddress, fitted[i] ?? null, p.row.line, placement.how),
-    );
+    aAddresses(id).forEach((a, i) => sink.set(a, fitted[i] ?? null, p.row.line, placement.how));
   });
   // A row that lost exactly one interior cell, with as many loose numbers as such rows: the annotated cells
   // (“55（含自然失效 29 件）”) were printed outside the table, in row order. First and last cells stay in place.
@@ -592,9 +629,7 @@ function readTableB(
         return r === null ? null : r.kind === 'number' ? r.value : 0;
       }),
     };
-    B_COLUMNS.forEach((c, k) =>
-      sink.set(`B.${spec.id}.${c}` as CellAddress, o.values[k] ?? null, o.p.row.line, placement.how),
-    );
+    bAddresses(spec.id).forEach((a, k) => sink.set(a, o.values[k] ?? null, o.p.row.line, placement.how));
     const missing = o.values.filter((v) => v === null).length;
     if (missing) {
       findings.push(
@@ -634,7 +669,7 @@ function settlePlaced(
 ): void {
   const solved = solveRows(known);
   for (const { o, id } of placed) {
-    const addresses = B_COLUMNS.map((c) => `B.${id}.${c}` as CellAddress);
+    const addresses = [...bAddresses(id)];
     const raw = o.p.values.filter((v) => v.trim() !== '').join(' ');
     const row = solved.kind === 'unique' ? solved.rows[id] : undefined;
     if (!row) {
@@ -731,8 +766,8 @@ function readTableC(rows: PRow[], sink: CellSink, findings: Finding[]): { found:
     const how: CellConfidence = placement.span === C_GROUPS.length ? 'exact' : placement.how;
     const fitted = fitValues(p.values, groups.length * C_COLUMNS.length);
     groups.forEach((g, gi) => {
-      C_COLUMNS.forEach((c, ci) =>
-        sink.set(`C.${g}.${c}` as CellAddress, fitted[gi * C_COLUMNS.length + ci] ?? null, p.row.line, how),
+      cAddresses(g).forEach((a, ci) =>
+        sink.set(a, fitted[gi * C_COLUMNS.length + ci] ?? null, p.row.line, how),
       );
       done.add(g);
     });
