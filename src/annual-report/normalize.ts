@@ -98,23 +98,18 @@ export function normalizeText(s: string): string {
   let i = 0;
   while (i < n && NORMALIZE_CLASS[s.charCodeAt(i)] === 0) i++;
   if (i === n) return s;
-  let fullWidth = false;
-  for (let k = i; k < n; k++) {
-    const c = NORMALIZE_CLASS[s.charCodeAt(k)];
-    if (c === 2) return s.normalize('NFKC').replace(/[\u00a0\u3000\u200b\ufeff]/g, ' ');
-    if (c === 1) fullWidth = true;
-  }
-  if (!fullWidth) return s;
+  // One pass: map full-width punctuation as it comes; a character only NFKC maps sends the whole text to NFKC.
   let out = '';
   let from = 0;
   for (let k = i; k < n; k++) {
     const code = s.charCodeAt(k);
-    if (NORMALIZE_CLASS[code] === 1) {
+    const c = NORMALIZE_CLASS[code];
+    if (c === 1) {
       out += s.slice(from, k) + String.fromCharCode(code - 0xfee0);
       from = k + 1;
-    }
+    } else if (c === 2) return s.normalize('NFKC').replace(/[\u00a0\u3000\u200b\ufeff]/g, ' ');
   }
-  return out + s.slice(from);
+  return from === 0 ? s : out + s.slice(from);
 }
 
 const keyCache = new Map<string, string>();
