@@ -167,7 +167,7 @@ const b = (row: string) => `B.${row}.total` as CellAddress;
 const group = (prefix: string) => B_ROWS.filter((r) => r.startsWith(prefix)).map(b);
 
 /** What each quoted quantity means in the table, and how the narrative says it. Longest wording first. */
-const QUANTITIES: { id: Quantity; words: string; cells: CellAddress[]; label: string }[] = [
+const QUANTITY_LIST: { id: Quantity; words: string; cells: CellAddress[]; label: string }[] = [
   {
     id: 'carried_over',
     words: '上年结转|上年度结转|上一年度结转',
@@ -202,10 +202,15 @@ const QUANTITIES: { id: Quantity; words: string; cells: CellAddress[]; label: st
     label: '行政诉讼',
   },
 ];
+/** The quantities with a pattern for the whole wording (which quantity a match names). */
+const QUANTITIES = QUANTITY_LIST.map((q) => ({ ...q, exact: new RegExp(`^(?:${q.words})$`) }));
 
 /** Words allowed between the wording and the number (“收到政府信息公开申请共 34 件”, “不予公开答复 2 件”). */
 const GAP =
   '(?:政府信息公开|信息公开|依申请公开|依申请|群众|各类|相关|办理|答复|申请件|申请|案件|共计|合计|总计|共|数量|件数|数为|的|为|有|了|达)*';
+
+/** Any wording, the words allowed after it, and the number (built once; `matchAll` copies it for each text). */
+const QUOTED_COUNT = new RegExp(`(${QUANTITIES.map((q) => q.words).join('|')})${GAP}(\\d+)件`, 'g');
 
 export interface QuotedCount {
   id: Quantity;
@@ -238,11 +243,9 @@ export function quotedCounts(n: Narrative): QuotedCount[] {
     const q = QUANTITIES.find((x) => x.id === 'new_received')!;
     out.set('new_received', { id: q.id, value: 0, line: lineOf(none.index), label: q.label, cells: q.cells });
   }
-  const all = QUANTITIES.map((q) => q.words).join('|');
-  const re = new RegExp(`(${all})${GAP}(\\d+)件`, 'g');
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(QUOTED_COUNT)) {
     const word = m[1]!;
-    const q = QUANTITIES.find((x) => new RegExp(`^(?:${x.words})$`).test(word))!;
+    const q = QUANTITIES.find((x) => x.exact.test(word))!;
     // “未收到”, “上年结转” read as 收到/结转 only when not preceded by a negation or by 上年.
     const before = text.slice(Math.max(0, m.index - 1), m.index);
     if (before === '未' || before === '不') continue;
@@ -317,9 +320,11 @@ export function checkTextBalance(quoted: QuotedCount[]): Finding[] {
 const PLACEHOLDER_RE =
   /【[^】]{0,40}(?:填写|补充|待定|填入|待写)[^】]{0,40}】|[（(［[][^）)］\]]{0,40}(?:待填写|请填写|待补充)[^）)］\]]{0,40}[）)］\]]|待填写|请填写|(?<![A-Za-z])(?:XX|xx|ＸＸ)(?![A-Za-z])|××/g;
 
+const PLACEHOLDER_SENTENCE = new RegExp(`(?:${PLACEHOLDER_RE.source})[^。；;\n]*`, 'g');
+
 /** Remove placeholders with the rest of their sentence (“【待填写】考核结果” is no statement of 考核). */
 export function withoutPlaceholders(text: string): string {
-  return text.replace(new RegExp(`(?:${PLACEHOLDER_RE.source})[^。；;\n]*`, 'g'), '');
+  return text.replace(PLACEHOLDER_SENTENCE, '');
 }
 
 /** PLACEHOLDER-TEXT: a published report still holding text to be written is an error. */

@@ -61,25 +61,55 @@ export function toTraditional(s: string): string {
   return out;
 }
 
-/** Characters NFKC leaves alone (ASCII, CJK ideographs, common CJK punctuation): such text skips NFKC. */
-const NFKC_STABLE = /^[\t\n\r\x20-\x7e\u4e00-\u9fff、。“”‘’《》〔〕【】—…·]*$/;
-
-/** Characters only NFKC maps well (full-width letters and digits, circled numbers, compatibility forms, spaces). */
-const NEEDS_NFKC =
-  /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u2460-\u24ff\u3200-\u33ff\uf900-\ufaff\u00a0\u3000\u200b\ufeff\u2000-\u200a]/;
-/** Full-width ASCII punctuation (U+FF01–U+FF5E), mapped to ASCII exactly as NFKC would. */
-const FULLWIDTH_ASCII = /[\uff01-\uff5e]/g;
+/**
+ * What each UTF-16 code unit asks of `normalizeText`: 0 nothing (ASCII, CJK ideographs, common CJK punctuation —
+ * NFKC leaves them alone), 1 full-width ASCII punctuation (U+FF01–U+FF5E, mapped to ASCII exactly as NFKC would),
+ * 2 only NFKC maps it well (full-width letters and digits, circled numbers, compatibility forms, odd spaces),
+ * 3 anything else (NFKC is not run for it). One table lookup per character instead of three regular expressions.
+ */
+const NORMALIZE_CLASS = new Uint8Array(0x10000).fill(3);
+{
+  const mark = (from: number, to: number, c: number) => NORMALIZE_CLASS.fill(c, from, to + 1);
+  for (const c of [0x09, 0x0a, 0x0d]) NORMALIZE_CLASS[c] = 0;
+  mark(0x20, 0x7e, 0);
+  mark(0x4e00, 0x9fff, 0);
+  for (const ch of '、。“”‘’《》〔〕【】—…·') NORMALIZE_CLASS[ch.charCodeAt(0)] = 0;
+  mark(0xff01, 0xff5e, 1);
+  for (const [from, to] of [
+    [0xff10, 0xff19],
+    [0xff21, 0xff3a],
+    [0xff41, 0xff5a],
+    [0x2460, 0x24ff],
+    [0x3200, 0x33ff],
+    [0xf900, 0xfaff],
+    [0x2000, 0x200a],
+  ] as const)
+    mark(from, to, 2);
+  for (const c of [0x00a0, 0x3000, 0x200b, 0xfeff]) NORMALIZE_CLASS[c] = 2;
+}
 
 /**
  * NFKC (full-width ASCII and punctuation → half-width), no-break spaces as spaces. Traditional characters are
  * converted once for the whole document when it is decoded (see `toSimplified`), not here. Most report text only
- * has full-width punctuation, which is mapped directly (NFKC on every paragraph is the reader's main cost).
+ * has full-width punctuation, which is mapped directly (NFKC on every paragraph was the reader's main cost).
  */
 export function normalizeText(s: string): string {
-  if (NFKC_STABLE.test(s)) return s;
-  if (!NEEDS_NFKC.test(s))
-    return s.replace(FULLWIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  return s.normalize('NFKC').replace(/[\u00a0\u3000\u200b\ufeff]/g, ' ');
+  const n = s.length;
+  let i = 0;
+  while (i < n && NORMALIZE_CLASS[s.charCodeAt(i)] === 0) i++;
+  if (i === n) return s;
+  // One pass: map full-width punctuation as it comes; a character only NFKC maps sends the whole text to NFKC.
+  let out = '';
+  let from = 0;
+  for (let k = i; k < n; k++) {
+    const code = s.charCodeAt(k);
+    const c = NORMALIZE_CLASS[code];
+    if (c === 1) {
+      out += s.slice(from, k) + String.fromCharCode(code - 0xfee0);
+      from = k + 1;
+    } else if (c === 2) return s.normalize('NFKC').replace(/[\u00a0\u3000\u200b\ufeff]/g, ' ');
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 const keyCache = new Map<string, string>();
@@ -137,6 +167,17 @@ function splitNumberingUncached(raw: string): { numbering: Numbering | null; res
   return { numbering: null, rest: s };
 }
 
+/** `^\d{1,max}$` without a regular expression (most table cells are such numbers). */
+function isDigits(t: string, max: number): boolean {
+  const n = t.length;
+  if (n === 0 || n > max) return false;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 const VALUE_START = /^[0-9０-９无没/\\／＼\-—–─━‐‑‒―－OoIl]/;
 
 /** What one table cell holds. */
@@ -157,7 +198,7 @@ export type CellReading =
  */
 export function readCell(raw: string): CellReading | null {
   const t = raw.trim();
-  if (/^\d{1,12}$/.test(t)) return { kind: 'number', value: Number(t), annotated: false };
+  if (isDigits(t, 12)) return { kind: 'number', value: Number(t), annotated: false };
   // Every value starts with a digit, 无/没有, a slash or a dash (or is blank): anything else is a label.
   if (t !== '' && !VALUE_START.test(t)) return null;
   // A value is short; a longer cell is a label (the longest values are annotated: “55（含自然失效 29 件）”).

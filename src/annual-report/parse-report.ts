@@ -69,9 +69,18 @@ export interface ParsedReport {
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
+const UTF8 = new TextDecoder('utf-8');
+
+/** Occurrences of `ch` in `s`. */
+function countOf(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
 function decodeText(bytes: Uint8Array): string {
-  const utf8 = new TextDecoder('utf-8').decode(bytes);
-  const bad = (utf8.match(/\ufffd/g) ?? []).length;
+  const utf8 = UTF8.decode(bytes);
+  const bad = countOf(utf8, '\ufffd');
   if (bad > 0 && bad > utf8.length / 200) {
     // Many government sites still publish in GBK/GB18030.
     try {

@@ -28,6 +28,10 @@ interface Item {
 const SAME_LINE = 0.45;
 /** A horizontal gap wider than this many font sizes separates two cells. */
 const CELL_GAP = 0.9;
+/** A text item that is a number alone (a value cell). */
+const NUMBER_ITEM = /^\s*\d[\d,.]*\s*$/;
+/** Several numbers separated by spaces. */
+const NUMBERS = /^\d[\d,.]*(?:\s+\d[\d,.]*)+$/;
 
 /** Read the rows of a PDF. Throws PdfReadError for a damaged or encrypted file, or one without a text layer. */
 export async function pdfToRows(bytes: Uint8Array): Promise<Row[]> {
@@ -82,14 +86,36 @@ export function pageLines(items: Item[]): string[][] {
   return lines.map((l) => {
     l.sort((p, q) => p.x - q.x);
     const cells: string[] = [];
+    // Per cell, where a number item followed a wider-than-a-space gap (a label column sized to its text leaves the
+    // next cell's number that close): such a cell of a table line is two cells.
+    const numberAfterGap: (number | null)[] = [];
     let end = -Infinity;
     for (const it of l) {
       const gap = it.x - end;
-      if (cells.length && gap <= CELL_GAP * it.size)
-        cells[cells.length - 1] += (gap > 0.2 * it.size ? ' ' : '') + it.str;
-      else cells.push(it.str);
+      if (cells.length && gap <= CELL_GAP * it.size) {
+        const spaced = gap > 0.2 * it.size;
+        if (spaced && numberAfterGap.at(-1) === null && NUMBER_ITEM.test(it.str))
+          numberAfterGap[numberAfterGap.length - 1] = cells[cells.length - 1]!.length;
+        cells[cells.length - 1] += (spaced ? ' ' : '') + it.str;
+      } else {
+        cells.push(it.str);
+        numberAfterGap.push(null);
+      }
       end = it.x + it.width;
     }
-    return cells.map((c) => c.trim()).filter((c) => c !== '');
+    const split =
+      cells.length > 1
+        ? cells.flatMap((c, i) => {
+            const at = numberAfterGap[i];
+            return at === null || at === undefined || !/\D$/.test(c.slice(0, at).trim())
+              ? [c]
+              : [c.slice(0, at), c.slice(at)];
+          })
+        : cells;
+    // Numbers of adjacent narrow cells that pdf.js returned as one item (“0 0 0”) are as many cells.
+    return split
+      .map((c) => c.trim())
+      .filter((c) => c !== '')
+      .flatMap((c) => (split.length > 1 && NUMBERS.test(c) ? c.split(/\s+/) : [c]));
   });
 }

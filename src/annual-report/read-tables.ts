@@ -14,6 +14,7 @@ import {
   A_BLOCKS,
   B_COLUMNS,
   B_ROWS,
+  CELL_ADDRESSES,
   C_COLUMNS,
   C_GROUPS,
   DECIMAL_CELL,
@@ -69,6 +70,29 @@ const NARRATIVE_LENGTH = 90;
 
 /** Longest key of a row that is still a heading or a table caption, not a sentence. */
 const SHORT = 40;
+
+// -- addresses ------------------------------------------------------------------------------------------------
+
+/**
+ * The cell addresses of each table row, in column order: table 二 by row id, table 三 by row id, table 四 by group.
+ * Built once from the format's own address strings, so a cell is never set under a key built anew.
+ */
+const rowAddresses = (prefix: 'A' | 'B' | 'C', of: (a: CellAddress) => string) => {
+  const map = new Map<string, CellAddress[]>();
+  for (const a of CELL_ADDRESSES.filter((x) => x[0] === prefix)) {
+    const row = of(a);
+    const list = map.get(row) ?? [];
+    list.push(a);
+    map.set(row, list);
+  }
+  return map;
+};
+const A_ADDRESSES = rowAddresses('A', (a) => a.split('.')[2]!);
+const B_ADDRESSES = rowAddresses('B', (a) => a.slice(2, a.lastIndexOf('.')));
+const C_ADDRESSES = rowAddresses('C', (a) => a.split('.')[1]!);
+const aAddresses = (row: string) => A_ADDRESSES.get(row)!;
+const bAddresses = (row: BRowId) => B_ADDRESSES.get(row)!;
+const cAddresses = (group: CGroupId) => C_ADDRESSES.get(group)!;
 
 // -- value cells ---------------------------------------------------------------------------------------------
 
@@ -238,12 +262,27 @@ const A_SLOTS: { id: string; block: ABlockId }[] = (Object.keys(A_BLOCKS) as ABl
   A_BLOCKS[b].rows.map((id) => ({ id: id as string, block: b })),
 );
 
+/** Row labels recur from report to report: their similarities are computed once (the arrays are not mutated). */
+const aSimilarityMemo = new Map<string, number[]>();
+
 /** How well a row's labels name each table-二 row: 1 official, 0.9 a known variant, else bigram/one-typo similarity. */
 function aSimilarities(p: PRow): number[] {
+  const memoKey = p.labels.join('\u0000');
+  const memo = aSimilarityMemo.get(memoKey);
+  if (memo) return memo;
+  const sims = aSimilaritiesUncached(p.labels);
+  if (memoKey.length <= 200) {
+    if (aSimilarityMemo.size > 5000) aSimilarityMemo.clear();
+    aSimilarityMemo.set(memoKey, sims);
+  }
+  return sims;
+}
+
+function aSimilaritiesUncached(labels: string[]): number[] {
   return A_SLOTS.map(({ id }) => {
     const def = A_ROW_KEYS[id]!;
     let best = 0;
-    for (const label of p.labels) {
+    for (const label of labels) {
       const k = stripNo(label);
       if (k === def.official) return 1;
       if (def.variants.includes(k)) best = Math.max(best, 0.9);
@@ -296,7 +335,17 @@ function readTableA(rows: PRow[], sink: CellSink, findings: Finding[]): boolean 
       if (pl) placements[mine[k]!] = { ...pl, slot: slots[pl.slot]! };
     });
   }
-  let seen = 0;
+  // Rows whose label is missing (blank or stripped): placed by the template's order and the blocks, where only one
+  // placement fits; the numbers torn out of the table below are the rows that are none of these.
+  const ordered = placeUnlabelledA(rows, tokens, placements, findings);
+  const placedRows = new Set(ordered.map((o) => o.p));
+  for (let k = loose.length - 1; k >= 0; k--) if (placedRows.has(loose[k]!.row)) loose.splice(k, 1);
+  for (const { p, slot, from } of ordered) {
+    const { id } = A_SLOTS[slot]!;
+    const filled = p.values.filter((v) => v.trim() !== '');
+    aAddresses(id).forEach((a, i) => sink.set(a, filled[from + i] ?? null, p.row.line, 'order'));
+  }
+  let seen = new Set(ordered.map((o) => o.slot)).size;
   tokens.forEach(({ p }, ti) => {
     const placement = placements[ti];
     if (!placement) return;
@@ -318,9 +367,7 @@ function readTableA(rows: PRow[], sink: CellSink, findings: Finding[]): boolean 
     if (values.length > 0 && values.length < cols.length)
       short.push({ id, values, row: p, how: placement.how });
     const fitted = fitValues(values, cols.length);
-    cols.forEach((c, i) =>
-      sink.set(`A.${block}.${id}.${c}` as CellAddress, fitted[i] ?? null, p.row.line, placement.how),
-    );
+    aAddresses(id).forEach((a, i) => sink.set(a, fitted[i] ?? null, p.row.line, placement.how));
   });
   // A row that lost exactly one interior cell, with as many loose numbers as such rows: the annotated cells
   // (“55（含自然失效 29 件）”) were printed outside the table, in row order. First and last cells stay in place.
@@ -349,6 +396,144 @@ function readTableA(rows: PRow[], sink: CellSink, findings: Finding[]): boolean 
     });
   }
   return seen > 0;
+}
+
+/** The block a block-label row names (“第二十条第（五）项” → art20_5), or null. */
+const A_BLOCK_OF_NUMERAL: Record<string, ABlockId> = {
+  一: 'art20_1',
+  五: 'art20_5',
+  六: 'art20_6',
+  八: 'art20_8',
+};
+function blockMarker(p: PRow): ABlockId | null {
+  for (const k of p.keys) {
+    const m = A_BLOCK_KEY.exec(k);
+    if (m) return A_BLOCK_OF_NUMERAL[m[1]!] ?? null;
+  }
+  return null;
+}
+
+/** Header words of table 二: 信息内容 and the column labels (a row of these alone, with values, has lost its label). */
+const A_HEADER_WORDS = [
+  '信息内容',
+  ...formatSpec.tables.A.blocks.flatMap((b) => b.columns.map((c) => c.label)),
+]
+  .map(labelKey)
+  .sort((x, y) => y.length - x.length);
+
+/** Labels that name no row: table 二's header words, or the block label. */
+function onlyHeaderWords(p: PRow): boolean {
+  return p.keys.every((k) => {
+    let rest = k.replace(A_BLOCK_KEY, '');
+    for (const w of A_HEADER_WORDS) rest = rest.split(w).join('');
+    return rest === '';
+  });
+}
+
+const aWidth = (slot: number) => A_BLOCKS[A_SLOTS[slot]!.block].cols.length;
+/** Index of the first value of `spans[i]` in its row (the widths of the slots before it). */
+const offsetOf = (slots: number[], i: number) => slots.slice(0, i).reduce((n, j) => n + aWidth(j), 0);
+
+/**
+ * The empty slots `free` (in template order) taken by rows of `widths` values, each row the next slot or the next
+ * few (one cell a line: the values of a block's rows joined into one), or null when the widths do not add up to the
+ * slots' exactly. In order and with every slot filled, there is at most one way.
+ */
+function spanSlots(widths: number[], free: number[]): number[][] | null {
+  const out: number[][] = [];
+  let j = 0;
+  for (const w of widths) {
+    const slots: number[] = [];
+    let sum = 0;
+    while (sum < w && j < free.length) {
+      slots.push(free[j]!);
+      sum += aWidth(free[j]!);
+      j++;
+    }
+    if (sum !== w) return null;
+    out.push(slots);
+  }
+  return j === free.length ? out : null;
+}
+
+/**
+ * Table-二 rows without a label (left blank, or stripped by a copy), placed by the template's order: a run of such
+ * rows between two rows that are placed (by label) or a block label, in a block or between blocks, takes the empty
+ * slots there when their values fill those slots exactly, in order (as many rows as slots with each row its slot's
+ * number of cells, or a row holding the values of several consecutive slots). When the count or the widths do not
+ * settle it, the rows stay unread and a finding says so. Values are never guessed.
+ */
+function placeUnlabelledA(
+  rows: PRow[],
+  tokens: { p: PRow; token: AlignToken }[],
+  placements: (Placement | null)[],
+  findings: Finding[],
+): { p: PRow; slot: number; from: number }[] {
+  const slotOf = new Map<PRow, number>();
+  tokens.forEach(({ p }, ti) => {
+    const pl = placements[ti];
+    if (pl) slotOf.set(p, pl.slot);
+  });
+  const taken = new Set(slotOf.values());
+  const out: { p: PRow; slot: number; from: number }[] = [];
+  let block: ABlockId | null = null;
+  let prev = -1;
+  // The run: rows without a label, and the values a labelled row holds beyond its own cells when the text has one
+  // cell a line (the values of the unlabelled row after it were joined to it): `skip` = the row's own cells.
+  let run: { p: PRow; skip: number }[] = [];
+  const width = (p: PRow) => p.values.filter((v) => v.trim() !== '').length;
+  const settle = (next: number) => {
+    if (!run.length) return;
+    const free = A_SLOTS.flatMap((s, j) =>
+      j > prev && j < next && !taken.has(j) && (block === null || s.block === block) ? [j] : [],
+    );
+    // Without a block label or a placed row before or after them, the rows are not known to be table 二's.
+    const bounded = block !== null || prev >= 0 || next < A_SLOTS.length;
+    if (bounded && free.length) {
+      const spans = spanSlots(
+        run.map(({ p, skip }) => width(p) - skip),
+        free,
+      );
+      if (spans) {
+        run.forEach(({ p, skip }, k) => {
+          for (const [i, slot] of spans[k]!.entries())
+            out.push({ p, slot, from: skip + offsetOf(spans[k]!, i) });
+          for (const slot of spans[k]!) taken.add(slot);
+        });
+      } else if (run.some((x) => x.skip === 0)) {
+        const ids = free.map((j) => A_SLOTS[j]!.id);
+        findings.push(
+          finding(
+            'TABLE-INCOMPLETE',
+            `表二有${run.filter((x) => x.skip === 0).length}行没有行名，按模板的行序和表格结构无法确定是${ids.map((id) => `“${LABELS.aRow[id]}”`).join('、')}中的哪一行，这些单元格记为空（null）`,
+            ids.flatMap(aAddresses),
+            run[0]!.p.row.line,
+          ),
+        );
+      }
+    }
+    run = [];
+  };
+  for (const p of rows) {
+    if (p.long) continue;
+    const slot = slotOf.get(p);
+    if (slot !== undefined) {
+      settle(slot);
+      prev = slot;
+      const own = aWidth(slot);
+      if (p.row.kind === 'text' && width(p) > own) run.push({ p, skip: own });
+      continue;
+    }
+    const marker = blockMarker(p);
+    if (marker) {
+      settle(A_SLOTS.length);
+      block = marker;
+      prev = -1;
+    }
+    if (width(p) > 0 && (p.labels.length === 0 || onlyHeaderWords(p))) run.push({ p, skip: 0 });
+  }
+  settle(A_SLOTS.length);
+  return out;
 }
 
 /** A table-二 row whose cells were glued into one run of digits: split only when one split is possible. */
@@ -592,9 +777,7 @@ function readTableB(
         return r === null ? null : r.kind === 'number' ? r.value : 0;
       }),
     };
-    B_COLUMNS.forEach((c, k) =>
-      sink.set(`B.${spec.id}.${c}` as CellAddress, o.values[k] ?? null, o.p.row.line, placement.how),
-    );
+    bAddresses(spec.id).forEach((a, k) => sink.set(a, o.values[k] ?? null, o.p.row.line, placement.how));
     const missing = o.values.filter((v) => v === null).length;
     if (missing) {
       findings.push(
@@ -634,7 +817,7 @@ function settlePlaced(
 ): void {
   const solved = solveRows(known);
   for (const { o, id } of placed) {
-    const addresses = B_COLUMNS.map((c) => `B.${id}.${c}` as CellAddress);
+    const addresses = [...bAddresses(id)];
     const raw = o.p.values.filter((v) => v.trim() !== '').join(' ');
     const row = solved.kind === 'unique' ? solved.rows[id] : undefined;
     if (!row) {
@@ -731,8 +914,8 @@ function readTableC(rows: PRow[], sink: CellSink, findings: Finding[]): { found:
     const how: CellConfidence = placement.span === C_GROUPS.length ? 'exact' : placement.how;
     const fitted = fitValues(p.values, groups.length * C_COLUMNS.length);
     groups.forEach((g, gi) => {
-      C_COLUMNS.forEach((c, ci) =>
-        sink.set(`C.${g}.${c}` as CellAddress, fitted[gi * C_COLUMNS.length + ci] ?? null, p.row.line, how),
+      cAddresses(g).forEach((a, ci) =>
+        sink.set(a, fitted[gi * C_COLUMNS.length + ci] ?? null, p.row.line, how),
       );
       done.add(g);
     });

@@ -18,6 +18,8 @@ export interface Row {
   glued?: boolean;
   /** A separated row whose line stops without its closing separator (the text was cut inside the row). */
   cut?: boolean;
+  /** `rowParts` of the row, kept on the row once computed (the readers ask for it several times). */
+  parts?: RowParts;
 }
 
 /** A row split into its label cells and the value cells after the last label. */
@@ -26,26 +28,25 @@ export interface RowParts {
   values: string[];
 }
 
-const partsCache = new WeakMap<Row, RowParts>();
-
-/** Labels are the non-empty cells that are not numbers/placeholders; values are the cells after the last label. */
+/**
+ * Labels are the non-empty cells that are not numbers/placeholders; values are the cells after the last label.
+ * Computed once per row (kept on the row: the rows are not changed after they are read).
+ */
 export function rowParts(row: Row): RowParts {
-  const cached = partsCache.get(row);
-  if (cached) return cached;
-  const parts = computeParts(row);
-  partsCache.set(row, parts);
-  return parts;
+  return (row.parts ??= computeParts(row));
 }
 
 function computeParts(row: Row): RowParts {
   let last = -1;
   const labels: string[] = [];
-  row.cells.forEach((c, i) => {
-    if (c.trim() !== '' && readCell(c) === null) {
-      labels.push(c.trim());
+  const cells = row.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!.trim();
+    if (c !== '' && readCell(c) === null) {
+      labels.push(c);
       last = i;
     }
-  });
+  }
   const values = row.cells.slice(last + 1);
   // A row cut short keeps its first values; the empty cells before them are merged label columns, not cells.
   if (row.cut) while (values.length && values[0]!.trim() === '') values.shift();
@@ -59,31 +60,45 @@ const MD_SEPARATOR = /^:?-{2,}:?$/;
 
 /** Split one line of plain text into a row, or return null for a line that carries nothing. */
 export function lineToRow(raw: string, line: number): Row | null {
-  const text = raw.replace(/\r$/, '');
+  const text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
   if (text.includes('\t')) return { cells: text.split('\t').map((c) => c.trim()), line, kind: 'tab' };
   const trimmed = text.trim();
   if (trimmed === '' || (trimmed.length <= 24 && PAGE_FOOTER.test(normalizeText(trimmed)))) return null;
-  if (trimmed.includes('|')) {
+  const bar = trimmed.indexOf('|');
+  if (bar >= 0) {
     // One cell per line between separators (“规章 |”, “0 |”, a lone “|”, “0 | ||” with the merged cells after it):
     // the line is that one cell, and a line of separators alone carries nothing.
-    const pieces = trimmed.split('|').map((c) => c.trim());
-    const filled = pieces.filter((c) => c !== '');
-    if (filled.length === 0) return null;
-    if (filled.length === 1 && !MD_SEPARATOR.test(filled[0]!)) {
-      return splitGlued(filled[0]!, line) ?? { cells: [filled[0]!], line, kind: 'text' };
+    const pieces = trimmed.split('|');
+    let filled = 0;
+    let only = '';
+    for (const piece of pieces) {
+      const c = piece.trim();
+      if (c === '') continue;
+      filled++;
+      only = c;
     }
-  }
-  if (trimmed.startsWith('|') || (trimmed.match(/\|/g)?.length ?? 0) >= 2) {
-    let cells = trimmed
-      .replace(/^\|/, '')
-      .replace(/\|$/, '')
-      .split('|')
-      .map((c) => c.trim());
-    if (cells.every((c) => MD_SEPARATOR.test(c) || c === '')) return null;
-    // A converter pads markdown rows to the header's width with empty cells at the end: these are not cells of
-    // the report (a value the PDF lost is unknowable), so they are dropped and the row ends where its text ends.
-    while (cells.length && cells[cells.length - 1] === '') cells = cells.slice(0, -1);
-    return trimmed.endsWith('|') ? { cells, line, kind: 'pipe' } : { cells, line, kind: 'pipe', cut: true };
+    if (filled === 0) return null;
+    if (filled === 1 && !MD_SEPARATOR.test(only)) {
+      return splitGlued(only, line) ?? { cells: [only], line, kind: 'text' };
+    }
+    if (bar === 0 || pieces.length >= 3) {
+      // The row's cells: the pieces without the leading and trailing separator.
+      const from = bar === 0 ? 1 : 0;
+      const closed = trimmed.endsWith('|');
+      const to = closed && trimmed.length > 1 ? pieces.length - 1 : pieces.length;
+      const cells: string[] = [];
+      let separatorsOnly = true;
+      for (let k = from; k < to; k++) {
+        const c = pieces[k]!.trim();
+        if (separatorsOnly && c !== '' && !MD_SEPARATOR.test(c)) separatorsOnly = false;
+        cells.push(c);
+      }
+      if (separatorsOnly) return null;
+      // A converter pads markdown rows to the header's width with empty cells at the end: these are not cells of
+      // the report (a value the PDF lost is unknowable), so they are dropped and the row ends where its text ends.
+      while (cells.length && cells[cells.length - 1] === '') cells.pop();
+      return closed ? { cells, line, kind: 'pipe' } : { cells, line, kind: 'pipe', cut: true };
+    }
   }
   const heading = trimmed.startsWith('#') ? trimmed.replace(/^#{1,6}\s+/, '') : trimmed;
   // A line without whitespace (most narrative) is one cell, or a label with its values glued on.
@@ -151,7 +166,8 @@ export function textToRows(text: string): Row[] {
 
 /**
  * One cell per line (“规章” / “0” / “0” / “0”): a line holding only a value joins the label line above it.
- * A value line after a multi-cell row stays on its own.
+ * A value line after a multi-cell row stays on its own. The rows are the caller's fresh ones: a label row is
+ * extended in place.
  */
 export function assembleRows(rows: Row[]): Row[] {
   const out: Row[] = [];
@@ -163,9 +179,8 @@ export function assembleRows(rows: Row[]): Row[] {
       open.cells.push(row.cells[0]!);
       continue;
     }
-    const copy: Row = { ...row, cells: [...row.cells] };
-    out.push(copy);
-    open = row.kind === 'text' && !value ? copy : null;
+    out.push(row);
+    open = row.kind === 'text' && !value ? row : null;
   }
   return out;
 }

@@ -84,38 +84,41 @@ export function alignTemplate(
     return 0;
   };
   // best[i][j]: the best total using tokens < i and slots < j. move: 0 skip token, 1 skip slot, k ≥ 2 take k slots,
-  // -1 take one slot.
-  const best: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
-  const move: Int8Array[] = Array.from({ length: n + 1 }, () => new Int8Array(m + 1));
+  // -1 take one slot. One flat table each (row i at i * w): n × m is small (≤ 25 slots), allocation was the cost.
+  const w = m + 1;
+  const best = new Float64Array((n + 1) * w);
+  const move = new Int8Array((n + 1) * w);
   for (let i = 1; i <= n; i++) {
+    const row = i * w;
+    const up = row - w;
     for (let j = 1; j <= m; j++) {
-      let value = best[i - 1]![j - 1]! + score(i - 1, j - 1);
+      let value = best[up + j - 1]! + score(i - 1, j - 1);
       let mv = -1;
       const k = spanAt(i - 1, j);
       if (k >= 2) {
-        const spanned = best[i - 1]![j - k]! + 0.5 * k + early(i - 1);
+        const spanned = best[up + j - k]! + 0.5 * k + early(i - 1);
         if (spanned > value) {
           value = spanned;
           mv = k;
         }
       }
-      if (best[i - 1]![j]! > value) {
-        value = best[i - 1]![j]!;
+      if (best[up + j]! > value) {
+        value = best[up + j]!;
         mv = 0;
       }
-      if (best[i]![j - 1]! > value) {
-        value = best[i]![j - 1]!;
+      if (best[row + j - 1]! > value) {
+        value = best[row + j - 1]!;
         mv = 1;
       }
-      best[i]![j] = value;
-      move[i]![j] = mv;
+      best[row + j] = value;
+      move[row + j] = mv;
     }
   }
   const out: (Placement | null)[] = new Array<Placement | null>(n).fill(null);
   let i = n;
   let j = m;
   while (i > 0 && j > 0) {
-    const mv = move[i]![j]!;
+    const mv = move[i * w + j]!;
     if (mv === 0) i--;
     else if (mv === 1) j--;
     else {
