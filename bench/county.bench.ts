@@ -272,6 +272,13 @@ export const search: Scenario = async ({ data, db, app, cookie, url }) => {
   const loadFigures: Figure[] = [];
   for (const [i, cfg] of configs.entries()) {
     if (i > 0) await app.restart(cfg.env, cfg.processes);
+    // A freshly started process compiles its code on the first requests: warm every process up before measuring.
+    await wrk(`${app.base}/search`, {
+      connections: 8 * cfg.processes,
+      seconds: 3,
+      script: randomPathsScript(paths, true),
+      headers: { cookie },
+    });
     const bare = await withCpu(
       url,
       () => [process.pid],

@@ -84,9 +84,11 @@ async function resolveScope(c: C): Promise<PortalScope> {
   const m = parseColumnPath(prefix, new URL(c.req.url).pathname);
   // Every agency change (create, rename, office) and the home agency's designation bump the portal version, so the
   // agency list is read once per version, not for every page.
-  const { all, home } = await portalMemo(c, 'agencies-and-home', () => agenciesAndHome(db));
-  const county = countyOf(all, home);
-  const columns = columnAgencies(all, county);
+  const { home, county, columns } = await portalMemo(c, 'agencies-and-home', async () => {
+    const { all, home } = await agenciesAndHome(db);
+    const county = countyOf(all, home);
+    return { home, county, columns: columnAgencies(all, county) };
+  });
   const countyHref = columns.length > 1 ? prefix : null;
   if (!m) return { kind: 'home', agency: home, base: '', canonicalBase: '', countyHref, columns };
   if (m.kind === 'county')
