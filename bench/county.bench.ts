@@ -181,8 +181,13 @@ async function withCpu<T>(
     const mine = new Map(pids().map((p) => [p, cpuMs(p)]));
     // Backends and processes seen during the run, so one that ends before the last read is still counted.
     const seen = new Set(before.keys());
+    // One look at a time, awaited before the client closes.
+    let looking: Promise<void> = Promise.resolve();
     const watch = setInterval(() => {
-      void backends().then((ps) => ps.forEach((p) => seen.has(p) || (seen.add(p), before.set(p, 0))));
+      looking = looking
+        .then(backends)
+        .then((ps) => ps.forEach((p) => seen.has(p) || (seen.add(p), before.set(p, 0))))
+        .catch(() => undefined);
       for (const p of pids()) if (!mine.has(p)) mine.set(p, 0);
     }, 500);
     const last = new Map<number, number>();
@@ -196,6 +201,7 @@ async function withCpu<T>(
     } finally {
       clearInterval(watch);
       clearInterval(sample);
+      await looking;
     }
     let pgMs = 0;
     for (const [p, t0] of before) pgMs += Math.max(cpuMs(p) || (last.get(p) ?? 0), t0) - t0;
