@@ -9,6 +9,7 @@
  * view (the county portal, the county dashboard) is one more function there. The database is dropped at the end.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase, type Db } from '../src/db/database.ts';
@@ -25,6 +26,8 @@ import { generateCounty, VOCABULARY, type CountyData } from './county/generate.t
 import { rng } from '../src/annual-report/testing/synthetic.ts';
 import { measure } from './support.ts';
 import {
+  cpuMs,
+  processTree,
   randomPathsScript,
   rssMb,
   startApp,
@@ -114,6 +117,102 @@ export const cachedPages: Scenario = async ({ data, app, cookie }) => {
   return out;
 };
 
+/** The app's PostgreSQL pool in the bench (tools.ts sets GONGKAI_PG_POOL=20); the bare load uses the same size. */
+const APP_POOL = 20;
+const LOAD_CONNECTIONS = 200;
+/** Search-gate sizes (GONGKAI_SEARCH_CONCURRENCY) and process counts the random-query load is repeated with. */
+const SEARCH_GATES = (process.env.GONGKAI_BENCH_SEARCH_GATES ?? '1,2,4,8,16').split(',').map(Number);
+const SEARCH_PROCESSES = (process.env.GONGKAI_BENCH_SEARCH_PROCESSES ?? '2,4')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
+
+/**
+ * The bare query's throughput: LOAD_CONNECTIONS callers, each sending the next query as soon as its last one is
+ * answered, through a pool of APP_POOL connections, for `seconds` (the same shape as wrk against the app).
+ */
+async function bareThroughput(
+  url: string,
+  text: string,
+  params: () => unknown[],
+  seconds = Math.max(SECONDS, 6),
+): Promise<{ rps: number; p50: number; p99: number; seconds: number }> {
+  const pool = new pg.Pool({ connectionString: url, max: APP_POOL });
+  const lat: number[] = [];
+  try {
+    await Promise.all(Array.from({ length: APP_POOL }, () => pool.query('select 1')));
+    const t0 = performance.now();
+    const end = t0 + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: LOAD_CONNECTIONS }, async () => {
+        while (performance.now() < end) {
+          const s = performance.now();
+          await pool.query(text, params());
+          lat.push(performance.now() - s);
+        }
+      }),
+    );
+    const secs = (performance.now() - t0) / 1000;
+    return { rps: lat.length / secs, p50: pctOf(lat, 50), p99: pctOf(lat, 99), seconds: secs };
+  } finally {
+    await pool.end();
+  }
+}
+
+/**
+ * CPU time (ms) that `pids()` and this database's PostgreSQL backends use while `run` runs: on a shared machine
+ * the scheduler's share swings with the other users' load, the CPU a search costs does not.
+ */
+async function withCpu<T>(
+  url: string,
+  pids: () => number[],
+  run: () => Promise<T>,
+): Promise<{ value: T; clientMs: number; pgMs: number }> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const backends = async () =>
+    (
+      await c.query<{ pid: number }>(
+        'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      )
+    ).rows.map((r) => r.pid);
+  try {
+    const before = new Map((await backends()).map((p) => [p, cpuMs(p)]));
+    const mine = new Map(pids().map((p) => [p, cpuMs(p)]));
+    // Backends and processes seen during the run, so one that ends before the last read is still counted.
+    const seen = new Set(before.keys());
+    // One look at a time, awaited before the client closes.
+    let looking: Promise<void> = Promise.resolve();
+    const watch = setInterval(() => {
+      looking = looking
+        .then(backends)
+        .then((ps) => ps.forEach((p) => seen.has(p) || (seen.add(p), before.set(p, 0))))
+        .catch(() => undefined);
+      for (const p of pids()) if (!mine.has(p)) mine.set(p, 0);
+    }, 500);
+    const last = new Map<number, number>();
+    const sample = setInterval(
+      () => [...before.keys()].forEach((p) => last.set(p, cpuMs(p) || (last.get(p) ?? 0))),
+      250,
+    );
+    let value: T;
+    try {
+      value = await run();
+    } finally {
+      clearInterval(watch);
+      clearInterval(sample);
+      await looking;
+    }
+    let pgMs = 0;
+    for (const [p, t0] of before) pgMs += Math.max(cpuMs(p) || (last.get(p) ?? 0), t0) - t0;
+    let clientMs = 0;
+    for (const [p, t0] of mine) clientMs += Math.max(cpuMs(p), t0) - t0;
+    return { value, clientMs, pgMs };
+  } finally {
+    await c.end();
+  }
+}
+
 function randomQueries(n: number, seed: number): string[] {
   const r = rng(seed);
   const w = () => VOCABULARY[Math.floor(r() * VOCABULARY.length)]!;
@@ -157,14 +256,82 @@ export const search: Scenario = async ({ data, db, app, cookie, url }) => {
   } finally {
     await client.end();
   }
-  const paths = randomQueries(4000, data.scale * 1000 + 2).map((q) => `/search?q=${encodeURIComponent(q)}`);
-  // Longer than the page runs: at 200 connections a search waits its turn at the gate.
-  const loaded = await wrk(`${app.base}/search`, {
-    connections: 200,
-    seconds: Math.max(SECONDS, 6),
-    script: randomPathsScript(paths),
-    headers: { cookie },
-  });
+  const loadQueries = randomQueries(4000, data.scale * 1000 + 2);
+  const paths = loadQueries.map((q) => `/search?q=${encodeURIComponent(q)}`);
+  const tsqs = loadQueries.map(tsq);
+  // Random queries at 200 connections, each pair of runs interleaved: the bare ranked query through a pool of the
+  // app's size (what PostgreSQL itself answers on this machine right now), then the app in one configuration.
+  const seconds = Math.max(SECONDS, 6);
+  const configs: { what: string; env: Record<string, string>; processes: number }[] = [
+    { what: 'search gate 4 (default), 1 process', env: {}, processes: 1 },
+    ...SEARCH_GATES.filter((g) => g !== 4).map((g) => ({
+      what: `search gate ${g}, 1 process`,
+      env: { GONGKAI_SEARCH_CONCURRENCY: String(g) },
+      processes: 1,
+    })),
+    ...SEARCH_PROCESSES.map((n) => ({
+      what: `search gate 4, ${n} processes (cluster), pool ${Math.ceil(APP_POOL / n)} each`,
+      env: { GONGKAI_PG_POOL: String(Math.ceil(APP_POOL / n)) },
+      processes: n,
+    })),
+  ];
+  const loadFigures: Figure[] = [];
+  for (const [i, cfg] of configs.entries()) {
+    if (i > 0) await app.restart(cfg.env, cfg.processes);
+    // A freshly started process compiles its code on the first requests: warm every process up before measuring.
+    await wrk(`${app.base}/search`, {
+      connections: 8 * cfg.processes,
+      seconds: 3,
+      script: randomPathsScript(paths, true),
+      headers: { cookie },
+    });
+    const bare = await withCpu(
+      url,
+      () => [process.pid],
+      () =>
+        bareThroughput(url, bareSql, () => {
+          const k = Math.floor(Math.random() * tsqs.length);
+          return [tsqs[k], [data.home.id]];
+        }),
+    );
+    const bareRun = bare.value;
+    const bareN = bareRun.rps * bareRun.seconds;
+    const run = await withCpu(
+      url,
+      () => processTree(app.pid),
+      () =>
+        wrk(`${app.base}/search`, {
+          connections: LOAD_CONNECTIONS,
+          seconds,
+          script: randomPathsScript(paths, true),
+          headers: { cookie },
+        }),
+    );
+    const loaded = run.value;
+    const appN = loaded.rps * seconds;
+    const perReq = (ms: number, n: number) => (n ? ms / n : NaN);
+    loadFigures.push({
+      scenario: 'uncached search',
+      what: `random queries, ${LOAD_CONNECTIONS} conn., 2xx req/s: ${cfg.what}`,
+      value: loaded.okRps,
+      baseline: bareRun.rps,
+      unit: 'req/s',
+      higherIsBetter: true,
+      note: `app p50 ${loaded.p50.toFixed(0)} ms, p99 ${loaded.p99.toFixed(0)} ms, 503 (搜索繁忙) ${loaded.non2xx}, socket errors ${loaded.errors}; bare query p50 ${bareRun.p50.toFixed(1)} ms, p99 ${bareRun.p99.toFixed(1)} ms; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    });
+    // CPU per answer: what the machine's two cores would yield if this load had them to itself.
+    const appCpu = perReq(run.clientMs + run.pgMs, appN);
+    const bareCpu = perReq(bare.clientMs + bare.pgMs, bareN);
+    loadFigures.push({
+      scenario: 'uncached search',
+      what: `  CPU per answer (app + PostgreSQL): ${cfg.what}`,
+      value: appCpu,
+      baseline: bareCpu,
+      unit: 'ms',
+      note: `app process(es) ${perReq(run.clientMs, appN).toFixed(2)} ms + PostgreSQL ${perReq(run.pgMs, appN).toFixed(2)} ms; bare: driver ${perReq(bare.clientMs, bareN).toFixed(2)} ms + PostgreSQL ${perReq(bare.pgMs, bareN).toFixed(2)} ms; ${os.cpus().length} cores at 100% would give ${((os.cpus().length * 1000) / appCpu).toFixed(0)} vs ${((os.cpus().length * 1000) / bareCpu).toFixed(0)} req/s`,
+    });
+  }
+  if (configs.length > 1) await app.restart({}, 1);
   const f = (what: string, xs: number[], base: number[], p: number): Figure => ({
     scenario: 'uncached search',
     what: `${what} p${p}`,
@@ -177,13 +344,7 @@ export const search: Scenario = async ({ data, db, app, cookie, url }) => {
     f('portal page (one agency)', page, bare, 95),
     f('searchDocuments over every agency', county, countyBare, 50),
     f('searchDocuments over every agency', county, countyBare, 95),
-    {
-      scenario: 'uncached search',
-      what: 'random queries, 200 conn., answered req/s (2xx)',
-      value: loaded.okRps,
-      unit: 'req/s',
-      note: `all answers ${loaded.rps.toFixed(0)} req/s; p50 ${loaded.p50.toFixed(0)} ms, p99 ${loaded.p99.toFixed(0)} ms, non-2xx (搜索繁忙 503) ${loaded.non2xx}, socket errors ${loaded.errors}`,
-    },
+    ...loadFigures,
   ];
 };
 

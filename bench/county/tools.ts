@@ -21,6 +21,34 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** CPU time (user + system, ms) a process has used, 0 once it is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime) in clock ticks of 10 ms.
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** A process and its children (the workers of a cluster). */
+export function processTree(pid: number): number[] {
+  let kids: number[] = [];
+  try {
+    kids = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    /* gone */
+  }
+  return [pid, ...kids.flatMap(processTree)];
+}
+
 export function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : 0;
@@ -45,6 +73,11 @@ export interface AppProcess {
   base: string;
   pid: number;
   stop(): Promise<void>;
+  /**
+   * Stop the app and start it again on the same port with other settings (`env` on top of the defaults), or as
+   * `processes` Node processes sharing the port (node:cluster, bench/county/cluster-main.ts). `pid` follows.
+   */
+  restart(env?: Record<string, string>, processes?: number): Promise<void>;
 }
 
 /** Start the real server on a database (no demo, no worker, silent logs). */
@@ -52,38 +85,58 @@ export async function startApp(
   databaseUrl: string,
   extraEnv: Record<string, string> = {},
 ): Promise<AppProcess> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-county-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
-    env: {
-      ...process.env,
-      TZ: 'Asia/Shanghai',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      GONGKAI_DEMO: '0',
-      GONGKAI_WORKER: '0',
-      GONGKAI_DATA_DIR: dataDir,
-      GONGKAI_PG_POOL: '20',
-      LOG_LEVEL: 'silent',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // GONGKAI_BENCH_PORT pins the app's port (a shared machine gives each user its own).
+  const port = Number(process.env.GONGKAI_BENCH_PORT) || (await freePort());
   const base = `http://localhost:${port}`;
-  await waitFor(`${base}/healthz`, 120_000);
-  return {
+  let child: ChildProcess;
+  let dataDir = '';
+  const spawnApp = async (env: Record<string, string>, processes: number) => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-county-'));
+    const main = processes > 1 ? 'bench/county/cluster-main.ts' : 'src/main.ts';
+    child = spawn(process.execPath, ['--import', 'tsx', main], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: {
+        ...process.env,
+        TZ: 'Asia/Shanghai',
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        GONGKAI_DEMO: '0',
+        GONGKAI_WORKER: '0',
+        GONGKAI_DATA_DIR: dataDir,
+        GONGKAI_PG_POOL: '20',
+        LOG_LEVEL: 'silent',
+        GONGKAI_BENCH_PROCESSES: String(processes),
+        GONGKAI_BENCH_READY: path.join(dataDir, 'ready'),
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    await waitFor(`${base}/healthz`, 120_000);
+    for (let i = 0; processes > 1 && !fs.existsSync(path.join(dataDir, 'ready')); i++) {
+      if (i > 600) throw new Error(`${processes} app processes did not all start within 120 s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    app.pid = child.pid!;
+  };
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGTERM');
+    await exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const app: AppProcess = {
     base,
-    pid: child.pid!,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((r) => child.once('exit', () => r()));
-      child.kill('SIGTERM');
-      await exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
+    pid: 0,
+    stop,
+    restart: async (env = {}, processes = 1) => {
+      await stop();
+      await spawnApp({ ...extraEnv, ...env }, processes);
     },
   };
+  await spawnApp(extraEnv, 1);
+  return app;
 }
 
 export interface StaticPage {
@@ -216,12 +269,16 @@ export async function wrk(
   };
 }
 
-/** A Lua script for wrk: each request takes a random path from `paths`. */
-export function randomPathsScript(paths: string[]): string {
+/**
+ * A Lua script for wrk: each request takes a random path from `paths`. `unique` appends a random `_=` parameter to
+ * each (paths with a query string), so no two requests share a page-cache entry: every answer is an uncached render.
+ */
+export function randomPathsScript(paths: string[], unique = false): string {
+  const suffix = unique ? ' .. "&_=" .. math.random(1000000000)' : '';
   return `math.randomseed(${Date.now() % 100000})
 local paths = {${paths.map((p) => `"${p}"`).join(',')}}
 request = function()
-  return wrk.format("GET", paths[math.random(#paths)])
+  return wrk.format("GET", paths[math.random(#paths)]${suffix})
 end
 `;
 }

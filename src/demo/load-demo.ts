@@ -2,6 +2,7 @@ import type { Ctx } from '../context.ts';
 import { writeSetting } from '../settings/agency-settings.ts';
 import { HOME_AGENCY_SETTING } from '../org/home-agency.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { touchPortal } from '../portal/portal-version.ts';
 import { createAgency, setDisclosureOffice } from '../org/manage-agency.ts';
 import { createOffice, createVillage } from '../org/manage-units.ts';
 import { createUser } from '../org/manage-users.ts';
@@ -193,6 +194,8 @@ export async function loadDemo(ctx: Ctx): Promise<DemoAccount[]> {
     });
   }
   await writeSetting(ctx.db, town.id, HOME_AGENCY_SETTING, true, ctx.clock.now());
+  // The portal's agency list and home agency are memoised per portal version (src/web/portal-scope.ts).
+  await touchPortal(ctx.db);
   for (const ext of featureDemo()) await ext.run(ctx, town.id);
   await recordEvent(ctx.db, ctx, {
     action: 'demo.loaded',

@@ -4,6 +4,7 @@ import { assertCan, NotFoundError, ValidationError, parseInput } from '../errors
 import { nowIso, fromBool } from '../db/values.ts';
 import { orgPolicy } from './org.policy.ts';
 import { agencyScope, findAgencyByCode, getAgency } from './org.queries.ts';
+import { touchPortal } from '../portal/portal-version.ts';
 import { ALLOWED_CHILDREN, AGENCY_KIND_LABELS, type Agency } from './org.ts';
 import { AgencyInput } from './org.schema.ts';
 
@@ -44,6 +45,8 @@ export async function createAgency(ctx: Ctx, raw: unknown): Promise<Agency> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // The portal lists every agency (columns, names, the home agency): its pages and memos are re-read.
+    await touchPortal(trx);
     await recordEvent(trx, ctx, {
       action: 'agency.create',
       objectType: 'agency',
@@ -76,6 +79,7 @@ export async function setDisclosureOffice(ctx: Ctx, agencyId: number, officeId: 
       .set({ disclosure_office_id: officeId, updated_at: nowIso(ctx.clock.now()) })
       .where('id', '=', agencyId)
       .execute();
+    await touchPortal(trx);
     await recordEvent(trx, ctx, {
       action: 'agency.update',
       objectType: 'agency',
@@ -100,6 +104,7 @@ export async function updateAgency(ctx: Ctx, agencyId: number, raw: unknown): Pr
       .set({ name: input.name, short_name: input.shortName, updated_at: nowIso(ctx.clock.now()) })
       .where('id', '=', agencyId)
       .execute();
+    await touchPortal(trx);
     await recordEvent(trx, ctx, {
       action: 'agency.update',
       objectType: 'agency',

@@ -1,6 +1,7 @@
 /**
  * The portal's content version: bumped inside the transaction of every change a visitor could see (publish,
- * withdrawal, catalogue or page change, an annual report published or reopened). Every process's page cache reads
+ * withdrawal, catalogue or page change, an annual report published or reopened, an agency created, renamed or given its
+ * office — the portal's agency list is memoised per version). Every process's page cache reads
  * it before serving from memory (src/web/portal-cache.ts), told of changes by portal-watch.ts, so a change made on one
  * node shows on all of them at once (no route has to remember to invalidate).
  */

@@ -154,15 +154,15 @@ export interface SearchResult {
   relaxed: boolean;
 }
 
-function ftsMatch(terms: QueryTerm[]): string {
+function ftsMatch(terms: readonly QueryTerm[]): string {
   return terms.map((t) => `"${t.token}"${t.prefix ? '*' : ''}`).join(' AND ');
 }
-function tsQuery(terms: QueryTerm[]): string {
+function tsQuery(terms: readonly QueryTerm[]): string {
   return terms.map((t) => `'${t.token}'${t.prefix ? ':*' : ''}`).join(' & ');
 }
 /** Any one of the words (each word: all of its terms). */
-const ftsAny = (words: QueryTerm[][]) => words.map((w) => `(${ftsMatch(w)})`).join(' OR ');
-const tsAny = (words: QueryTerm[][]) => words.map((w) => `(${tsQuery(w)})`).join(' | ');
+const ftsAny = (words: (readonly QueryTerm[])[]) => words.map((w) => `(${ftsMatch(w)})`).join(' OR ');
+const tsAny = (words: (readonly QueryTerm[])[]) => words.map((w) => `(${tsQuery(w)})`).join(' | ');
 
 /** The bare full-text match: ids of matching rows (for benchmarks against the whole search). */
 export async function matchIds(db: DbOrTrx, q: string, limit = 20): Promise<number[]> {

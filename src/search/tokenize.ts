@@ -84,11 +84,30 @@ function wordTerms(w: string): QueryTerm[] {
   return chars.slice(0, -1).map((c, i) => ({ token: c + chars[i + 1]!, prefix: false }));
 }
 
+type QueryWord = { readonly word: string; readonly terms: readonly QueryTerm[] };
+
+/** Parsed queries by query string: one search parses its query several times (terms, words, highlights). */
+const parsed = new Map<string, readonly QueryWord[]>();
+const MAX_PARSED = 1000;
+
 /**
  * The words of a search query, each with the terms that match it (all of them must). Duplicates removed; at most
- * 32 terms over all words.
+ * 32 terms over all words. Memoised per query string (the result is frozen: pure, and shared by every caller).
  */
-export function queryWords(q: string): { word: string; terms: QueryTerm[] }[] {
+export function queryWords(q: string): readonly QueryWord[] {
+  const hit = parsed.get(q);
+  if (hit) return hit;
+  const out = Object.freeze(
+    parseQuery(q).map((w) =>
+      Object.freeze({ ...w, terms: Object.freeze(w.terms.map((t) => Object.freeze(t))) }),
+    ),
+  );
+  if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
+  parsed.set(q, out);
+  return out;
+}
+
+function parseQuery(q: string): { word: string; terms: QueryTerm[] }[] {
   const seen = new Set<string>();
   const out: { word: string; terms: QueryTerm[] }[] = [];
   let count = 0;

@@ -6,6 +6,8 @@ import { PERSON } from '../../test/support/request-factories.ts';
 import { loadDemoForTest } from '../../test/support/demo.ts';
 import { findAgencyByCode } from '../org/org.queries.ts';
 import { homeAgency } from '../org/home-agency.ts';
+import { createAgency, updateAgency } from '../org/manage-agency.ts';
+import { systemCtx } from '../../test/support/factories.ts';
 import { parseColumnPath, rebaseLinks } from './portal-scope.ts';
 
 const WYZ = '630223-WYZ';
@@ -108,6 +110,35 @@ describeEachDialect('web: the county portal', (t) => {
       .where('info_description', 'like', '%有关的会议记录')
       .executeTakeFirstOrThrow();
     assert.equal(Number(filed.agency_id), wyz.id, 'the request lands in that township’s ledger');
+  });
+
+  test('the portal’s agency list is memoised per portal version: an agency created or renamed shows at once', async () => {
+    const { db } = t();
+    if (!(await db.selectFrom('agencies').select('id').executeTakeFirst())) await loadDemoForTest(db);
+    const county = (await findAgencyByCode(db, WYZ))!.parentId!;
+    const c = testApp(db).client();
+    const before = await (await c.get('/xxgk')).text();
+    const code = `T-${Date.now().toString(36)}`;
+    const ctx = systemCtx(db);
+    const added = await createAgency(ctx, {
+      code,
+      name: '新设测试乡人民政府',
+      shortName: '新设测试乡',
+      kind: 'township',
+      parentId: county,
+      isPeopleGovernment: true,
+    });
+    assert.ok(!before.includes('新设测试乡人民政府'));
+    assert.ok((await (await c.get('/xxgk')).text()).includes('新设测试乡人民政府'), 'a new column at once');
+    assert.equal((await c.get(`/xxgk/${code}/`)).status, 200);
+    await updateAgency(ctx, added.id, { name: '更名测试乡人民政府', shortName: '更名测试乡' });
+    const after = await (await c.get('/xxgk')).text();
+    assert.ok(
+      after.includes('更名测试乡人民政府') && !after.includes('新设测试乡人民政府'),
+      'renamed at once',
+    );
+    const search = await (await c.get(`/xxgk/search?q=${encodeURIComponent('公开')}`)).text();
+    assert.ok(search.includes('更名测试乡人民政府'), 'the county search’s agency filter lists the new name');
   });
 
   test('the home agency’s column names its page at / as canonical; its sitemap and feed list those addresses', async () => {

@@ -11,6 +11,7 @@ import { getPath as defaultGetPath } from 'hono/utils/url';
 import type { C } from './app-env.ts';
 import { subtreeOf, type Agency } from '../org/org.ts';
 import { agenciesAndHome } from '../org/home-agency.ts';
+import { portalMemo } from './portal-cache.ts';
 
 /** The county-wide pages under the prefix (a segment no agency code may take). */
 const COUNTY_PAGES = new Set(['search']);
@@ -81,9 +82,13 @@ async function resolveScope(c: C): Promise<PortalScope> {
   const db = c.var.deps.db;
   const prefix = c.var.deps.config.columnPrefix;
   const m = parseColumnPath(prefix, new URL(c.req.url).pathname);
-  const { all, home } = await agenciesAndHome(db);
-  const county = countyOf(all, home);
-  const columns = columnAgencies(all, county);
+  // Every agency change (create, rename, office) and the home agency's designation bump the portal version, so the
+  // agency list is read once per version, not for every page.
+  const { home, county, columns } = await portalMemo(c, 'agencies-and-home', async () => {
+    const { all, home } = await agenciesAndHome(db);
+    const county = countyOf(all, home);
+    return { home, county, columns: columnAgencies(all, county) };
+  });
   const countyHref = columns.length > 1 ? prefix : null;
   if (!m) return { kind: 'home', agency: home, base: '', canonicalBase: '', countyHref, columns };
   if (m.kind === 'county')

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Gate, SearchBusyError, searchCost } from './search-gate.ts';
+import { Gate, MS_PER_COST, SearchBusyError, searchCost } from './search-gate.ts';
 
 function deferred() {
   let resolve!: () => void;
@@ -27,6 +27,23 @@ test('search gate: at most `concurrency` at once, the cheapest waiting search ne
   await Promise.all([running, expensive, cheap]);
   assert.deepEqual(order, ['first', 'cheap', 'expensive']);
   assert.deepEqual(gate.load, { running: 0, waiting: 0 });
+});
+
+test('search gate: a costly search that has waited long goes before cheap ones that came later (no starvation)', async () => {
+  let t = 0;
+  const gate = new Gate(1, 8, Infinity, () => t);
+  const order: string[] = [];
+  const first = deferred();
+  const running = gate.run(1, async () => {
+    order.push('first');
+    await first.promise;
+  });
+  const expensive = gate.run(50, async () => void order.push('expensive'));
+  t += 50 * MS_PER_COST; // as long as its extra cost is worth
+  const cheapLater = gate.run(2, async () => void order.push('cheap, later'));
+  first.resolve();
+  await Promise.all([running, expensive, cheapLater]);
+  assert.deepEqual(order, ['first', 'expensive', 'cheap, later']);
 });
 
 test('search cost: longer queries, later pages and filters cost more', () => {

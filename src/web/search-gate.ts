@@ -1,7 +1,8 @@
 /**
  * Bounds the portal's uncached searches (cache misses hit the full-text index): at most `concurrency` run at once per
- * process; the others wait, the cheapest first (short queries, first pages), and beyond `maxWaiting` a search is refused
- * with 503 and a Chinese message. Random queries then slow down only the searches, never the rest of the portal.
+ * process; the others wait, the cheapest first (short queries, first pages) among those that came at about the same
+ * time — each unit of cost counts as MS_PER_COST ms of waiting, so under a steady stream of cheap searches a costly
+ * one is not starved —, and beyond `maxWaiting` a search is refused with 503 and a Chinese message. Random queries then slow down only the searches, never the rest of the portal.
  */
 import { DomainError } from '../errors.ts';
 
@@ -11,8 +12,12 @@ export class SearchBusyError extends DomainError {
   }
 }
 
+/** How much earlier a search one unit of cost cheaper may have arrived and still be overtaken (ms). */
+export const MS_PER_COST = 10;
+
 interface Waiter {
-  cost: number;
+  /** Arrival time plus cost × MS_PER_COST: the waiting search with the lowest goes next. */
+  due: number;
   seq: number;
   start: () => void;
 }
@@ -42,14 +47,14 @@ export class Gate {
     return this.recent.reduce((a, r) => a + r.ms, 0);
   }
 
-  /** Run `fn` when a slot is free; cheaper work (lower cost) is started first. */
+  /** Run `fn` when a slot is free; of work waiting since about the same time, the cheaper is started first. */
   async run<T>(cost: number, fn: () => Promise<T>): Promise<T> {
     if (this.busyMs() > this.budget * 1000) throw new SearchBusyError();
     if (this.running >= this.concurrency) {
       if (this.waiting.length >= this.maxWaiting) throw new SearchBusyError();
       await new Promise<void>((start) => {
-        this.waiting.push({ cost, seq: this.seq++, start });
-        this.waiting.sort((a, b) => a.cost - b.cost || a.seq - b.seq);
+        this.waiting.push({ due: this.now() + cost * MS_PER_COST, seq: this.seq++, start });
+        this.waiting.sort((a, b) => a.due - b.due || a.seq - b.seq);
       });
     } else this.running++;
     const t0 = this.now();

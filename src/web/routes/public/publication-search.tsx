@@ -4,7 +4,7 @@ import { renderToString } from '../../render.tsx';
 import { cachedPublic, portalMemo } from '../../portal-cache.ts';
 import { searchCost, searchGate } from '../../search-gate.ts';
 import { columnHref, portalScope } from '../../portal-scope.ts';
-import { categoryTree, flattenTree, subtreeIds } from '../../../publications/catalogue.ts';
+import { flattenTree, subtreeIds } from '../../../publications/catalogue.ts';
 import { PUBLICATION_KIND } from '../../../publications/publication-context.ts';
 import { searchDocuments } from '../../../search/search-index.ts';
 import { FAQ_SEARCH_KIND, INQUIRY_SEARCH_KIND } from '../../../inquiries/index.ts';
@@ -52,7 +52,9 @@ export function publicationSearchRoutes(app: App): void {
       const year = yearOf(c);
       const validity = validityOf(c);
       const issuer = (c.req.query('issuer') ?? '').slice(0, 100) || null;
-      const cats = agency && !county ? (await catalogueOf(c, agency.id)).list : [];
+      // The column's catalogue and its tree, read once per portal version.
+      const catalogue = agency && !county ? await catalogueOf(c, agency.id) : undefined;
+      const cats = catalogue?.list ?? [];
       const catCode = c.req.query('category') ?? '';
       const cat = cats.find((x) => x.code === catCode);
       const filters = [cat, year, issuer, validity].filter(Boolean).length;
@@ -86,7 +88,7 @@ export function publicationSearchRoutes(app: App): void {
               q,
             )
           : [];
-      const tree = flattenTree(categoryTree(cats));
+      const tree = flattenTree(catalogue?.tree ?? []);
       return {
         body: portalHtml(
           c,
