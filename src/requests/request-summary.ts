@@ -16,7 +16,7 @@
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
-import type { Db, DbOrTrx, Trx } from '../db/database.ts';
+import { dialectOf, type Db, type DbOrTrx, type Trx } from '../db/database.ts';
 import { nowIso, toNumber } from '../db/values.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { CalendarChange } from '../calendar/calendar-hooks.ts';
@@ -329,7 +329,10 @@ export interface MonthSummary {
   medianDays: number | null;
 }
 
-/** The months of a year of each agency (only months with something in them), the median from each histogram. */
+/**
+ * The months of a year of each agency (only months with something in them), the median from each histogram. One
+ * row per agency (its months as one JSON array, built by the database): the driver decodes agencies, not months.
+ */
 export async function readMonthSummaries(
   db: DbOrTrx,
   agencyIds: readonly number[],
@@ -337,32 +340,36 @@ export async function readMonthSummaries(
 ): Promise<Map<number, MonthSummary[]>> {
   const out = new Map<number, MonthSummary[]>();
   if (!agencyIds.length) return out;
-  const rows = await db
-    .selectFrom('request_month_stats')
-    .selectAll()
-    .where('agency_id', 'in', [...agencyIds])
-    .where('month', '>=', `${year}-01`)
-    .where('month', '<=', `${year}-12`)
-    .execute();
-  for (const r of rows) {
-    const id = toNumber(r.agency_id);
-    const list = out.get(id) ?? [];
-    list.push({
-      month: r.month,
-      received: toNumber(r.received),
-      closed: {
-        granted: toNumber(r.closed_granted),
-        partially_granted: toNumber(r.closed_partially_granted),
-        withheld: toNumber(r.closed_withheld),
-        unable: toNumber(r.closed_unable),
-        not_processed: toNumber(r.closed_not_processed),
-        other: toNumber(r.closed_other),
-      } satisfies Record<OutcomeGroup, number>,
-      replies: toNumber(r.replies),
-      onTime: toNumber(r.on_time),
-      medianDays: medianOfHistogram(JSON.parse(r.reply_days_json) as [number, number][]),
+  const cols = sql.join(['month', ...STAT_COLUMNS].map((c) => sql.ref(c)));
+  const months =
+    dialectOf(db) === 'postgres'
+      ? sql`json_agg(json_build_array(${cols}, reply_days_json::json))::text`
+      : sql`json_group_array(json_array(${cols}, json(reply_days_json)))`;
+  const rows = await sql<{ agency_id: unknown; months: string }>`
+    select agency_id, ${months} as months from request_month_stats
+    where agency_id in (${sql.join([...agencyIds])}) and month >= ${`${year}-01`} and month <= ${`${year}-12`}
+    group by agency_id`.execute(db);
+  for (const r of rows.rows) {
+    const list = (JSON.parse(r.months) as [string, ...number[]][]).map((m): MonthSummary => {
+      const days = m[STAT_COLUMNS.length + 1] as unknown as [number, number][];
+      const n = (c: StatColumn) => m[COL.get(c)! + 1] as number;
+      return {
+        month: m[0],
+        received: n('received'),
+        closed: {
+          granted: n('closed_granted'),
+          partially_granted: n('closed_partially_granted'),
+          withheld: n('closed_withheld'),
+          unable: n('closed_unable'),
+          not_processed: n('closed_not_processed'),
+          other: n('closed_other'),
+        },
+        replies: n('replies'),
+        onTime: n('on_time'),
+        medianDays: medianOfHistogram(days),
+      };
     });
-    out.set(id, list);
+    out.set(toNumber(r.agency_id), list);
   }
   return out;
 }
