@@ -17,6 +17,7 @@ import { DEFAULT_OUTCOME_ROW_MAP } from '../../src/requests/settings.ts';
 import { makeUser } from '../../test/support/factories.ts';
 import type { User } from '../../src/org/org.ts';
 import { rng } from '../../src/annual-report/testing/synthetic.ts';
+import { rebuildRequestSummary } from '../../src/requests/index.ts';
 import { copyRows, dropSecondaryIndexes, rebuildIndexes, type Cell } from './copy.ts';
 
 export const PER_COUNTY = {
@@ -349,6 +350,8 @@ export async function generateCounty(db: Db, url: string, scale: number): Promis
       ),
     );
     await timed(loadSeconds, 'indexes (requests)', () => rebuildIndexes(client, reqIdx));
+    // COPY goes around the use cases that keep the per-month summary: rebuild it, as after any bulk load.
+    await timed(loadSeconds, 'request summary (rebuild)', () => rebuildRequestSummary(db, new Date()));
 
     // Village items: every template's periods of this year for every village, published around their due day.
     const vis = await client.query<{ id: number; agency_id: number }>(`select id, agency_id from villages`);

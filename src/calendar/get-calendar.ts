@@ -15,6 +15,17 @@ interface Entry {
 
 let caches = new WeakMap<object, Map<number | null, Entry>>();
 
+/** The fingerprint of the data each calendar read here was built from (calendarFingerprint's value). */
+const fingerprints = new WeakMap<WorkCalendar, string>();
+
+/**
+ * The calendar fingerprint a calendar from getCalendar / getCalendars / loadCalendars was built on (undefined for a
+ * calendar built elsewhere): what a figure computed on it was computed on.
+ */
+export function fingerprintOf(calendar: WorkCalendar): string | undefined {
+  return fingerprints.get(calendar);
+}
+
 /** Read the calendar without the cache (inside a transaction, after a change). */
 export async function loadCalendar(db: DbOrTrx, agencyId: number | null = null): Promise<WorkCalendar> {
   const [years, regional] = await Promise.all([
@@ -39,6 +50,7 @@ export async function getCalendar(db: DbOrTrx, agencyId: number | null = null): 
   if (hit && hit.fingerprint === fingerprint) return hit.calendar;
   const calendar = await loadCalendar(db, agencyId);
   perDb.set(agencyId, { fingerprint, calendar });
+  fingerprints.set(calendar, fingerprint);
   return calendar;
 }
 
@@ -60,6 +72,25 @@ export async function getCalendars(
     perDb = new Map();
     caches.set(db, perDb);
   }
+  return calendarsOf(db, agencyIds, perDb);
+}
+
+/**
+ * The same, read afresh (no cache): inside a transaction, where the calendar must be the one the transaction sees.
+ * Each calendar's fingerprint is known to fingerprintOf.
+ */
+export async function loadCalendars(
+  db: DbOrTrx,
+  agencyIds: readonly number[],
+): Promise<Map<number, WorkCalendar>> {
+  return calendarsOf(db, agencyIds, new Map());
+}
+
+async function calendarsOf(
+  db: DbOrTrx,
+  agencyIds: readonly number[],
+  perDb: Map<number | null, Entry>,
+): Promise<Map<number, WorkCalendar>> {
   const out = new Map<number, WorkCalendar>();
   if (!agencyIds.length) return out;
   const [base, regional] = await Promise.all([
@@ -78,6 +109,7 @@ export async function getCalendars(
     years ??= await listCalendarYears(db);
     const calendar = new WorkCalendar({ years, regional: days, agencyId: id });
     perDb.set(id, { fingerprint, calendar });
+    fingerprints.set(calendar, fingerprint);
     out.set(id, calendar);
   }
   return out;

@@ -21,10 +21,183 @@ import { publicationDashboard } from './publication-dashboard.ts';
 import { requestFigures, type RequestFigureRow } from './request-figures.ts';
 import { publicationFigures } from './publication-figures.ts';
 import { CHANNELS } from '../publications/index.ts';
+import fc from 'fast-check';
+import type { Db } from '../db/database.ts';
+import { addDays } from '../calendar/dates.ts';
+import { setCalendarDay } from '../calendar/set-calendar-day.ts';
+import { rebuildRequestSummary, summaryState } from '../requests/index.ts';
+import { syncRequestSummary } from '../requests/request-summary.ts';
+import { getRequest } from '../requests/requests.queries.ts';
+import { loadDemo } from '../demo/load-demo.ts';
 
 const clock = fixedClock('2026-06-15T02:00:00Z');
 
+/** Each agency's figures on the dashboard equal the figures over its own rows, calendar and alert settings. */
+async function assertFiguresOfRows(
+  db: Db,
+  below: { agencyId: number; figures: unknown }[],
+  year: number,
+  note = '',
+): Promise<void> {
+  const ctx = systemCtx(db, clock);
+  for (const b of below) {
+    const rows = (
+      await db
+        .selectFrom('info_requests')
+        .select(['agency_id', 'status', 'received_on', 'closed_on', 'due_on', 'report_row'])
+        .where('agency_id', '=', b.agencyId)
+        .execute()
+    ).map((r): RequestFigureRow => ({
+      agencyId: Number(r.agency_id),
+      status: r.status,
+      receivedOn: r.received_on,
+      closedOn: r.closed_on,
+      dueOn: r.due_on,
+      reportRow: r.report_row,
+    }));
+    const own = requestFigures(
+      rows,
+      year,
+      clock.today(),
+      await dueSoonHorizon(ctx, b.agencyId),
+      await getCalendar(db, b.agencyId),
+    );
+    assert.deepEqual(b.figures, own, `agency ${b.agencyId}${note}`);
+  }
+}
+
+/** The summary rows of some agencies, in key order. */
+async function summaryRows(db: Db, ids: number[]) {
+  const rows = await db
+    .selectFrom('request_month_stats')
+    .selectAll()
+    .where('agency_id', 'in', ids)
+    .orderBy('agency_id')
+    .orderBy('month')
+    .execute();
+  return rows.map((r) =>
+    Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [k, k === 'month' || k === 'reply_days_json' ? v : Number(v)]),
+    ),
+  );
+}
+
+const STATUSES = [
+  'pending_confirmation',
+  'accepted',
+  'extended',
+  'awaiting_fee',
+  'replied',
+  'delivered',
+  'archived',
+  'withdrawn',
+  'abandoned',
+];
+const ROWS = [
+  null,
+  'result.granted',
+  'result.partially_granted',
+  'result.withheld.state_secret',
+  'result.unable.not_exist',
+  'result.not_processed.petition',
+  'result.other.other',
+  'unknown',
+];
+
+/** A random change to how a request counts: its state, dates (around the year's ends) and report row. */
+const change = fc.record({
+  town: fc.nat(1),
+  pick: fc.nat(),
+  status: fc.constantFrom(...STATUSES),
+  received: fc.option(fc.integer({ min: 0, max: 430 }), { freq: 6 }),
+  closedAfter: fc.option(fc.integer({ min: 0, max: 45 }), { freq: 2 }),
+  dueAfter: fc.option(fc.integer({ min: 10, max: 40 }), { freq: 6 }),
+  row: fc.constantFrom(...ROWS),
+});
+const op = fc.oneof(
+  { weight: 8, arbitrary: change.map((c) => ({ kind: 'change' as const, ...c })) },
+  // A regional holiday of a town, or a day of the national calendar: the calendar listener recounts.
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('regional' as const), town: fc.nat(1), day: fc.nat(150) }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('national' as const), day: fc.nat(150) }) },
+);
+
 describeEachDialect('county dashboards in batch', (t) => {
+  test('random writes, calendar changes: the kept summary equals a rebuild and gives each agency its rows’ figures', async () => {
+    const db = t().db;
+    await prepareDatabase(db, clock);
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 24 }), async (ops) => {
+        run++;
+        const county = await makeAgency(db, { kind: 'county', parentId: null });
+        const towns = [
+          await makeAgency(db, { parentId: county.id }),
+          await makeAgency(db, { parentId: county.id }),
+        ];
+        const ids = towns.map((a) => a.id);
+        const admins = [await makeUser(db, ids[0]!, ['admin']), await makeUser(db, ids[1]!, ['admin'])];
+        for (const [i, a] of towns.entries()) await generateRequests(db, a.id, 2026, 12, run * 10 + i);
+        const requests = await db
+          .selectFrom('info_requests')
+          .select(['id', 'agency_id'])
+          .where('agency_id', 'in', ids)
+          .orderBy('id')
+          .execute();
+        const holidays = [new Set<string>(), new Set<string>()];
+        for (const o of ops) {
+          if (o.kind === 'regional') {
+            const date = addDays('2026-01-05', o.day);
+            if (holidays[o.town]!.has(date)) continue;
+            holidays[o.town]!.add(date);
+            await addRegionalHoliday(ctxAs(db, userActor(admins[o.town]!), clock), ids[o.town]!, {
+              date,
+              name: '地方节日',
+            });
+          } else if (o.kind === 'national') {
+            await setCalendarDay(systemCtx(db, clock), {
+              date: addDays('2026-01-05', o.day),
+              kind: 'rest',
+              name: '调整',
+            });
+          } else {
+            const mine = requests.filter((r) => Number(r.agency_id) === ids[o.town]);
+            const id = Number(mine[o.pick % mine.length]!.id);
+            const before = await getRequest(db, id);
+            const received = o.received === null ? null : addDays('2025-11-20', o.received);
+            const closed = received && o.closedAfter !== null ? addDays(received, o.closedAfter) : null;
+            const due = received && o.dueAfter !== null ? addDays(received, o.dueAfter) : null;
+            const cal = await getCalendar(db, before.agencyId);
+            await db.transaction().execute(async (trx) => {
+              await trx
+                .updateTable('info_requests')
+                .set({
+                  status: o.status,
+                  received_on: received,
+                  closed_on: closed,
+                  due_on: due,
+                  report_row: o.row,
+                })
+                .where('id', '=', id)
+                .execute();
+              await syncRequestSummary(trx, clock.now(), cal, before, await getRequest(trx, id));
+            });
+          }
+        }
+        const kept = await summaryRows(db, ids);
+        const inspector = await makeUser(db, county.id, ['inspector']);
+        const req = await requestDashboard(ctxAs(db, userActor(inspector), clock), county.id, 2026);
+        assert.equal((await summaryState(db, ids)).size, 2, 'both towns read from the summary');
+        await assertFiguresOfRows(db, req.below, 2026, ` (run ${run})`);
+        await rebuildRequestSummary(db, clock.now(), { agencyIds: ids });
+        assert.deepEqual(kept, await summaryRows(db, ids), `run ${run}`);
+      }),
+      { numRuns: 12, seed: 17, endOnFailure: true, verbose: 2 },
+    );
+  });
+
   test('every agency’s figures equal its own computation', async () => {
     const db = t().db;
     await prepareDatabase(db, clock);
@@ -65,30 +238,17 @@ describeEachDialect('county dashboards in batch', (t) => {
 
     const req = await requestDashboard(ctx, county.id, 2026);
     assert.deepEqual(req.below.map((b) => b.agencyId).sort(), towns.map((a) => a.id).sort());
-    for (const b of req.below) {
-      const rows = (
-        await db
-          .selectFrom('info_requests')
-          .select(['agency_id', 'status', 'received_on', 'closed_on', 'due_on', 'report_row'])
-          .where('agency_id', '=', b.agencyId)
-          .execute()
-      ).map((r): RequestFigureRow => ({
-        agencyId: Number(r.agency_id),
-        status: r.status,
-        receivedOn: r.received_on,
-        closedOn: r.closed_on,
-        dueOn: r.due_on,
-        reportRow: r.report_row,
-      }));
-      const own = requestFigures(
-        rows,
-        2026,
-        clock.today(),
-        await dueSoonHorizon(ctx, b.agencyId),
-        await getCalendar(db, b.agencyId),
-      );
-      assert.deepEqual(b.figures, own, `agency ${b.agencyId}`);
-    }
+    // Every town is summarised (so the dashboard read its summary, not its rows).
+    assert.equal(
+      (
+        await summaryState(
+          db,
+          towns.map((a) => a.id),
+        )
+      ).size,
+      towns.length,
+    );
+    await assertFiguresOfRows(db, req.below, 2026);
     // The batch gives each agency its own calendar: the regional holiday only where it was set.
     const cals = await getCalendars(
       db,
@@ -123,5 +283,27 @@ describeEachDialect('county dashboards in batch', (t) => {
       assert.deepEqual(b.figures, own, `agency ${b.agencyId}`);
       assert.ok(b.figures.totals.published > 0);
     }
+  });
+});
+
+describeEachDialect('the request summary under the use cases', (t) => {
+  test('the demo, written through the use cases, leaves the summary equal to a rebuild', async () => {
+    const db = t().db;
+    const demoClock = fixedClock('2026-12-20T02:00:00Z');
+    await prepareDatabase(db, demoClock);
+    await loadDemo(systemCtx(db, demoClock));
+    const ids = (await db.selectFrom('agencies').select('id').execute()).map((r) => Number(r.id));
+    const kept = await summaryRows(db, ids);
+    assert.ok(
+      kept.some((m) => Number(m.replies) > 0),
+      'the demo has replies',
+    );
+    // Every agency with requests is summarised (one without any is counted from its rows: none).
+    const withRequests = (await db.selectFrom('info_requests').select('agency_id').distinct().execute()).map(
+      (r) => Number(r.agency_id),
+    );
+    assert.deepEqual([...(await summaryState(db, withRequests)).keys()].sort(), withRequests.sort());
+    await rebuildRequestSummary(db, demoClock.now());
+    assert.deepEqual(await summaryRows(db, ids), kept);
   });
 });

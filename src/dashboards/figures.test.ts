@@ -97,3 +97,18 @@ describe('dashboard figures', () => {
     assert.deepEqual(f.totals, { published: 3, onTime: 2, late: 1 });
   });
 });
+
+describe('the median from a histogram', () => {
+  it('equals the median of the values one by one (any multiset, negative and zero days included)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { medianOfHistogram } = await import('../requests/request-summary.ts');
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -3, max: 60 }), { maxLength: 80 }), (values) => {
+        const counts = new Map<number, number>();
+        for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+        const histogram = [...counts].sort((a, b) => a[0] - b[0]);
+        assert.equal(medianOfHistogram(histogram), median(values));
+      }),
+    );
+  });
+});

@@ -5,14 +5,19 @@
 import type { Ctx } from '../context.ts';
 import { assertCan } from '../errors.ts';
 import { isInspectorAbove } from '../org/access.ts';
-import { getCalendars } from '../calendar/get-calendar.ts';
+import { fingerprintOf, getCalendars } from '../calendar/get-calendar.ts';
 import { descendantsInTree, listAgencies, scopesFromTree } from '../org/org.queries.ts';
 import type { Agency } from '../org/org.ts';
 import { readSettingOfAgencies } from '../settings/agency-settings.ts';
 import { requestPolicy } from '../requests/index.ts';
 import { dueSoonHorizonOf, REQUEST_SETTINGS } from '../requests/index.ts';
-import { OPEN_STATES } from '../requests/index.ts';
-import { requestFigures, type RequestFigureRow, type RequestFigures } from './request-figures.ts';
+import { OPEN_STATES, openByDueBucket, readMonthSummaries, summaryState } from '../requests/index.ts';
+import {
+  figuresFromSummary,
+  requestFigures,
+  type RequestFigureRow,
+  type RequestFigures,
+} from './request-figures.ts';
 
 export interface AgencyRequestFigures {
   agencyId: number;
@@ -90,24 +95,48 @@ export async function requestDashboard(ctx: Ctx, agencyId: number, year: number)
   const { ownAllowed, belowIds, agencies } = await dashboardAccess(ctx, agencyId);
   assertCan(ownAllowed || belowIds.length > 0, { hide: true });
   const ids = ownAllowed ? [agencyId, ...belowIds] : belowIds;
-  // The rows, calendars and settings of every agency at once, then the figures per agency.
-  const [rows, calendars, settings] = await Promise.all([
-    rowsOf(ctx, ids, year),
+  const today = ctx.clock.today();
+  // The per-month summary, calendars and settings of every agency at once (agencies × 12 rows, not every request);
+  // the open requests by due date as soon as the calendars and settings give each agency's alert horizon.
+  const horizonsP = Promise.all([
     getCalendars(ctx.db, ids),
     readSettingOfAgencies(ctx.db, ids, REQUEST_SETTINGS),
+  ]).then(([calendars, settings]) => ({
+    calendars,
+    horizons: new Map(
+      ids.map((id) => [
+        id,
+        dueSoonHorizonOf(calendars.get(id)!, today, settings.get(id) ?? REQUEST_SETTINGS.fallback),
+      ]),
+    ),
+  }));
+  const [state, months, { calendars, horizons }, open] = await Promise.all([
+    summaryState(ctx.db, ids),
+    readMonthSummaries(ctx.db, ids, year),
+    horizonsP,
+    horizonsP.then(({ horizons }) => openByDueBucket(ctx.db, horizons, today)),
   ]);
+  // An agency's summary counts only if it was computed on the calendar in force; any other agency (not summarised
+  // yet, or its calendar changed outside the calendar use cases) is counted from its rows, as before the summary.
+  const summarised = (id: number) => {
+    const stored = state.get(id);
+    return stored !== undefined && stored === fingerprintOf(calendars.get(id)!);
+  };
+  const rows = await rowsOf(
+    ctx,
+    ids.filter((id) => !summarised(id)),
+    year,
+  );
   const rowsByAgency = new Map<number, RequestFigureRow[]>();
   for (const r of rows) {
     const list = rowsByAgency.get(r.agencyId) ?? [];
     list.push(r);
     rowsByAgency.set(r.agencyId, list);
   }
-  const today = ctx.clock.today();
-  const figuresOf = (id: number): RequestFigures => {
-    const cal = calendars.get(id)!;
-    const horizon = dueSoonHorizonOf(cal, today, settings.get(id) ?? REQUEST_SETTINGS.fallback);
-    return requestFigures(rowsByAgency.get(id) ?? [], year, today, horizon, cal);
-  };
+  const figuresOf = (id: number): RequestFigures =>
+    summarised(id)
+      ? figuresFromSummary(months.get(id) ?? [], year, open.get(id) ?? { overdue: 0, soon: 0, later: 0 })
+      : requestFigures(rowsByAgency.get(id) ?? [], year, today, horizons.get(id)!, calendars.get(id)!);
   const names = new Map(agencies.map((a) => [a.id, a.name]));
   return {
     agencyId,

@@ -8,26 +8,23 @@
  * withdrawals and 视为放弃 are closings without a reply and count in neither the on-time share nor the median.
  */
 import type { WorkCalendar } from '../calendar/calendar.ts';
+import {
+  isCountedClosed,
+  isOnTime,
+  isOpenStatus,
+  isReply,
+  outcomeGroupOf,
+  replyWorkdays,
+  OUTCOME_GROUPS,
+  type CountedRequest,
+  type MonthSummary,
+  type OutcomeGroup,
+} from '../requests/index.ts';
 
-export interface RequestFigureRow {
-  agencyId: number;
-  status: string;
-  receivedOn: string | null;
-  closedOn: string | null;
-  dueOn: string | null;
-  reportRow: string | null;
-}
+export { OUTCOME_GROUPS, outcomeGroupOf, isReply, type OutcomeGroup };
 
-/** Outcome groups of table B (the second part of the report row: result.granted, result.withheld.*, …). */
-export const OUTCOME_GROUPS = [
-  'granted',
-  'partially_granted',
-  'withheld',
-  'unable',
-  'not_processed',
-  'other',
-] as const;
-export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number];
+export type RequestFigureRow = CountedRequest;
+
 export const OUTCOME_GROUP_LABELS: Record<OutcomeGroup, string> = {
   granted: '予以公开',
   partially_granted: '部分公开',
@@ -39,26 +36,6 @@ export const OUTCOME_GROUP_LABELS: Record<OutcomeGroup, string> = {
 
 export const DUE_BUCKETS = ['overdue', 'soon', 'later'] as const;
 export type DueBucket = (typeof DUE_BUCKETS)[number];
-
-const OPEN = new Set([
-  'accepted',
-  'awaiting_correction',
-  'consulting',
-  'awaiting_fee',
-  'extended',
-  'pending_approval',
-]);
-const REPLIED = new Set(['replied', 'delivered', 'archived']);
-
-export function outcomeGroupOf(reportRow: string | null): OutcomeGroup {
-  const g = reportRow?.split('.')[1];
-  return (OUTCOME_GROUPS as readonly string[]).includes(g ?? '') ? (g as OutcomeGroup) : 'other';
-}
-
-/** Was the request closed with a reply (not withdrawn, not 视为放弃)? */
-export function isReply(r: RequestFigureRow): boolean {
-  return REPLIED.has(r.status) && r.closedOn !== null && r.receivedOn !== null;
-}
 
 export interface RequestFigures {
   year: number;
@@ -109,18 +86,30 @@ export function requestFigures(
     const rm = monthOf(r.receivedOn, year);
     if (rm !== null) receivedByMonth[rm]++;
     const cm = monthOf(r.closedOn, year);
-    if (cm !== null && !OPEN.has(r.status)) {
+    if (cm !== null && isCountedClosed(r)) {
       closed[outcomeGroupOf(r.reportRow)][cm]++;
       if (isReply(r)) {
         replies[cm]++;
-        if (r.dueOn !== null && r.closedOn! <= r.dueOn) onTime[cm]++;
-        days[cm].push(r.closedOn === r.receivedOn ? 0 : cal.workdaysBetween(r.receivedOn!, r.closedOn!));
+        if (isOnTime(r)) onTime[cm]++;
+        days[cm].push(replyWorkdays(r, cal));
       }
     }
-    if (OPEN.has(r.status) && r.dueOn !== null) {
+    if (isOpenStatus(r.status) && r.dueOn !== null) {
       openByBucket[r.dueOn < today ? 'overdue' : r.dueOn <= soonUntil ? 'soon' : 'later']++;
     }
   }
+  return assemble(year, receivedByMonth, closed, replies, onTime, days.map(median), openByBucket);
+}
+
+function assemble(
+  year: number,
+  receivedByMonth: number[],
+  closed: Record<OutcomeGroup, number[]>,
+  replies: number[],
+  onTime: number[],
+  medianDaysByMonth: (number | null)[],
+  openByBucket: Record<DueBucket, number>,
+): RequestFigures {
   const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
   return {
     year,
@@ -128,8 +117,8 @@ export function requestFigures(
     closedByMonthAndGroup: closed,
     repliesByMonth: replies,
     onTimeByMonth: onTime,
-    onTimeRateByMonth: replies.map((n, i) => (n ? onTime[i] / n : null)),
-    medianDaysByMonth: days.map(median),
+    onTimeRateByMonth: replies.map((n, i) => (n ? onTime[i]! / n : null)),
+    medianDaysByMonth,
     openByBucket,
     totals: {
       received: sum(receivedByMonth),
@@ -138,4 +127,34 @@ export function requestFigures(
       onTime: sum(onTime),
     },
   };
+}
+
+/**
+ * The same figures from an agency's per-month summary (the months of `year`) and its open requests by bucket:
+ * what requestFigures gives over the agency's rows.
+ */
+export function figuresFromSummary(
+  months: readonly MonthSummary[],
+  year: number,
+  openByBucket: Record<DueBucket, number>,
+): RequestFigures {
+  const zeros = () => Array.from({ length: 12 }, () => 0);
+  const received = zeros();
+  const closed = Object.fromEntries(OUTCOME_GROUPS.map((g) => [g, zeros()])) as Record<
+    OutcomeGroup,
+    number[]
+  >;
+  const replies = zeros();
+  const onTime = zeros();
+  const medians: (number | null)[] = Array.from({ length: 12 }, () => null);
+  for (const m of months) {
+    if (!m.month.startsWith(`${year}-`)) continue;
+    const i = Number(m.month.slice(5, 7)) - 1;
+    received[i] = m.received;
+    for (const g of OUTCOME_GROUPS) closed[g][i] = m.closed[g];
+    replies[i] = m.replies;
+    onTime[i] = m.onTime;
+    medians[i] = m.medianDays;
+  }
+  return assemble(year, received, closed, replies, onTime, medians, { ...openByBucket });
 }

@@ -18,6 +18,7 @@ import { nextSerial } from '../serials/next-serial.ts';
 import { findDuplicate } from './duplicates.ts';
 import { getRequest } from './requests.queries.ts';
 import { clockColumns, computeRequestClock } from './request-clock.ts';
+import { syncRequestSummary } from './request-summary.ts';
 
 export interface NewRequest {
   input: OnlineRequestInput;
@@ -102,13 +103,16 @@ export async function createRequestRecord(
     settings.feePausesReplyClock,
   );
   await trx.updateTable('info_requests').set(clock.columns).where('id', '=', row.id).execute();
+  const written = await getRequest(trx, row.id);
+  // The per-month summary the dashboards read counts the new request in this transaction.
+  await syncRequestSummary(trx, ctx.clock.now(), cal, null, written);
   // A new request waits on the clerks (confirmation) or its handler: they are told at once.
   await notifyHandover(
     trx,
     ctx.clock.now(),
     ctx.actor.kind === 'user' ? ctx.actor.userId : null,
     [],
-    await waitingOfRequest(trx, await getRequest(trx, row.id)),
+    await waitingOfRequest(trx, written),
   );
   return row.id;
 }

@@ -1,6 +1,7 @@
 /** 依申请公开: everything the feature plugs into the application (read by src/features.ts). */
 import type { Feature } from '../feature.ts';
 import { recomputeOpenDeadlines } from './recompute-open-deadlines.ts';
+import { refreshSummaryOnCalendarChange, requestSummarySeed } from './request-summary.ts';
 import { sendDeadlineAlerts, sendDigestJob, sendSmsJob } from './send-deadline-alerts.ts';
 import { REQUEST_AUDIT_LABELS } from './request-audit.ts';
 import { requestRoutes } from '../web/routes/office/requests.tsx';
@@ -75,7 +76,10 @@ export function requestsFeature(): Feature {
       async (trx, ctx, change) => {
         await recomputeOpenDeadlines(trx, ctx, change);
       },
+      refreshSummaryOnCalendarChange,
     ],
+    // After the calendar's seed (features order): every agency not summarised yet gets its per-month summary.
+    seeds: [requestSummarySeed],
     auditLabels: REQUEST_AUDIT_LABELS,
     commands: [requestsCommand],
   };

@@ -7,6 +7,7 @@ import type { Db } from '../db/database.ts';
 import { nowIso } from '../db/values.ts';
 import { APPLICANT_KINDS, DECIDABLE_OUTCOMES, type Outcome } from './request.ts';
 import { DEFAULT_OUTCOME_ROW_MAP } from './settings.ts';
+import { rebuildRequestSummary } from './request-summary.ts';
 import { addDays } from '../calendar/dates.ts';
 
 /** A small deterministic PRNG (mulberry32). */
@@ -112,5 +113,7 @@ export async function generateRequests(
     if (batch.length >= 200) await flush();
   }
   await flush();
+  // Rows written directly: the agency's per-month summary is recounted from them.
+  await rebuildRequestSummary(db, new Date(), { agencyIds: [agencyId] });
   return count;
 }

@@ -32,3 +32,22 @@ export {
   type RequestPage,
 } from './request-page-query.ts';
 export { requestReportFindings } from './report-findings.ts';
+// The per-month summary the request dashboards read (request-summary.ts), and the counting rules it shares with them.
+export {
+  readMonthSummaries,
+  openByDueBucket,
+  summaryState,
+  rebuildRequestSummary,
+  type MonthSummary,
+} from './request-summary.ts';
+export {
+  OUTCOME_GROUPS,
+  outcomeGroupOf,
+  isReply,
+  isOnTime,
+  isCountedClosed,
+  isOpenStatus,
+  replyWorkdays,
+  type OutcomeGroup,
+  type CountedRequest,
+} from './request-counting.ts';

@@ -24,6 +24,7 @@ import { orgSnapshot, type ActingPersons } from '../org/acting-persons.ts';
 import { approversOf, extensionApproversOf, waitingOfRequest } from './waiting.ts';
 import { notifyHandover } from '../notifications/handover.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
+import { syncRequestSummary } from './request-summary.ts';
 
 export interface StepEnv {
   trx: Trx;
@@ -157,6 +158,8 @@ export async function requestStep<T = undefined>(
         const clock = await computeRequestClock(trx, cal, after, settings.feePausesReplyClock);
         await trx.updateTable('info_requests').set(clock.columns).where('id', '=', id).execute();
         after = await getRequest(trx, id);
+        // The per-month summary the dashboards read changes with the request, in this transaction.
+        await syncRequestSummary(trx, ctx.clock.now(), cal, request, after);
         const letterIds: number[] = [];
         for (const l of out.letters ?? [])
           letterIds.push(await issueLetter(trx, ctx, after, agency, settings, l));

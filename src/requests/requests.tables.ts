@@ -16,6 +16,32 @@ export interface RequestsTables {
   request_reason_requests: RequestReasonRequestTable;
   record_corrections: RecordCorrectionTable;
   online_submissions: OnlineSubmissionTable;
+  request_month_stats: RequestMonthStatsTable;
+  request_summary_state: RequestSummaryStateTable;
+}
+
+/** Per agency and month ('YYYY-MM'): the counts the request dashboards show (request-summary.ts keeps them). */
+export interface RequestMonthStatsTable {
+  agency_id: number;
+  month: string;
+  received: number;
+  closed_granted: number;
+  closed_partially_granted: number;
+  closed_withheld: number;
+  closed_unable: number;
+  closed_not_processed: number;
+  closed_other: number;
+  replies: number;
+  on_time: number;
+  /** The month's replies by working days from receipt, `[[6, 2], [11, 1]]` (the median's histogram). */
+  reply_days_json: string;
+}
+
+/** An agency whose summary rows are complete, computed on the calendar with this fingerprint. */
+export interface RequestSummaryStateTable {
+  agency_id: number;
+  calendar_fingerprint: string;
+  built_at: string;
 }
 
 /** The idempotency key of each online request: a refreshed or re-posted form finds the request it filed. */

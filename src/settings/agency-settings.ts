@@ -18,7 +18,8 @@ export function defineSetting<T>(key: string, schema: z.ZodType<T>, fallback: T)
   return { key, schema, fallback };
 }
 
-function decode<T>(s: Setting<T>, json: string | null | undefined): T {
+/** A stored value as the setting reads it (the default when absent or no longer valid). */
+export function decode<T>(s: Setting<T>, json: string | null | undefined): T {
   if (json == null) return s.fallback;
   let raw: unknown;
   try {

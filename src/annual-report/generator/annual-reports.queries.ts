@@ -1,6 +1,9 @@
 /** All SQL of the annual-report generator that is not a use case's own write: reads and row → domain mapping. */
 import { z } from 'zod';
-import { defineSetting, readSetting, readSettingOfAgencies } from '../../settings/agency-settings.ts';
+import { decode, defineSetting, readSetting, readSettingOfAgencies } from '../../settings/agency-settings.ts';
+import { sql } from 'kysely';
+import { toAgency } from '../../org/org.queries.ts';
+import type { Agency } from '../../org/org.ts';
 import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
 import type { AnnualReportTable } from './report.tables.ts';
@@ -99,22 +102,6 @@ export async function listReports(db: DbOrTrx, agencyId: number): Promise<Annual
   return rows.map(toReport);
 }
 
-/** Reports of several agencies for one year. */
-export async function listReportsOfYear(
-  db: DbOrTrx,
-  agencyIds: readonly number[],
-  year: number,
-): Promise<AnnualReport[]> {
-  if (!agencyIds.length) return [];
-  const rows = await db
-    .selectFrom('annual_reports')
-    .selectAll()
-    .where('agency_id', 'in', [...agencyIds])
-    .where('year', '=', year)
-    .execute();
-  return rows.map(toReport);
-}
-
 /** The published reports of an agency (the portal's 信息公开年报 column), newest first. */
 export async function listPublishedReports(db: DbOrTrx, agencyId: number): Promise<AnnualReport[]> {
   const rows = await db
@@ -191,6 +178,64 @@ export async function deadlineSettings(
   const out = new Map<number, string>();
   for (const [id, v] of await readSettingOfAgencies(db, agencyIds, DEADLINE_SETTING)) if (v) out.set(id, v);
   return out;
+}
+
+/**
+ * What a parent's overview of a year reads, in one statement: every agency (the tree, for the parent's scope and the
+ * depths), and for the parent and every agency below it (a recursive walk down the tree) its report of the year and
+ * its deadline setting.
+ */
+export async function overviewRead(
+  db: DbOrTrx,
+  parentId: number,
+  year: number,
+): Promise<{ agencies: Agency[]; reports: Map<number, AnnualReport>; deadlines: Map<number, string> }> {
+  const rows = await sql<
+    Selectable<AnnualReportTable> & {
+      ag_id: unknown;
+      ag_code: string;
+      ag_name: string;
+      ag_short_name: string;
+      ag_kind: string;
+      ag_parent_id: unknown;
+      ag_is_people_government: number;
+      ag_disclosure_office_id: unknown;
+      ag_deadline_json: string | null;
+    }
+  >`with recursive below(id) as (
+      select id from agencies where id = ${parentId}
+      union all select a.id from agencies a join below b on a.parent_id = b.id
+    )
+    select a.id as ag_id, a.code as ag_code, a.name as ag_name, a.short_name as ag_short_name, a.kind as ag_kind,
+      a.parent_id as ag_parent_id, a.is_people_government as ag_is_people_government,
+      a.disclosure_office_id as ag_disclosure_office_id, s.value_json as ag_deadline_json, r.*
+    from agencies a
+    left join below d on d.id = a.id
+    left join annual_reports r on d.id is not null and r.agency_id = a.id and r.year = ${year}
+    left join agency_settings s on d.id is not null and s.agency_id = a.id and s.key = ${DEADLINE_SETTING.key}
+    order by a.id`.execute(db);
+  const agencies: Agency[] = [];
+  const reports = new Map<number, AnnualReport>();
+  const deadlines = new Map<number, string>();
+  for (const r of rows.rows) {
+    const id = toNumber(r.ag_id);
+    agencies.push(
+      toAgency({
+        id,
+        code: r.ag_code,
+        name: r.ag_name,
+        short_name: r.ag_short_name,
+        kind: r.ag_kind,
+        parent_id: r.ag_parent_id == null ? null : toNumber(r.ag_parent_id),
+        is_people_government: r.ag_is_people_government,
+        disclosure_office_id: r.ag_disclosure_office_id == null ? null : toNumber(r.ag_disclosure_office_id),
+      }),
+    );
+    if (r.id != null) reports.set(id, toReport(r));
+    const deadline = decode(DEADLINE_SETTING, r.ag_deadline_json);
+    if (deadline) deadlines.set(id, deadline);
+  }
+  return { agencies, reports, deadlines };
 }
 
 /** The columns a generation or an import writes; identity, version and creation are set by upsertReport. */

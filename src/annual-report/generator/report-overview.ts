@@ -5,11 +5,11 @@
  */
 import type { Ctx } from '../../context.ts';
 import { assertCan, NotFoundError } from '../../errors.ts';
-import { descendantsInTree, listAgencies, scopesFromTree } from '../../org/org.queries.ts';
+import { descendantsInTree, scopesFromTree } from '../../org/org.queries.ts';
 import type { Agency } from '../../org/org.ts';
 import { checkCells, type Finding } from '../index.ts';
 import { CELL_ADDRESSES, emptyCells, type Cells } from '../report-format.ts';
-import { deadlineSettings, listReportsOfYear } from './annual-reports.queries.ts';
+import { overviewRead } from './annual-reports.queries.ts';
 import {
   deadlineFor,
   defaultDeadline,
@@ -64,10 +64,14 @@ export function sumCells(list: readonly Cells[]): Cells {
   return out;
 }
 
+/** The order of String#localeCompare (the default locale), without building a collator on every comparison. */
+const byCode = new Intl.Collator();
+
 export async function reportOverview(ctx: Ctx, parentId: number, year: number): Promise<ReportOverview> {
   const { db, actor, clock } = ctx;
-  // One read of the agencies serves the parent, its scope and the agencies below.
-  const all = await listAgencies(db);
+  // One statement: the agencies (the parent, its scope, the agencies below), and the reports and deadline settings
+  // of those below. Nothing of it leaves this function unless the actor may see the overview.
+  const { agencies: all, reports: reportOf, deadlines } = await overviewRead(db, parentId, year);
   const byId = new Map(all.map((a) => [a.id, a]));
   const parent = byId.get(parentId);
   if (!parent) throw new NotFoundError('未找到该机关');
@@ -77,11 +81,6 @@ export async function reportOverview(ctx: Ctx, parentId: number, year: number): 
   const ids = descendantsInTree(all, parent.id);
   const depthOf = (a: Agency): number =>
     a.id === parent.id || a.parentId == null ? 0 : 1 + depthOf(byId.get(a.parentId)!);
-  const [reports, deadlines] = await Promise.all([
-    listReportsOfYear(db, ids, year),
-    deadlineSettings(db, ids),
-  ]);
-  const reportOf = new Map(reports.map((r) => [r.agencyId, r]));
   const today = clock.today();
 
   const rows: OverviewRow[] = ids
@@ -104,7 +103,7 @@ export async function reportOverview(ctx: Ctx, parentId: number, year: number): 
         warnings: report?.findings.filter((f) => f.severity === 'warning').length ?? 0,
       };
     })
-    .sort((a, b) => a.depth - b.depth || a.agency.code.localeCompare(b.agency.code));
+    .sort((a, b) => a.depth - b.depth || byCode.compare(a.agency.code, b.agency.code));
 
   const below = rows.filter((r) => r.agency.id !== parent.id);
   const summed = below.filter((r) => r.report && isLocked(r.report.status));

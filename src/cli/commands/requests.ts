@@ -8,6 +8,7 @@ import { computeDeadline, type DeadlinePause } from '../../requests/deadline.ts'
 import { agencyIdOf } from './calendar.ts';
 import { computeRequestReport } from '../../requests/report-tables.ts';
 import { homeAgency } from '../../org/home-agency.ts';
+import { rebuildRequestSummary } from '../../requests/index.ts';
 
 export interface RequestsSubcommand {
   summary: string;
@@ -111,8 +112,32 @@ const report: RequestsSubcommand = {
   },
 };
 
+const rebuildSummary: RequestsSubcommand = {
+  summary: '重新统计各机关的依申请公开月度汇总（统计图表所用），与逐件申请重新核对',
+  usage:
+    'gongkai requests rebuild-summary [--agency CODE]\n' +
+    '  按申请台账和现行工作日历重新计算月度汇总（收到、办结、按期答复、答复工作日分布）；\n' +
+    '  日常办理时汇总随每件申请同步更新，本命令用于直接改动数据库之后或核对时；不加 --agency 时重算全部机关',
+  async run(args, io) {
+    const { flags, positionals } = parseArgs(args);
+    if (positionals.length) throw new CliUsageError(`多余的参数：${positionals.join(' ')}`);
+    return withCliDb(async (ctx) => {
+      const agencyId = await agencyIdOf(ctx, flagString(flags, 'agency'));
+      const r = await rebuildRequestSummary(ctx.db, ctx.clock.now(), {
+        agencyIds: agencyId == null ? undefined : [agencyId],
+      });
+      io.out(`已重新统计 ${r.agencies} 个机关的月度汇总，共 ${r.rows} 行`);
+      return 0;
+    });
+  },
+};
+
 /** Every `requests` sub-command; later features add theirs here. */
-export const requestsSubcommands: Record<string, RequestsSubcommand> = { deadline, report };
+export const requestsSubcommands: Record<string, RequestsSubcommand> = {
+  deadline,
+  report,
+  'rebuild-summary': rebuildSummary,
+};
 
 function help(): string {
   const names = Object.keys(requestsSubcommands);

@@ -28,6 +28,7 @@ import * as m20261201_1800 from './2026_12_01_1800_attachment_text_and_channel_l
 import * as m20261202_0400 from './2026_12_02_0400_supervision_permission_to_role.ts';
 import * as m20261202_0600 from './2026_12_02_0600_merge_quiet_hours.ts';
 import * as m20261202_0800 from './2026_12_02_0800_index_village_item_heads.ts';
+import * as m20261203_0600 from './2026_12_03_0600_request_month_summary.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0400_supervision_permission_to_role': m20261202_0400,
   '2026_12_02_0600_merge_quiet_hours': m20261202_0600,
   '2026_12_02_0800_index_village_item_heads': m20261202_0800,
+  '2026_12_03_0600_request_month_summary': m20261203_0600,
 };
