@@ -13,13 +13,7 @@ import type { Role } from './roles.ts';
 
 /** How the persons were found (shown on the item's page, so people see why it is theirs). */
 export type ActingVia =
-  | 'assigned'
-  | 'role'
-  | 'office_head'
-  | 'substitute'
-  | 'disclosure_head'
-  | 'stand_in'
-  | 'admin';
+  'assigned' | 'role' | 'office_head' | 'substitute' | 'disclosure_head' | 'stand_in' | 'admin';
 
 export const ACTING_VIA_LABELS: Record<ActingVia, string> = {
   assigned: '管理员指派',
