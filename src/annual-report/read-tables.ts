@@ -34,6 +34,7 @@ import { rowParts, type Row, type RowParts } from './rows.ts';
 import {
   digitSplits,
   gluedRowCandidates,
+  oneLostCandidates,
   placementCandidates,
   solveRows,
   type BRowKnowledge,
@@ -658,6 +659,8 @@ function bSimilaritiesUncached(keys: LabelKey[], specs: BRowSpec[]): number[] {
 }
 
 const LABEL_MATCH = 0.45;
+/** Below this similarity a label is only part of a slot's label (“信息公开申请”). */
+const PARTIAL_LABEL = 0.8;
 
 interface BObserved {
   p: PRow;
@@ -666,7 +669,7 @@ interface BObserved {
   labelled: boolean;
   /** A row whose cell positions were lost (glued digits, or only its non-empty cells): candidate rows. */
   candidates?: BVector[];
-  how?: 'glued' | 'placed';
+  how?: 'glued' | 'placed' | 'lost';
 }
 
 /** The numbers of a row that kept only some of its cells, or null when a cell is not a plain number. */
@@ -682,8 +685,20 @@ function plainNumbers(values: string[]): number[] | null {
 }
 
 /**
- * Six values of which the first five add up to the sixth: the row is complete with one 0 cell dropped (not a row
- * that lost its last cell, whose sixth value would be one applicant column).
+ * Six plain numbers where a table-三 row of one-cell lines has seven: one cell is lost (a line of the text dropped,
+ * or a 0 cell left out), and which one the row cannot say — the first five adding up to the sixth fits a lost 0 as well as a lost
+ * 总计. Such a row is not read from the first column (that shifts every cell after the lost one): its candidates
+ * (`oneLostCandidates`) are settled by the identities between rows, or it stays null.
+ */
+function lostOne(values: string[]): boolean {
+  if (values.length !== B_COLUMNS.length - 1) return false;
+  const numbers = plainNumbers(values);
+  return numbers !== null && numbers.length === values.length;
+}
+
+/**
+ * A row of separated cells with six values of which the first five add up to the sixth: complete with one 0 cell
+ * left out (not a row that lost its last cell, whose sixth value would be one applicant column).
  */
 function zeroDropped(values: string[]): boolean {
   if (values.length !== B_COLUMNS.length - 1) return false;
@@ -709,7 +724,8 @@ function readTableB(
       p.labels.every((l) => !splitNumbering(l).numbering && B_HEADER_KEYS.has(labelKey(l)));
     if (isHeader) return;
     const keys = labelKeys(p.labels);
-    if (p.values.length < B_COLUMNS.length - 1 || p.row.glued || zeroDropped(p.values)) {
+    const lost = p.row.assembled === true && lostOne(p.values);
+    if (p.values.length < B_COLUMNS.length - 1 || p.row.glued || lost || zeroDropped(p.values)) {
       // Positions lost: a glued run of digits, or a labelled row with only some of its cells. The last row of a
       // text that ends there may simply be cut off: it is left to the truncation rules.
       if (!p.values.length || (atDocumentEnd && k === rows.length - 1)) return;
@@ -738,8 +754,8 @@ function readTableB(
         values: [],
         sims,
         labelled: true,
-        candidates: placementCandidates(numbers),
-        how: 'placed',
+        candidates: lost ? oneLostCandidates(numbers) : placementCandidates(numbers),
+        how: lost ? 'lost' : 'placed',
       });
       return;
     }
@@ -758,6 +774,7 @@ function readTableB(
   const filledRows = new Set<number>();
   const known: Partial<Record<BRowId, BRowKnowledge>> = {};
   const placed: { o: BObserved; id: BRowId }[] = [];
+  const rivals = rivalSlots(observed, placements, specs);
   observed.forEach((o, i) => {
     const placement = placements[i];
     if (!placement) return;
@@ -765,6 +782,19 @@ function readTableB(
     filledRows.add(j);
     const spec = specs[j]!;
     if (!spec.id) return;
+    const rival = rivals[i];
+    if (rival !== undefined) {
+      const ids = [spec.id, specs[rival]!.id!];
+      findings.push(
+        finding(
+          'TABLE-INCOMPLETE',
+          `表三有一行数字（行名“${o.p.labels.join('') || '无'}”）可能属于“${LABELS.bRow[ids[0]!]}”，也可能属于“${LABELS.bRow[ids[1]!]}”（文本缺了一行），记为空（null）`,
+          ids.flatMap((id) => B_COLUMNS.map((c) => `B.${id}.${c}` as CellAddress)),
+          o.p.row.line,
+        ),
+      );
+      return;
+    }
     if (o.candidates) {
       known[spec.id] = { candidates: o.candidates };
       placed.push({ o, id: spec.id });
@@ -808,6 +838,48 @@ function readTableB(
   return true;
 }
 
+/**
+ * For each placed token of table 三, an empty slot it fits as well as its own (its label names both as well, is only
+ * part of both, or it has none), between the slots of its placed neighbours: the text lost a row there, and which of the two rows this
+ * one is cannot be told (“信息公开申请” ends two labels of （六）). Such a token is not read.
+ */
+function rivalSlots(
+  observed: BObserved[],
+  placements: (Placement | null)[],
+  specs: BRowSpec[],
+): (number | undefined)[] {
+  const taken = new Set<number>();
+  for (const p of placements) if (p) for (let k = 0; k < p.span; k++) taken.add(p.slot + k);
+  const out: (number | undefined)[] = [];
+  let prev = -1;
+  placements.forEach((p, i) => {
+    if (!p) return;
+    let next = specs.length;
+    for (let k = i + 1; k < placements.length; k++) {
+      const q = placements[k];
+      if (q) {
+        next = q.slot;
+        break;
+      }
+    }
+    const sims = observed[i]!.sims;
+    const own = observed[i]!.labelled ? (sims[p.slot] ?? 0) : 0;
+    for (let j = prev + 1; j < next; j++) {
+      if (j === p.slot || taken.has(j) || !specs[j]!.id) continue;
+      // A label that names the rival as well, or is only part of its own slot's label and also names the rival.
+      const rival = sims[j] ?? 0;
+      const fits =
+        !observed[i]!.labelled || rival >= own - 1e-9 || (own < PARTIAL_LABEL && rival >= LABEL_MATCH);
+      if (fits) {
+        out[i] = j;
+        break;
+      }
+    }
+    prev = p.slot + p.span - 1;
+  });
+  return out;
+}
+
 /** Fill the rows whose positions were lost, when the identities leave exactly one way; else report them. */
 function settlePlaced(
   placed: { o: BObserved; id: BRowId }[],
@@ -824,7 +896,7 @@ function settlePlaced(
       findings.push(
         finding(
           'CELL-SPLIT-AMBIGUOUS',
-          `表三“${LABELS.bRow[id]}”行${o.how === 'glued' ? `的数字连在一起（“${raw}”）` : `只列出了部分单元格（${raw}），位置不明`}，` +
+          `表三“${LABELS.bRow[id]}”行${o.how === 'glued' ? `的数字连在一起（“${raw}”）` : o.how === 'lost' ? `只有${B_COLUMNS.length - 1}个数（${raw}），缺了哪一格不明` : `只列出了部分单元格（${raw}），位置不明`}，` +
             `${solved.kind === 'none' ? '没有一种拆分符合表内勾稽关系' : '有多种拆分都符合表内勾稽关系'}，记为空（null）`,
           addresses,
           o.p.row.line,
@@ -848,7 +920,7 @@ function settlePlaced(
     findings.push(
       finding(
         'CELL-RECOVERED',
-        `表三“${LABELS.bRow[id]}”行${o.how === 'glued' ? `的数字连在一起（“${raw}”）` : `只列出了部分单元格（${raw}）`}，` +
+        `表三“${LABELS.bRow[id]}”行${o.how === 'glued' ? `的数字连在一起（“${raw}”）` : o.how === 'lost' ? `只有${B_COLUMNS.length - 1}个数（${raw}）` : `只列出了部分单元格（${raw}）`}，` +
           `按表内勾稽关系只有一种读法：${row.join('、')}`,
         addresses,
         o.p.row.line,

@@ -18,6 +18,8 @@ export interface Row {
   glued?: boolean;
   /** A separated row whose line stops without its closing separator (the text was cut inside the row). */
   cut?: boolean;
+  /** Values joined from lines of their own (one cell a line): a lost line loses a cell from anywhere in the row. */
+  assembled?: boolean;
   /** `rowParts` of the row, kept on the row once computed (the readers ask for it several times). */
   parts?: RowParts;
 }
@@ -177,6 +179,7 @@ export function assembleRows(rows: Row[]): Row[] {
     const value = single && row.cells.length === 1 && readCell(row.cells[0]!) !== null;
     if (value && open && open.cells.length < 16) {
       open.cells.push(row.cells[0]!);
+      open.assembled = true;
       continue;
     }
     out.push(row);

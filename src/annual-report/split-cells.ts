@@ -80,6 +80,28 @@ export function placementCandidates(values: number[]): BVector[] {
   return [...out.values()];
 }
 
+/**
+ * The candidate rows of a row that lost one of its seven cells (a line of the text dropped), its six values in
+ * order: the lost cell may be any of the seven. Lost 总计: it is the sum of the six. Lost applicant column: the
+ * sixth value is 总计 and the lost cell is what the others leave of it (never negative). The text alone cannot say
+ * which; the identities between rows may.
+ */
+export function oneLostCandidates(values: number[]): BVector[] {
+  const out = new Map<string, BVector>();
+  if (values.length !== WIDTH - 1) return [];
+  const lastLost = [...values, values.reduce((s, x) => s + x, 0)];
+  out.set(lastLost.join(','), lastLost);
+  const total = values[WIDTH - 2]!;
+  const applicants = values.slice(0, WIDTH - 2);
+  const rest = total - applicants.reduce((s, x) => s + x, 0);
+  if (rest >= 0)
+    for (let pos = 0; pos < WIDTH - 1; pos++) {
+      const v = [...applicants.slice(0, pos), rest, ...applicants.slice(pos), total];
+      out.set(v.join(','), v);
+    }
+  return [...out.values()];
+}
+
 /** What is known of each of the 25 rows: its values (a cell may be null), or candidates to choose from. */
 export type BRowKnowledge = { values: (number | null)[] } | { candidates: BVector[] };
 
