@@ -52,6 +52,12 @@ import { inquiryPolicy } from '../src/inquiries/inquiry.policy.ts';
 import { problemWaiting } from '../src/supervision/waiting.ts';
 import { supervisionPolicy } from '../src/supervision/supervision.policy.ts';
 import { closeOutRefusal } from '../src/supervision/problem.ts';
+import { listProblemWaiting, rectifyDeadEnd } from '../src/supervision/waiting.ts';
+import { recordProblem } from '../src/supervision/record-problem.ts';
+import { rectifyProblem } from '../src/supervision/rectify-problem.ts';
+import { closeOutProblem } from '../src/supervision/close-out-problem.ts';
+import { loadProblem } from '../src/supervision/supervision.queries.ts';
+import { InvalidStateError } from '../src/errors.ts';
 
 interface World {
   label: string;
@@ -579,77 +585,152 @@ describeEachDialect('no dead ends: villages, 互动交流 and 监督', (t) => {
   it('监督: problems to rectify, to close out (not by the rectifier) and 督办 to answer × who exists', async () => {
     const { db } = t();
     let cases = 0;
+    let refused = 0;
     let nextId = 5_000_000;
-    for (const responsible of [true, false])
+    type Resp = 'none' | 'drafter' | 'clerk';
+    const configs: { admin: boolean; leader: boolean; clerk: boolean; head: boolean; resp: Resp }[] = [];
+    for (const resp of ['drafter', 'none'] as const)
       for (const head of [true, false])
-        for (const clerk of [true, false]) {
-          const agency = await makeAgency(db);
-          const office = await makeOffice(db, agency.id);
-          const admin = await makeUser(db, agency.id, ['admin']);
-          const users = [admin, await makeUser(db, agency.id, ['deputy_leader'])];
-          const resp = responsible ? await makeUser(db, agency.id, ['drafter'], { officeId: office }) : null;
-          if (resp) users.push(resp);
-          if (head) users.push(await makeUser(db, agency.id, ['office_head'], { officeId: office }));
-          const clerkUser = clerk ? await makeUser(db, agency.id, ['clerk']) : null;
-          if (clerkUser) users.push(clerkUser);
-          const byId = new Map(users.map((u) => [u.id, u]));
-          const scope = await agencyScope(db, agency.id);
-          const org = await orgSnapshot(db, agency.id);
-          const where = `责任人${responsible ? '有' : '无'}·负责人${head ? '有' : '无'}·党政办${clerk ? '有' : '无'}`;
-          const rectifiers = [clerkUser?.id ?? admin.id, resp?.id ?? null];
-          for (const s of [
-            { status: 'open' as const, rectifiedBy: null, sv: null },
-            ...rectifiers
-              .filter((x): x is number => x != null)
-              .map((by) => ({ status: 'rectified' as const, rectifiedBy: by, sv: null })),
-            { status: 'open' as const, rectifiedBy: null, sv: '2026-12-12' },
-            { status: 'closed' as const, rectifiedBy: admin.id, sv: '2026-12-12' },
-          ]) {
-            const p = {
-              id: nextId++,
-              reference: `ZG${nextId}`,
-              title: '栏目未更新',
-              status: s.status,
-              unitKind: 'office',
-              unitId: office,
-              unitName: '测试站所',
-              responsibleUserId: resp?.id ?? null,
-              rectifiedBy: s.rectifiedBy,
-              deadline: '2026-12-20',
-              supervisionAnswerBy: s.sv,
-            };
-            const items = problemWaiting(org, p);
-            assert.ok(items.length > 0, `${where} · ${s.status}: waits on nothing`);
-            cases += await assertEachCanAndIsTold(
-              db,
-              items,
-              byId,
-              (item, u) => {
-                const a = userActor(u);
-                if (item.kind === 'supervision.rectify')
-                  return supervisionPolicy.rectify(a, scope, {
-                    responsibleUserId: p.responsibleUserId,
-                    unitKind: p.unitKind,
-                    unitId: p.unitId,
-                  });
-                if (item.kind === 'supervision.close_out')
-                  return (
-                    supervisionPolicy.inspect(a, scope) &&
-                    closeOutRefusal(
-                      {
-                        status: 'rectified',
-                        rectifiedBy: p.rectifiedBy,
-                        responsibleUserId: p.responsibleUserId,
-                      },
-                      u.id,
-                    ) == null
-                  );
-                return supervisionPolicy.answerSupervision(a, scope);
-              },
-              `${where} · ${s.status}${s.sv ? ' · 督办' : ''}`,
-            );
-          }
+        for (const clerk of [true, false]) configs.push({ admin: true, leader: true, clerk, head, resp });
+    // Only one person can act (no administrator, no leader): one clerk; one clerk who is also the responsible
+    // person; one clerk and a responsible drafter; and a clerk responsible with a leader to close out.
+    const one = { admin: false, leader: false, clerk: true, head: false };
+    configs.push({ ...one, resp: 'none' }, { ...one, resp: 'clerk' }, { ...one, resp: 'drafter' });
+    configs.push({ ...one, leader: true, resp: 'clerk' });
+    for (const c of configs) {
+      const agency = await makeAgency(db);
+      const office = await makeOffice(db, agency.id);
+      const users: User[] = [];
+      const admin = c.admin ? await makeUser(db, agency.id, ['admin']) : null;
+      if (admin) users.push(admin);
+      if (c.leader) users.push(await makeUser(db, agency.id, ['deputy_leader']));
+      if (c.head) users.push(await makeUser(db, agency.id, ['office_head'], { officeId: office }));
+      const clerkUser = c.clerk ? await makeUser(db, agency.id, ['clerk']) : null;
+      if (clerkUser) users.push(clerkUser);
+      const resp =
+        c.resp === 'clerk'
+          ? clerkUser
+          : c.resp === 'drafter'
+            ? await makeUser(db, agency.id, ['drafter'], { officeId: office })
+            : null;
+      if (resp && resp !== clerkUser) users.push(resp);
+      const byId = new Map(users.map((u) => [u.id, u]));
+      const scope = await agencyScope(db, agency.id);
+      const org = await orgSnapshot(db, agency.id);
+      const where = `管理员${c.admin ? '有' : '无'}·领导${c.leader ? '有' : '无'}·责任人${{ none: '无', drafter: '站所人员', clerk: '党政办人员本人' }[c.resp]}·负责人${c.head ? '有' : '无'}·党政办${c.clerk ? '有' : '无'}`;
+      const facts = { responsibleUserId: resp?.id ?? null, unitKind: 'office', unitId: office };
+      const mayRectify = (u: User) => supervisionPolicy.rectify(userActor(u), scope, facts);
+      const mayClose = (x: User, rectifiedBy: number | null) =>
+        supervisionPolicy.inspect(userActor(x), scope) &&
+        closeOutRefusal(
+          { status: 'rectified', rectifiedBy, responsibleUserId: facts.responsibleUserId },
+          x.id,
+        ) == null;
+      // Every person the policy lets rectify: either someone else may then 销号, or the step is refused beforehand.
+      const rectifiedBy: number[] = [];
+      for (const u of users.filter(mayRectify)) {
+        const refusal = rectifyDeadEnd(org, facts, u.id);
+        // Refused exactly when nobody the policy lets 销号 is left by the four-eyes rule.
+        const closer = users.find((x) => mayClose(x, u.id));
+        assert.equal(refusal == null, closer != null, `${where}: rectified by ${u.id}`);
+        if (refusal == null) rectifiedBy.push(u.id);
+        else {
+          assert.match(refusal, /第二人复核/, `${where}: refusal cites the rule`);
+          assert.match(refusal, /增加一名政务公开工作机构人员或为领导开通账号/, `${where}: names who to add`);
+          refused++;
         }
-    assert.ok(cases >= 8 * 4, `only ${cases} cases enumerated`);
+      }
+      const anyoneCanClose = rectifiedBy.length > 0;
+      for (const s of [
+        { status: 'open' as const, rectifiedBy: null, sv: null },
+        ...rectifiedBy.map((by) => ({ status: 'rectified' as const, rectifiedBy: by, sv: null })),
+        { status: 'open' as const, rectifiedBy: null, sv: '2026-12-12' },
+        { status: 'closed' as const, rectifiedBy: users[0]!.id, sv: '2026-12-12' },
+      ]) {
+        const p = {
+          id: nextId++,
+          reference: `ZG${nextId}`,
+          title: '栏目未更新',
+          status: s.status,
+          unitName: '测试站所',
+          ...facts,
+          rectifiedBy: s.rectifiedBy,
+          deadline: '2026-12-20',
+          supervisionAnswerBy: s.sv,
+        };
+        const items = problemWaiting(org, p);
+        assert.ok(items.length > 0, `${where} · ${s.status}: waits on nothing`);
+        const rectify = items.find((i) => i.kind === 'supervision.rectify');
+        // Where no rectification could be closed out, the persons are told so with the waiting item itself.
+        if (rectify && !anyoneCanClose)
+          assert.match(rectify.detail ?? '', /没有整改人和责任人以外可以复核销号的人员/);
+        cases += await assertEachCanAndIsTold(
+          db,
+          items,
+          byId,
+          (item, u) => {
+            const a = userActor(u);
+            if (item.kind === 'supervision.rectify') return mayRectify(u);
+            if (item.kind === 'supervision.close_out') return mayClose(u, p.rectifiedBy);
+            return supervisionPolicy.answerSupervision(a, scope);
+          },
+          `${where} · ${s.status}${s.sv ? ' · 督办' : ''}`,
+        );
+      }
+    }
+    assert.ok(cases >= 12 * 4, `only ${cases} cases enumerated`);
+    assert.ok(refused >= 3, `only ${refused} dead-end rectifications refused`);
+  });
+
+  it('监督 with one clerk only, who is the responsible person: the rectification is refused, nothing moves; a second person added, they are told and close it out', async () => {
+    const { db } = t();
+    const agency = await makeAgency(db);
+    const office = await makeOffice(db, agency.id);
+    const clerk = await makeUser(db, agency.id, ['clerk']);
+    const asClerk = ctxAs(db, userActor(clerk), fixedClock('2026-12-01T02:00:00Z'));
+    const p = await recordProblem(asClerk, agency.id, {
+      unitKind: 'office',
+      unitId: office,
+      responsibleUserId: clerk.id,
+      responsibleName: '',
+      title: '政府信息公开指南未更新',
+      description: '',
+      deadline: null,
+      link: null,
+    });
+    const submit = (ctx: typeof asClerk, version: number) =>
+      rectifyProblem(ctx, p.id, { version, note: '已更新公开指南', link: 'https://example.gov.cn/zn' }, []);
+    await assert.rejects(submit(asClerk, p.version), (e: Error) => {
+      assert.ok(e instanceof InvalidStateError);
+      assert.match(e.message, /销号须由整改人和责任人以外的第二人复核/);
+      return true;
+    });
+    assert.equal((await loadProblem(db, p.id)).problem.status, 'open', 'the refused step moved nothing');
+    // The one who could add a person adds a leader: the same submission now goes through, and the leader is told.
+    const leader = await makeUser(db, agency.id, ['deputy_leader']);
+    const r = await submit(asClerk, p.version);
+    assert.equal(r.status, 'rectified');
+    const told = await db
+      .selectFrom('notifications')
+      .select('title')
+      .where('user_id', '=', leader.id)
+      .where('kind', '=', 'supervision.close_out')
+      .execute();
+    assert.equal(told.length, 1, 'the leader is told to close it out');
+    const items = await listProblemWaiting(db, agency.id);
+    assert.deepEqual(
+      items.filter((i) => i.objectId === p.id).map((i) => [i.kind, i.persons.userIds]),
+      [['supervision.close_out', [leader.id]]],
+    );
+    const closed = await closeOutProblem(
+      ctxAs(db, userActor(leader), fixedClock('2026-12-02T02:00:00Z')),
+      p.id,
+      {
+        version: r.version,
+        decision: 'close',
+        note: '已核实公开指南更新',
+      },
+    );
+    assert.equal(closed.status, 'closed');
   });
 });

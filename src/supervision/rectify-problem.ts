@@ -7,8 +7,10 @@ import type { Ctx } from '../context.ts';
 import { assertCan, ConflictError, InvalidStateError, ValidationError } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
-import { clerkIds, loadProblem, notify, problemLink, type Problem } from './supervision.queries.ts';
+import { loadProblem, notify, problemLink, type Problem } from './supervision.queries.ts';
 import { checkEvidence, insertEvidence, type EvidenceInput } from './evidence.ts';
+import { orgSnapshot } from '../org/acting-persons.ts';
+import { problemClosers, rectifyDeadEnd } from './waiting.ts';
 
 export const RectifyInput = z.object({
   version: z.number().int(),
@@ -34,6 +36,10 @@ export async function rectifyProblem(
   if (!evidence.length)
     throw new ValidationError('请上传整改照片或填写整改后信息的链接作为佐证', { photos: '至少一项佐证' });
   const actor = ctx.actor;
+  // Four-eyes rule: refuse before the move when nobody could then 销号 (rectifyDeadEnd says why not route it).
+  const org = await orgSnapshot(ctx.db, p.agencyId);
+  const deadEnd = rectifyDeadEnd(org, p, actor.userId);
+  if (deadEnd) throw new InvalidStateError(deadEnd);
   await ctx.db.transaction().execute(async (trx) => {
     const r = await trx
       .updateTable('sv_problems')
@@ -59,7 +65,11 @@ export async function rectifyProblem(
       before: { status: p.status },
       after: { status: 'rectified', note: input.note, evidence: evidence.length },
     });
-    const checkers = (await clerkIds(trx, p.agencyId)).filter((u) => u !== actor.userId);
+    // Told: whoever may now 销号 (the clerks, else the leaders or the administrator; never the rectifier).
+    const checkers = problemClosers(org, {
+      rectifiedBy: actor.userId,
+      responsibleUserId: p.responsibleUserId,
+    });
     const recorder = p.recordedBy != null && p.recordedBy !== actor.userId ? [p.recordedBy] : [];
     await notify(trx, ctx, [...checkers, ...recorder], {
       kind: 'supervision.close_out',

@@ -43,7 +43,10 @@ const COLUMNS = [
 const role = (ids: number[]) => ({ userIds: ids, via: 'role' as const });
 
 /** Who rectifies: the responsible person, the unit's head and liaison; the clerks when there is nobody. */
-export function problemRectifiers(org: OrgSnapshot, p: WaitingProblem): number[] {
+export function problemRectifiers(
+  org: Pick<OrgSnapshot, 'users'>,
+  p: Pick<WaitingProblem, 'responsibleUserId' | 'unitKind' | 'unitId'>,
+): number[] {
   const active = new Set(org.users.map((u) => u.id));
   const ids = new Set<number>();
   if (p.responsibleUserId != null && active.has(p.responsibleUserId)) ids.add(p.responsibleUserId);
@@ -58,7 +61,10 @@ export function problemRectifiers(org: OrgSnapshot, p: WaitingProblem): number[]
 }
 
 /** Who closes out (销号): a clerk, else a leader or the administrator, other than the rectifier and the responsible. */
-export function problemClosers(org: OrgSnapshot, p: WaitingProblem): number[] {
+export function problemClosers(
+  org: Pick<OrgSnapshot, 'users'>,
+  p: Pick<WaitingProblem, 'rectifiedBy' | 'responsibleUserId'>,
+): number[] {
   const exclude = [p.rectifiedBy, p.responsibleUserId].filter((x): x is number => x != null);
   const clerks = holdersOf(org, ['clerk'], { exclude });
   return clerks.length ? clerks : holdersOf(org, ['principal_leader', 'deputy_leader', 'admin'], { exclude });
@@ -81,15 +87,21 @@ export function problemWaiting(org: OrgSnapshot, p: WaitingProblem): WaitingItem
     inbox: true,
   };
   const items: WaitingItem[] = [];
-  if (p.status === 'open')
+  if (p.status === 'open') {
+    const rectifiers = problemRectifiers(org, p);
+    // Nobody's rectification could then be closed out (four-eyes rule): say so now, not at the refusal.
+    const blocked = rectifiers.every((id) => rectifyDeadEnd(org, p, id) != null);
     items.push({
       ...base,
       kind: 'supervision.rectify',
       label: '督查问题待整改',
-      detail: `整改期限${p.deadline}，整改后上传佐证`,
+      detail: blocked
+        ? `整改期限${p.deadline}。本单位没有整改人和责任人以外可以复核销号的人员，请先联系系统管理员增加政务公开工作机构人员或领导账号`
+        : `整改期限${p.deadline}，整改后上传佐证`,
       dueOn: p.deadline,
-      persons: role(problemRectifiers(org, p)),
+      persons: role(rectifiers),
     });
+  }
   if (p.status === 'rectified')
     items.push({
       ...base,
@@ -150,4 +162,29 @@ export async function listProblemWaiting(db: DbOrTrx, agencyId: number): Promise
       supervisionAnswerBy: answerBy.get(Number(r.id)) ?? null,
     }),
   );
+}
+
+/**
+ * The refusal of a rectification that would leave the problem waiting for a 销号 nobody may give (issue 10, "no dead
+ * ends"), or null. The four-eyes rule (closeOutRefusal) bars the rectifier and the responsible person; when the
+ * agency has no other clerk, leader or administrator, the problem would sit in 待销号 for nobody. We refuse the
+ * submission beforehand instead of routing the 销号 elsewhere: the county supervisor may close a problem under the
+ * policy, but 销号 is the township's own re-check of its own 台账 (the county acts through 督办 and is not told of the
+ * township's 待销号 items), and bending the rule to let the rectifier close it would defeat its purpose. If another
+ * rectifier would leave a closer (e.g. the responsible person submits and this clerk closes), the message says so.
+ */
+export function rectifyDeadEnd(
+  org: Pick<OrgSnapshot, 'users'>,
+  p: Pick<WaitingProblem, 'responsibleUserId' | 'unitKind' | 'unitId'>,
+  actorUserId: number,
+): string | null {
+  const after = { rectifiedBy: actorUserId, responsibleUserId: p.responsibleUserId };
+  if (problemClosers(org, after).length > 0) return null;
+  const others = problemRectifiers(org, p).filter(
+    (id) =>
+      id !== actorUserId &&
+      problemClosers(org, { rectifiedBy: id, responsibleUserId: p.responsibleUserId }).length > 0,
+  );
+  const instead = others.length ? '可改由责任人或责任单位其他人员提交整改，再由您复核销号；或' : '请';
+  return `销号须由整改人和责任人以外的第二人复核（整改与销号不得为同一人）。本单位除整改人和责任人外没有可以复核销号的人员（政务公开工作机构人员、分管或主要领导、系统管理员），提交后该问题将无人可以销号。${instead}联系系统管理员（本单位没有时为平台管理员）在“组织与用户”中增加一名政务公开工作机构人员或为领导开通账号后再提交整改`;
 }
