@@ -162,6 +162,8 @@ describeEachDialect('portal (HTTP)', (t) => {
     const res = await client.get(`/p/${w.pub}`);
     assert.equal(res.status, 200);
     const html = await res.text();
+    // The index number may carry break hints (<wbr>) after its "/": compare the page's text, not its markup.
+    const text = html.replace(/<[^>]*>/g, '');
     for (const s of [
       '索引号',
       `${w.agency.code}/2025-00001`,
@@ -171,7 +173,7 @@ describeEachDialect('portal (HTTP)', (t) => {
       '名单.pdf',
       '永久链接',
     ])
-      assert.ok(html.includes(s), s);
+      assert.ok(text.includes(s), s);
     const etag = res.headers.get('etag')!;
     assert.ok(etag);
     const again = await client.get(`/p/${w.pub}`, { 'if-none-match': etag });
