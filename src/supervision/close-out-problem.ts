@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
-import { assertCan, ConflictError, InvalidStateError } from '../errors.ts';
+import { assertCan, ConflictError, InvalidStateError, parseInput } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
 import {
@@ -28,7 +28,7 @@ export const CloseOutInput = z.object({
 export async function closeOutProblem(
   ctx: Ctx,
   id: number,
-  input: z.infer<typeof CloseOutInput>,
+  raw: z.input<typeof CloseOutInput> | Record<string, unknown>,
 ): Promise<Problem> {
   const { problem: p, scope } = await loadProblem(ctx.db, id);
   assertCan(supervisionPolicy.inspect(ctx.actor, scope), {
@@ -39,6 +39,8 @@ export async function closeOutProblem(
   const actor = ctx.actor;
   const refusal = closeOutRefusal(p, actor.userId);
   if (refusal) throw new InvalidStateError(refusal);
+  // Validated only once the actor may act on it now: nobody gets field errors for a form they are not shown.
+  const input = parseInput(CloseOutInput, raw);
   if (input.decision === 'close' && (await recheckProblem(ctx, p)) === 'failing')
     throw new InvalidStateError('系统重新检查后该问题仍然存在，不能销号；请退回重新整改');
   const today = ctx.clock.today();

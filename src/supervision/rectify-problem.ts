@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
-import { assertCan, ConflictError, InvalidStateError, ValidationError } from '../errors.ts';
+import { assertCan, ConflictError, InvalidStateError, parseInput, ValidationError } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
 import { loadProblem, notify, problemLink, type Problem } from './supervision.queries.ts';
@@ -21,7 +21,7 @@ export const RectifyInput = z.object({
 export async function rectifyProblem(
   ctx: Ctx,
   id: number,
-  input: z.infer<typeof RectifyInput>,
+  raw: z.input<typeof RectifyInput> | Record<string, unknown>,
   photos: EvidenceInput[],
 ): Promise<Problem> {
   const { problem: p, scope } = await loadProblem(ctx.db, id);
@@ -30,6 +30,8 @@ export async function rectifyProblem(
   });
   if (p.status !== 'open') throw new InvalidStateError('该问题不在待整改状态');
   if (ctx.actor.kind !== 'user') throw new InvalidStateError('整改须由责任单位人员提交');
+  // Validated only once the actor may act on it now: nobody gets field errors for a form they are not shown.
+  const input = parseInput(RectifyInput, raw);
   const evidence: EvidenceInput[] = [...photos];
   if (input.link) evidence.push({ kind: 'link', text: input.link });
   checkEvidence(evidence);

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import type { Trx } from '../db/database.ts';
-import { assertCan, InvalidStateError, NotFoundError, ValidationError } from '../errors.ts';
+import { assertCan, InvalidStateError, NotFoundError, parseInput, ValidationError } from '../errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { toNumber } from '../db/values.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
@@ -63,7 +63,7 @@ export async function listSupervisions(db: Ctx['db'], problemId: number): Promis
 export async function issueSupervision(
   ctx: Ctx,
   problemId: number,
-  input: z.infer<typeof SuperviseInput>,
+  raw: z.input<typeof SuperviseInput> | Record<string, unknown>,
 ): Promise<void> {
   const { problem: p, scope } = await loadProblem(ctx.db, problemId);
   assertCan(supervisionPolicy.superviseFromAbove(ctx.actor, scope), {
@@ -72,6 +72,8 @@ export async function issueSupervision(
   });
   const today = ctx.clock.today();
   if (!isOverdue(p, today)) throw new InvalidStateError('只能对整改逾期的问题督办');
+  // Validated only once the actor may act on it now: nobody gets field errors for a form they are not shown.
+  const input = parseInput(SuperviseInput, raw);
   if (input.answerBy < today)
     throw new ValidationError('答复期限不能早于今天', { answerBy: '答复期限不能早于今天' });
   await ctx.db.transaction().execute((trx) => writeSupervision(trx, ctx, p, input));

@@ -10,12 +10,11 @@ import { supervisionPolicy } from '../../../../supervision/supervision.policy.ts
 import { loadProblem } from '../../../../supervision/supervision.queries.ts';
 import { ledgerPage, problemPage } from '../../../../supervision/index.ts';
 import { ProblemInput, recordProblem } from '../../../../supervision/record-problem.ts';
-import { RectifyInput, rectifyProblem } from '../../../../supervision/rectify-problem.ts';
-import { CloseOutInput, closeOutProblem } from '../../../../supervision/close-out-problem.ts';
+import { rectifyProblem } from '../../../../supervision/rectify-problem.ts';
+import { closeOutProblem } from '../../../../supervision/close-out-problem.ts';
 import { FollowUpInput, recordFollowUp } from '../../../../supervision/follow-up.ts';
 import {
   AnswerInput,
-  SuperviseInput,
   answerSupervision,
   issueSupervision,
 } from '../../../../supervision/supervise-problem.ts';
@@ -131,11 +130,7 @@ export function problemRoutes(app: App): void {
     const body = await c.req.parseBody({ all: true });
     const f = fieldsOf(body);
     try {
-      const input = parseInput(RectifyInput, {
-        version: Number(str(f.version)),
-        note: str(f.note),
-        link: str(f.link),
-      });
+      const input = { version: Number(str(f.version)), note: str(f.note), link: str(f.link) };
       await rectifyProblem(c.var.ctx, id, input, await photosOf(body, 'photos'));
       return redirectWithFlash(c, `${P}/${id}`, '已提交整改，等待复核销号');
     } catch (e) {
@@ -147,11 +142,7 @@ export function problemRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     try {
-      const input = parseInput(CloseOutInput, {
-        version: Number(str(f.version)),
-        decision: str(f.decision),
-        note: str(f.note),
-      });
+      const input = { version: Number(str(f.version)), decision: str(f.decision), note: str(f.note) };
       const p = await closeOutProblem(c.var.ctx, id, input);
       return redirectWithFlash(
         c,
@@ -185,11 +176,7 @@ export function problemRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     try {
-      await issueSupervision(
-        c.var.ctx,
-        id,
-        parseInput(SuperviseInput, { demand: str(f.demand), answerBy: str(f.answerBy) }),
-      );
+      await issueSupervision(c.var.ctx, id, { demand: str(f.demand), answerBy: str(f.answerBy) });
       return redirectWithFlash(c, `${P}/${id}`, '已发出督办，已通知乡镇');
     } catch (e) {
       return detailPage(c, id, { supervise: formOf(e, f) }, 400);
