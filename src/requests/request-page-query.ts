@@ -31,69 +31,84 @@ export async function requestPageQuery(ctx: Ctx, id: number) {
   const { request, scope, agency } = await resolveRequest(ctx, id);
   const settings = await getRequestSettings(db, request.agencyId);
   const clock = await clockOf(db, request, settings);
-  const [
-    corrections,
-    consultations,
-    notes,
-    attachments,
-    letters,
-    deliveries,
-    withheld,
-    waivers,
-    offices,
-    users,
-    events,
-    duplicateOf,
-    reasonRequests,
-  ] = await Promise.all([
-    db.selectFrom('request_corrections').selectAll().where('request_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('request_consultations').selectAll().where('request_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('request_notes').selectAll().where('request_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('request_attachments').selectAll().where('request_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('request_letters').selectAll().where('request_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('request_deliveries').selectAll().where('request_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('request_withheld_parts').selectAll().where('request_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('request_fee_waivers').selectAll().where('request_id', '=', id).orderBy('id').execute(),
-    listOffices(db, request.agencyId),
-    listUsers(db, request.agencyId),
-    db
+  const reads = await allOf({
+    corrections: db
+      .selectFrom('request_corrections')
+      .selectAll()
+      .where('request_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    consultations: db
+      .selectFrom('request_consultations')
+      .selectAll()
+      .where('request_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    notes: db.selectFrom('request_notes').selectAll().where('request_id', '=', id).orderBy('id').execute(),
+    attachments: db
+      .selectFrom('request_attachments')
+      .selectAll()
+      .where('request_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    letters: db
+      .selectFrom('request_letters')
+      .selectAll()
+      .where('request_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    deliveries: db
+      .selectFrom('request_deliveries')
+      .selectAll()
+      .where('request_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    withheld: db
+      .selectFrom('request_withheld_parts')
+      .selectAll()
+      .where('request_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    waivers: db
+      .selectFrom('request_fee_waivers')
+      .selectAll()
+      .where('request_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    offices: listOffices(db, request.agencyId),
+    users: listUsers(db, request.agencyId),
+    events: db
       .selectFrom('audit_events')
       .select(['occurred_at', 'actor_name', 'action', 'note'])
       .where('object_type', '=', 'info_request')
       .where('object_id', '=', String(id))
       .orderBy('id')
       .execute(),
-    request.duplicateOfId
+    duplicateOf: request.duplicateOfId
       ? db
           .selectFrom('info_requests')
           .select(['id', 'reference'])
           .where('id', '=', request.duplicateOfId)
           .executeTakeFirst()
       : Promise.resolve(undefined),
-    db.selectFrom('request_reason_requests').selectAll().where('request_id', '=', id).orderBy('id').execute(),
-  ]);
+    reasonRequests: db
+      .selectFrom('request_reason_requests')
+      .selectAll()
+      .where('request_id', '=', id)
+      .orderBy('id')
+      .execute(),
+  });
   const waiting = await waitingOfRequest(db, request);
-  return {
-    request,
-    scope,
-    agency,
-    settings,
-    clock,
-    corrections,
-    consultations,
-    notes,
-    attachments,
-    letters,
-    deliveries,
-    withheld,
-    waivers,
-    offices,
-    users,
-    events,
-    duplicateOf,
-    reasonRequests,
-    waiting,
-  };
+  return { request, scope, agency, settings, clock, ...reads, waiting };
+}
+
+/** Await an object of promises at once, keeping each result under its name (each read named once, not thrice). */
+async function allOf<T extends Record<string, Promise<unknown>>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const keys = Object.keys(promises);
+  const values = await Promise.all(Object.values(promises));
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]])) as { [K in keyof T]: Awaited<T[K]> };
 }
 
 export type RequestPage = Awaited<ReturnType<typeof requestPageQuery>>;

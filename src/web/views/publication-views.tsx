@@ -1,6 +1,6 @@
 /** View pieces of 主动公开 shared by the portal and the back office. Pure functions of their props. */
 import type { Publication } from '../../publications/publications.queries.ts';
-import { VALIDITY_LABELS } from '../../publications/publication.ts';
+import { VALIDITY_LABELS, VALIDITIES, type Validity } from '../../publications/publication.ts';
 import type { SnippetPart } from '../../search/snippet.ts';
 
 /** The metadata block as on government portals (索引号, 发布机构, 文号 …). */
@@ -65,6 +65,32 @@ function IndexNo({ value }: { value: string }) {
 /** Snippet parts with hits in <mark> (escaped by JSX). */
 export function Highlighted({ parts }: { parts: SnippetPart[] }) {
   return <>{parts.map((x) => (x.hit ? <mark>{x.text}</mark> : x.text))}</>;
+}
+
+/** The portal filters' 年度 field (catalogue column and search). */
+export function YearFilter({ year }: { year?: number | null }) {
+  return (
+    <label>
+      年度 <input name="year" type="number" min="2000" max="2100" value={year ? String(year) : ''} />
+    </label>
+  );
+}
+
+/** The portal filters' 有效性 choice (catalogue column and search). */
+export function ValidityFilter({ validity }: { validity?: Validity | string | null }) {
+  return (
+    <label>
+      有效性{' '}
+      <select name="validity">
+        <option value="">全部</option>
+        {VALIDITIES.map((v) => (
+          <option value={v} selected={v === validity}>
+            {VALIDITY_LABELS[v]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 export function Pager(props: {

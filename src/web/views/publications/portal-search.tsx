@@ -1,9 +1,9 @@
 /** The portal's search page: the form with its filters, the guide/rules/report sections found, and the items found. Pure. */
-import { VALIDITY_LABELS, VALIDITIES, type Validity } from '../../../publications/publication.ts';
+import { VALIDITY_LABELS, type Validity } from '../../../publications/publication.ts';
 import type { CategoryNode } from '../../../publications/catalogue.ts';
 import type { SearchResult } from '../../../search/search-index.ts';
 import type { SectionHit } from '../../portal-sections.ts';
-import { Highlighted, Pager } from '../publication-views.tsx';
+import { Highlighted, Pager, ValidityFilter, YearFilter } from '../publication-views.tsx';
 
 export function PortalSearchPage(props: {
   q: string;
@@ -57,24 +57,11 @@ export function PortalSearchPage(props: {
             </select>
           </label>
         )}{' '}
-        <label>
-          年度 <input name="year" type="number" min="2000" max="2100" value={year ? String(year) : ''} />
-        </label>{' '}
+        <YearFilter year={year} />{' '}
         <label>
           发布机构 <input name="issuer" type="text" value={issuer ?? ''} />
         </label>{' '}
-        <label>
-          有效性{' '}
-          <select name="validity">
-            <option value="">全部</option>
-            {VALIDITIES.map((v) => (
-              <option value={v} selected={v === validity}>
-                {VALIDITY_LABELS[v]}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <button type="submit">搜索</button>
+        <ValidityFilter validity={validity} /> <button type="submit">搜索</button>
       </form>
       {sections.length ? (
         <section aria-labelledby="sections-h">

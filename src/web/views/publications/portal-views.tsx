@@ -3,10 +3,10 @@ import type { ComponentChildren } from 'preact';
 import type { Agency } from '../../../org/org.ts';
 import type { Category, CategoryNode } from '../../../publications/catalogue.ts';
 import type { PublicPublicationPage } from '../../../publications/public-publication-page.ts';
-import { VALIDITY_LABELS, VALIDITIES, type Validity } from '../../../publications/publication.ts';
+import { VALIDITY_LABELS, type Validity } from '../../../publications/publication.ts';
 import type { Publication } from '../../../publications/publications.queries.ts';
 import { safeFileName } from '../../../text/file-name.ts';
-import { MetadataBlock, Pager, fileSize } from '../publication-views.tsx';
+import { MetadataBlock, Pager, ValidityFilter, YearFilter, fileSize } from '../publication-views.tsx';
 
 export function CatalogueTree({ nodes, counts }: { nodes: CategoryNode[]; counts: Map<number, number> }) {
   const total = (n: CategoryNode): number =>
@@ -109,21 +109,7 @@ export function CategoryPage(props: {
         </ul>
       ) : null}
       <form method="get" class="filters" action={`/catalogue/${cat.code}`}>
-        <label>
-          年度 <input name="year" type="number" min="2000" max="2100" value={year ? String(year) : ''} />
-        </label>{' '}
-        <label>
-          有效性{' '}
-          <select name="validity">
-            <option value="">全部</option>
-            {VALIDITIES.map((v) => (
-              <option value={v} selected={v === validity}>
-                {VALIDITY_LABELS[v]}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <button type="submit">筛选</button>
+        <YearFilter year={year} /> <ValidityFilter validity={validity} /> <button type="submit">筛选</button>
       </form>
       <p class="muted">
         共 {r.total} 条 · <a href={`/feeds/${cat.code}.xml`}>RSS 订阅</a> ·{' '}
