@@ -1,5 +1,5 @@
 /**
- * Screenshots of the pages issue #10 changed, on a 360×740 phone (device scale 2, WeChat's in-app browser agent) and
+ * Screenshots of the pages issues #10, #14 and #17 changed, on a 360×740 phone (device scale 2, WeChat's in-app browser agent) and
  * a 1280×800 desktop, for a maintainer to look at after a change to the views or the CSS:
  *
  *   node --import tsx scripts/screenshots.ts [output dir]      (default: screenshots/, git-ignored)
@@ -9,9 +9,11 @@
  * It serves the app on PORT (default 4103, loopback) over a fresh SQLite database in a temporary directory, loads the
  * demo township, and walks the pages with Debian's /usr/bin/chromium (playwright-core): the citizen side (the apply
  * form with its errors, the receipt, tracking with a 补正 and after delivery, search, the guide and rules pages, 适老化
- * mode), and the office as each demo role (dashboard and 待我处理 inbox, a request page, a publication at review, an
- * error summary, a stale form, the 工作日历, the WeChat article, 提醒设置). A second run of the server on a clock in
- * the next January shows the annual report's 定稿 confirmation (定稿 needs the year to be over).
+ * mode, the village list and a village page, the county 信息公开 home), and the office as each demo role (dashboard
+ * and 待我处理 inbox, a request page, a publication at review, an error summary, a stale form, the 工作日历, the WeChat
+ * article, 提醒设置, the township's village heatmap, a liaison's village page, the county inspector's dashboard). A
+ * second run of the server on a clock in the next January shows the annual report's 定稿 confirmation (定稿 needs the
+ * year to be over).
  * Each PNG is named <page>-<phone|desktop>.png; the script prints each page whose document is wider than its viewport.
  */
 import fs from 'node:fs';
@@ -307,6 +309,25 @@ async function officePages(cam: Camera, served: Served) {
   );
 }
 
+/** 村级公开: the public village list and a village page (also in 适老化 mode), the township's heatmap, a liaison's phone. */
+async function villagePages(cam: Camera, served: Served) {
+  const village = await served.db.selectFrom('villages').select('id').orderBy('id').executeTakeFirstOrThrow();
+  await cam.both('villages', null, (p) => p.goto(`${BASE}/villages`).then(() => undefined));
+  await cam.both('village-page', null, (p) => p.goto(`${BASE}/villages/${village.id}`).then(() => undefined));
+  await cam.both('village-heatmap', 'clerk', (p) => p.goto(`${BASE}/office/villages`).then(() => undefined));
+  await cam.both('village-liaison', 'liaison', (p) =>
+    p.goto(`${BASE}/office/villages/my`).then(() => undefined),
+  );
+}
+
+/** The county: its 信息公开 home, one township's column, and the inspector's supervising dashboard. */
+async function countyPages(cam: Camera) {
+  await cam.both('county-home', null, (p) => p.goto(`${BASE}/xxgk`).then(() => undefined));
+  await cam.both('county-dashboard', 'inspector', (p) =>
+    p.goto(`${BASE}/office/county`).then(() => undefined),
+  );
+}
+
 /** On a January clock: the clerk generates last year's report, completes it and is asked to confirm 定稿. */
 async function annualReport(cam: Camera, clock: Clock) {
   const year = Number(clock.today().slice(0, 4)) - 1;
@@ -358,6 +379,8 @@ async function main() {
       await portalPages(cam);
       await citizenAndRequest(cam, served);
       await officePages(cam, served);
+      await villagePages(cam, served);
+      await countyPages(cam);
     } finally {
       wide.push(...cam.wide);
       await cam.closeAll();
