@@ -30,6 +30,7 @@ import { supervisionFeature } from './supervision/feature.ts';
 import { inquiriesFeature } from './inquiries/feature.ts';
 import { villagesFeature } from './villages/feature.ts';
 import { countyFeature } from './county/feature.ts';
+import { uploadsFeature } from './uploads/feature.ts';
 
 /**
  * A manifest, or a function returning it (features inside an import cycle with the CLI or set-up). A function
@@ -53,6 +54,7 @@ const entries: () => FeatureEntry[] = () => [
   inquiriesFeature,
   villagesFeature,
   countyFeature,
+  uploadsFeature,
 ];
 
 export function features(): readonly Feature[] {

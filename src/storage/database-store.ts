@@ -121,6 +121,18 @@ export function databaseStore(): FileStore {
       const f = await fileRow(db, key);
       return f ? { size: f.size, sha256: f.sha256 } : undefined;
     },
+    async keysOlderThan(db, prefix, before) {
+      // A plain folder name: nothing in it that LIKE would read as a pattern.
+      if (!/^[a-z0-9-]+\/$/.test(prefix)) throw new Error(`not a folder prefix: ${prefix}`);
+      const rows = await db
+        .selectFrom('stored_files')
+        .select('key')
+        .where('key', 'like', `${prefix}%`)
+        .where('created_at', '<', before.toISOString())
+        .orderBy('key')
+        .execute();
+      return rows.map((r) => r.key).filter((k) => !k.slice(prefix.length).includes('/'));
+    },
   };
 }
 

@@ -72,6 +72,16 @@ export function diskStore(root: string): FileStore {
       const st = await fsp.stat(abs(key)).catch(() => undefined);
       return st?.isFile() ? { size: st.size, sha256: null } : undefined;
     },
+    async keysOlderThan(_db, prefix, before) {
+      const dir = abs(prefix.replace(/\/$/, ''));
+      const names = await fsp.readdir(dir).catch(() => [] as string[]);
+      const out: string[] = [];
+      for (const name of names.sort()) {
+        const st = await fsp.stat(path.join(dir, name)).catch(() => undefined);
+        if (st?.isFile() && st.mtime < before) out.push(`${prefix}${name}`);
+      }
+      return out;
+    },
   };
 }
 

@@ -56,6 +56,11 @@ export interface FileStore {
   open(db: DbOrTrx, key: string): Promise<OpenedFile | undefined>;
   /** Size and hash of a stored file (hash null on disk, where it is not recorded), or undefined. */
   stat(db: DbOrTrx, key: string): Promise<{ size: number; sha256: string | null } | undefined>;
+  /**
+   * Keys directly under `prefix` (a folder, `incoming/`) written before `before`: on disk by modification time, with
+   * the temporary `.part` files of writes a crash cut off; in the database by the row's creation time.
+   */
+  keysOlderThan(db: DbOrTrx, prefix: string, before: Date): Promise<string[]>;
 }
 
 /** What a step's callback gets to write and remove files with. */

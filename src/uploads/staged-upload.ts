@@ -5,12 +5,13 @@
  * own key inside its own step (`StepFiles.copy`: a hard link on disk, one statement in the database), so the bytes
  * never pass through memory; one that needs the bytes (an import that parses a spreadsheet) reads them with
  * `arrayBuffer()` as from any File. The staged files of a request are removed when it is answered (`discardStaged`),
- * and a failed or cut-off upload removes its own partial file at once (only a process killed mid-upload leaves one,
- * under `incoming/`, naming no row).
+ * and a failed or cut-off upload removes its own partial file at once. Only a process killed mid-upload leaves one,
+ * under `incoming/`, naming no row: `purgeStaleStaged` (a daily job, uploads/feature.ts) removes what is older than a
+ * day.
  */
 import crypto from 'node:crypto';
 import type { Db, DbOrTrx } from '../db/database.ts';
-import { readAll, type FileStore } from '../storage/index.ts';
+import { fileStep, readAll, type FileStore } from '../storage/index.ts';
 
 /** The staging area of the file store. */
 export const STAGED_PREFIX = 'incoming/';
@@ -123,6 +124,24 @@ async function removeStaged(db: Db, store: FileStore, key: string): Promise<void
   } catch {
     // Names no row and is never served; a later cleanup of incoming/ may remove it.
   }
+}
+
+/** Staged files older than this are left over from a process that died mid-request: no request lasts a day. */
+export const STALE_STAGED_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Remove what a crash left in the staging area: files (and on disk the `.part` temporaries of writes cut off) under
+ * `incoming/` older than STALE_STAGED_MS. Nothing names a staged key (a feature that keeps a file copies it to a key of
+ * its own), so age alone tells an orphan. Safe on several app nodes: the daily job runs once, and a removal that
+ * another node made already is a no-op. Returns the keys removed.
+ */
+export async function purgeStaleStaged(db: Db, store: FileStore, now: Date): Promise<string[]> {
+  const keys = await store.keysOlderThan(db, STAGED_PREFIX, new Date(now.getTime() - STALE_STAGED_MS));
+  for (const key of keys)
+    await fileStep(db, store, async (_trx, files) => {
+      await files.remove(key);
+    });
+  return keys;
 }
 
 /** Remove the staged files of a request once it is answered. */

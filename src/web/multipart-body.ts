@@ -1,5 +1,5 @@
 /**
- * Multipart bodies are parsed as a stream (uploads/multipart.ts) before anything else reads them: every file part goes
+ * Multipart bodies are parsed as a stream (uploads/multipart.ts, on busboy) before anything else reads them: every file part goes
  * straight into the file store's staging area (uploads/staged-upload.ts) while it arrives, and the routes find the
  * parsed body where Hono keeps it, so `c.req.parseBody()` gives them the same shape as before, with an `UploadedFile`
  * (a File whose bytes are in the store) for each file. The staged files are removed once the response is made: a
@@ -12,9 +12,8 @@ import { boundaryOf, parseMultipart, type MultipartLimits } from '../uploads/mul
 import { discardStaged, stageFile, type UploadedFile } from '../uploads/staged-upload.ts';
 import { fileStoreOf } from '../storage/index.ts';
 
-/** Parts of one body, and bytes of one part's header block. */
+/** Parts of one body (one part's header block is at most MAX_PART_HEADER_BYTES, busboy's fixed 16 KB). */
 export const MAX_PARTS = 500;
-export const MAX_PART_HEADER_BYTES = 16 * 1024;
 
 export const streamMultipart: MiddlewareHandler<AppEnv> = async (c, next) => {
   const type = c.req.header('content-type') ?? '';
@@ -28,7 +27,6 @@ export const streamMultipart: MiddlewareHandler<AppEnv> = async (c, next) => {
     fileBytes: config.bodyLimits.upload,
     fieldBytes: config.bodyLimits.form,
     parts: MAX_PARTS,
-    headerBytes: MAX_PART_HEADER_BYTES,
   };
   const body = (c.req.raw.body ?? emptyBody()) as unknown as AsyncIterable<Uint8Array>;
   const parsed = await parseMultipart(
