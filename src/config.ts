@@ -26,7 +26,7 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^\d+\/\d+$/, 'must be COUNT/MINUTES, e.g. 10/60')
     .default('10/60'),
-  GONGKAI_SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  GONGKAI_SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   GONGKAI_FILE_STORE: z.enum(['disk', 'database']).default('disk'),
   GONGKAI_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
   GONGKAI_SMTP_URL: z
@@ -120,11 +120,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       count: Number(e.GONGKAI_APPLY_LIMIT.split('/')[0]),
       windowMs: Number(e.GONGKAI_APPLY_LIMIT.split('/')[1]) * 60 * 1000,
     },
-    // SQLite: 4 (its driver blocks the process). PostgreSQL: half the pool, at least 4 — a search waits on the
-    // database, and the other half of the pool stays free for the other pages.
-    searchConcurrency:
-      e.GONGKAI_SEARCH_CONCURRENCY ??
-      (database.kind === 'postgres' ? Math.max(4, Math.floor(e.GONGKAI_PG_POOL / 2)) : 4),
+    searchConcurrency: e.GONGKAI_SEARCH_CONCURRENCY,
     mail: { smtpUrl: e.GONGKAI_SMTP_URL ?? null, from: e.GONGKAI_MAIL_FROM },
     columnPrefix: e.GONGKAI_COLUMN_PREFIX,
   });
