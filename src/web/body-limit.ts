@@ -23,7 +23,7 @@ export const UPLOAD_ROUTES: readonly RegExp[] = [
 
 /** The body limit of a route, in bytes. */
 export function bodyLimitOf(c: C): number {
-  const limits = c.var.deps.config.bodyLimits;
+  const limits = c.get('deps').config.bodyLimits;
   return UPLOAD_ROUTES.some((re) => re.test(c.req.path)) ? limits.upload : limits.form;
 }
 

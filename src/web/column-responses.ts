@@ -8,7 +8,7 @@ import type { AppEnv } from './app-env.ts';
 import { parseColumnPath, portalScope, rebaseLinks, rebaseLocation } from './portal-scope.ts';
 
 export const columnResponses: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const prefix = c.var.deps.config.columnPrefix;
+  const prefix = c.get('deps').config.columnPrefix;
   const url = new URL(c.req.url);
   const column = parseColumnPath(prefix, url.pathname);
   if (!column) return next();
@@ -27,7 +27,7 @@ export const columnResponses: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (column.kind === 'column' && scope.canonicalBase !== scope.base && res.status === 200)
       body = withCanonical(
         body,
-        canonicalUrl(c.var.deps.config.publicUrl, scope.canonicalBase, column.rest, url.search),
+        canonicalUrl(c.get('deps').config.publicUrl, scope.canonicalBase, column.rest, url.search),
       );
     headers.delete('content-length');
   }

@@ -10,12 +10,12 @@ export const CARE_COOKIE = 'gk_care';
 /** The request came over https: directly, or through a trusted reverse proxy that says so (X-Forwarded-Proto). */
 export function isHttps(c: C): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
-  return c.var.deps.config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
+  return c.get('deps').config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
 }
 
 /** Secure cookies behind https (or when configured so). */
 export function isSecure(c: C): boolean {
-  const mode = c.var.deps.config.secureCookies;
+  const mode = c.get('deps').config.secureCookies;
   if (mode !== 'auto') return mode === 'always';
   return isHttps(c);
 }

@@ -19,7 +19,7 @@ export const streamMultipart: MiddlewareHandler<AppEnv> = async (c, next) => {
   const type = c.req.header('content-type') ?? '';
   if (c.req.method === 'GET' || c.req.method === 'HEAD' || !/^multipart\/form-data\b/i.test(type))
     return next();
-  const { db, config } = c.var.deps;
+  const { db, config } = c.get('deps');
   const store = fileStoreOf(config);
   const boundary = boundaryOf(type);
   const limits: MultipartLimits = {

@@ -90,7 +90,7 @@ function readVersion(db: Db): Promise<number> {
  * another visitor; absolute URLs never come from Host anyway.
  */
 export function isKnownHost(c: C): boolean {
-  const configured = new URL(c.var.deps.config.publicUrl).hostname;
+  const configured = new URL(c.get('deps').config.publicUrl).hostname;
   const requested = new URL(c.req.url).hostname;
   if (requested === configured) return true;
   // The local default (http://localhost:PORT) also answers on the loopback addresses.
@@ -105,8 +105,8 @@ export async function cachedPublic(
   c: C,
   render: () => Promise<{ body: string; type?: string; status?: number }>,
 ): Promise<Response> {
-  const db = c.var.deps.db;
-  const csrf = c.var.csrf;
+  const db = c.get('deps').db;
+  const csrf = c.get('csrf');
   const send = (e: { body: string; hash: string; type: string }, status = 200) => {
     const etag = entryEtag(e.hash, csrf);
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', 'Content-Type': e.type };
@@ -114,15 +114,21 @@ export async function cachedPublic(
     if (status === 200 && c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
     return c.body(e.body.replaceAll(CSRF_PLACEHOLDER, csrf), status as 200, headers);
   };
-  if (c.var.flash || !isKnownHost(c)) {
+  if (c.get('flash') || !isKnownHost(c)) {
     const r = await render();
     return send({ body: r.body, hash: 'flash', type: r.type ?? 'text/html; charset=utf-8' }, r.status ?? 200);
   }
-  const version = await currentVersion(db, c.var.deps.portalWatch);
+  const version = await currentVersion(db, c.get('deps').portalWatch);
   requestVersions.set(c.req.raw, version);
   const url = new URL(c.req.url);
   // The full path (an agency column's prefix included: columns never share a page).
-  const key = cacheKey(c.var.largeFont, c.var.care, c.var.deps.config.publicUrl, url.pathname, url.search);
+  const key = cacheKey(
+    c.get('largeFont'),
+    c.get('care'),
+    c.get('deps').config.publicUrl,
+    url.pathname,
+    url.search,
+  );
   let perDb = caches.get(db);
   if (!perDb) {
     perDb = new Map();
@@ -156,8 +162,8 @@ const MAX_MEMOS = 2000;
  * the one this request's page is cached under (read before the value, so the value is never older than it).
  */
 export async function portalMemo<T>(c: C, key: string, compute: () => Promise<T>): Promise<T> {
-  const db = c.var.deps.db;
-  const version = requestVersions.get(c.req.raw) ?? (await currentVersion(db, c.var.deps.portalWatch));
+  const db = c.get('deps').db;
+  const version = requestVersions.get(c.req.raw) ?? (await currentVersion(db, c.get('deps').portalWatch));
   let perDb = memos.get(db);
   if (!perDb) memos.set(db, (perDb = new Map()));
   const memo = perDb;

@@ -79,8 +79,8 @@ const scopes = new WeakMap<Request, Promise<PortalScope>>();
 const resolved = new WeakMap<Request, PortalScope>();
 
 async function resolveScope(c: C): Promise<PortalScope> {
-  const db = c.var.deps.db;
-  const prefix = c.var.deps.config.columnPrefix;
+  const db = c.get('deps').db;
+  const prefix = c.get('deps').config.columnPrefix;
   const m = parseColumnPath(prefix, new URL(c.req.url).pathname);
   // Every agency change (create, rename, office) and the home agency's designation bump the portal version, so the
   // agency list is read once per version, not for every page.

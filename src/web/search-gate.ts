@@ -49,7 +49,9 @@ export class Gate {
 
   /** Run `fn` when a slot is free; of work waiting since about the same time, the cheaper is started first. */
   async run<T>(cost: number, fn: () => Promise<T>): Promise<T> {
-    if (this.busyMs() > this.budget * 1000) throw new SearchBusyError();
+    // Without a time budget (PostgreSQL) the runs are not recorded at all.
+    const timed = this.budget !== Infinity;
+    if (timed && this.busyMs() > this.budget * 1000) throw new SearchBusyError();
     if (this.running >= this.concurrency) {
       if (this.waiting.length >= this.maxWaiting) throw new SearchBusyError();
       await new Promise<void>((start) => {
@@ -57,11 +59,11 @@ export class Gate {
         this.waiting.sort((a, b) => a.due - b.due || a.seq - b.seq);
       });
     } else this.running++;
-    const t0 = this.now();
+    const t0 = timed ? this.now() : 0;
     try {
       return await fn();
     } finally {
-      this.recent.push({ end: this.now(), ms: this.now() - t0 });
+      if (timed) this.recent.push({ end: this.now(), ms: this.now() - t0 });
       const next = this.waiting.shift();
       if (next) next.start();
       else this.running--;

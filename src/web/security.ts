@@ -25,6 +25,6 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   const h = c.res.headers;
   for (const [k, v] of SECURITY_HEADERS) h.set(k, v);
-  if (c.var.deps && isHttps(c)) h.set(...HSTS);
+  if (c.get('deps') && isHttps(c)) h.set(...HSTS);
   if (PRIVATE.test(c.req.path)) h.set('Cache-Control', 'no-store');
 };

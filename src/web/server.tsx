@@ -158,7 +158,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       if (!o || !ours.includes(o.host))
         throw new DomainError('forbidden', '请求来源无法验证（来自其他网站的提交），请从本网站页面重新提交');
     }
-    const expected = c.var.csrf;
+    const expected = c.get('csrf');
     let sent = c.req.header('x-csrf-token');
     const type = c.req.header('content-type') ?? '';
     if (type.includes('form')) {

@@ -20,23 +20,74 @@ export function portalHtml(
   title: string,
   children: ComponentChildren,
 ): string {
-  return (
+  const scope = knownScope(c);
+  const flash = c.get('flash');
+  const layout = {
+    agencyName: agency?.name ?? '政府信息公开',
+    countyHref: scope?.countyHref,
+    countyPage: scope?.kind === 'county',
+    largeFont: c.get('largeFont'),
+    care: c.get('care'),
+  };
+  // A flash message is shown once and never cached: the whole page is rendered as it is.
+  if (flash)
+    return (
+      '<!doctype html>' +
+      renderToString(
+        <PublicLayout title={title} {...layout} csrf={CSRF_PLACEHOLDER} flash={flash}>
+          {children}
+        </PublicLayout>,
+      )
+    );
+  const [head, middle, tail] = layoutShell(layout);
+  return head + renderToString(<>{title}</>) + middle + renderToString(<>{children}</>) + tail;
+}
+
+/** Marks put in place of the title and the page's content when the layout is rendered alone. */
+const TITLE_MARK = 'gk-layout-title-0000';
+const BODY_MARK = 'gk-layout-body-0000';
+const shells = new Map<string, readonly [string, string, string]>();
+const MAX_SHELLS = 2000;
+
+/**
+ * The portal layout around a page, as the text before the title, between the title and the page's content, and
+ * after it. The layout is pure (its props only), so it is rendered once per set of props — agency name, county
+ * link, county menu, font and 适老化 modes — and a page renders its title and content alone: the same bytes as
+ * rendering the whole tree, without building the header, menus and footer for every uncached page.
+ */
+export function layoutShell(props: {
+  agencyName: string;
+  countyHref: string | null | undefined;
+  countyPage: boolean;
+  largeFont: boolean;
+  care: boolean;
+}): readonly [string, string, string] {
+  const key = JSON.stringify([
+    props.agencyName,
+    props.countyHref ?? null,
+    props.countyPage,
+    props.largeFont,
+    props.care,
+  ]);
+  const hit = shells.get(key);
+  if (hit) return hit;
+  const html =
     '<!doctype html>' +
     renderToString(
-      <PublicLayout
-        title={title}
-        agencyName={agency?.name ?? '政府信息公开'}
-        countyHref={knownScope(c)?.countyHref}
-        countyPage={knownScope(c)?.kind === 'county'}
-        largeFont={c.var.largeFont}
-        care={c.var.care}
-        csrf={CSRF_PLACEHOLDER}
-        flash={c.var.flash}
-      >
-        {children}
+      <PublicLayout title={TITLE_MARK} {...props} csrf={CSRF_PLACEHOLDER} flash={null}>
+        {BODY_MARK}
       </PublicLayout>,
-    )
-  );
+    );
+  const t = html.indexOf(TITLE_MARK);
+  const b = html.indexOf(BODY_MARK);
+  const shell = [
+    html.slice(0, t),
+    html.slice(t + TITLE_MARK.length, b),
+    html.slice(b + BODY_MARK.length),
+  ] as const;
+  if (shells.size >= MAX_SHELLS) shells.delete(shells.keys().next().value!);
+  shells.set(key, shell);
+  return shell;
 }
 
 export const notFound = (c: C, agency: Agency | undefined) => ({
@@ -58,15 +109,15 @@ export const notFound = (c: C, agency: Agency | undefined) => ({
 /** A column's active categories and their tree, read once per portal version (every catalogue change bumps it). */
 export function catalogueOf(c: C, agencyId: number) {
   return portalMemo(c, `catalogue:${agencyId}`, async () => {
-    const db = c.var.deps.db;
-    await ensureCatalogue({ ...c.var.ctx, actor: systemActor('公开目录') }, agencyId);
+    const db = c.get('deps').db;
+    await ensureCatalogue({ ...c.get('ctx'), actor: systemActor('公开目录') }, agencyId);
     const list = (await listCategories(db, agencyId)).filter((x) => x.isActive);
     return { list, tree: categoryTree(list) };
   });
 }
 
 export function origin(c: C): string {
-  return c.var.deps.config.publicUrl;
+  return c.get('deps').config.publicUrl;
 }
 
 export const pageNo = (c: C) => Math.max(1, Math.min(10_000, Number(c.req.query('page')) || 1));

@@ -4,7 +4,7 @@ import { renderToString } from '../../render.tsx';
 import { cachedPublic, portalMemo } from '../../portal-cache.ts';
 import { searchCost, searchGate } from '../../search-gate.ts';
 import { columnHref, portalScope } from '../../portal-scope.ts';
-import { flattenTree, subtreeIds } from '../../../publications/catalogue.ts';
+import { flattenTree, subtreeIds, type CategoryNode } from '../../../publications/catalogue.ts';
 import { PUBLICATION_KIND } from '../../../publications/publication-context.ts';
 import { searchDocuments } from '../../../search/search-index.ts';
 import { FAQ_SEARCH_KIND, INQUIRY_SEARCH_KIND } from '../../../inquiries/index.ts';
@@ -24,9 +24,18 @@ import {
 /** 互动交流's published Q&A and FAQ entries are searchable on the portal too. */
 const PORTAL_INQUIRY_KINDS = [INQUIRY_SEARCH_KIND, FAQ_SEARCH_KIND];
 
+/** The search form's category options, flattened once per catalogue (the catalogue is memoised per portal version). */
+const flatTrees = new WeakMap<object, CategoryNode[]>();
+function flatTreeOf(tree: CategoryNode[]): CategoryNode[] {
+  let flat = flatTrees.get(tree);
+  if (!flat) flatTrees.set(tree, (flat = flattenTree(tree)));
+  return flat;
+}
+
 export function publicationSearchRoutes(app: App): void {
   app.get('/search', (c) =>
     cachedPublic(c, async () => {
+      const config = c.get('deps').config;
       const scope = await portalScope(c);
       const agency = scope.agency;
       // The county search (<prefix>/search) covers every column, narrowed by the agency filter.
@@ -44,7 +53,7 @@ export function publicationSearchRoutes(app: App): void {
       const hitHref = (h: { agencyId: number; publicUrl: string | null }) => {
         const a = codeOf.get(h.agencyId);
         return county && a && h.publicUrl
-          ? columnHref(c.var.deps.config.columnPrefix, a.code, h.publicUrl)
+          ? columnHref(config.columnPrefix, a.code, h.publicUrl)
           : (h.publicUrl ?? '#');
       };
       const q = (c.req.query('q') ?? '').slice(0, 100);
@@ -60,8 +69,8 @@ export function publicationSearchRoutes(app: App): void {
       const filters = [cat, year, issuer, validity].filter(Boolean).length;
       const r =
         agency && q.trim()
-          ? await searchGate(c.var.deps.config).run(searchCost(q, page, filters), () =>
-              searchDocuments(c.var.deps.db, {
+          ? await searchGate(config).run(searchCost(q, page, filters), () =>
+              searchDocuments(c.get('deps').db, {
                 q,
                 kinds: [PUBLICATION_KIND, ...PORTAL_INQUIRY_KINDS],
                 agencyIds,
@@ -78,9 +87,10 @@ export function publicationSearchRoutes(app: App): void {
       const sections =
         agency && q.trim()
           ? matchPortalSections(
-              await portalMemo(c, `sections:${JSON.stringify(agency)}`, () =>
+              // The agency comes from the scope memo: any change to it bumps the portal version.
+              await portalMemo(c, `sections:${agency.id}`, () =>
                 readPortalSections(
-                  c.var.deps.db,
+                  c.get('deps').db,
                   agency,
                   htmlToText(renderToString(<>{defaultGuide(agency)}</>)),
                 ),
@@ -88,7 +98,7 @@ export function publicationSearchRoutes(app: App): void {
               q,
             )
           : [];
-      const tree = flattenTree(catalogue?.tree ?? []);
+      const tree = catalogue ? flatTreeOf(catalogue.tree) : [];
       return {
         body: portalHtml(
           c,
