@@ -6,7 +6,7 @@
 import type { Ctx } from '../context.ts';
 import { InvalidStateError, parseInput, ValidationError } from '../errors.ts';
 import { MergeInput, ReferInput, RejectInput } from './inquiry.schema.ts';
-import { inquiryStep, actorName } from './inquiry-step.ts';
+import { inquiryStep, actorName, formVersion } from './inquiry-step.ts';
 import { addEvent } from './inquiries.queries.ts';
 import { firstAnswer } from './reply-inquiry.ts';
 import { OPEN_STATES, REJECT_REASON_LABELS } from './inquiry.ts';
@@ -15,6 +15,7 @@ import { OPEN_STATES, REJECT_REASON_LABELS } from './inquiry.ts';
 export async function mergeInquiry(ctx: Ctx, id: number, raw: unknown) {
   const input = parseInput(MergeInput, raw);
   return inquiryStep(ctx, id, {
+    expectedVersion: formVersion(raw),
     policy: 'manage',
     audit: 'inquiry.merged',
     from: ['pending_routing', 'in_progress'],
@@ -59,6 +60,7 @@ export async function mergeInquiry(ctx: Ctx, id: number, raw: unknown) {
 export async function referInquiry(ctx: Ctx, id: number, raw: unknown) {
   const input = parseInput(ReferInput, raw);
   return inquiryStep(ctx, id, {
+    expectedVersion: formVersion(raw),
     policy: 'manage',
     audit: 'inquiry.referred',
     from: ['pending_routing', 'in_progress'],
@@ -84,6 +86,7 @@ export async function referInquiry(ctx: Ctx, id: number, raw: unknown) {
 export async function rejectInquiry(ctx: Ctx, id: number, raw: unknown) {
   const input = parseInput(RejectInput, raw);
   return inquiryStep(ctx, id, {
+    expectedVersion: formVersion(raw),
     policy: 'manage',
     audit: 'inquiry.rejected',
     from: ['pending_routing', 'in_progress'],

@@ -35,6 +35,8 @@ export interface StepResult {
 }
 
 export interface StepSpec {
+  /** The version the form was built from (its hidden field): another version is a stale form, refused. */
+  expectedVersion?: number;
   policy: InquiryPolicyAction;
   audit: InquiryAuditAction;
   /** States the step may start from. */
@@ -44,10 +46,29 @@ export interface StepSpec {
   run(x: { trx: Trx; inquiry: Inquiry; scope: InquiryScope; today: string }): Promise<StepResult>;
 }
 
+/** The version a step form carries (hidden field `version`); none for a caller that sends no form (API, tests). */
+export function formVersion(raw: unknown): number | undefined {
+  const v = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).version : undefined;
+  const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : typeof v === 'number' ? v : NaN;
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** The refusal of a stale form or a lost race: who acted first, what they did, when, and the state now. */
+function staleInquiry(ctx: Ctx, cur: Inquiry) {
+  return staleConflict(
+    ctx.db,
+    { objectType: 'inquiry', objectId: cur.id, what: '该留言', state: STATE_LABELS[cur.status] },
+    INQUIRY_AUDIT_LABELS,
+  );
+}
+
 export async function inquiryStep(ctx: Ctx, id: number, spec: StepSpec): Promise<Inquiry> {
   const q = await getInquiry(ctx.db, id);
   const scope = await inquiryScope(ctx.db, q);
   assertCan(inquiryPolicy.view(ctx.actor, scope), { hide: true });
+  // A form opened before someone else acted: refused before the policy and state (which that action may have changed
+  // for this person) with who did what and when — the page, re-shown with the form filled, shows the state now.
+  if (spec.expectedVersion != null && spec.expectedVersion !== q.version) throw await staleInquiry(ctx, q);
   assertCan(inquiryPolicy[spec.policy](ctx.actor, scope), { message: '您没有办理此步骤的权限' });
   if (!spec.from.includes(q.status))
     throw new InvalidStateError(spec.stateMessage ?? '留言当前的状态不能办理此步骤，请刷新页面查看最新状态');
@@ -56,13 +77,7 @@ export async function inquiryStep(ctx: Ctx, id: number, spec: StepSpec): Promise
   // Two staff saving the same step at once: the loser is told who acted first, when, and the state now.
   const lost = async () => {
     const cur = await getInquiry(ctx.db, id);
-    return cur.version === q.version
-      ? null
-      : staleConflict(
-          ctx.db,
-          { objectType: 'inquiry', objectId: id, what: '该留言', state: STATE_LABELS[cur.status] },
-          INQUIRY_AUDIT_LABELS,
-        );
+    return cur.version === q.version ? null : staleInquiry(ctx, cur);
   };
   return unlessRaceLost(
     () =>

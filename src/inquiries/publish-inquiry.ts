@@ -12,7 +12,7 @@ import { recordEvent } from '../audit/record-event.ts';
 import { indexDocument, removeDocument } from '../search/search-index.ts';
 import { touchPortal } from '../portal/portal-version.ts';
 import { FaqInput, PublishInput } from './inquiry.schema.ts';
-import { inquiryStep } from './inquiry-step.ts';
+import { formVersion, inquiryStep } from './inquiry-step.ts';
 import { inquiryAgencyScope, officeNames, type InquiryRow } from './inquiries.queries.ts';
 import { inquiryPolicy } from './inquiry.policy.ts';
 import { maskForPublication } from './screening.ts';
@@ -62,6 +62,7 @@ async function indexInquiry(trx: DbOrTrx, q: Inquiry, now: Date): Promise<void> 
 export async function publishInquiry(ctx: Ctx, id: number, raw: unknown) {
   const input = parseInput(PublishInput, raw);
   return inquiryStep(ctx, id, {
+    expectedVersion: formVersion(raw),
     policy: 'manage',
     audit: 'inquiry.published',
     from: ['answered'],
@@ -92,8 +93,10 @@ export async function publishInquiry(ctx: Ctx, id: number, raw: unknown) {
 }
 
 /** Take a published message off the portal. */
-export async function unpublishInquiry(ctx: Ctx, id: number) {
+/** `raw`: the form, for its version (a stale form is refused). */
+export async function unpublishInquiry(ctx: Ctx, id: number, raw?: unknown) {
   return inquiryStep(ctx, id, {
+    expectedVersion: formVersion(raw),
     policy: 'manage',
     audit: 'inquiry.unpublished',
     from: ['answered', 'in_progress', 'pending_approval'],

@@ -8,7 +8,7 @@ import { InvalidStateError, parseInput, ValidationError } from '../errors.ts';
 import { getCalendar } from '../calendar/get-calendar.ts';
 import { enqueue } from '../jobs/queue.ts';
 import { ExtendInput, ReplyInput, ReturnInput } from './inquiry.schema.ts';
-import { inquiryStep, actorName } from './inquiry-step.ts';
+import { inquiryStep, actorName, formVersion } from './inquiry-step.ts';
 import { handlersOf, headsOf } from './inquiries.queries.ts';
 import { getInquirySettings } from './settings.ts';
 import { CITIZEN_JOB } from './notify-citizen.ts';
@@ -26,6 +26,7 @@ export function firstAnswer(
 export async function extendInquiry(ctx: Ctx, id: number, raw: unknown) {
   const input = parseInput(ExtendInput, raw);
   return inquiryStep(ctx, id, {
+    expectedVersion: formVersion(raw),
     policy: 'handle',
     audit: 'inquiry.extended',
     from: ['in_progress', 'pending_approval'],
@@ -64,6 +65,7 @@ export async function extendInquiry(ctx: Ctx, id: number, raw: unknown) {
 export async function submitReply(ctx: Ctx, id: number, raw: unknown) {
   const input = parseInput(ReplyInput, raw);
   return inquiryStep(ctx, id, {
+    expectedVersion: formVersion(raw),
     policy: 'handle',
     audit: 'inquiry.reply_submitted',
     from: ['in_progress'],
@@ -91,6 +93,7 @@ export async function submitReply(ctx: Ctx, id: number, raw: unknown) {
 export async function returnReply(ctx: Ctx, id: number, raw: unknown) {
   const input = parseInput(ReturnInput, raw);
   return inquiryStep(ctx, id, {
+    expectedVersion: formVersion(raw),
     policy: 'approve',
     audit: 'inquiry.reply_returned',
     from: ['pending_approval'],
@@ -109,8 +112,10 @@ export async function returnReply(ctx: Ctx, id: number, raw: unknown) {
 }
 
 /** The head approves: the answer goes to the citizen (and to those whose messages were merged into it). */
-export async function approveReply(ctx: Ctx, id: number) {
+/** `raw`: the form, for its version (a stale form is refused). */
+export async function approveReply(ctx: Ctx, id: number, raw?: unknown) {
   return inquiryStep(ctx, id, {
+    expectedVersion: formVersion(raw),
     policy: 'approve',
     audit: 'inquiry.reply_approved',
     from: ['pending_approval'],

@@ -10,7 +10,7 @@ import { InvalidStateError, parseInput, ValidationError } from '../errors.ts';
 import { nowIso } from '../db/values.ts';
 import { listOffices } from '../org/org.queries.ts';
 import { DecideTransferInput, RouteInput, TransferInput } from './inquiry.schema.ts';
-import { inquiryStep, actorName } from './inquiry-step.ts';
+import { inquiryStep, actorName, formVersion } from './inquiry-step.ts';
 import { handlersOf, headsOf, officeNames, pendingTransfer } from './inquiries.queries.ts';
 
 async function officeName(db: DbOrTrx, agencyId: number, officeId: number): Promise<string> {
@@ -23,6 +23,7 @@ async function officeName(db: DbOrTrx, agencyId: number, officeId: number): Prom
 export async function routeInquiry(ctx: Ctx, id: number, raw: unknown) {
   const { officeId } = parseInput(RouteInput, raw);
   return inquiryStep(ctx, id, {
+    expectedVersion: formVersion(raw),
     policy: 'manage',
     audit: 'inquiry.routed',
     from: ['pending_routing'],
@@ -46,6 +47,7 @@ export async function routeInquiry(ctx: Ctx, id: number, raw: unknown) {
 export async function requestTransfer(ctx: Ctx, id: number, raw: unknown) {
   const input = parseInput(TransferInput, raw);
   return inquiryStep(ctx, id, {
+    expectedVersion: formVersion(raw),
     policy: 'handle',
     audit: 'inquiry.transfer_requested',
     from: ['in_progress'],
@@ -85,6 +87,7 @@ export async function requestTransfer(ctx: Ctx, id: number, raw: unknown) {
 export async function decideTransfer(ctx: Ctx, id: number, raw: unknown) {
   const input = parseInput(DecideTransferInput, raw);
   return inquiryStep(ctx, id, {
+    expectedVersion: formVersion(raw),
     policy: 'acceptTransfer',
     audit: 'inquiry.transfer_decided',
     from: ['in_progress', 'pending_approval'],

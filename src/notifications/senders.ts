@@ -4,7 +4,7 @@
  * `setSenders`. Until then both write to the log: nothing leaves the machine unconfigured.
  */
 import nodemailer from 'nodemailer';
-import { logger } from '../logger.ts';
+import { logger, maskEmail, maskPhone, maskSecrets, type Logger } from '../logger.ts';
 
 export interface EmailMessage {
   to: string;
@@ -24,19 +24,32 @@ export interface SmsSender {
   send(m: SmsMessage): Promise<void>;
 }
 
-export const loggingEmailSender: EmailSender = {
-  async send(m) {
-    logger.info({ to: m.to, subject: m.subject }, `邮件（未配置发送服务，仅记录）：${m.subject}\n${m.text}`);
-  },
-};
-export const loggingSmsSender: SmsSender = {
-  async send(m) {
-    logger.info(
-      { phone: m.phone.replace(/^(\d{3})\d+(\d{4})$/, '$1****$2') },
-      `短信（未配置短信网关，仅记录）：${m.text}`,
-    );
-  },
-};
+/**
+ * The stand-ins for an unconfigured mail server / SMS gateway write what would be sent to the log, with the address
+ * or phone masked and every 查询码 (and ID number) in the text masked: a log is read by more people than the
+ * citizen's phone, and a code in clear there would open the citizen's request or message to any of them.
+ */
+export function standInEmailSender(log: Logger): EmailSender {
+  return {
+    async send(m) {
+      const subject = maskSecrets(m.subject);
+      log.info(
+        { to: maskEmail(m.to), subject },
+        `邮件（未配置发送服务，仅记录）：${subject}\n${maskSecrets(m.text)}`,
+      );
+    },
+  };
+}
+export function standInSmsSender(log: Logger): SmsSender {
+  return {
+    async send(m) {
+      log.info({ phone: maskPhone(m.phone) }, `短信（未配置短信网关，仅记录）：${maskSecrets(m.text)}`);
+    },
+  };
+}
+
+export const loggingEmailSender: EmailSender = standInEmailSender(logger);
+export const loggingSmsSender: SmsSender = standInSmsSender(logger);
 
 /** E-mail over SMTP, e.g. `smtp://user:pass@mail.example.gov.cn:587` (STARTTLS when the server offers it). */
 export function smtpEmailSender(url: string, from: string): EmailSender {

@@ -28,6 +28,7 @@ import { ping } from '../db/database.ts';
 import { limitBodies } from './body-limit.ts';
 import { streamMultipart } from './multipart-body.ts';
 import { MALFORMED } from '../uploads/multipart.ts';
+import { loggedPath } from '../logger.ts';
 import { canonicalItemUrls } from './canonical-url.ts';
 
 const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
@@ -73,14 +74,15 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   };
   const assets = loadAssets();
 
-  // Access log: method, path without the query string (it may carry search words or codes), status, duration.
+  // Access log: method, path without the query string (it may carry search words or codes) and without a receipt's
+  // key (loggedPath), status, duration.
   app.use('*', async (c, next) => {
     const t0 = performance.now();
     await next();
     deps.logger.info(
       {
         method: c.req.method,
-        path: new URL(c.req.url).pathname,
+        path: loggedPath(new URL(c.req.url).pathname),
         status: c.res.status,
         ms: Math.round(performance.now() - t0),
       },

@@ -49,13 +49,13 @@ const STEPS: Record<string, Step> = {
   'decide-transfer': { fn: decideTransfer, done: '已处理移交' },
   extend: { fn: extendInquiry, done: '已延期' },
   reply: { fn: submitReply, done: '答复已提交审核' },
-  approve: { fn: (ctx, id) => approveReply(ctx, id), done: '答复已审核通过，已告知留言人' },
+  approve: { fn: approveReply, done: '答复已审核通过，已告知留言人' },
   return: { fn: returnReply, done: '答复已退回' },
   merge: { fn: mergeInquiry, done: '已合并' },
   refer: { fn: referInquiry, done: '已转办，已告知留言人' },
   reject: { fn: rejectInquiry, done: '已不予受理，已告知留言人' },
   publish: { fn: publishInquiry, done: '已公开发布' },
-  unpublish: { fn: (ctx, id) => unpublishInquiry(ctx, id), done: '已撤回公开' },
+  unpublish: { fn: unpublishInquiry, done: '已撤回公开' },
   faq: {
     fn: async (ctx, id, f) => {
       const q = await getInquiry(ctx.db, id);

@@ -3,7 +3,7 @@ import type { C } from '../../app-env.ts';
 import { officePage } from '../../office-page.tsx';
 import { Csrf, FormError, Submit, TextArea, emptyForm, type FormState } from '../../views/forms.tsx';
 import { History, ScreenReport, bjTime } from '../../views/inquiry-views.tsx';
-import { StepForms } from '../../views/inquiries/step-forms.tsx';
+import { StepForms, VersionField, type StepField } from '../../views/inquiries/step-forms.tsx';
 import { inquiryStepTable } from '../../views/inquiries/step-table.ts';
 import { RequestFields } from '../../views/request-form.tsx';
 import { assertCan } from '../../../errors.ts';
@@ -73,9 +73,11 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
   });
   // A refused step whose form the page no longer shows (someone else took the step first): its message on top.
   const shownKeys = new Set(Object.values(specs).flatMap((s) => (s.show && s.formKey ? [s.formKey] : [])));
-  const refused = Object.entries(forms).find(([k, f]) => !shownKeys.has(k) && f.message)?.[1];
+  const refused = Object.entries(forms).find(([k, f]) => !shownKeys.has(k) && f.message);
+  // … with what the person had written in it, so nothing typed is lost.
+  const typed = refused ? typedText(refused[1], specs[refused[0]]?.fields ?? []) : [];
   const steps = (...keys: string[]) => (
-    <StepForms id={q.id} csrf={csrf} forms={forms} specs={keys.map((k) => specs[k]!)} />
+    <StepForms id={q.id} version={q.version} csrf={csrf} forms={forms} specs={keys.map((k) => specs[k]!)} />
   );
   return officePage(
     c,
@@ -86,7 +88,17 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
       </p>
       {refused ? (
         <div class="form-error" role="alert">
-          {refused.message}
+          {refused[1].message}
+          {typed.length ? (
+            <dl class="typed">
+              {typed.map(([label, v]) => (
+                <>
+                  <dt>您填写的{label}（未保存）</dt>
+                  <dd>{v}</dd>
+                </>
+              ))}
+            </dl>
+          ) : null}
         </div>
       ) : null}
       <h1>
@@ -206,6 +218,7 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
           {can.accept ? (
             <form method="post" action={`${BASE}/${q.id}/decide-transfer`} novalidate>
               <Csrf token={csrf} />
+              <VersionField version={q.version} />
               <FormError form={forms['decide-transfer'] ?? emptyForm()} />
               <TextArea
                 form={forms['decide-transfer'] ?? emptyForm()}
@@ -233,10 +246,12 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
           <h3>审核答复</h3>
           <form method="post" action={`${BASE}/${q.id}/approve`}>
             <Csrf token={csrf} />
+            <VersionField version={q.version} />
             <Submit>审核通过并答复</Submit>
           </form>
           <form method="post" action={`${BASE}/${q.id}/return`} novalidate>
             <Csrf token={csrf} />
+            <VersionField version={q.version} />
             <FormError form={forms.return ?? emptyForm()} />
             <TextArea form={forms.return ?? emptyForm()} name="reason" label="退回理由" required rows={2} />
             <div class="actions">
@@ -263,6 +278,7 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
       {q.isPublished && can.manage ? (
         <form method="post" action={`${BASE}/${q.id}/unpublish`} class="inline-form">
           <Csrf token={csrf} />
+          <VersionField version={q.version} />
           <button type="submit">撤回公开</button>
         </form>
       ) : null}
@@ -273,6 +289,17 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
     </>,
     status,
   );
+}
+
+/** The free text of a refused form, labelled by its fields (a hand-written form's 理由 by default). */
+function typedText(form: FormState, fields: readonly StepField[]): [string, string][] {
+  const labels = new Map<string, string>([['reason', '理由']]);
+  for (const f of fields) if (f.kind === 'text' || f.kind === 'textarea') labels.set(f.name, f.label);
+  return [...labels].flatMap(([name, label]) => {
+    const v = form.values[name];
+    const text = (Array.isArray(v) ? v.join('') : (v ?? '')).trim();
+    return text ? [[label, text] as [string, string]] : [];
+  });
 }
 
 export async function convertPage(c: C, id: number, form?: FormState, status = 200) {

@@ -34,11 +34,16 @@ import { publicationOutputRoutes } from './publication-outputs.tsx';
 
 const base = (id: number) => `/office/publications/${id}`;
 
+/** A refused form, re-shown with what was typed: field errors (400), or a stale / simultaneous save or a state
+ * that no longer allows the step (409, with who acted first, when, and the state now). Anything else is thrown. */
 function formOfError(e: unknown, values: FormState['values']): FormState {
   if (isDomainError(e) && e.code === 'validation')
     return { values, errors: (e as ValidationError).fieldErrors ?? {}, message: e.message };
+  if (isDomainError(e) && (e.code === 'conflict' || e.code === 'invalid_state'))
+    return { values, errors: {}, message: e.message };
   throw e;
 }
+const statusOf = (e: unknown) => (isDomainError(e) && e.code !== 'validation' ? 409 : 400);
 
 async function editorPage(c: C, form: FormState, id: number | null, status = 200) {
   const user = currentUser(c);
@@ -117,7 +122,7 @@ export function publicationOfficeRoutes(app: App): void {
       const id = await createPublication(c.var.ctx, f);
       return redirectWithFlash(c, base(id), '草稿已保存');
     } catch (e) {
-      return editorPage(c, formOfError(e, f), null, 400);
+      return editorPage(c, formOfError(e, f), null, statusOf(e));
     }
   });
 
@@ -135,7 +140,7 @@ export function publicationOfficeRoutes(app: App): void {
       await updatePublication(c.var.ctx, id, Number(str(f.version)), f);
       return redirectWithFlash(c, base(id), '已保存');
     } catch (e) {
-      return editorPage(c, formOfError(e, f), id, 400);
+      return editorPage(c, formOfError(e, f), id, statusOf(e));
     }
   });
 
@@ -161,7 +166,7 @@ export function publicationOfficeRoutes(app: App): void {
       await addAttachments(c.var.ctx, filesOf(c), id, files);
       return redirectWithFlash(c, base(id), `已上传 ${files.length} 个附件`);
     } catch (e) {
-      return detailPage(c, id, { attach: formOfError(e, {}) }, 400);
+      return detailPage(c, id, { attach: formOfError(e, {}) }, statusOf(e));
     }
   });
 
@@ -178,7 +183,7 @@ export function publicationOfficeRoutes(app: App): void {
       await reviewPublication(c.var.ctx, id, f);
       return redirectWithFlash(c, base(id), str(f.action) === 'return' ? '已退回' : '已签批');
     } catch (e) {
-      return detailPage(c, id, { review: formOfError(e, f) }, 400);
+      return detailPage(c, id, { review: formOfError(e, f) }, statusOf(e));
     }
   });
 
@@ -189,7 +194,7 @@ export function publicationOfficeRoutes(app: App): void {
       await reassignReview(c.var.ctx, id, f);
       return redirectWithFlash(c, base(id), '已指派，被指派人已收到提醒');
     } catch (e) {
-      return detailPage(c, id, { reassign: formOfError(e, f) }, 400);
+      return detailPage(c, id, { reassign: formOfError(e, f) }, statusOf(e));
     }
   });
 
@@ -219,7 +224,7 @@ export function publicationOfficeRoutes(app: App): void {
       await changeValidity(c.var.ctx, id, Number(str(f.version)), f);
       return redirectWithFlash(c, base(id), '有效性已变更');
     } catch (e) {
-      return detailPage(c, id, { validity: formOfError(e, f) }, 400);
+      return detailPage(c, id, { validity: formOfError(e, f) }, statusOf(e));
     }
   });
 
@@ -229,7 +234,7 @@ export function publicationOfficeRoutes(app: App): void {
     try {
       await recordChannel(c.var.ctx, id, f);
     } catch (e) {
-      return detailPage(c, id, { channel: formOfError(e, f) }, 400);
+      return detailPage(c, id, { channel: formOfError(e, f) }, statusOf(e));
     }
     return redirectWithFlash(c, base(id), '已记录发布渠道');
   });

@@ -24,9 +24,16 @@ export interface StepFormSpec {
   show: boolean;
 }
 
+/** The message's version as a form carries it: a form built before someone else acted is refused as stale. */
+export function VersionField({ version }: { version: number }) {
+  return <input type="hidden" name="version" value={String(version)} />;
+}
+
 /** One step's card and form (also used by hand-written bodies). */
 export function StepForm(p: {
   id: number;
+  /** The message's version when the page was built (never the posted one: a re-shown form carries the new one). */
+  version: number;
   step: string;
   title: string;
   csrf: string;
@@ -40,6 +47,7 @@ export function StepForm(p: {
       <h3>{p.title}</h3>
       <form method="post" action={`${INQUIRY_BASE}/${p.id}/${p.step}`} novalidate>
         <Csrf token={p.csrf} />
+        <VersionField version={p.version} />
         <FormError form={f} />
         {p.children}
         <Submit>{p.button}</Submit>
@@ -51,6 +59,7 @@ export function StepForm(p: {
 /** The open entries of a step-form table, in order. */
 export function StepForms(p: {
   id: number;
+  version: number;
   csrf: string;
   forms: Record<string, FormState>;
   specs: readonly StepFormSpec[];
@@ -62,7 +71,15 @@ export function StepForms(p: {
         .map((s) => {
           const form = (s.formKey ? p.forms[s.formKey] : undefined) ?? emptyForm(s.defaults ?? {});
           return (
-            <StepForm id={p.id} step={s.step} title={s.title} csrf={p.csrf} form={form} button={s.button}>
+            <StepForm
+              id={p.id}
+              version={p.version}
+              step={s.step}
+              title={s.title}
+              csrf={p.csrf}
+              form={form}
+              button={s.button}
+            >
               <FormFields form={form} fields={s.fields} />
             </StepForm>
           );

@@ -19,6 +19,11 @@ export type OrgForms = {
 export function AgencyOrg({ page, forms, csrf }: { page: AgencyOrgPage; forms: OrgForms; csrf: string }) {
   const { agency, canManage, offices, villages, users, children, parent } = page;
   const base = `/office/org/${agency.id}`;
+  // Each form of the page once: what came back with its error, else its starting values.
+  const renameForm = forms.rename ?? emptyForm({ name: agency.name, shortName: agency.shortName });
+  const agencyForm = forms.agency ?? emptyForm();
+  const officeForm = forms.office ?? emptyForm();
+  const villageForm = forms.village ?? emptyForm();
   return (
     <>
       <h1>{agency.name}</h1>
@@ -37,19 +42,9 @@ export function AgencyOrg({ page, forms, csrf }: { page: AgencyOrgPage; forms: O
           <summary>修改机关名称</summary>
           <form method="post" action={`${base}/rename`} novalidate class="filters">
             <Csrf token={csrf} />
-            <FormError form={forms.rename ?? emptyForm()} />
-            <Field
-              form={forms.rename ?? emptyForm({ name: agency.name, shortName: agency.shortName })}
-              name="name"
-              label="机关名称"
-              required
-            />
-            <Field
-              form={forms.rename ?? emptyForm({ name: agency.name, shortName: agency.shortName })}
-              name="shortName"
-              label="简称"
-              required
-            />
+            <FormError form={renameForm} />
+            <Field form={renameForm} name="name" label="机关名称" required />
+            <Field form={renameForm} name="shortName" label="简称" required />
             <button type="submit">保存</button>
           </form>
         </details>
@@ -75,24 +70,24 @@ export function AgencyOrg({ page, forms, csrf }: { page: AgencyOrgPage; forms: O
               <summary>新建下级机关</summary>
               <form method="post" action={`${base}/agencies`} novalidate>
                 <Csrf token={csrf} />
-                <FormError form={forms.agency ?? emptyForm()} />
-                <Field form={forms.agency ?? emptyForm()} name="name" label="机关名称" required />
+                <FormError form={agencyForm} />
+                <Field form={agencyForm} name="name" label="机关名称" required />
                 <Field
-                  form={forms.agency ?? emptyForm()}
+                  form={agencyForm}
                   name="shortName"
                   label="简称"
                   required
                   hint="用于文号、索引号，如“哈拉直沟乡”"
                 />
                 <Field
-                  form={forms.agency ?? emptyForm()}
+                  form={agencyForm}
                   name="code"
                   label="机关代码"
                   required
                   hint="字母、数字、连字符，如 632126-HLZG"
                 />
                 <Select
-                  form={forms.agency ?? emptyForm()}
+                  form={agencyForm}
                   name="kind"
                   label="机关类型"
                   required
@@ -161,9 +156,9 @@ export function AgencyOrg({ page, forms, csrf }: { page: AgencyOrgPage; forms: O
         {canManage ? (
           <form method="post" action={`${base}/offices`} novalidate class="filters">
             <Csrf token={csrf} />
-            <FormError form={forms.office ?? emptyForm()} />
-            <Field form={forms.office ?? emptyForm()} name="name" label="新站办所名称" required />
-            <Field form={forms.office ?? emptyForm()} name="sortOrder" label="排序" type="number" />
+            <FormError form={officeForm} />
+            <Field form={officeForm} name="name" label="新站办所名称" required />
+            <Field form={officeForm} name="sortOrder" label="排序" type="number" />
             <button type="submit">添加站办所</button>
           </form>
         ) : null}
@@ -187,9 +182,9 @@ export function AgencyOrg({ page, forms, csrf }: { page: AgencyOrgPage; forms: O
           {canManage ? (
             <form method="post" action={`${base}/villages`} novalidate class="filters">
               <Csrf token={csrf} />
-              <FormError form={forms.village ?? emptyForm()} />
-              <Field form={forms.village ?? emptyForm()} name="name" label="新村名称" required />
-              <Field form={forms.village ?? emptyForm()} name="code" label="村代码" />
+              <FormError form={villageForm} />
+              <Field form={villageForm} name="name" label="新村名称" required />
+              <Field form={villageForm} name="code" label="村代码" />
               <button type="submit">添加村</button>
             </form>
           ) : null}

@@ -4,8 +4,19 @@ import { STEP_LABELS, VALIDITIES, VALIDITY_LABELS } from '../../../publications/
 import { CHANNEL_LABELS, type Channel } from '../../../publications/record-channel.ts';
 import { beijingDateTime } from '../../../beijing-time.ts';
 import { ChannelForms } from '../channel-forms.tsx';
-import { Checkboxes, Csrf, Field, FormError, Select, Submit, TextArea, emptyForm } from '../forms.tsx';
+import {
+  Checkboxes,
+  Csrf,
+  Field,
+  FormError,
+  Select,
+  Submit,
+  TextArea,
+  emptyForm,
+  type FormState,
+} from '../forms.tsx';
 import type { DetailForms } from './office-detail.tsx';
+import { str } from '../../form.ts';
 
 type SectionProps = { page: OfficePublicationPage; forms: DetailForms; csrf: string };
 
@@ -33,6 +44,7 @@ export function ReviewSection({ page, forms, csrf }: SectionProps) {
           </li>
         ))}
       </ol>
+      {!reviewStep && rf.message ? <RefusedReview form={rf} /> : null}
       {reviewStep ? (
         <form method="post" action={`${base}/review`} novalidate id="review-form">
           <Csrf token={csrf} />
@@ -117,6 +129,32 @@ export function ReviewSection({ page, forms, csrf }: SectionProps) {
         </form>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * A review refused after someone else signed or returned the step first (the form is gone: the step is no longer
+ * this person's): who acted, when, the state now — and what this person had written, so nothing typed is lost.
+ */
+function RefusedReview({ form }: { form: FormState }) {
+  const typed = [
+    ['审核意见', str(form.values.reason)],
+    ['保密审查说明', str(form.values.secrecyNote)],
+  ].filter(([, v]) => v);
+  return (
+    <div class="refused-review">
+      <FormError form={form} />
+      {typed.length ? (
+        <dl class="typed">
+          {typed.map(([label, v]) => (
+            <>
+              <dt>您填写的{label}（未保存）</dt>
+              <dd>{v}</dd>
+            </>
+          ))}
+        </dl>
+      ) : null}
+    </div>
   );
 }
 
