@@ -22,6 +22,8 @@ import { reportOverview } from '../src/annual-report/generator/report-overview.t
 import { searchDocuments } from '../src/search/search-index.ts';
 import { queryTerms } from '../src/search/tokenize.ts';
 import { OPEN_STATES } from '../src/requests/index.ts';
+import { getUser } from '../src/org/org.queries.ts';
+import { systemClock } from '../src/clock.ts';
 import {
   countyDashboard,
   INQUIRY_WAITING,
@@ -358,10 +360,18 @@ export const search: Scenario = async ({ data, db, app, cookie, url }) => {
  * The county's aggregations: the supervising dashboard, the request and publication dashboards over every agency
  * below, the report overview.
  */
-export const aggregations: Scenario = async ({ data, db }) => {
-  const ctx = ctxAs(db, userActor(data.inspector));
-  const county = data.counties[0]!.id;
-  const year = data.year;
+export async function aggregationCases(
+  db: Db,
+): Promise<[string, () => Promise<unknown>, () => Promise<unknown>][]> {
+  // The first county and its inspector (the generator makes one per run), the year of the data.
+  const county = Number(
+    (await sql<{ id: unknown }>`select min(id) as id from agencies where parent_id is null`.execute(db))
+      .rows[0]!.id,
+  );
+  const inspector = await sql<{ id: unknown }>`select u.id from users u join user_roles r on r.user_id = u.id
+    where u.agency_id = ${county} and r.role = 'inspector' order by u.id limit 1`.execute(db);
+  const ctx = ctxAs(db, userActor(await getUser(db, Number(inspector.rows[0]!.id))));
+  const year = Number(systemClock.today().slice(0, 4));
   const ids = (
     await sql<{ id: number }>`select id from agencies where id = ${county} or parent_id = ${county}`.execute(
       db,
@@ -420,7 +430,7 @@ export const aggregations: Scenario = async ({ data, db }) => {
       where a.id in (${sql.join(below)})`.execute(db);
     return [counts, reports];
   };
-  const rows: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
+  return [
     ['county supervising dashboard (every agency below)', () => countyDashboard(ctx), bareCounty],
     [
       'request dashboard (county, every agency below)',
@@ -430,6 +440,10 @@ export const aggregations: Scenario = async ({ data, db }) => {
     ['publication dashboard (county)', () => publicationDashboard(ctx, county, year), barePublications],
     ['annual-report overview (county)', () => reportOverview(ctx, county, year - 1), bareReports],
   ];
+}
+
+export const aggregations: Scenario = async ({ db }) => {
+  const rows = await aggregationCases(db);
   const out: Figure[] = [];
   for (const [what, useCase, bare] of rows) {
     const b = await measure(bare, 10, 2);
