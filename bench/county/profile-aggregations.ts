@@ -1,6 +1,6 @@
 /**
  * Profile the county aggregations on a database kept by `GONGKAI_BENCH_KEEP=1 npm run bench county`, without
- * loading it again: `node --import tsx bench/county/profile-aggregations.ts <database> [rounds]`. Prints, per
+ * loading it again: `node --import tsx bench/county/profile-aggregations.ts <database> [rounds] [name part]`. Prints, per
  * aggregation, p10 and median of wall time and the app process's CPU per call, against the bench's bare SQL.
  */
 import { openDatabase } from '../../src/db/database.ts';
@@ -18,7 +18,7 @@ const db = openDatabase(
 );
 try {
   const cases = await aggregationCases(db);
-  for (const [what, useCase, bare] of cases) {
+  for (const [what, useCase, bare] of cases.filter((c) => c[0].includes(process.argv[4] ?? ''))) {
     for (const [label, fn] of [
       ['bare', bare],
       ['app', useCase],
