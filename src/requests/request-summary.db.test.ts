@@ -9,7 +9,7 @@ import { describeEachDialect, targetOf } from '../../test/support/db.ts';
 import { cli } from '../../test/support/cli.ts';
 import { ctxAs, makeAgency, makeUser, systemCtx, userActor } from '../../test/support/factories.ts';
 import { prepareDatabase } from '../setup.ts';
-import { fixedClock } from '../clock.ts';
+import { fixedClock, systemClock } from '../clock.ts';
 import { setCliDatabase } from '../cli/open-db.ts';
 import { generateRequests } from './generate-requests.ts';
 import {
@@ -140,8 +140,9 @@ describeEachDialect('the request summary rebuild job', (t) => {
       ],
     ]);
     const ran = await Promise.all([
-      drainJobs({ db, clock }, handlers, 'node-1'),
-      drainJobs({ db, clock }, handlers, 'node-2'),
+      // enqueue stamps run_at with the real time: the workers claim on it.
+      drainJobs({ db, clock: systemClock }, handlers, 'node-1'),
+      drainJobs({ db, clock: systemClock }, handlers, 'node-2'),
     ]);
     assert.equal(runs, 1);
     assert.equal(ran[0]! + ran[1]!, 1);
