@@ -22,6 +22,14 @@ import { reportOverview } from '../src/annual-report/generator/report-overview.t
 import { searchDocuments } from '../src/search/search-index.ts';
 import { queryTerms } from '../src/search/tokenize.ts';
 import { OPEN_STATES } from '../src/requests/index.ts';
+import { getUser } from '../src/org/org.queries.ts';
+import { systemClock } from '../src/clock.ts';
+import {
+  countyDashboard,
+  INQUIRY_WAITING,
+  stuckBefore,
+  UNPUBLISHED,
+} from '../src/county/county-dashboard.ts';
 import { generateCounty, VOCABULARY, type CountyData } from './county/generate.ts';
 import { rng } from '../src/annual-report/testing/synthetic.ts';
 import { measure } from './support.ts';
@@ -348,11 +356,22 @@ export const search: Scenario = async ({ data, db, app, cookie, url }) => {
   ];
 };
 
-/** The county's aggregations (request and publication dashboards over every agency below, the report overview). */
-export const aggregations: Scenario = async ({ data, db }) => {
-  const ctx = ctxAs(db, userActor(data.inspector));
-  const county = data.counties[0]!.id;
-  const year = data.year;
+/**
+ * The county's aggregations: the supervising dashboard, the request and publication dashboards over every agency
+ * below, the report overview.
+ */
+export async function aggregationCases(
+  db: Db,
+): Promise<[string, () => Promise<unknown>, () => Promise<unknown>][]> {
+  // The first county and its inspector (the generator makes one per run), the year of the data.
+  const county = Number(
+    (await sql<{ id: unknown }>`select min(id) as id from agencies where parent_id is null`.execute(db))
+      .rows[0]!.id,
+  );
+  const inspector = await sql<{ id: unknown }>`select u.id from users u join user_roles r on r.user_id = u.id
+    where u.agency_id = ${county} and r.role = 'inspector' order by u.id limit 1`.execute(db);
+  const ctx = ctxAs(db, userActor(await getUser(db, Number(inspector.rows[0]!.id))));
+  const year = Number(systemClock.today().slice(0, 4));
   const ids = (
     await sql<{ id: number }>`select id from agencies where id = ${county} or parent_id = ${county}`.execute(
       db,
@@ -385,7 +404,34 @@ export const aggregations: Scenario = async ({ data, db }) => {
       left join annual_reports r on r.agency_id = a.id and r.year = ${year - 1}
       left join agency_settings s on s.agency_id = a.id and s.key = 'annual_report.deadline'
       where a.id in (${sql.join(ids)})`.execute(db);
-  const rows: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
+  // The supervising dashboard's figures: one grouped count per table over the agencies below (not the county),
+  // then their report of last year and its deadline setting.
+  const below = ids.filter((id) => id !== county);
+  const stuck = stuckBefore(new Date());
+  const bareCounty = async () => {
+    const counts = await sql`select agency_id, 'overdueRequests' as k, count(*) as n from info_requests
+        where agency_id in (${sql.join(below)}) and status in (${sql.join(open)}) and due_on < ${today}
+        group by agency_id
+      union all select agency_id, 'latePublications', count(*) from publications
+        where agency_id in (${sql.join(below)}) and attribute = 'proactive' and status in (${sql.join(UNPUBLISHED)})
+          and due_on < ${today} group by agency_id
+      union all select agency_id, 'stuckReviews', count(*) from publications
+        where agency_id in (${sql.join(below)}) and status = 'in_review' and updated_at < ${stuck} group by agency_id
+      union all select agency_id, 'lateVillageItems', count(*) from village_disclosures
+        where agency_id in (${sql.join(below)}) and status <> 'published' and due_on < ${today} group by agency_id
+      union all select agency_id, 'overdueInquiries', count(*) from inquiries
+        where agency_id in (${sql.join(below)}) and status in (${sql.join(INQUIRY_WAITING)}) and due_on < ${today}
+        group by agency_id
+      union all select agency_id, 'openProblems', count(*) from sv_problems
+        where agency_id in (${sql.join(below)}) and status <> 'closed' group by agency_id`.execute(db);
+    const reports = await sql`select a.id, a.kind, r.status, s.value_json from agencies a
+      left join annual_reports r on r.agency_id = a.id and r.year = ${year - 1}
+      left join agency_settings s on s.agency_id = a.id and s.key = 'annual_report.deadline'
+      where a.id in (${sql.join(below)})`.execute(db);
+    return [counts, reports];
+  };
+  return [
+    ['county supervising dashboard (every agency below)', () => countyDashboard(ctx), bareCounty],
     [
       'request dashboard (county, every agency below)',
       () => requestDashboard(ctx, county, year),
@@ -394,6 +440,10 @@ export const aggregations: Scenario = async ({ data, db }) => {
     ['publication dashboard (county)', () => publicationDashboard(ctx, county, year), barePublications],
     ['annual-report overview (county)', () => reportOverview(ctx, county, year - 1), bareReports],
   ];
+}
+
+export const aggregations: Scenario = async ({ db }) => {
+  const rows = await aggregationCases(db);
   const out: Figure[] = [];
   for (const [what, useCase, bare] of rows) {
     const b = await measure(bare, 10, 2);

@@ -81,4 +81,4 @@ export {
   type OverviewStatus,
   type ReportStatus,
 } from './generator/report.ts';
-export { deadlineSettings } from './generator/annual-reports.queries.ts';
+export { DEADLINE_SETTING, deadlineSettings } from './generator/annual-reports.queries.ts';

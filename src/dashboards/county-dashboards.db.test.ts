@@ -29,6 +29,18 @@ import { rebuildRequestSummary, summaryState } from '../requests/index.ts';
 import { syncRequestSummary } from '../requests/request-summary.ts';
 import { getRequest } from '../requests/requests.queries.ts';
 import { loadDemo } from '../demo/load-demo.ts';
+import { listAgencies } from '../org/org.queries.ts';
+import { subtreeOf } from '../org/org.ts';
+import { OPEN_STATES } from '../requests/index.ts';
+import { readSetting } from '../settings/agency-settings.ts';
+import { DEADLINE_SETTING, deadlineFor, defaultDeadline, overviewStatus } from '../annual-report/index.ts';
+import {
+  countyDashboard,
+  FIGURES,
+  INQUIRY_WAITING,
+  stuckBefore,
+  UNPUBLISHED,
+} from '../county/county-dashboard.ts';
 
 const clock = fixedClock('2026-06-15T02:00:00Z');
 
@@ -305,5 +317,141 @@ describeEachDialect('the request summary under the use cases', (t) => {
     assert.deepEqual([...(await summaryState(db, withRequests)).keys()].sort(), withRequests.sort());
     await rebuildRequestSummary(db, demoClock.now());
     assert.deepEqual(await summaryRows(db, ids), kept);
+  });
+});
+
+describeEachDialect('the county supervising dashboard in batch', (t) => {
+  test('every agency’s figures and report status equal a count over its own rows', async () => {
+    const db = t().db;
+    const demoClock = fixedClock('2026-12-20T02:00:00Z');
+    await prepareDatabase(db, demoClock);
+    await loadDemo(systemCtx(db, demoClock));
+    const county = (
+      await db.selectFrom('agencies').select('id').where('parent_id', 'is', null).execute()
+    ).map((r) => Number(r.id))[0]!;
+    // Every agency below, at any depth (the tree as the dashboard had it before: subtreeOf over every agency).
+    const below = subtreeOf(await listAgencies(db), county)
+      .map((a) => a.id)
+      .filter((id) => id !== county);
+    assert.ok(below.length >= 5);
+    // Something late in every family for some agencies: open requests past due, items waiting in review since
+    // long, unpublished village items and waiting messages past their dates, a report deadline moved.
+    await db
+      .updateTable('info_requests')
+      .set({ due_on: '2026-11-02' })
+      .where('status', 'in', [...OPEN_STATES])
+      .execute();
+    await db
+      .updateTable('publications')
+      .set({ status: 'in_review', due_on: '2026-10-01', updated_at: '2026-11-01T00:00:00.000Z' })
+      .where('id', 'in', (eb) =>
+        eb.selectFrom('publications').select('id').where('status', '=', 'published').where('id', '<', 40),
+      )
+      .execute();
+    await db
+      .updateTable('village_disclosures')
+      .set({ status: 'draft', due_on: '2026-11-01' })
+      .where('id', '<', 30)
+      .execute();
+    await db.updateTable('inquiries').set({ due_on: '2026-11-01' }).execute();
+    await writeSetting(db, below[0]!, DEADLINE_SETTING, '12-01', demoClock.now());
+    const inspector = await makeUser(db, county, ['inspector']);
+    const d = await countyDashboard(ctxAs(db, userActor(inspector), demoClock));
+    assert.deepEqual(
+      d.rows.map((r) => r.agency.id),
+      below,
+    );
+    const today = demoClock.today();
+    const stuck = stuckBefore(demoClock.now());
+    const n = async (q: Promise<{ n: unknown }>) => Number((await q).n);
+    let nonZero = 0;
+    for (const row of d.rows) {
+      const a = row.agency.id;
+      const expected = {
+        overdueRequests: await n(
+          db
+            .selectFrom('info_requests')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('agency_id', '=', a)
+            .where('status', 'in', [...OPEN_STATES])
+            .where('due_on', '<', today)
+            .executeTakeFirstOrThrow(),
+        ),
+        latePublications: await n(
+          db
+            .selectFrom('publications')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('agency_id', '=', a)
+            .where('attribute', '=', 'proactive')
+            .where('status', 'in', UNPUBLISHED)
+            .where('due_on', '<', today)
+            .executeTakeFirstOrThrow(),
+        ),
+        stuckReviews: await n(
+          db
+            .selectFrom('publications')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('agency_id', '=', a)
+            .where('status', '=', 'in_review')
+            .where('updated_at', '<', stuck)
+            .executeTakeFirstOrThrow(),
+        ),
+        lateVillageItems: await n(
+          db
+            .selectFrom('village_disclosures')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('agency_id', '=', a)
+            .where('status', '<>', 'published')
+            .where('due_on', '<', today)
+            .executeTakeFirstOrThrow(),
+        ),
+        overdueInquiries: await n(
+          db
+            .selectFrom('inquiries')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('agency_id', '=', a)
+            .where('status', 'in', INQUIRY_WAITING)
+            .where('due_on', '<', today)
+            .executeTakeFirstOrThrow(),
+        ),
+        openProblems: await n(
+          db
+            .selectFrom('sv_problems')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('agency_id', '=', a)
+            .where('status', '<>', 'closed')
+            .executeTakeFirstOrThrow(),
+        ),
+      };
+      assert.deepEqual(row.figures, expected, `agency ${row.agency.code}`);
+      nonZero += Object.values(expected).filter((x) => x > 0).length;
+      const report = await db
+        .selectFrom('annual_reports')
+        .select('status')
+        .where('agency_id', '=', a)
+        .where('year', '=', d.reportYear)
+        .executeTakeFirst();
+      const deadline = deadlineFor(
+        d.reportYear,
+        (await readSetting(db, a, DEADLINE_SETTING)) ?? defaultDeadline(row.agency.kind),
+      );
+      assert.deepEqual(row.report, {
+        year: d.reportYear,
+        status: overviewStatus((report?.status ?? null) as never, deadline, today),
+        deadline,
+      });
+      assert.equal(
+        row.alerts,
+        Object.values(expected).filter((x) => x > 0).length + (row.report.status === 'overdue' ? 1 : 0),
+      );
+    }
+    assert.ok(nonZero >= 4, `the demo gives late items in several families (${nonZero})`);
+    assert.equal(d.rows.find((r) => r.agency.id === below[0])!.report.deadline, `${d.reportYear + 1}-12-01`);
+    for (const f of FIGURES)
+      assert.equal(
+        d.totals[f.key],
+        d.rows.reduce((s, r) => s + r.figures[f.key], 0),
+        f.key,
+      );
   });
 });

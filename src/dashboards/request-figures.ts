@@ -138,17 +138,22 @@ export function figuresFromSummary(
   year: number,
   openByBucket: Record<DueBucket, number>,
 ): RequestFigures {
-  const zeros = () => Array.from({ length: 12 }, () => 0);
+  const zeros = () => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   const received = zeros();
-  const closed = Object.fromEntries(OUTCOME_GROUPS.map((g) => [g, zeros()])) as Record<
-    OutcomeGroup,
-    number[]
-  >;
+  const closed: Record<OutcomeGroup, number[]> = {
+    granted: zeros(),
+    partially_granted: zeros(),
+    withheld: zeros(),
+    unable: zeros(),
+    not_processed: zeros(),
+    other: zeros(),
+  };
   const replies = zeros();
   const onTime = zeros();
-  const medians: (number | null)[] = Array.from({ length: 12 }, () => null);
+  const medians: (number | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null];
+  const prefix = `${year}-`;
   for (const m of months) {
-    if (!m.month.startsWith(`${year}-`)) continue;
+    if (!m.month.startsWith(prefix)) continue;
     const i = Number(m.month.slice(5, 7)) - 1;
     received[i] = m.received;
     for (const g of OUTCOME_GROUPS) closed[g][i] = m.closed[g];

@@ -1,7 +1,12 @@
 /** 依申请公开: everything the feature plugs into the application (read by src/features.ts). */
 import type { Feature } from '../feature.ts';
 import { recomputeOpenDeadlines } from './recompute-open-deadlines.ts';
-import { refreshSummaryOnCalendarChange, requestSummarySeed } from './request-summary.ts';
+import {
+  REBUILD_SUMMARY_JOB,
+  rebuildSummaryJob,
+  refreshSummaryOnCalendarChange,
+  requestSummarySeed,
+} from './request-summary.ts';
 import { sendDeadlineAlerts, sendDigestJob, sendSmsJob } from './send-deadline-alerts.ts';
 import { REQUEST_AUDIT_LABELS } from './request-audit.ts';
 import { requestRoutes } from '../web/routes/office/requests.tsx';
@@ -63,6 +68,7 @@ export function requestsFeature(): Feature {
       },
       'requests.send_digest': jobHandler(sendDigestJob),
       'requests.send_sms': jobHandler(sendSmsJob),
+      [REBUILD_SUMMARY_JOB]: rebuildSummaryJob,
       [PURGE_HELD_UPLOADS_JOB]: async (ctx) => {
         await purgeExpiredHeldUploads(ctx.db, fileStoreOf(config()), ctx.clock.now());
       },
@@ -78,7 +84,7 @@ export function requestsFeature(): Feature {
       },
       refreshSummaryOnCalendarChange,
     ],
-    // After the calendar's seed (features order): every agency not summarised yet gets its per-month summary.
+    // Queues, once per schema version, the job that summarises every agency not summarised yet.
     seeds: [requestSummarySeed],
     auditLabels: REQUEST_AUDIT_LABELS,
     commands: [requestsCommand],

@@ -7,12 +7,20 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDialect, targetOf } from '../../test/support/db.ts';
 import { cli } from '../../test/support/cli.ts';
-import { ctxAs, makeAgency, makeUser, userActor } from '../../test/support/factories.ts';
+import { ctxAs, makeAgency, makeUser, systemCtx, userActor } from '../../test/support/factories.ts';
 import { prepareDatabase } from '../setup.ts';
-import { fixedClock } from '../clock.ts';
+import { fixedClock, systemClock } from '../clock.ts';
 import { setCliDatabase } from '../cli/open-db.ts';
 import { generateRequests } from './generate-requests.ts';
-import { readMonthSummaries, summaryState } from './request-summary.ts';
+import {
+  readMonthSummaries,
+  REBUILD_SUMMARY_JOB,
+  rebuildSummaryJob,
+  rebuildSummaryKey,
+  requestSummarySeed,
+  summaryState,
+} from './request-summary.ts';
+import { drainJobs } from '../jobs/worker.ts';
 import { requestDashboard } from '../dashboards/request-dashboard.ts';
 
 const clock = fixedClock('2026-06-15T02:00:00Z');
@@ -93,5 +101,58 @@ describeEachDialect('request summary outside the use cases', (t) => {
     await prepareDatabase(db, clock);
     assert.equal((await summaryState(db, [town.id])).size, 1);
     assert.deepEqual(await figures(), moved);
+  });
+});
+
+describeEachDialect('the request summary rebuild job', (t) => {
+  test('two nodes starting at once queue one job; one worker runs it; the dashboard counts rows until then', async () => {
+    const db = t().db;
+    await prepareDatabase(db, clock);
+    const county = await makeAgency(db, { kind: 'county', parentId: null });
+    const town = await makeAgency(db, { parentId: county.id });
+    await generateRequests(db, town.id, 2026, 40, 7);
+    const inspector = await makeUser(db, county.id, ['inspector']);
+    const ctx = ctxAs(db, userActor(inspector), clock);
+    const figures = async () => (await requestDashboard(ctx, county.id, 2026)).below[0]!.figures;
+    const truth = await figures();
+    // As after an upgrade: the agency is not summarised, and this schema version's job not queued yet.
+    await db.deleteFrom('request_summary_state').where('agency_id', '=', town.id).execute();
+    await db.deleteFrom('request_month_stats').where('agency_id', '=', town.id).execute();
+    await db.deleteFrom('jobs').where('kind', '=', REBUILD_SUMMARY_JOB).execute();
+    const sys = systemCtx(db, clock);
+    await Promise.all([requestSummarySeed.run(sys), requestSummarySeed.run(sys)]);
+    const jobs = await db
+      .selectFrom('jobs')
+      .select(['status', 'unique_key'])
+      .where('kind', '=', REBUILD_SUMMARY_JOB)
+      .execute();
+    assert.deepEqual(jobs, [{ status: 'pending', unique_key: rebuildSummaryKey() }]);
+    assert.equal((await summaryState(db, [town.id])).size, 0, 'not built at start-up');
+    assert.deepEqual(await figures(), truth, 'counted from the rows meanwhile');
+    let runs = 0;
+    const handlers = new Map([
+      [
+        REBUILD_SUMMARY_JOB,
+        async (c: Parameters<typeof rebuildSummaryJob>[0]) => {
+          runs++;
+          await rebuildSummaryJob(c);
+        },
+      ],
+    ]);
+    const ran = await Promise.all([
+      // enqueue stamps run_at with the real time: the workers claim on it.
+      drainJobs({ db, clock: systemClock }, handlers, 'node-1'),
+      drainJobs({ db, clock: systemClock }, handlers, 'node-2'),
+    ]);
+    assert.equal(runs, 1);
+    assert.equal(ran[0]! + ran[1]!, 1);
+    assert.equal((await summaryState(db, [town.id])).size, 1, 'built by the job');
+    assert.deepEqual(await figures(), truth);
+    // Restarting on the same schema version queues nothing more.
+    await requestSummarySeed.run(sys);
+    assert.equal(
+      (await db.selectFrom('jobs').select('id').where('kind', '=', REBUILD_SUMMARY_JOB).execute()).length,
+      1,
+    );
   });
 });

@@ -12,7 +12,8 @@
  *   reads the summary only of an agency whose fingerprint is the current one, and counts the rows of any other;
  * - the state row of an agency is locked (an update) before its summary is changed, so a write and a calendar change
  *   of the same agency run one after the other on PostgreSQL (SQLite has one writer anyway);
- * - an agency without a state row is not summarised: the start-up seed builds it, as does its next write.
+ * - an agency without a state row is not summarised: the rebuild job (queued once per schema version at start-up)
+ *   builds it, as does its next write.
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
@@ -31,6 +32,8 @@ import {
   type OutcomeGroup,
 } from './request-counting.ts';
 import { OPEN_STATES } from './request.ts';
+import { enqueue } from '../jobs/queue.ts';
+import { migrations } from '../db/migrations/index.ts';
 
 export const STAT_COLUMNS = [
   'received',
@@ -297,13 +300,28 @@ export async function rebuildRequestSummary(
   return { agencies: ids.length, rows };
 }
 
-/** The start-up seed: build every agency not summarised yet (after an upgrade, every agency). */
+/** The job that builds every agency not summarised yet (or summarised on another calendar than the current one). */
+export const REBUILD_SUMMARY_JOB = 'requests.rebuild_summary';
+
+/** Its unique key: one run per schema version, however many nodes start on it (the migration head names it). */
+export const rebuildSummaryKey = () => `${REBUILD_SUMMARY_JOB}:${Object.keys(migrations).sort().at(-1)}`;
+
+/**
+ * The start-up seed: queue the rebuild job once per schema version (an upgrade queues it again). Every node runs the
+ * seed; the unique key keeps one job, and the job table's claim (SKIP LOCKED on PostgreSQL) gives it to one worker.
+ * Until it has run, the dashboards count the rows of the agencies not summarised.
+ */
 export const requestSummarySeed = {
   name: 'request-summary',
   run: async (ctx: Ctx): Promise<void> => {
-    await rebuildRequestSummary(ctx.db, ctx.clock.now(), { onlyStale: true });
+    await enqueue(ctx.db, REBUILD_SUMMARY_JOB, {}, { uniqueKey: rebuildSummaryKey() });
   },
 };
+
+/** The job's handler: the stale check over every agency, then the rebuild, 100 agencies per transaction. */
+export async function rebuildSummaryJob(ctx: Ctx): Promise<void> {
+  await rebuildRequestSummary(ctx.db, ctx.clock.now(), { onlyStale: true });
+}
 
 /** The stored calendar fingerprint of each summarised agency (absent: not summarised). */
 export async function summaryState(db: DbOrTrx, agencyIds: readonly number[]): Promise<Map<number, string>> {
@@ -329,6 +347,35 @@ export interface MonthSummary {
   medianDays: number | null;
 }
 
+// Positions in a month as the database sends it: [month, ...STAT_COLUMNS, histogram].
+const AT = Object.fromEntries(STAT_COLUMNS.map((c, i) => [c, i + 1])) as Record<StatColumn, number>;
+const DAYS_AT = STAT_COLUMNS.length + 1;
+
+/** One agency's months from the database's JSON array (a plain loop: a county decodes 200 of them per view). */
+function decodeMonths(json: string): MonthSummary[] {
+  const raw = JSON.parse(json) as (string | number | [number, number][])[][];
+  const list: MonthSummary[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const m = raw[i] as number[];
+    list[i] = {
+      month: raw[i]![0] as string,
+      received: m[AT.received]!,
+      closed: {
+        granted: m[AT.closed_granted]!,
+        partially_granted: m[AT.closed_partially_granted]!,
+        withheld: m[AT.closed_withheld]!,
+        unable: m[AT.closed_unable]!,
+        not_processed: m[AT.closed_not_processed]!,
+        other: m[AT.closed_other]!,
+      },
+      replies: m[AT.replies]!,
+      onTime: m[AT.on_time]!,
+      medianDays: medianOfHistogram(raw[i]![DAYS_AT] as [number, number][]),
+    };
+  }
+  return list;
+}
+
 /**
  * The months of a year of each agency (only months with something in them), the median from each histogram. One
  * row per agency (its months as one JSON array, built by the database): the driver decodes agencies, not months.
@@ -349,28 +396,7 @@ export async function readMonthSummaries(
     select agency_id, ${months} as months from request_month_stats
     where agency_id in (${sql.join([...agencyIds])}) and month >= ${`${year}-01`} and month <= ${`${year}-12`}
     group by agency_id`.execute(db);
-  for (const r of rows.rows) {
-    const list = (JSON.parse(r.months) as [string, ...number[]][]).map((m): MonthSummary => {
-      const days = m[STAT_COLUMNS.length + 1] as unknown as [number, number][];
-      const n = (c: StatColumn) => m[COL.get(c)! + 1] as number;
-      return {
-        month: m[0],
-        received: n('received'),
-        closed: {
-          granted: n('closed_granted'),
-          partially_granted: n('closed_partially_granted'),
-          withheld: n('closed_withheld'),
-          unable: n('closed_unable'),
-          not_processed: n('closed_not_processed'),
-          other: n('closed_other'),
-        },
-        replies: n('replies'),
-        onTime: n('on_time'),
-        medianDays: medianOfHistogram(days),
-      };
-    });
-    out.set(toNumber(r.agency_id), list);
-  }
+  for (const r of rows.rows) out.set(toNumber(r.agency_id), decodeMonths(r.months));
   return out;
 }
 
