@@ -460,9 +460,173 @@ export const aggregations: Scenario = async ({ db }) => {
   return out;
 };
 
+/**
+ * The bare curve (GONGKAI_BENCH_CURVE=1): what backs the province section of docs/scale.md, measured on the loaded
+ * database without starting the app — the bare ranked full-text query over one township and over every agency
+ * (the same SQL as `search`), `searchDocuments` over every agency in this process, the county's bare aggregates
+ * (the same SQL as `aggregations`) beside the publication dashboard and the report overview in this process, and
+ * the sizes of the largest tables and indexes. So the load is the only long step, and 4× and 16× fit a session.
+ */
+export async function curve(data: CountyData, db: Db, url: string): Promise<Figure[]> {
+  const out: Figure[] = [];
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const all = (await client.query<{ id: number }>(`select id from agencies`)).rows.map((a) => a.id);
+    const bareSql = `select id from search_documents d where d.tsv @@ cast($1 as tsquery) and d.is_public = 1
+      and d.agency_id = any($2) order by ts_rank(d.tsv, cast($1 as tsquery)) desc, d.dated_on desc, d.id desc limit 20`;
+    // The same 200 queries at every scale (the `search` scenario seeds them by scale).
+    const queries = randomQueries(200, 1);
+    const one: number[] = [];
+    const every: number[] = [];
+    const app: number[] = [];
+    const matches: number[] = [];
+    for (const q of queries) {
+      let t0 = performance.now();
+      await client.query(bareSql, [tsq(q), [data.home.id]]);
+      one.push(performance.now() - t0);
+      t0 = performance.now();
+      await client.query(bareSql, [tsq(q), all]);
+      every.push(performance.now() - t0);
+      t0 = performance.now();
+      await searchDocuments(db, { q, agencyIds: all, publicOnly: true, kinds: ['publication'], limit: 20 });
+      app.push(performance.now() - t0);
+    }
+    // How many rows each county-wide query ranks (the cost of ranking grows with it).
+    for (const q of queries.slice(0, 40)) {
+      const r = await client.query<{ n: string }>(
+        `select count(*) as n from search_documents d where d.tsv @@ cast($1 as tsquery) and d.is_public = 1`,
+        [tsq(q)],
+      );
+      matches.push(Number(r.rows[0]!.n));
+    }
+    const ms = (what: string, xs: number[], p: number, base?: number[]): Figure => ({
+      scenario: 'curve: search',
+      what: `${what} p${p}`,
+      value: pctOf(xs, p),
+      ...(base ? { baseline: pctOf(base, p) } : {}),
+      unit: 'ms',
+    });
+    out.push(
+      ms('bare ranked query, one township', one, 50),
+      ms('bare ranked query, one township', one, 95),
+      ms('bare ranked query, every agency', every, 50),
+      ms('bare ranked query, every agency', every, 95),
+      ms('searchDocuments, every agency (vs bare)', app, 50, every),
+      ms('searchDocuments, every agency (vs bare)', app, 95, every),
+      {
+        scenario: 'curve: search',
+        what: 'matches ranked by a county-wide query, median',
+        value: pctOf(matches, 50),
+        unit: 'rows',
+        note: `p95 ${pctOf(matches, 95)}, of ${data.rows.search_documents} documents`,
+      },
+    );
+  } finally {
+    await client.end();
+  }
+  // The county aggregates: bare SQL, and the app's use cases where they need no summary built by the load.
+  const ctx = ctxAs(db, userActor(data.inspector));
+  const county = data.counties[0]!.id;
+  const year = data.year;
+  const ids = (
+    await sql<{ id: number }>`select id from agencies where id = ${county} or parent_id = ${county}`.execute(
+      db,
+    )
+  ).rows.map((r) => r.id);
+  const [first, last] = [`${year}-01-01`, `${year}-12-31`];
+  const today = new Date().toISOString().slice(0, 10);
+  const open = [...OPEN_STATES];
+  const cases: [string, () => Promise<unknown>, (() => Promise<unknown>) | null][] = [
+    [
+      'bare request aggregate (county year)',
+      () =>
+        sql`select agency_id, count(*) filter (where received_on between ${first} and ${last}) as received,
+          count(*) filter (where closed_on between ${first} and ${last}) as closed,
+          count(*) filter (where status in (${sql.join(open)})) as open,
+          count(*) filter (where status in (${sql.join(open)}) and due_on < ${today}) as overdue,
+          count(*) filter (where closed_on between ${first} and ${last} and closed_on > due_on) as late
+        from info_requests where agency_id in (${sql.join(ids)})
+          and ((received_on between ${first} and ${last}) or (closed_on between ${first} and ${last})
+            or status in (${sql.join(open)}))
+        group by agency_id`.execute(db),
+      data.summarised ? () => requestDashboard(ctx, county, year) : null,
+    ],
+    [
+      'bare publication aggregate (county year)',
+      () =>
+        sql`select agency_id, category_id, substr(published_on, 6, 2) as month, published_on <= due_on as on_time,
+          count(*) as n
+        from publications where agency_id in (${sql.join(ids)}) and status = 'published' and attribute = 'proactive'
+          and published_on between ${first} and ${last}
+        group by 1, 2, 3, 4`.execute(db),
+      () => publicationDashboard(ctx, county, year),
+    ],
+    [
+      'bare report-overview join',
+      () =>
+        sql`select a.id, a.code, a.name, a.kind, a.parent_id, r.status, r.origin, r.cells_json, r.findings_json,
+          s.value_json from agencies a
+        left join annual_reports r on r.agency_id = a.id and r.year = ${year - 1}
+        left join agency_settings s on s.agency_id = a.id and s.key = 'annual_report.deadline'
+        where a.id in (${sql.join(ids)})`.execute(db),
+      () => reportOverview(ctx, county, year - 1),
+    ],
+  ];
+  for (const [what, bare, useCase] of cases) {
+    const b = await measure(bare, 10, 2);
+    out.push({
+      scenario: 'curve: aggregates',
+      what: `${what}, p10`,
+      value: b.p10,
+      unit: 'ms',
+      note: `median ${b.p50.toFixed(1)} ms`,
+    });
+    if (useCase) {
+      const u = await measure(useCase, 10, 2);
+      out.push({
+        scenario: 'curve: aggregates',
+        what: `  its use case in this process, p10`,
+        value: u.p10,
+        baseline: b.p10,
+        unit: 'ms',
+        note: `median ${u.p50.toFixed(1)} ms`,
+      });
+    }
+  }
+  const sizes = await sql<{ name: string; table: string; index: string; total: string }>`
+    select c.relname as name, pg_relation_size(c.oid) as table, pg_indexes_size(c.oid) as index,
+      pg_total_relation_size(c.oid) as total
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind = 'r' order by pg_total_relation_size(c.oid) desc limit 6`.execute(
+    db,
+  );
+  for (const r of sizes.rows)
+    out.push({
+      scenario: 'curve: sizes',
+      what: `${r.name}: table (incl. TOAST: total − indexes)`,
+      value: (Number(r.total) - Number(r.index)) / 2 ** 20,
+      unit: 'MB',
+      note: `indexes ${(Number(r.index) / 2 ** 20).toFixed(0)} MB, heap alone ${(Number(r.table) / 2 ** 20).toFixed(0)} MB`,
+    });
+  const idx = await sql<{ name: string; bytes: string }>`
+    select c.relname as name, pg_relation_size(c.oid) as bytes from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind = 'i' order by pg_relation_size(c.oid) desc limit 8`.execute(db);
+  for (const r of idx.rows)
+    out.push({
+      scenario: 'curve: sizes',
+      what: `index ${r.name}`,
+      value: Number(r.bytes) / 2 ** 20,
+      unit: 'MB',
+    });
+  return out;
+}
+
 /** The scenarios by name; GONGKAI_BENCH_ONLY=name,name runs some of them. */
 export const SCENARIOS: Record<string, Scenario> = { cachedPages, search, aggregations };
 const ONLY = process.env.GONGKAI_BENCH_ONLY?.split(',');
+const CURVE = process.env.GONGKAI_BENCH_CURVE === '1';
 
 function print(f: Figure): void {
   const ratio =
@@ -490,15 +654,18 @@ export async function run(): Promise<void> {
     let app: AppProcess | undefined;
     try {
       const t0 = performance.now();
-      const data = await generateCounty(db, url, scale);
+      const load0 = os.loadavg()[0]!;
+      // The bare curve needs no per-month request summary (the app is not started): the load skips its rebuild.
+      const data = await generateCounty(db, url, scale, { summary: !CURVE });
       const size = await admin.query(`select pg_database_size($1) as s`, [name]);
       console.log(
         `scale ${scale}×: ${Object.entries(data.rows)
           .map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)
           .join(', ')}; loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s ` +
           `(${Object.entries(data.loadSeconds)
-            .map(([k, v]) => `${k} ${v} s`)
-            .join(', ')}); database ${(Number(size.rows[0].s) / 2 ** 30).toFixed(2)} GiB`,
+            .map(([k, v]) => `${k} ${v} s [CPU node ${data.loadCpu[k]?.node} s, pg ${data.loadCpu[k]?.pg} s]`)
+            .join(', ')}); database ${(Number(size.rows[0].s) / 2 ** 30).toFixed(2)} GiB; ` +
+          `load average ${load0.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)}`,
       );
       const sizes = await sql<{
         name: string;
@@ -509,6 +676,15 @@ export async function run(): Promise<void> {
       console.log(
         `  largest relations: ${sizes.rows.map((r) => `${r.name} ${(Number(r.bytes) / 2 ** 20).toFixed(0)} MB`).join(', ')}`,
       );
+      if (CURVE) {
+        const figures = await curve(data, db, url);
+        console.log(`  — bare curve (load average ${os.loadavg()[0]!.toFixed(1)})`);
+        figures.forEach(print);
+        const { inspector, ...rest } = data;
+        void inspector;
+        results.push({ scale, data: rest, figures });
+        continue;
+      }
       app = await startApp(url);
       const first = await fetch(`${app.base}/`);
       await first.arrayBuffer();

@@ -2,44 +2,142 @@
  * Bulk loading for the county bench: rows streamed into PostgreSQL with COPY … FROM STDIN (pg-copy-streams), in
  * COPY's text format, with the table's secondary indexes dropped before and rebuilt after (as a real bulk load is
  * done: one sorted index build is far cheaper than a million incremental inserts into a GIN index).
+ *
+ * What makes a load fast here (measured, docs/scale.md "Loading"): each loading connection skips the foreign-key
+ * triggers (`session_replication_role = replica`: the generator only writes ids it read from the database) and
+ * commits asynchronously; a table that is empty, and whose referencing tables are all empty, is truncated and
+ * loaded with `COPY … FREEZE` in one transaction, so its rows are written frozen and all-visible (the VACUUM after
+ * the load has nothing left to rewrite); several tables are loaded at once, one COPY stream per connection, from one
+ * pass of the generator; and index builds get `maintenance_work_mem` (GIN builds in memory instead of in batches).
  */
-import type pg from 'pg';
+import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 export type Cell = string | number | null;
+
+const SPECIAL = /[\\\t\n\r]/;
 
 /** One value in COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. */
 export function copyText(v: Cell): string {
   if (v === null) return '\\N';
   if (typeof v === 'number') return String(v);
+  if (!SPECIAL.test(v)) return v;
   return v.replace(/[\\\t\n\r]/g, (ch) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[ch]!);
 }
 
-/** Stream `rows` into `table` (columns in order) through one COPY; waits for the socket to drain as it goes. */
+/** One row as a line of COPY's text format. */
+export function copyLine(row: readonly Cell[]): string {
+  let s = copyText(row[0]!);
+  for (let i = 1; i < row.length; i++) s += '\t' + copyText(row[i]!);
+  return s + '\n';
+}
+
+/** A loading connection's settings (session only): no FK triggers, asynchronous commit, memory for index builds. */
+export async function loadingSession(client: pg.ClientBase): Promise<void> {
+  await client.query(`set session_replication_role = replica`);
+  await client.query(`set synchronous_commit = off`);
+  await client.query(`set maintenance_work_mem = '1GB'`);
+  await client.query(`set max_parallel_maintenance_workers = 2`);
+}
+
+/** A new connection with the loading settings. */
+export async function loadingClient(url: string): Promise<pg.Client> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await loadingSession(c);
+  return c;
+}
+
+/**
+ * When `table` and every table referencing it (recursively) are empty: truncate them all, inside the caller's open
+ * transaction, so that a COPY in the same transaction may use FREEZE. Returns whether it did.
+ */
+async function truncateIfEmpty(client: pg.ClientBase, table: string): Promise<boolean> {
+  const r = await client.query<{ t: string }>(
+    `with recursive refs(oid) as (
+       select $1::regclass::oid
+       union select c.conrelid from pg_constraint c join refs on c.confrelid = refs.oid where c.contype = 'f')
+     select oid::regclass::text as t from refs`,
+    [table],
+  );
+  const tables = r.rows.map((x) => x.t);
+  for (const t of tables) {
+    const n = await client.query(`select exists (select 1 from ${t}) as any`);
+    if (n.rows[0].any) return false;
+  }
+  await client.query(`truncate ${tables.join(', ')}`);
+  return true;
+}
+
+export interface CopyTarget {
+  client: pg.ClientBase;
+  table: string;
+  columns: readonly string[];
+}
+
+/**
+ * Stream rows into several tables at once from one pass of `rows`: each item holds one row (or null) per target,
+ * in the order of `targets`, and each target has its own connection and COPY stream (so PostgreSQL parses and
+ * writes them in parallel backends while this process generates). Each target is loaded in one transaction, with
+ * FREEZE when its table could be emptied first (see truncateIfEmpty). Returns the rows written per target.
+ */
+export async function copyMany(
+  targets: readonly CopyTarget[],
+  rows: Iterable<readonly (readonly Cell[] | null)[]>,
+): Promise<number[]> {
+  const streams = [];
+  for (const t of targets) {
+    await t.client.query('begin');
+    const freeze = await truncateIfEmpty(t.client, t.table);
+    const stream = t.client.query(
+      copyFrom(`copy ${t.table} (${t.columns.join(', ')}) from stdin${freeze ? ' with (freeze)' : ''}`),
+    );
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on('finish', () => resolve());
+      stream.on('error', reject);
+    });
+    // A failed COPY rejects `done`; a writer waiting for 'drain' must see it too, or it would wait forever.
+    const failed = new Promise<never>((_, reject) => stream.on('error', reject));
+    failed.catch(() => undefined);
+    streams.push({ stream, done, failed, chunk: '', n: 0 });
+  }
+  try {
+    for (const item of rows) {
+      for (let i = 0; i < streams.length; i++) {
+        const row = item[i];
+        if (!row) continue;
+        const s = streams[i]!;
+        s.chunk += copyLine(row);
+        s.n++;
+        if (s.chunk.length > 1 << 20) {
+          const ok = s.stream.write(s.chunk);
+          s.chunk = '';
+          if (!ok)
+            await Promise.race([new Promise<void>((r) => s.stream.once('drain', () => r())), s.failed]);
+        }
+      }
+    }
+    for (const s of streams) s.stream.end(s.chunk);
+    await Promise.all(streams.map((s) => s.done));
+    for (const t of targets) await t.client.query('commit');
+  } catch (e) {
+    for (const t of targets) await t.client.query('rollback').catch(() => undefined);
+    throw e;
+  }
+  return streams.map((s) => s.n);
+}
+
+/** Stream `rows` into `table` (columns in order) through one COPY (copyMany with one target). */
 export async function copyRows(
   client: pg.ClientBase,
   table: string,
   columns: readonly string[],
   rows: Iterable<readonly Cell[]>,
 ): Promise<number> {
-  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('finish', () => resolve());
-    stream.on('error', reject);
-  });
-  let n = 0;
-  let chunk = '';
-  for (const row of rows) {
-    chunk += row.map(copyText).join('\t') + '\n';
-    n++;
-    if (chunk.length > 1 << 20) {
-      if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', () => r()));
-      chunk = '';
-    }
-  }
-  stream.end(chunk);
-  await done;
-  return n;
+  const one = (function* () {
+    for (const r of rows) yield [r];
+  })();
+  return (await copyMany([{ client, table, columns }], one))[0]!;
 }
 
 /** Drop a table's non-constraint indexes; returns their definitions to rebuild with `rebuildIndexes`. */
