@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
-import type { Db, DbOrTrx } from '../db/database.ts';
+import { sql } from 'kysely';
+import { dialectOf, type Db, type DbOrTrx } from '../db/database.ts';
 import type { Actor } from '../context.ts';
 import { nowIso } from '../db/values.ts';
-import { findUser } from '../org/org.queries.ts';
+import { toUser, userColumns } from '../org/org.queries.ts';
 import type { User } from '../org/org.ts';
+import { isRole } from '../org/roles.ts';
 import { cutBytes } from '../text/cut.ts';
 
 /** Sessions end after 30 minutes without a request (level-3 idle timeout). */
@@ -17,6 +19,8 @@ export interface SessionInfo {
   id: string;
   user: User;
   csrfToken: string;
+  /** The name of the user's agency (every office page shows it in its header). */
+  agencyName: string;
 }
 
 /** The stored id is a hash: a leaked sessions table cannot be replayed as cookies. */
@@ -52,10 +56,27 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** Resolve a cookie token to a live session, enforcing the idle timeout and the absolute lifetime; touches last-seen. */
+/**
+ * Resolve a cookie token to a live session, enforcing the idle timeout and the absolute lifetime; touches last-seen.
+ * The session, its user, the user's roles and the name of the user's agency come in one statement: every request
+ * with a session cookie runs it, and as four statements they were most of an office page's shell (docs/scale.md,
+ * "Sixth pass").
+ */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionInfo | null> {
   const id = sessionIdOf(token);
-  const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  // Roles as one text column: role names are identifiers (no commas), and an unknown one is dropped by isRole.
+  const roles =
+    dialectOf(db) === 'postgres'
+      ? sql<string | null>`(select string_agg(r.role, ',') from user_roles r where r.user_id = u.id)`
+      : sql<string | null>`(select group_concat(r.role, ',') from user_roles r where r.user_id = u.id)`;
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .select(userColumns.map((c) => `u.${c}` as const))
+    .select(['s.csrf_token', 's.created_at', 's.last_seen_at', 'a.name as agency_name', roles.as('roles')])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
   if (!row) return null;
   const idle = now.getTime() - new Date(row.last_seen_at).getTime();
   const age = now.getTime() - new Date(row.created_at).getTime();
@@ -63,8 +84,8 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }
-  const user = await findUser(db, row.user_id);
-  if (!user || !user.isActive) return null;
+  const user = toUser(row, (row.roles ?? '').split(',').filter(isRole));
+  if (!user.isActive) return null;
   if (idle > TOUCH_EVERY_MS) {
     await db
       .updateTable('sessions')
@@ -72,7 +93,7 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
       .where('id', '=', id)
       .execute();
   }
-  return { id, user, csrfToken: row.csrf_token };
+  return { id, user, csrfToken: row.csrf_token, agencyName: row.agency_name };
 }
 
 export async function deleteSession(db: DbOrTrx, id: string): Promise<void> {

@@ -30,6 +30,11 @@ interface ChartBase {
   note?: string;
   /** Width of the drawing in SVG units (default 360, so a 360 px phone shows it at full size). */
   width?: number;
+  /**
+   * The id of a table of the page that carries the chart's numbers beside the drawing (and more): the figure links to
+   * it instead of repeating the numbers in a table of its own.
+   */
+  tableId?: string;
 }
 
 export interface BarChartSpec extends ChartBase {

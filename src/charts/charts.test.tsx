@@ -32,7 +32,10 @@ function parse(spec: ChartSpec) {
   );
   const marks = DomUtils.findAll((e) => e.attribs['data-value'] !== undefined, [svg]);
   const texts = DomUtils.findAll(
-    (e) => e.name === 'text' && (e.attribs.class ?? '').includes('gk-value'),
+    (e) =>
+      e.name === 'text' &&
+      ((e.attribs.class ?? '').includes('gk-value') ||
+        ((e.parent as Element | null)?.attribs?.class ?? '').includes('gk-values')),
     [svg],
   ).map((e) => DomUtils.textContent(e));
   return { doc, svg, table, cells, marks, texts };

@@ -81,7 +81,8 @@ export function ChartDataTable({ spec }: { spec: ChartSpec }) {
 
 /**
  * One chart on a page. Screen readers get the caption, the summary and the table (the SVG is aria-hidden);
- * the table sits in a <details> so sighted readers can open it, and is always printed (see site.css).
+ * the table sits in a <details> so sighted readers can open it, and is always printed (see site.css) — or, when the
+ * page has its own table of the numbers (`tableId`), a link leads to that one.
  */
 export function Chart({ spec, open }: { spec: ChartSpec; open?: boolean }) {
   const id = safeId(spec.id);
@@ -93,10 +94,16 @@ export function Chart({ spec, open }: { spec: ChartSpec; open?: boolean }) {
       <p class="gk-chart-summary">{chartSummary(spec)}</p>
       <div class="gk-chart-drawing">{chartSvg(spec)}</div>
       {spec.note ? <p class="gk-chart-note">{spec.note}</p> : null}
-      <details class="gk-chart-data" open={open}>
-        <summary>查看数据表</summary>
-        <ChartDataTable spec={spec} />
-      </details>
+      {spec.tableId ? (
+        <p class="gk-chart-data-link">
+          <a href={`#${safeId(spec.tableId)}`}>查看数据表</a>
+        </p>
+      ) : (
+        <details class="gk-chart-data" open={open}>
+          <summary>查看数据表</summary>
+          <ChartDataTable spec={spec} />
+        </details>
+      )}
       {spec.href ? (
         <p class="gk-chart-more">
           <a href={spec.href}>{spec.hrefLabel ?? `查看${spec.title}明细`}</a>

@@ -4,9 +4,28 @@ export type ValueFormat = 'count' | 'percent' | 'days' | 'yuan';
 const grouped = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
 
+/** Written values per format: Intl's format is the costliest step of a chart's cells and tables, and the values of a
+ * page repeat (a heatmap's 156 shares are a dozen distinct ratios). Bounded: emptied when full. */
+const written = new Map<ValueFormat, Map<number, string>>();
+const WRITTEN_MAX = 5000;
+
 /** Write one value; `null` (no data for this point) is a dash, never 0. */
 export function formatValue(value: number | null, format: ValueFormat = 'count'): string {
   if (value === null || !Number.isFinite(value)) return '—';
+  // A map does not tell -0 from 0 (Intl writes "-0").
+  if (Object.is(value, -0)) return write(value, format);
+  let memo = written.get(format);
+  if (!memo) written.set(format, (memo = new Map()));
+  let s = memo.get(value);
+  if (s === undefined) {
+    s = write(value, format);
+    if (memo.size >= WRITTEN_MAX) memo.clear();
+    memo.set(value, s);
+  }
+  return s;
+}
+
+function write(value: number, format: ValueFormat): string {
   switch (format) {
     case 'count':
       return grouped.format(value);
@@ -29,7 +48,10 @@ export function formatTick(value: number, format: ValueFormat = 'count'): string
 /** Approximate rendered width of a label in px: CJK and full-width characters are one em, others ~0.6 em. */
 export function textWidth(text: string, fontSize: number): number {
   let w = 0;
-  for (const ch of text) w += /[\u2e80-\uffff]/u.test(ch) ? 1 : 0.6;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    w += cp >= 0x2e80 && cp <= 0xffff ? 1 : 0.6;
+  }
   return w * fontSize;
 }
 

@@ -171,7 +171,7 @@ export async function listVillages(db: DbOrTrx, agencyId: number): Promise<Villa
   }));
 }
 
-type UserRow = {
+export type UserRow = {
   id: number;
   agency_id: number;
   office_id: number | null;
@@ -186,7 +186,7 @@ type UserRow = {
   last_login_at: string | null;
 };
 
-const userColumns = [
+export const userColumns = [
   'id',
   'agency_id',
   'office_id',
@@ -201,7 +201,7 @@ const userColumns = [
   'last_login_at',
 ] as const;
 
-function toUser(r: UserRow, roles: Role[]): User {
+export function toUser(r: UserRow, roles: Role[]): User {
   return {
     id: r.id,
     agencyId: r.agency_id,

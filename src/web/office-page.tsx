@@ -3,7 +3,6 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, C } from './app-env.ts';
 import { OfficeLayout } from './views/layout.tsx';
 import { page } from './render.tsx';
-import { findAgency } from '../org/org.queries.ts';
 import type { User } from '../org/org.ts';
 import { DomainError } from '../errors.ts';
 import type { Actor } from '../context.ts';
@@ -48,13 +47,12 @@ export async function officePage(
   status = 200,
 ): Promise<Response> {
   const user = currentUser(c);
-  const agency = await findAgency(c.var.deps.db, user.agencyId);
   return page(
     c,
     <OfficeLayout
       title={title}
       user={user}
-      agencyName={agency?.name ?? ''}
+      agencyName={c.var.session?.agencyName ?? ''}
       nav={c.var.shell.nav}
       largeFont={c.var.largeFont}
       csrf={c.var.csrf}

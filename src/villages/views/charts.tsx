@@ -6,15 +6,19 @@ import { Chart, type BarChartSpec, type HeatmapChartSpec } from '../../charts/in
 import type { HeatCell } from '../disclosure-calendar.ts';
 import { cellShare } from '../disclosure-calendar.ts';
 
-/** Villages × months: the share of due items disclosed on time (— where nothing was due). */
+/**
+ * Villages × months: the share of due items disclosed on time (— where nothing was due). `tableId`: the page's own
+ * table of the same cells (share, on time and due), which the figure then links to instead of repeating it.
+ */
 export function heatmapSpec(
   rows: { villageId: number; name: string; cells: HeatCell[] }[],
-  opts: { year: number; title: string; hrefOf?: (villageId: number) => string },
+  opts: { year: number; title: string; hrefOf?: (villageId: number) => string; tableId?: string },
 ): HeatmapChartSpec {
   return {
     kind: 'heatmap',
     id: 'village-heatmap',
     title: opts.title,
+    ...(opts.tableId ? { tableId: opts.tableId } : {}),
     format: 'percent',
     lead: '每格为该村当月到期事项中按时公开的比例；“—”为当月无到期事项。',
     rows: rows.map((r) => ({ label: r.name, href: opts.hrefOf?.(r.villageId) })),
@@ -29,6 +33,7 @@ export function VillageHeatmap(props: {
   year: number;
   title: string;
   hrefOf?: (villageId: number) => string;
+  tableId?: string;
 }) {
   return <Chart spec={heatmapSpec(props.rows, props)} />;
 }

@@ -4,6 +4,7 @@ import { KIND_LABELS, KINDS, periodLabel } from '../../../villages/village-discl
 import { cellShare } from '../../../villages/disclosure-calendar.ts';
 import type { townshipOverview } from '../../../villages/township-overview.ts';
 import { VillageHeatmap } from '../../../villages/views/charts.tsx';
+import { formatValue } from '../../../charts/index.ts';
 import { VillageAssets } from '../../../villages/views/common.tsx';
 
 export interface OverviewViewProps {
@@ -67,10 +68,12 @@ export function OverviewView(props: OverviewViewProps) {
           year={year}
           title={`各村各月按时公开比例${kind ? `（${KIND_LABELS[kind]}）` : ''}`}
           hrefOf={(id) => `/office/villages/v/${id}${readOnly ? `?agency=${agencyId}` : ''}`}
+          tableId="heat-table"
         />
+        {/* The heatmap's data table (its figure links here): each cell's share as drawn, and its counts. */}
         <div class="table-scroll" tabindex={0}>
           <table class="data" id="heat-table">
-            <caption class="sr-only">各村各月：按时公开/到期事项</caption>
+            <caption class="sr-only">各村各月按时公开比例（按时公开/到期事项）</caption>
             <thead>
               <tr>
                 <th scope="col">村</th>
@@ -89,7 +92,9 @@ export function OverviewView(props: OverviewViewProps) {
                   </th>
                   {v.cells.map((cell) => (
                     <td class="num" data-share={cellShare(cell) ?? ''}>
-                      {cell.due ? `${cell.onTime}/${cell.due}` : '—'}
+                      {cell.due
+                        ? `${formatValue(cellShare(cell), 'percent')}（${cell.onTime}/${cell.due}）`
+                        : '—'}
                     </td>
                   ))}
                 </tr>
