@@ -7,7 +7,7 @@ import { unlinkHiddenFieldErrors } from './error-summary-links.ts';
  * Render a page (JSX, escaped by default) to an HTML response. The body is sent as its UTF-8 bytes, encoded once
  * here: a string body is checked for lone surrogates and encoded again by the Response (or measured and encoded by
  * the Node server), each a pass over the whole page. The doctype is prepended before the error-summary check, so
- * the renderer's concatenated string is flattened once, not twice (docs/scale.md, "Sixth pass").
+ * the renderer's concatenated string is flattened once, not twice (docs/scale.md, "Eighth pass").
  */
 export function page(c: C, node: VNode, status = 200): Response {
   c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
