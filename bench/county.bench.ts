@@ -357,6 +357,42 @@ export const search: Scenario = async ({ data, db, app, cookie, url }) => {
 };
 
 /**
+ * The county-year aggregates as bare SQL over one county's agencies (`ids`): what the request dashboard, the
+ * publication dashboard and the report overview compute, the baselines of the aggregations and of the curve.
+ */
+function bareCountySql(db: Db, ids: number[], year: number) {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const today = new Date().toISOString().slice(0, 10);
+  const open = [...OPEN_STATES];
+  return {
+    requests: () =>
+      sql`select agency_id, count(*) filter (where received_on between ${first} and ${last}) as received,
+        count(*) filter (where closed_on between ${first} and ${last}) as closed,
+        count(*) filter (where status in (${sql.join(open)})) as open,
+        count(*) filter (where status in (${sql.join(open)}) and due_on < ${today}) as overdue,
+        count(*) filter (where closed_on between ${first} and ${last} and closed_on > due_on) as late
+      from info_requests where agency_id in (${sql.join(ids)})
+        and ((received_on between ${first} and ${last}) or (closed_on between ${first} and ${last})
+          or status in (${sql.join(open)}))
+      group by agency_id`.execute(db),
+    publications: () =>
+      sql`select agency_id, category_id, substr(published_on, 6, 2) as month, published_on <= due_on as on_time,
+        count(*) as n
+      from publications where agency_id in (${sql.join(ids)}) and status = 'published' and attribute = 'proactive'
+        and published_on between ${first} and ${last}
+      group by 1, 2, 3, 4`.execute(db),
+    // Every agency below with its report of the year before and its deadline setting.
+    reports: () =>
+      sql`select a.id, a.code, a.name, a.kind, a.parent_id, r.status, r.origin, r.cells_json, r.findings_json,
+        s.value_json from agencies a
+      left join annual_reports r on r.agency_id = a.id and r.year = ${year - 1}
+      left join agency_settings s on s.agency_id = a.id and s.key = 'annual_report.deadline'
+      where a.id in (${sql.join(ids)})`.execute(db),
+  };
+}
+
+/**
  * The county's aggregations: the supervising dashboard, the request and publication dashboards over every agency
  * below, the report overview.
  */
@@ -377,33 +413,9 @@ export async function aggregationCases(
       db,
     )
   ).rows.map((r) => r.id);
-  const first = `${year}-01-01`;
-  const last = `${year}-12-31`;
   const today = new Date().toISOString().slice(0, 10);
   const open = [...OPEN_STATES];
-  const bareRequests = () =>
-    sql`select agency_id, count(*) filter (where received_on between ${first} and ${last}) as received,
-        count(*) filter (where closed_on between ${first} and ${last}) as closed,
-        count(*) filter (where status in (${sql.join(open)})) as open,
-        count(*) filter (where status in (${sql.join(open)}) and due_on < ${today}) as overdue,
-        count(*) filter (where closed_on between ${first} and ${last} and closed_on > due_on) as late
-      from info_requests where agency_id in (${sql.join(ids)})
-        and ((received_on between ${first} and ${last}) or (closed_on between ${first} and ${last})
-          or status in (${sql.join(open)}))
-      group by agency_id`.execute(db);
-  const barePublications = () =>
-    sql`select agency_id, category_id, substr(published_on, 6, 2) as month, published_on <= due_on as on_time,
-        count(*) as n
-      from publications where agency_id in (${sql.join(ids)}) and status = 'published' and attribute = 'proactive'
-        and published_on between ${first} and ${last}
-      group by 1, 2, 3, 4`.execute(db);
-  // The overview's rows: every agency below with its report of the year and its deadline setting.
-  const bareReports = () =>
-    sql`select a.id, a.code, a.name, a.kind, a.parent_id, r.status, r.origin, r.cells_json, r.findings_json,
-        s.value_json from agencies a
-      left join annual_reports r on r.agency_id = a.id and r.year = ${year - 1}
-      left join agency_settings s on s.agency_id = a.id and s.key = 'annual_report.deadline'
-      where a.id in (${sql.join(ids)})`.execute(db);
+  const bare = bareCountySql(db, ids, year);
   // The supervising dashboard's figures: one grouped count per table over the agencies below (not the county),
   // then their report of last year and its deadline setting.
   const below = ids.filter((id) => id !== county);
@@ -435,10 +447,10 @@ export async function aggregationCases(
     [
       'request dashboard (county, every agency below)',
       () => requestDashboard(ctx, county, year),
-      bareRequests,
+      bare.requests,
     ],
-    ['publication dashboard (county)', () => publicationDashboard(ctx, county, year), barePublications],
-    ['annual-report overview (county)', () => reportOverview(ctx, county, year - 1), bareReports],
+    ['publication dashboard (county)', () => publicationDashboard(ctx, county, year), bare.publications],
+    ['annual-report overview (county)', () => reportOverview(ctx, county, year - 1), bare.reports],
   ];
 }
 
@@ -534,44 +546,19 @@ export async function curve(data: CountyData, db: Db, url: string): Promise<Figu
       db,
     )
   ).rows.map((r) => r.id);
-  const [first, last] = [`${year}-01-01`, `${year}-12-31`];
-  const today = new Date().toISOString().slice(0, 10);
-  const open = [...OPEN_STATES];
+  const bare = bareCountySql(db, ids, year);
   const cases: [string, () => Promise<unknown>, (() => Promise<unknown>) | null][] = [
     [
       'bare request aggregate (county year)',
-      () =>
-        sql`select agency_id, count(*) filter (where received_on between ${first} and ${last}) as received,
-          count(*) filter (where closed_on between ${first} and ${last}) as closed,
-          count(*) filter (where status in (${sql.join(open)})) as open,
-          count(*) filter (where status in (${sql.join(open)}) and due_on < ${today}) as overdue,
-          count(*) filter (where closed_on between ${first} and ${last} and closed_on > due_on) as late
-        from info_requests where agency_id in (${sql.join(ids)})
-          and ((received_on between ${first} and ${last}) or (closed_on between ${first} and ${last})
-            or status in (${sql.join(open)}))
-        group by agency_id`.execute(db),
+      bare.requests,
       data.summarised ? () => requestDashboard(ctx, county, year) : null,
     ],
     [
       'bare publication aggregate (county year)',
-      () =>
-        sql`select agency_id, category_id, substr(published_on, 6, 2) as month, published_on <= due_on as on_time,
-          count(*) as n
-        from publications where agency_id in (${sql.join(ids)}) and status = 'published' and attribute = 'proactive'
-          and published_on between ${first} and ${last}
-        group by 1, 2, 3, 4`.execute(db),
+      bare.publications,
       () => publicationDashboard(ctx, county, year),
     ],
-    [
-      'bare report-overview join',
-      () =>
-        sql`select a.id, a.code, a.name, a.kind, a.parent_id, r.status, r.origin, r.cells_json, r.findings_json,
-          s.value_json from agencies a
-        left join annual_reports r on r.agency_id = a.id and r.year = ${year - 1}
-        left join agency_settings s on s.agency_id = a.id and s.key = 'annual_report.deadline'
-        where a.id in (${sql.join(ids)})`.execute(db),
-      () => reportOverview(ctx, county, year - 1),
-    ],
+    ['bare report-overview join', bare.reports, () => reportOverview(ctx, county, year - 1)],
   ];
   for (const [what, bare, useCase] of cases) {
     const b = await measure(bare, 10, 2);

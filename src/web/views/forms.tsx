@@ -296,6 +296,21 @@ export function FormFields({ form, fields }: { form: FormState; fields: readonly
   );
 }
 
+/** What a person had typed into a form that was refused and is no longer shown, so nothing typed is lost. */
+export function TypedUnsaved({ typed }: { typed: readonly (readonly [string, string])[] }) {
+  if (!typed.length) return null;
+  return (
+    <dl class="typed">
+      {typed.map(([label, v]) => (
+        <>
+          <dt>您填写的{label}（未保存）</dt>
+          <dd>{v}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
 export function Submit({ children }: { children: ComponentChildren }) {
   return (
     <div class="actions">

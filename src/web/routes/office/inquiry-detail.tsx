@@ -1,7 +1,15 @@
 /** The message page for staff: facts, text with its screening, history, and the forms of the steps open to the user. */
 import type { C } from '../../app-env.ts';
 import { officePage } from '../../office-page.tsx';
-import { Csrf, FormError, Submit, TextArea, emptyForm, type FormState } from '../../views/forms.tsx';
+import {
+  Csrf,
+  FormError,
+  Submit,
+  TextArea,
+  TypedUnsaved,
+  emptyForm,
+  type FormState,
+} from '../../views/forms.tsx';
 import { History, ScreenReport, bjTime } from '../../views/inquiry-views.tsx';
 import { StepForms, VersionField, type StepField } from '../../views/inquiries/step-forms.tsx';
 import { inquiryStepTable } from '../../views/inquiries/step-table.ts';
@@ -89,16 +97,7 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
       {refused ? (
         <div class="form-error" role="alert">
           {refused[1].message}
-          {typed.length ? (
-            <dl class="typed">
-              {typed.map(([label, v]) => (
-                <>
-                  <dt>您填写的{label}（未保存）</dt>
-                  <dd>{v}</dd>
-                </>
-              ))}
-            </dl>
-          ) : null}
+          <TypedUnsaved typed={typed} />
         </div>
       ) : null}
       <h1>

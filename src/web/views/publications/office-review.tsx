@@ -12,6 +12,7 @@ import {
   Select,
   Submit,
   TextArea,
+  TypedUnsaved,
   emptyForm,
   type FormState,
 } from '../forms.tsx';
@@ -137,23 +138,16 @@ export function ReviewSection({ page, forms, csrf }: SectionProps) {
  * this person's): who acted, when, the state now — and what this person had written, so nothing typed is lost.
  */
 function RefusedReview({ form }: { form: FormState }) {
-  const typed = [
-    ['审核意见', str(form.values.reason)],
-    ['保密审查说明', str(form.values.secrecyNote)],
-  ].filter(([, v]) => v);
+  const typed = (
+    [
+      ['审核意见', str(form.values.reason)],
+      ['保密审查说明', str(form.values.secrecyNote)],
+    ] as const
+  ).filter(([, v]) => v);
   return (
     <div class="refused-review">
       <FormError form={form} />
-      {typed.length ? (
-        <dl class="typed">
-          {typed.map(([label, v]) => (
-            <>
-              <dt>您填写的{label}（未保存）</dt>
-              <dd>{v}</dd>
-            </>
-          ))}
-        </dl>
-      ) : null}
+      <TypedUnsaved typed={typed} />
     </div>
   );
 }
