@@ -154,14 +154,16 @@ async function storedHash(db: Db, store: 'disk' | 'database', dataDir: string, k
   return hash.digest('hex');
 }
 
-// Live memory: a full, precise collection before each sample (gc() without options, the collection a heap snapshot
-// makes). Not gc({ type: 'major' }): V8 runs that one as if the stack might hold heap pointers, and on PostgreSQL
-// with the database store it left about 3/4 of the upload counted in arrayBuffers although nothing referenced those
-// buffers any more (a heap snapshot taken then found no retainer and freed them; so did an idle event loop). A parser
-// or store that kept the body would keep it alive here too.
+// Live memory: full collections before each sample (see mem()). One was not enough: the buffers a collection finds
+// dead are freed on a background thread, and on a loaded machine (CI runs two test files at once) the sample could
+// still count most of the upload in arrayBuffers although nothing referenced it (19 MiB of 40 measured under load
+// with one collection, 1.5 MiB with two). A parser or store that kept the body would keep it alive here too.
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 const mem = () => {
+  // Twice: V8 frees the backing stores of the buffers a collection found dead on a background thread, which a loaded
+  // machine may not have run yet; the next collection finishes that sweep before it starts.
+  gc();
   gc();
   const m = process.memoryUsage();
   return { rss: m.rss, heap: m.heapUsed + m.arrayBuffers };

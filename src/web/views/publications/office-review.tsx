@@ -144,9 +144,11 @@ function RefusedReview({ form }: { form: FormState }) {
       ['保密审查说明', str(form.values.secrecyNote)],
     ] as const
   ).filter(([, v]) => v);
+  // The form is gone, so its fields' errors have nothing to link to: they are said in one message instead.
+  const said = [form.message, ...Object.values(form.errors)].filter((m): m is string => !!m);
   return (
     <div class="refused-review">
-      <FormError form={form} />
+      <FormError form={{ ...form, errors: {}, message: [...new Set(said)].join('；') }} />
       <TypedUnsaved typed={typed} />
     </div>
   );
