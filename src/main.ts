@@ -5,6 +5,7 @@ import { systemClock } from './clock.ts';
 import { createLogger } from './logger.ts';
 import { createApp } from './web/server.tsx';
 import { portalListener } from './web/fast-public.ts';
+import { answerClientError } from './web/client-error.ts';
 import { isEmpty, prepareDatabase } from './setup.ts';
 import { formatDemoAccounts, loadDemo } from './demo/load-demo.ts';
 import { systemActor } from './context.ts';
@@ -45,7 +46,10 @@ export async function startServer(): Promise<{ close(): Promise<void>; port: num
     ? startWorker({ db, clock, logger }, { handlers: featureJobHandlers(), schedules: featureSchedules() })
     : null;
   // Cached public pages are answered before the framework (src/web/fast-public.ts), the rest by the app.
-  const server = http.createServer(portalListener(app, deps)).listen(cfg.port, cfg.host);
+  const server = http.createServer(portalListener(app, deps));
+  // What Node's parser refuses (raw bytes in the address, huge headers) gets a page in Chinese, not a bare 400.
+  server.on('clientError', answerClientError);
+  server.listen(cfg.port, cfg.host);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
