@@ -1,6 +1,6 @@
 /** The 主动公开 dashboard of an agency for a year, and the same per agency below for an inspector. */
 import type { Ctx } from '../context.ts';
-import { dialectOf, type DbOrTrx } from '../db/database.ts';
+import { jsonRowsAgg, type DbOrTrx } from '../db/database.ts';
 import { assertCan } from '../errors.ts';
 import { isInspectorAbove } from '../org/access.ts';
 import { toNumber } from '../db/values.ts';
@@ -36,11 +36,11 @@ async function figuresOfMany(
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
   const ids = sql.join(agencyIds);
-  const pg = dialectOf(db) === 'postgres';
-  const agg = (...cols: string[]) => {
-    const list = sql.join(cols.map((c) => sql.ref(c)));
-    return pg ? sql`json_agg(json_build_array(${list}))::text` : sql`json_group_array(json_array(${list}))`;
-  };
+  const agg = (...cols: string[]) =>
+    jsonRowsAgg(
+      db,
+      cols.map((c) => sql.ref(c)),
+    );
   const rows = await sql<{ agency_id: unknown; k: unknown; list: string }>`
     select agency_id, ${GROUPS} as k, ${agg('category_id', 'month', 'on_time', 'n')} as list from (
       select agency_id, category_id, cast(substr(published_on, 6, 2) as integer) - 1 as month,

@@ -17,7 +17,7 @@
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
-import { dialectOf, type Db, type DbOrTrx, type Trx } from '../db/database.ts';
+import { jsonRowsAgg, jsonText, type Db, type DbOrTrx, type Trx } from '../db/database.ts';
 import { nowIso, toNumber } from '../db/values.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { CalendarChange } from '../calendar/calendar-hooks.ts';
@@ -398,11 +398,10 @@ export async function readMonthSummaries(
 ): Promise<Map<number, readonly MonthSummary[]>> {
   const out = new Map<number, readonly MonthSummary[]>();
   if (!agencyIds.length) return out;
-  const cols = sql.join(['month', ...STAT_COLUMNS].map((c) => sql.ref(c)));
-  const months =
-    dialectOf(db) === 'postgres'
-      ? sql`json_agg(json_build_array(${cols}, reply_days_json::json))::text`
-      : sql`json_group_array(json_array(${cols}, json(reply_days_json)))`;
+  const months = jsonRowsAgg(db, [
+    ...['month', ...STAT_COLUMNS].map((c) => sql.ref(c)),
+    jsonText(db, 'reply_days_json'),
+  ]);
   const rows = await sql<{ agency_id: unknown; months: string }>`
     select agency_id, ${months} as months from request_month_stats
     where agency_id in (${sql.join([...agencyIds])}) and month >= ${`${year}-01`} and month <= ${`${year}-12`}
