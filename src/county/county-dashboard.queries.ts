@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
 import { toNumber } from '../db/values.ts';
-import { toAgency } from '../org/org.queries.ts';
+import { agencyOfRawRow, type RawAgencyRow } from '../org/org.queries.ts';
 import type { Agency } from '../org/org.ts';
 import { decode } from '../settings/agency-settings.ts';
 import { DEADLINE_SETTING } from '../annual-report/index.ts';
@@ -25,18 +25,9 @@ export async function countyTree(
   countyId: number,
   reportYear: number,
 ): Promise<CountyTreeRow[]> {
-  const rows = await sql<{
-    id: unknown;
-    code: string;
-    name: string;
-    short_name: string;
-    kind: string;
-    parent_id: unknown;
-    is_people_government: number;
-    disclosure_office_id: unknown;
-    report_status: string | null;
-    deadline_json: string | null;
-  }>`with recursive below(id) as (
+  const rows = await sql<
+    RawAgencyRow & { report_status: string | null; deadline_json: string | null }
+  >`with recursive below(id) as (
       select id from agencies where id = ${countyId}
       union all select a.id from agencies a join below b on a.parent_id = b.id
     )
@@ -48,16 +39,7 @@ export async function countyTree(
     left join agency_settings s on s.agency_id = a.id and s.key = ${DEADLINE_SETTING.key}
     order by a.id`.execute(db);
   return rows.rows.map((r) => ({
-    agency: toAgency({
-      id: toNumber(r.id),
-      code: r.code,
-      name: r.name,
-      short_name: r.short_name,
-      kind: r.kind,
-      parent_id: r.parent_id == null ? null : toNumber(r.parent_id),
-      is_people_government: r.is_people_government,
-      disclosure_office_id: r.disclosure_office_id == null ? null : toNumber(r.disclosure_office_id),
-    }),
+    agency: agencyOfRawRow(r),
     reportStatus: r.report_status,
     deadline: decode(DEADLINE_SETTING, r.deadline_json),
   }));

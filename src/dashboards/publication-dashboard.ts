@@ -1,19 +1,14 @@
 /** The 主动公开 dashboard of an agency for a year, and the same per agency below for an inspector. */
 import type { Ctx } from '../context.ts';
-import type { DbOrTrx } from '../db/database.ts';
+import { jsonRowsAgg, type DbOrTrx } from '../db/database.ts';
 import { assertCan } from '../errors.ts';
 import { isInspectorAbove } from '../org/access.ts';
 import { toNumber } from '../db/values.ts';
 import { descendantsInTree, listAgencies, scopesFromTree } from '../org/org.queries.ts';
 import { publicationPolicy } from '../publications/index.ts';
-import { listCategoriesOf } from '../publications/index.ts';
 import { CHANNELS } from '../publications/index.ts';
 import { sql } from 'kysely';
-import {
-  publicationFiguresOfGroups,
-  type PublicationFigureGroup,
-  type PublicationFigures,
-} from './publication-figures.ts';
+import { publicationFiguresOfGroups, type PublicationFigures } from './publication-figures.ts';
 
 export interface PublicationDashboard {
   agencyId: number;
@@ -22,9 +17,16 @@ export interface PublicationDashboard {
   below: { agencyId: number; agencyName: string; figures: PublicationFigures }[];
 }
 
+/** Per agency, as the database sends it (JSON arrays): its groups of items, its catalogue, its channel uses. */
+const GROUPS = 0;
+const CATEGORIES = 1;
+const CHANNEL_USES = 2;
+
 /**
- * The figures of several agencies from three queries in all (their year's items, categories and channel uses),
- * however many agencies a county has below it.
+ * The figures of several agencies from one statement, however many agencies a county has below it: per agency its
+ * year's items counted by the database per category, month and on time or late (what the bare aggregate counts),
+ * its catalogue (the categories are rolled up to their top-level one here, as for one agency) and its channel uses,
+ * each kind as one JSON array per agency — 3 rows per agency cross the driver, not one per group and category.
  */
 async function figuresOfMany(
   db: DbOrTrx,
@@ -33,58 +35,61 @@ async function figuresOfMany(
 ): Promise<Map<number, PublicationFigures>> {
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
-  const [rows, categories, channels] = await Promise.all([
-    // Counted by the database: per agency, month, category and on time or late.
-    sql<{ agency_id: number; category_id: number; month: string; on_time: number; n: number }>`
-      select agency_id, category_id, substr(published_on, 6, 2) as month,
+  const ids = sql.join(agencyIds);
+  const agg = (...cols: string[]) =>
+    jsonRowsAgg(
+      db,
+      cols.map((c) => sql.ref(c)),
+    );
+  const rows = await sql<{ agency_id: unknown; k: unknown; list: string }>`
+    select agency_id, ${GROUPS} as k, ${agg('category_id', 'month', 'on_time', 'n')} as list from (
+      select agency_id, category_id, cast(substr(published_on, 6, 2) as integer) - 1 as month,
         case when published_on <= due_on then 1 else 0 end as on_time, count(*) as n
       from publications
-      where agency_id in (${sql.join(agencyIds)}) and status = 'published' and attribute = 'proactive'
+      where agency_id in (${ids}) and status = 'published' and attribute = 'proactive'
         and published_on >= ${first} and published_on <= ${last}
-      group by agency_id, category_id, substr(published_on, 6, 2), case when published_on <= due_on then 1 else 0 end`
-      .execute(db)
-      .then((r) => r.rows),
-    listCategoriesOf(db, agencyIds),
-    db
-      .selectFrom('publication_channels')
-      .select(['agency_id', 'channel', (eb) => eb.fn.countAll().as('n')])
-      .where('agency_id', 'in', agencyIds)
-      .where('used_on', '>=', first)
-      .where('used_on', '<=', last)
-      .groupBy(['agency_id', 'channel'])
-      .execute(),
-  ]);
-  const groupsOf = new Map<number, PublicationFigureGroup[]>();
-  for (const r of rows) {
-    const agencyId = toNumber(r.agency_id);
-    const list = groupsOf.get(agencyId) ?? [];
-    list.push({
-      month: Number(r.month) - 1,
-      categoryId: toNumber(r.category_id),
-      onTime: toNumber(r.on_time) === 1,
-      count: toNumber(r.n),
-    });
-    groupsOf.set(agencyId, list);
+      group by agency_id, category_id, substr(published_on, 6, 2), case when published_on <= due_on then 1 else 0 end
+    ) g group by agency_id
+    union all
+    select agency_id, ${CATEGORIES}, ${agg('id', 'parent_id', 'name', 'sort_order')}
+    from pub_categories where agency_id in (${ids}) group by agency_id
+    union all
+    select agency_id, ${CHANNEL_USES}, ${agg('channel', 'n')} from (
+      select agency_id, channel, count(*) as n from publication_channels
+      where agency_id in (${ids}) and used_on >= ${first} and used_on <= ${last}
+      group by agency_id, channel
+    ) c group by agency_id`.execute(db);
+  const lists = new Map<number, [unknown[][], unknown[][], unknown[][]]>();
+  for (const r of rows.rows) {
+    const id = toNumber(r.agency_id);
+    let l = lists.get(id);
+    if (!l) lists.set(id, (l = [[], [], []]));
+    l[toNumber(r.k)] = JSON.parse(r.list) as unknown[][];
   }
-  const uses = new Map<string, number>(
-    channels.map((c) => [`${toNumber(c.agency_id)}/${c.channel}`, toNumber(c.n)]),
-  );
   const out = new Map<number, PublicationFigures>();
-  for (const id of agencyIds)
+  for (const id of agencyIds) {
+    const [groups, categories, uses] = lists.get(id) ?? [[], [], []];
+    const used = new Map(uses.map(([channel, n]) => [channel as string, toNumber(n)]));
     out.set(
       id,
       publicationFiguresOfGroups(
-        groupsOf.get(id) ?? [],
-        year,
-        (categories.get(id) ?? []).map((c) => ({
-          id: c.id,
-          parentId: c.parentId,
-          name: c.name,
-          sortOrder: c.sortOrder,
+        groups.map(([categoryId, month, onTime, n]) => ({
+          month: toNumber(month),
+          categoryId: toNumber(categoryId),
+          onTime: toNumber(onTime) === 1,
+          count: toNumber(n),
         })),
-        CHANNELS.map((ch) => ({ channel: ch, count: uses.get(`${id}/${ch}`) ?? 0 })),
+        year,
+        categories.map(([catId, parentId, name, sortOrder]) => ({
+          id: toNumber(catId),
+          parentId: parentId == null ? null : toNumber(parentId),
+          name: name as string,
+          sortOrder: toNumber(sortOrder),
+        })),
+        CHANNELS.map((ch) => ({ channel: ch, count: used.get(ch) ?? 0 })),
       ),
     );
+  }
   return out;
 }
 

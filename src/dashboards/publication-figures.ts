@@ -31,18 +31,32 @@ export interface PublicationFigures {
 
 /** The top-level ancestor of each category. */
 export function rootsOf(categories: CategoryNode[]): Map<number, CategoryNode> {
-  const byId = new Map(categories.map((c) => [c.id, c]));
-  const roots = new Map<number, CategoryNode>();
-  for (const c of categories) {
-    let r = c;
+  const rootOf = rootFinder(categories);
+  return new Map(categories.map((c) => [c.id, rootOf(c.id)!]));
+}
+
+/**
+ * The top-level ancestor of a category among these (undefined: not one of them), walked up on demand and
+ * remembered: a figure needs the roots of the categories with items only, not of a whole county's catalogues.
+ */
+function rootFinder(categories: readonly CategoryNode[]): (id: number) => CategoryNode | undefined {
+  const byId = new Map<number, CategoryNode>();
+  for (const c of categories) byId.set(c.id, c);
+  const known = new Map<number, CategoryNode>();
+  return (id) => {
+    const c = byId.get(id);
+    if (!c) return undefined;
+    let r = known.get(id);
+    if (r) return r;
+    r = c;
     const seen = new Set<number>();
     while (r.parentId !== null && byId.has(r.parentId) && !seen.has(r.id)) {
       seen.add(r.id);
       r = byId.get(r.parentId)!;
     }
-    roots.set(c.id, r);
-  }
-  return roots;
+    known.set(id, r);
+    return r;
+  };
 }
 
 /** Items counted together: one month, one category, on time or late (what the figures are made of). */
@@ -78,31 +92,75 @@ export function publicationFigures(
   return publicationFiguresOfGroups(groupPublicationRows(rows, year), year, categories, channelUses);
 }
 
-/** The figures from groups already counted (by the database, for many agencies at once). */
+/** The figures from groups already counted (rolled up here to months and top-level categories). */
 export function publicationFiguresOfGroups(
   groups: PublicationFigureGroup[],
   year: number,
   categories: CategoryNode[],
   channelUses: { channel: string; count: number }[],
 ): PublicationFigures {
-  const zeros = () => Array.from({ length: 12 }, () => 0);
-  const published = zeros();
-  const onTime = zeros();
-  const late = zeros();
-  const roots = rootsOf(categories);
-  const perRoot = new Map<number, number>();
+  const rootOf = rootFinder(categories);
+  const months = new Map<string, PublicationMonthCount>();
+  const perRoot = new Map<number, RootCount>();
   for (const g of groups) {
-    published[g.month]! += g.count;
-    if (g.onTime) onTime[g.month]! += g.count;
-    else late[g.month]! += g.count;
-    const root = roots.get(g.categoryId);
-    if (root) perRoot.set(root.id, (perRoot.get(root.id) ?? 0) + g.count);
+    const key = `${g.month}/${g.onTime}`;
+    const m = months.get(key);
+    if (m) m.count += g.count;
+    else months.set(key, { month: g.month, onTime: g.onTime, count: g.count });
+    const root = rootOf(g.categoryId);
+    if (!root) continue;
+    const r = perRoot.get(root.id);
+    if (r) r.count += g.count;
+    else perRoot.set(root.id, { ...root, count: g.count });
   }
-  const byCategory = [...new Set([...roots.values()])]
-    .filter((c) => perRoot.has(c.id))
+  return publicationFiguresOfCounts(year, [...months.values()], [...perRoot.values()], channelUses);
+}
+
+/** Items of one month, on time or late. */
+export interface PublicationMonthCount {
+  /** 0–11. */
+  month: number;
+  onTime: boolean;
+  count: number;
+}
+
+/** A top-level category with the items of its whole subtree. */
+export interface RootCount {
+  id: number;
+  name: string;
+  sortOrder: number;
+  count: number;
+}
+
+/**
+ * The figures from counts already rolled up to months and top-level categories (by the database, for many agencies
+ * at once, or by publicationFiguresOfGroups).
+ */
+export function publicationFiguresOfCounts(
+  year: number,
+  months: readonly PublicationMonthCount[],
+  roots: readonly RootCount[],
+  channelUses: { channel: string; count: number }[],
+): PublicationFigures {
+  const published = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const onTime = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const late = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  let totalOnTime = 0;
+  let totalLate = 0;
+  for (const m of months) {
+    published[m.month]! += m.count;
+    if (m.onTime) {
+      onTime[m.month]! += m.count;
+      totalOnTime += m.count;
+    } else {
+      late[m.month]! += m.count;
+      totalLate += m.count;
+    }
+  }
+  const byCategory = roots
+    .filter((c) => c.count > 0)
     .sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id)
-    .map((c) => ({ categoryId: c.id, name: c.name, count: perRoot.get(c.id)! }));
-  const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+    .map((c) => ({ categoryId: c.id, name: c.name, count: c.count }));
   return {
     year,
     publishedByMonth: published,
@@ -110,6 +168,6 @@ export function publicationFiguresOfGroups(
     lateByMonth: late,
     byCategory,
     byChannel: channelUses,
-    totals: { published: sum(published), onTime: sum(onTime), late: sum(late) },
+    totals: { published: totalOnTime + totalLate, onTime: totalOnTime, late: totalLate },
   };
 }

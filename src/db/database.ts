@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -98,6 +98,23 @@ export function dialectOf(db: DbOrTrx): Dialect {
   // Transactions are distinct objects; fall back to the adapter's class name.
   const name = db.getExecutor().adapter.constructor.name;
   return name.startsWith('Postgres') ? 'postgres' : 'sqlite';
+}
+
+/**
+ * An aggregate (in a grouped select) that gives each group's rows as one JSON text, `[[a, b, …], …]`: what a
+ * statement sends when it reads many small rows per agency (the driver then decodes one row per group, and the
+ * app one JSON.parse). `items` are the expressions of each row's array; jsonText() embeds a column holding JSON.
+ */
+export function jsonRowsAgg(db: DbOrTrx, items: readonly RawBuilder<unknown>[]): RawBuilder<string> {
+  const list = sql.join([...items]);
+  return dialectOf(db) === 'postgres'
+    ? sql<string>`json_agg(json_build_array(${list}))::text`
+    : sql<string>`json_group_array(json_array(${list}))`;
+}
+
+/** A text column holding JSON, as a JSON value inside jsonRowsAgg (not as a string). */
+export function jsonText(db: DbOrTrx, column: string): RawBuilder<unknown> {
+  return dialectOf(db) === 'postgres' ? sql`${sql.ref(column)}::json` : sql`json(${sql.ref(column)})`;
 }
 
 /** Ping the database (health check). */

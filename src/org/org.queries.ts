@@ -1,6 +1,6 @@
 import type { DbOrTrx } from '../db/database.ts';
 import type { UserInput } from './org.schema.ts';
-import { toBool } from '../db/values.ts';
+import { toBool, toNumber } from '../db/values.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AgencyScope } from './access.ts';
 import type { Agency, AgencyKind, Office, User, Village } from './org.ts';
@@ -28,6 +28,29 @@ export function toAgency(r: AgencyRow): Agency {
     isPeopleGovernment: toBool(r.is_people_government),
     disclosureOfficeId: r.disclosure_office_id,
   };
+}
+
+/** An agency row as a raw SQL statement returns it, its columns named with a prefix (ids may come as strings). */
+export type RawAgencyRow<P extends string = ''> = { [K in keyof AgencyRow as `${P}${K}`]: unknown };
+
+/**
+ * The agency of a raw SQL row (a join's agency columns, selected as `<prefix><column>`): the one decoder of the
+ * statements that read agencies beside other tables (the county dashboard's tree, the report overview).
+ */
+export function agencyOfRawRow<P extends string = ''>(r: RawAgencyRow<P>, prefix: P = '' as P): Agency {
+  const row = r as Record<string, unknown>;
+  const at = (c: keyof AgencyRow) => row[`${prefix}${c}`];
+  const id = (c: keyof AgencyRow) => (at(c) == null ? null : toNumber(at(c)));
+  return toAgency({
+    id: toNumber(at('id')),
+    code: at('code') as string,
+    name: at('name') as string,
+    short_name: at('short_name') as string,
+    kind: at('kind') as string,
+    parent_id: id('parent_id'),
+    is_people_government: toNumber(at('is_people_government')),
+    disclosure_office_id: id('disclosure_office_id'),
+  });
 }
 
 export const AGENCY_COLUMNS = [

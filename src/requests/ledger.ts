@@ -82,13 +82,29 @@ export async function dueSoonHorizon(ctx: Ctx, agencyId: number): Promise<string
   return dueSoonHorizonOf(cal, ctx.clock.today(), settings);
 }
 
-/** The same horizon from a calendar and settings already read (for many agencies at once). */
+/** Horizons already counted, per calendar (a calendar is immutable; a changed one is a new object) and day. */
+const horizons = new WeakMap<WorkCalendar, Map<string, string>>();
+
+/**
+ * The same horizon from a calendar and settings already read (for many agencies at once), remembered per calendar,
+ * day and number of working days: a county's dashboard asks it of 200 calendars on every view.
+ */
 export function dueSoonHorizonOf(
   cal: WorkCalendar,
   today: string,
   settings: Pick<RequestSettings, 'alertDays'>,
 ): string {
-  return cal.addWorkdays(today, dueSoonDays(settings));
+  const days = dueSoonDays(settings);
+  let known = horizons.get(cal);
+  if (!known) horizons.set(cal, (known = new Map()));
+  const key = `${today}|${days}`;
+  let h = known.get(key);
+  if (h === undefined) {
+    // A few days and alert lengths at a time: start afresh rather than keep every past day.
+    if (known.size >= 32) known.clear();
+    known.set(key, (h = cal.addWorkdays(today, days)));
+  }
+  return h;
 }
 
 async function filtered(ctx: Ctx, agencyId: number, f: LedgerFilter) {

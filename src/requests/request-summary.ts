@@ -17,7 +17,7 @@
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
-import { dialectOf, type Db, type DbOrTrx, type Trx } from '../db/database.ts';
+import { jsonRowsAgg, jsonText, type Db, type DbOrTrx, type Trx } from '../db/database.ts';
 import { nowIso, toNumber } from '../db/values.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { CalendarChange } from '../calendar/calendar-hooks.ts';
@@ -352,29 +352,40 @@ const AT = Object.fromEntries(STAT_COLUMNS.map((c, i) => [c, i + 1])) as Record<
 const DAYS_AT = STAT_COLUMNS.length + 1;
 
 /** One agency's months from the database's JSON array (a plain loop: a county decodes 200 of them per view). */
-function decodeMonths(json: string): MonthSummary[] {
+function decodeMonths(json: string): readonly MonthSummary[] {
   const raw = JSON.parse(json) as (string | number | [number, number][])[][];
   const list: MonthSummary[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const m = raw[i] as number[];
-    list[i] = {
+    list[i] = Object.freeze({
       month: raw[i]![0] as string,
       received: m[AT.received]!,
-      closed: {
+      closed: Object.freeze({
         granted: m[AT.closed_granted]!,
         partially_granted: m[AT.closed_partially_granted]!,
         withheld: m[AT.closed_withheld]!,
         unable: m[AT.closed_unable]!,
         not_processed: m[AT.closed_not_processed]!,
         other: m[AT.closed_other]!,
-      },
+      }),
       replies: m[AT.replies]!,
       onTime: m[AT.on_time]!,
       medianDays: medianOfHistogram(raw[i]![DAYS_AT] as [number, number][]),
-    };
+    });
   }
-  return list;
+  return Object.freeze(list);
 }
+
+/**
+ * Each agency's months as last decoded, with the JSON they were decoded from (per database handle): an agency whose
+ * months the database sends unchanged is not decoded again — the database still builds them on every read, so
+ * the answer is never stale; a changed agency (any write, any calendar change) sends other JSON and is decoded anew.
+ * At most one entry per agency. The months are frozen: a caller cannot change what the next one reads.
+ */
+const decoded = new WeakMap<
+  object,
+  Map<number, { json: string; year: number; months: readonly MonthSummary[] }>
+>();
 
 /**
  * The months of a year of each agency (only months with something in them), the median from each histogram. One
@@ -384,19 +395,30 @@ export async function readMonthSummaries(
   db: DbOrTrx,
   agencyIds: readonly number[],
   year: number,
-): Promise<Map<number, MonthSummary[]>> {
-  const out = new Map<number, MonthSummary[]>();
+): Promise<Map<number, readonly MonthSummary[]>> {
+  const out = new Map<number, readonly MonthSummary[]>();
   if (!agencyIds.length) return out;
-  const cols = sql.join(['month', ...STAT_COLUMNS].map((c) => sql.ref(c)));
-  const months =
-    dialectOf(db) === 'postgres'
-      ? sql`json_agg(json_build_array(${cols}, reply_days_json::json))::text`
-      : sql`json_group_array(json_array(${cols}, json(reply_days_json)))`;
+  const months = jsonRowsAgg(db, [
+    ...['month', ...STAT_COLUMNS].map((c) => sql.ref(c)),
+    jsonText(db, 'reply_days_json'),
+  ]);
   const rows = await sql<{ agency_id: unknown; months: string }>`
     select agency_id, ${months} as months from request_month_stats
     where agency_id in (${sql.join([...agencyIds])}) and month >= ${`${year}-01`} and month <= ${`${year}-12`}
     group by agency_id`.execute(db);
-  for (const r of rows.rows) out.set(toNumber(r.agency_id), decodeMonths(r.months));
+  let cache = decoded.get(db);
+  if (!cache) decoded.set(db, (cache = new Map()));
+  for (const r of rows.rows) {
+    const id = toNumber(r.agency_id);
+    const hit = cache.get(id);
+    if (hit && hit.json === r.months && hit.year === year) {
+      out.set(id, hit.months);
+      continue;
+    }
+    const months = decodeMonths(r.months);
+    cache.set(id, { json: r.months, year, months });
+    out.set(id, months);
+  }
   return out;
 }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { decode, defineSetting, readSetting, readSettingOfAgencies } from '../../settings/agency-settings.ts';
 import { sql } from 'kysely';
-import { toAgency } from '../../org/org.queries.ts';
+import { agencyOfRawRow, type RawAgencyRow } from '../../org/org.queries.ts';
 import type { Agency } from '../../org/org.ts';
 import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
@@ -191,17 +191,7 @@ export async function overviewRead(
   year: number,
 ): Promise<{ agencies: Agency[]; reports: Map<number, AnnualReport>; deadlines: Map<number, string> }> {
   const rows = await sql<
-    Selectable<AnnualReportTable> & {
-      ag_id: unknown;
-      ag_code: string;
-      ag_name: string;
-      ag_short_name: string;
-      ag_kind: string;
-      ag_parent_id: unknown;
-      ag_is_people_government: number;
-      ag_disclosure_office_id: unknown;
-      ag_deadline_json: string | null;
-    }
+    Selectable<AnnualReportTable> & RawAgencyRow<'ag_'> & { ag_deadline_json: string | null }
   >`with recursive below(id) as (
       select id from agencies where id = ${parentId}
       union all select a.id from agencies a join below b on a.parent_id = b.id
@@ -218,19 +208,9 @@ export async function overviewRead(
   const reports = new Map<number, AnnualReport>();
   const deadlines = new Map<number, string>();
   for (const r of rows.rows) {
-    const id = toNumber(r.ag_id);
-    agencies.push(
-      toAgency({
-        id,
-        code: r.ag_code,
-        name: r.ag_name,
-        short_name: r.ag_short_name,
-        kind: r.ag_kind,
-        parent_id: r.ag_parent_id == null ? null : toNumber(r.ag_parent_id),
-        is_people_government: r.ag_is_people_government,
-        disclosure_office_id: r.ag_disclosure_office_id == null ? null : toNumber(r.ag_disclosure_office_id),
-      }),
-    );
+    const agency = agencyOfRawRow(r, 'ag_');
+    const id = agency.id;
+    agencies.push(agency);
     if (r.id != null) reports.set(id, toReport(r));
     const deadline = decode(DEADLINE_SETTING, r.ag_deadline_json);
     if (deadline) deadlines.set(id, deadline);
