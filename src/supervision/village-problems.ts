@@ -41,13 +41,10 @@ export async function villageProblems(
   const rows = await ctx.db
     .selectFrom('sv_problems')
     .selectAll()
+    // Every problem a village is responsible for has it as village_id too (insertProblem; the migration filled the
+    // old rows): one indexed condition (sv_problems_village_idx).
     .where('agency_id', '=', scope.agencyId)
-    .where((eb) =>
-      eb.or([
-        eb('village_id', '=', villageId),
-        eb.and([eb('unit_kind', '=', 'village'), eb('unit_id', '=', villageId)]),
-      ]),
-    )
+    .where('village_id', '=', villageId)
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
@@ -125,13 +122,13 @@ export async function notifyVillageOfProblem(
     ids,
     event === 'opened'
       ? {
-          kind: 'supervision.problem',
+          kind: 'supervision.village_problem',
           title: `涉及本村的问题：${p.title}（由${p.unitName}整改，${p.deadline}前）`,
           body: `${p.reference}：该问题由${p.unitName}负责整改，本村可查看进展；如需本村提供材料，请与${p.responsibleName}联系。`,
           link: problemLink(p.id),
         }
       : {
-          kind: 'supervision.problem',
+          kind: 'supervision.village_problem',
           title: `涉及本村的问题已销号：${p.title}`,
           body: `${p.reference}：${p.unitName}已整改，经复核销号${p.closedOn ? `（${p.closedOn}）` : ''}，之后将组织回头看。`,
           link: problemLink(p.id),
