@@ -13,8 +13,7 @@ import {
   userActor,
 } from '../../test/support/factories.ts';
 import { seedCalendar } from '../calendar/seed-calendar.ts';
-import { ensureChecklist, listChecklist } from '../supervision/checklist.queries.ts';
-import { loadInspection, planInspection } from '../supervision/inspections.ts';
+import { planVillageInspection } from '../../test/support/village-inspection.ts';
 import { recordProblem } from '../supervision/record-problem.ts';
 import { rectifyProblem } from '../supervision/rectify-problem.ts';
 import { closeOutProblem } from '../supervision/close-out-problem.ts';
@@ -61,35 +60,23 @@ describeEachDialect(
       ];
 
       // An inspection of village A finds a problem the 党政办 (the office) must fix: named on the target's form.
-      await ensureChecklist(db, town.id, clock.now().toISOString());
-      const [item] = await listChecklist(db, town.id, true);
-      const [inspectionId] = await planInspection(asClerk, town.id, {
-        year: 2026,
-        quarter: 2,
-        title: '',
-        targets: [`village:${villageA}`],
-        itemIds: [item!.id],
-      });
-      const { targets } = await loadInspection(db, inspectionId!);
+      const { inspectionId, targetId, itemId } = await planVillageInspection(asClerk, town.id, villageA);
       const page = await (await clerkC.get(`/office/supervision/inspections/${inspectionId}`)).text();
       assert.match(
         page,
-        new RegExp(`name="unit-${item!.id}"`),
+        new RegExp(`name="unit-${itemId}"`),
         'the target form offers another responsible unit',
       );
-      const res = await clerkC.post(
-        `/office/supervision/inspections/${inspectionId}/targets/${targets[0]!.id}`,
-        {
-          [`outcome-${item!.id}`]: 'problem',
-          [`problem-${item!.id}`]: '东沟村一季度财务公开乡镇审核超期',
-          [`unit-${item!.id}`]: `office:${office}`,
-        },
-      );
+      const res = await clerkC.post(`/office/supervision/inspections/${inspectionId}/targets/${targetId}`, {
+        [`outcome-${itemId}`]: 'problem',
+        [`problem-${itemId}`]: '东沟村一季度财务公开乡镇审核超期',
+        [`unit-${itemId}`]: `office:${office}`,
+      });
       assert.equal(res.status, 303);
       const aboutA = await db
         .selectFrom('sv_problems')
         .select(['id', 'unit_kind', 'unit_id', 'village_id', 'title', 'version'])
-        .where('inspection_id', '=', inspectionId!)
+        .where('inspection_id', '=', inspectionId)
         .executeTakeFirstOrThrow();
       assert.deepEqual(
         [aboutA.unit_kind, Number(aboutA.unit_id), Number(aboutA.village_id)],
