@@ -100,7 +100,18 @@ describeEachDialect(
         });
       const aboutB = await record('西沟村村务公开审核超期', { villageId: villageB });
       const township = await record('党政办政策解读缺失', {});
-      const linkedA = await record('东沟村公开栏照片未审核', { link: `/office/villages/v/${villageA}` });
+      // Village A's liaison drafts its quarterly 财务公开 (opening the page seeds the templates); a problem links it.
+      assert.equal((await aC.get(`/office/villages/v/${villageA}`)).status, 200);
+      const drafted = await aC.post('/office/villages/items', {
+        villageId: String(villageA),
+        code: 'finance_quarterly',
+        period: '2026-Q1',
+      });
+      assert.equal(drafted.status, 303);
+      const itemA = Number(/\/items\/(\d+)/.exec(drafted.headers.get('location') ?? '')?.[1]);
+      const linkedA = await record('东沟村财务公开乡镇审核未完成', {
+        link: `/office/villages/items/${itemA}`,
+      });
       assert.deepEqual([aboutB.villageId, township.villageId, linkedA.villageId], [villageB, null, villageA]);
       await assert.rejects(record('外乡镇的村', { villageId: 99_999 }), /所涉村不属于本乡镇/);
 
