@@ -18,6 +18,7 @@ import {
 } from './supervision.queries.ts';
 import { closeOutRefusal, followUpDates } from './problem.ts';
 import { recheckProblem } from './recheck.ts';
+import { notifyVillageOfProblem } from './village-problems.ts';
 
 export const CloseOutInput = z.object({
   version: z.number().int(),
@@ -96,12 +97,22 @@ export async function closeOutProblem(
             .join('、')}`
         : '复核未通过，退回重新整改',
     });
-    await notify(trx, ctx, await rectifierIds(trx, p), {
+    const rectifiers = await rectifierIds(trx, p);
+    await notify(trx, ctx, rectifiers, {
       kind: 'supervision.problem',
       title: closing ? `已销号：${p.title}` : `整改未通过复核，请重新整改：${p.title}`,
       body: `${p.reference}：${actor.name}复核意见：${input.note}`,
       link: problemLink(id),
     });
+    // The village it is about, when another unit fixed it, learns it is closed (销号).
+    if (closing)
+      await notifyVillageOfProblem(
+        trx,
+        ctx,
+        { ...p, status: 'closed', closedOn: today },
+        'closed',
+        rectifiers,
+      );
   });
   return (await loadProblem(ctx.db, id)).problem;
 }

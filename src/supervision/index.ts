@@ -24,3 +24,4 @@ export {
   publishedBulletinsPage,
   type PublicSupervisionFigures,
 } from './public-data.ts';
+export { villageProblems, type VillageProblem } from './village-problems.ts';

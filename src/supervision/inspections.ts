@@ -294,8 +294,11 @@ export async function checkTarget(
           ctx,
           inspection.agencyId,
           {
-            unitKind: target.unitKind,
-            unitId: target.unitKind === 'agency' ? null : target.unitId,
+            // The target is responsible unless the inspector names another unit of the agency (a village's late
+            // township review is the 党政办's to fix); the problem stays about the inspected village.
+            ...(pr.unitKind
+              ? { unitKind: pr.unitKind, unitId: pr.unitKind === 'agency' ? null : (pr.unitId ?? null) }
+              : { unitKind: target.unitKind, unitId: target.unitKind === 'agency' ? null : target.unitId }),
             responsibleUserId: pr.responsibleUserId ?? null,
             responsibleName: pr.responsibleName ?? '',
             title: pr.title!,
@@ -309,6 +312,7 @@ export async function checkTarget(
             checklistItemId: r.itemId,
             checkKind: null,
             checkKey: null,
+            villageId: target.unitKind === 'village' ? target.unitId : null,
           },
           r.evidence as EvidenceInput[],
         );

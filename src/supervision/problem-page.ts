@@ -102,6 +102,10 @@ export interface ProblemPage {
   waiting: boolean;
   /** Who or what the problem waits for, in words. */
   waitingFor: string | null;
+  /** The village the problem is about (所涉村), when it has one. */
+  village: { id: number; name: string } | null;
+  /** The reader reads it for their village but acts on nothing (another unit is responsible). */
+  readOnlyForVillage: boolean;
   can: { rectify: boolean; inspect: boolean; close: boolean; supervise: boolean; answer: boolean };
 }
 
@@ -111,15 +115,19 @@ export async function problemPage(ctx: Ctx, id: number): Promise<ProblemPage> {
   const actor = ctx.actor;
   assertCan(supervisionPolicy.readProblem(actor, scope, p), { hide: true });
   const today = ctx.clock.today();
-  const [evidence, followUps, supervisions, history] = await Promise.all([
+  const [evidence, followUps, supervisions, history, village] = await Promise.all([
     listEvidence(ctx.db, id),
     listFollowUps(ctx.db, id),
     listSupervisions(ctx.db, id),
     problemHistory(ctx.db, id),
+    p.villageId == null
+      ? undefined
+      : ctx.db.selectFrom('villages').select('name').where('id', '=', p.villageId).executeTakeFirst(),
   ]);
   const pending = followUps.filter((f) => f.status === 'scheduled').length;
   const waiting = supervisions.some((s) => s.status === 'waiting');
   const inspect = supervisionPolicy.inspect(actor, scope);
+  const rectify = supervisionPolicy.rectify(actor, scope, p);
   return {
     problem: p,
     today,
@@ -137,8 +145,10 @@ export async function problemPage(ctx: Ctx, id: number): Promise<ProblemPage> {
       supervisionWaiting: waiting,
       responsibleName: p.responsibleName,
     }),
+    village: village && p.villageId != null ? { id: p.villageId, name: village.name } : null,
+    readOnlyForVillage: villageViewOf(actor, scope) != null && !rectify,
     can: {
-      rectify: p.status === 'open' && supervisionPolicy.rectify(actor, scope, p),
+      rectify: p.status === 'open' && rectify,
       inspect,
       // 销号 by a second person: neither the one who rectified nor the one responsible.
       close:

@@ -21,6 +21,8 @@ import {
 import { checkEvidence, insertEvidence, type EvidenceInput } from './evidence.ts';
 import { DEFAULT_RECTIFY_DAYS, type ProblemSource } from './problem.ts';
 import { dateInput } from '../calendar/date-input.ts';
+import { toNumber } from '../db/values.ts';
+import { notifyVillageOfProblem } from './village-problems.ts';
 
 export const ProblemInput = z.object({
   unitKind: z.enum(['office', 'village', 'agency'], { message: '请选择责任单位' }),
@@ -31,6 +33,8 @@ export const ProblemInput = z.object({
   description: z.string().trim().max(4000, '说明不超过4000字').default(''),
   deadline: dateInput('整改期限').nullable(),
   link: z.string().trim().max(500).nullable(),
+  /** The village the problem is about (所涉村) when a township unit is responsible; derived when not given. */
+  villageId: z.number().int().nullable().optional(),
 });
 export type ProblemInputT = z.infer<typeof ProblemInput>;
 
@@ -40,6 +44,8 @@ export interface ProblemOrigin {
   checklistItemId?: number | null;
   checkKind?: string | null;
   checkKey?: string | null;
+  /** The village an inspection target was (the problem is about it whoever is responsible). */
+  villageId?: number | null;
 }
 
 /** The unit's display name, checked to belong to the agency. */
@@ -57,6 +63,51 @@ async function unitName(trx: Trx, agencyId: number, kind: string, id: number | n
   return r.name;
 }
 
+/** A village's page or item in a problem's link: /office/villages/items/N, /office/villages/v/N, ?village=N. */
+const ITEM_LINK = /^\/office\/villages\/items\/(\d+)(?:[/?#]|$)/;
+const PAGE_LINK = /^\/office\/villages(?:\/v\/(\d+)(?:[/?#]|$)|\?(?:.*&)?village=(\d+)(?:&|#|$))/;
+
+/**
+ * The village a problem is about (所涉村): the responsible village; else the one the recorder named, the inspected
+ * village, or the village whose item or page the link opens. Each must be one of the agency's villages.
+ */
+async function subjectVillage(
+  trx: Trx,
+  agencyId: number,
+  input: ProblemInputT,
+  origin: ProblemOrigin,
+): Promise<number | null> {
+  if (input.unitKind === 'village') return input.unitId;
+  const ofAgency = async (id: number) =>
+    (await trx
+      .selectFrom('villages')
+      .select('id')
+      .where('id', '=', id)
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst())
+      ? id
+      : null;
+  if (input.villageId != null) {
+    if ((await ofAgency(input.villageId)) == null)
+      throw new ValidationError('所涉村不属于本乡镇', { villageId: '所涉村不存在' });
+    return input.villageId;
+  }
+  if (origin.villageId != null) return ofAgency(origin.villageId);
+  const link = input.link ?? '';
+  const item = ITEM_LINK.exec(link);
+  if (item) {
+    const d = await trx
+      .selectFrom('village_disclosures')
+      .select('village_id')
+      .where('id', '=', Number(item[1]))
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
+    return d ? toNumber(d.village_id) : null;
+  }
+  const page = PAGE_LINK.exec(link);
+  return page ? ofAgency(Number(page[1] ?? page[2])) : null;
+}
+
 /** Insert a problem inside a transaction (used by the web, inspections and the daily checks). Not authorised here. */
 export async function insertProblem(
   trx: Trx,
@@ -72,6 +123,7 @@ export async function insertProblem(
   if (deadline < today)
     throw new ValidationError('整改期限不能早于今天', { deadline: '整改期限不能早于今天' });
   const name = await unitName(trx, agencyId, input.unitKind, input.unitId);
+  const villageId = await subjectVillage(trx, agencyId, input, origin);
   let responsibleName = input.responsibleName;
   if (input.responsibleUserId != null) {
     const u = await trx
@@ -97,6 +149,7 @@ export async function insertProblem(
       unit_kind: input.unitKind,
       unit_id: input.unitKind === 'agency' ? null : input.unitId,
       unit_name: name,
+      village_id: villageId,
       responsible_user_id: input.responsibleUserId,
       responsible_name: responsibleName,
       title: input.title,
@@ -132,12 +185,14 @@ export async function insertProblem(
       title: input.title,
     },
   });
-  await notify(trx, ctx, await rectifierIds(trx, problem), {
+  const rectifiers = await rectifierIds(trx, problem);
+  await notify(trx, ctx, rectifiers, {
     kind: 'supervision.problem',
     title: `待整改：${problem.title}（${name}，${deadline}前整改到位）`,
     body: `${problem.reference}：请在整改期限前完成整改并上传佐证材料，整改后由第二人复核销号。`,
     link: problemLink(problem.id),
   });
+  await notifyVillageOfProblem(trx, ctx, problem, 'opened', rectifiers);
   return problem;
 }
 

@@ -27,6 +27,7 @@ export async function rectifyProblem(
   const { problem: p, scope } = await loadProblem(ctx.db, id);
   assertCan(supervisionPolicy.rectify(ctx.actor, scope, p), {
     hide: !supervisionPolicy.readProblem(ctx.actor, scope, p),
+    message: `该问题由责任单位${p.unitName}整改，您可以查看进展，不能代为提交整改`,
   });
   if (p.status !== 'open') throw new InvalidStateError('该问题不在待整改状态');
   if (ctx.actor.kind !== 'user') throw new InvalidStateError('整改须由责任单位人员提交');

@@ -139,6 +139,7 @@ export async function answerSupervision(
   const { problem: p, scope } = await loadProblem(ctx.db, toNumber(s.problem_id));
   assertCan(supervisionPolicy.answerSupervision(ctx.actor, scope), {
     hide: !supervisionPolicy.readProblem(ctx.actor, scope, p),
+    message: '督办须由本级政务公开办答复',
   });
   if (s.status !== 'waiting') throw new InvalidStateError('该督办已答复');
   const name = ctx.actor.kind === 'user' ? ctx.actor.name : '';

@@ -32,6 +32,8 @@ export interface RectifyFacts {
 export interface ProblemConcern {
   unitKind: string;
   unitId: number | null;
+  /** The village the problem is about (所涉村), whoever is responsible. */
+  villageId: number | null;
   responsibleUserId: number | null;
 }
 
@@ -46,10 +48,16 @@ export function villageViewOf(
 
 /**
  * A problem concerns a village-only user when it was recorded against their village (责任单位 is the village: the
- * daily checks of 村级公开, an inspection target, or by hand) or names them as the responsible person.
+ * daily checks of 村级公开, an inspection target, or by hand), when it is about their village while a township unit
+ * must fix it (所涉村: found by an inspection of the village, or about one of its disclosure items — they read it, to
+ * supply material and see it fixed, but do not act on it: rectify), or names them as the responsible person.
  */
 export function concernsVillageView(p: ProblemConcern, v: { villageId: number; userId: number }): boolean {
-  return (p.unitKind === 'village' && p.unitId === v.villageId) || p.responsibleUserId === v.userId;
+  return (
+    (p.unitKind === 'village' && p.unitId === v.villageId) ||
+    p.villageId === v.villageId ||
+    p.responsibleUserId === v.userId
+  );
 }
 
 const readAgency = (actor: Actor, scope: AgencyScope): boolean =>

@@ -74,6 +74,8 @@ export interface Problem {
   unitKind: string;
   unitId: number | null;
   unitName: string;
+  /** The village the problem is about (所涉村), whoever is responsible; null: none. */
+  villageId: number | null;
   responsibleUserId: number | null;
   responsibleName: string;
   title: string;
@@ -112,6 +114,7 @@ export function toProblem(r: Selectable<DB['sv_problems']>): Problem {
     unitKind: r.unit_kind,
     unitId: r.unit_id == null ? null : toNumber(r.unit_id),
     unitName: r.unit_name,
+    villageId: r.village_id == null ? null : toNumber(r.village_id),
     responsibleUserId: r.responsible_user_id == null ? null : toNumber(r.responsible_user_id),
     responsibleName: r.responsible_name,
     title: r.title,
@@ -179,6 +182,7 @@ export async function listProblems(
     s = s.where((eb) =>
       eb.or([
         eb.and([eb('unit_kind', '=', 'village'), eb('unit_id', '=', v.villageId)]),
+        eb('village_id', '=', v.villageId),
         eb('responsible_user_id', '=', v.userId),
       ]),
     );

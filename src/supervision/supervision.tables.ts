@@ -85,6 +85,11 @@ export interface SvProblemTable {
   unit_kind: string;
   unit_id: number | null;
   unit_name: string;
+  /**
+   * The village the problem is about (所涉村), whoever is responsible (migration 2026_12_05_0200_problem_village):
+   * its village accounts read it (supervisionPolicy.readProblem). Null: no village.
+   */
+  village_id: Generated<number | null>;
   responsible_user_id: number | null;
   responsible_name: string;
   title: string;

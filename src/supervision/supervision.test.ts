@@ -213,51 +213,103 @@ test('policy matrix: readProblem narrows a village-only user to the problems of 
   const ofVillage = (villageId: number) => ({
     unitKind: 'village',
     unitId: villageId,
+    villageId,
     responsibleUserId: null,
   });
   const problems = {
     villageA: ofVillage(9),
     villageB: ofVillage(8),
-    township: { unitKind: 'agency', unitId: null, responsibleUserId: null },
+    township: { unitKind: 'agency', unitId: null, villageId: null, responsibleUserId: null },
     // An office whose id equals village A's: the unit kind decides, not the number.
-    officeNine: { unitKind: 'office', unitId: 9, responsibleUserId: null },
-    assignedToMe: { unitKind: 'office', unitId: 3, responsibleUserId: me.userId },
+    officeNine: { unitKind: 'office', unitId: 9, villageId: null, responsibleUserId: null },
+    assignedToMe: { unitKind: 'office', unitId: 3, villageId: null, responsibleUserId: me.userId },
+    // About village A (所涉村), the 党政办 (office 3) responsible: village A reads it, village B does not.
+    officeAboutA: { unitKind: 'office', unitId: 3, villageId: 9, responsibleUserId: null },
   };
   const rows: [string, Actor, Record<keyof typeof problems, boolean>][] = [
     [
       'liaison of village A',
       user(['liaison'], 2, { ...me, villageId: 9 }),
-      { villageA: true, villageB: false, township: false, officeNine: false, assignedToMe: true },
+      {
+        villageA: true,
+        villageB: false,
+        township: false,
+        officeNine: false,
+        assignedToMe: true,
+        officeAboutA: true,
+      },
     ],
     [
       '监委会 member of village A',
       user(['village_supervisor'], 2, { ...me, villageId: 9 }),
-      { villageA: true, villageB: false, township: false, officeNine: false, assignedToMe: true },
+      {
+        villageA: true,
+        villageB: false,
+        township: false,
+        officeNine: false,
+        assignedToMe: true,
+        officeAboutA: true,
+      },
     ],
     [
       'liaison of village B',
       user(['liaison'], 2, { villageId: 8, userId: 51 }),
-      { villageA: false, villageB: true, township: false, officeNine: false, assignedToMe: false },
+      {
+        villageA: false,
+        villageB: true,
+        township: false,
+        officeNine: false,
+        assignedToMe: false,
+        officeAboutA: false,
+      },
     ],
     [
       'liaison of village A in another township',
       user(['liaison'], 3, { ...me, villageId: 9 }),
-      { villageA: false, villageB: false, township: false, officeNine: false, assignedToMe: false },
+      {
+        villageA: false,
+        villageB: false,
+        township: false,
+        officeNine: false,
+        assignedToMe: false,
+        officeAboutA: false,
+      },
     ],
     [
       'township clerk',
       user(['clerk'], 2),
-      { villageA: true, villageB: true, township: true, officeNine: true, assignedToMe: true },
+      {
+        villageA: true,
+        villageB: true,
+        township: true,
+        officeNine: true,
+        assignedToMe: true,
+        officeAboutA: true,
+      },
     ],
     [
       'county supervisor',
       user(['supervisor'], 1),
-      { villageA: true, villageB: true, township: true, officeNine: true, assignedToMe: true },
+      {
+        villageA: true,
+        villageB: true,
+        township: true,
+        officeNine: true,
+        assignedToMe: true,
+        officeAboutA: true,
+      },
     ],
     [
       'public',
       { kind: 'public' },
-      { villageA: false, villageB: false, township: false, officeNine: false, assignedToMe: false },
+      {
+        villageA: false,
+        villageB: false,
+        township: false,
+        officeNine: false,
+        assignedToMe: false,
+        officeAboutA: false,
+      },
     ],
   ];
   for (const [who, a, want] of rows)
@@ -267,6 +319,11 @@ test('policy matrix: readProblem narrows a village-only user to the problems of 
         want[name as keyof typeof problems],
         `${who} reads ${name}`,
       );
+  // Village A's liaison reads the 党政办's problem about village A but does not rectify it (the office does).
+  assert.equal(
+    supervisionPolicy.rectify(user(['liaison'], 2, { villageId: 9 }), scope, problems.officeAboutA),
+    false,
+  );
   // The village liaison still rectifies their own village's problem; the 监委会 member does not (it supervises).
   const mine = { ...problems.villageA };
   assert.equal(supervisionPolicy.rectify(user(['liaison'], 2, { villageId: 9 }), scope, mine), true);

@@ -29,6 +29,7 @@ import * as m20261202_0400 from './2026_12_02_0400_supervision_permission_to_rol
 import * as m20261202_0600 from './2026_12_02_0600_merge_quiet_hours.ts';
 import * as m20261202_0800 from './2026_12_02_0800_index_village_item_heads.ts';
 import * as m20261203_0600 from './2026_12_03_0600_request_month_summary.ts';
+import * as m20261205_0200 from './2026_12_05_0200_problem_village.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0600_merge_quiet_hours': m20261202_0600,
   '2026_12_02_0800_index_village_item_heads': m20261202_0800,
   '2026_12_03_0600_request_month_summary': m20261203_0600,
+  '2026_12_05_0200_problem_village': m20261205_0200,
 };

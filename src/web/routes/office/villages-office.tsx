@@ -23,6 +23,7 @@ import {
   villageOf,
 } from '../../../villages/villages.queries.ts';
 import { listVillageDecisions } from '../../../villages/index.ts';
+import { villageProblems } from '../../../supervision/index.ts';
 import { isKind, periodsOfYear } from '../../../villages/village-disclosure.ts';
 import { getVillageSettings } from '../../../villages/village-settings.ts';
 import { recordDecision } from '../../../villages/record-decision.ts';
@@ -105,11 +106,12 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
   const { calendar: uses, uses: usesOfVillage, templates } = tpl;
   const today = c.var.ctx.clock.today();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
-  const [items, list, settings, decisions] = await Promise.all([
+  const [items, list, settings, decisions, problems] = await Promise.all([
     yearItems(db, village.agencyId, year, village.id),
     listVillageItemHeads(db, village.id, { limit: 200 }),
     getVillageSettings(db, village.agencyId),
     listVillageDecisions(db, village.id),
+    villageProblems(c.var.ctx, scope, village.id),
   ]);
   const myUses = uses.get(village.id) ?? [];
   const slots = slotsOfYear(
@@ -148,6 +150,7 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
       slots={slots}
       decisions={decisions}
       list={list}
+      problems={problems}
     />,
   );
 }

@@ -80,6 +80,13 @@ export function ProblemDetailView({
           下一步：{d.waitingFor}
         </p>
       ) : null}
+      {d.readOnlyForVillage ? (
+        <p class="hint" id="village-read-only">
+          该问题涉及本村，由{p.unitName}负责整改，本村可查看整改、销号和回头看进展；如需本村提供材料，请与
+          {p.responsibleName}联系。
+          {d.village ? <a href={`/office/villages/v/${d.village.id}`}>返回{d.village.name}村级公开</a> : null}
+        </p>
+      ) : null}
       <dl class="meta">
         <dt>编号</dt>
         <dd>{p.reference}</dd>
@@ -91,6 +98,12 @@ export function ProblemDetailView({
         </dd>
         <dt>责任人</dt>
         <dd>{p.responsibleName}</dd>
+        {d.village && !(p.unitKind === 'village' && p.unitId === d.village.id) ? (
+          <>
+            <dt>所涉村</dt>
+            <dd>{d.village.name}</dd>
+          </>
+        ) : null}
         <dt>发现日期</dt>
         <dd>{p.foundOn}</dd>
         <dt>整改期限</dt>

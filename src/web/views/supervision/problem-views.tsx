@@ -53,7 +53,11 @@ export function LedgerView({ d, today, choices }: { d: LedgerPage; today: string
     <>
       <h1>整改台账</h1>
       <AgencyPicker choices={choices} current={d.agencyId} action={PROBLEMS} />
-      {d.villageOnly ? <p class="muted">仅列出与本村有关的问题：责任单位为本村，或责任人为您本人。</p> : null}
+      {d.villageOnly ? (
+        <p class="muted">
+          仅列出与本村有关的问题：责任单位为本村、问题涉及本村（由乡镇站办所整改，本村只读），或责任人为您本人。
+        </p>
+      ) : null}
       <p class="filters">
         {STATUS_FILTERS.map((f) => (
           <a
@@ -123,6 +127,7 @@ export function NewProblemView(p: {
   form: FormState;
   units: Choice[];
   users: Choice[];
+  villages: Choice[];
 }) {
   const fields: FieldSpec[] = [
     { kind: 'text', name: 'title', label: '问题', required: true },
@@ -136,8 +141,20 @@ export function NewProblemView(p: {
       blank: '（不指定，由单位负责人整改）',
     },
     { kind: 'text', name: 'responsibleName', label: '责任人（非系统用户时填写姓名）' },
+    {
+      kind: 'select',
+      name: 'villageId',
+      label: '所涉村',
+      options: p.villages,
+      blank: '（不涉及某个村，或责任单位就是该村；涉及某村而由站办所整改时选择该村）',
+    },
     { kind: 'date', name: 'deadline', label: '整改期限', hint: '不填默认15天' },
-    { kind: 'text', name: 'link', label: '涉及信息的链接', hint: '如：/publications/12' },
+    {
+      kind: 'text',
+      name: 'link',
+      label: '涉及信息的链接',
+      hint: '如：/publications/12、/office/villages/items/5',
+    },
     { kind: 'photos', name: 'photos', label: '现场照片', id: 'f-photos' },
   ];
   return (

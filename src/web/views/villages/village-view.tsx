@@ -21,6 +21,8 @@ import type {
   VillageDecisionHead,
 } from '../../../villages/villages.queries.ts';
 import { StatusBadge, VillageAssets } from '../../../villages/views/common.tsx';
+import type { VillageProblem } from '../../../supervision/index.ts';
+import { VillageProblemsView } from './village-problems-view.tsx';
 
 export interface VillagePageViewProps {
   village: { id: number; name: string };
@@ -38,11 +40,13 @@ export interface VillagePageViewProps {
   slots: ReturnType<typeof slotsOfYear>;
   decisions: readonly VillageDecisionHead[];
   list: readonly DisclosureHead[];
+  /** The supervision problems that concern the village (read-only unless it rectifies them). */
+  problems: readonly VillageProblem[];
 }
 
 export function VillagePageView(props: VillagePageViewProps) {
   const { village, form, canDraft, csrf, usable, periods, today, waiting, usesOfVillage, templates } = props;
-  const { year, slots, decisions, list } = props;
+  const { year, slots, decisions, list, problems } = props;
   return (
     <div class="vd-phone">
       <VillageAssets />
@@ -134,6 +138,7 @@ export function VillagePageView(props: VillagePageViewProps) {
           </li>
         ))}
       </ul>
+      <VillageProblemsView villageId={village.id} problems={problems} today={today} />
       <h2>已公开</h2>
       <ul>
         {list

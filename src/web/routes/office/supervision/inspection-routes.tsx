@@ -152,6 +152,11 @@ async function inspectionPage(c: C, id: number, forms: Record<string, FormState>
     .filter((u) => u.isActive)
     .map((u) => ({ value: String(u.id), label: u.displayName }));
   const agency = await findAgency(db, x.agencyId);
+  // A problem found at a village may be a township office's to fix; it stays about the village (所涉村).
+  const offices = (await listOffices(db, x.agencyId)).map((o) => ({
+    value: `office:${o.id}`,
+    label: `站办所：${o.name}`,
+  }));
   return officePage(
     c,
     x.title,
@@ -226,6 +231,15 @@ async function inspectionPage(c: C, id: number, forms: Record<string, FormState>
                       发现问题
                     </label>
                     <Field form={form} name={`problem-${i.id}`} label="问题描述（发现问题时填写）" />
+                    {t.unitKind === 'village' && offices.length ? (
+                      <Select
+                        form={form}
+                        name={`unit-${i.id}`}
+                        label="责任单位"
+                        options={offices}
+                        blank={`（${t.unitName}）`}
+                      />
+                    ) : null}
                     <Select
                       form={form}
                       name={`responsible-${i.id}`}
@@ -317,6 +331,7 @@ export function inspectionRoutes(app: App): void {
         if (text) ev.push(/^(\/|https?:\/\/)/.test(text) ? { kind: 'link', text } : { kind: 'text', text });
         ev.push(...(await photosOf(body, `photo-${itemId}`)));
         const resp = str(f[`responsible-${itemId}`]);
+        const unit = /^office:(\d+)$/.exec(str(f[`unit-${itemId}`]));
         results.push({
           itemId,
           outcome,
@@ -327,6 +342,7 @@ export function inspectionRoutes(app: App): void {
               ? {
                   title: str(f[`problem-${itemId}`]),
                   responsibleUserId: resp ? Number(resp) : null,
+                  ...(unit ? { unitKind: 'office' as const, unitId: Number(unit[1]) } : {}),
                   deadline: str(f[`deadline-${itemId}`]) || null,
                   link: text && /^(\/|https?:\/\/)/.test(text) ? text : null,
                 }

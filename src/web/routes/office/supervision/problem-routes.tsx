@@ -44,15 +44,23 @@ async function unitOptions(c: C, agencyId: number) {
       ...villages.map((v) => ({ value: `village:${v.id}`, label: `村：${v.name}` })),
     ],
     users: users.filter((u) => u.isActive).map((u) => ({ value: String(u.id), label: u.displayName })),
+    villages: villages.map((v) => ({ value: String(v.id), label: v.name })),
   };
 }
 
 async function newPage(c: C, agencyId: number, form: FormState, status = 200) {
-  const { units, users } = await unitOptions(c, agencyId);
+  const { units, users, villages } = await unitOptions(c, agencyId);
   return officePage(
     c,
     '登记问题',
-    <NewProblemView agencyId={agencyId} csrf={c.var.csrf} form={form} units={units} users={users} />,
+    <NewProblemView
+      agencyId={agencyId}
+      csrf={c.var.csrf}
+      form={form}
+      units={units}
+      users={users}
+      villages={villages}
+    />,
     status,
   );
 }
@@ -75,6 +83,7 @@ function problemInputOf(f: Record<string, string | string[]>) {
     description: str(f.description),
     deadline: str(f.deadline) || null,
     link: str(f.link) || null,
+    villageId: str(f.villageId) ? Number(str(f.villageId)) : null,
   };
 }
 
