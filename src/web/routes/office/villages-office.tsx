@@ -37,7 +37,7 @@ import { DecisionFormView, VillagePageView } from '../../views/villages/village-
 
 async function overviewPage(c: C) {
   const actor = currentActor(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   if (
     actor.villageId != null &&
     !actor.roles.some((r) =>
@@ -59,7 +59,7 @@ async function overviewPage(c: C) {
   assertCan(villagePolicy.viewTownship(actor, scope), {
     message: '村级公开总览仅限乡镇党政办、领导、包村干部和县督查人员查看',
   });
-  const today = c.var.ctx.clock.today();
+  const today = c.get('ctx').clock.today();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
   const kindQ = c.req.query('kind') ?? '';
   const kind = isKind(kindQ) ? kindQ : null;
@@ -69,7 +69,7 @@ async function overviewPage(c: C) {
     villagePolicy.manageTemplates(actor, scope) &&
     (!ov.villages.length || ov.villages.some((v) => v.uses === 0))
   ) {
-    await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, agencyId);
+    await ensureItemTemplates({ ...c.get('ctx'), actor: systemActor('村级公开模板') }, agencyId);
     ov = await townshipOverview(db, agencyId, year, today, kind);
   }
   const agency = await getAgency(db, agencyId);
@@ -91,7 +91,7 @@ async function overviewPage(c: C) {
 
 async function villagePage(c: C, villageId: number, form?: FormState) {
   const actor = currentActor(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const village = await villageOf(db, villageId);
   const scope = await agencyScope(db, village.agencyId);
   assertCan(villagePolicy.viewVillage(actor, scope, village.id), { hide: true });
@@ -99,11 +99,11 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
   // every other view).
   let tpl = await villageTemplates(db, village.agencyId, village.id);
   if (!tpl.templates.length || !tpl.uses.length) {
-    await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, village.agencyId);
+    await ensureItemTemplates({ ...c.get('ctx'), actor: systemActor('村级公开模板') }, village.agencyId);
     tpl = await villageTemplates(db, village.agencyId, village.id);
   }
   const { calendar: uses, uses: usesOfVillage, templates } = tpl;
-  const today = c.var.ctx.clock.today();
+  const today = c.get('ctx').clock.today();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
   const [items, list, settings, decisions] = await Promise.all([
     yearItems(db, village.agencyId, year, village.id),
@@ -137,7 +137,7 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
       village={village}
       form={form}
       canDraft={canDraft}
-      csrf={c.var.csrf}
+      csrf={c.get('csrf')}
       usable={usable}
       periods={periods}
       today={today}
@@ -156,17 +156,17 @@ function decisionForm(c: C, villageId: number, form: FormState, status = 200) {
   return officePage(
     c,
     '登记四议两公开',
-    <DecisionFormView villageId={villageId} form={form} csrf={c.var.csrf} />,
+    <DecisionFormView villageId={villageId} form={form} csrf={c.get('csrf')} />,
     status,
   );
 }
 
 async function templatesPage(c: C, form?: FormState, status = 200, refused?: 'settings' | 'template') {
   const actor = currentActor(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const scope = await agencyScope(db, actor.agencyId);
   assertCan(villagePolicy.viewTownship(actor, scope));
-  await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, actor.agencyId);
+  await ensureItemTemplates({ ...c.get('ctx'), actor: systemActor('村级公开模板') }, actor.agencyId);
   const [versions, uses] = await Promise.all([
     listTemplateVersions(db, actor.agencyId),
     listTemplateUses(db, actor.agencyId),
@@ -180,7 +180,7 @@ async function templatesPage(c: C, form?: FormState, status = 200, refused?: 'se
     <TemplatesView
       form={form}
       refused={refused}
-      csrf={c.var.csrf}
+      csrf={c.get('csrf')}
       canManage={canManage}
       settings={settings}
       current={current}
@@ -220,7 +220,7 @@ export function villageOfficeRoutes(app: App): void {
   app.post('/office/villages/templates/version', async (c) => {
     const f = await formData(c);
     try {
-      await newTemplateVersion(c.var.ctx, currentActor(c).agencyId, {
+      await newTemplateVersion(c.get('ctx'), currentActor(c).agencyId, {
         code: str(f.code),
         name: str(f.name),
         cadence: str(f.cadence),
@@ -238,13 +238,13 @@ export function villageOfficeRoutes(app: App): void {
   });
   app.post('/office/villages/templates/push', async (c) => {
     const f = await formData(c);
-    const n = await pushTemplate(c.var.ctx, currentActor(c).agencyId, Number(str(f.templateId)));
+    const n = await pushTemplate(c.get('ctx'), currentActor(c).agencyId, Number(str(f.templateId)));
     return redirectWithFlash(c, '/office/villages/templates', `已推送到${n}个村`);
   });
   app.post('/office/villages/settings', async (c) => {
     const f = await formData(c);
     try {
-      await updateVillageSettings(c.var.ctx, currentActor(c).agencyId, {
+      await updateVillageSettings(c.get('ctx'), currentActor(c).agencyId, {
         answerDays: str(f.answerDays),
         remindDaysBefore: str(f.remindDaysBefore),
         dueDay: str(f.dueDay),
@@ -267,7 +267,7 @@ export function villageOfficeRoutes(app: App): void {
     const villageId = Number(str(f.villageId));
     try {
       const r = await recordDecision(
-        c.var.ctx,
+        c.get('ctx'),
         Object.fromEntries(Object.entries(f).map(([k, v]) => [k, str(v)])),
       );
       return redirectWithFlash(
