@@ -66,6 +66,39 @@ export async function listCurrentTemplates(db: DbOrTrx, agencyId: number): Promi
   return [...latest.values()].sort((a, b) => a.sortOrder - b.sortOrder);
 }
 
+/** What a list of templates shows of each: no field lists, checks or approvals (the village page's choices). */
+export type TemplateHead = Pick<
+  ItemTemplate,
+  'id' | 'code' | 'version' | 'kind' | 'name' | 'cadence' | 'sortOrder'
+>;
+
+/**
+ * The newest version of each template code, as heads (the same choice and order as listCurrentTemplates, without
+ * reading and parsing every version's field JSON: docs/scale.md, "Ninth pass").
+ */
+export async function listCurrentTemplateHeads(db: DbOrTrx, agencyId: number): Promise<TemplateHead[]> {
+  const rows = await db
+    .selectFrom('village_item_templates')
+    .select(['id', 'code', 'version', 'kind', 'name', 'cadence', 'sort_order'])
+    .where('agency_id', '=', agencyId)
+    .orderBy('sort_order')
+    .orderBy('code')
+    .orderBy('version')
+    .execute();
+  const latest = new Map<string, TemplateHead>();
+  for (const r of rows)
+    latest.set(r.code, {
+      id: r.id,
+      code: r.code,
+      version: r.version,
+      kind: r.kind as DisclosureKind,
+      name: r.name,
+      cadence: r.cadence as Cadence,
+      sortOrder: r.sort_order,
+    });
+  return [...latest.values()].sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
 export async function getTemplate(db: DbOrTrx, id: number): Promise<ItemTemplate> {
   const r = await db.selectFrom('village_item_templates').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw new NotFoundError('模板不存在');

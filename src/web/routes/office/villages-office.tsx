@@ -10,7 +10,7 @@ import { formData, list, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
 import { assertCan, isDomainError, type ValidationError } from '../../../errors.ts';
 import { systemActor } from '../../../context.ts';
-import { agencyScope, descendantIds, getAgency, listAgencies } from '../../../org/org.queries.ts';
+import { agencyScope, descendantIds, listAgencies } from '../../../org/org.queries.ts';
 import { villagePolicy } from '../../../villages/village.policy.ts';
 import { townshipOverview, villageTemplates, yearItems } from '../../../villages/township-overview.ts';
 import { ensureItemTemplates } from '../../../villages/seed-item-templates.ts';
@@ -72,8 +72,11 @@ async function overviewPage(c: C) {
     await ensureItemTemplates({ ...c.get('ctx'), actor: systemActor('村级公开模板') }, agencyId);
     ov = await townshipOverview(db, agencyId, year, today, kind);
   }
-  const agency = await getAgency(db, agencyId);
   const readOnly = agencyId !== actor.agencyId;
+  // The name: the user's own agency's came with the session, a township below from the list just read.
+  const agencyName = readOnly
+    ? (towns.find((t) => t.id === agencyId)?.name ?? '')
+    : (c.get('session')?.agencyName ?? '');
   return officePage(
     c,
     '村级公开总览',
@@ -81,7 +84,7 @@ async function overviewPage(c: C) {
       ov={ov}
       year={year}
       kind={kind}
-      agencyName={agency.name}
+      agencyName={agencyName}
       agencyId={agencyId}
       readOnly={readOnly}
       towns={towns}
