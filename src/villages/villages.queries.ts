@@ -60,9 +60,13 @@ export async function listTemplateVersions(db: DbOrTrx, agencyId: number): Promi
 
 /** The newest version of each template code. */
 export async function listCurrentTemplates(db: DbOrTrx, agencyId: number): Promise<ItemTemplate[]> {
-  const all = await listTemplateVersions(db, agencyId);
-  const latest = new Map<string, ItemTemplate>();
-  for (const t of all) latest.set(t.code, t);
+  return newestOfEachCode(await listTemplateVersions(db, agencyId));
+}
+
+/** From versions in (sort order, code, version) order: the newest of each code, by sort order. */
+function newestOfEachCode<T extends { code: string; sortOrder: number }>(versions: readonly T[]): T[] {
+  const latest = new Map<string, T>();
+  for (const t of versions) latest.set(t.code, t);
   return [...latest.values()].sort((a, b) => a.sortOrder - b.sortOrder);
 }
 
@@ -85,9 +89,8 @@ export async function listCurrentTemplateHeads(db: DbOrTrx, agencyId: number): P
     .orderBy('code')
     .orderBy('version')
     .execute();
-  const latest = new Map<string, TemplateHead>();
-  for (const r of rows)
-    latest.set(r.code, {
+  return newestOfEachCode(
+    rows.map((r) => ({
       id: r.id,
       code: r.code,
       version: r.version,
@@ -95,8 +98,8 @@ export async function listCurrentTemplateHeads(db: DbOrTrx, agencyId: number): P
       name: r.name,
       cadence: r.cadence as Cadence,
       sortOrder: r.sort_order,
-    });
-  return [...latest.values()].sort((a, b) => a.sortOrder - b.sortOrder);
+    })),
+  );
 }
 
 export async function getTemplate(db: DbOrTrx, id: number): Promise<ItemTemplate> {
