@@ -36,6 +36,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+      // Hono copies every request variable into a new object on each `c.var` read: read one with `c.get(...)`
+      // (docs/scale.md, "Ninth pass").
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='c'][property.name='var']",
+          message:
+            "Read a request variable with c.get('name'), not c.var (Hono copies them all on each read).",
+        },
+      ],
     },
   },
   {

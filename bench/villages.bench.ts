@@ -86,25 +86,65 @@ export async function setup() {
   );
 
   const year = thisYear - 1;
-  // The same rows the heatmap reads: the year's periodic items and the items published in it.
-  const bareYear = raw.prepare(`select id, village_id, code, kind, period, due_on, status, published_on
+  // Each bare query reads what its page shows, no more (docs/scale.md, "Ninth pass"): the items' columns it lists,
+  // and the other rows it displays or draws from — the village names, the templates' names and cadences the
+  // calendar's expected slots come from, the township's settings (the due day), a village's 四议两公开 records.
+  const q = (text: string) => raw.prepare(text);
+  const villagesOf = q(`select id, name from villages where agency_id = ? order by sort_order, id`);
+  const villageRow = q(`select id, agency_id, name from villages where id = ?`);
+  const settingsRow = q(`select value_json from agency_settings where agency_id = ? and key = 'villages'`);
+  // The current version of each template: code, name, kind, cadence (the calendar and the draft form's choices).
+  const templateHeads =
+    q(`select t.id, t.code, t.name, t.kind, t.cadence, t.version from village_item_templates t
+    where t.agency_id = ? and t.version = (select max(version) from village_item_templates x
+    where x.agency_id = t.agency_id and x.code = t.code) order by t.sort_order`);
+  const usesOf =
+    q(`select u.village_id, u.code from village_template_uses u join villages v on v.id = u.village_id
+    where v.agency_id = ?`);
+  // The year's rows of the heatmap: the year's periodic items and the items published in it.
+  const yearRows = q(`select id, village_id, code, kind, period, due_on, status, published_on
     from village_disclosures where agency_id = ? and period >= ? and period < ?
     union select id, village_id, code, kind, period, due_on, status, published_on
     from village_disclosures where agency_id = ? and published_on >= ? and published_on <= ?`);
   const yearArgs = (y: number) => [town.id, `${y}-`, `${y}-Z`, town.id, `${y}-01-01`, `${y}-12-31`];
-  // The public village page's rows: one village's items published in the year, the columns the page lists.
-  const bareVillage =
-    raw.prepare(`select id, village_id, kind, code, title, period, due_on, status, published_on
+  const bareYear = {
+    all: (y: number) => [
+      yearRows.all(...yearArgs(y)),
+      villagesOf.all(town.id),
+      usesOf.all(town.id),
+      templateHeads.all(town.id),
+      settingsRow.get(town.id),
+    ],
+  };
+  // The public village page: the village (its name) and its items published in the year, the columns it lists.
+  const villageItems = q(`select id, kind, title, period, published_on
     from village_disclosures where village_id = ? and status = 'published'
     and published_on >= ? and published_on <= ? order by published_on desc, id desc limit 500`);
-  // The office village page's rows: the village's year (its calendar) and its newest 200 items of every state.
-  const bareVillageYear = raw.prepare(`select id, village_id, code, kind, period, due_on, status, published_on
+  const bareVillage = {
+    all: (v: number, from: string, to: string) => [villageRow.get(v), villageItems.all(v, from, to)],
+  };
+  // The office village page: the village, its year (its calendar: the year's items, its template uses with their
+  // versions and pushes, the templates, the due day), its newest 200 items of every state and its 四议两公开 records.
+  const villageYear = q(`select id, village_id, code, kind, period, due_on, status, published_on
     from village_disclosures where agency_id = ? and period >= ? and period < ? and village_id = ?
     union select id, village_id, code, kind, period, due_on, status, published_on
     from village_disclosures where agency_id = ? and published_on >= ? and published_on <= ? and village_id = ?`);
-  const bareVillageHeads = raw.prepare(`select id, village_id, kind, code, title, period, due_on, status,
+  const villageHeads = q(`select id, kind, code, title, period, due_on, status,
     published_on from village_disclosures where village_id = ? order by published_on desc, id desc limit 200`);
-  const rowsYear = bareYear.all(...yearArgs(year)).length;
+  const villageUsesRows = q(`select u.code, u.template_id, t.version, u.pushed_at, u.pushed_by_name
+    from village_template_uses u join village_item_templates t on t.id = u.template_id where u.village_id = ?`);
+  const decisionsOf = q(`select id, title, assembly_on, status from village_decisions where village_id = ?
+    order by id desc limit 50`);
+  const bareOfficeVillage = (v: number, y: number) => [
+    villageRow.get(v),
+    villageYear.all(town.id, `${y}-`, `${y}-Z`, v, town.id, `${y}-01-01`, `${y}-12-31`, v),
+    villageUsesRows.all(v),
+    templateHeads.all(town.id),
+    settingsRow.get(town.id),
+    villageHeads.all(v),
+    decisionsOf.all(v),
+  ];
+  const rowsYear = yearRows.all(...yearArgs(year)).length;
 
   return {
     tdb,
@@ -117,15 +157,14 @@ export async function setup() {
     bareYear,
     yearArgs,
     bareVillage,
-    bareVillageYear,
-    bareVillageHeads,
+    bareOfficeVillage,
     rowsYear,
   };
 }
 
 export async function run(): Promise<void> {
   const s = await setup();
-  const { tdb, db, town, villages, clerk, year, bareYear, yearArgs, bareVillage, rowsYear } = s;
+  const { tdb, db, town, villages, clerk, year, bareYear, bareVillage, bareOfficeVillage, rowsYear } = s;
   const today = systemClock.today();
   const c = testApp(db).client();
   await c.signIn(clerk.username, TEST_PASSWORD);
@@ -151,7 +190,7 @@ export async function run(): Promise<void> {
   // Each case once per round, rotated: the bare query and the page see the same bursts of load.
   const m = await measureInterleaved(
     {
-      bareHeat: async () => bareYear.all(...yearArgs(year)),
+      bareHeat: async () => bareYear.all(year),
       useCase: () => townshipOverview(db, town.id, year, today),
       heatPage: text(`/office/villages?year=${year}`),
       // The office shell alone (session, nav, layout; no village data): what every office page costs.
@@ -160,19 +199,7 @@ export async function run(): Promise<void> {
       villagePage: text(`/villages/${v}?year=${year}`, pub),
       // The portal shell alone: the village index (one query over 13 villages).
       publicShell: text('/villages', pub),
-      bareOfficeV: async () => [
-        s.bareVillageYear.all(
-          town.id,
-          `${year}-`,
-          `${year}-Z`,
-          v,
-          town.id,
-          `${year}-01-01`,
-          `${year}-12-31`,
-          v,
-        ),
-        s.bareVillageHeads.all(v),
-      ],
+      bareOfficeV: async () => bareOfficeVillage(v, year),
       officeVillage: text(`/office/villages/v/${v}?year=${year}`),
     },
     rounds,
@@ -195,7 +222,7 @@ export async function run(): Promise<void> {
   line('bare query', m.bareV);
   line('GET /villages/:id (public)', m.villagePage, m.bareV, m.publicShell);
   line('GET /villages (public shell)', m.publicShell);
-  console.log('office village page (its year and its newest 200 items)');
+  console.log('office village page (its year, its newest 200 items, its templates and records)');
   line('bare queries', m.bareOfficeV);
   line('GET /office/villages/v/:id', m.officeVillage, m.bareOfficeV, m.officeShell);
   console.log(

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
 import { dialectOf, type Db, type DbOrTrx } from '../db/database.ts';
 import type { Actor } from '../context.ts';
 import { nowIso } from '../db/values.ts';
@@ -56,6 +56,40 @@ export async function createSession(
   return { token, csrfToken };
 }
 
+function sessionQuery(db: Db) {
+  // Roles as one text column: role names are identifiers (no commas), and an unknown one is dropped by isRole.
+  const roles =
+    dialectOf(db) === 'postgres'
+      ? sql<string | null>`(select string_agg(r.role, ',') from user_roles r where r.user_id = u.id)`
+      : sql<string | null>`(select group_concat(r.role, ',') from user_roles r where r.user_id = u.id)`;
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .select(userColumns.map((c) => `u.${c}` as const))
+    .select(['s.csrf_token', 's.created_at', 's.last_seen_at', 'a.name as agency_name', roles.as('roles')])
+    .where('s.id', '=', '');
+}
+
+type SessionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionQuery>['executeTakeFirst']>>>;
+
+/**
+ * The session statement, built and compiled once per database: every request with a session cookie runs it, and
+ * Kysely's building and compiling cost more than SQLite's answer (docs/scale.md, "Ninth pass"). Its one parameter
+ * is the session id.
+ */
+const compiledSessionQuery = new WeakMap<Db, CompiledQuery<SessionRow>>();
+
+function sessionStatement(db: Db, id: string): CompiledQuery<SessionRow> {
+  let q = compiledSessionQuery.get(db);
+  if (!q) {
+    q = sessionQuery(db).compile();
+    if (q.parameters.length !== 1) throw new Error('the session statement takes the session id only');
+    compiledSessionQuery.set(db, q);
+  }
+  return { ...q, parameters: [id] };
+}
+
 /**
  * Resolve a cookie token to a live session, enforcing the idle timeout and the absolute lifetime; touches last-seen.
  * The session, its user, the user's roles and the name of the user's agency come in one statement: every request
@@ -63,19 +97,7 @@ export async function createSession(
  */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionInfo | null> {
   const id = sessionIdOf(token);
-  // Roles as one text column: role names are identifiers (no commas), and an unknown one is dropped by isRole.
-  const roles =
-    dialectOf(db) === 'postgres'
-      ? sql<string | null>`(select string_agg(r.role, ',') from user_roles r where r.user_id = u.id)`
-      : sql<string | null>`(select group_concat(r.role, ',') from user_roles r where r.user_id = u.id)`;
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
-    .select(userColumns.map((c) => `u.${c}` as const))
-    .select(['s.csrf_token', 's.created_at', 's.last_seen_at', 'a.name as agency_name', roles.as('roles')])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+  const row = (await db.executeQuery(sessionStatement(db, id))).rows[0];
   if (!row) return null;
   const idle = now.getTime() - new Date(row.last_seen_at).getTime();
   const age = now.getTime() - new Date(row.created_at).getTime();

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
 import type { UserInput } from './org.schema.ts';
 import { toBool, toNumber } from '../db/values.ts';
@@ -89,23 +90,20 @@ export async function listAgencies(db: DbOrTrx): Promise<Agency[]> {
   return rows.map(toAgency);
 }
 
-/** The agency's scope: itself and its ancestors, nearest first (the tree is shallow: ≤ 5 levels). */
+/**
+ * The agency's scope: itself and its ancestors, nearest first (the tree is shallow: ≤ 5 levels; at most 10 are
+ * followed, against a cycle). One statement walks the chain (it was one per level; docs/scale.md, "Ninth pass").
+ */
 export async function agencyScope(db: DbOrTrx, agencyId: number): Promise<AgencyScope> {
+  const { rows } = await sql<{ parent_id: number | null }>`with recursive chain (id, parent_id, depth) as (
+      select id, parent_id, 0 from agencies where id = ${agencyId}
+      union all
+      select a.id, a.parent_id, c.depth + 1 from agencies a join chain c on a.id = c.parent_id where c.depth < 10
+    ) select parent_id from chain order by depth`.execute(db);
+  if (!rows.length) throw new NotFoundError('未找到该机关');
   const ancestorIds: number[] = [];
-  let cur = await db
-    .selectFrom('agencies')
-    .select(['id', 'parent_id'])
-    .where('id', '=', agencyId)
-    .executeTakeFirst();
-  if (!cur) throw new NotFoundError('未找到该机关');
-  while (cur?.parent_id != null && ancestorIds.length < 10) {
-    ancestorIds.push(cur.parent_id);
-    cur = await db
-      .selectFrom('agencies')
-      .select(['id', 'parent_id'])
-      .where('id', '=', cur.parent_id)
-      .executeTakeFirst();
-  }
+  for (const r of rows)
+    if (r.parent_id != null && ancestorIds.length < 10) ancestorIds.push(Number(r.parent_id));
   return { agencyId, ancestorIds };
 }
 

@@ -6,9 +6,9 @@ import type { DbOrTrx } from '../db/database.ts';
 import { listVillages } from '../org/org.queries.ts';
 import {
   listCalendarUses,
-  listCurrentTemplates,
+  listCurrentTemplateHeads,
   listTemplateUses,
-  type ItemTemplate,
+  type TemplateHead,
   type TemplateUse,
 } from './villages.queries.ts';
 import {
@@ -96,22 +96,22 @@ export async function villageUses(
 }
 
 /**
- * The township's current templates, the villages' template uses, and those uses as calendar entries per village (one
+ * The township's current templates (heads), the villages' template uses, and those uses as calendar entries per village (one
  * read of each table for a page that needs all three).
  */
 export async function villageTemplates(
   db: DbOrTrx,
   agencyId: number,
   villageId?: number,
-): Promise<{ templates: ItemTemplate[]; uses: TemplateUse[]; calendar: Map<number, UseForCalendar[]> }> {
+): Promise<{ templates: TemplateHead[]; uses: TemplateUse[]; calendar: Map<number, UseForCalendar[]> }> {
   const [uses, templates] = await Promise.all([
     listTemplateUses(db, agencyId, villageId),
-    listCurrentTemplates(db, agencyId),
+    listCurrentTemplateHeads(db, agencyId),
   ]);
   return { templates, uses, calendar: usesForCalendar(uses, templates) };
 }
 
-function usesForCalendar(uses: TemplateUse[], templates: ItemTemplate[]): Map<number, UseForCalendar[]> {
+function usesForCalendar(uses: TemplateUse[], templates: TemplateHead[]): Map<number, UseForCalendar[]> {
   const byCode = new Map(templates.map((t) => [t.code, t]));
   const out = new Map<number, UseForCalendar[]>();
   for (const u of uses) {

@@ -60,10 +60,46 @@ export async function listTemplateVersions(db: DbOrTrx, agencyId: number): Promi
 
 /** The newest version of each template code. */
 export async function listCurrentTemplates(db: DbOrTrx, agencyId: number): Promise<ItemTemplate[]> {
-  const all = await listTemplateVersions(db, agencyId);
-  const latest = new Map<string, ItemTemplate>();
-  for (const t of all) latest.set(t.code, t);
+  return newestOfEachCode(await listTemplateVersions(db, agencyId));
+}
+
+/** From versions in (sort order, code, version) order: the newest of each code, by sort order. */
+function newestOfEachCode<T extends { code: string; sortOrder: number }>(versions: readonly T[]): T[] {
+  const latest = new Map<string, T>();
+  for (const t of versions) latest.set(t.code, t);
   return [...latest.values()].sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
+/** What a list of templates shows of each: no field lists, checks or approvals (the village page's choices). */
+export type TemplateHead = Pick<
+  ItemTemplate,
+  'id' | 'code' | 'version' | 'kind' | 'name' | 'cadence' | 'sortOrder'
+>;
+
+/**
+ * The newest version of each template code, as heads (the same choice and order as listCurrentTemplates, without
+ * reading and parsing every version's field JSON: docs/scale.md, "Ninth pass").
+ */
+export async function listCurrentTemplateHeads(db: DbOrTrx, agencyId: number): Promise<TemplateHead[]> {
+  const rows = await db
+    .selectFrom('village_item_templates')
+    .select(['id', 'code', 'version', 'kind', 'name', 'cadence', 'sort_order'])
+    .where('agency_id', '=', agencyId)
+    .orderBy('sort_order')
+    .orderBy('code')
+    .orderBy('version')
+    .execute();
+  return newestOfEachCode(
+    rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      version: r.version,
+      kind: r.kind as DisclosureKind,
+      name: r.name,
+      cadence: r.cadence as Cadence,
+      sortOrder: r.sort_order,
+    })),
+  );
 }
 
 export async function getTemplate(db: DbOrTrx, id: number): Promise<ItemTemplate> {

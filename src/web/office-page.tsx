@@ -9,13 +9,13 @@ import type { Actor } from '../context.ts';
 
 /** The signed-in user (after requireUser). */
 export function currentUser(c: C): User {
-  const s = c.var.session;
+  const s = c.get('session');
   if (!s) throw new DomainError('unauthenticated', '请先登录');
   return s.user;
 }
 
 export function currentActor(c: C): Extract<Actor, { kind: 'user' }> {
-  const a = c.var.ctx.actor;
+  const a = c.get('ctx').actor;
   if (a.kind !== 'user') throw new DomainError('unauthenticated', '请先登录');
   return a;
 }
@@ -27,7 +27,7 @@ export function currentActor(c: C): Extract<Actor, { kind: 'user' }> {
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   const p = c.req.path;
   if (p === '/office/sign-in') return next();
-  const s = c.var.session;
+  const s = c.get('session');
   if (!s) {
     if (c.req.method === 'GET')
       return c.redirect(`/office/sign-in?next=${encodeURIComponent(p + new URL(c.req.url).search)}`, 303);
@@ -52,11 +52,11 @@ export async function officePage(
     <OfficeLayout
       title={title}
       user={user}
-      agencyName={c.var.session?.agencyName ?? ''}
-      nav={c.var.shell.nav}
-      largeFont={c.var.largeFont}
-      csrf={c.var.csrf}
-      flash={c.var.flash}
+      agencyName={c.get('session')?.agencyName ?? ''}
+      nav={c.get('shell').nav}
+      largeFont={c.get('largeFont')}
+      csrf={c.get('csrf')}
+      flash={c.get('flash')}
     >
       {children}
     </OfficeLayout>,

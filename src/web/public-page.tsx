@@ -28,10 +28,10 @@ export async function publicPage(
     <PublicLayout
       title={title}
       {...await portalChrome(c)}
-      largeFont={c.var.largeFont}
-      care={c.var.care}
-      csrf={c.var.csrf}
-      flash={c.var.flash}
+      largeFont={c.get('largeFont')}
+      care={c.get('care')}
+      csrf={c.get('csrf')}
+      flash={c.get('flash')}
     >
       {children}
     </PublicLayout>,

@@ -32,8 +32,8 @@ export async function limitPublicSubmission(
   scope: string,
   applicantIds: (string | null | undefined)[] = [],
 ): Promise<void> {
-  const { db, clock, meta } = c.var.ctx;
-  const { count, windowMs } = c.var.deps.config.publicSubmitLimit;
+  const { db, clock, meta } = c.get('ctx');
+  const { count, windowMs } = c.get('deps').config.publicSubmitLimit;
   const now = clock.now();
   const keys = [
     `public:${scope}:ip:${meta.ip ?? 'unknown'}`,

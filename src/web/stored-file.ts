@@ -4,11 +4,11 @@ import type { C } from './app-env.ts';
 import { fileStoreOf, type FileStore, type OpenedFile } from '../storage/index.ts';
 
 /** The installation's file store. */
-export const filesOf = (c: C): FileStore => fileStoreOf(c.var.deps.config);
+export const filesOf = (c: C): FileStore => fileStoreOf(c.get('deps').config);
 
 /** Open a stored file by key; undefined when it is missing. */
 export const openStored = (c: C, key: string): Promise<OpenedFile | undefined> =>
-  filesOf(c).open(c.var.deps.db, key);
+  filesOf(c).open(c.get('deps').db, key);
 
 /** Answer with a stored file's bytes, streamed, with its length and the given headers. */
 export function sendStored(c: C, f: OpenedFile, headers: Record<string, string>): Response {

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { render } from 'preact-render-to-string';
 import { isVillageOnly } from '../../org/access.ts';
 import type { User } from '../../org/org.ts';
 import { portalSections, type NavItem } from './nav.ts';
@@ -176,15 +177,41 @@ export function PublicLayout(
 }
 
 /**
+ * The office menu's links as markup, rendered once per menu and set of roles (a user's menu depends on nothing
+ * else): every office page shows it twice, and building its elements was a tenth of the shell (docs/scale.md,
+ * "Ninth pass"). The markup is what the elements rendered to; labels and links are the features' own constants.
+ */
+const menuCache = new WeakMap<readonly NavItem[], Map<string, string>>();
+
+function menuMarkup(nav: readonly NavItem[], user: User): string {
+  const villageOnly = isVillageOnly(user);
+  const key = `${villageOnly ? 1 : 0}:${[...user.roles].sort().join(',')}`;
+  let byRoles = menuCache.get(nav);
+  if (!byRoles) menuCache.set(nav, (byRoles = new Map()));
+  let html = byRoles.get(key);
+  if (html === undefined) {
+    const items = [...nav]
+      .filter((n) => n.roles.length === 0 || n.roles.some((r) => user.roles.includes(r)))
+      .filter((n) => !(n.agencyWide && villageOnly))
+      .sort((a, b) => a.order - b.order);
+    html = render(
+      <>
+        {items.map((n) => (
+          <a href={n.href}>{n.label}</a>
+        ))}
+      </>,
+    );
+    byRoles.set(key, html);
+  }
+  return html;
+}
+
+/**
  * Layout of the back office. On a phone the function links fold into a 功能菜单 (as the portal's sections do), each
  * a 44-px tap target.
  */
 export function OfficeLayout(props: Chrome & { user: User; agencyName: string; nav: readonly NavItem[] }) {
-  const items = [...props.nav]
-    .filter((n) => n.roles.length === 0 || n.roles.some((r) => props.user.roles.includes(r)))
-    .filter((n) => !(n.agencyWide && isVillageOnly(props.user)))
-    .sort((a, b) => a.order - b.order);
-  const links = items.map((n) => <a href={n.href}>{n.label}</a>);
+  const links = { __html: menuMarkup(props.nav, props.user) };
   return (
     <html lang="zh-CN" class={props.largeFont ? 'large' : undefined}>
       <Head title={`${props.title} - 政务公开工作平台`} />
@@ -211,10 +238,11 @@ export function OfficeLayout(props: Chrome & { user: User; agencyName: string; n
               </form>
             </div>
           </div>
-          <nav class="wrap office-nav" aria-label="功能菜单">
-            {links}
-          </nav>
-          <FoldedMenu kind="office" summary="功能菜单" label="功能菜单" links={links} />
+          <nav class="wrap office-nav" aria-label="功能菜单" dangerouslySetInnerHTML={links} />
+          <details class="wrap office-menu">
+            <summary>功能菜单</summary>
+            <nav class="office-menu-links" aria-label="功能菜单" dangerouslySetInnerHTML={links} />
+          </details>
         </header>
         <main id="main" class="wrap">
           <Flash message={props.flash} />

@@ -44,7 +44,7 @@ addApiPaths(OPEN_DATA_PATHS, OPEN_DATA_SCHEMAS);
 
 /** The portal's public address (GONGKAI_PUBLIC_URL), else this request's origin. */
 function baseOf(c: C): string {
-  return c.var.deps.config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  return c.get('deps').config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
 }
 
 async function agencyOf(c: C) {
@@ -69,48 +69,51 @@ export function openDataRoutes(app: App): void {
   app.use('/api/public/*', etag());
 
   app.get('/api/public/publications', async (c) =>
-    publicJson(c, await openPublications(c.var.deps.db, await agencyOf(c), baseOf(c), c.req.query())),
+    publicJson(c, await openPublications(c.get('deps').db, await agencyOf(c), baseOf(c), c.req.query())),
   );
   app.get('/api/public/publications/:id{[0-9]+}', async (c) =>
     publicJson(
       c,
-      await openPublication(c.var.deps.db, await agencyOf(c), baseOf(c), Number(c.req.param('id'))),
+      await openPublication(c.get('deps').db, await agencyOf(c), baseOf(c), Number(c.req.param('id'))),
     ),
   );
   app.get('/api/public/catalogue', async (c) =>
-    publicJson(c, { items: await openCatalogue(c.var.deps.db, await agencyOf(c), baseOf(c)) }),
+    publicJson(c, { items: await openCatalogue(c.get('deps').db, await agencyOf(c), baseOf(c)) }),
   );
   app.get('/api/public/registers/decisions', async (c) =>
-    publicJson(c, { items: await openDecisions(c.var.deps.db, await agencyOf(c), c.req.query()) }),
+    publicJson(c, { items: await openDecisions(c.get('deps').db, await agencyOf(c), c.req.query()) }),
   );
   app.get('/api/public/registers/fees', async (c) =>
-    publicJson(c, { items: await openFees(c.var.deps.db, await agencyOf(c), c.req.query()) }),
+    publicJson(c, { items: await openFees(c.get('deps').db, await agencyOf(c), c.req.query()) }),
   );
   app.get('/api/public/annual-reports', async (c) =>
-    publicJson(c, { items: await openReports(c.var.deps.db, await agencyOf(c), baseOf(c)) }),
+    publicJson(c, { items: await openReports(c.get('deps').db, await agencyOf(c), baseOf(c)) }),
   );
   app.get('/api/public/annual-reports/:year{[0-9]{4}}', async (c) =>
-    publicJson(c, await openReport(c.var.deps.db, await agencyOf(c), Number(c.req.param('year')))),
+    publicJson(c, await openReport(c.get('deps').db, await agencyOf(c), Number(c.req.param('year')))),
   );
   app.get('/api/public/calendar/is-workday', async (c) =>
-    publicJson(c, await openIsWorkday(c.var.deps.db, await agencyOf(c), c.req.query())),
+    publicJson(c, await openIsWorkday(c.get('deps').db, await agencyOf(c), c.req.query())),
   );
   app.get('/api/public/calendar/add-workdays', async (c) =>
-    publicJson(c, await openAddWorkdays(c.var.deps.db, await agencyOf(c), c.req.query())),
+    publicJson(c, await openAddWorkdays(c.get('deps').db, await agencyOf(c), c.req.query())),
   );
   app.get('/api/public/calendar/explain', async (c) =>
-    publicJson(c, await openExplain(c.var.deps.db, await agencyOf(c), c.req.query())),
+    publicJson(c, await openExplain(c.get('deps').db, await agencyOf(c), c.req.query())),
   );
   // 村级公开 and 互动交流 (what their portal pages show, as data).
-  const today = (c: C) => c.var.ctx.clock.today();
+  const today = (c: C) => c.get('ctx').clock.today();
   app.get('/api/public/villages', async (c) =>
-    publicJson(c, await openVillages(c.var.deps.db, await agencyOf(c), baseOf(c), c.req.query(), today(c))),
+    publicJson(
+      c,
+      await openVillages(c.get('deps').db, await agencyOf(c), baseOf(c), c.req.query(), today(c)),
+    ),
   );
   app.get('/api/public/villages/:villageId{[0-9]+}/items', async (c) =>
     publicJson(
       c,
       await openVillageItems(
-        c.var.deps.db,
+        c.get('deps').db,
         await agencyOf(c),
         baseOf(c),
         Number(c.req.param('villageId')),
@@ -122,36 +125,36 @@ export function openDataRoutes(app: App): void {
   app.get('/api/public/villages/items/:itemId{[0-9]+}', async (c) =>
     publicJson(
       c,
-      await openVillageItem(c.var.deps.db, await agencyOf(c), baseOf(c), Number(c.req.param('itemId'))),
+      await openVillageItem(c.get('deps').db, await agencyOf(c), baseOf(c), Number(c.req.param('itemId'))),
     ),
   );
   app.get('/api/public/inquiries', async (c) =>
-    publicJson(c, await openInquiries(c.var.deps.db, await agencyOf(c), baseOf(c), c.req.query())),
+    publicJson(c, await openInquiries(c.get('deps').db, await agencyOf(c), baseOf(c), c.req.query())),
   );
   app.get('/api/public/inquiries/:inquiryId{[0-9]+}', async (c) =>
     publicJson(
       c,
-      await openInquiry(c.var.deps.db, await agencyOf(c), baseOf(c), Number(c.req.param('inquiryId'))),
+      await openInquiry(c.get('deps').db, await agencyOf(c), baseOf(c), Number(c.req.param('inquiryId'))),
     ),
   );
   app.get('/api/public/inquiries/figures', async (c) =>
-    publicJson(c, await openInquiryFigures(c.var.deps.db, await agencyOf(c))),
+    publicJson(c, await openInquiryFigures(c.get('deps').db, await agencyOf(c))),
   );
   // 监督保障: the published monthly bulletins and the public figures (counts only).
   app.get('/api/public/supervision/bulletins', async (c) =>
-    publicJson(c, await openBulletins(c.var.deps.db, await agencyOf(c), baseOf(c), c.req.query())),
+    publicJson(c, await openBulletins(c.get('deps').db, await agencyOf(c), baseOf(c), c.req.query())),
   );
   app.get('/api/public/supervision/bulletins/:period{[0-9]{4}-[0-9]{2}}', async (c) =>
-    publicJson(c, await openBulletin(c.var.deps.db, await agencyOf(c), baseOf(c), c.req.param('period'))),
+    publicJson(c, await openBulletin(c.get('deps').db, await agencyOf(c), baseOf(c), c.req.param('period'))),
   );
   app.get('/api/public/supervision/figures', async (c) =>
-    publicJson(c, await openSupervisionFigures(c.var.deps.db, await agencyOf(c), c.req.query(), today(c))),
+    publicJson(c, await openSupervisionFigures(c.get('deps').db, await agencyOf(c), c.req.query(), today(c))),
   );
 
   for (const id of REGISTERS)
     for (const format of ['csv', 'xlsx'] as const)
       app.get(`${REGISTER_PATH[id]}.${format}`, async (c) => {
-        const t = await registerTable(c.var.deps.db, await agencyOf(c), baseOf(c), id, c.req.query());
+        const t = await registerTable(c.get('deps').db, await agencyOf(c), baseOf(c), id, c.req.query());
         const bytes = format === 'csv' ? toCsv(t) : await toXlsx(t);
         return new Response(new Uint8Array(bytes), {
           headers: {

@@ -27,7 +27,7 @@ import { assertCan } from '../../../errors.ts';
 import { addApiPaths, openApiDocumentFor, type OpenApiOperation } from './openapi.ts';
 
 const requireApiUser: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.var.session) throw new DomainError('unauthenticated', '请先登录');
+  if (!c.get('session')) throw new DomainError('unauthenticated', '请先登录');
   return next();
 };
 
@@ -41,7 +41,7 @@ async function jsonBody(c: Parameters<MiddlewareHandler<AppEnv>>[0]): Promise<un
 
 export function requestsApiRoutes(app: App): void {
   app.get('/api/openapi.json', (c) =>
-    c.json(openApiDocumentFor(c.var.deps.config.publicUrl ?? new URL(c.req.url).origin)),
+    c.json(openApiDocumentFor(c.get('deps').config.publicUrl ?? new URL(c.req.url).origin)),
   );
   app.use('/api/requests', requireApiUser);
   app.use('/api/requests/*', requireApiUser);
@@ -49,11 +49,11 @@ export function requestsApiRoutes(app: App): void {
   app.use('/api/appeals/*', requireApiUser);
 
   app.get('/api/requests', async (c) =>
-    c.json(await listLedger(c.var.ctx, currentUser(c).agencyId, c.req.query())),
+    c.json(await listLedger(c.get('ctx'), currentUser(c).agencyId, c.req.query())),
   );
 
   app.post('/api/requests', async (c) => {
-    const r = await registerRequest(c.var.ctx, currentUser(c).agencyId, await jsonBody(c));
+    const r = await registerRequest(c.get('ctx'), currentUser(c).agencyId, await jsonBody(c));
     return c.json(
       { id: r.id, reference: r.reference, status: r.status, receivedOn: r.receivedOn, dueOn: r.dueOn },
       201,
@@ -62,17 +62,17 @@ export function requestsApiRoutes(app: App): void {
 
   app.get('/api/requests/report/:year{[0-9]{4}}', async (c) => {
     const agencyId = currentUser(c).agencyId;
-    assertCan(requestPolicy.view(c.var.ctx.actor, await requestScope(c.var.deps.db, agencyId)), {
+    assertCan(requestPolicy.view(c.get('ctx').actor, await requestScope(c.get('deps').db, agencyId)), {
       hide: true,
     });
     const year = Number(c.req.param('year'));
-    return c.json({ year, ...(await computeRequestReport(c.var.deps.db, agencyId, year)) });
+    return c.json({ year, ...(await computeRequestReport(c.get('deps').db, agencyId, year)) });
   });
 
   app.get('/api/requests/:id{[0-9]+}', async (c) => {
     const id = Number(c.req.param('id'));
-    const { request: r } = await resolveRequest(c.var.ctx, id);
-    const db = c.var.deps.db;
+    const { request: r } = await resolveRequest(c.get('ctx'), id);
+    const db = c.get('deps').db;
     const clock = await requestClock(db, r);
     const letters = await listRequestLetters(db, id);
     return c.json({
@@ -93,9 +93,9 @@ export function requestsApiRoutes(app: App): void {
 
   app.get('/api/requests/:id{[0-9]+}/letters/:lid{[0-9]+\\.(docx|pdf)}', async (c) => {
     const id = Number(c.req.param('id'));
-    const { agency } = await resolveRequest(c.var.ctx, id);
+    const { agency } = await resolveRequest(c.get('ctx'), id);
     const [lid, fmt] = c.req.param('lid').split('.');
-    const row = await findRequestLetter(c.var.deps.db, id, Number(lid));
+    const row = await findRequestLetter(c.get('deps').db, id, Number(lid));
     if (!row) throw new NotFoundError('未找到该文书');
     const l = storedLetter(row, agency.name);
     const body = fmt === 'pdf' ? await letterPdf(l) : await letterDocx(l);
@@ -108,7 +108,7 @@ export function requestsApiRoutes(app: App): void {
     const step = REQUEST_STEPS[c.req.param('step')];
     if (!step) throw new NotFoundError('未知的办理步骤');
     const id = Number(c.req.param('id'));
-    const out = (await step.fn(c.var.ctx, id, await jsonBody(c))) as {
+    const out = (await step.fn(c.get('ctx'), id, await jsonBody(c))) as {
       request?: { status: string; dueOn: string | null; version: number };
     };
     return c.json({
@@ -120,11 +120,11 @@ export function requestsApiRoutes(app: App): void {
   });
 
   app.post('/api/appeals', async (c) => {
-    const id = await recordAppeal(c.var.ctx, currentUser(c).agencyId, await jsonBody(c));
+    const id = await recordAppeal(c.get('ctx'), currentUser(c).agencyId, await jsonBody(c));
     return c.json({ id }, 201);
   });
   app.post('/api/appeals/:id{[0-9]+}', async (c) => {
-    await updateAppeal(c.var.ctx, Number(c.req.param('id')), await jsonBody(c));
+    await updateAppeal(c.get('ctx'), Number(c.req.param('id')), await jsonBody(c));
     return c.json({ ok: true });
   });
 }

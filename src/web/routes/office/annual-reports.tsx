@@ -40,7 +40,7 @@ function toForm(e: unknown, values: FormState['values']): FormState {
 }
 
 function thisYear(c: C): number {
-  return Number(c.var.deps.clock.today().slice(0, 4));
+  return Number(c.get('deps').clock.today().slice(0, 4));
 }
 
 function yearOf(c: C, fallback: number): number {
@@ -49,35 +49,40 @@ function yearOf(c: C, fallback: number): number {
 }
 
 async function listPage(c: C, forms: { generate?: FormState; import?: FormState } = {}, status = 200) {
-  const page = await reportListPage(c.var.deps.db, currentActor(c));
+  const page = await reportListPage(c.get('deps').db, currentActor(c));
   return officePage(
     c,
     '年度报告',
-    <ReportList page={page} csrf={c.var.csrf} year={thisYear(c)} forms={forms} />,
+    <ReportList page={page} csrf={c.get('csrf')} year={thisYear(c)} forms={forms} />,
     status,
   );
 }
 
 async function detailPage(c: C, id: number, forms: ReportDetailForms = {}, status = 200) {
-  const page = await reportDetailPage(c.var.deps.db, currentActor(c), id);
+  const page = await reportDetailPage(c.get('deps').db, currentActor(c), id);
   return officePage(
     c,
     `${page.report.year}年度报告`,
-    <ReportDetail page={page} doc={documentOf(page.report, page.agency)} forms={forms} csrf={c.var.csrf} />,
+    <ReportDetail
+      page={page}
+      doc={documentOf(page.report, page.agency)}
+      forms={forms}
+      csrf={c.get('csrf')}
+    />,
     status,
   );
 }
 
 async function countyPage(c: C, year: number, deadlineForm?: FormState, status = 200) {
-  const o = await reportOverview(c.var.ctx, currentActor(c).agencyId, year);
+  const o = await reportOverview(c.get('ctx'), currentActor(c).agencyId, year);
   return officePage(
     c,
     `下级机关年报 ${year}年度`,
     <CountyOverview
       o={o}
       year={year}
-      today={c.var.deps.clock.today()}
-      csrf={c.var.csrf}
+      today={c.get('deps').clock.today()}
+      csrf={c.get('csrf')}
       deadlineForm={deadlineForm}
     />,
     status,
@@ -101,7 +106,7 @@ export function annualReportRoutes(app: App): void {
     const f = await formData(c);
     const values = { year: str(f.year) };
     try {
-      const r = await generateReport(c.var.ctx, {
+      const r = await generateReport(c.get('ctx'), {
         agencyId: currentActor(c).agencyId,
         year: Number(values.year),
       });
@@ -118,7 +123,7 @@ export function annualReportRoutes(app: App): void {
       const file = body['file'];
       if (!(file instanceof File) || file.size === 0)
         throw new ValidationError('请选择报告文件', { file: '必填' });
-      const r = await importReport(c.var.ctx, {
+      const r = await importReport(c.get('ctx'), {
         agencyId: Number(values.agencyId),
         year: values.year ? Number(values.year) : undefined,
         fileName: file.name,
@@ -137,11 +142,11 @@ export function annualReportRoutes(app: App): void {
     const f = await formData(c);
     const values = { agencyId: str(f.agencyId), monthDay: str(f.monthDay).trim() };
     try {
-      await setReportDeadline(c.var.ctx, { agencyId: Number(values.agencyId), monthDay: values.monthDay });
+      await setReportDeadline(c.get('ctx'), { agencyId: Number(values.agencyId), monthDay: values.monthDay });
     } catch (e) {
       return countyPage(c, year, toForm(e, values), 400);
     }
-    const agency = await findAgency(c.var.deps.db, Number(values.agencyId));
+    const agency = await findAgency(c.get('deps').db, Number(values.agencyId));
     return redirectWithFlash(
       c,
       `/office/annual-reports/county?year=${year}`,
@@ -155,14 +160,14 @@ export function annualReportRoutes(app: App): void {
     const format = c.req.param('format');
     if (!isExportFormat(format)) throw new NotFoundError();
     const { report, agency } = await resolveReport(
-      c.var.deps.db,
+      c.get('deps').db,
       currentActor(c),
       await reportIdOf(c),
       'view',
     );
     const appendix =
       format === 'html' && report.status !== 'draft'
-        ? await graphicAppendix(c.var.deps.db, agency, report.year, false)
+        ? await graphicAppendix(c.get('deps').db, agency, report.year, false)
         : undefined;
     const file = await exportReport(report, agency, format, appendix);
     return new Response(new Uint8Array(file.bytes), {
@@ -172,9 +177,9 @@ export function annualReportRoutes(app: App): void {
 
   app.post('/office/annual-reports/:id{[0-9]+}/regenerate', async (c) => {
     const id = await reportIdOf(c);
-    const { report } = await resolveReport(c.var.deps.db, currentActor(c), id, 'draft');
+    const { report } = await resolveReport(c.get('deps').db, currentActor(c), id, 'draft');
     try {
-      const r = await generateReport(c.var.ctx, { agencyId: report.agencyId, year: report.year });
+      const r = await generateReport(c.get('ctx'), { agencyId: report.agencyId, year: report.year });
       return redirectWithFlash(c, `/office/annual-reports/${r.id}`, flashFor(r, '已按最新记录重新生成'));
     } catch (e) {
       return detailPage(c, id, { finalise: toForm(e, {}) }, 400);
@@ -190,7 +195,7 @@ export function annualReportRoutes(app: App): void {
       other_matters: str(f.other_matters),
     };
     try {
-      const r = await saveNarrative(c.var.ctx, id, { ...values, version: Number(str(f.version)) });
+      const r = await saveNarrative(c.get('ctx'), id, { ...values, version: Number(str(f.version)) });
       return redirectWithFlash(
         c,
         `/office/annual-reports/${r.id}#checks-h`,
@@ -205,7 +210,7 @@ export function annualReportRoutes(app: App): void {
     const id = await reportIdOf(c);
     const f = await formData(c);
     try {
-      await acknowledgeWarning(c.var.ctx, id, { fingerprint: str(f.fingerprint), reason: str(f.reason) });
+      await acknowledgeWarning(c.get('ctx'), id, { fingerprint: str(f.fingerprint), reason: str(f.reason) });
       return redirectWithFlash(c, `/office/annual-reports/${id}#checks-h`, '已确认该警告');
     } catch (e) {
       return detailPage(c, id, { ack: toForm(e, { fingerprint: str(f.fingerprint) }) }, 400);
@@ -217,7 +222,7 @@ export function annualReportRoutes(app: App): void {
     const f = await formData(c);
     const values = { approverName: str(f.approverName) };
     try {
-      const r = await finaliseReport(c.var.ctx, id, values);
+      const r = await finaliseReport(c.get('ctx'), id, values);
       return redirectWithFlash(c, `/office/annual-reports/${r.id}`, flashFor(r, '已定稿，该年度数据已锁定'));
     } catch (e) {
       return detailPage(c, id, { finalise: toForm(e, values) }, 400);
@@ -227,7 +232,7 @@ export function annualReportRoutes(app: App): void {
   app.post('/office/annual-reports/:id{[0-9]+}/publish', async (c) => {
     const id = await reportIdOf(c);
     try {
-      const r = await publishReport(c.var.ctx, id);
+      const r = await publishReport(c.get('ctx'), id);
       return redirectWithFlash(c, `/office/annual-reports/${r.id}`, flashFor(r, '已发布到信息公开年报栏目'));
     } catch (e) {
       return detailPage(c, id, { finalise: toForm(e, {}) }, 400);
@@ -239,7 +244,7 @@ export function annualReportRoutes(app: App): void {
     const f = await formData(c);
     const values = { reason: str(f.reason) };
     try {
-      const r = await reopenReport(c.var.ctx, id, values);
+      const r = await reopenReport(c.get('ctx'), id, values);
       return redirectWithFlash(c, `/office/annual-reports/${r.id}`, flashFor(r, '已重新打开'));
     } catch (e) {
       return detailPage(c, id, { reopen: toForm(e, values) }, 400);

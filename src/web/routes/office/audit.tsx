@@ -15,7 +15,7 @@ const PAGE = 50;
 
 async function filterFrom(c: C): Promise<AuditFilter> {
   const actor = currentActor(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   assertCan(auditPolicy.view(actor, await agencyScope(db, actor.agencyId)));
   const q = c.req.query();
   const date = (s: string | undefined) => (s && isValidDateInput(s) ? s : undefined);
@@ -34,7 +34,7 @@ export function auditRoutes(app: App): void {
   app.get('/office/audit', async (c) => {
     const f = await filterFrom(c);
     const pageNo = pageParam(c);
-    const { rows, total } = await listAuditEvents(c.var.deps.db, f, PAGE, (pageNo - 1) * PAGE);
+    const { rows, total } = await listAuditEvents(c.get('deps').db, f, PAGE, (pageNo - 1) * PAGE);
     const qs = new URLSearchParams(
       Object.entries(c.req.query()).filter(([k, v]) => k !== 'page' && v) as [string, string][],
     ).toString();
@@ -53,7 +53,7 @@ export function auditRoutes(app: App): void {
             <label for="a-action">操作</label>
             <select id="a-action" name="action">
               <option value="">全部</option>
-              {Object.entries(c.var.shell.auditLabels).map(([k, v]) => (
+              {Object.entries(c.get('shell').auditLabels).map(([k, v]) => (
                 <option value={k} selected={f.action === k}>
                   {v}
                 </option>
@@ -103,7 +103,7 @@ export function auditRoutes(app: App): void {
                     <td>{beijingDateTime(r.occurredAt)}</td>
                     <td>{r.actorName}</td>
                     <td>{r.ip}</td>
-                    <td>{c.var.shell.auditLabels[r.action] ?? '其他操作'}</td>
+                    <td>{c.get('shell').auditLabels[r.action] ?? '其他操作'}</td>
                     <td>{objectTypeLabel(r.objectType)}</td>
                     <td>
                       {r.note ? <div>{r.note}</div> : null}
@@ -134,7 +134,7 @@ export function auditRoutes(app: App): void {
 
   app.get('/office/audit/export.xlsx', async (c) => {
     const f = await filterFrom(c);
-    const buf = await exportAudit(c.var.ctx, f, c.var.shell.auditLabels);
+    const buf = await exportAudit(c.get('ctx'), f, c.get('shell').auditLabels);
     return c.body(new Uint8Array(buf), 200, {
       'Content-Type': XLSX_TYPE,
       'Content-Disposition': attachment('审计日志.xlsx'),

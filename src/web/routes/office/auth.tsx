@@ -21,14 +21,14 @@ function SignInForm({ c, form, next }: { c: C; form: FormState; next: string }) 
   return (
     <BareLayout
       title="工作人员登录 - 政务公开工作平台"
-      largeFont={c.var.largeFont}
-      csrf={c.var.csrf}
-      flash={c.var.flash}
+      largeFont={c.get('largeFont')}
+      csrf={c.get('csrf')}
+      flash={c.get('flash')}
     >
       <h1>政务公开工作平台</h1>
       <p class="muted">工作人员登录</p>
       <form method="post" action="/office/sign-in" novalidate>
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <input type="hidden" name="next" value={next} />
         <FormError form={form} />
         <Field form={form} name="username" label="用户名" required autocomplete="username" />
@@ -52,7 +52,7 @@ function SignInForm({ c, form, next }: { c: C; form: FormState; next: string }) 
 
 export function authRoutes(app: App): void {
   app.get('/office/sign-in', (c) => {
-    if (c.var.session) return c.redirect('/office', 303);
+    if (c.get('session')) return c.redirect('/office', 303);
     return page(c, <SignInForm c={c} form={emptyForm()} next={safeNext(c.req.query('next'))} />);
   });
 
@@ -60,7 +60,7 @@ export function authRoutes(app: App): void {
     const f = await formData(c);
     const next = safeNext(str(f.next));
     const form: FormState = { values: { username: str(f.username) }, errors: {} };
-    const ctx = c.var.ctx;
+    const ctx = c.get('ctx');
     const allowed = await takeToken(
       ctx.db,
       `sign-in:${ctx.meta.ip ?? 'unknown'}`,
@@ -79,7 +79,8 @@ export function authRoutes(app: App): void {
     try {
       const r = await signIn(ctx, str(f.username), str(f.password));
       // Rotate: the session this browser had before (whoever's it was) ends; the new one gets a new cookie.
-      if (c.var.session) await deleteSession(ctx.db, c.var.session.id);
+      const previous = c.get('session');
+      if (previous) await deleteSession(ctx.db, previous.id);
       setSessionCookie(c, r.token);
       return c.redirect(r.user.mustChangePassword ? '/office/password' : next, 303);
     } catch (e) {
@@ -90,8 +91,8 @@ export function authRoutes(app: App): void {
   });
 
   app.post('/office/sign-out', async (c) => {
-    const s = c.var.session;
-    if (s) await signOut(c.var.ctx, s.id);
+    const s = c.get('session');
+    if (s) await signOut(c.get('ctx'), s.id);
     clearSessionCookie(c);
     return redirectWithFlash(c, '/office/sign-in', '您已安全退出');
   });
@@ -109,7 +110,7 @@ export function authRoutes(app: App): void {
           </p>
         ) : null}
         <form method="post" action="/office/password" novalidate>
-          <Csrf token={c.var.csrf} />
+          <Csrf token={c.get('csrf')} />
           <FormError form={form} />
           <Field
             form={form}
@@ -150,11 +151,11 @@ export function authRoutes(app: App): void {
   app.post('/office/password', async (c) => {
     const f = await formData(c);
     try {
-      await changePassword(c.var.ctx, {
+      await changePassword(c.get('ctx'), {
         current: str(f.current),
         next: str(f.next),
         confirm: str(f.confirm),
-        keepSessionId: c.var.session?.id,
+        keepSessionId: c.get('session')?.id,
       });
     } catch (e) {
       if (e instanceof ValidationError) {

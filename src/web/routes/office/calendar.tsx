@@ -59,7 +59,7 @@ async function calendarPage(
   status = 200,
 ) {
   const actor = currentActor(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const cal = await getCalendar(db, actor.agencyId);
   const summary = await findCalendarYearSummary(db, year);
   const years = await listCalendarYearSummaries(db);
@@ -176,7 +176,7 @@ async function calendarPage(
                         action={`/office/calendar/regional/${h.id}/delete`}
                         class="inline-form"
                       >
-                        <Csrf token={c.var.csrf} />
+                        <Csrf token={c.get('csrf')} />
                         <button type="submit" class="link-button" data-confirm="确定删除这一地方性假日吗？">
                           删除
                         </button>
@@ -190,7 +190,7 @@ async function calendarPage(
         )}
         {canRegional ? (
           <form method="post" action="/office/calendar/regional" class="filters" novalidate>
-            <Csrf token={c.var.csrf} />
+            <Csrf token={c.get('csrf')} />
             <FormError form={forms.regional ?? emptyForm()} />
             <Field form={forms.regional ?? emptyForm()} name="date" label="日期" type="date" required />
             <Field form={forms.regional ?? emptyForm()} name="name" label="名称" required />
@@ -205,7 +205,7 @@ async function calendarPage(
           <section aria-labelledby="day-h">
             <h2 id="day-h">修改单日</h2>
             <form method="post" action="/office/calendar/day" class="filters" novalidate>
-              <Csrf token={c.var.csrf} />
+              <Csrf token={c.get('csrf')} />
               <FormError form={forms.day ?? emptyForm()} />
               <Field form={forms.day ?? emptyForm()} name="date" label="日期" type="date" required />
               <Select
@@ -230,7 +230,7 @@ async function calendarPage(
               格式的年度记录。
             </p>
             <form method="post" action="/office/calendar/load" enctype="multipart/form-data" novalidate>
-              <Csrf token={c.var.csrf} />
+              <Csrf token={c.get('csrf')} />
               <FormError form={load} />
               <Field form={load} name="year" label="年份" type="number" required />
               <Field
@@ -276,7 +276,7 @@ function realYear(y: number): number | null {
 
 function yearOf(c: C): number {
   const q = Number(c.req.query('year'));
-  return Number.isInteger(q) && q >= 1901 && q <= 2099 ? q : Number(c.var.deps.clock.today().slice(0, 4));
+  return Number.isInteger(q) && q >= 1901 && q <= 2099 ? q : Number(c.get('deps').clock.today().slice(0, 4));
 }
 
 export function calendarRoutes(app: App): void {
@@ -321,7 +321,7 @@ export function calendarRoutes(app: App): void {
           makeupWorkdays: parseLines(values.makeupDays, '调休'),
         };
       }
-      const saved = await loadCalendarYear(c.var.ctx, input);
+      const saved = await loadCalendarYear(c.get('ctx'), input);
       return redirectWithFlash(
         c,
         `/office/calendar?year=${saved.year}`,
@@ -336,7 +336,7 @@ export function calendarRoutes(app: App): void {
     const f = await formData(c);
     const values = { date: str(f.date), kind: str(f.kind), name: str(f.name) };
     try {
-      await setCalendarDay(c.var.ctx, {
+      await setCalendarDay(c.get('ctx'), {
         date: values.date,
         kind: values.kind as 'rest',
         name: values.name || undefined,
@@ -352,7 +352,7 @@ export function calendarRoutes(app: App): void {
     const f = await formData(c);
     const values = { date: str(f.date), name: str(f.name), basis: str(f.basis) };
     try {
-      await addRegionalHoliday(c.var.ctx, currentActor(c).agencyId, {
+      await addRegionalHoliday(c.get('ctx'), currentActor(c).agencyId, {
         date: values.date,
         name: values.name,
         basis: values.basis || undefined,
@@ -373,7 +373,7 @@ export function calendarRoutes(app: App): void {
   });
 
   app.post('/office/calendar/regional/:id{[0-9]+}/delete', async (c) => {
-    await removeRegionalHoliday(c.var.ctx, Number(c.req.param('id')));
+    await removeRegionalHoliday(c.get('ctx'), Number(c.req.param('id')));
     return redirectWithFlash(c, '/office/calendar', '已删除地方性假日');
   });
 }

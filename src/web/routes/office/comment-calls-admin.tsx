@@ -34,13 +34,13 @@ import { cutChars } from '../../../text/cut.ts';
 
 async function callsPage(c: C, form?: FormState, status = 200) {
   const user = currentUser(c);
-  const db = c.var.deps.db;
-  assertCan(inquiryPolicy.manage(c.var.ctx.actor, await inquiryAgencyScope(db, user.agencyId)), {
+  const db = c.get('deps').db;
+  assertCan(inquiryPolicy.manage(c.get('ctx').actor, await inquiryAgencyScope(db, user.agencyId)), {
     hide: true,
   });
   const calls = await listCommentCalls(db, user.agencyId);
   const offices = await listOffices(db, user.agencyId);
-  const today = c.var.ctx.clock.today();
+  const today = c.get('ctx').clock.today();
   const f = form ?? emptyForm();
   return officePage(
     c,
@@ -68,7 +68,7 @@ async function callsPage(c: C, form?: FormState, status = 200) {
       </ul>
       <h2>发布征求意见稿</h2>
       <form method="post" action="/office/comment-calls" novalidate class="narrow">
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={f} />
         <Field form={f} name="title" label="标题" required />
         <Select
@@ -88,13 +88,13 @@ async function callsPage(c: C, form?: FormState, status = 200) {
 }
 
 async function callPage(c: C, id: number, form?: FormState, status = 200) {
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const call = await getCommentCall(db, id);
-  assertCan(inquiryPolicy.manage(c.var.ctx.actor, await inquiryAgencyScope(db, call.agencyId)), {
+  assertCan(inquiryPolicy.manage(c.get('ctx').actor, await inquiryAgencyScope(db, call.agencyId)), {
     hide: true,
   });
   const comments = await listComments(db, id);
-  const closed = c.var.ctx.clock.today() > call.closesOn;
+  const closed = c.get('ctx').clock.today() > call.closesOn;
   const f = form ?? emptyForm({ summary: call.adoptionSummary ?? '' });
   return officePage(
     c,
@@ -120,7 +120,7 @@ async function callPage(c: C, id: number, form?: FormState, status = 200) {
           </p>
           <ScreenReport screen={x.screen} />
           <form method="post" action={`/office/comment-calls/comments/${x.id}`} class="inline-form">
-            <Csrf token={c.var.csrf} />
+            <Csrf token={c.get('csrf')} />
             <button type="submit" name="show" value={x.status === 'shown' ? '0' : '1'}>
               {x.status === 'shown' ? '不公开' : '公开'}
             </button>
@@ -130,7 +130,7 @@ async function callPage(c: C, id: number, form?: FormState, status = 200) {
       {closed ? (
         <form method="post" action={`/office/comment-calls/${id}/adoption`} novalidate>
           <h2>采纳情况</h2>
-          <Csrf token={c.var.csrf} />
+          <Csrf token={c.get('csrf')} />
           <FormError form={f} />
           {comments
             .filter((x) => x.status === 'shown')
@@ -172,7 +172,7 @@ export function commentCallAdminRoutes(app: App): void {
   app.post('/office/comment-calls', async (c) => {
     const f = await formData(c);
     try {
-      const call = await createCommentCall(c.var.ctx, currentUser(c).agencyId, f);
+      const call = await createCommentCall(c.get('ctx'), currentUser(c).agencyId, f);
       return redirectWithFlash(c, `/office/comment-calls/${call.id}`, '意见征集已发布');
     } catch (e) {
       const form = formOf(e, f);
@@ -184,8 +184,8 @@ export function commentCallAdminRoutes(app: App): void {
   app.post('/office/comment-calls/comments/:id{[0-9]+}', async (c) => {
     const f = await formData(c);
     const id = Number(c.req.param('id'));
-    await moderateComment(c.var.ctx, id, str(f.show) === '1');
-    const callId = await commentCallOf(c.var.deps.db, id);
+    await moderateComment(c.get('ctx'), id, str(f.show) === '1');
+    const callId = await commentCallOf(c.get('deps').db, id);
     if (callId == null) throw new NotFoundError();
     return redirectWithFlash(c, `/office/comment-calls/${callId}`, '已更新');
   });
@@ -196,7 +196,7 @@ export function commentCallAdminRoutes(app: App): void {
     const ad = list(f.itemAdoption);
     const notes = list(f.itemNote);
     try {
-      await publishAdoption(c.var.ctx, id, {
+      await publishAdoption(c.get('ctx'), id, {
         summary: str(f.summary),
         items: ids.map((x, i) => ({ id: x, adoption: ad[i], note: notes[i] ?? '' })),
       });

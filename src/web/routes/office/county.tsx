@@ -80,7 +80,7 @@ function FiguresTable({ rows, totals }: { rows: AgencyRow[]; totals: Record<stri
 }
 
 async function dashboardPage(c: C) {
-  const d = await countyDashboard(c.var.ctx);
+  const d = await countyDashboard(c.get('ctx'));
   return officePage(
     c,
     '全县政务公开监督',
@@ -146,10 +146,10 @@ function Section<T extends DetailRow>(p: {
 }
 
 async function agencyPage(c: C, id: number, form?: { requestId: number; state: FormState }, status = 200) {
-  const d = await countyAgencyDetail(c.var.ctx, id);
-  const today = c.var.ctx.clock.today();
+  const d = await countyAgencyDetail(c.get('ctx'), id);
+  const today = c.get('ctx').clock.today();
   // 督办 is the county supervisor's (county.supervision); the inspector reads only. Being above: readAgency.
-  const canSupervise = supervisionPolicy.planBelow(c.var.ctx.actor);
+  const canSupervise = supervisionPolicy.planBelow(c.get('ctx').actor);
   const superviseForm = (requestId: number) => {
     const f = form?.requestId === requestId ? form.state : emptyForm();
     return (
@@ -157,7 +157,7 @@ async function agencyPage(c: C, id: number, form?: { requestId: number; state: F
         <summary>督办</summary>
         <RecordForm
           action={`${agencyHref(id)}/requests/${requestId}/supervise`}
-          csrf={c.var.csrf}
+          csrf={c.get('csrf')}
           form={f}
           fields={superviseFields(2)}
           submit="发出督办"
@@ -238,7 +238,7 @@ export function countyOfficeRoutes(app: App): void {
     const f = await formData(c);
     try {
       await superviseOverdueRequest(
-        c.var.ctx,
+        c.get('ctx'),
         requestId,
         parseInput(SuperviseInput, { demand: str(f.demand), answerBy: str(f.answerBy) }),
       );

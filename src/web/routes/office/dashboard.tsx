@@ -10,7 +10,7 @@ import { KeepTogether } from '../../views/keep-together.tsx';
 export function dashboardRoutes(app: App): void {
   app.get('/office', async (c) => {
     const user = currentUser(c);
-    const db = c.var.deps.db;
+    const db = c.get('deps').db;
     const agency = await getAgency(db, user.agencyId);
     const [offices, villages, users] = await Promise.all([
       listOffices(db, agency.id),
@@ -19,8 +19,8 @@ export function dashboardRoutes(app: App): void {
     ]);
     const widgets: VNode[] = [];
     const first: VNode[] = []; // cards of order 0 or less (待我处理) lead the dashboard
-    for (const w of [...c.var.shell.widgets].sort((a, b) => a.order - b.order)) {
-      const v = await w.widget(c.var.ctx, user);
+    for (const w of [...c.get('shell').widgets].sort((a, b) => a.order - b.order)) {
+      const v = await w.widget(c.get('ctx'), user);
       if (v) (w.order <= 0 ? first : widgets).push(v);
     }
     const [unread, unreadCount] = await Promise.all([

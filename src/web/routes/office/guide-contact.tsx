@@ -29,7 +29,7 @@ function contactPage(c: C, form: FormState, status = 200) {
         <a href="/office/portal-pages/guide">编辑指南正文</a>
       </p>
       <form method="post" action="/office/guide-contact" novalidate class="narrow">
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <ErrorSummary form={form} labels={LABELS} />
         <Field form={form} name="office" label="受理机构" hint="如：哈拉直沟乡人民政府党政综合办公室" />
         <Field form={form} name="address" label="办公地址" />
@@ -47,12 +47,12 @@ function contactPage(c: C, form: FormState, status = 200) {
 
 export function guideContactRoutes(app: App): void {
   app.get('/office/guide-contact', async (c) =>
-    contactPage(c, emptyForm({ ...(await readGuideContact(c.var.deps.db, currentUser(c).agencyId)) })),
+    contactPage(c, emptyForm({ ...(await readGuideContact(c.get('deps').db, currentUser(c).agencyId)) })),
   );
   app.post('/office/guide-contact', async (c) => {
     const f = await formData(c);
     try {
-      await saveGuideContact(c.var.ctx, currentUser(c).agencyId, f);
+      await saveGuideContact(c.get('ctx'), currentUser(c).agencyId, f);
       return redirectWithFlash(c, '/office/guide-contact', '受理机构信息已保存');
     } catch (e) {
       if (e instanceof ValidationError)

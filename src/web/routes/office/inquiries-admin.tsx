@@ -33,8 +33,8 @@ export const formOf = (e: unknown, f: FormState['values']): FormState | null =>
 
 async function settingsPage(c: C, form?: FormState, rulesForm?: FormState, status = 200) {
   const user = currentUser(c);
-  const db = c.var.deps.db;
-  assertCan(inquiryPolicy.manageSettings(c.var.ctx.actor, await agencyScope(db, user.agencyId)), {
+  const db = c.get('deps').db;
+  assertCan(inquiryPolicy.manageSettings(c.get('ctx').actor, await agencyScope(db, user.agencyId)), {
     hide: true,
   });
   const s = await getInquirySettings(db, user.agencyId);
@@ -78,7 +78,7 @@ async function settingsPage(c: C, form?: FormState, rulesForm?: FormState, statu
       </p>
       <h1>互动交流设置</h1>
       <form method="post" action="/office/inquiries/settings" novalidate class="narrow">
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={f} />
         <fieldset class="field">
           <legend>答复期限（工作日）</legend>
@@ -137,7 +137,7 @@ async function settingsPage(c: C, form?: FormState, rulesForm?: FormState, statu
         留言人选择“不清楚”时，按事项（及村）建议承办单位；先匹配“事项+村”，再匹配“事项”。清空一行即删除。
       </p>
       <form method="post" action="/office/inquiries/routing" novalidate>
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={rulesForm ?? emptyForm()} />
         <div class="table-scroll" tabindex={0}>
           <table class="data">
@@ -195,12 +195,12 @@ async function settingsPage(c: C, form?: FormState, rulesForm?: FormState, statu
 
 async function figuresPage(c: C) {
   const user = currentUser(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   assertCan(
-    inquiryPolicy.view(c.var.ctx.actor, { ...(await agencyScope(db, user.agencyId)), officeId: null }),
+    inquiryPolicy.view(c.get('ctx').actor, { ...(await agencyScope(db, user.agencyId)), officeId: null }),
     { hide: true },
   );
-  const today = c.var.ctx.clock.today();
+  const today = c.get('ctx').clock.today();
   const months = monthsBetween(addDays(`${today.slice(0, 7)}-01`, -360).slice(0, 7), today.slice(0, 7));
   const figures = [];
   for (const m of months) figures.push(await computeMonth(db, user.agencyId, m, today));
@@ -231,8 +231,8 @@ async function figuresPage(c: C) {
 
 async function faqPage(c: C, form?: FormState, status = 200) {
   const user = currentUser(c);
-  const db = c.var.deps.db;
-  assertCan(inquiryPolicy.manage(c.var.ctx.actor, await inquiryAgencyScope(db, user.agencyId)), {
+  const db = c.get('deps').db;
+  assertCan(inquiryPolicy.manage(c.get('ctx').actor, await inquiryAgencyScope(db, user.agencyId)), {
     hide: true,
   });
   const faqs = await listFaqs(db, user.agencyId);
@@ -247,7 +247,7 @@ async function faqPage(c: C, form?: FormState, status = 200) {
       <p class="muted">已答复的留言可在留言页面“加入常见问题”。勾选“公开”的问题显示在门户网站并可被搜索。</p>
       {faqs.map((q) => (
         <form method="post" action={`/office/inquiries/faq/${q.id}`} novalidate class="card">
-          <Csrf token={c.var.csrf} />
+          <Csrf token={c.get('csrf')} />
           <Field form={emptyForm({ question: q.question })} name="question" label="问题" required />
           <TextArea form={emptyForm({ answer: q.answer })} name="answer" label="解答" rows={3} required />
           <Field
@@ -264,7 +264,7 @@ async function faqPage(c: C, form?: FormState, status = 200) {
       ))}
       <h2>新增常见问题</h2>
       <form method="post" action="/office/inquiries/faq/new" novalidate class="narrow">
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={form ?? emptyForm()} />
         <Field form={form ?? emptyForm()} name="question" label="问题" required />
         <TextArea form={form ?? emptyForm()} name="answer" label="解答" rows={3} required />
@@ -283,7 +283,7 @@ export function inquiryAdminRoutes(app: App): void {
   app.post('/office/inquiries/settings', async (c) => {
     const f = await formData(c);
     try {
-      await updateInquirySettings(c.var.ctx, currentUser(c).agencyId, f);
+      await updateInquirySettings(c.get('ctx'), currentUser(c).agencyId, f);
       return redirectWithFlash(c, '/office/inquiries/settings', '设置已保存');
     } catch (e) {
       const form = formOf(e, f);
@@ -300,7 +300,7 @@ export function inquiryAdminRoutes(app: App): void {
       .map((t, i) => ({ topic: t, villageId: villages[i] ?? '', officeId: offices[i] ?? '' }))
       .filter((r) => r.topic && r.officeId);
     try {
-      await saveRoutingRules(c.var.ctx, currentUser(c).agencyId, { rules });
+      await saveRoutingRules(c.get('ctx'), currentUser(c).agencyId, { rules });
       return redirectWithFlash(c, '/office/inquiries/settings', '分办规则已保存');
     } catch (e) {
       const form = formOf(e, f);
@@ -314,7 +314,7 @@ export function inquiryAdminRoutes(app: App): void {
     const f = await formData(c);
     const id = c.req.param('id');
     try {
-      await saveFaq(c.var.ctx, currentUser(c).agencyId, id === 'new' ? null : Number(id), f);
+      await saveFaq(c.get('ctx'), currentUser(c).agencyId, id === 'new' ? null : Number(id), f);
       return redirectWithFlash(c, '/office/inquiries/faq', '常见问题已保存');
     } catch (e) {
       const form = formOf(e, f);

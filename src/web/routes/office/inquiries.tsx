@@ -81,28 +81,28 @@ async function ledgerAgency(c: C, picks: { value: string }[]): Promise<number> {
   const user = currentUser(c);
   const chosen = Number(c.req.query('agency'));
   if (Number.isInteger(chosen) && chosen > 0) return chosen;
-  const own = await agencyScope(c.var.deps.db, user.agencyId);
-  if (inquiryPolicy.view(c.var.ctx.actor, { ...own, officeId: null })) return user.agencyId;
+  const own = await agencyScope(c.get('deps').db, user.agencyId);
+  if (inquiryPolicy.view(c.get('ctx').actor, { ...own, officeId: null })) return user.agencyId;
   return Number(picks.find((a) => Number(a.value) !== user.agencyId)?.value ?? user.agencyId);
 }
 
 async function ledgerPage(c: C) {
   const picks = await inspectableAgencies(c);
   const agencyId = await ledgerAgency(c, picks);
-  const scope = await inquiryAgencyScope(c.var.deps.db, agencyId);
-  assertCan(inquiryPolicy.view(c.var.ctx.actor, { ...scope, officeId: null }), { hide: true });
-  const canManage = inquiryPolicy.manage(c.var.ctx.actor, scope);
-  const canSettings = inquiryPolicy.manageSettings(c.var.ctx.actor, scope);
+  const scope = await inquiryAgencyScope(c.get('deps').db, agencyId);
+  assertCan(inquiryPolicy.view(c.get('ctx').actor, { ...scope, officeId: null }), { hide: true });
+  const canManage = inquiryPolicy.manage(c.get('ctx').actor, scope);
+  const canSettings = inquiryPolicy.manageSettings(c.get('ctx').actor, scope);
   const q = c.req.query();
-  const offices = await listOffices(c.var.deps.db, agencyId);
+  const offices = await listOffices(c.get('deps').db, agencyId);
   const names = new Map(offices.map((o) => [o.id, o.name]));
-  const rows = await listLedger(c.var.deps.db, agencyId, {
+  const rows = await listLedger(c.get('deps').db, agencyId, {
     status: INQUIRY_STATES.includes(q.status as never) ? q.status : undefined,
     kind: INQUIRY_KINDS.includes(q.kind as never) ? q.kind : undefined,
     officeId: q.officeId ? Number(q.officeId) : null,
     q: (q.q ?? '').slice(0, 60) || undefined,
   });
-  const today = c.var.ctx.clock.today();
+  const today = c.get('ctx').clock.today();
   const f = emptyForm(q);
   return officePage(
     c,
@@ -216,7 +216,7 @@ export function inquiryOfficeRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     try {
-      const r = await convertInquiry(c.var.ctx, id, f);
+      const r = await convertInquiry(c.get('ctx'), id, f);
       return redirectWithFlash(
         c,
         `/office/requests/${r.id}`,
@@ -230,11 +230,13 @@ export function inquiryOfficeRoutes(app: App): void {
   });
 
   app.get(`${BASE}/:id${ID}/attachments/:aid${ID}`, async (c) => {
-    const q = await getInquiry(c.var.deps.db, Number(c.req.param('id')));
-    assertCan(inquiryPolicy.view(c.var.ctx.actor, await inquiryScope(c.var.deps.db, q)), { hide: true });
-    const a = await findInquiryAttachment(c.var.deps.db, q.id, Number(c.req.param('aid')));
+    const q = await getInquiry(c.get('deps').db, Number(c.req.param('id')));
+    assertCan(inquiryPolicy.view(c.get('ctx').actor, await inquiryScope(c.get('deps').db, q)), {
+      hide: true,
+    });
+    const a = await findInquiryAttachment(c.get('deps').db, q.id, Number(c.req.param('aid')));
     if (!a) throw new NotFoundError('未找到该附件');
-    const file = await openUpload(c.var.deps.db, filesOf(c), a.storagePath);
+    const file = await openUpload(c.get('deps').db, filesOf(c), a.storagePath);
     return sendStored(c, file, {
       'Content-Type': a.contentType,
       'Content-Disposition': attachment(a.fileName),
@@ -248,7 +250,7 @@ export function inquiryOfficeRoutes(app: App): void {
     if (!step) throw new NotFoundError();
     const f = await formData(c);
     try {
-      await step.fn(c.var.ctx, id, f);
+      await step.fn(c.get('ctx'), id, f);
       return redirectWithFlash(c, `${BASE}/${id}`, step.done);
     } catch (e) {
       const form = formOf(e, f);
@@ -264,9 +266,9 @@ export function inquiryIntakeRoutes(app: App): void {
   app.post(`${BASE}/new`, async (c) => {
     const f = await formData(c);
     try {
-      const agency = await getAgency(c.var.deps.db, currentUser(c).agencyId);
+      const agency = await getAgency(c.get('deps').db, currentUser(c).agencyId);
       const channel = f.channel === 'wechat' ? 'wechat' : 'phone';
-      const q = await submitInquiry(c.var.ctx, agency, f, { channel });
+      const q = await submitInquiry(c.get('ctx'), agency, f, { channel });
       return redirectWithFlash(
         c,
         `${BASE}/${q.id}`,
@@ -282,8 +284,8 @@ export function inquiryIntakeRoutes(app: App): void {
 
 async function newPage(c: C, form: FormState, status = 200) {
   const user = currentUser(c);
-  const db = c.var.deps.db;
-  assertCan(inquiryPolicy.manage(c.var.ctx.actor, await inquiryAgencyScope(db, user.agencyId)), {
+  const db = c.get('deps').db;
+  assertCan(inquiryPolicy.manage(c.get('ctx').actor, await inquiryAgencyScope(db, user.agencyId)), {
     hide: true,
   });
   const [settings, villages, offices] = await Promise.all([
@@ -300,7 +302,7 @@ async function newPage(c: C, form: FormState, status = 200) {
       </p>
       <h1>登记电话或微信留言</h1>
       <form method="post" action={`${BASE}/new`} novalidate class="narrow">
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={form} />
         <Select
           form={form}

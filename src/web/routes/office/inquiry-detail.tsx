@@ -36,8 +36,8 @@ import { safeFileName } from '../../../text/file-name.ts';
 const BASE = '/office/inquiries';
 
 export async function detailPage(c: C, id: number, forms: Record<string, FormState> = {}, status = 200) {
-  const db = c.var.deps.db;
-  const actor = c.var.ctx.actor;
+  const db = c.get('deps').db;
+  const actor = c.get('ctx').actor;
   const q = await getInquiry(db, id);
   const scope = await inquiryScope(db, q);
   assertCan(inquiryPolicy.view(actor, scope), { hide: true });
@@ -52,7 +52,7 @@ export async function detailPage(c: C, id: number, forms: Record<string, FormSta
   ]);
   const { attachments, screen, merged, request } = await inquiryDetailExtras(db, q);
   const name = (oid: number | null) => (oid == null ? '—' : (offices.find((o) => o.id === oid)?.name ?? '—'));
-  const csrf = c.var.csrf;
+  const csrf = c.get('csrf');
   const can = {
     manage: inquiryPolicy.manage(actor, scope),
     handle: inquiryPolicy.handle(actor, scope),
@@ -302,11 +302,11 @@ function typedText(form: FormState, fields: readonly StepField[]): [string, stri
 }
 
 export async function convertPage(c: C, id: number, form?: FormState, status = 200) {
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const q = await getInquiry(db, id);
   const scope = await inquiryScope(db, q);
-  assertCan(inquiryPolicy.view(c.var.ctx.actor, scope), { hide: true });
-  assertCan(inquiryPolicy.manage(c.var.ctx.actor, scope), {
+  assertCan(inquiryPolicy.view(c.get('ctx').actor, scope), { hide: true });
+  assertCan(inquiryPolicy.manage(c.get('ctx').actor, scope), {
     message: '只有政府信息公开工作机构人员可以转为申请',
   });
   const f =
@@ -333,7 +333,7 @@ export async function convertPage(c: C, id: number, form?: FormState, status = 2
         请与留言人电话确认申请内容并核实身份（条例第二十九条），确认之日（今天）即为收到申请之日（条例第三十一条）。留言将关闭并链接到申请，留言人会收到告知。
       </p>
       <form method="post" action={`${BASE}/${q.id}/convert`} novalidate class="narrow">
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={f} />
         <RequestFields form={f} />
         <Submit>确认并转为申请</Submit>

@@ -18,13 +18,13 @@ const DELIVERY_LABELS = { smsQuietStart: '免打扰开始时间', smsQuietEnd: '
 
 async function settingsPage(c: C, delivery?: FormState, status = 200) {
   const user = currentUser(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const [choices, quiet, scope] = await Promise.all([
     emailChoices(db, user.id),
     deliverySettings(db, user.agencyId),
     agencyScope(db, user.agencyId),
   ]);
-  const admin = canManageDelivery(c.var.ctx, scope);
+  const admin = canManageDelivery(c.get('ctx'), scope);
   const f = delivery ?? emptyForm({ smsQuietStart: quiet.smsQuietStart, smsQuietEnd: quiet.smsQuietEnd });
   return officePage(
     c,
@@ -44,7 +44,7 @@ async function settingsPage(c: C, delivery?: FormState, status = 200) {
         {quiet.smsQuietEnd}（北京时间）不发短信，顺延到{quiet.smsQuietEnd}发出。
       </p>
       <form method="post" action="/office/notifications/settings">
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <fieldset class="field checks">
           <legend>通过电子邮件接收</legend>
           {NOTIFICATION_KINDS.map((k) => (
@@ -63,7 +63,7 @@ async function settingsPage(c: C, delivery?: FormState, status = 200) {
             21:00 至 08:00）；开始与结束相同表示不设免打扰。
           </p>
           <form method="post" action="/office/notifications/delivery" novalidate class="narrow">
-            <Csrf token={c.var.csrf} />
+            <Csrf token={c.get('csrf')} />
             <ErrorSummary form={f} labels={DELIVERY_LABELS} />
             <Field form={f} name="smsQuietStart" label={DELIVERY_LABELS.smsQuietStart} hint="如 21:00" />
             <Field form={f} name="smsQuietEnd" label={DELIVERY_LABELS.smsQuietEnd} hint="如 08:00" />
@@ -81,14 +81,14 @@ export function notificationSettingsRoutes(app: App): void {
 
   app.post('/office/notifications/settings', async (c) => {
     const f = await formData(c);
-    await saveEmailChoices(c.var.ctx, list(f.email));
+    await saveEmailChoices(c.get('ctx'), list(f.email));
     return redirectWithFlash(c, '/office/notifications/settings', '提醒设置已保存');
   });
 
   app.post('/office/notifications/delivery', async (c) => {
     const f = await formData(c);
     try {
-      await updateDeliverySettings(c.var.ctx, currentUser(c).agencyId, {
+      await updateDeliverySettings(c.get('ctx'), currentUser(c).agencyId, {
         smsQuietStart: str(f.smsQuietStart),
         smsQuietEnd: str(f.smsQuietEnd),
       });

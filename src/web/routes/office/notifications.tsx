@@ -9,7 +9,7 @@ import { beijingDateTime } from '../../../beijing-time.ts';
 export function notificationRoutes(app: App): void {
   app.get('/office/notifications', async (c) => {
     const user = currentUser(c);
-    const items = await listNotifications(c.var.deps.db, user.id, { limit: 200 });
+    const items = await listNotifications(c.get('deps').db, user.id, { limit: 200 });
     const unread = items.filter((n) => !n.readAt).length;
     return officePage(
       c,
@@ -21,7 +21,7 @@ export function notificationRoutes(app: App): void {
         </p>
         {unread > 0 ? (
           <form method="post" action="/office/notifications/read" class="inline-form">
-            <Csrf token={c.var.csrf} />
+            <Csrf token={c.get('csrf')} />
             <input type="hidden" name="all" value="1" />
             <button type="submit">全部标记为已读</button>
           </form>
@@ -51,7 +51,7 @@ export function notificationRoutes(app: App): void {
                         <span class="muted">已读</span>
                       ) : (
                         <form method="post" action="/office/notifications/read" class="inline-form">
-                          <Csrf token={c.var.csrf} />
+                          <Csrf token={c.get('csrf')} />
                           <input type="hidden" name="id" value={String(n.id)} />
                           <button type="submit" class="link-button">
                             标记为已读
@@ -74,7 +74,7 @@ export function notificationRoutes(app: App): void {
     const ids = list(f.id)
       .map(Number)
       .filter((n) => Number.isInteger(n) && n > 0);
-    const n = await markNotificationsRead(c.var.ctx, str(f.all) === '1' ? 'all' : ids);
+    const n = await markNotificationsRead(c.get('ctx'), str(f.all) === '1' ? 'all' : ids);
     return redirectWithFlash(
       c,
       '/office/notifications',

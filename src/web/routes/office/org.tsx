@@ -29,11 +29,11 @@ function userFormValues(f: Record<string, string | string[]>) {
 }
 
 async function orgPage(c: C, agencyId: number, forms: OrgForms = {}, status = 200) {
-  const page = await agencyOrgPage(c.var.deps.db, c.var.ctx.actor, agencyId);
+  const page = await agencyOrgPage(c.get('deps').db, c.get('ctx').actor, agencyId);
   return officePage(
     c,
     `组织与用户 - ${page.agency.name}`,
-    <AgencyOrg page={page} forms={forms} csrf={c.var.csrf} />,
+    <AgencyOrg page={page} forms={forms} csrf={c.get('csrf')} />,
     status,
   );
 }
@@ -71,7 +71,7 @@ export function orgRoutes(app: App): void {
     const f = await formData(c);
     const values = { name: str(f.name), sortOrder: str(f.sortOrder) };
     try {
-      await createOffice(c.var.ctx, id, { name: values.name, sortOrder: Number(values.sortOrder || 0) });
+      await createOffice(c.get('ctx'), id, { name: values.name, sortOrder: Number(values.sortOrder || 0) });
     } catch (e) {
       return orgPage(c, id, { office: handleValidation(e, values) }, 400);
     }
@@ -83,7 +83,7 @@ export function orgRoutes(app: App): void {
     const f = await formData(c);
     const values = { name: str(f.name), code: str(f.code) };
     try {
-      await createVillage(c.var.ctx, id, { ...values, sortOrder: 0 });
+      await createVillage(c.get('ctx'), id, { ...values, sortOrder: 0 });
     } catch (e) {
       return orgPage(c, id, { village: handleValidation(e, values) }, 400);
     }
@@ -96,7 +96,7 @@ export function orgRoutes(app: App): void {
     const values = { name: str(f.name), shortName: str(f.shortName), code: str(f.code), kind: str(f.kind) };
     let created: Agency;
     try {
-      created = await createAgency(c.var.ctx, {
+      created = await createAgency(c.get('ctx'), {
         ...values,
         parentId: id,
         isPeopleGovernment: values.kind === 'township' || values.kind === 'county',
@@ -112,7 +112,7 @@ export function orgRoutes(app: App): void {
     const f = await formData(c);
     const values = { name: str(f.name), shortName: str(f.shortName) };
     try {
-      await updateAgency(c.var.ctx, id, values);
+      await updateAgency(c.get('ctx'), id, values);
     } catch (e) {
       return orgPage(c, id, { rename: handleValidation(e, values) }, 400);
     }
@@ -122,7 +122,7 @@ export function orgRoutes(app: App): void {
   app.post('/office/org/:agencyId{[0-9]+}/disclosure-office', async (c) => {
     const id = Number(c.req.param('agencyId'));
     const f = await formData(c);
-    await setDisclosureOffice(c.var.ctx, id, Number(str(f.officeId)));
+    await setDisclosureOffice(c.get('ctx'), id, Number(str(f.officeId)));
     return redirectWithFlash(c, `/office/org/${id}`, '已设置政府信息公开工作机构');
   });
 
@@ -130,7 +130,7 @@ export function orgRoutes(app: App): void {
     const id = Number(c.req.param('agencyId'));
     const f = await formData(c);
     const userId = str(f.userId) ? Number(str(f.userId)) : null;
-    await setOfficeSubstitute(c.var.ctx, id, Number(c.req.param('officeId')), userId);
+    await setOfficeSubstitute(c.get('ctx'), id, Number(c.req.param('officeId')), userId);
     return redirectWithFlash(c, `/office/org/${id}`, userId ? '已设置代理审核人' : '已取消代理审核人');
   });
 
@@ -139,7 +139,7 @@ export function orgRoutes(app: App): void {
     const f = await formData(c);
     const values = userFormValues(f);
     try {
-      const r = await createUser(c.var.ctx, id, values);
+      const r = await createUser(c.get('ctx'), id, values);
       return orgPage(c, id, {
         importResult: {
           kind: '用户',
@@ -168,8 +168,8 @@ export function orgRoutes(app: App): void {
         const text = await readCsvUpload(c);
         const r =
           kind === 'villages'
-            ? await importVillages(c.var.ctx, id, text)
-            : await importUsers(c.var.ctx, id, text);
+            ? await importVillages(c.get('ctx'), id, text)
+            : await importUsers(c.get('ctx'), id, text);
         return orgPage(c, id, { importResult: { ...r, kind: label } }, r.errors.length ? 400 : 200);
       } catch (e) {
         if (e instanceof ValidationError) {
@@ -193,7 +193,7 @@ export function orgRoutes(app: App): void {
   }
 
   const userPage = async (c: C, userId: number, form?: FormState, status = 200, oneTime?: string) => {
-    const page = await userOrgPage(c.var.deps.db, currentActor(c), userId);
+    const page = await userOrgPage(c.get('deps').db, currentActor(c), userId);
     const u = page.u;
     const f =
       form ??
@@ -209,7 +209,7 @@ export function orgRoutes(app: App): void {
     return officePage(
       c,
       `用户 ${u.username}`,
-      <UserOrg page={page} form={f} csrf={c.var.csrf} oneTime={oneTime} />,
+      <UserOrg page={page} form={f} csrf={c.get('csrf')} oneTime={oneTime} />,
       status,
     );
   };
@@ -220,7 +220,7 @@ export function orgRoutes(app: App): void {
     const f = await formData(c);
     const values = userFormValues(f);
     try {
-      await updateUser(c.var.ctx, id, values, str(f.isActive) !== '0');
+      await updateUser(c.get('ctx'), id, values, str(f.isActive) !== '0');
     } catch (e) {
       return userPage(
         c,
@@ -234,18 +234,18 @@ export function orgRoutes(app: App): void {
         400,
       );
     }
-    const u = await getUser(c.var.deps.db, id);
+    const u = await getUser(c.get('deps').db, id);
     return redirectWithFlash(c, `/office/org/${u.agencyId}`, `已保存用户“${u.username}”`);
   });
   app.post('/office/org/users/:id{[0-9]+}/reset-password', async (c) => {
     const id = Number(c.req.param('id'));
-    const pw = await resetPassword(c.var.ctx, id);
+    const pw = await resetPassword(c.get('ctx'), id);
     return userPage(c, id, undefined, 200, pw);
   });
 
   app.post('/office/org/offices/:id{[0-9]+}', async (c) => {
     const f = await formData(c);
-    await updateOffice(c.var.ctx, Number(c.req.param('id')), {
+    await updateOffice(c.get('ctx'), Number(c.req.param('id')), {
       name: str(f.name),
       sortOrder: Number(str(f.sortOrder) || 0),
     });
@@ -253,7 +253,7 @@ export function orgRoutes(app: App): void {
   });
   app.post('/office/org/villages/:id{[0-9]+}', async (c) => {
     const f = await formData(c);
-    await updateVillage(c.var.ctx, Number(c.req.param('id')), {
+    await updateVillage(c.get('ctx'), Number(c.req.param('id')), {
       name: str(f.name),
       code: str(f.code),
       sortOrder: Number(str(f.sortOrder) || 0),

@@ -43,8 +43,8 @@ function formOfError(e: unknown, values: FormState['values']): FormState {
 
 async function cataloguePage(c: C, form: FormState = emptyForm(), status = 200) {
   const user = currentUser(c);
-  await ensureCatalogue({ ...c.var.ctx, actor: systemActor('公开目录') }, user.agencyId);
-  const nodes = flattenTree(categoryTree(await listCategories(c.var.deps.db, user.agencyId)));
+  await ensureCatalogue({ ...c.get('ctx'), actor: systemActor('公开目录') }, user.agencyId);
+  const nodes = flattenTree(categoryTree(await listCategories(c.get('deps').db, user.agencyId)));
   const parentOptions = nodes.map((n) => ({
     value: String(n.id),
     label: `${'　'.repeat(n.depth)}${n.name}`,
@@ -78,7 +78,7 @@ async function cataloguePage(c: C, form: FormState = emptyForm(), status = 200) 
               <td>{n.version}</td>
               <td>
                 <form method="post" action={`/office/catalogue/${n.id}`} class="inline-form">
-                  <Csrf token={c.var.csrf} />
+                  <Csrf token={c.get('csrf')} />
                   <input type="hidden" name="version" value={String(n.version)} />
                   <input type="hidden" name="parentId" value={n.parentId ? String(n.parentId) : ''} />
                   <label class="sr-only" for={`n-${n.id}`}>
@@ -108,7 +108,7 @@ async function cataloguePage(c: C, form: FormState = emptyForm(), status = 200) 
       </table>
       <h2>新增栏目</h2>
       <form method="post" action="/office/catalogue" novalidate>
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={form} />
         <Field form={form} name="name" label="栏目名称" required />
         <Select form={form} name="parentId" label="上级栏目" options={parentOptions} blank="（顶级栏目）" />
@@ -128,7 +128,7 @@ async function registersPage(
   status = 200,
 ) {
   const user = currentUser(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const [reg, tableA] = await Promise.all([
     listRegisters(db, user.agencyId, year),
     computeTableA(db, user.agencyId, year),
@@ -183,7 +183,7 @@ async function registersPage(
               <td>{[d.title, d.docNo, d.decidedOn].filter(Boolean).join(' · ')}</td>
               <td>
                 <form method="post" action={`/office/registers/decision/${d.id}/delete`} class="inline-form">
-                  <Csrf token={c.var.csrf} />
+                  <Csrf token={c.get('csrf')} />
                   <button type="submit" class="link-button">
                     删除
                   </button>
@@ -194,7 +194,7 @@ async function registersPage(
         </tbody>
       </table>
       <form method="post" action="/office/registers/decisions" novalidate>
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={df} />
         <input type="hidden" name="year" value={String(year)} />
         <Select
@@ -226,7 +226,7 @@ async function registersPage(
               <td>{f.collectedOn ?? ''}</td>
               <td>
                 <form method="post" action={`/office/registers/fee/${f.id}/delete`} class="inline-form">
-                  <Csrf token={c.var.csrf} />
+                  <Csrf token={c.get('csrf')} />
                   <button type="submit" class="link-button">
                     删除
                   </button>
@@ -237,7 +237,7 @@ async function registersPage(
         </tbody>
       </table>
       <form method="post" action="/office/registers/fees" novalidate>
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={ff} />
         <input type="hidden" name="year" value={String(year)} />
         <Field form={ff} name="item" label="收费项目" required />
@@ -267,7 +267,7 @@ export function publicationAdminRoutes(app: App): void {
   app.post('/office/catalogue', async (c) => {
     const f = await formData(c);
     try {
-      await createCategory(c.var.ctx, currentUser(c).agencyId, f);
+      await createCategory(c.get('ctx'), currentUser(c).agencyId, f);
       return redirectWithFlash(c, '/office/catalogue', '栏目已新增');
     } catch (e) {
       return cataloguePage(c, formOfError(e, f), 400);
@@ -275,7 +275,7 @@ export function publicationAdminRoutes(app: App): void {
   });
   app.post('/office/catalogue/:id{[0-9]+}', async (c) => {
     const f = await formData(c);
-    await updateCategory(c.var.ctx, Number(c.req.param('id')), Number(str(f.version)), {
+    await updateCategory(c.get('ctx'), Number(c.req.param('id')), Number(str(f.version)), {
       ...f,
       isActive: str(f.isActive) === '1',
     });
@@ -285,7 +285,7 @@ export function publicationAdminRoutes(app: App): void {
   app.get('/office/portal-pages/:slug', async (c) => {
     const slug = c.req.param('slug') as PortalPageSlug;
     if (!(slug in PORTAL_PAGE_SLUGS)) throw new NotFoundError();
-    const p = await findPortalPage(c.var.deps.db, currentUser(c).agencyId, slug);
+    const p = await findPortalPage(c.get('deps').db, currentUser(c).agencyId, slug);
     return pagesEditor(
       c,
       slug,
@@ -297,18 +297,20 @@ export function publicationAdminRoutes(app: App): void {
     if (!(slug in PORTAL_PAGE_SLUGS)) throw new NotFoundError();
     const f = await formData(c);
     try {
-      await savePortalPage(c.var.ctx, currentUser(c).agencyId, slug, f);
+      await savePortalPage(c.get('ctx'), currentUser(c).agencyId, slug, f);
       return redirectWithFlash(c, `/office/portal-pages/${slug}`, '已保存并在门户网站更新');
     } catch (e) {
       return pagesEditor(c, slug, formOfError(e, f), 400);
     }
   });
 
-  app.get('/office/registers', (c) => registersPage(c, yearParam(c, c.var.deps.clock.today().slice(0, 4))));
+  app.get('/office/registers', (c) =>
+    registersPage(c, yearParam(c, c.get('deps').clock.today().slice(0, 4))),
+  );
   app.post('/office/registers/decisions', async (c) => {
     const f = await formData(c);
     try {
-      await recordDecision(c.var.ctx, currentUser(c).agencyId, f);
+      await recordDecision(c.get('ctx'), currentUser(c).agencyId, f);
       return redirectWithFlash(c, `/office/registers?year=${str(f.year)}`, '已登记');
     } catch (e) {
       return registersPage(c, Number(str(f.year)) || 2025, { decision: formOfError(e, f) }, 400);
@@ -317,7 +319,7 @@ export function publicationAdminRoutes(app: App): void {
   app.post('/office/registers/fees', async (c) => {
     const f = await formData(c);
     try {
-      await recordFee(c.var.ctx, currentUser(c).agencyId, f);
+      await recordFee(c.get('ctx'), currentUser(c).agencyId, f);
       return redirectWithFlash(c, `/office/registers?year=${str(f.year)}`, '已登记');
     } catch (e) {
       return registersPage(c, Number(str(f.year)) || 2025, { fee: formOfError(e, f) }, 400);
@@ -325,7 +327,7 @@ export function publicationAdminRoutes(app: App): void {
   });
   app.post('/office/registers/:table{decision|fee}/:id{[0-9]+}/delete', async (c) => {
     await removeRegisterEntry(
-      c.var.ctx,
+      c.get('ctx'),
       currentUser(c).agencyId,
       c.req.param('table') as 'decision' | 'fee',
       Number(c.req.param('id')),
@@ -348,7 +350,7 @@ function pagesEditor(c: C, slug: PortalPageSlug, form: FormState, status = 200) 
         · <a href="/office/guide-contact">受理机构信息与纸质申请表</a>
       </p>
       <form method="post" action={`/office/portal-pages/${slug}`} novalidate>
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={form} />
         <Field form={form} name="title" label="标题" required />
         <TextArea form={form} name="body" label="内容" rows={20} required />

@@ -27,13 +27,13 @@ import {
 } from '../../views/publications/office-outputs.tsx';
 
 async function channelContext(c: C, p: Publication, withImages = false) {
-  const agency = await getAgency(c.var.deps.db, p.agencyId);
-  const origin = c.var.deps.config.publicUrl;
+  const agency = await getAgency(c.get('deps').db, p.agencyId);
+  const origin = c.get('deps').config.publicUrl;
   const images: { dataUri: string; alt: string }[] = [];
   if (withImages) {
-    for (const a of await listAttachments(c.var.deps.db, p.id)) {
+    for (const a of await listAttachments(c.get('deps').db, p.id)) {
       if (!a.mime.startsWith('image/') || a.size > 2 * 1024 * 1024) continue;
-      const bytes = await readAll(filesOf(c), c.var.deps.db, a.storageKey).catch(() => null);
+      const bytes = await readAll(filesOf(c), c.get('deps').db, a.storageKey).catch(() => null);
       if (bytes)
         images.push({ dataUri: `data:${a.mime};base64,${bytes.toString('base64')}`, alt: a.fileName });
     }
@@ -43,8 +43,8 @@ async function channelContext(c: C, p: Publication, withImages = false) {
 
 export function publicationOutputRoutes(app: App): void {
   app.get('/office/publications/:id{[0-9]+}/files/:att{[0-9]+}', async (c) => {
-    const { item } = await loadPublication(c.var.ctx, Number(c.req.param('id')));
-    const a = (await listAttachments(c.var.deps.db, item.id)).find(
+    const { item } = await loadPublication(c.get('ctx'), Number(c.req.param('id')));
+    const a = (await listAttachments(c.get('deps').db, item.id)).find(
       (x) => x.id === Number(c.req.param('att')),
     );
     if (!a) throw new NotFoundError();
@@ -58,8 +58,8 @@ export function publicationOutputRoutes(app: App): void {
   });
 
   app.get('/office/publications/:id{[0-9]+}/channels/:channel', async (c) => {
-    const { item: p, scope } = await loadPublication(c.var.ctx, Number(c.req.param('id')));
-    if (!publicationPolicy.useChannel(c.var.ctx.actor, scope, p)) throw new NotFoundError();
+    const { item: p, scope } = await loadPublication(c.get('ctx'), Number(c.req.param('id')));
+    if (!publicationPolicy.useChannel(c.get('ctx').actor, scope, p)) throw new NotFoundError();
     const ch = c.req.param('channel');
     if (ch === 'notice_board') {
       const pdf = await noticeBoardPdf(p, await channelContext(c, p));
@@ -80,8 +80,8 @@ export function publicationOutputRoutes(app: App): void {
   });
 
   app.get('/office/publications/:id{[0-9]+}/secrecy-sheet', async (c) => {
-    const { item: p, chain } = await loadPublication(c.var.ctx, Number(c.req.param('id')));
-    const agency = await getAgency(c.var.deps.db, p.agencyId);
+    const { item: p, chain } = await loadPublication(c.get('ctx'), Number(c.req.param('id')));
+    const agency = await getAgency(c.get('deps').db, p.agencyId);
     const hits = p.secrecy?.hits ?? scanText(`${p.title}\n${p.bodyText}`);
     return officePage(
       c,
@@ -94,7 +94,12 @@ export function publicationOutputRoutes(app: App): void {
     const user = currentUser(c);
     const q = (c.req.query('q') ?? '').slice(0, 100);
     const r = q.trim()
-      ? await searchDocuments(c.var.deps.db, { q, agencyIds: [user.agencyId], publicOnly: false, limit: 50 })
+      ? await searchDocuments(c.get('deps').db, {
+          q,
+          agencyIds: [user.agencyId],
+          publicOnly: false,
+          limit: 50,
+        })
       : null;
     return officePage(c, '站内搜索', <OfficeSearch q={q} r={r} />);
   });

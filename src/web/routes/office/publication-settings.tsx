@@ -19,7 +19,7 @@ const ROLE_OPTIONS = (['drafter', 'office_head', 'deputy_leader', 'principal_lea
 
 async function settingsPage(c: C, form?: FormState, status = 200) {
   const actor = currentActor(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   assertCan(orgPolicy.manage(actor, await agencyScope(db, actor.agencyId)));
   const agency = await getAgency(db, actor.agencyId);
   const chain = await reviewChainOf(db, actor.agencyId);
@@ -35,7 +35,7 @@ async function settingsPage(c: C, form?: FormState, status = 200) {
     try {
       return formatIndexNo(String(f.values.indexFormat ?? format), {
         code: agency.code,
-        year: Number(c.var.deps.clock.today().slice(0, 4)),
+        year: Number(c.get('deps').clock.today().slice(0, 4)),
         category: 'notices',
         serial: 12,
       });
@@ -49,7 +49,7 @@ async function settingsPage(c: C, form?: FormState, status = 200) {
     <>
       <h1>主动公开设置</h1>
       <form method="post" action="/office/publication-settings" novalidate>
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={f} />
         <h2>索引号格式</h2>
         <Field
@@ -88,7 +88,7 @@ export function publicationSettingsRoutes(app: App): void {
     const f = await formData(c);
     const values = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, str(v)]));
     try {
-      await updatePublicationSettings(c.var.ctx, currentActor(c).agencyId, {
+      await updatePublicationSettings(c.get('ctx'), currentActor(c).agencyId, {
         indexFormat: values.indexFormat ?? '',
         roles: Object.fromEntries(REVIEW_STEPS.map((s) => [s, values[`role_${s}`]])),
         principalWhen: values.principalWhen,

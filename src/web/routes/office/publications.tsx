@@ -47,8 +47,8 @@ const statusOf = (e: unknown) => (isDomainError(e) && e.code !== 'validation' ? 
 
 async function editorPage(c: C, form: FormState, id: number | null, status = 200) {
   const user = currentUser(c);
-  const db = c.var.deps.db;
-  await ensureCatalogue({ ...c.var.ctx, actor: systemActor('公开目录') }, user.agencyId);
+  const db = c.get('deps').db;
+  await ensureCatalogue({ ...c.get('ctx'), actor: systemActor('公开目录') }, user.agencyId);
   const [categories, offices] = await Promise.all([
     listCategories(db, user.agencyId),
     listOffices(db, user.agencyId),
@@ -56,26 +56,26 @@ async function editorPage(c: C, form: FormState, id: number | null, status = 200
   return officePage(
     c,
     id ? '修改政府信息' : '撰写政府信息',
-    <PublicationEditor csrf={c.var.csrf} form={form} id={id} categories={categories} offices={offices} />,
+    <PublicationEditor csrf={c.get('csrf')} form={form} id={id} categories={categories} offices={offices} />,
     status,
   );
 }
 
 async function detailPage(c: C, id: number, forms: DetailForms = {}, status = 200) {
-  const page = await officePublicationPage(c.var.ctx, id);
+  const page = await officePublicationPage(c.get('ctx'), id);
   // The item on the portal: at /p/N for the home agency, in its own column for any other agency.
   const portalHref = page.portal.isHome
     ? `/p/${id}`
-    : columnHref(c.var.deps.config.columnPrefix, page.portal.agencyCode, `/p/${id}`);
+    : columnHref(c.get('deps').config.columnPrefix, page.portal.agencyCode, `/p/${id}`);
   return officePage(
     c,
     page.p.title,
     <PublicationDetail
       page={page}
       forms={forms}
-      csrf={c.var.csrf}
+      csrf={c.get('csrf')}
       portalHref={portalHref}
-      today={c.var.deps.clock.today()}
+      today={c.get('deps').clock.today()}
     />,
     status,
   );
@@ -96,18 +96,18 @@ export async function timelinessWidget(ctx: Ctx, user: User) {
 export function publicationOfficeRoutes(app: App): void {
   // An inspector above reads an agency below with ?agency=ID (read-only); anyone else sees their own agency.
   app.get('/office/publications', async (c) => {
-    const list = await officePublicationList(c.var.ctx, currentUser(c), c.req.query(), pageParam(c));
+    const list = await officePublicationList(c.get('ctx'), currentUser(c), c.req.query(), pageParam(c));
     return officePage(c, '主动公开', <PublicationList list={list} />);
   });
 
   app.get('/office/publications/new', async (c) => {
     const user = currentUser(c);
-    const agency = await getAgency(c.var.deps.db, user.agencyId);
+    const agency = await getAgency(c.get('deps').db, user.agencyId);
     return editorPage(
       c,
       emptyForm({
         issuer: agency.name,
-        formedOn: c.var.deps.clock.today(),
+        formedOn: c.get('deps').clock.today(),
         attribute: 'proactive',
         docKind: 'none',
         validity: 'in_force',
@@ -119,7 +119,7 @@ export function publicationOfficeRoutes(app: App): void {
   app.post('/office/publications', async (c) => {
     const f = await formData(c);
     try {
-      const id = await createPublication(c.var.ctx, f);
+      const id = await createPublication(c.get('ctx'), f);
       return redirectWithFlash(c, base(id), '草稿已保存');
     } catch (e) {
       return editorPage(c, formOfError(e, f), null, statusOf(e));
@@ -129,7 +129,7 @@ export function publicationOfficeRoutes(app: App): void {
   app.get('/office/publications/:id{[0-9]+}', (c) => detailPage(c, Number(c.req.param('id'))));
 
   app.get('/office/publications/:id{[0-9]+}/edit', async (c) => {
-    const { item } = await loadPublication(c.var.ctx, Number(c.req.param('id')));
+    const { item } = await loadPublication(c.get('ctx'), Number(c.req.param('id')));
     return editorPage(c, emptyForm(editorValues(item)), item.id);
   });
 
@@ -137,7 +137,7 @@ export function publicationOfficeRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     try {
-      await updatePublication(c.var.ctx, id, Number(str(f.version)), f);
+      await updatePublication(c.get('ctx'), id, Number(str(f.version)), f);
       return redirectWithFlash(c, base(id), '已保存');
     } catch (e) {
       return editorPage(c, formOfError(e, f), id, statusOf(e));
@@ -147,7 +147,7 @@ export function publicationOfficeRoutes(app: App): void {
   app.post('/office/publications/:id{[0-9]+}/mask', async (c) => {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
-    const n = await maskPublication(c.var.ctx, id, Number(str(f.version)));
+    const n = await maskPublication(c.get('ctx'), id, Number(str(f.version)));
     return redirectWithFlash(c, base(id), n ? `已脱敏 ${n} 处` : '没有可自动脱敏的内容');
   });
 
@@ -163,7 +163,7 @@ export function publicationOfficeRoutes(app: App): void {
       const files = await Promise.all(
         list.map(async (x) => ({ name: x.name, bytes: new Uint8Array(await x.arrayBuffer()) })),
       );
-      await addAttachments(c.var.ctx, filesOf(c), id, files);
+      await addAttachments(c.get('ctx'), filesOf(c), id, files);
       return redirectWithFlash(c, base(id), `已上传 ${files.length} 个附件`);
     } catch (e) {
       return detailPage(c, id, { attach: formOfError(e, {}) }, statusOf(e));
@@ -172,7 +172,7 @@ export function publicationOfficeRoutes(app: App): void {
 
   app.post('/office/publications/:id{[0-9]+}/attachments/:att{[0-9]+}/delete', async (c) => {
     const id = Number(c.req.param('id'));
-    await removeAttachment(c.var.ctx, filesOf(c), id, Number(c.req.param('att')));
+    await removeAttachment(c.get('ctx'), filesOf(c), id, Number(c.req.param('att')));
     return redirectWithFlash(c, base(id), '附件已删除');
   });
 
@@ -180,7 +180,7 @@ export function publicationOfficeRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     try {
-      await reviewPublication(c.var.ctx, id, f);
+      await reviewPublication(c.get('ctx'), id, f);
       return redirectWithFlash(c, base(id), str(f.action) === 'return' ? '已退回' : '已签批');
     } catch (e) {
       return detailPage(c, id, { review: formOfError(e, f) }, statusOf(e));
@@ -191,7 +191,7 @@ export function publicationOfficeRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     try {
-      await reassignReview(c.var.ctx, id, f);
+      await reassignReview(c.get('ctx'), id, f);
       return redirectWithFlash(c, base(id), '已指派，被指派人已收到提醒');
     } catch (e) {
       return detailPage(c, id, { reassign: formOfError(e, f) }, statusOf(e));
@@ -202,7 +202,7 @@ export function publicationOfficeRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     try {
-      const r = await publishPublication(c.var.ctx, id, Number(str(f.version)));
+      const r = await publishPublication(c.get('ctx'), id, Number(str(f.version)));
       return redirectWithFlash(c, base(id), `已发布，索引号 ${r.indexNo}`);
     } catch (e) {
       if (!isDomainError(e) || e.code !== 'invalid_state') throw e;
@@ -213,7 +213,7 @@ export function publicationOfficeRoutes(app: App): void {
   app.post('/office/publications/:id{[0-9]+}/withdraw', async (c) => {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
-    await withdrawPublication(c.var.ctx, id, Number(str(f.version)), str(f.reason));
+    await withdrawPublication(c.get('ctx'), id, Number(str(f.version)), str(f.reason));
     return redirectWithFlash(c, base(id), '已从门户网站撤回');
   });
 
@@ -221,7 +221,7 @@ export function publicationOfficeRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     try {
-      await changeValidity(c.var.ctx, id, Number(str(f.version)), f);
+      await changeValidity(c.get('ctx'), id, Number(str(f.version)), f);
       return redirectWithFlash(c, base(id), '有效性已变更');
     } catch (e) {
       return detailPage(c, id, { validity: formOfError(e, f) }, statusOf(e));
@@ -232,7 +232,7 @@ export function publicationOfficeRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     try {
-      await recordChannel(c.var.ctx, id, f);
+      await recordChannel(c.get('ctx'), id, f);
     } catch (e) {
       return detailPage(c, id, { channel: formOfError(e, f) }, statusOf(e));
     }

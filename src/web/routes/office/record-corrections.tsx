@@ -39,11 +39,11 @@ const PATH = `${BASE}/corrections`;
 
 async function page(c: C, forms: Record<string, FormState> = {}, status = 200) {
   const user = currentUser(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const scope = await requestScope(db, user.agencyId);
-  assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
-  const manage = requestPolicy.register(c.var.ctx.actor, scope);
-  const today = c.var.ctx.clock.today();
+  assertCan(requestPolicy.view(c.get('ctx').actor, scope), { hide: true });
+  const manage = requestPolicy.register(c.get('ctx').actor, scope);
+  const today = c.get('ctx').clock.today();
   const rows = await listRecordCorrections(db, user.agencyId);
   const reg = forms.register ?? emptyForm({ channel: 'in_person', receivedOn: today });
   return officePage(
@@ -96,7 +96,7 @@ async function page(c: C, forms: Record<string, FormState> = {}, status = 200) {
                     </>
                   ) : manage ? (
                     <form method="post" action={`${PATH}/${r.id}/decide`} novalidate>
-                      <Csrf token={c.var.csrf} />
+                      <Csrf token={c.get('csrf')} />
                       <FormError form={forms[`d${r.id}`] ?? emptyForm()} />
                       <Select
                         form={forms[`d${r.id}`] ?? emptyForm()}
@@ -125,7 +125,7 @@ async function page(c: C, forms: Record<string, FormState> = {}, status = 200) {
       {manage ? (
         <form method="post" action={PATH} novalidate class="narrow">
           <h2>登记更正申请</h2>
-          <Csrf token={c.var.csrf} />
+          <Csrf token={c.get('csrf')} />
           <FormError form={reg} />
           <Select
             form={reg}
@@ -151,16 +151,16 @@ async function page(c: C, forms: Record<string, FormState> = {}, status = 200) {
 export function recordCorrectionRoutes(app: App): void {
   app.get(PATH, (c) => page(c));
   app.get(`${PATH}/export.xlsx`, async (c) => {
-    const buf = await exportRecordCorrections(c.var.ctx, currentUser(c).agencyId);
+    const buf = await exportRecordCorrections(c.get('ctx'), currentUser(c).agencyId);
     return c.body(new Uint8Array(buf), 200, {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': attachment(`更正申请登记-${c.var.ctx.clock.today()}.xlsx`),
+      'Content-Disposition': attachment(`更正申请登记-${c.get('ctx').clock.today()}.xlsx`),
     });
   });
   app.post(PATH, async (c) => {
     const f = await formData(c);
     try {
-      await registerRecordCorrection(c.var.ctx, currentUser(c).agencyId, f);
+      await registerRecordCorrection(c.get('ctx'), currentUser(c).agencyId, f);
       return redirectWithFlash(c, PATH, '已登记更正申请');
     } catch (e) {
       const form = formOf(e, f);
@@ -172,7 +172,7 @@ export function recordCorrectionRoutes(app: App): void {
     const f = await formData(c);
     const id = Number(c.req.param('cid'));
     try {
-      await decideRecordCorrection(c.var.ctx, id, f);
+      await decideRecordCorrection(c.get('ctx'), id, f);
       return redirectWithFlash(c, PATH, '已作出决定，告知书已出具');
     } catch (e) {
       const form = formOf(e, f);
@@ -182,10 +182,10 @@ export function recordCorrectionRoutes(app: App): void {
   });
   app.get(`${PATH}/:cid{[0-9]+}/:file{letter\\.(docx|pdf)}`, async (c) => {
     const user = currentUser(c);
-    const row = await findRecordCorrection(c.var.deps.db, user.agencyId, Number(c.req.param('cid')));
+    const row = await findRecordCorrection(c.get('deps').db, user.agencyId, Number(c.req.param('cid')));
     if (!row?.letter_doc_no) throw new NotFoundError('未找到该告知书');
-    const scope = await requestScope(c.var.deps.db, row.agency_id);
-    assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
+    const scope = await requestScope(c.get('deps').db, row.agency_id);
+    assertCan(requestPolicy.view(c.get('ctx').actor, scope), { hide: true });
     const l = storedLetter(
       {
         title: row.letter_title!,

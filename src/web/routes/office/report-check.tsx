@@ -31,14 +31,14 @@ const when = (iso: string) => beijingDateTime(iso);
 
 async function visibleAgencyIds(c: C): Promise<number[]> {
   const actor = currentActor(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   assertCan(reportCheckPolicy.view(actor, await agencyScope(db, actor.agencyId)));
   return actor.roles.includes('inspector') ? descendantIds(db, actor.agencyId) : [actor.agencyId];
 }
 
 async function indexPage(c: C, form: FormState = emptyForm(), status = 200): Promise<Response> {
   const actor = currentActor(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const ids = await visibleAgencyIds(c);
   const uploads = await listUploads(db, ids);
   const names = new Map((await listAgencies(db)).map((a) => [a.id, a.name]));
@@ -54,7 +54,7 @@ async function indexPage(c: C, form: FormState = emptyForm(), status = 200): Pro
       </p>
       {reportCheckPolicy.upload(actor) ? (
         <form method="post" action="/office/report-check" enctype="multipart/form-data" class="card">
-          <Csrf token={c.var.csrf} />
+          <Csrf token={c.get('csrf')} />
           <FormError form={form} />
           <label for="f-files">选择报告文件（可多选）</label>
           <input
@@ -272,7 +272,7 @@ function detailPage(c: C, u: NonNullable<Awaited<ReturnType<typeof findUpload>>>
 async function loadVisible(c: C) {
   const id = Number(c.req.param('id'));
   const ids = await visibleAgencyIds(c);
-  const u = await findUpload(c.var.deps.db, id);
+  const u = await findUpload(c.get('deps').db, id);
   // To an outsider, another agency's upload does not exist.
   if (!u || !ids.includes(u.agencyId)) throw new NotFoundError('未找到该报告');
   return u;
@@ -289,7 +289,7 @@ export function reportCheckRoutes(app: App): void {
     );
     try {
       const saved = await uploadCheckedReports(
-        c.var.ctx,
+        c.get('ctx'),
         await Promise.all(
           files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
         ),
@@ -308,7 +308,7 @@ export function reportCheckRoutes(app: App): void {
 
   app.get('/office/report-check/:id{[0-9]+}/file', async (c) => {
     const u = await loadVisible(c);
-    const content = await findUploadContent(c.var.deps.db, u.id);
+    const content = await findUploadContent(c.get('deps').db, u.id);
     if (!content) throw new NotFoundError('未找到该报告');
     return new Response(new Uint8Array(content.bytes).buffer as ArrayBuffer, {
       headers: {

@@ -54,10 +54,10 @@ const ID = '{[0-9]+}';
 
 async function reportPage(c: C) {
   const agencyId = await ledgerAgencyOf(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const scope = await requestScope(db, agencyId);
-  assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
-  const year = Number(c.req.query('year') ?? c.var.ctx.clock.today().slice(0, 4));
+  assertCan(requestPolicy.view(c.get('ctx').actor, scope), { hide: true });
+  const year = Number(c.req.query('year') ?? c.get('ctx').clock.today().slice(0, 4));
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationError('年度不正确');
   const { tableB: b, tableC: cc, fees, counts } = await computeRequestReport(db, agencyId, year);
   const findings = requestReportFindings(b, cc);
@@ -70,11 +70,11 @@ async function reportPage(c: C) {
 
 async function appealsPage(c: C, form: FormState = emptyForm({ result: 'pending' }), status = 200) {
   const agencyId = await ledgerAgencyOf(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const scope = await requestScope(db, agencyId);
-  assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
+  assertCan(requestPolicy.view(c.get('ctx').actor, scope), { hide: true });
   const rows = await listAppeals(db, agencyId);
-  const manage = requestPolicy.manageAppeals(c.var.ctx.actor, scope);
+  const manage = requestPolicy.manageAppeals(c.get('ctx').actor, scope);
   return officePage(
     c,
     '行政复议、行政诉讼',
@@ -106,7 +106,7 @@ async function appealsPage(c: C, form: FormState = emptyForm({ result: 'pending'
                   {a.concluded_on ?? ''}
                   {manage && a.result === 'pending' ? (
                     <form method="post" action={`${BASE}/appeals/${a.id}`} class="inline-form">
-                      <Csrf token={c.var.csrf} />
+                      <Csrf token={c.get('csrf')} />
                       {(['kind', 'filed_on', 'body', 'case_no', 'note'] as const).map((k) => (
                         <input
                           type="hidden"
@@ -140,7 +140,7 @@ async function appealsPage(c: C, form: FormState = emptyForm({ result: 'pending'
       {manage ? (
         <form method="post" action={`${BASE}/appeals`} novalidate class="narrow">
           <h2>登记案件</h2>
-          <Csrf token={c.var.csrf} />
+          <Csrf token={c.get('csrf')} />
           <FormError form={form} />
           <Select
             form={form}
@@ -172,10 +172,10 @@ async function appealsPage(c: C, form: FormState = emptyForm({ result: 'pending'
 
 async function settingsPage(c: C, form?: FormState, status = 200) {
   const user = currentUser(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const scope = await requestScope(db, user.agencyId);
-  assertCan(requestPolicy.view(c.var.ctx.actor, scope), { hide: true });
-  assertCan(requestPolicy.manageSettings(c.var.ctx.actor, scope));
+  assertCan(requestPolicy.view(c.get('ctx').actor, scope), { hide: true });
+  assertCan(requestPolicy.manageSettings(c.get('ctx').actor, scope));
   const s = await getRequestSettings(db, user.agencyId);
   const f =
     form ??
@@ -197,7 +197,7 @@ async function settingsPage(c: C, form?: FormState, status = 200) {
     <>
       <h1>依申请公开设置</h1>
       <form method="post" action={`${BASE}/settings`} novalidate class="narrow">
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={f} />
         <Field
           form={f}
@@ -270,7 +270,7 @@ async function settingsPage(c: C, form?: FormState, status = 200) {
             {t === DEFAULT_TEMPLATES[kind] ? '' : '（已修改）'}
           </summary>
           <form method="post" action={`${BASE}/settings/templates`} novalidate>
-            <Csrf token={c.var.csrf} />
+            <Csrf token={c.get('csrf')} />
             <input type="hidden" name="kind" value={kind} />
             <Field form={emptyForm({ title: t.title })} name="title" label="标题" required />
             <TextArea
@@ -295,7 +295,7 @@ export function requestAdminRoutes(app: App): void {
   app.post(`${BASE}/appeals`, async (c) => {
     const f = await formData(c);
     try {
-      await recordAppeal(c.var.ctx, currentUser(c).agencyId, f);
+      await recordAppeal(c.get('ctx'), currentUser(c).agencyId, f);
       return redirectWithFlash(c, `${BASE}/appeals`, '已登记案件');
     } catch (e) {
       const form = formOf(e, f);
@@ -305,14 +305,14 @@ export function requestAdminRoutes(app: App): void {
   });
   app.post(`${BASE}/appeals/:aid${ID}`, async (c) => {
     const f = await formData(c);
-    await updateAppeal(c.var.ctx, Number(c.req.param('aid')), f);
+    await updateAppeal(c.get('ctx'), Number(c.req.param('aid')), f);
     return redirectWithFlash(c, `${BASE}/appeals`, '已更新案件');
   });
   app.get(`${BASE}/settings`, (c) => settingsPage(c));
   app.post(`${BASE}/settings`, async (c) => {
     const f = await formData(c);
     try {
-      await updateRequestSettings(c.var.ctx, currentUser(c).agencyId, {
+      await updateRequestSettings(c.get('ctx'), currentUser(c).agencyId, {
         referenceFormat: str(f.referenceFormat),
         letterNoFormat: str(f.letterNoFormat),
         reconsiderationBody: str(f.reconsiderationBody).trim(),
@@ -332,7 +332,7 @@ export function requestAdminRoutes(app: App): void {
     }
   });
   app.post(`${BASE}/settings/templates`, async (c) => {
-    await updateLetterTemplate(c.var.ctx, currentUser(c).agencyId, await formData(c));
+    await updateLetterTemplate(c.get('ctx'), currentUser(c).agencyId, await formData(c));
     return redirectWithFlash(c, `${BASE}/settings`, '模板已保存');
   });
 }

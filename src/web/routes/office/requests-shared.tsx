@@ -23,8 +23,8 @@ export function formOf(e: unknown, values: FormState['values']): FormState | nul
 export async function inspectableAgencies(c: C): Promise<{ value: string; label: string }[]> {
   const user = currentUser(c);
   if (!user.roles.includes('inspector')) return [];
-  const ids = new Set(await descendantIds(c.var.deps.db, user.agencyId));
-  return (await listAgencies(c.var.deps.db))
+  const ids = new Set(await descendantIds(c.get('deps').db, user.agencyId));
+  return (await listAgencies(c.get('deps').db))
     .filter((a) => ids.has(a.id))
     .map((a) => ({ value: String(a.id), label: a.name }));
 }
@@ -38,8 +38,8 @@ export async function ledgerAgencyOf(c: C): Promise<number> {
   const chosen = Number(c.req.query('agency'));
   if (Number.isInteger(chosen) && chosen > 0) return chosen;
   const user = currentUser(c);
-  const own = await requestScope(c.var.deps.db, user.agencyId);
-  if (requestPolicy.view(c.var.ctx.actor, own)) return user.agencyId;
+  const own = await requestScope(c.get('deps').db, user.agencyId);
+  if (requestPolicy.view(c.get('ctx').actor, own)) return user.agencyId;
   const below = (await inspectableAgencies(c)).find((a) => Number(a.value) !== user.agencyId);
   return below ? Number(below.value) : user.agencyId;
 }

@@ -38,14 +38,14 @@ import { safeFileName } from '../../../text/file-name.ts';
 async function ledgerPage(c: C) {
   const agencyId = await ledgerAgencyOf(c);
   const q = c.req.query();
-  const ledger = await listLedger(c.var.ctx, agencyId, q);
+  const ledger = await listLedger(c.get('ctx'), agencyId, q);
   const [offices, users, agencies] = await Promise.all([
-    listOffices(c.var.deps.db, agencyId),
-    listUsers(c.var.deps.db, agencyId),
+    listOffices(c.get('deps').db, agencyId),
+    listUsers(c.get('deps').db, agencyId),
     inspectableAgencies(c),
   ]);
-  const scope = await requestScope(c.var.deps.db, agencyId);
-  const actor = c.var.ctx.actor;
+  const scope = await requestScope(c.get('deps').db, agencyId);
+  const actor = c.get('ctx').actor;
   // Links to the agency-level pages keep the agency an inspector chose.
   const agencyQs = agencyId === currentUser(c).agencyId ? '' : `?agency=${agencyId}`;
   return officePage(
@@ -59,7 +59,7 @@ async function ledgerPage(c: C) {
       agencies={agencies}
       offices={offices}
       users={users}
-      today={c.var.ctx.clock.today()}
+      today={c.get('ctx').clock.today()}
       canRegister={requestPolicy.register(actor, scope)}
       canSeeCorrections={
         requestPolicy.view(actor, scope) &&
@@ -73,21 +73,26 @@ async function ledgerPage(c: C) {
 }
 
 function newPage(c: C, form: FormState, status = 200) {
-  return officePage(c, '登记政府信息公开申请', <RegisterRequestForm form={form} csrf={c.var.csrf} />, status);
+  return officePage(
+    c,
+    '登记政府信息公开申请',
+    <RegisterRequestForm form={form} csrf={c.get('csrf')} />,
+    status,
+  );
 }
 
 async function detailPage(c: C, id: number, forms: Forms = {}, status = 200) {
-  const page = await requestPageQuery(c.var.ctx, id);
+  const page = await requestPageQuery(c.get('ctx'), id);
   return officePage(
     c,
     `申请 ${page.request.reference}`,
     <RequestDetail
       page={page}
-      actor={c.var.ctx.actor}
-      today={c.var.ctx.clock.today()}
-      csrf={c.var.csrf}
+      actor={c.get('ctx').actor}
+      today={c.get('ctx').clock.today()}
+      csrf={c.get('csrf')}
       forms={forms}
-      auditLabels={c.var.shell.auditLabels}
+      auditLabels={c.get('shell').auditLabels}
     />,
     status,
   );
@@ -113,17 +118,17 @@ const ID = '{[0-9]+}';
 export function requestRoutes(app: App): void {
   app.get(BASE, (c) => ledgerPage(c));
   app.get(`${BASE}/export.xlsx`, async (c) => {
-    const buf = await exportLedger(c.var.ctx, await ledgerAgencyOf(c), c.req.query());
+    const buf = await exportLedger(c.get('ctx'), await ledgerAgencyOf(c), c.req.query());
     return c.body(new Uint8Array(buf), 200, {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': attachment(`依申请公开台账-${c.var.ctx.clock.today()}.xlsx`),
+      'Content-Disposition': attachment(`依申请公开台账-${c.get('ctx').clock.today()}.xlsx`),
     });
   });
   app.get(`${BASE}/new`, (c) =>
     newPage(
       c,
       emptyForm({
-        submittedOn: c.var.ctx.clock.today(),
+        submittedOn: c.get('ctx').clock.today(),
         channel: 'in_person',
         applicantKind: 'natural_person',
         idType: 'resident_id',
@@ -133,7 +138,7 @@ export function requestRoutes(app: App): void {
   app.post(BASE, async (c) => {
     const f = await formData(c);
     try {
-      const r = await registerRequest(c.var.ctx, currentUser(c).agencyId, f);
+      const r = await registerRequest(c.get('ctx'), currentUser(c).agencyId, f);
       return redirectWithFlash(c, `${BASE}/${r.id}`, `已登记：${r.reference}`);
     } catch (e) {
       const form = formOf(e, f);
@@ -144,9 +149,9 @@ export function requestRoutes(app: App): void {
   app.get(`${BASE}/:id${ID}`, (c) => detailPage(c, Number(c.req.param('id'))));
   app.get(`${BASE}/:id${ID}/letters/:lid{[0-9]+\\.(docx|pdf)}`, async (c) => {
     const id = Number(c.req.param('id'));
-    const { agency } = await resolveRequest(c.var.ctx, id);
+    const { agency } = await resolveRequest(c.get('ctx'), id);
     const [lid, fmt] = c.req.param('lid').split('.');
-    const row = await findRequestLetter(c.var.deps.db, id, Number(lid));
+    const row = await findRequestLetter(c.get('deps').db, id, Number(lid));
     if (!row) throw new NotFoundError('未找到该文书');
     const l = storedLetter(row, agency.name);
     const pdf = fmt === 'pdf';
@@ -158,10 +163,10 @@ export function requestRoutes(app: App): void {
   });
   app.get(`${BASE}/:id${ID}/attachments/:aid${ID}`, async (c) => {
     const id = Number(c.req.param('id'));
-    await resolveRequest(c.var.ctx, id);
-    const a = await findRequestAttachment(c.var.deps.db, id, Number(c.req.param('aid')));
+    await resolveRequest(c.get('ctx'), id);
+    const a = await findRequestAttachment(c.get('deps').db, id, Number(c.req.param('aid')));
     if (!a) throw new NotFoundError('未找到该附件');
-    const file = await openUpload(c.var.deps.db, filesOf(c), a.storage_path);
+    const file = await openUpload(c.get('deps').db, filesOf(c), a.storage_path);
     return sendStored(c, file, {
       'Content-Type': a.content_type,
       'Content-Disposition': attachment(safeFileName(a.file_name)),
@@ -169,14 +174,14 @@ export function requestRoutes(app: App): void {
   });
   app.post(`${BASE}/:id${ID}/attachments`, async (c) => {
     const id = Number(c.req.param('id'));
-    await resolveRequest(c.var.ctx, id);
+    await resolveRequest(c.get('ctx'), id);
     const body = await c.req.parseBody();
     const file = body['file'];
     try {
       if (!(file instanceof UploadedFile) || file.size === 0)
         throw new ValidationError('请选择要上传的文件', { file: '请选择文件' });
       await addRequestAttachment(
-        c.var.ctx,
+        c.get('ctx'),
         id,
         filesOf(c),
         { name: file.name, staged: file },
@@ -195,7 +200,7 @@ export function requestRoutes(app: App): void {
     if (!step) throw new NotFoundError();
     const f = await formData(c);
     try {
-      await step.fn(c.var.ctx, id, c.req.param('step') === 'decision' ? decisionInput(f) : f);
+      await step.fn(c.get('ctx'), id, c.req.param('step') === 'decision' ? decisionInput(f) : f);
       return redirectWithFlash(c, `${BASE}/${id}`, step.done);
     } catch (e) {
       const form = formOf(e, f);

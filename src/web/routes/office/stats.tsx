@@ -14,7 +14,7 @@ import { getAgency } from '../../../org/org.queries.ts';
 const FIRST_YEAR = 2019;
 
 function yearOf(c: C): number {
-  const current = Number(c.var.ctx.clock.today().slice(0, 4));
+  const current = Number(c.get('ctx').clock.today().slice(0, 4));
   const y = Number(c.req.query('year'));
   return Number.isInteger(y) && y >= FIRST_YEAR && y <= current ? y : current;
 }
@@ -90,17 +90,17 @@ function Charts({ specs }: { specs: ChartSpec[] }) {
 export function statsRoutes(app: App): void {
   app.get('/office/stats', async (c) => {
     const user = currentUser(c);
-    const ok = await canSeeRequestDashboard(c.var.ctx, user.agencyId);
+    const ok = await canSeeRequestDashboard(c.get('ctx'), user.agencyId);
     return c.redirect(ok ? '/office/stats/requests' : '/office/stats/publications', 302);
   });
 
   app.get('/office/stats/requests', async (c) => {
     const year = yearOf(c);
     const agencyId = agencyOf(c);
-    const d = await requestDashboard(c.var.ctx, agencyId, year);
-    const agency = await getAgency(c.var.deps.db, agencyId);
+    const d = await requestDashboard(c.get('ctx'), agencyId, year);
+    const agency = await getAgency(c.get('deps').db, agencyId);
     const param = agencyId === currentUser(c).agencyId ? undefined : agencyId;
-    const current = Number(c.var.ctx.clock.today().slice(0, 4));
+    const current = Number(c.get('ctx').clock.today().slice(0, 4));
     return officePage(
       c,
       '依申请公开统计',
@@ -131,11 +131,11 @@ export function statsRoutes(app: App): void {
   app.get('/office/stats/publications', async (c) => {
     const year = yearOf(c);
     const agencyId = agencyOf(c);
-    const d = await publicationDashboard(c.var.ctx, agencyId, year);
-    const requests = await canSeeRequestDashboard(c.var.ctx, agencyId);
-    const agency = await getAgency(c.var.deps.db, agencyId);
+    const d = await publicationDashboard(c.get('ctx'), agencyId, year);
+    const requests = await canSeeRequestDashboard(c.get('ctx'), agencyId);
+    const agency = await getAgency(c.get('deps').db, agencyId);
     const param = agencyId === currentUser(c).agencyId ? undefined : agencyId;
-    const current = Number(c.var.ctx.clock.today().slice(0, 4));
+    const current = Number(c.get('ctx').clock.today().slice(0, 4));
     return officePage(
       c,
       '主动公开统计',

@@ -49,7 +49,7 @@ async function itemPage(
   opts: { raw?: RawValues; form?: FormState; title?: string; noticeDays?: string } = {},
   status = 200,
 ) {
-  const ctx = c.var.ctx;
+  const ctx = c.get('ctx');
   const actor = currentActor(c);
   const { item, template, scope, facts } = await loadDisclosure(ctx, id);
   const [village, files, steps, objections] = await Promise.all([
@@ -93,7 +93,7 @@ async function itemPage(
         review: villagePolicy.reviewTownship(actor, scope, facts),
         recordBoard: villagePolicy.recordBoard(actor, scope, facts),
       }}
-      csrf={c.var.csrf}
+      csrf={c.get('csrf')}
     />,
     status,
   );
@@ -102,7 +102,7 @@ async function itemPage(
 export function villageItemRoutes(app: App): void {
   app.post('/office/villages/items', async (c) => {
     const f = await formData(c);
-    const id = await createDisclosure(c.var.ctx, {
+    const id = await createDisclosure(c.get('ctx'), {
       villageId: str(f.villageId),
       code: str(f.code),
       period: str(f.period),
@@ -115,19 +115,19 @@ export function villageItemRoutes(app: App): void {
   app.post('/office/villages/items/:id{[0-9]+}', async (c) => {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
-    const { template } = await loadDisclosure(c.var.ctx, id);
+    const { template } = await loadDisclosure(c.get('ctx'), id);
     const raw = rawFromForm(template.fields, f);
     const addRow = str(f._addRow);
     if (addRow && Array.isArray(raw[addRow])) (raw[addRow] as Record<string, string>[]).push({});
     try {
       await saveDisclosure(
-        c.var.ctx,
+        c.get('ctx'),
         id,
         { version: str(f.version), title: str(f.title), noticeDays: str(f.noticeDays) },
         raw,
       );
       if (str(f._action) === 'submit') {
-        await submitDisclosure(c.var.ctx, id);
+        await submitDisclosure(c.get('ctx'), id);
         return redirectWithFlash(c, base(id), '已提交村务监督委员会审核');
       }
       return redirectWithFlash(c, base(id), '草稿已保存');
@@ -144,10 +144,10 @@ export function villageItemRoutes(app: App): void {
   app.post('/office/villages/items/:id{[0-9]+}/autosave', async (c) => {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
-    const { template } = await loadDisclosure(c.var.ctx, id);
+    const { template } = await loadDisclosure(c.get('ctx'), id);
     try {
       const version = await saveDisclosure(
-        c.var.ctx,
+        c.get('ctx'),
         id,
         { version: str(f.version), title: str(f.title), noticeDays: str(f.noticeDays) },
         rawFromForm(template.fields, f),
@@ -162,7 +162,7 @@ export function villageItemRoutes(app: App): void {
 
   app.post('/office/villages/items/:id{[0-9]+}/mask', async (c) => {
     const id = Number(c.req.param('id'));
-    const n = await maskDisclosure(c.var.ctx, id);
+    const n = await maskDisclosure(c.get('ctx'), id);
     return redirectWithFlash(c, base(id), n ? `已脱敏 ${n} 处` : '没有可自动脱敏的内容');
   });
 
@@ -170,7 +170,7 @@ export function villageItemRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const body = await c.req.parseBody();
     const file = body['xlsx'];
-    const { item, template } = await loadDisclosure(c.var.ctx, id);
+    const { item, template } = await loadDisclosure(c.get('ctx'), id);
     try {
       if (!(file instanceof File) || file.size === 0) throw new NotFoundError('请选择 Excel 文件');
       const imp = await importFinanceXlsx(new Uint8Array(await file.arrayBuffer()));
@@ -178,7 +178,7 @@ export function villageItemRoutes(app: App): void {
       if (imp.totalIncome) raw.totalIncome = imp.totalIncome;
       if (imp.totalExpense) raw.totalExpense = imp.totalExpense;
       await saveDisclosure(
-        c.var.ctx,
+        c.get('ctx'),
         id,
         { version: item.version, title: item.title, noticeDays: item.noticeDays },
         raw,
@@ -197,7 +197,7 @@ export function villageItemRoutes(app: App): void {
     try {
       if (!(file instanceof File) || file.size === 0)
         return redirectWithFlash(c, base(id), '请先拍照或选择照片');
-      await addDisclosurePhoto(c.var.ctx, filesOf(c), id, String(body['purpose'] ?? ''), {
+      await addDisclosurePhoto(c.get('ctx'), filesOf(c), id, String(body['purpose'] ?? ''), {
         name: file.name,
         bytes: new Uint8Array(await file.arrayBuffer()),
       });
@@ -209,7 +209,7 @@ export function villageItemRoutes(app: App): void {
 
   app.post('/office/villages/items/:id{[0-9]+}/photos/:file{[0-9]+}/delete', async (c) => {
     const id = Number(c.req.param('id'));
-    await removeDisclosurePhoto(c.var.ctx, filesOf(c), id, Number(c.req.param('file')));
+    await removeDisclosurePhoto(c.get('ctx'), filesOf(c), id, Number(c.req.param('file')));
     return redirectWithFlash(c, base(id), '照片已删除');
   });
 
@@ -217,7 +217,7 @@ export function villageItemRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     try {
-      await superviseDisclosure(c.var.ctx, id, { opinion: str(f.opinion), reason: str(f.reason) });
+      await superviseDisclosure(c.get('ctx'), id, { opinion: str(f.opinion), reason: str(f.reason) });
       return redirectWithFlash(c, base(id), '意见已签署');
     } catch (e) {
       return itemPage(c, id, { form: errorsOf(e) }, 400);
@@ -228,7 +228,7 @@ export function villageItemRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     try {
-      await reviewDisclosure(c.var.ctx, id, { action: str(f.action), reason: str(f.reason) });
+      await reviewDisclosure(c.get('ctx'), id, { action: str(f.action), reason: str(f.reason) });
       return redirectWithFlash(c, base(id), str(f.action) === 'approve' ? '已审核通过并公开' : '已退回');
     } catch (e) {
       return itemPage(c, id, { form: errorsOf(e) }, 400);
@@ -239,7 +239,7 @@ export function villageItemRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
     try {
-      await recordBoardRemoved(c.var.ctx, id, str(f.note));
+      await recordBoardRemoved(c.get('ctx'), id, str(f.note));
       return redirectWithFlash(c, base(id), '已登记撤下');
     } catch (e) {
       return itemPage(c, id, { form: errorsOf(e) }, 400);
@@ -248,10 +248,10 @@ export function villageItemRoutes(app: App): void {
 
   app.get('/office/villages/items/:id{[0-9]+}/board.pdf', async (c) => {
     const id = Number(c.req.param('id'));
-    const { item, template, scope, facts } = await loadDisclosure(c.var.ctx, id);
-    if (!villagePolicy.printBoard(c.var.ctx.actor, scope, facts))
+    const { item, template, scope, facts } = await loadDisclosure(c.get('ctx'), id);
+    if (!villagePolicy.printBoard(c.get('ctx').actor, scope, facts))
       throw new NotFoundError('事项公开后才能打印张贴单');
-    const village = await villageOf(c.var.deps.db, item.villageId);
+    const village = await villageOf(c.get('deps').db, item.villageId);
     const origin = new URL(c.req.url).origin;
     const size = c.req.query('size') === 'A3' ? 'A3' : 'A4';
     const pdf = await boardSheetPdf(item, template, village.name, `${origin}/villages/items/${id}`, size);
@@ -263,9 +263,9 @@ export function villageItemRoutes(app: App): void {
   });
 
   app.get('/office/villages/files/:file{[0-9]+}', async (c) => {
-    const f = await findDisclosureFile(c.var.deps.db, Number(c.req.param('file')));
+    const f = await findDisclosureFile(c.get('deps').db, Number(c.req.param('file')));
     if (!f) throw new NotFoundError();
-    await loadDisclosure(c.var.ctx, f.disclosureId); // access check
+    await loadDisclosure(c.get('ctx'), f.disclosureId); // access check
     const file = await openStored(c, f.storageKey);
     if (!file) throw new NotFoundError();
     return sendStored(c, file, {
@@ -277,17 +277,17 @@ export function villageItemRoutes(app: App): void {
   app.post('/office/villages/objections/:id{[0-9]+}/answer', async (c) => {
     const f = await formData(c);
     const o = Number(c.req.param('id'));
-    await answerObjection(c.var.ctx, o, { answer: str(f.answer) });
-    return redirectWithFlash(c, base(await objectionDisclosureId(c.var.deps.db, o)), '已答复');
+    await answerObjection(c.get('ctx'), o, { answer: str(f.answer) });
+    return redirectWithFlash(c, base(await objectionDisclosureId(c.get('deps').db, o)), '已答复');
   });
 
   app.post('/office/villages/objections/:id{[0-9]+}/outcome', async (c) => {
     const f = await formData(c);
     const o = Number(c.req.param('id'));
-    await recordObjectionOutcome(c.var.ctx, o, {
+    await recordObjectionOutcome(c.get('ctx'), o, {
       outcome: str(f.outcome),
       orderDisclosure: str(f.orderDisclosure) === '1',
     });
-    return redirectWithFlash(c, base(await objectionDisclosureId(c.var.deps.db, o)), '已登记调查处理结果');
+    return redirectWithFlash(c, base(await objectionDisclosureId(c.get('deps').db, o)), '已登记调查处理结果');
   });
 }

@@ -10,7 +10,7 @@ import { formData, list, str } from '../../form.ts';
 import { redirectWithFlash } from '../../render.tsx';
 import { assertCan, isDomainError, type ValidationError } from '../../../errors.ts';
 import { systemActor } from '../../../context.ts';
-import { agencyScope, descendantIds, getAgency, listAgencies } from '../../../org/org.queries.ts';
+import { agencyScope, descendantIds, listAgencies } from '../../../org/org.queries.ts';
 import { villagePolicy } from '../../../villages/village.policy.ts';
 import { townshipOverview, villageTemplates, yearItems } from '../../../villages/township-overview.ts';
 import { ensureItemTemplates } from '../../../villages/seed-item-templates.ts';
@@ -38,7 +38,7 @@ import { DecisionFormView, VillagePageView } from '../../views/villages/village-
 
 async function overviewPage(c: C) {
   const actor = currentActor(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   if (
     actor.villageId != null &&
     !actor.roles.some((r) =>
@@ -60,7 +60,7 @@ async function overviewPage(c: C) {
   assertCan(villagePolicy.viewTownship(actor, scope), {
     message: '村级公开总览仅限乡镇党政办、领导、包村干部和县督查人员查看',
   });
-  const today = c.var.ctx.clock.today();
+  const today = c.get('ctx').clock.today();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
   const kindQ = c.req.query('kind') ?? '';
   const kind = isKind(kindQ) ? kindQ : null;
@@ -70,11 +70,14 @@ async function overviewPage(c: C) {
     villagePolicy.manageTemplates(actor, scope) &&
     (!ov.villages.length || ov.villages.some((v) => v.uses === 0))
   ) {
-    await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, agencyId);
+    await ensureItemTemplates({ ...c.get('ctx'), actor: systemActor('村级公开模板') }, agencyId);
     ov = await townshipOverview(db, agencyId, year, today, kind);
   }
-  const agency = await getAgency(db, agencyId);
   const readOnly = agencyId !== actor.agencyId;
+  // The name: the user's own agency's came with the session, a township below from the list just read.
+  const agencyName = readOnly
+    ? (towns.find((t) => t.id === agencyId)?.name ?? '')
+    : (c.get('session')?.agencyName ?? '');
   return officePage(
     c,
     '村级公开总览',
@@ -82,7 +85,7 @@ async function overviewPage(c: C) {
       ov={ov}
       year={year}
       kind={kind}
-      agencyName={agency.name}
+      agencyName={agencyName}
       agencyId={agencyId}
       readOnly={readOnly}
       towns={towns}
@@ -92,7 +95,7 @@ async function overviewPage(c: C) {
 
 async function villagePage(c: C, villageId: number, form?: FormState) {
   const actor = currentActor(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const village = await villageOf(db, villageId);
   const scope = await agencyScope(db, village.agencyId);
   assertCan(villagePolicy.viewVillage(actor, scope, village.id), { hide: true });
@@ -100,11 +103,11 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
   // every other view).
   let tpl = await villageTemplates(db, village.agencyId, village.id);
   if (!tpl.templates.length || !tpl.uses.length) {
-    await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, village.agencyId);
+    await ensureItemTemplates({ ...c.get('ctx'), actor: systemActor('村级公开模板') }, village.agencyId);
     tpl = await villageTemplates(db, village.agencyId, village.id);
   }
   const { calendar: uses, uses: usesOfVillage, templates } = tpl;
-  const today = c.var.ctx.clock.today();
+  const today = c.get('ctx').clock.today();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
   const [items, list, settings, decisions, problems] = await Promise.all([
     yearItems(db, village.agencyId, year, village.id),
@@ -139,7 +142,7 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
       village={village}
       form={form}
       canDraft={canDraft}
-      csrf={c.var.csrf}
+      csrf={c.get('csrf')}
       usable={usable}
       periods={periods}
       today={today}
@@ -159,17 +162,17 @@ function decisionForm(c: C, villageId: number, form: FormState, status = 200) {
   return officePage(
     c,
     '登记四议两公开',
-    <DecisionFormView villageId={villageId} form={form} csrf={c.var.csrf} />,
+    <DecisionFormView villageId={villageId} form={form} csrf={c.get('csrf')} />,
     status,
   );
 }
 
 async function templatesPage(c: C, form?: FormState, status = 200, refused?: 'settings' | 'template') {
   const actor = currentActor(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const scope = await agencyScope(db, actor.agencyId);
   assertCan(villagePolicy.viewTownship(actor, scope));
-  await ensureItemTemplates({ ...c.var.ctx, actor: systemActor('村级公开模板') }, actor.agencyId);
+  await ensureItemTemplates({ ...c.get('ctx'), actor: systemActor('村级公开模板') }, actor.agencyId);
   const [versions, uses] = await Promise.all([
     listTemplateVersions(db, actor.agencyId),
     listTemplateUses(db, actor.agencyId),
@@ -183,7 +186,7 @@ async function templatesPage(c: C, form?: FormState, status = 200, refused?: 'se
     <TemplatesView
       form={form}
       refused={refused}
-      csrf={c.var.csrf}
+      csrf={c.get('csrf')}
       canManage={canManage}
       settings={settings}
       current={current}
@@ -223,7 +226,7 @@ export function villageOfficeRoutes(app: App): void {
   app.post('/office/villages/templates/version', async (c) => {
     const f = await formData(c);
     try {
-      await newTemplateVersion(c.var.ctx, currentActor(c).agencyId, {
+      await newTemplateVersion(c.get('ctx'), currentActor(c).agencyId, {
         code: str(f.code),
         name: str(f.name),
         cadence: str(f.cadence),
@@ -241,13 +244,13 @@ export function villageOfficeRoutes(app: App): void {
   });
   app.post('/office/villages/templates/push', async (c) => {
     const f = await formData(c);
-    const n = await pushTemplate(c.var.ctx, currentActor(c).agencyId, Number(str(f.templateId)));
+    const n = await pushTemplate(c.get('ctx'), currentActor(c).agencyId, Number(str(f.templateId)));
     return redirectWithFlash(c, '/office/villages/templates', `已推送到${n}个村`);
   });
   app.post('/office/villages/settings', async (c) => {
     const f = await formData(c);
     try {
-      await updateVillageSettings(c.var.ctx, currentActor(c).agencyId, {
+      await updateVillageSettings(c.get('ctx'), currentActor(c).agencyId, {
         answerDays: str(f.answerDays),
         remindDaysBefore: str(f.remindDaysBefore),
         dueDay: str(f.dueDay),
@@ -270,7 +273,7 @@ export function villageOfficeRoutes(app: App): void {
     const villageId = Number(str(f.villageId));
     try {
       const r = await recordDecision(
-        c.var.ctx,
+        c.get('ctx'),
         Object.fromEntries(Object.entries(f).map(([k, v]) => [k, str(v)])),
       );
       return redirectWithFlash(

@@ -31,7 +31,7 @@ async function publishedReport(c: C) {
   const agency = await portalAgency(c);
   const year = Number(c.req.param('year'));
   if (!agency || !Number.isInteger(year)) throw new NotFoundError('未找到该年度报告');
-  const report = await findReportFor(c.var.deps.db, agency.id, year);
+  const report = await findReportFor(c.get('deps').db, agency.id, year);
   if (!report || report.status !== 'published') throw new NotFoundError('未找到该年度报告');
   return { agency, report };
 }
@@ -39,7 +39,7 @@ async function publishedReport(c: C) {
 export function annualReportPortalRoutes(app: App): void {
   app.get('/annual-reports', async (c) => {
     const agency = await portalAgency(c);
-    const reports = agency ? await listPublishedReports(c.var.deps.db, agency.id) : [];
+    const reports = agency ? await listPublishedReports(c.get('deps').db, agency.id) : [];
     return publicPage(
       c,
       '信息公开年报',
@@ -100,7 +100,7 @@ export function annualReportPortalRoutes(app: App): void {
     if (!isExportFormat(format)) throw new NotFoundError();
     const { agency, report } = await publishedReport(c);
     const appendix =
-      format === 'html' ? await graphicAppendix(c.var.deps.db, agency, report.year, true) : undefined;
+      format === 'html' ? await graphicAppendix(c.get('deps').db, agency, report.year, true) : undefined;
     const file = await exportReport(report, agency, format, appendix);
     return new Response(new Uint8Array(file.bytes), {
       headers: {

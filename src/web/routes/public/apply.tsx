@@ -86,7 +86,7 @@ function applyPage(c: C, form: FormState, key: string, held: HeldFile[] = [], st
       <section aria-labelledby="form-h">
         <h2 id="form-h">在线提交申请</h2>
         <form method="post" action="/apply" enctype="multipart/form-data" novalidate class="narrow">
-          <Csrf token={c.var.csrf} />
+          <Csrf token={c.get('csrf')} />
           <input type="hidden" name="idempotencyKey" value={key} />
           <RequestFields form={form} />
           <HeldFiles held={held} />
@@ -178,7 +178,7 @@ export function applyRoutes(app: App): void {
     const f = await formData(c);
     const agency = await portalAgency(c);
     if (!agency) throw new DomainError('invalid_state', '本系统尚未设置机关，暂不能受理网上申请');
-    const { db, clock } = c.var.ctx;
+    const { db, clock } = c.get('ctx');
     const store = filesOf(c);
     const key = KEY.test(str(f.idempotencyKey)) ? str(f.idempotencyKey) : newKey();
     // Sent before (a refresh of the POST, the back button, a double click): the receipt of the first one.
@@ -235,7 +235,7 @@ export function applyRoutes(app: App): void {
       clock.now(),
     );
     const files = [...heldBytes.map((h) => ({ name: h.fileName, bytes: h.bytes })), ...fresh.ok];
-    await submitOnlineRequest(c.var.ctx, agency, f, { store, files }, key);
+    await submitOnlineRequest(c.get('ctx'), agency, f, { store, files }, key);
     await releaseHeldUploads(
       db,
       store,
@@ -247,8 +247,8 @@ export function applyRoutes(app: App): void {
 
   app.get('/apply/receipt/:key', async (c) => {
     const key = c.req.param('key');
-    const r = KEY.test(key) ? await findOnlineSubmission(c.var.deps.db, key) : undefined;
-    if (!r || c.var.ctx.clock.now().getTime() - Date.parse(r.createdAt) > RECEIPT_MS) {
+    const r = KEY.test(key) ? await findOnlineSubmission(c.get('deps').db, key) : undefined;
+    if (!r || c.get('ctx').clock.now().getTime() - Date.parse(r.createdAt) > RECEIPT_MS) {
       c.header('Cache-Control', 'no-store');
       return publicPage(
         c,

@@ -24,10 +24,10 @@ async function callPage(
   notice?: string,
 ) {
   const agency = await portalAgency(c);
-  const call = await getCommentCall(c.var.deps.db, id);
+  const call = await getCommentCall(c.get('deps').db, id);
   if (!agency || call.agencyId !== agency.id) throw new NotFoundError('未找到该意见征集');
-  const comments = await listComments(c.var.deps.db, id, true);
-  const open = c.var.ctx.clock.today() <= call.closesOn;
+  const comments = await listComments(c.get('deps').db, id, true);
+  const open = c.get('ctx').clock.today() <= call.closesOn;
   return publicPage(
     c,
     call.title,
@@ -80,7 +80,7 @@ async function callPage(
       {open ? (
         <form method="post" action={`/comment-calls/${id}`} novalidate class="narrow">
           <h2>提出意见</h2>
-          <Csrf token={c.var.csrf} />
+          <Csrf token={c.get('csrf')} />
           <FormError form={form} />
           <TextArea
             form={form}
@@ -124,8 +124,8 @@ async function callPage(
 export function commentCallRoutes(app: App): void {
   app.get('/comment-calls', async (c) => {
     const agency = await portalAgency(c);
-    const calls = agency ? await listCommentCalls(c.var.deps.db, agency.id) : [];
-    const today = c.var.ctx.clock.today();
+    const calls = agency ? await listCommentCalls(c.get('deps').db, agency.id) : [];
+    const today = c.get('ctx').clock.today();
     return publicPage(
       c,
       '意见征集',
@@ -164,7 +164,7 @@ export function commentCallRoutes(app: App): void {
     const agency = await portalAgency(c);
     if (!agency) throw new DomainError('invalid_state', '本系统尚未设置机关');
     try {
-      const r = await submitComment(c.var.ctx, agency, id, f, {
+      const r = await submitComment(c.get('ctx'), agency, id, f, {
         honeypot: str(f[HONEYPOT_FIELD]),
         challengeToken: str(f.challengeToken),
         challengeAnswer: str(f.challengeAnswer),

@@ -30,8 +30,8 @@ async function countyHome(c: C) {
   const scope = await portalScope(c);
   const county = scope.agency;
   if (scope.kind !== 'county' || !county) throw new NotFoundError('页面不存在');
-  const db = c.var.deps.db;
-  const prefix = c.var.deps.config.columnPrefix;
+  const db = c.get('deps').db;
+  const prefix = c.get('deps').config.columnPrefix;
   const ids = scope.columns.map((a) => a.id);
   const [latest, years, bulletins] = await Promise.all([
     newestAcross(db, ids, 12),
@@ -48,9 +48,9 @@ async function countyHome(c: C) {
         agencyName={county.name}
         countyHref={prefix}
         countyPage
-        largeFont={c.var.largeFont}
+        largeFont={c.get('largeFont')}
         csrf={CSRF_PLACEHOLDER}
-        flash={c.var.flash}
+        flash={c.get('flash')}
       >
         <h1>{county.shortName}政府信息公开</h1>
         <form method="get" action={`${prefix}/search`} class="filters" role="search">
@@ -166,7 +166,7 @@ async function countyHome(c: C) {
 async function publishedBulletins(c: C) {
   const scope = await portalScope(c);
   if (!scope.agency) throw new NotFoundError('未找到该通报');
-  return { agency: scope.agency, list: await listPublishedBulletins(c.var.deps.db, scope.agency.id) };
+  return { agency: scope.agency, list: await listPublishedBulletins(c.get('deps').db, scope.agency.id) };
 }
 
 export function countyPortalRoutes(app: App): void {

@@ -18,7 +18,7 @@ const FEED_SIZE = 50;
 
 /** The absolute address of the column: the public URL, plus the column's path inside a county portal. */
 async function baseOf(c: C): Promise<string> {
-  const origin = c.var.deps.config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  const origin = c.get('deps').config.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
   return origin + (await portalScope(c)).canonicalBase;
 }
 
@@ -29,7 +29,7 @@ export function feedRoutes(app: App): void {
       const m = /^([A-Za-z0-9_-]+)\.(xml|atom)$/.exec(c.req.param('file'));
       const notFound = { body: '未找到该订阅', type: 'text/plain; charset=utf-8', status: 404 };
       if (!agency || !m) return notFound;
-      const db = c.var.deps.db;
+      const db = c.get('deps').db;
       const cats = (await listCategories(db, agency.id)).filter((x) => x.isActive);
       const cat = m[1] === 'all' ? null : cats.find((x) => x.code === m[1]);
       if (m[1] !== 'all' && !cat) return notFound;
@@ -62,7 +62,7 @@ export function feedRoutes(app: App): void {
         ? { type: 'application/rss+xml; charset=utf-8', body: rssXml(feed) }
         : {
             type: 'application/atom+xml; charset=utf-8',
-            body: atomXml(feed, c.var.ctx.clock.now().toISOString()),
+            body: atomXml(feed, c.get('ctx').clock.now().toISOString()),
           };
     }),
   );
@@ -70,7 +70,7 @@ export function feedRoutes(app: App): void {
   // Not from the page cache: the sitemap also follows annual reports, which do not bump the portal version.
   app.get('/sitemap.xml', async (c) => {
     const agency = await portalAgency(c);
-    const urls = agency ? await sitemapEntries(c.var.deps.db, agency.id, await baseOf(c)) : [];
+    const urls = agency ? await sitemapEntries(c.get('deps').db, agency.id, await baseOf(c)) : [];
     return c.body(sitemapXml(urls), 200, {
       'Content-Type': 'application/xml; charset=utf-8',
       'Cache-Control': 'public, max-age=300',

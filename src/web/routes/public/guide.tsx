@@ -49,7 +49,7 @@ export function guideRoutes(app: App): void {
     app.get(`/guide/application-form.${fmt}`, async (c) => {
       const agency = await portalAgency(c);
       if (!agency) return c.notFound();
-      const contact = await readGuideContact(c.var.deps.db, agency.id);
+      const contact = await readGuideContact(c.get('deps').db, agency.id);
       const pdf = fmt === 'pdf';
       const body = pdf
         ? await applicationFormPdf(agency.name, contact)

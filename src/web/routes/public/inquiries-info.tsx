@@ -38,7 +38,7 @@ export function Tabs() {
 export function inquiryInfoRoutes(app: App): void {
   app.get('/inquiries/faq', async (c) => {
     const agency = await requireAgency(c);
-    const faqs = await listFaqs(c.var.deps.db, agency.id, true);
+    const faqs = await listFaqs(c.get('deps').db, agency.id, true);
     return publicPage(
       c,
       '常见问题',
@@ -63,7 +63,7 @@ export function inquiryInfoRoutes(app: App): void {
 
   app.get('/inquiries/rules', async (c) => {
     const agency = await requireAgency(c);
-    const s = await getInquirySettings(c.var.deps.db, agency.id);
+    const s = await getInquirySettings(c.get('deps').db, agency.id);
     return publicPage(
       c,
       '留言须知',
@@ -99,8 +99,8 @@ export function inquiryInfoRoutes(app: App): void {
 
   app.get('/inquiries/figures', async (c) => {
     const agency = await requireAgency(c);
-    const months = await publishedFigures(c.var.deps.db, agency.id, 12);
-    const names = await officeNames(c.var.deps.db, agency.id);
+    const months = await publishedFigures(c.get('deps').db, agency.id, 12);
+    const names = await officeNames(c.get('deps').db, agency.id);
     return publicPage(
       c,
       '办理情况统计',

@@ -43,7 +43,7 @@ async function askPage(
   held: HeldFile[] = [],
 ) {
   const agency = await requireAgency(c);
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const [settings, villages, offices] = await Promise.all([
     getInquirySettings(db, agency.id),
     listVillages(db, agency.id),
@@ -61,7 +61,7 @@ async function askPage(
       </p>
       <AskForm
         form={form}
-        csrf={c.var.csrf}
+        csrf={c.get('csrf')}
         topics={settings.topics}
         villages={villages}
         offices={offices}
@@ -85,7 +85,7 @@ function trackForm(c: C, form: FormState, status = 200) {
       <Tabs />
       <p>请输入提交留言时页面（或短信）上的留言编号和查询码。</p>
       <form method="post" action="/inquiries/track" novalidate class="narrow">
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={form} />
         <Field form={form} name="reference" label="留言编号" required />
         <Field
@@ -170,11 +170,11 @@ function trackPage(
         </p>
       ) : null}
       {t.canRate ? (
-        <RateForm csrf={c.var.csrf} reference={q.reference} code={code} form={forms.rate ?? emptyForm()} />
+        <RateForm csrf={c.get('csrf')} reference={q.reference} code={code} form={forms.rate ?? emptyForm()} />
       ) : null}
       {t.canReopen && t.reopenUntil ? (
         <ReopenForm
-          csrf={c.var.csrf}
+          csrf={c.get('csrf')}
           reference={q.reference}
           code={code}
           form={forms.reopen ?? emptyForm()}
@@ -199,7 +199,7 @@ const formOf = (e: unknown, f: FormState['values']): FormState | null =>
 export function inquiryPortalRoutes(app: App): void {
   app.get('/inquiries', async (c) => {
     const agency = await requireAgency(c);
-    const { items } = await listPublishedInquiries(c.var.deps.db, agency.id, { limit: 50 });
+    const { items } = await listPublishedInquiries(c.get('deps').db, agency.id, { limit: 50 });
     return publicPage(
       c,
       '互动交流',
@@ -227,7 +227,7 @@ export function inquiryPortalRoutes(app: App): void {
 
   app.get('/inquiries/public/:id{[0-9]+}', async (c) => {
     const agency = await requireAgency(c);
-    const r = await findPublishedInquiry(c.var.deps.db, agency.id, Number(c.req.param('id')));
+    const r = await findPublishedInquiry(c.get('deps').db, agency.id, Number(c.req.param('id')));
     if (!r) throw new NotFoundError('未找到该留言');
     return publicPage(
       c,
@@ -261,7 +261,7 @@ export function inquiryPortalRoutes(app: App): void {
   app.post('/inquiries/ask', async (c) => {
     const f = await formData(c);
     const agency = await requireAgency(c);
-    const { db, clock } = c.var.ctx;
+    const { db, clock } = c.get('ctx');
     const store = filesOf(c);
     // Files held from an earlier failed attempt (the same way as the apply form): kept unless ticked 移除.
     const dropped = new Set(list(f.dropUpload));
@@ -303,7 +303,7 @@ export function inquiryPortalRoutes(app: App): void {
         challengeToken: str(f.challengeToken),
         challengeAnswer: str(f.challengeAnswer),
       };
-      const q = await submitInquiry(c.var.ctx, agency, f, {
+      const q = await submitInquiry(c.get('ctx'), agency, f, {
         abuse,
         uploads: { store, files: uploads },
       });
@@ -363,7 +363,7 @@ export function inquiryPortalRoutes(app: App): void {
   app.post('/inquiries/track', async (c) => {
     const f = await formData(c);
     try {
-      const t = await trackInquiry(c.var.ctx, f);
+      const t = await trackInquiry(c.get('ctx'), f);
       return trackPage(c, t, str(f.code).trim().toUpperCase());
     } catch (e) {
       const form = formOf(e, f);
@@ -377,14 +377,14 @@ export function inquiryPortalRoutes(app: App): void {
       const f = await formData(c);
       const code = str(f.code).trim().toUpperCase();
       try {
-        const t = step === 'rate' ? await rateInquiry(c.var.ctx, f) : await reopenInquiry(c.var.ctx, f);
+        const t = step === 'rate' ? await rateInquiry(c.get('ctx'), f) : await reopenInquiry(c.get('ctx'), f);
         return trackPage(c, t, code);
       } catch (e) {
         const form = formOf(e, f);
         if (!form) throw e;
         if (isDomainError(e) && (e.code === 'not_found' || e.code === 'rate_limited'))
           return trackForm(c, form, 400);
-        const t = await trackInquiry(c.var.ctx, f);
+        const t = await trackInquiry(c.get('ctx'), f);
         return trackPage(c, t, code, { [step]: form }, 400);
       }
     });

@@ -17,7 +17,7 @@ export function portalRoutes(app: App): void {
   app.get('/', (c) =>
     cachedPublic(c, async () => {
       const agency = await portalAgency(c);
-      const db = c.var.deps.db;
+      const db = c.get('deps').db;
       const latest = agency
         ? (await listPublicPublications(db, { agencyId: agency.id, limit: 8, offset: 0 })).items
         : [];
@@ -28,10 +28,10 @@ export function portalRoutes(app: App): void {
           <PublicLayout
             title="首页"
             {...await portalChrome(c)}
-            largeFont={c.var.largeFont}
-            care={c.var.care}
+            largeFont={c.get('largeFont')}
+            care={c.get('care')}
             csrf={CSRF_PLACEHOLDER}
-            flash={c.var.flash}
+            flash={c.get('flash')}
           >
             <h1>{agency ? `${agency.shortName}政府信息公开` : '政府信息公开'}</h1>
             {agency ? null : (

@@ -52,7 +52,7 @@ export function publicationPortalRoutes(app: App): void {
     app.get(`/${slug}`, (c) =>
       cachedPublic(c, async () => {
         const agency = await portalAgency(c);
-        const pageRow = agency ? await findPortalPage(c.var.deps.db, agency.id, slug) : undefined;
+        const pageRow = agency ? await findPortalPage(c.get('deps').db, agency.id, slug) : undefined;
         return {
           body: portalHtml(
             c,
@@ -71,7 +71,7 @@ export function publicationPortalRoutes(app: App): void {
                 <p class="empty">暂无内容</p>
               )}
               {slug === 'guide' && agency ? (
-                <GuideContactBlock contact={await readGuideContact(c.var.deps.db, agency.id)} />
+                <GuideContactBlock contact={await readGuideContact(c.get('deps').db, agency.id)} />
               ) : null}
             </>,
           ),
@@ -85,8 +85,8 @@ export function publicationPortalRoutes(app: App): void {
       const agency = await portalAgency(c);
       if (!agency) return notFound(c, agency);
       const { tree } = await catalogueOf(c, agency.id);
-      const counts = await publicCountsByCategory(c.var.deps.db, agency.id);
-      const latest = await listPublicPublications(c.var.deps.db, {
+      const counts = await publicCountsByCategory(c.get('deps').db, agency.id);
+      const latest = await listPublicPublications(c.get('deps').db, {
         agencyId: agency.id,
         limit: 10,
         offset: 0,
@@ -120,7 +120,7 @@ export function publicationPortalRoutes(app: App): void {
       const page = pageNo(c);
       const year = yearOf(c);
       const validity = validityOf(c);
-      const r = await listPublicPublications(c.var.deps.db, {
+      const r = await listPublicPublications(c.get('deps').db, {
         agencyId: agency.id,
         categoryIds: subtreeIds(list, cat.id),
         year,
@@ -154,16 +154,16 @@ export function publicationPortalRoutes(app: App): void {
     cachedPublic(c, async () => {
       const agency = await portalAgency(c);
       if (!agency) return notFound(c, agency);
-      const page = await publicPublicationPage(c.var.deps.db, agency.id, Number(c.req.param('id')));
+      const page = await publicPublicationPage(c.get('deps').db, agency.id, Number(c.req.param('id')));
       if (!page) return notFound(c, agency);
-      const url = `${c.var.deps.config.publicUrl}${knownScope(c)?.base ?? ''}/p/${page.p.id}`;
+      const url = `${c.get('deps').config.publicUrl}${knownScope(c)?.base ?? ''}/p/${page.p.id}`;
       const content = <PublicationArticle page={page} url={url} print={print} />;
       if (print) {
         return {
           body:
             '<!doctype html>' +
             renderToString(
-              <PrintPage title={page.p.title} agencyName={agency.name} largeFont={c.var.largeFont}>
+              <PrintPage title={page.p.title} agencyName={agency.name} largeFont={c.get('largeFont')}>
                 {content}
               </PrintPage>,
             ),
@@ -176,7 +176,7 @@ export function publicationPortalRoutes(app: App): void {
 
   app.get('/p/:id/files/:att', async (c) => {
     const agency = await portalAgency(c);
-    const db = c.var.deps.db;
+    const db = c.get('deps').db;
     const p = agency ? await findPublicPublication(db, agency.id, Number(c.req.param('id'))) : undefined;
     const a = p
       ? (await listAttachments(db, p.id)).find((x) => x.id === Number(c.req.param('att')))

@@ -25,7 +25,7 @@ function correctionPage(c: C, form: FormState, status = 200) {
         有权更正的，由本机关更正；无权更正的，转送有权更正的机关处理，并告知您。
       </p>
       <form method="post" action={PATH} novalidate class="narrow">
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <FormError form={form} />
         <Field form={form} name="applicantName" label="申请人姓名或名称" required />
         <Field
@@ -65,7 +65,7 @@ export function publicRecordCorrectionRoutes(app: App): void {
     if (!agency) throw new DomainError('invalid_state', '本系统尚未设置机关，暂不能受理网上更正申请');
     try {
       await limitPublicSubmission(c, 'correction', [str(f.contact)]);
-      const r = await submitRecordCorrectionOnline(c.var.ctx, agency, f);
+      const r = await submitRecordCorrectionOnline(c.get('ctx'), agency, f);
       return publicPage(
         c,
         '更正申请已提交',

@@ -18,7 +18,7 @@ async function graphicOf(c: C) {
   const agency = await portalAgency(c);
   const year = Number(c.req.param('year'));
   if (!agency || !Number.isInteger(year)) throw new NotFoundError('未找到该年度报告');
-  return { agency, ...(await loadReportGraphic(c.var.deps.db, agency, year)) };
+  return { agency, ...(await loadReportGraphic(c.get('deps').db, agency, year)) };
 }
 
 function download(bytes: Buffer, type: string, fileName: string): Response {

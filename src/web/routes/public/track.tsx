@@ -40,7 +40,7 @@ function trackForm(c: C, form: FormState, status = 200) {
       <h1>政府信息公开申请查询</h1>
       <p>请输入申请回执上的登记编号和查询码。</p>
       <form method="post" action="/track" novalidate class="narrow">
-        <Csrf token={c.var.csrf} />
+        <Csrf token={c.get('csrf')} />
         <ErrorSummary form={form} labels={LABELS} />
         <Field
           form={form}
@@ -68,7 +68,7 @@ function trackForm(c: C, form: FormState, status = 200) {
 function Keys({ c, t, code }: { c: C; t: TrackedRequest; code: string }) {
   return (
     <>
-      <Csrf token={c.var.csrf} />
+      <Csrf token={c.get('csrf')} />
       <input type="hidden" name="reference" value={t.reference} />
       <input type="hidden" name="code" value={code} />
     </>
@@ -264,7 +264,7 @@ export function trackRoutes(app: App): void {
   app.post('/track', async (c) => {
     const f = await formData(c);
     try {
-      return await trackResult(c, await trackRequest(c.var.ctx, f), codeOf(f));
+      return await trackResult(c, await trackRequest(c.get('ctx'), f), codeOf(f));
     } catch (e) {
       return lookupFailed(c, f, e);
     }
@@ -274,13 +274,13 @@ export function trackRoutes(app: App): void {
     const f = await formData(c);
     let t: TrackedRequest;
     try {
-      t = await trackRequest(c.var.ctx, f);
+      t = await trackRequest(c.get('ctx'), f);
     } catch (e) {
       return lookupFailed(c, f, e);
     }
     try {
-      await submitCorrectionOnline(c.var.ctx, f);
-      return trackResult(c, await trackRequest(c.var.ctx, f), codeOf(f), {
+      await submitCorrectionOnline(c.get('ctx'), f);
+      return trackResult(c, await trackRequest(c.get('ctx'), f), codeOf(f), {
         notice: '补正已提交，答复期限自今日起重新计算',
       });
     } catch (e) {
@@ -300,15 +300,15 @@ export function trackRoutes(app: App): void {
 
   app.post('/track/letter', async (c) => {
     const f = await formData(c);
-    const t = await trackRequest(c.var.ctx, f);
+    const t = await trackRequest(c.get('ctx'), f);
     const id = Number(str(f.letterId));
     if (!t.letters.some((l) => l.id === id)) throw new DomainError('not_found', '未找到该文书');
-    const db = c.var.deps.db;
+    const db = c.get('deps').db;
     const row = await findRequestLetter(db, t.id, id);
     if (!row) throw new DomainError('not_found', '未找到该文书');
     const letter = storedLetter(row, await requestAgencyName(db, t.id));
     const pdf = str(f.format) === 'pdf';
-    await recordEvent(db, c.var.ctx, {
+    await recordEvent(db, c.get('ctx'), {
       action: 'request.tracked',
       objectType: 'info_request',
       objectId: t.id,
@@ -324,14 +324,14 @@ export function trackRoutes(app: App): void {
   // A file provided with the reply (网上获取): only once the reply is issued, only the reply's own files.
   app.post('/track/file', async (c) => {
     const f = await formData(c);
-    const t = await trackRequest(c.var.ctx, f);
+    const t = await trackRequest(c.get('ctx'), f);
     const id = Number(str(f.fileId));
     if (!t.files.some((x) => x.id === id)) throw new DomainError('not_found', '未找到该文件');
-    const db = c.var.deps.db;
+    const db = c.get('deps').db;
     const row = await findRequestAttachment(db, t.id, id, DISCLOSED_SOURCE);
     if (!row) throw new DomainError('not_found', '未找到该文件');
     const file = await openUpload(db, filesOf(c), row.storage_path);
-    await recordEvent(db, c.var.ctx, {
+    await recordEvent(db, c.get('ctx'), {
       action: 'request.tracked',
       objectType: 'info_request',
       objectId: t.id,

@@ -41,7 +41,7 @@ import { bjTime, maskedName, VillageAssets } from '../../../villages/views/commo
 
 async function indexPage(c: C) {
   const agency = await portalAgency(c);
-  const villages = agency ? await listVillages(c.var.deps.db, agency.id) : [];
+  const villages = agency ? await listVillages(c.get('deps').db, agency.id) : [];
   return publicPage(
     c,
     '村级公开',
@@ -62,11 +62,11 @@ async function indexPage(c: C) {
 
 async function villagePage(c: C, id: number) {
   const agency = await portalAgency(c);
-  const v = await villageOf(c.var.deps.db, id).catch(() => null);
+  const v = await villageOf(c.get('deps').db, id).catch(() => null);
   if (!v || !agency || v.agencyId !== agency.id) throw new NotFoundError('村不存在');
-  const today = c.var.ctx.clock.today();
+  const today = c.get('ctx').clock.today();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
-  const items = await listVillageItemHeads(c.var.deps.db, id, { publishedOnly: true, year });
+  const items = await listVillageItemHeads(c.get('deps').db, id, { publishedOnly: true, year });
   return publicPage(
     c,
     `${v.name}村级公开`,
@@ -110,7 +110,7 @@ async function villagePage(c: C, id: number) {
 }
 
 async function itemPage(c: C, id: number, form?: FormState, status = 200) {
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const item = await findDisclosure(db, id);
   if (!item || item.status !== 'published') throw new NotFoundError('公开事项不存在');
   const [template, village, steps, files, objections, settings] = await Promise.all([
@@ -122,7 +122,7 @@ async function itemPage(c: C, id: number, form?: FormState, status = 200) {
     getVillageSettings(db, item.agencyId),
   ]);
   const { values } = parseValues(template, item.raw);
-  const hidePersonal = isNoticeOver(item.noticeEndOn, c.var.ctx.clock.today());
+  const hidePersonal = isNoticeOver(item.noticeEndOn, c.get('ctx').clock.today());
   let summary = null;
   if (item.kind === 'finance' && template.fields.some((f) => f.key === 'lines')) {
     const prev = (await listVillageDisclosures(db, item.villageId, { publishedOnly: true, limit: 50 })).find(
@@ -217,7 +217,7 @@ async function itemPage(c: C, id: number, form?: FormState, status = 200) {
             村委会应在{settings.answerDays}
             天内答复；逾期未答复的，转乡镇人民政府调查处理（《村民委员会组织法》第三十条、第三十一条）。电话只用于联系您，不会公开。
           </p>
-          <Csrf token={c.var.csrf} />
+          <Csrf token={c.get('csrf')} />
           <FormError form={f} />
           <div class={f.errors.body ? 'field has-error' : 'field'}>
             <label for="f-body">疑问或异议</label>
@@ -253,11 +253,13 @@ export function villagePortalRoutes(app: App): void {
   app.post('/villages/items/:id{[0-9]+}/objections', async (c) => {
     const id = Number(c.req.param('id'));
     const f = await formData(c);
-    const ip = c.var.ctx.meta.ip ?? 'unknown';
+    const ip = c.get('ctx').meta.ip ?? 'unknown';
     try {
-      if (!(await takeToken(c.var.deps.db, `village-objection:${ip}`, 5, 3600_000, c.var.ctx.clock.now())))
+      if (
+        !(await takeToken(c.get('deps').db, `village-objection:${ip}`, 5, 3600_000, c.get('ctx').clock.now()))
+      )
         throw new DomainError('rate_limited', '提交过于频繁，请一小时后再试');
-      await raiseObjection(c.var.ctx, id, { body: str(f.body), name: str(f.name), phone: str(f.phone) });
+      await raiseObjection(c.get('ctx'), id, { body: str(f.body), name: str(f.name), phone: str(f.phone) });
       return redirectWithFlash(c, `/villages/items/${id}#objections`, '已提交，村委会将按期答复');
     } catch (e) {
       if (isDomainError(e) && (e.code === 'validation' || e.code === 'rate_limited'))
@@ -275,7 +277,7 @@ export function villagePortalRoutes(app: App): void {
     }
   });
   app.get('/villages/files/:id{[0-9]+}', async (c) => {
-    const f = await findDisclosureFile(c.var.deps.db, Number(c.req.param('id')));
+    const f = await findDisclosureFile(c.get('deps').db, Number(c.req.param('id')));
     if (!f || f.status !== 'published') throw new NotFoundError();
     const file = await openStored(c, f.storageKey);
     if (!file) throw new NotFoundError();

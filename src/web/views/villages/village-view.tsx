@@ -16,7 +16,7 @@ import {
 } from '../../../villages/four-deliberations.ts';
 import type {
   DisclosureHead,
-  ItemTemplate,
+  TemplateHead,
   TemplateUse,
   VillageDecisionHead,
 } from '../../../villages/villages.queries.ts';
@@ -30,12 +30,12 @@ export interface VillagePageViewProps {
   canDraft: boolean;
   csrf: string;
   /** Templates the village may draft from (its pushed ones and every on-occurrence one). */
-  usable: readonly ItemTemplate[];
+  usable: readonly TemplateHead[];
   periods: string[];
   today: string;
   waiting: readonly DisclosureHead[];
   usesOfVillage: readonly TemplateUse[];
-  templates: readonly ItemTemplate[];
+  templates: readonly TemplateHead[];
   year: number;
   slots: ReturnType<typeof slotsOfYear>;
   decisions: readonly VillageDecisionHead[];

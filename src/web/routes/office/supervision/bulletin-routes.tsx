@@ -33,13 +33,13 @@ import { AgencyPicker, BASE, agencyChoices, agencyOf, beijing, fieldsOf, formOf 
 const B = `${BASE}/bulletins`;
 
 async function listPage(c: C, form: FormState, status = 200) {
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const agencyId = agencyOf(c);
   const scope = await agencyScope(db, agencyId);
-  assertCan(supervisionPolicy.read(c.var.ctx.actor, scope), { hide: true });
+  assertCan(supervisionPolicy.read(c.get('ctx').actor, scope), { hide: true });
   const items = await listBulletins(db, agencyId);
-  const manage = supervisionPolicy.manage(c.var.ctx.actor, scope);
-  const f = { ...form, values: { period: previousMonth(c.var.ctx.clock.today()), ...form.values } };
+  const manage = supervisionPolicy.manage(c.get('ctx').actor, scope);
+  const f = { ...form, values: { period: previousMonth(c.get('ctx').clock.today()), ...form.values } };
   return officePage(
     c,
     '每月通报',
@@ -77,7 +77,7 @@ async function listPage(c: C, form: FormState, status = 200) {
       )}
       {manage ? (
         <form method="post" action={B} novalidate class="inline-form">
-          <Csrf token={c.var.csrf} />
+          <Csrf token={c.get('csrf')} />
           <FormError form={f} />
           <Field
             form={f}
@@ -94,13 +94,13 @@ async function listPage(c: C, form: FormState, status = 200) {
 }
 
 async function bulletinPage(c: C, period: string, form: FormState, status = 200) {
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const agencyId = agencyOf(c);
   const scope = await agencyScope(db, agencyId);
-  assertCan(supervisionPolicy.read(c.var.ctx.actor, scope), { hide: true });
+  assertCan(supervisionPolicy.read(c.get('ctx').actor, scope), { hide: true });
   const b = await findBulletin(db, agencyId, period);
   if (!b) throw new NotFoundError('未找到该通报');
-  const manage = supervisionPolicy.manage(c.var.ctx.actor, scope);
+  const manage = supervisionPolicy.manage(c.get('ctx').actor, scope);
   const f = { ...form, values: { title: b.title, bodyText: b.bodyText, ...form.values } };
   const q = `?agency=${agencyId}`;
   return officePage(
@@ -124,7 +124,7 @@ async function bulletinPage(c: C, period: string, form: FormState, status = 200)
       {manage && b.status !== 'published' ? (
         <>
           <form method="post" action={`${B}/${period}`} novalidate>
-            <Csrf token={c.var.csrf} />
+            <Csrf token={c.get('csrf')} />
             <FormError form={f} />
             <input type="hidden" name="version" value={String(b.version)} />
             <Field form={f} name="title" label="标题" required />
@@ -139,7 +139,7 @@ async function bulletinPage(c: C, period: string, form: FormState, status = 200)
             <Submit>保存修改</Submit>
           </form>
           <form method="post" action={`${B}/${period}/publish`}>
-            <Csrf token={c.var.csrf} />
+            <Csrf token={c.get('csrf')} />
             <button type="submit">发布通报</button>
           </form>
           {b.isEdited && b.draftText !== b.bodyText ? (
@@ -167,7 +167,7 @@ export function bulletinRoutes(app: App): void {
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     const period = str(f.period).trim();
     try {
-      await generateBulletin(c.var.ctx, currentUser(c).agencyId, period);
+      await generateBulletin(c.get('ctx'), currentUser(c).agencyId, period);
       return redirectWithFlash(c, `${B}/${period}`, '通报已起草');
     } catch (e) {
       return listPage(c, formOf(e, f), 400);
@@ -180,7 +180,7 @@ export function bulletinRoutes(app: App): void {
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     try {
       await editBulletin(
-        c.var.ctx,
+        c.get('ctx'),
         currentUser(c).agencyId,
         period,
         parseInput(EditBulletinInput, {
@@ -196,13 +196,13 @@ export function bulletinRoutes(app: App): void {
   });
   app.post(`${B}/${PERIOD}/publish`, async (c) => {
     const period = c.req.param('period');
-    await publishBulletin(c.var.ctx, currentUser(c).agencyId, period);
+    await publishBulletin(c.get('ctx'), currentUser(c).agencyId, period);
     return redirectWithFlash(c, `${B}/${period}`, '通报已发布');
   });
   app.get(`${B}/${PERIOD}/docx`, async (c) => {
-    const db = c.var.deps.db;
+    const db = c.get('deps').db;
     const agencyId = agencyOf(c);
-    assertCan(supervisionPolicy.read(c.var.ctx.actor, await agencyScope(db, agencyId)), { hide: true });
+    assertCan(supervisionPolicy.read(c.get('ctx').actor, await agencyScope(db, agencyId)), { hide: true });
     const b = await findBulletin(db, agencyId, c.req.param('period'));
     if (!b) throw new NotFoundError('未找到该通报');
     const agency = (await findAgency(db, agencyId))!;

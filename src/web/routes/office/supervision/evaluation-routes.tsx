@@ -33,11 +33,11 @@ import { agencyChoices, agencyOf, fieldsOf, formOf } from './shared.tsx';
 const publicUrl = (c: C, q: Questionnaire) => `${new URL(c.req.url).origin}/evaluate/${q.token}`;
 
 async function evaluationsPage(c: C, form: FormState, status = 200) {
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const agencyId = agencyOf(c);
   const scope = await agencyScope(db, agencyId);
-  assertCan(supervisionPolicy.read(c.var.ctx.actor, scope), { hide: true });
-  const year = c.var.ctx.clock.today().slice(0, 4);
+  assertCan(supervisionPolicy.read(c.get('ctx').actor, scope), { hide: true });
+  const year = c.get('ctx').clock.today().slice(0, 4);
   const [questionnaires, choices] = await Promise.all([listQuestionnaires(db, agencyId), agencyChoices(c)]);
   const values = {
     year,
@@ -51,9 +51,9 @@ async function evaluationsPage(c: C, form: FormState, status = 200) {
     <EvaluationsView
       agencyId={agencyId}
       questionnaires={questionnaires}
-      manage={supervisionPolicy.manage(c.var.ctx.actor, scope)}
+      manage={supervisionPolicy.manage(c.get('ctx').actor, scope)}
       choices={choices}
-      csrf={c.var.csrf}
+      csrf={c.get('csrf')}
       form={{ ...form, values }}
     />,
     status,
@@ -70,12 +70,12 @@ function responseOf(f: Record<string, string | string[]>, q: Questionnaire) {
 }
 
 async function questionnairePage(c: C, id: number, form: FormState, status = 200) {
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const q = await getQuestionnaire(db, id);
   if (!q) throw new NotFoundError();
   const scope = await agencyScope(db, q.agencyId);
-  assertCan(supervisionPolicy.read(c.var.ctx.actor, scope), { hide: true });
-  const raw = supervisionPolicy.readRawComments(c.var.ctx.actor, scope);
+  assertCan(supervisionPolicy.read(c.get('ctx').actor, scope), { hide: true });
+  const raw = supervisionPolicy.readRawComments(c.get('ctx').actor, scope);
   return officePage(
     c,
     q.title,
@@ -83,9 +83,9 @@ async function questionnairePage(c: C, id: number, form: FormState, status = 200
       q={q}
       results={await evaluationResults(db, q, raw)}
       raw={raw}
-      manage={supervisionPolicy.manage(c.var.ctx.actor, scope)}
+      manage={supervisionPolicy.manage(c.get('ctx').actor, scope)}
       publicUrl={publicUrl(c, q)}
-      csrf={c.var.csrf}
+      csrf={c.get('csrf')}
       form={form}
     />,
     status,
@@ -93,7 +93,12 @@ async function questionnairePage(c: C, id: number, form: FormState, status = 200
 }
 
 const publicForm = (c: C, q: Questionnaire, form: FormState, status = 200, done = false) =>
-  publicPage(c, q.title, <PublicQuestionnaireView q={q} csrf={c.var.csrf} form={form} done={done} />, status);
+  publicPage(
+    c,
+    q.title,
+    <PublicQuestionnaireView q={q} csrf={c.get('csrf')} form={form} done={done} />,
+    status,
+  );
 
 export function evaluationRoutes(app: App): void {
   app.get(E, (c) => evaluationsPage(c, emptyForm()));
@@ -101,7 +106,7 @@ export function evaluationRoutes(app: App): void {
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     try {
       const q = await createQuestionnaire(
-        c.var.ctx,
+        c.get('ctx'),
         currentUser(c).agencyId,
         parseInput(QuestionnaireInput, {
           year: Number(str(f.year)),
@@ -119,9 +124,9 @@ export function evaluationRoutes(app: App): void {
   });
   app.get(`${E}/:id{[0-9]+}`, (c) => questionnairePage(c, Number(c.req.param('id')), emptyForm()));
   app.get(`${E}/:id{[0-9]+}/qr.svg`, async (c) => {
-    const q = await getQuestionnaire(c.var.deps.db, Number(c.req.param('id')));
+    const q = await getQuestionnaire(c.get('deps').db, Number(c.req.param('id')));
     if (!q) throw new NotFoundError();
-    assertCan(supervisionPolicy.read(c.var.ctx.actor, await agencyScope(c.var.deps.db, q.agencyId)), {
+    assertCan(supervisionPolicy.read(c.get('ctx').actor, await agencyScope(c.get('deps').db, q.agencyId)), {
       hide: true,
     });
     const qr = qrcode(0, 'M');
@@ -135,9 +140,9 @@ export function evaluationRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     try {
-      const q = await getQuestionnaire(c.var.deps.db, id);
+      const q = await getQuestionnaire(c.get('deps').db, id);
       if (!q) throw new NotFoundError();
-      await enterPaperResponse(c.var.ctx, id, parseInput(ResponseInput, responseOf(f, q)));
+      await enterPaperResponse(c.get('ctx'), id, parseInput(ResponseInput, responseOf(f, q)));
       return redirectWithFlash(c, `${E}/${id}`, '纸质问卷已录入');
     } catch (e) {
       return questionnairePage(c, id, formOf(e, f), 400);
@@ -145,20 +150,20 @@ export function evaluationRoutes(app: App): void {
   });
 
   app.get('/evaluate/:token', async (c) => {
-    const q = await questionnaireByToken(c.var.deps.db, c.req.param('token'));
+    const q = await questionnaireByToken(c.get('deps').db, c.req.param('token'));
     if (!q) throw new NotFoundError('未找到该评议问卷');
     return publicForm(c, q, emptyForm());
   });
   app.post('/evaluate/:token', async (c) => {
-    const q = await questionnaireByToken(c.var.deps.db, c.req.param('token'));
+    const q = await questionnaireByToken(c.get('deps').db, c.req.param('token'));
     if (!q) throw new NotFoundError('未找到该评议问卷');
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     try {
       await submitOnline(
-        c.var.deps.db,
-        c.var.ctx.clock,
+        c.get('deps').db,
+        c.get('ctx').clock,
         q.token,
-        c.var.ctx.meta.ip,
+        c.get('ctx').meta.ip,
         parseInput(ResponseInput, responseOf(f, q)),
       );
       return publicForm(c, q, emptyForm(), 200, true);

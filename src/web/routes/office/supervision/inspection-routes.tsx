@@ -43,15 +43,15 @@ const I = `${BASE}/inspections`;
 const QUARTERS = [1, 2, 3, 4].map((q) => ({ value: String(q), label: `第${'一二三四'[q - 1]}季度` }));
 
 async function listPage(c: C, form: FormState, status = 200) {
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const agencyId = agencyOf(c);
   const scope = await agencyScope(db, agencyId);
-  assertCan(supervisionPolicy.read(c.var.ctx.actor, scope), { hide: true });
+  assertCan(supervisionPolicy.read(c.get('ctx').actor, scope), { hide: true });
   const agency = (await findAgency(db, agencyId))!;
   const canPlan =
-    supervisionPolicy.inspect(c.var.ctx.actor, scope) ||
-    (supervisionPolicy.planBelow(c.var.ctx.actor) && currentUser(c).agencyId === agencyId);
-  await ensureChecklist(db, agencyId, c.var.ctx.clock.now().toISOString());
+    supervisionPolicy.inspect(c.get('ctx').actor, scope) ||
+    (supervisionPolicy.planBelow(c.get('ctx').actor) && currentUser(c).agencyId === agencyId);
+  await ensureChecklist(db, agencyId, c.get('ctx').clock.now().toISOString());
   const [items, offices, villages, all, choices] = await Promise.all([
     listChecklist(db, agencyId, true),
     listOffices(db, agencyId),
@@ -69,8 +69,8 @@ async function listPage(c: C, form: FormState, status = 200) {
           ...villages.map((v) => ({ value: `village:${v.id}`, label: `村：${v.name}` })),
         ];
   const values = {
-    year: c.var.ctx.clock.today().slice(0, 4),
-    quarter: String(Math.ceil(Number(c.var.ctx.clock.today().slice(5, 7)) / 3)),
+    year: c.get('ctx').clock.today().slice(0, 4),
+    quarter: String(Math.ceil(Number(c.get('ctx').clock.today().slice(5, 7)) / 3)),
     itemIds: items.map((i) => String(i.id)),
     ...form.values,
   };
@@ -118,7 +118,7 @@ async function listPage(c: C, form: FormState, status = 200) {
         <section>
           <h2>制定督查计划</h2>
           <form method="post" action={`${I}?agency=${agencyId}`} novalidate>
-            <Csrf token={c.var.csrf} />
+            <Csrf token={c.get('csrf')} />
             <FormError form={f} />
             <Field form={f} name="year" label="年度" required />
             <Select form={f} name="quarter" label="季度" required options={QUARTERS} />
@@ -143,10 +143,10 @@ async function listPage(c: C, form: FormState, status = 200) {
 }
 
 async function inspectionPage(c: C, id: number, forms: Record<string, FormState> = {}, status = 200) {
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const { inspection: x, targets, results, scope } = await loadInspection(db, id);
-  assertCan(supervisionPolicy.read(c.var.ctx.actor, scope), { hide: true });
-  const canInspect = supervisionPolicy.inspect(c.var.ctx.actor, scope);
+  assertCan(supervisionPolicy.read(c.get('ctx').actor, scope), { hide: true });
+  const canInspect = supervisionPolicy.inspect(c.get('ctx').actor, scope);
   const items = (await listChecklist(db, x.organizerAgencyId)).filter((i) => x.itemIds.includes(i.id));
   const users = (await listUsers(db, x.agencyId))
     .filter((u) => u.isActive)
@@ -206,7 +206,7 @@ async function inspectionPage(c: C, id: number, forms: Record<string, FormState>
                 enctype="multipart/form-data"
                 novalidate
               >
-                <Csrf token={c.var.csrf} />
+                <Csrf token={c.get('csrf')} />
                 <FormError form={form} />
                 {items.map((i) => (
                   <fieldset class="field" data-item={String(i.id)}>
@@ -277,7 +277,7 @@ async function inspectionPage(c: C, id: number, forms: Record<string, FormState>
       })}
       {canInspect && x.status !== 'closed' ? (
         <form method="post" action={`${I}/${id}/close`} novalidate>
-          <Csrf token={c.var.csrf} />
+          <Csrf token={c.get('csrf')} />
           <FormError form={forms.close ?? emptyForm()} />
           <TextArea form={forms.close ?? emptyForm()} name="summary" label="督查小结" rows={3} />
           <Submit>结束本次督查</Submit>
@@ -303,7 +303,7 @@ export function inspectionRoutes(app: App): void {
         targets: list(f.targets),
         itemIds: list(f.itemIds).map(Number),
       });
-      const ids = await planInspection(c.var.ctx, agencyOf(c), input);
+      const ids = await planInspection(c.get('ctx'), agencyOf(c), input);
       return redirectWithFlash(
         c,
         ids.length === 1 ? `${I}/${ids[0]}` : I,
@@ -322,7 +322,7 @@ export function inspectionRoutes(app: App): void {
     const body = await c.req.parseBody({ all: true });
     const f = fieldsOf(body);
     try {
-      const { inspection } = await loadInspection(c.var.deps.db, id);
+      const { inspection } = await loadInspection(c.get('deps').db, id);
       const results: TargetResults = [];
       for (const itemId of inspection.itemIds) {
         const outcome = str(f[`outcome-${itemId}`]) === 'problem' ? 'problem' : 'passed';
@@ -349,7 +349,7 @@ export function inspectionRoutes(app: App): void {
               : undefined,
         });
       }
-      const problems = await checkTarget(c.var.ctx, id, tid, results);
+      const problems = await checkTarget(c.get('ctx'), id, tid, results);
       return redirectWithFlash(
         c,
         `${I}/${id}`,
@@ -366,7 +366,7 @@ export function inspectionRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     try {
-      await closeInspection(c.var.ctx, id, str(f.summary));
+      await closeInspection(c.get('ctx'), id, str(f.summary));
       return redirectWithFlash(c, `${I}/${id}`, '本次督查已结束');
     } catch (e) {
       return inspectionPage(c, id, { close: formOf(e, f) }, 400);

@@ -28,23 +28,23 @@ import { isValidDateInput } from '../../../../calendar/date-input.ts';
 
 async function overview(c: C) {
   // A village-only user reads no township figures, only their village's problems: the narrowed ledger.
-  const scope = await agencyScope(c.var.deps.db, agencyOf(c));
-  if (!supervisionPolicy.read(c.var.ctx.actor, scope) && villageViewOf(c.var.ctx.actor, scope))
+  const scope = await agencyScope(c.get('deps').db, agencyOf(c));
+  if (!supervisionPolicy.read(c.get('ctx').actor, scope) && villageViewOf(c.get('ctx').actor, scope))
     return c.redirect(`${BASE}/problems`, 303);
-  const year = Number(str(c.req.query('year')) || c.var.ctx.clock.today().slice(0, 4));
+  const year = Number(str(c.req.query('year')) || c.get('ctx').clock.today().slice(0, 4));
   const [d, choices] = await Promise.all([
-    supervisionOverview(c.var.ctx, agencyOf(c), year),
+    supervisionOverview(c.get('ctx'), agencyOf(c), year),
     agencyChoices(c),
   ]);
-  return officePage(c, '监督保障', <OverviewView d={d} csrf={c.var.csrf} choices={choices} />);
+  return officePage(c, '监督保障', <OverviewView d={d} csrf={c.get('csrf')} choices={choices} />);
 }
 
 async function settingsPage(c: C, form: FormState, status = 200) {
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const user = currentUser(c);
   const scope = await agencyScope(db, user.agencyId);
-  assertCan(supervisionPolicy.manage(c.var.ctx.actor, scope) || user.roles.includes('admin'), {
-    hide: !supervisionPolicy.read(c.var.ctx.actor, scope),
+  assertCan(supervisionPolicy.manage(c.get('ctx').actor, scope) || user.roles.includes('admin'), {
+    hide: !supervisionPolicy.read(c.get('ctx').actor, scope),
   });
   const s = await settingsOf(db, user.agencyId);
   const values = {
@@ -55,12 +55,12 @@ async function settingsPage(c: C, form: FormState, status = 200) {
     externalLinkLimit: String(s.externalLinkLimit),
     ...form.values,
   };
-  await ensureChecklist(db, user.agencyId, c.var.ctx.clock.now().toISOString());
+  await ensureChecklist(db, user.agencyId, c.get('ctx').clock.now().toISOString());
   const items = await listChecklist(db, user.agencyId);
   return officePage(
     c,
     '监督保障设置',
-    <SettingsView csrf={c.var.csrf} form={{ ...form, values }} items={items} />,
+    <SettingsView csrf={c.get('csrf')} form={{ ...form, values }} items={items} />,
     status,
   );
 }
@@ -70,12 +70,14 @@ export function overviewRoutes(app: App): void {
 
   app.post(`${BASE}/rerun`, async (c) => {
     const user = currentUser(c);
-    assertCan(supervisionPolicy.manage(c.var.ctx.actor, await agencyScope(c.var.deps.db, user.agencyId)));
+    assertCan(
+      supervisionPolicy.manage(c.get('ctx').actor, await agencyScope(c.get('deps').db, user.agencyId)),
+    );
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     const kind = str(f.kind);
     const period = str(f.period).trim();
-    const ctx = { ...c.var.ctx, actor: systemActor(`重新运行（${user.displayName}）`) };
-    const today = c.var.ctx.clock.today();
+    const ctx = { ...c.get('ctx'), actor: systemActor(`重新运行（${user.displayName}）`) };
+    const today = c.get('ctx').clock.today();
     if (kind === 'monthly') {
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period) || period >= today.slice(0, 7))
         return redirectWithFlash(c, BASE, '请填写已结束的月份，如 2026-10');
@@ -99,7 +101,7 @@ export function overviewRoutes(app: App): void {
   app.post(`${BASE}/settings`, async (c) => {
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     try {
-      await saveSettings(c.var.ctx, currentUser(c).agencyId, {
+      await saveSettings(c.get('ctx'), currentUser(c).agencyId, {
         followUpDays: str(f.followUpDays),
         sensitiveWords: str(f.sensitiveWords),
         leaders: str(f.leaders),
@@ -116,7 +118,7 @@ export function overviewRoutes(app: App): void {
     const user = currentUser(c);
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     try {
-      await saveChecklistItem(c.var.ctx, user.agencyId, {
+      await saveChecklistItem(c.get('ctx'), user.agencyId, {
         id: str(f.id) ? Number(str(f.id)) : null,
         label: str(f.label),
         basis: str(f.basis),

@@ -25,17 +25,17 @@ import { agencyChoices, agencyOf, fieldsOf, formOf, photosOf } from './shared.ts
 
 async function listPage(c: C) {
   const [d, choices] = await Promise.all([
-    ledgerPage(c.var.ctx, agencyOf(c), str(c.req.query('status'))),
+    ledgerPage(c.get('ctx'), agencyOf(c), str(c.req.query('status'))),
     agencyChoices(c),
   ]);
-  return officePage(c, '整改台账', <LedgerView d={d} today={c.var.ctx.clock.today()} choices={choices} />);
+  return officePage(c, '整改台账', <LedgerView d={d} today={c.get('ctx').clock.today()} choices={choices} />);
 }
 
 async function unitOptions(c: C, agencyId: number) {
   const [offices, villages, users] = await Promise.all([
-    listOffices(c.var.deps.db, agencyId),
-    listVillages(c.var.deps.db, agencyId),
-    listUsers(c.var.deps.db, agencyId),
+    listOffices(c.get('deps').db, agencyId),
+    listVillages(c.get('deps').db, agencyId),
+    listUsers(c.get('deps').db, agencyId),
   ]);
   return {
     units: [
@@ -55,7 +55,7 @@ async function newPage(c: C, agencyId: number, form: FormState, status = 200) {
     '登记问题',
     <NewProblemView
       agencyId={agencyId}
-      csrf={c.var.csrf}
+      csrf={c.get('csrf')}
       form={form}
       units={units}
       users={users}
@@ -88,8 +88,13 @@ function problemInputOf(f: Record<string, string | string[]>) {
 }
 
 async function detailPage(c: C, id: number, forms: Record<string, FormState> = {}, status = 200) {
-  const d = await problemPage(c.var.ctx, id);
-  return officePage(c, d.problem.title, <ProblemDetailView d={d} csrf={c.var.csrf} forms={forms} />, status);
+  const d = await problemPage(c.get('ctx'), id);
+  return officePage(
+    c,
+    d.problem.title,
+    <ProblemDetailView d={d} csrf={c.get('csrf')} forms={forms} />,
+    status,
+  );
 }
 
 export function problemRoutes(app: App): void {
@@ -97,9 +102,9 @@ export function problemRoutes(app: App): void {
 
   app.get(`${P}/new`, async (c) => {
     const agencyId = agencyOf(c);
-    const scope = await agencyScope(c.var.deps.db, agencyId);
-    assertCan(supervisionPolicy.inspect(c.var.ctx.actor, scope), {
-      hide: !supervisionPolicy.read(c.var.ctx.actor, scope),
+    const scope = await agencyScope(c.get('deps').db, agencyId);
+    assertCan(supervisionPolicy.inspect(c.get('ctx').actor, scope), {
+      hide: !supervisionPolicy.read(c.get('ctx').actor, scope),
     });
     return newPage(c, agencyId, emptyForm());
   });
@@ -110,7 +115,7 @@ export function problemRoutes(app: App): void {
     const f = fieldsOf(body);
     try {
       const input = parseInput(ProblemInput, problemInputOf(f));
-      const p = await recordProblem(c.var.ctx, agencyId, input, await photosOf(body, 'photos'));
+      const p = await recordProblem(c.get('ctx'), agencyId, input, await photosOf(body, 'photos'));
       return redirectWithFlash(c, `${P}/${p.id}`, `已登记问题 ${p.reference}，已通知责任人`);
     } catch (e) {
       return newPage(c, agencyId, unitErrorsOnPicker(formOf(e, f)), 400);
@@ -121,9 +126,9 @@ export function problemRoutes(app: App): void {
 
   app.get(`${P}/:id{[0-9]+}/evidence/:eid{[0-9]+}`, async (c) => {
     const id = Number(c.req.param('id'));
-    const { problem, scope } = await loadProblem(c.var.deps.db, id);
-    assertCan(supervisionPolicy.readProblem(c.var.ctx.actor, scope, problem), { hide: true });
-    const ph = await getPhoto(c.var.deps.db, id, Number(c.req.param('eid')));
+    const { problem, scope } = await loadProblem(c.get('deps').db, id);
+    assertCan(supervisionPolicy.readProblem(c.get('ctx').actor, scope, problem), { hide: true });
+    const ph = await getPhoto(c.get('deps').db, id, Number(c.req.param('eid')));
     if (!ph) throw new NotFoundError();
     return new Response(new Uint8Array(ph.bytes), {
       headers: {
@@ -140,7 +145,7 @@ export function problemRoutes(app: App): void {
     const f = fieldsOf(body);
     try {
       const input = { version: Number(str(f.version)), note: str(f.note), link: str(f.link) };
-      await rectifyProblem(c.var.ctx, id, input, await photosOf(body, 'photos'));
+      await rectifyProblem(c.get('ctx'), id, input, await photosOf(body, 'photos'));
       return redirectWithFlash(c, `${P}/${id}`, '已提交整改，等待复核销号');
     } catch (e) {
       return detailPage(c, id, { rectify: formOf(e, f) }, 400);
@@ -152,7 +157,7 @@ export function problemRoutes(app: App): void {
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     try {
       const input = { version: Number(str(f.version)), decision: str(f.decision), note: str(f.note) };
-      const p = await closeOutProblem(c.var.ctx, id, input);
+      const p = await closeOutProblem(c.get('ctx'), id, input);
       return redirectWithFlash(
         c,
         `${P}/${id}`,
@@ -170,7 +175,7 @@ export function problemRoutes(app: App): void {
     const f = fieldsOf(body);
     try {
       const input = parseInput(FollowUpInput, { result: str(f.result) || undefined, note: str(f.note) });
-      const p = await recordFollowUp(c.var.ctx, fid, input, await photosOf(body, 'photos'));
+      const p = await recordFollowUp(c.get('ctx'), fid, input, await photosOf(body, 'photos'));
       return redirectWithFlash(
         c,
         `${P}/${id}`,
@@ -185,7 +190,7 @@ export function problemRoutes(app: App): void {
     const id = Number(c.req.param('id'));
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     try {
-      await issueSupervision(c.var.ctx, id, { demand: str(f.demand), answerBy: str(f.answerBy) });
+      await issueSupervision(c.get('ctx'), id, { demand: str(f.demand), answerBy: str(f.answerBy) });
       return redirectWithFlash(c, `${P}/${id}`, '已发出督办，已通知乡镇');
     } catch (e) {
       return detailPage(c, id, { supervise: formOf(e, f) }, 400);
@@ -197,7 +202,7 @@ export function problemRoutes(app: App): void {
     const sid = Number(c.req.param('sid'));
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     try {
-      await answerSupervision(c.var.ctx, sid, parseInput(AnswerInput, { answer: str(f.answer) }));
+      await answerSupervision(c.get('ctx'), sid, parseInput(AnswerInput, { answer: str(f.answer) }));
       return redirectWithFlash(c, `${P}/${id}`, '已答复督办');
     } catch (e) {
       return detailPage(c, id, { [`ans${sid}`]: formOf(e, f) }, 400);

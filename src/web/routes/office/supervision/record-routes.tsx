@@ -21,7 +21,7 @@ import { TRAININGS as T, TrainingsView } from '../../../views/supervision/traini
 import { ASSESSMENT as A, AssessmentView } from '../../../views/supervision/assessment-view.tsx';
 import { agencyChoices, agencyOf, fieldsOf, formOf } from './shared.tsx';
 
-const yearOf = (c: C) => Number(str(c.req.query('year')) || c.var.ctx.clock.today().slice(0, 4));
+const yearOf = (c: C) => Number(str(c.req.query('year')) || c.get('ctx').clock.today().slice(0, 4));
 const lines = (s: string) =>
   s
     .split('\n')
@@ -29,10 +29,10 @@ const lines = (s: string) =>
     .filter(Boolean);
 
 async function trainingsPage(c: C, form: FormState, status = 200) {
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const agencyId = agencyOf(c);
   const scope = await agencyScope(db, agencyId);
-  assertCan(supervisionPolicy.read(c.var.ctx.actor, scope), { hide: true });
+  assertCan(supervisionPolicy.read(c.get('ctx').actor, scope), { hide: true });
   const year = yearOf(c);
   const [trainings, users, choices] = await Promise.all([
     listTrainings(db, agencyId, year),
@@ -47,9 +47,9 @@ async function trainingsPage(c: C, form: FormState, status = 200) {
       agencyId={agencyId}
       trainings={trainings}
       users={users.filter((u) => u.isActive).map((u) => ({ value: String(u.id), label: u.displayName }))}
-      manage={supervisionPolicy.manage(c.var.ctx.actor, scope)}
+      manage={supervisionPolicy.manage(c.get('ctx').actor, scope)}
       choices={choices}
-      csrf={c.var.csrf}
+      csrf={c.get('csrf')}
       form={form}
     />,
     status,
@@ -57,10 +57,10 @@ async function trainingsPage(c: C, form: FormState, status = 200) {
 }
 
 async function assessmentPage(c: C, forms: Record<string, FormState> = {}, status = 200) {
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const agencyId = agencyOf(c);
   const scope = await agencyScope(db, agencyId);
-  assertCan(supervisionPolicy.read(c.var.ctx.actor, scope), { hide: true });
+  assertCan(supervisionPolicy.read(c.get('ctx').actor, scope), { hide: true });
   const year = yearOf(c);
   const [assessment, accountability, choices] = await Promise.all([
     findAssessment(db, agencyId, year),
@@ -75,9 +75,9 @@ async function assessmentPage(c: C, forms: Record<string, FormState> = {}, statu
       agencyId={agencyId}
       assessment={assessment}
       accountability={accountability}
-      manage={supervisionPolicy.manage(c.var.ctx.actor, scope)}
+      manage={supervisionPolicy.manage(c.get('ctx').actor, scope)}
       choices={choices}
-      csrf={c.var.csrf}
+      csrf={c.get('csrf')}
       forms={forms}
     />,
     status,
@@ -99,7 +99,7 @@ export function recordRoutes(app: App): void {
         attendeeIds: list(f.attendeeIds).map(Number),
         others: lines(str(f.others)),
       });
-      await recordTraining(c.var.ctx, currentUser(c).agencyId, input);
+      await recordTraining(c.get('ctx'), currentUser(c).agencyId, input);
       return redirectWithFlash(c, `${T}?year=${input.heldOn.slice(0, 4)}`, '培训已登记');
     } catch (e) {
       return trainingsPage(c, formOf(e, f), 400);
@@ -111,22 +111,22 @@ export function recordRoutes(app: App): void {
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     const agencyId = currentUser(c).agencyId;
     try {
-      const manual = await manualItemsOf(c.var.deps.db, agencyId, str(f.manual), str(f.manualScores));
-      await computeAssessment(c.var.ctx, agencyId, yearOf(c), manual);
+      const manual = await manualItemsOf(c.get('deps').db, agencyId, str(f.manual), str(f.manualScores));
+      await computeAssessment(c.get('ctx'), agencyId, yearOf(c), manual);
       return redirectWithFlash(c, `${A}?year=${yearOf(c)}`, '考核得分已计算');
     } catch (e) {
       return assessmentPage(c, { compute: formOf(e, f) }, 400);
     }
   });
   app.post(`${A}/finalise`, async (c) => {
-    await finaliseAssessment(c.var.ctx, currentUser(c).agencyId, yearOf(c));
+    await finaliseAssessment(c.get('ctx'), currentUser(c).agencyId, yearOf(c));
     return redirectWithFlash(c, `${A}?year=${yearOf(c)}`, '考核结果已确定');
   });
   app.post(`${A}/accountability`, async (c) => {
     const f = fieldsOf(await c.req.parseBody({ all: true }));
     try {
       await recordAccountability(
-        c.var.ctx,
+        c.get('ctx'),
         currentUser(c).agencyId,
         parseInput(AccountabilityInput, {
           decidedOn: str(f.decidedOn),

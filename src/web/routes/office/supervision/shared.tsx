@@ -13,8 +13,8 @@ export const BASE = '/office/supervision';
 export async function agencyChoices(c: C): Promise<{ value: string; label: string }[]> {
   const user = currentUser(c);
   if (!user.roles.includes('inspector') && !user.roles.includes('supervisor')) return [];
-  const ids = new Set(await descendantIds(c.var.deps.db, user.agencyId));
-  return (await listAgencies(c.var.deps.db))
+  const ids = new Set(await descendantIds(c.get('deps').db, user.agencyId));
+  return (await listAgencies(c.get('deps').db))
     .filter((a) => ids.has(a.id))
     .map((a) => ({ value: String(a.id), label: a.name }));
 }
