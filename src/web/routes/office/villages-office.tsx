@@ -114,7 +114,7 @@ async function villagePage(c: C, villageId: number, form?: FormState) {
     listVillageItemHeads(db, village.id, { limit: 200 }),
     getVillageSettings(db, village.agencyId),
     listVillageDecisions(db, village.id),
-    villageProblems(c.var.ctx, scope, village.id),
+    villageProblems(c.get('ctx'), scope, village.id),
   ]);
   const myUses = uses.get(village.id) ?? [];
   const slots = slotsOfYear(
