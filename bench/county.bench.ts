@@ -40,6 +40,7 @@ import {
   rssMb,
   startApp,
   startNginx,
+  visitorCookie,
   wrk,
   type AppProcess,
   type WrkResult,
@@ -674,12 +675,7 @@ export async function run(): Promise<void> {
         continue;
       }
       app = await startApp(url);
-      const first = await fetch(`${app.base}/`);
-      await first.arrayBuffer();
-      const cookie = first.headers
-        .getSetCookie()
-        .map((s) => s.split(';')[0])
-        .join('; ');
+      const cookie = await visitorCookie(app.base);
       console.log(`  app RSS after start: ${rssMb(app.pid).toFixed(0)} MB`);
       const env: CountyEnv = { data, db, url, app, cookie };
       const figures: Figure[] = [];

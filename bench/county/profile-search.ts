@@ -9,7 +9,7 @@ import os from 'node:os';
 import { openDatabase } from '../../src/db/database.ts';
 import { PG_ADMIN_URL } from '../../test/support/db.ts';
 import { BARE_SEARCH_SQL, bareThroughput, randomQueries, tsq, withCpu } from '../county.bench.ts';
-import { processTree, randomPathsScript, startApp, wrk } from './tools.ts';
+import { processTree, randomPathsScript, startApp, visitorCookie, wrk } from './tools.ts';
 
 const name = process.argv[2];
 if (!name) throw new Error('usage: profile-search.ts <database> [rounds] [connections] [seconds]');
@@ -28,12 +28,7 @@ try {
     .where('key', '=', 'installation.home')
     .executeTakeFirstOrThrow();
   const homeId = Number(home.agency_id);
-  const first = await fetch(`${app.base}/`);
-  await first.arrayBuffer();
-  const cookie = first.headers
-    .getSetCookie()
-    .map((s) => s.split(';')[0])
-    .join('; ');
+  const cookie = await visitorCookie(app.base);
   const queries = randomQueries(4000, 7);
   const paths = queries.map((q) => `/search?q=${encodeURIComponent(q)}`);
   const tsqs = queries.map(tsq);

@@ -141,6 +141,16 @@ export async function startApp(
   return app;
 }
 
+/** A visitor's cookie header: the cookies (the CSRF token) a browser keeps after its first page. */
+export async function visitorCookie(base: string): Promise<string> {
+  const first = await fetch(`${base}/`);
+  await first.arrayBuffer();
+  return first.headers
+    .getSetCookie()
+    .map((s) => s.split(';')[0])
+    .join('; ');
+}
+
 export interface StaticPage {
   name: string;
   body: Buffer;
