@@ -15,8 +15,9 @@ describeEachDialect('prepared statements', (t) => {
     await db.transaction().execute(async (trx) => {
       const mark = sql.raw(PREPARED_MARK);
       const marked = (n: number) =>
-        sql<{ v: string }>`${mark}select cast(${n} as text) || 'x' as v`.execute(trx);
-      const plain = (n: number) => sql<{ v: string }>`select cast(${n} as text) || 'x' as v`.execute(trx);
+        sql<{ v: string }>`${mark}select cast(${String(n)} as text) || 'x' as v`.execute(trx);
+      const plain = (n: number) =>
+        sql<{ v: string }>`select cast(${String(n)} as text) || 'x' as v`.execute(trx);
       for (const n of [0, 1, 0]) {
         assert.deepEqual((await marked(n)).rows, [{ v: `${n}x` }]);
         assert.deepEqual((await marked(n)).rows, (await plain(n)).rows);
