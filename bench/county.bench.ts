@@ -40,6 +40,7 @@ import {
   rssMb,
   startApp,
   startNginx,
+  visitorCookie,
   wrk,
   type AppProcess,
   type WrkResult,
@@ -139,7 +140,7 @@ const SEARCH_PROCESSES = (process.env.GONGKAI_BENCH_SEARCH_PROCESSES ?? '2,4')
  * The bare query's throughput: LOAD_CONNECTIONS callers, each sending the next query as soon as its last one is
  * answered, through a pool of APP_POOL connections, for `seconds` (the same shape as wrk against the app).
  */
-async function bareThroughput(
+export async function bareThroughput(
   url: string,
   text: string,
   params: () => unknown[],
@@ -171,7 +172,7 @@ async function bareThroughput(
  * CPU time (ms) that `pids()` and this database's PostgreSQL backends use while `run` runs: on a shared machine
  * the scheduler's share swings with the other users' load, the CPU a search costs does not.
  */
-async function withCpu<T>(
+export async function withCpu<T>(
   url: string,
   pids: () => number[],
   run: () => Promise<T>,
@@ -221,13 +222,17 @@ async function withCpu<T>(
   }
 }
 
-function randomQueries(n: number, seed: number): string[] {
+/** The bare query: the same match, filters and ranking of one page, straight through the driver. */
+export const BARE_SEARCH_SQL = `select id from search_documents d where d.tsv @@ cast($1 as tsquery) and d.is_public = 1
+      and d.agency_id = any($2) order by ts_rank(d.tsv, cast($1 as tsquery)) desc, d.dated_on desc, d.id desc limit 20`;
+
+export function randomQueries(n: number, seed: number): string[] {
   const r = rng(seed);
   const w = () => VOCABULARY[Math.floor(r() * VOCABULARY.length)]!;
   return Array.from({ length: n }, (_, i) => (i % 2 ? `${w()} ${w()}` : w()));
 }
 
-const tsq = (q: string) =>
+export const tsq = (q: string) =>
   queryTerms(q)
     .map((t) => `'${t.token}'${t.prefix ? ':*' : ''}`)
     .join(' & ');
@@ -242,9 +247,7 @@ export const search: Scenario = async ({ data, db, app, cookie, url }) => {
   const county: number[] = [];
   const countyBare: number[] = [];
   const all = (await sql<{ id: number }>`select id from agencies`.execute(db)).rows.map((a) => a.id);
-  // The bare query: the same match, filters and ranking of one page, straight through the driver.
-  const bareSql = `select id from search_documents d where d.tsv @@ cast($1 as tsquery) and d.is_public = 1
-      and d.agency_id = any($2) order by ts_rank(d.tsv, cast($1 as tsquery)) desc, d.dated_on desc, d.id desc limit 20`;
+  const bareSql = BARE_SEARCH_SQL;
   try {
     for (const q of queries) {
       let t0 = performance.now();
@@ -485,8 +488,7 @@ export async function curve(data: CountyData, db: Db, url: string): Promise<Figu
   await client.connect();
   try {
     const all = (await client.query<{ id: number }>(`select id from agencies`)).rows.map((a) => a.id);
-    const bareSql = `select id from search_documents d where d.tsv @@ cast($1 as tsquery) and d.is_public = 1
-      and d.agency_id = any($2) order by ts_rank(d.tsv, cast($1 as tsquery)) desc, d.dated_on desc, d.id desc limit 20`;
+    const bareSql = BARE_SEARCH_SQL;
     // The same 200 queries at every scale (the `search` scenario seeds them by scale).
     const queries = randomQueries(200, 1);
     const one: number[] = [];
@@ -673,12 +675,7 @@ export async function run(): Promise<void> {
         continue;
       }
       app = await startApp(url);
-      const first = await fetch(`${app.base}/`);
-      await first.arrayBuffer();
-      const cookie = first.headers
-        .getSetCookie()
-        .map((s) => s.split(';')[0])
-        .join('; ');
+      const cookie = await visitorCookie(app.base);
       console.log(`  app RSS after start: ${rssMb(app.pid).toFixed(0)} MB`);
       const env: CountyEnv = { data, db, url, app, cookie };
       const figures: Figure[] = [];

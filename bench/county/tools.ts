@@ -84,6 +84,8 @@ export interface AppProcess {
 export async function startApp(
   databaseUrl: string,
   extraEnv: Record<string, string> = {},
+  /** Node options for the app process (`--cpu-prof`, which NODE_OPTIONS does not take). */
+  nodeArgs: string[] = [],
 ): Promise<AppProcess> {
   // GONGKAI_BENCH_PORT pins the app's port (a shared machine gives each user its own).
   const port = Number(process.env.GONGKAI_BENCH_PORT) || (await freePort());
@@ -93,7 +95,7 @@ export async function startApp(
   const spawnApp = async (env: Record<string, string>, processes: number) => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-county-'));
     const main = processes > 1 ? 'bench/county/cluster-main.ts' : 'src/main.ts';
-    child = spawn(process.execPath, ['--import', 'tsx', main], {
+    child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', main], {
       cwd: path.resolve(import.meta.dirname, '../..'),
       env: {
         ...process.env,
@@ -137,6 +139,16 @@ export async function startApp(
   };
   await spawnApp(extraEnv, 1);
   return app;
+}
+
+/** A visitor's cookie header: the cookies (the CSRF token) a browser keeps after its first page. */
+export async function visitorCookie(base: string): Promise<string> {
+  const first = await fetch(`${base}/`);
+  await first.arrayBuffer();
+  return first.headers
+    .getSetCookie()
+    .map((s) => s.split(';')[0])
+    .join('; ');
 }
 
 export interface StaticPage {

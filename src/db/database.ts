@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -38,7 +39,13 @@ export function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Db
     db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
     sqliteHandles.set(db, raw);
   } else {
-    const pool = new pg.Pool({ connectionString: target.url, max: opts.pgPoolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: opts.pgPoolSize ?? 10,
+      // Named statements (PREPARED_MARK) are still planned for their values: only parsing is saved.
+      options: '-c plan_cache_mode=force_custom_plan',
+    });
+    pool.on('connect', preparedStatements);
     // An idle connection the server drops (restart, failover, admin command) must not crash the process: the pool
     // discards it and opens a new one on the next query.
     pool.on('error', (err) => {
@@ -48,6 +55,31 @@ export function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Db
   }
   dialects.set(db, target.kind);
   return db;
+}
+
+/**
+ * A PostgreSQL statement whose text starts with this comment runs as a named prepared statement (its name is a hash
+ * of the text): each connection parses it once instead of per query. For the hot statements of a page with a fixed
+ * text (the portal search); Kysely sends every other statement unnamed. `plan_cache_mode=force_custom_plan` on the
+ * pool's connections keeps them planned for each query's values, as an unnamed statement is (a generic plan could
+ * rank a county-wide search with a township's plan). See docs/scale.md, the search pass.
+ */
+export const PREPARED_MARK = '/* gk:prepared */ ';
+const statementNames = new Map<string, string>();
+
+function preparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: (...args: unknown[]) => unknown }).query = (text: unknown, ...rest: unknown[]) => {
+    if (typeof text !== 'string' || !text.startsWith(PREPARED_MARK) || !Array.isArray(rest[0]))
+      return query(text, ...rest);
+    let name = statementNames.get(text);
+    if (!name) {
+      if (statementNames.size >= 1000) statementNames.clear();
+      name = `gk_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      statementNames.set(text, name);
+    }
+    return query({ name, text, values: rest[0] }, ...rest.slice(1));
+  };
 }
 
 /** Prepared statements kept per SQLite connection (distinct query texts; the cache starts over when full). */

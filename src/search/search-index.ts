@@ -6,7 +6,7 @@
  * Public visibility is a column (`is_public`) the owning feature sets: a public search never sees a row with 0.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { dialectOf, type DbOrTrx } from '../db/database.ts';
+import { PREPARED_MARK, dialectOf, type DbOrTrx } from '../db/database.ts';
 import { toNumber } from '../db/values.ts';
 import { highlightNeedles, queryTerms, queryWords, tokenize, type QueryTerm } from './tokenize.ts';
 import { snippet, highlight, type SnippetPart } from './snippet.ts';
@@ -214,12 +214,16 @@ async function runSearch(db: DbOrTrx, query: SearchQuery, every: Match, some?: M
   const pg = dialectOf(db) === 'postgres';
   const filters: RawBuilder<unknown>[] = [];
   if (query.publicOnly) filters.push(sql`d.is_public = 1`);
-  if (query.kinds?.length) filters.push(sql`d.kind in (${sql.join(query.kinds)})`);
+  // On PostgreSQL a list is one array parameter, so the statement's text does not depend on the list's length and
+  // runs as one prepared statement (PREPARED_MARK); SQLite has no arrays.
+  const among = (column: RawBuilder<unknown>, xs: readonly (string | number)[]) =>
+    pg ? sql`${column} = any(${[...xs]})` : sql`${column} in (${sql.join([...xs])})`;
+  if (query.kinds?.length) filters.push(among(sql`d.kind`, query.kinds));
   if (query.agencyIds) {
     if (!query.agencyIds.length) return { total: 0, hits: [], empty: false, relaxed: false };
-    filters.push(sql`d.agency_id in (${sql.join(query.agencyIds)})`);
+    filters.push(among(sql`d.agency_id`, query.agencyIds));
   }
-  if (query.categoryIds?.length) filters.push(sql`d.category_id in (${sql.join(query.categoryIds)})`);
+  if (query.categoryIds?.length) filters.push(among(sql`d.category_id`, query.categoryIds));
   if (query.year) filters.push(sql`d.year = ${query.year}`);
   if (query.issuer) filters.push(sql`d.issuer = ${query.issuer}`);
   if (query.validity) filters.push(sql`d.validity = ${query.validity}`);
@@ -256,11 +260,12 @@ async function runSearch(db: DbOrTrx, query: SearchQuery, every: Match, some?: M
     hits: rows.map((r) => toHit(r, needles)),
   });
   if (pg) {
+    const prepared = sql.raw(PREPARED_MARK);
     // Ranking already visits every match, so the total comes with the page.
     const e = parts(every);
     if (some && offset === 0) {
       const s2 = parts(some);
-      const r = await sql<HitRow & { total_matches: number | string; relaxed: number }>`
+      const r = await sql<HitRow & { total_matches: number | string; relaxed: number }>`${prepared}
         with e as (select ${columns}, count(*) over () as total_matches, 0 as relaxed
           from ${e.from} where ${e.where} ${e.order} limit ${limit})
         select * from e
@@ -280,7 +285,7 @@ async function runSearch(db: DbOrTrx, query: SearchQuery, every: Match, some?: M
       const p = parts(m);
       return sql<
         HitRow & { total_matches: number | string }
-      >`select ${columns}, count(*) over () as total_matches
+      >`${prepared}select ${columns}, count(*) over () as total_matches
         from ${p.from} where ${p.where} ${p.order} limit ${limit} offset ${offset}`.execute(db);
     };
     const totalOf = async (m: Match, rows: { total_matches: number | string }[]) =>
