@@ -5,13 +5,11 @@ import {
   ctxAs,
   fixedClock,
   makeAgency,
-  makeOffice,
   makeUser,
+  makeTwoVillageTownship,
   makeVillage,
-  systemCtx,
   userActor,
 } from '../../test/support/factories.ts';
-import { seedCalendar } from '../calendar/seed-calendar.ts';
 import * as problemVillage from '../db/migrations/2026_12_05_0200_problem_village.ts';
 import { planVillageInspection } from '../../test/support/village-inspection.ts';
 import { checkTarget } from './inspections.ts';
@@ -21,12 +19,8 @@ describeEachDialect('migration 2026_12_05_0200: 所涉村 of the problems record
   test('filled from the responsible village, the inspected village and a village page link; else null', async () => {
     const { db } = t();
     const clock = fixedClock('2026-04-08T02:00:00Z');
-    await seedCalendar(systemCtx(db, clock));
-    const town = await makeAgency(db, {});
+    const { town, office, villageA, villageB } = await makeTwoVillageTownship(db, clock);
     const otherTown = await makeAgency(db, {});
-    const office = await makeOffice(db, town.id);
-    const villageA = await makeVillage(db, town.id, '东沟村');
-    const villageB = await makeVillage(db, town.id, '西沟村');
     const foreign = await makeVillage(db, otherTown.id, '外乡村');
     const clerk = await makeUser(db, town.id, ['clerk'], { officeId: office });
     const ctx = ctxAs(db, userActor(clerk), clock);

@@ -5,14 +5,10 @@ import { testApp } from '../../test/support/http.ts';
 import {
   ctxAs,
   fixedClock,
-  makeAgency,
-  makeOffice,
   makeUser,
-  makeVillage,
-  systemCtx,
+  makeTwoVillageTownship,
   userActor,
 } from '../../test/support/factories.ts';
-import { seedCalendar } from '../calendar/seed-calendar.ts';
 import { planVillageInspection } from '../../test/support/village-inspection.ts';
 import { recordProblem } from '../supervision/record-problem.ts';
 import { rectifyProblem } from '../supervision/rectify-problem.ts';
@@ -34,11 +30,7 @@ describeEachDialect(
     test('inspected village reads, other village and township-only do not; acting refused; told on open and 销号', async () => {
       const { db } = t();
       const clock = fixedClock('2026-04-08T02:00:00Z');
-      await seedCalendar(systemCtx(db, clock));
-      const town = await makeAgency(db, {});
-      const office = await makeOffice(db, town.id);
-      const villageA = await makeVillage(db, town.id, '东沟村');
-      const villageB = await makeVillage(db, town.id, '西沟村');
+      const { town, office, villageA, villageB } = await makeTwoVillageTownship(db, clock);
       const clerk = await makeUser(db, town.id, ['clerk'], { officeId: office });
       const head = await makeUser(db, town.id, ['office_head'], { officeId: office });
       const liaisonA = await makeUser(db, town.id, ['liaison'], { villageId: villageA });

@@ -10,13 +10,11 @@ import {
   ctxAs,
   fixedClock,
   makeAgency,
-  makeOffice,
   makeUser,
-  makeVillage,
+  makeTwoVillageTownship,
   systemCtx,
   userActor,
 } from '../../test/support/factories.ts';
-import { seedCalendar } from '../calendar/seed-calendar.ts';
 import { isVillageOnly } from '../org/access.ts';
 
 const FORBIDDEN = [403, 404];
@@ -25,11 +23,7 @@ describeEachDialect('web: a village-only user sees and edits only their own vill
   test('a village liaison gets 403/404 on township-wide pages and other villages, and still does their own work', async () => {
     const { db } = t();
     const clock = fixedClock('2026-04-08T02:00:00Z');
-    await seedCalendar(systemCtx(db, clock));
-    const town = await makeAgency(db, {});
-    const office = await makeOffice(db, town.id);
-    const mine = await makeVillage(db, town.id, '东沟村');
-    const other = await makeVillage(db, town.id, '西沟村');
+    const { town, office, villageA: mine, villageB: other } = await makeTwoVillageTownship(db, clock);
     const liaison = await makeUser(db, town.id, ['liaison'], { villageId: mine });
     const otherLiaison = await makeUser(db, town.id, ['liaison'], { villageId: other });
     const officeLiaison = await makeUser(db, town.id, ['liaison'], { officeId: office });
@@ -139,12 +133,10 @@ describeEachDialect(
     test('every supervision route × village A, village B, township clerk, county supervisor', async () => {
       const { db } = t();
       const clock = fixedClock('2026-04-08T02:00:00Z');
-      await seedCalendar(systemCtx(db, clock));
       const county = await makeAgency(db, { kind: 'county', parentId: null });
-      const town = await makeAgency(db, { parentId: county.id });
-      const office = await makeOffice(db, town.id);
-      const villageA = await makeVillage(db, town.id, '东沟村');
-      const villageB = await makeVillage(db, town.id, '西沟村');
+      const { town, office, villageA, villageB } = await makeTwoVillageTownship(db, clock, {
+        parentId: county.id,
+      });
       const clerk = await makeUser(db, town.id, ['clerk'], { officeId: office });
       const liaisonA = await makeUser(db, town.id, ['liaison'], { villageId: villageA });
       const liaisonB = await makeUser(db, town.id, ['liaison'], { villageId: villageB });

@@ -108,6 +108,19 @@ export async function makeVillage(db: Db, agencyId: number, name = `村${uid()}`
 export { fixedClock };
 
 /**
+ * A township (under `parentId` when given) with its calendar seeded on `clock`, one office and two villages, 东沟村
+ * and 西沟村: the world of the tests that keep a village account to its own village.
+ */
+export async function makeTwoVillageTownship(db: Db, clock: Clock, opts: { parentId?: number | null } = {}) {
+  await seedCalendar(systemCtx(db, clock));
+  const town = await makeAgency(db, opts.parentId === undefined ? {} : { parentId: opts.parentId });
+  const office = await makeOffice(db, town.id);
+  const villageA = await makeVillage(db, town.id, '东沟村');
+  const villageB = await makeVillage(db, town.id, '西沟村');
+  return { town, office, villageA, villageB };
+}
+
+/**
  * A township whose office can take a 主动公开 item through its whole chain (the calendar and the catalogue
  * seeded): the office's drafter and head, the deputy leader, the disclosure clerk; `as(user)` is that user's
  * context on the given clock, `notices` the 通知公告 category.
