@@ -11,7 +11,7 @@ import { prepareDatabase } from '../setup.ts';
 import { fixedClock } from '../clock.ts';
 import { generateRequests } from '../requests/generate-requests.ts';
 import { insertPublication } from '../annual-report/generator/testing/year-of-data.ts';
-import { ensureCatalogue, listCategories } from '../publications/index.ts';
+import { catalogueVersion, ensureCatalogue, listCategories } from '../publications/index.ts';
 import { getCalendar, getCalendars } from '../calendar/get-calendar.ts';
 import { addRegionalHoliday } from '../calendar/manage-regional-holidays.ts';
 import { writeSetting } from '../settings/agency-settings.ts';
@@ -19,7 +19,8 @@ import { REQUEST_SETTINGS, dueSoonHorizon } from '../requests/index.ts';
 import { requestDashboard } from './request-dashboard.ts';
 import { publicationDashboard } from './publication-dashboard.ts';
 import { requestFigures, type RequestFigureRow } from './request-figures.ts';
-import { publicationFigures } from './publication-figures.ts';
+import { publicationFigures, type PublicationFigures } from './publication-figures.ts';
+import { createCategory, updateCategory } from '../publications/manage-catalogue.ts';
 import { CHANNELS } from '../publications/index.ts';
 import fc from 'fast-check';
 import type { Db } from '../db/database.ts';
@@ -270,31 +271,113 @@ describeEachDialect('county dashboards in batch', (t) => {
     assert.equal(cals.get(towns[1]!.id)!.isWorkday('2026-06-08'), true);
 
     const pub = await publicationDashboard(ctx, county.id, 2026);
-    for (const b of pub.below) {
-      const rows = await db
-        .selectFrom('publications')
-        .select(['published_on', 'due_on', 'category_id'])
-        .where('agency_id', '=', b.agencyId)
-        .execute();
-      const channels = await db
-        .selectFrom('publication_channels')
-        .select('channel')
-        .where('agency_id', '=', b.agencyId)
-        .execute();
-      const own = publicationFigures(
-        rows.map((r) => ({
-          agencyId: b.agencyId,
-          publishedOn: r.published_on!,
-          dueOn: r.due_on,
-          categoryId: Number(r.category_id),
-        })),
-        2026,
-        await listCategories(db, b.agencyId),
-        CHANNELS.map((ch) => ({ channel: ch, count: channels.filter((c) => c.channel === ch).length })),
-      );
-      assert.deepEqual(b.figures, own, `agency ${b.agencyId}`);
-      assert.ok(b.figures.totals.published > 0);
-    }
+    await assertPublicationFiguresOfRows(db, pub.below);
+    for (const b of pub.below) assert.ok(b.figures.totals.published > 0);
+  });
+});
+
+/** Each agency's publication figures equal the per-agency computation over its own rows and its catalogue now. */
+async function assertPublicationFiguresOfRows(
+  db: Db,
+  below: { agencyId: number; figures: PublicationFigures }[],
+): Promise<void> {
+  for (const b of below) {
+    const rows = await db
+      .selectFrom('publications')
+      .select(['published_on', 'due_on', 'category_id'])
+      .where('agency_id', '=', b.agencyId)
+      .execute();
+    const channels = await db
+      .selectFrom('publication_channels')
+      .select('channel')
+      .where('agency_id', '=', b.agencyId)
+      .execute();
+    const own = publicationFigures(
+      rows.map((r) => ({
+        agencyId: b.agencyId,
+        publishedOn: r.published_on!,
+        dueOn: r.due_on,
+        categoryId: Number(r.category_id),
+      })),
+      2026,
+      await listCategories(db, b.agencyId),
+      CHANNELS.map((ch) => ({ channel: ch, count: channels.filter((c) => c.channel === ch).length })),
+    );
+    assert.deepEqual(b.figures, own, `agency ${b.agencyId}`);
+  }
+}
+
+describeEachDialect('the publication dashboard across catalogue changes', (t) => {
+  test('categories created, moved, renamed and a catalogue seeded: the figures follow at the next call', async () => {
+    const db = t().db;
+    await prepareDatabase(db, clock);
+    const county = await makeAgency(db, { kind: 'county', parentId: null });
+    const town = await makeAgency(db, { parentId: county.id });
+    const other = await makeAgency(db, { parentId: county.id });
+    const admin = await makeUser(db, town.id, ['admin']);
+    const drafter = await makeUser(db, town.id, ['drafter']);
+    const actx = ctxAs(db, userActor(admin), clock);
+    const ctx = ctxAs(db, userActor(await makeUser(db, county.id, ['inspector'])), clock);
+    for (const a of [town, other]) await ensureCatalogue(systemCtx(db, clock), a.id);
+    const publish = async (agencyId: number, categoryId: number, k: number) => {
+      const cat = (await listCategories(db, agencyId)).find((c) => c.id === categoryId)!;
+      await insertPublication(db, agencyId, drafter.id, {
+        category: cat.code,
+        title: `条目${k}`,
+        publishedOn: `2026-0${1 + (k % 9)}-10`,
+        dueOn: `2026-0${1 + (k % 9)}-0${1 + (k % 2) * 8}`,
+        channels: k % 2 ? ['portal'] : ['portal', 'wechat'],
+      });
+    };
+    const codeOf = async (agencyId: number, code: string) =>
+      (await listCategories(db, agencyId)).find((c) => c.code === code)!;
+    const notices = await codeOf(town.id, 'notices');
+    for (let k = 0; k < 4; k++) await publish(town.id, notices.id, k);
+    for (let k = 0; k < 3; k++) await publish(other.id, (await codeOf(other.id, 'art20_1')).id, k);
+    const check = async (agencies: number) => {
+      const pub = await publicationDashboard(ctx, county.id, 2026);
+      assert.equal(pub.below.length, agencies);
+      await assertPublicationFiguresOfRows(db, pub.below);
+      return pub.below.find((b) => b.agencyId === town.id)!.figures.byCategory;
+    };
+    const before = await catalogueVersion(db);
+    await check(2);
+
+    // A new top-level category and a sub-category under 通知公告 with items: counted under 通知公告.
+    const top = await createCategory(actx, town.id, { name: '新栏目', parentId: null, sortOrder: 1 });
+    const sub = await createCategory(actx, town.id, { name: '子栏目', parentId: notices.id, sortOrder: 5 });
+    for (let k = 4; k < 9; k++) await publish(town.id, sub, k);
+    assert.ok((await catalogueVersion(db)) > before, 'a created category bumps the catalogue version');
+    assert.deepEqual(
+      (await check(2)).find((c) => c.categoryId === notices.id)?.count,
+      9,
+      '通知公告 counts its sub-category',
+    );
+    // Moved under the new top-level category: its items go with it.
+    const version = async (id: number) =>
+      (await listCategories(db, town.id)).find((c) => c.id === id)!.version;
+    await updateCategory(actx, sub, await version(sub), { name: '子栏目', parentId: top, sortOrder: 5 });
+    let byCategory = await check(2);
+    // In catalogue order: the new category (order 1) before 通知公告 (seeded orders are 10, 20, …).
+    assert.deepEqual(
+      byCategory.map((c) => [c.categoryId, c.count]),
+      [
+        [top, 5],
+        [notices.id, 4],
+      ],
+    );
+    // Renamed and moved to the top level itself.
+    await updateCategory(actx, sub, await version(sub), { name: '改名栏目', parentId: null, sortOrder: 0 });
+    byCategory = await check(2);
+    assert.equal(byCategory[0]!.name, '改名栏目');
+    assert.equal(byCategory[0]!.count, 5);
+    // A township created since the first call, its catalogue seeded: in the dashboard with its own items.
+    const late = await makeAgency(db, { parentId: county.id });
+    const v = await catalogueVersion(db);
+    await ensureCatalogue(systemCtx(db, clock), late.id);
+    assert.ok((await catalogueVersion(db)) > v, 'a seeded catalogue bumps the catalogue version');
+    await publish(late.id, (await codeOf(late.id, 'notices')).id, 1);
+    await check(3);
   });
 });
 

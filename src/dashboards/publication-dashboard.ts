@@ -1,6 +1,6 @@
 /** The 主动公开 dashboard of an agency for a year, and the same per agency below for an inspector. */
 import type { Ctx } from '../context.ts';
-import { jsonRowsAgg, type DbOrTrx } from '../db/database.ts';
+import type { DbOrTrx } from '../db/database.ts';
 import { assertCan } from '../errors.ts';
 import { isInspectorAbove } from '../org/access.ts';
 import { toNumber } from '../db/values.ts';
@@ -8,7 +8,14 @@ import { descendantsInTree, listAgencies, scopesFromTree } from '../org/org.quer
 import { publicationPolicy } from '../publications/index.ts';
 import { CHANNELS } from '../publications/index.ts';
 import { sql } from 'kysely';
-import { publicationFiguresOfGroups, type PublicationFigures } from './publication-figures.ts';
+import { CATALOGUE_VERSION_SCOPE } from '../publications/index.ts';
+import {
+  publicationFiguresOfRootedGroups,
+  rootFinder,
+  type CategoryNode,
+  type PublicationFigureGroup,
+  type PublicationFigures,
+} from './publication-figures.ts';
 
 export interface PublicationDashboard {
   agencyId: number;
@@ -17,80 +24,124 @@ export interface PublicationDashboard {
   below: { agencyId: number; agencyName: string; figures: PublicationFigures }[];
 }
 
-/** Per agency, as the database sends it (JSON arrays): its groups of items, its catalogue, its channel uses. */
+/** The kinds of rows figuresOfMany reads. */
 const GROUPS = 0;
-const CATEGORIES = 1;
-const CHANNEL_USES = 2;
+const CHANNEL_USES = 1;
+const VERSION = 2;
+const CATEGORIES = 3;
+
+type RootOf = (categoryId: number) => CategoryNode | undefined;
 
 /**
- * The figures of several agencies from one statement, however many agencies a county has below it: per agency its
- * year's items counted by the database per category, month and on time or late (what the bare aggregate counts),
- * its catalogue (the categories are rolled up to their top-level one here, as for one agency) and its channel uses,
- * each kind as one JSON array per agency — 3 rows per agency cross the driver, not one per group and category.
+ * Per database handle, each agency's catalogue roots (rootFinder) with the catalogue version they were read at
+ * (src/publications/catalogue-version.ts): used only while the database gives the same version, so a catalogue
+ * changed on any node is read again at the next call. At most one entry per agency asked for.
+ */
+const rootsKept = new WeakMap<object, Map<number, { version: number; rootOf: RootOf }>>();
+
+/**
+ * The figures of several agencies: per agency its year's items counted by the database per category, month and on
+ * time or late (what the bare aggregate counts) and its channel uses, as plain rows, with the catalogue version in
+ * the same statement. The categories are rolled up to their top-level one here, from each agency's catalogue kept at
+ * that version; an agency whose catalogue is not kept at it is read again in one statement with the counts, so the
+ * counts and the catalogue they are rolled up by are always of one snapshot.
  */
 async function figuresOfMany(
   db: DbOrTrx,
   agencyIds: number[],
   year: number,
 ): Promise<Map<number, PublicationFigures>> {
-  const first = `${year}-01-01`;
-  const last = `${year}-12-31`;
-  const ids = sql.join(agencyIds);
-  const agg = (...cols: string[]) =>
-    jsonRowsAgg(
-      db,
-      cols.map((c) => sql.ref(c)),
-    );
-  const rows = await sql<{ agency_id: unknown; k: unknown; list: string }>`
-    select agency_id, ${GROUPS} as k, ${agg('category_id', 'month', 'on_time', 'n')} as list from (
-      select agency_id, category_id, cast(substr(published_on, 6, 2) as integer) - 1 as month,
-        case when published_on <= due_on then 1 else 0 end as on_time, count(*) as n
-      from publications
-      where agency_id in (${ids}) and status = 'published' and attribute = 'proactive'
-        and published_on >= ${first} and published_on <= ${last}
-      group by agency_id, category_id, substr(published_on, 6, 2), case when published_on <= due_on then 1 else 0 end
-    ) g group by agency_id
-    union all
-    select agency_id, ${CATEGORIES}, ${agg('id', 'parent_id', 'name', 'sort_order')}
-    from pub_categories where agency_id in (${ids}) group by agency_id
-    union all
-    select agency_id, ${CHANNEL_USES}, ${agg('channel', 'n')} from (
-      select agency_id, channel, count(*) as n from publication_channels
-      where agency_id in (${ids}) and used_on >= ${first} and used_on <= ${last}
-      group by agency_id, channel
-    ) c group by agency_id`.execute(db);
-  const lists = new Map<number, [unknown[][], unknown[][], unknown[][]]>();
-  for (const r of rows.rows) {
-    const id = toNumber(r.agency_id);
-    let l = lists.get(id);
-    if (!l) lists.set(id, (l = [[], [], []]));
-    l[toNumber(r.k)] = JSON.parse(r.list) as unknown[][];
+  let kept = rootsKept.get(db);
+  if (!kept) rootsKept.set(db, (kept = new Map()));
+  let read = await countsOf(db, agencyIds, [], year);
+  const missing = agencyIds.filter((id) => kept.get(id)?.version !== read.version);
+  if (missing.length) {
+    read = await countsOf(db, agencyIds, missing, year);
+    for (const id of missing)
+      kept.set(id, { version: read.version, rootOf: rootFinder(read.categories.get(id) ?? []) });
   }
   const out = new Map<number, PublicationFigures>();
   for (const id of agencyIds) {
-    const [groups, categories, uses] = lists.get(id) ?? [[], [], []];
-    const used = new Map(uses.map(([channel, n]) => [channel as string, toNumber(n)]));
+    const { groups, used } = read.agencies.get(id) ?? { groups: [], used: new Map<string, number>() };
     out.set(
       id,
-      publicationFiguresOfGroups(
-        groups.map(([categoryId, month, onTime, n]) => ({
-          month: toNumber(month),
-          categoryId: toNumber(categoryId),
-          onTime: toNumber(onTime) === 1,
-          count: toNumber(n),
-        })),
+      publicationFiguresOfRootedGroups(
+        groups,
         year,
-        categories.map(([catId, parentId, name, sortOrder]) => ({
-          id: toNumber(catId),
-          parentId: parentId == null ? null : toNumber(parentId),
-          name: name as string,
-          sortOrder: toNumber(sortOrder),
-        })),
+        kept.get(id)!.rootOf,
         CHANNELS.map((ch) => ({ channel: ch, count: used.get(ch) ?? 0 })),
       ),
     );
   }
   return out;
+}
+
+/** One statement: the groups and channel uses of the agencies, the catalogue version, the catalogues asked for. */
+async function countsOf(db: DbOrTrx, agencyIds: number[], catalogues: number[], year: number) {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const ids = sql.join(agencyIds);
+  const rows = await sql<{
+    agency_id: unknown;
+    k: unknown;
+    a: unknown;
+    b: unknown;
+    c: unknown;
+    n: unknown;
+    name: string | null;
+  }>`
+    select agency_id, ${GROUPS} as k, category_id as a, cast(substr(published_on, 6, 2) as integer) - 1 as b,
+      case when published_on <= due_on then 1 else 0 end as c, count(*) as n, null as name
+    from publications
+    where agency_id in (${ids}) and status = 'published' and attribute = 'proactive'
+      and published_on >= ${first} and published_on <= ${last}
+    group by agency_id, category_id, substr(published_on, 6, 2), case when published_on <= due_on then 1 else 0 end
+    union all
+    select agency_id, ${CHANNEL_USES}, null, null, null, count(*), channel from publication_channels
+    where agency_id in (${ids}) and used_on >= ${first} and used_on <= ${last}
+    group by agency_id, channel
+    union all
+    select 0, ${VERSION}, null, null, null,
+      coalesce((select next_value from serials where scope = ${CATALOGUE_VERSION_SCOPE}), 0), null
+    ${
+      catalogues.length
+        ? sql`union all
+    select agency_id, ${CATEGORIES}, id, parent_id, sort_order, null, name from pub_categories
+    where agency_id in (${sql.join(catalogues)})`
+        : sql``
+    }`.execute(db);
+  let version = 0;
+  const agencies = new Map<number, { groups: PublicationFigureGroup[]; used: Map<string, number> }>();
+  const categories = new Map<number, CategoryNode[]>();
+  const of = (id: number) => {
+    let a = agencies.get(id);
+    if (!a) agencies.set(id, (a = { groups: [], used: new Map() }));
+    return a;
+  };
+  for (const r of rows.rows) {
+    const k = toNumber(r.k);
+    if (k === GROUPS)
+      of(toNumber(r.agency_id)).groups.push({
+        categoryId: toNumber(r.a),
+        month: toNumber(r.b),
+        onTime: toNumber(r.c) === 1,
+        count: toNumber(r.n),
+      });
+    else if (k === CHANNEL_USES) of(toNumber(r.agency_id)).used.set(r.name!, toNumber(r.n));
+    else if (k === VERSION) version = toNumber(r.n);
+    else {
+      const id = toNumber(r.agency_id);
+      let list = categories.get(id);
+      if (!list) categories.set(id, (list = []));
+      list.push({
+        id: toNumber(r.a),
+        parentId: r.b == null ? null : toNumber(r.b),
+        name: r.name!,
+        sortOrder: toNumber(r.c),
+      });
+    }
+  }
+  return { version, agencies, categories };
 }
 
 export async function publicationDashboard(

@@ -39,7 +39,7 @@ export function rootsOf(categories: CategoryNode[]): Map<number, CategoryNode> {
  * The top-level ancestor of a category among these (undefined: not one of them), walked up on demand and
  * remembered: a figure needs the roots of the categories with items only, not of a whole county's catalogues.
  */
-function rootFinder(categories: readonly CategoryNode[]): (id: number) => CategoryNode | undefined {
+export function rootFinder(categories: readonly CategoryNode[]): (id: number) => CategoryNode | undefined {
   const byId = new Map<number, CategoryNode>();
   for (const c of categories) byId.set(c.id, c);
   const known = new Map<number, CategoryNode>();
@@ -99,11 +99,21 @@ export function publicationFiguresOfGroups(
   categories: CategoryNode[],
   channelUses: { channel: string; count: number }[],
 ): PublicationFigures {
-  const rootOf = rootFinder(categories);
-  const months = new Map<string, PublicationMonthCount>();
+  return publicationFiguresOfRootedGroups(groups, year, rootFinder(categories), channelUses);
+}
+
+/** The same, with the catalogue's roots already found (rootFinder: a caller may keep it per catalogue version). */
+export function publicationFiguresOfRootedGroups(
+  groups: readonly PublicationFigureGroup[],
+  year: number,
+  rootOf: (categoryId: number) => CategoryNode | undefined,
+  channelUses: { channel: string; count: number }[],
+): PublicationFigures {
+  // Month × on time as one number key (no string per group: a county's call rolls up thousands of groups).
+  const months = new Map<number, PublicationMonthCount>();
   const perRoot = new Map<number, RootCount>();
   for (const g of groups) {
-    const key = `${g.month}/${g.onTime}`;
+    const key = g.month * 2 + (g.onTime ? 1 : 0);
     const m = months.get(key);
     if (m) m.count += g.count;
     else months.set(key, { month: g.month, onTime: g.onTime, count: g.count });
@@ -111,7 +121,7 @@ export function publicationFiguresOfGroups(
     if (!root) continue;
     const r = perRoot.get(root.id);
     if (r) r.count += g.count;
-    else perRoot.set(root.id, { ...root, count: g.count });
+    else perRoot.set(root.id, { id: root.id, name: root.name, sortOrder: root.sortOrder, count: g.count });
   }
   return publicationFiguresOfCounts(year, [...months.values()], [...perRoot.values()], channelUses);
 }

@@ -38,19 +38,28 @@ export type RawAgencyRow<P extends string = ''> = { [K in keyof AgencyRow as `${
  * The agency of a raw SQL row (a join's agency columns, selected as `<prefix><column>`): the one decoder of the
  * statements that read agencies beside other tables (the county dashboard's tree, the report overview).
  */
+/** The column names of an agency row under each prefix, built once (no string built per row and column). */
+const prefixedColumns = new Map<string, Record<keyof AgencyRow, string>>();
+
 export function agencyOfRawRow<P extends string = ''>(r: RawAgencyRow<P>, prefix: P = '' as P): Agency {
   const row = r as Record<string, unknown>;
-  const at = (c: keyof AgencyRow) => row[`${prefix}${c}`];
-  const id = (c: keyof AgencyRow) => (at(c) == null ? null : toNumber(at(c)));
+  let k = prefixedColumns.get(prefix);
+  if (!k) {
+    const names = {} as Record<keyof AgencyRow, string>;
+    for (const c of AGENCY_COLUMNS) names[c] = `${prefix}${c}`;
+    prefixedColumns.set(prefix, (k = names));
+  }
+  const parentId = row[k.parent_id];
+  const officeId = row[k.disclosure_office_id];
   return toAgency({
-    id: toNumber(at('id')),
-    code: at('code') as string,
-    name: at('name') as string,
-    short_name: at('short_name') as string,
-    kind: at('kind') as string,
-    parent_id: id('parent_id'),
-    is_people_government: toNumber(at('is_people_government')),
-    disclosure_office_id: id('disclosure_office_id'),
+    id: toNumber(row[k.id]),
+    code: row[k.code] as string,
+    name: row[k.name] as string,
+    short_name: row[k.short_name] as string,
+    kind: row[k.kind] as string,
+    parent_id: parentId == null ? null : toNumber(parentId),
+    is_people_government: toNumber(row[k.is_people_government]),
+    disclosure_office_id: officeId == null ? null : toNumber(officeId),
   });
 }
 

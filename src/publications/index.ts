@@ -6,6 +6,7 @@ export { computeTableA } from './table-a.ts';
 export { publicationStats } from './publication-stats.ts';
 export { CHANNEL_LABELS, type Channel } from './record-channel.ts';
 export { ensureCatalogue } from './seed-catalogue.ts';
+export { CATALOGUE_VERSION_SCOPE, catalogueVersion } from './catalogue-version.ts';
 export { findCategoryByCode } from './publications.queries.ts';
 export { recordDecision, recordFee } from './art20-registers.ts';
 export { CHANNELS } from './record-channel.ts';

@@ -10,6 +10,7 @@ import { CategoryInput } from './publication.schema.ts';
 import { getCategory, listCategories } from './publications.queries.ts';
 import { subtreeIds } from './catalogue.ts';
 import { touchPortal } from '../portal/portal-version.ts';
+import { touchCatalogue } from './catalogue-version.ts';
 
 async function writeVersion(trx: Trx, ctx: Ctx, categoryId: number, version: number, v: CategoryInput) {
   await trx
@@ -60,6 +61,7 @@ export async function createCategory(ctx: Ctx, agencyId: number, raw: unknown): 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await touchCatalogue(trx);
     await writeVersion(trx, ctx, row.id, 1, input);
     await recordEvent(trx, ctx, {
       action: 'catalogue.category_created',
@@ -99,6 +101,7 @@ export async function updateCategory(ctx: Ctx, id: number, version: number, raw:
       .where('version', '=', cat.version)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new ConflictError();
+    await touchCatalogue(trx);
     await writeVersion(trx, ctx, id, cat.version + 1, input);
     await recordEvent(trx, ctx, {
       action: 'catalogue.category_updated',

@@ -8,6 +8,7 @@ import type { DbOrTrx } from '../db/database.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { getAgency } from '../org/org.queries.ts';
 import { defaultCatalogue, type CategorySeed } from './catalogue.ts';
+import { touchCatalogue } from './catalogue-version.ts';
 
 async function hasCatalogue(db: DbOrTrx, agencyId: number): Promise<boolean> {
   return Boolean(
@@ -69,6 +70,7 @@ export async function ensureCatalogue(
       }
     };
     await insert(defaultCatalogue(agency.kind), null);
+    await touchCatalogue(trx);
     await recordEvent(trx, ctx, {
       action: 'catalogue.seeded',
       objectType: 'agency',
