@@ -7,7 +7,7 @@ import { isRole } from '../org/roles.ts';
 import type { ItemTemplateDef, RawValues } from './item-template.ts';
 import type { Cadence, DisclosureKind, DisclosureStatus, Opinion } from './village-disclosure.ts';
 import type { VillageDisclosureTable, VillageItemTemplateTable } from './villages.tables.ts';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 
 export interface ItemTemplate extends ItemTemplateDef {
   id: number;
@@ -461,7 +461,8 @@ const publishedItemsStatement = compiledStatement(
       .where('published_on', '<=', to)
       .orderBy('published_on', 'desc')
       .orderBy('id', 'desc')
-      .limit(500),
+      // A literal limit: SQLite answers a sixth faster than with the limit as a parameter (docs/scale.md, "Twelfth pass").
+      .limit(sql.lit(500)),
 );
 
 /**

@@ -38,6 +38,7 @@ import { openStored, sendStored } from '../../stored-file.ts';
 import { ValuesView } from '../../../villages/views/item-views.tsx';
 import { ExpenseBars } from '../../../villages/views/charts.tsx';
 import { bjTime, maskedName, VillageAssets } from '../../../villages/views/common.tsx';
+import { publishedListMarkup } from '../../../villages/views/published-list.ts';
 
 async function indexPage(c: C) {
   const agency = await portalAgency(c);
@@ -94,14 +95,7 @@ async function villagePage(c: C, id: number) {
               {KIND_LABELS[k]}（{list.length}）
             </h2>
             {list.length === 0 ? <p class="muted">{year}年暂无。</p> : null}
-            <ul>
-              {list.map((i) => (
-                <li>
-                  {i.publishedOn} <a href={`/villages/items/${i.id}`}>{i.title}</a>
-                  {i.period ? `（${periodLabel(i.period)}）` : ''}
-                </li>
-              ))}
-            </ul>
+            <ul dangerouslySetInnerHTML={{ __html: publishedListMarkup(list) }} />
           </section>
         );
       })}
