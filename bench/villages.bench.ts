@@ -2,14 +2,16 @@
  * 村级公开 at scale: a township with 13 villages × 10 years of items (~330 a year, as in the demo). Times the township
  * heatmap (use case, and the whole page through the app in-process), a village's public page and its office page
  * against bare queries reading the same rows and columns, and the office and portal shells (a page with no village
- * data) — every case once per round, rotated, wall and CPU time (docs/scale.md, "Third pass"). SQLite; figures only.
+ * data), and a bare Hono app answering a fixed page through the same client (what the framework costs alone) —
+ * every case once per round, rotated, wall and CPU time (docs/scale.md, "Third pass"). SQLite; figures only.
  */
 import { createTestDatabase } from '../test/support/db.ts';
 import { makeAgency, makeUser, makeVillage, systemCtx, TEST_PASSWORD } from '../test/support/factories.ts';
 import { sqliteHandle } from '../src/db/database.ts';
 import { prepareDatabase } from '../src/setup.ts';
 import { systemClock } from '../src/clock.ts';
-import { testApp } from '../test/support/http.ts';
+import { Hono } from 'hono';
+import { client, testApp } from '../test/support/http.ts';
 import { ensureItemTemplates } from '../src/villages/seed-item-templates.ts';
 import { listCurrentTemplates } from '../src/villages/villages.queries.ts';
 import { townshipOverview } from '../src/villages/township-overview.ts';
@@ -172,6 +174,12 @@ export async function run(): Promise<void> {
   const heat = await c.get(`/office/villages?year=${year}`);
   if (heat.status !== 200) throw new Error(`heatmap page ${heat.status}`);
   const v = villages[3]!;
+  // What the framework and the in-process client cost alone: a bare Hono app answering a fixed page (figures only,
+  // never a baseline; docs/scale.md, "Twelfth pass").
+  const bare = new Hono();
+  bare.get('/fixed', (ctx) => ctx.html('<!doctype html><p>村级公开</p>'));
+  const bareClient = client(bare);
+  await bareClient.get('/fixed');
   const text =
     (path: string, cl = c) =>
     async () => {
@@ -199,6 +207,7 @@ export async function run(): Promise<void> {
       villagePage: text(`/villages/${v}?year=${year}`, pub),
       // The portal shell alone: the village index (one query over 13 villages).
       publicShell: text('/villages', pub),
+      honoFixed: text('/fixed', bareClient),
       bareOfficeV: async () => bareOfficeVillage(v, year),
       officeVillage: text(`/office/villages/v/${v}?year=${year}`),
     },
@@ -222,6 +231,7 @@ export async function run(): Promise<void> {
   line('bare query', m.bareV);
   line('GET /villages/:id (public)', m.villagePage, m.bareV, m.publicShell);
   line('GET /villages (public shell)', m.publicShell);
+  line('bare Hono app, fixed page', m.honoFixed);
   console.log('office village page (its year, its newest 200 items, its templates and records)');
   line('bare queries', m.bareOfficeV);
   line('GET /office/villages/v/:id', m.officeVillage, m.bareOfficeV, m.officeShell);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
 import type { UserInput } from './org.schema.ts';
 import { toBool, toNumber } from '../db/values.ts';
+import { compiledStatement } from '../db/compiled.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AgencyScope } from './access.ts';
 import type { Agency, AgencyKind, Office, User, Village } from './org.ts';
@@ -184,14 +185,18 @@ export async function listOffices(db: DbOrTrx, agencyId: number): Promise<Office
   }));
 }
 
-export async function listVillages(db: DbOrTrx, agencyId: number): Promise<Village[]> {
-  const rows = await db
+/** An agency's villages (compiled once: the portal's village index and every office village form read them). */
+const villagesStatement = compiledStatement(1, (db: DbOrTrx, agencyId: number) =>
+  db
     .selectFrom('villages')
     .select(['id', 'agency_id', 'name', 'code', 'sort_order'])
     .where('agency_id', '=', agencyId)
     .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
+    .orderBy('id'),
+);
+
+export async function listVillages(db: DbOrTrx, agencyId: number): Promise<Village[]> {
+  const rows = await villagesStatement(db, agencyId);
   return rows.map((r) => ({
     id: r.id,
     agencyId: r.agency_id,

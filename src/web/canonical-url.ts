@@ -6,6 +6,8 @@
  * whole number is left to the routes (404).
  */
 import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './app-env.ts';
+import { requestUrl } from './request-url.ts';
 
 /** Path prefixes whose next segment is an item number. */
 const ITEM_PREFIXES = [
@@ -51,14 +53,14 @@ function safeDecode(s: string): string {
 }
 
 /** GET/HEAD of a non-canonical item URL → 301 to the canonical one (`columnPrefix`: where agency columns live). */
-export const canonicalItemUrls = (columnPrefix: string): MiddlewareHandler => {
+export const canonicalItemUrls = (columnPrefix: string): MiddlewareHandler<AppEnv> => {
   // Built once per app, not per request: the prefix is fixed when the app is built.
   const columnPattern = new RegExp(
     `^(${columnPrefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\/[^/]+)(\\/.*)?$`,
   );
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const url = new URL(c.req.url);
+    const url = requestUrl(c);
     if (url.pathname.startsWith('/office') || url.pathname.startsWith('/api')) return next();
     // Inside an agency column (/xxgk/<code>/…) the same rules apply to the page's own path; the column's root keeps
     // its slash (/xxgk/<code>/ is the column's home, as / is the portal's).

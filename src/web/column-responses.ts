@@ -6,10 +6,11 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { parseColumnPath, portalScope, rebaseLinks, rebaseLocation } from './portal-scope.ts';
+import { requestUrl } from './request-url.ts';
 
 export const columnResponses: MiddlewareHandler<AppEnv> = async (c, next) => {
   const prefix = c.get('deps').config.columnPrefix;
-  const url = new URL(c.req.url);
+  const url = requestUrl(c);
   const column = parseColumnPath(prefix, url.pathname);
   if (!column) return next();
   const scope = await portalScope(c);

@@ -1,5 +1,6 @@
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { C } from './app-env.ts';
+import { requestUrl } from './request-url.ts';
 
 export const SESSION_COOKIE = 'gk_sid';
 export const CSRF_COOKIE = 'gk_csrf';
@@ -9,7 +10,7 @@ export const CARE_COOKIE = 'gk_care';
 
 /** The request came over https: directly, or through a trusted reverse proxy that says so (X-Forwarded-Proto). */
 export function isHttps(c: C): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
+  if (requestUrl(c).protocol === 'https:') return true;
   return c.get('deps').config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
 }
 

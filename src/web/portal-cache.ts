@@ -15,6 +15,7 @@ import type { C } from './app-env.ts';
 import type { Db } from '../db/database.ts';
 import { localPortalChanges, portalVersion } from '../portal/portal-version.ts';
 import type { PortalWatch } from '../portal/portal-watch.ts';
+import { configuredUrl, requestUrl } from './request-url.ts';
 
 /** Put in place of the CSRF token when rendering a page for the cache. */
 export const CSRF_PLACEHOLDER = 'gk-csrf-placeholder-0000000000000000';
@@ -90,8 +91,8 @@ function readVersion(db: Db): Promise<number> {
  * another visitor; absolute URLs never come from Host anyway.
  */
 export function isKnownHost(c: C): boolean {
-  const configured = new URL(c.get('deps').config.publicUrl).hostname;
-  const requested = new URL(c.req.url).hostname;
+  const configured = configuredUrl(c.get('deps').config.publicUrl).hostname;
+  const requested = requestUrl(c).hostname;
   if (requested === configured) return true;
   // The local default (http://localhost:PORT) also answers on the loopback addresses.
   return configured === 'localhost' && (requested === '127.0.0.1' || requested === '[::1]');
@@ -120,7 +121,7 @@ export async function cachedPublic(
   }
   const version = await currentVersion(db, c.get('deps').portalWatch);
   requestVersions.set(c.req.raw, version);
-  const url = new URL(c.req.url);
+  const url = requestUrl(c);
   // The full path (an agency column's prefix included: columns never share a page).
   const key = cacheKey(
     c.get('largeFont'),

@@ -12,6 +12,7 @@ import type { C } from './app-env.ts';
 import { subtreeOf, type Agency } from '../org/org.ts';
 import { agenciesAndHome } from '../org/home-agency.ts';
 import { portalMemo } from './portal-cache.ts';
+import { requestUrl } from './request-url.ts';
 
 /** The county-wide pages under the prefix (a segment no agency code may take). */
 const COUNTY_PAGES = new Set(['search']);
@@ -81,7 +82,7 @@ const resolved = new WeakMap<Request, PortalScope>();
 async function resolveScope(c: C): Promise<PortalScope> {
   const db = c.get('deps').db;
   const prefix = c.get('deps').config.columnPrefix;
-  const m = parseColumnPath(prefix, new URL(c.req.url).pathname);
+  const m = parseColumnPath(prefix, requestUrl(c).pathname);
   // Every agency change (create, rename, office) and the home agency's designation bump the portal version, so the
   // agency list is read once per version, not for every page.
   const { home, county, columns } = await portalMemo(c, 'agencies-and-home', async () => {

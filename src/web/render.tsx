@@ -10,9 +10,20 @@ import { unlinkHiddenFieldErrors } from './error-summary-links.ts';
  * the renderer's concatenated string is flattened once, not twice (docs/scale.md, "Eighth pass").
  */
 export function page(c: C, node: VNode, status = 200): Response {
-  c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
-  const html = unlinkHiddenFieldErrors('<!doctype html>' + render(node));
-  return c.body(Buffer.from(html, 'utf8'), status as 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+  return htmlPage(c, '<!doctype html>' + render(node), status);
+}
+
+/** A rendered page (its doctype included) as the HTML response `page` gives. */
+export function htmlPage(c: C, rendered: string, status = 200): Response {
+  const html = unlinkHiddenFieldErrors(rendered);
+  const res = c.body(Buffer.from(html, 'utf8'), status as 200, {
+    'Content-Type': 'text/html; charset=UTF-8',
+  });
+  // A Cache-Control set earlier on the context is in the response's headers; pages are never stored otherwise. Set
+  // here, not read from `c.res` before: that built a placeholder Response, copied into this one and again when the
+  // router took this one (docs/scale.md, "Twelfth pass").
+  if (!res.headers.has('Cache-Control')) res.headers.set('Cache-Control', 'no-store');
+  return res;
 }
 
 /** Render a fragment to a string (tests, e-mail bodies). */

@@ -30,6 +30,7 @@ import { streamMultipart } from './multipart-body.ts';
 import { MALFORMED } from '../uploads/multipart.ts';
 import { loggedPath } from '../logger.ts';
 import { canonicalItemUrls } from './canonical-url.ts';
+import { requestUrl } from './request-url.ts';
 
 const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 const ASSET_TYPES: Record<string, string> = {
@@ -82,7 +83,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     deps.logger.info(
       {
         method: c.req.method,
-        path: loggedPath(new URL(c.req.url).pathname),
+        path: loggedPath(requestUrl(c).pathname),
         status: c.res.status,
         ms: Math.round(performance.now() - t0),
       },

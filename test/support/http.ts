@@ -34,7 +34,8 @@ export interface ClientOptions {
   ip?: string;
 }
 
-function client(
+/** The in-process client for any app with a fetch (the bench times a bare Hono app through it). */
+export function client(
   app: { fetch: (r: Request, env?: unknown) => Response | Promise<Response> },
   opts: ClientOptions = {},
 ): TestClient {

@@ -73,19 +73,17 @@ function CareToggle({ care, csrf }: { care: boolean; csrf: string }) {
   );
 }
 
-/** The header's links folded into a menu on a narrow window (a details element: no JavaScript needed). */
+/** The header's links (their markup) folded into a menu on a narrow window (a details element: no JavaScript needed). */
 function FoldedMenu(p: {
   kind: 'portal' | 'office';
   summary: string;
   label: string;
-  links: ComponentChildren;
+  links: { __html: string };
 }) {
   return (
     <details class={`wrap ${p.kind}-menu`}>
       <summary>{p.summary}</summary>
-      <nav class={`${p.kind}-menu-links`} aria-label={p.label}>
-        {p.links}
-      </nav>
+      <nav class={`${p.kind}-menu-links`} aria-label={p.label} dangerouslySetInnerHTML={p.links} />
     </details>
   );
 }
@@ -116,6 +114,24 @@ function PortalLinks({ county, countyPage }: { county?: string | null; countyPag
 }
 
 /**
+ * The portal's section links as markup, rendered once per county address and kind of page (they depend on nothing
+ * else): every portal page shows them twice (docs/scale.md, "Twelfth pass"). The markup is what the elements
+ * rendered to.
+ */
+const portalLinksCache = new Map<string, string>();
+
+function portalLinksMarkup(county: string | null | undefined, countyPage: boolean | undefined): string {
+  const key = `${countyPage ? 1 : 0}:${county ?? ''}`;
+  let html = portalLinksCache.get(key);
+  if (html === undefined) {
+    html = render(<PortalLinks county={county} countyPage={countyPage} />);
+    if (portalLinksCache.size >= 100) portalLinksCache.clear();
+    portalLinksCache.set(key, html);
+  }
+  return html;
+}
+
+/**
  * Layout of the public portal. On a narrow window (a phone, or a desktop at 150% zoom) the section links fold into
  * a 栏目导航 menu (a details element: no JavaScript needed); on a wide one they are a row.
  */
@@ -129,7 +145,7 @@ export function PublicLayout(
     countyPage?: boolean;
   },
 ) {
-  const links = <PortalLinks county={props.countyHref} countyPage={props.countyPage} />;
+  const links = { __html: portalLinksMarkup(props.countyHref, props.countyPage) };
   const cls = [props.largeFont || props.care ? 'large' : '', props.care ? 'care' : '']
     .filter(Boolean)
     .join(' ');
@@ -157,9 +173,7 @@ export function PublicLayout(
               <CareToggle care={Boolean(props.care)} csrf={props.csrf} />
             </div>
           </div>
-          <nav class="wrap portal-nav" aria-label="政府信息公开栏目">
-            {links}
-          </nav>
+          <nav class="wrap portal-nav" aria-label="政府信息公开栏目" dangerouslySetInnerHTML={links} />
           <FoldedMenu kind="portal" summary="栏目导航" label="政府信息公开栏目" links={links} />
         </header>
         <main id="main" class="wrap">

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { renderToString } from '../../render.tsx';
 import { PublicLayout } from '../../views/layout.tsx';
 import { CSRF_PLACEHOLDER } from '../../portal-cache.ts';
-import { layoutShell } from './portal-publication-page.tsx';
+import { layoutShell } from '../../public-page.tsx';
 
 test('portal layout shell: the page rendered into the kept layout is byte for byte the whole tree rendered', () => {
   const title = '搜索：低保 <名单> & "补贴"';

@@ -4,6 +4,7 @@ import type { C } from '../../app-env.ts';
 import { renderToString } from '../../render.tsx';
 import { PublicLayout } from '../../views/layout.tsx';
 import { CSRF_PLACEHOLDER, portalMemo } from '../../portal-cache.ts';
+import { layoutShell } from '../../public-page.tsx';
 import { knownScope } from '../../portal-scope.ts';
 import type { Agency } from '../../../org/org.ts';
 import { ensureCatalogue, listCategories } from '../../../publications/index.ts';
@@ -41,53 +42,6 @@ export function portalHtml(
     );
   const [head, middle, tail] = layoutShell(layout);
   return head + renderToString(<>{title}</>) + middle + renderToString(<>{children}</>) + tail;
-}
-
-/** Marks put in place of the title and the page's content when the layout is rendered alone. */
-const TITLE_MARK = 'gk-layout-title-0000';
-const BODY_MARK = 'gk-layout-body-0000';
-const shells = new Map<string, readonly [string, string, string]>();
-const MAX_SHELLS = 2000;
-
-/**
- * The portal layout around a page, as the text before the title, between the title and the page's content, and
- * after it. The layout is pure (its props only), so it is rendered once per set of props — agency name, county
- * link, county menu, font and 适老化 modes — and a page renders its title and content alone: the same bytes as
- * rendering the whole tree, without building the header, menus and footer for every uncached page.
- */
-export function layoutShell(props: {
-  agencyName: string;
-  countyHref: string | null | undefined;
-  countyPage: boolean;
-  largeFont: boolean;
-  care: boolean;
-}): readonly [string, string, string] {
-  const key = JSON.stringify([
-    props.agencyName,
-    props.countyHref ?? null,
-    props.countyPage,
-    props.largeFont,
-    props.care,
-  ]);
-  const hit = shells.get(key);
-  if (hit) return hit;
-  const html =
-    '<!doctype html>' +
-    renderToString(
-      <PublicLayout title={TITLE_MARK} {...props} csrf={CSRF_PLACEHOLDER} flash={null}>
-        {BODY_MARK}
-      </PublicLayout>,
-    );
-  const t = html.indexOf(TITLE_MARK);
-  const b = html.indexOf(BODY_MARK);
-  const shell = [
-    html.slice(0, t),
-    html.slice(t + TITLE_MARK.length, b),
-    html.slice(b + BODY_MARK.length),
-  ] as const;
-  if (shells.size >= MAX_SHELLS) shells.delete(shells.keys().next().value!);
-  shells.set(key, shell);
-  return shell;
 }
 
 export const notFound = (c: C, agency: Agency | undefined) => ({

@@ -13,7 +13,7 @@ import { DomainError, isDomainError, NotFoundError, type ValidationError } from 
 import { takeToken } from '../../../auth/rate-limit.ts';
 import { listVillages } from '../../../org/org.queries.ts';
 import {
-  listVillageItemHeads,
+  listPublishedItemHeads,
   findDisclosure,
   getTemplate,
   listFiles,
@@ -38,6 +38,7 @@ import { openStored, sendStored } from '../../stored-file.ts';
 import { ValuesView } from '../../../villages/views/item-views.tsx';
 import { ExpenseBars } from '../../../villages/views/charts.tsx';
 import { bjTime, maskedName, VillageAssets } from '../../../villages/views/common.tsx';
+import { publishedListMarkup } from '../../../villages/views/published-list.ts';
 
 async function indexPage(c: C) {
   const agency = await portalAgency(c);
@@ -64,9 +65,9 @@ async function villagePage(c: C, id: number) {
   const agency = await portalAgency(c);
   const v = await villageOf(c.get('deps').db, id).catch(() => null);
   if (!v || !agency || v.agencyId !== agency.id) throw new NotFoundError('村不存在');
-  const today = c.get('ctx').clock.today();
-  const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
-  const items = await listVillageItemHeads(c.get('deps').db, id, { publishedOnly: true, year });
+  // The current year only when the address names none (the clock's date costs more than the page's own query).
+  const year = Number(c.req.query('year')) || Number(c.get('ctx').clock.today().slice(0, 4));
+  const items = await listPublishedItemHeads(c.get('deps').db, id, year);
   return publicPage(
     c,
     `${v.name}村级公开`,
@@ -94,14 +95,7 @@ async function villagePage(c: C, id: number) {
               {KIND_LABELS[k]}（{list.length}）
             </h2>
             {list.length === 0 ? <p class="muted">{year}年暂无。</p> : null}
-            <ul>
-              {list.map((i) => (
-                <li>
-                  {i.publishedOn} <a href={`/villages/items/${i.id}`}>{i.title}</a>
-                  {i.period ? `（${periodLabel(i.period)}）` : ''}
-                </li>
-              ))}
-            </ul>
+            <ul dangerouslySetInnerHTML={{ __html: publishedListMarkup(list) }} />
           </section>
         );
       })}
