@@ -12,9 +12,20 @@ const fmt = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The business date (Asia/Shanghai) of an instant. */
+/**
+ * The business date (Asia/Shanghai) of an instant. The last second's answer is kept: a request asks several times
+ * within the same second, and Intl's formatting is a measurable part of a page (docs/scale.md, "Thirteenth pass").
+ * A zone's offsets, even its historical mean time, are whole seconds, so one second has one date.
+ */
+let lastSecond = NaN;
+let lastDate = '';
 export function businessDate(d: Date): string {
-  return fmt.format(d);
+  const second = Math.floor(d.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastDate = fmt.format(d);
+    lastSecond = second;
+  }
+  return lastDate;
 }
 
 export const systemClock: Clock = {

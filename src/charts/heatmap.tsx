@@ -7,7 +7,8 @@ import { FONT, SMALL, Svg, r2, safeId } from './svg-parts.tsx';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '"': '&quot;' };
 /** Text or a quoted attribute value as markup (what preact's renderer escapes, so the output is the same). */
-const esc = (s: string) => s.replace(/[&<"]/g, (ch) => ESCAPES[ch]!);
+export const escapeMarkup = (s: string) => s.replace(/[&<"]/g, (ch) => ESCAPES[ch]!);
+const esc = escapeMarkup;
 
 const CELL_H = 24;
 const HEAD_H = 20;

@@ -13,4 +13,5 @@ export { Chart, ChartDataTable, ChartGrid, chartSvg, chartSvgString } from './fi
 export { chartTable, type ChartTable, type TableCell } from './data-table.ts';
 export { chartSummary } from './summary.ts';
 export { formatValue, type ValueFormat } from './format.ts';
+export { escapeMarkup } from './heatmap.tsx';
 export { SERIES_COLOURS } from './palette.ts';

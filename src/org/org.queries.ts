@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
+import { fixedStatement, runFixed } from '../db/fixed-statement.ts';
 import type { UserInput } from './org.schema.ts';
 import { toBool, toNumber } from '../db/values.ts';
-import { compiledStatement } from '../db/compiled.ts';
 import { NotFoundError } from '../errors.ts';
 import type { AgencyScope } from './access.ts';
 import type { Agency, AgencyKind, Office, User, Village } from './org.ts';
@@ -104,12 +104,17 @@ export async function listAgencies(db: DbOrTrx): Promise<Agency[]> {
  * The agency's scope: itself and its ancestors, nearest first (the tree is shallow: ≤ 5 levels; at most 10 are
  * followed, against a cycle). One statement walks the chain (it was one per level; docs/scale.md, "Ninth pass").
  */
-export async function agencyScope(db: DbOrTrx, agencyId: number): Promise<AgencyScope> {
-  const { rows } = await sql<{ parent_id: number | null }>`with recursive chain (id, parent_id, depth) as (
-      select id, parent_id, 0 from agencies where id = ${agencyId}
+const ancestorsStatement = fixedStatement(
+  ['agencyId'],
+  (_db, p) => sql<{ parent_id: number | null }>`with recursive chain (id, parent_id, depth) as (
+      select id, parent_id, 0 from agencies where id = ${p.agencyId}
       union all
       select a.id, a.parent_id, c.depth + 1 from agencies a join chain c on a.id = c.parent_id where c.depth < 10
-    ) select parent_id from chain order by depth`.execute(db);
+    ) select parent_id from chain order by depth`,
+);
+
+export async function agencyScope(db: DbOrTrx, agencyId: number): Promise<AgencyScope> {
+  const rows = await runFixed(db, ancestorsStatement(db, { agencyId }));
   if (!rows.length) throw new NotFoundError('未找到该机关');
   const ancestorIds: number[] = [];
   for (const r of rows)
@@ -185,18 +190,17 @@ export async function listOffices(db: DbOrTrx, agencyId: number): Promise<Office
   }));
 }
 
-/** An agency's villages (compiled once: the portal's village index and every office village form read them). */
-const villagesStatement = compiledStatement(1, (db: DbOrTrx, agencyId: number) =>
+const villagesStatement = fixedStatement(['agencyId'], (db, p) =>
   db
     .selectFrom('villages')
     .select(['id', 'agency_id', 'name', 'code', 'sort_order'])
-    .where('agency_id', '=', agencyId)
+    .where('agency_id', '=', p.agencyId)
     .orderBy('sort_order')
     .orderBy('id'),
 );
 
 export async function listVillages(db: DbOrTrx, agencyId: number): Promise<Village[]> {
-  const rows = await villagesStatement(db, agencyId);
+  const rows = await runFixed(db, villagesStatement(db, { agencyId }));
   return rows.map((r) => ({
     id: r.id,
     agencyId: r.agency_id,

@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import { dialectOf, type DbOrTrx } from '../db/database.ts';
 import { toNumber } from '../db/values.ts';
-import { compiledStatement } from '../db/compiled.ts';
+import { fixedStatement, runFixed } from '../db/fixed-statement.ts';
 import { PORTAL_CHANNEL } from './portal-watch.ts';
 
 const PORTAL_SCOPE = 'portal.version';
@@ -26,13 +26,13 @@ export async function touchPortal(trx: DbOrTrx): Promise<void> {
 }
 
 /** The stored version's statement, compiled once: every public request without a change listener reads it. */
-const versionStatement = compiledStatement(0, (db: DbOrTrx) =>
+const versionStatement = fixedStatement([], (db) =>
   db.selectFrom('serials').select('next_value').where('scope', '=', PORTAL_SCOPE),
 );
 
 /** The version as stored. */
 export async function portalVersion(db: DbOrTrx): Promise<number> {
-  const [r] = await versionStatement(db);
+  const [r] = await runFixed(db, versionStatement(db, {}));
   return r ? toNumber(r.next_value) : 0;
 }
 

@@ -8,6 +8,7 @@
 import type { Ctx } from '../context.ts';
 import type { DbOrTrx } from '../db/database.ts';
 import { toNumber } from '../db/values.ts';
+import { fixedStatement, runFixed } from '../db/fixed-statement.ts';
 import type { AgencyScope } from '../org/access.ts';
 import { supervisionPolicy } from './supervision.policy.ts';
 import { notify, problemLink, toProblem, type Problem } from './supervision.queries.ts';
@@ -28,6 +29,18 @@ export interface VillageProblem {
   canRectify: boolean;
 }
 
+const villageProblemsStatement = fixedStatement(['agencyId', 'villageId', 'limit'], (db, p) =>
+  db
+    .selectFrom('sv_problems')
+    .selectAll()
+    // Every problem a village is responsible for has it as village_id too (insertProblem; the migration filled the
+    // old rows): one indexed condition (sv_problems_village_idx).
+    .where('agency_id', '=', p.agencyId)
+    .where('village_id', '=', p.villageId)
+    .orderBy('id', 'desc')
+    .limit(p.limit),
+);
+
 /**
  * The problems of the agency that concern one village, newest first, each as far as the actor may read it
  * (readProblem: the township's staff and inspectors above read all, the village's own people those of their village).
@@ -38,16 +51,10 @@ export async function villageProblems(
   villageId: number,
   limit = 100,
 ): Promise<VillageProblem[]> {
-  const rows = await ctx.db
-    .selectFrom('sv_problems')
-    .selectAll()
-    // Every problem a village is responsible for has it as village_id too (insertProblem; the migration filled the
-    // old rows): one indexed condition (sv_problems_village_idx).
-    .where('agency_id', '=', scope.agencyId)
-    .where('village_id', '=', villageId)
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  const rows = await runFixed(
+    ctx.db,
+    villageProblemsStatement(ctx.db, { agencyId: scope.agencyId, villageId, limit }),
+  );
   const problems = rows.map(toProblem).filter((p) => supervisionPolicy.readProblem(ctx.actor, scope, p));
   if (!problems.length) return [];
   const ids = problems.map((p) => p.id);

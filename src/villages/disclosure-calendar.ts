@@ -68,11 +68,18 @@ export function slotsOfYear(
 ): Slot[] {
   const byKey = new Map(items.filter((i) => i.period).map((i) => [`${i.code}|${i.period}`, i]));
   const out: Slot[] = [];
+  // The periods of each cadence and their default due dates, worked out once per call (not once per template).
+  const periodsOf = new Map<Cadence, { period: string; due: string }[]>();
   for (const u of uses) {
     if (u.cadence === 'on_occurrence') continue;
-    for (const period of periodsOfYear(u.cadence, year)) {
+    let periods = periodsOf.get(u.cadence);
+    if (!periods) {
+      periods = periodsOfYear(u.cadence, year).map((period) => ({ period, due: dueOn(period, dueDay) }));
+      periodsOf.set(u.cadence, periods);
+    }
+    for (const { period, due: defaultDue } of periods) {
       const item = byKey.get(`${u.code}|${period}`);
-      const due = item?.dueOn ?? dueOn(period, dueDay);
+      const due = item?.dueOn ?? defaultDue;
       out.push({
         code: u.code,
         name: u.name,

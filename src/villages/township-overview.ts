@@ -2,7 +2,10 @@
  * The township's view of its villages for a year: the heatmap rows (disclosure-calendar.ts), the overdue list, and
  * counts by village and kind. One query per table over the year's rows; the grid is computed in memory.
  */
+import type { Kysely } from 'kysely';
 import type { DbOrTrx } from '../db/database.ts';
+import { fixedStatement, runFixed } from '../db/fixed-statement.ts';
+import type { DB } from '../db/schema.ts';
 import { listVillages } from '../org/org.queries.ts';
 import {
   listCalendarUses,
@@ -40,6 +43,22 @@ export interface TownshipOverview {
   overdue: (Slot & { villageId: number; villageName: string })[];
 }
 
+const yearCols = ['id', 'village_id', 'code', 'kind', 'period', 'due_on', 'status', 'published_on'] as const;
+const yearParams = ['agencyId', 'periodFrom', 'periodTo', 'dateFrom', 'dateTo'] as const;
+type YearParams = Record<(typeof yearParams)[number], never>;
+const items = (db: Kysely<DB>, p: YearParams) =>
+  db.selectFrom('village_disclosures').select(yearCols).where('agency_id', '=', p.agencyId);
+const byPeriod = (db: Kysely<DB>, p: YearParams) =>
+  items(db, p).where('period', '>=', p.periodFrom).where('period', '<', p.periodTo);
+const byDate = (db: Kysely<DB>, p: YearParams) =>
+  items(db, p).where('published_on', '>=', p.dateFrom).where('published_on', '<=', p.dateTo);
+const yearItemsStatement = fixedStatement(yearParams, (db, p) => byPeriod(db, p).union(byDate(db, p)));
+const villageYearItemsStatement = fixedStatement([...yearParams, 'villageId'], (db, p) =>
+  byPeriod(db, p)
+    .where('village_id', '=', p.villageId)
+    .union(byDate(db, p).where('village_id', '=', p.villageId)),
+);
+
 /** Items of a township in a year (or due in it): the rows the calendar needs, nothing more. */
 export async function yearItems(
   db: DbOrTrx,
@@ -49,24 +68,19 @@ export async function yearItems(
 ): Promise<ItemForCalendar[]> {
   // Two range searches on their own indexes ((agency_id, period) and (agency_id, published_on)) instead of one OR
   // that scans every row of the township's ten years; merged by the database (union: one statement, one row per id).
-  const cols = ['id', 'village_id', 'code', 'kind', 'period', 'due_on', 'status', 'published_on'] as const;
-  let byPeriod = db
-    .selectFrom('village_disclosures')
-    .select(cols)
-    .where('agency_id', '=', agencyId)
-    .where('period', '>=', `${year}-`)
-    .where('period', '<', `${year}-Z`);
-  let byDate = db
-    .selectFrom('village_disclosures')
-    .select(cols)
-    .where('agency_id', '=', agencyId)
-    .where('published_on', '>=', `${year}-01-01`)
-    .where('published_on', '<=', `${year}-12-31`);
-  if (villageId !== undefined) {
-    byPeriod = byPeriod.where('village_id', '=', villageId);
-    byDate = byDate.where('village_id', '=', villageId);
-  }
-  const rows = await byPeriod.union(byDate).execute();
+  const values = {
+    agencyId,
+    periodFrom: `${year}-`,
+    periodTo: `${year}-Z`,
+    dateFrom: `${year}-01-01`,
+    dateTo: `${year}-12-31`,
+  };
+  const rows = await runFixed(
+    db,
+    villageId === undefined
+      ? yearItemsStatement(db, values)
+      : villageYearItemsStatement(db, { ...values, villageId }),
+  );
   const seen = new Set<number>();
   const out: ItemForCalendar[] = [];
   for (const r of rows) {

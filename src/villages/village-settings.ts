@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { DbOrTrx } from '../db/database.ts';
 import { parseJson } from '../db/values.ts';
+import { fixedStatement, runFixed } from '../db/fixed-statement.ts';
 
 export const SETTINGS_KEY = 'villages';
 
@@ -22,13 +23,16 @@ export const VillageSettingsSchema = z.object({
 export type VillageSettings = z.infer<typeof VillageSettingsSchema>;
 export const DEFAULT_VILLAGE_SETTINGS: VillageSettings = VillageSettingsSchema.parse({});
 
-export async function getVillageSettings(db: DbOrTrx, agencyId: number): Promise<VillageSettings> {
-  const row = await db
+const settingsStatement = fixedStatement(['agencyId'], (db, p) =>
+  db
     .selectFrom('agency_settings')
     .select('value_json')
-    .where('agency_id', '=', agencyId)
-    .where('key', '=', SETTINGS_KEY)
-    .executeTakeFirst();
+    .where('agency_id', '=', p.agencyId)
+    .where('key', '=', SETTINGS_KEY),
+);
+
+export async function getVillageSettings(db: DbOrTrx, agencyId: number): Promise<VillageSettings> {
+  const [row] = await runFixed(db, settingsStatement(db, { agencyId }));
   const r = VillageSettingsSchema.safeParse(parseJson(row?.value_json, {}));
   return r.success ? r.data : DEFAULT_VILLAGE_SETTINGS;
 }

@@ -1,13 +1,14 @@
 /** All SQL of 村级公开 that is shared by its use cases and pages; rows are mapped to domain objects here. */
 import type { DbOrTrx } from '../db/database.ts';
-import { compiledStatement } from '../db/compiled.ts';
+import { fixedStatement, runFixed } from '../db/fixed-statement.ts';
 import { parseJson, toNumber } from '../db/values.ts';
 import { NotFoundError } from '../errors.ts';
 import { isRole } from '../org/roles.ts';
 import type { ItemTemplateDef, RawValues } from './item-template.ts';
 import type { Cadence, DisclosureKind, DisclosureStatus, Opinion } from './village-disclosure.ts';
 import type { VillageDisclosureTable, VillageItemTemplateTable } from './villages.tables.ts';
-import { sql, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DB } from '../db/schema.ts';
 
 export interface ItemTemplate extends ItemTemplateDef {
   id: number;
@@ -81,15 +82,18 @@ export type TemplateHead = Pick<
  * The newest version of each template code, as heads (the same choice and order as listCurrentTemplates, without
  * reading and parsing every version's field JSON: docs/scale.md, "Ninth pass").
  */
-export async function listCurrentTemplateHeads(db: DbOrTrx, agencyId: number): Promise<TemplateHead[]> {
-  const rows = await db
+const templateHeadsStatement = fixedStatement(['agencyId'], (db, p) =>
+  db
     .selectFrom('village_item_templates')
     .select(['id', 'code', 'version', 'kind', 'name', 'cadence', 'sort_order'])
-    .where('agency_id', '=', agencyId)
+    .where('agency_id', '=', p.agencyId)
     .orderBy('sort_order')
     .orderBy('code')
-    .orderBy('version')
-    .execute();
+    .orderBy('version'),
+);
+
+export async function listCurrentTemplateHeads(db: DbOrTrx, agencyId: number): Promise<TemplateHead[]> {
+  const rows = await runFixed(db, templateHeadsStatement(db, { agencyId }));
   return newestOfEachCode(
     rows.map((r) => ({
       id: r.id,
@@ -118,19 +122,29 @@ export interface TemplateUse {
   pushedByName: string;
 }
 
+const templateUsesQuery = (db: Kysely<DB>, agencyId: number) =>
+  db
+    .selectFrom('village_template_uses as u')
+    .innerJoin('village_item_templates as t', 't.id', 'u.template_id')
+    .select(['u.village_id', 'u.code', 'u.template_id', 't.version', 'u.pushed_at', 'u.pushed_by_name'])
+    .where('t.agency_id', '=', agencyId);
+const templateUsesStatement = fixedStatement(['agencyId'], (db, p) => templateUsesQuery(db, p.agencyId));
+const villageTemplateUsesStatement = fixedStatement(['agencyId', 'villageId'], (db, p) =>
+  templateUsesQuery(db, p.agencyId).where('u.village_id', '=', p.villageId),
+);
+
 /** Which template version each village of a township uses. */
 export async function listTemplateUses(
   db: DbOrTrx,
   agencyId: number,
   villageId?: number,
 ): Promise<TemplateUse[]> {
-  let q = db
-    .selectFrom('village_template_uses as u')
-    .innerJoin('village_item_templates as t', 't.id', 'u.template_id')
-    .select(['u.village_id', 'u.code', 'u.template_id', 't.version', 'u.pushed_at', 'u.pushed_by_name'])
-    .where('t.agency_id', '=', agencyId);
-  if (villageId !== undefined) q = q.where('u.village_id', '=', villageId);
-  const rows = await q.execute();
+  const rows = await runFixed(
+    db,
+    villageId === undefined
+      ? templateUsesStatement(db, { agencyId })
+      : villageTemplateUsesStatement(db, { agencyId, villageId }),
+  );
   return rows.map((r) => ({
     villageId: r.village_id,
     code: r.code,
@@ -149,6 +163,25 @@ export interface CalendarUse {
   cadence: Cadence;
 }
 
+const calendarHeadsStatement = fixedStatement(['agencyId'], (db, p) =>
+  db
+    .selectFrom('village_item_templates')
+    .select(['code', 'name', 'kind', 'cadence'])
+    .where('agency_id', '=', p.agencyId)
+    .orderBy('code')
+    .orderBy('version'),
+);
+const calendarUsesQuery = (db: Kysely<DB>, agencyId: number) =>
+  db
+    .selectFrom('village_template_uses as u')
+    .innerJoin('villages as v', 'v.id', 'u.village_id')
+    .select(['u.village_id', 'u.code'])
+    .where('v.agency_id', '=', agencyId);
+const calendarUsesStatement = fixedStatement(['agencyId'], (db, p) => calendarUsesQuery(db, p.agencyId));
+const villageCalendarUsesStatement = fixedStatement(['agencyId', 'villageId'], (db, p) =>
+  calendarUsesQuery(db, p.agencyId).where('u.village_id', '=', p.villageId),
+);
+
 /**
  * Each village's template codes with their current version's name, kind and cadence: the calendar's read (heatmap,
  * reminders, daily checks), without the templates' field lists and the uses' push records. Two narrow statements.
@@ -158,21 +191,14 @@ export async function listCalendarUses(
   agencyId: number,
   villageId?: number,
 ): Promise<Map<number, CalendarUse[]>> {
-  let uses = db
-    .selectFrom('village_template_uses as u')
-    .innerJoin('villages as v', 'v.id', 'u.village_id')
-    .select(['u.village_id', 'u.code'])
-    .where('v.agency_id', '=', agencyId);
-  if (villageId !== undefined) uses = uses.where('u.village_id', '=', villageId);
   const [heads, rows] = await Promise.all([
-    db
-      .selectFrom('village_item_templates')
-      .select(['code', 'name', 'kind', 'cadence'])
-      .where('agency_id', '=', agencyId)
-      .orderBy('code')
-      .orderBy('version')
-      .execute(),
-    uses.execute(),
+    runFixed(db, calendarHeadsStatement(db, { agencyId })),
+    runFixed(
+      db,
+      villageId === undefined
+        ? calendarUsesStatement(db, { agencyId })
+        : villageCalendarUsesStatement(db, { agencyId, villageId }),
+    ),
   ]);
   // The newest version of each code comes last and wins (as listCurrentTemplates).
   const current = new Map<string, CalendarUse>();
@@ -387,16 +413,15 @@ export async function actorsFor(
   return rows.map((r) => ({ id: r.id, name: r.display_name }));
 }
 
-/** A village's row (compiled once: every village page reads it). */
-const villageStatement = compiledStatement(1, (db: DbOrTrx, villageId: number) =>
-  db.selectFrom('villages').select(['id', 'agency_id', 'name', 'sort_order']).where('id', '=', villageId),
+const villageStatement = fixedStatement(['villageId'], (db, p) =>
+  db.selectFrom('villages').select(['id', 'agency_id', 'name', 'sort_order']).where('id', '=', p.villageId),
 );
 
 export async function villageOf(
   db: DbOrTrx,
   villageId: number,
 ): Promise<{ id: number; agencyId: number; name: string; sortOrder: number }> {
-  const [v] = await villageStatement(db, villageId);
+  const [v] = await runFixed(db, villageStatement(db, { villageId }));
   if (!v) throw new NotFoundError('村不存在');
   return { id: v.id, agencyId: v.agency_id, name: v.name, sortOrder: v.sort_order };
 }
@@ -413,25 +438,36 @@ export interface DisclosureHead {
   publishedOn: string | null;
 }
 
+const itemHeadsQuery = (db: DbOrTrx, villageId: number) =>
+  db
+    .selectFrom('village_disclosures')
+    .select(['id', 'village_id', 'kind', 'code', 'title', 'period', 'due_on', 'status', 'published_on'])
+    .where('village_id', '=', villageId);
+// Every item of the village, newest first (the office village page's list): one fixed statement.
+const villageItemHeadsStatement = fixedStatement(['villageId', 'limit'], (db, p) =>
+  itemHeadsQuery(db, p.villageId).orderBy('published_on', 'desc').orderBy('id', 'desc').limit(p.limit),
+);
+
 /** Lists of a village's items (titles, periods, states — no values), newest first. */
 export async function listVillageItemHeads(
   db: DbOrTrx,
   villageId: number,
   opts: { publishedOnly?: boolean; year?: number; unpublishedOnly?: boolean; limit?: number } = {},
 ): Promise<DisclosureHead[]> {
-  let q = db
-    .selectFrom('village_disclosures')
-    .select(['id', 'village_id', 'kind', 'code', 'title', 'period', 'due_on', 'status', 'published_on'])
-    .where('village_id', '=', villageId);
-  if (opts.publishedOnly) q = q.where('status', '=', 'published');
-  if (opts.unpublishedOnly) q = q.where('status', '!=', 'published');
-  if (opts.year)
-    q = q.where('published_on', '>=', `${opts.year}-01-01`).where('published_on', '<=', `${opts.year}-12-31`);
-  const rows = await q
-    .orderBy('published_on', 'desc')
-    .orderBy('id', 'desc')
-    .limit(opts.limit ?? 500)
-    .execute();
+  const limit = opts.limit ?? 500;
+  let rows;
+  if (!opts.publishedOnly && !opts.unpublishedOnly && !opts.year) {
+    rows = await runFixed(db, villageItemHeadsStatement(db, { villageId, limit }));
+  } else {
+    let q = itemHeadsQuery(db, villageId);
+    if (opts.publishedOnly) q = q.where('status', '=', 'published');
+    if (opts.unpublishedOnly) q = q.where('status', '!=', 'published');
+    if (opts.year)
+      q = q
+        .where('published_on', '>=', `${opts.year}-01-01`)
+        .where('published_on', '<=', `${opts.year}-12-31`);
+    rows = await q.orderBy('published_on', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  }
   return rows.map((r) => ({
     id: r.id,
     villageId: r.village_id,
@@ -449,20 +485,18 @@ export async function listVillageItemHeads(
 export type PublishedItemHead = Pick<DisclosureHead, 'id' | 'kind' | 'title' | 'period' | 'publishedOn'>;
 
 /** The public page's statement (compiled once): a village's items published between two dates, newest first. */
-const publishedItemsStatement = compiledStatement(
-  3,
-  (db: DbOrTrx, villageId: number, from: string, to: string) =>
-    db
-      .selectFrom('village_disclosures')
-      .select(['id', 'kind', 'title', 'period', 'published_on'])
-      .where('village_id', '=', villageId)
-      .where('status', '=', 'published')
-      .where('published_on', '>=', from)
-      .where('published_on', '<=', to)
-      .orderBy('published_on', 'desc')
-      .orderBy('id', 'desc')
-      // A literal limit: SQLite answers a sixth faster than with the limit as a parameter (docs/scale.md, "Twelfth pass").
-      .limit(sql.lit(500)),
+const publishedItemsStatement = fixedStatement(['villageId', 'from', 'to'], (db, p) =>
+  db
+    .selectFrom('village_disclosures')
+    .select(['id', 'kind', 'title', 'period', 'published_on'])
+    .where('village_id', '=', p.villageId)
+    .where('status', '=', 'published')
+    .where('published_on', '>=', p.from)
+    .where('published_on', '<=', p.to)
+    .orderBy('published_on', 'desc')
+    .orderBy('id', 'desc')
+    // A literal limit: SQLite answers a sixth faster than with the limit as a parameter (docs/scale.md, "Twelfth pass").
+    .limit(sql.lit(500)),
 );
 
 /**
@@ -474,7 +508,10 @@ export async function listPublishedItemHeads(
   villageId: number,
   year: number,
 ): Promise<PublishedItemHead[]> {
-  const rows = await publishedItemsStatement(db, villageId, `${year}-01-01`, `${year}-12-31`);
+  const rows = await runFixed(
+    db,
+    publishedItemsStatement(db, { villageId, from: `${year}-01-01`, to: `${year}-12-31` }),
+  );
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind as DisclosureKind,
@@ -518,18 +555,21 @@ export interface VillageDecisionHead {
   status: string;
 }
 
+const villageDecisionsStatement = fixedStatement(['villageId', 'limit'], (db, p) =>
+  db
+    .selectFrom('village_decisions')
+    .select(['id', 'title', 'assembly_on', 'status'])
+    .where('village_id', '=', p.villageId)
+    .orderBy('id', 'desc')
+    .limit(p.limit),
+);
+
 /** A village's 四议两公开 records, newest first (the village page lists them). */
 export async function listVillageDecisions(
   db: DbOrTrx,
   villageId: number,
   limit = 50,
 ): Promise<VillageDecisionHead[]> {
-  const rows = await db
-    .selectFrom('village_decisions')
-    .select(['id', 'title', 'assembly_on', 'status'])
-    .where('village_id', '=', villageId)
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  const rows = await runFixed(db, villageDecisionsStatement(db, { villageId, limit }));
   return rows.map((r) => ({ id: r.id, title: r.title, assemblyOn: r.assembly_on, status: r.status }));
 }

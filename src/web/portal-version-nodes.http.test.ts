@@ -1,5 +1,5 @@
 /**
- * The portal's version and the public pages' statements (compiled once per dialect, src/db/compiled.ts) on two
+ * The portal's version and the public pages' statements (compiled once per dialect, src/db/fixed-statement.ts) on two
  * handles of one database, as on two nodes: a change committed through one handle — an agency renamed and the
  * version bumped, as another process's publish does, without this process's change counter — shows at once on the
  * other node's cached home page, its village index (the agency list is memoised per version) and its village page
