@@ -3,12 +3,9 @@
  * for the list's elements (src/villages/views/published-list.test.tsx compares the two), without building an element
  * per item and per line (docs/scale.md, "Twelfth pass").
  */
+import { escapeMarkup as escapeText } from '../../charts/index.ts';
 import { periodLabel } from '../village-disclosure.ts';
 import type { PublishedItemHead } from '../villages.queries.ts';
-
-/** Text and attribute values escaped as preact-render-to-string escapes them (", & and <). */
-const ESCAPES: Record<string, string> = { '"': '&quot;', '&': '&amp;', '<': '&lt;' };
-const escapeText = (s: string) => s.replace(/["&<]/g, (ch) => ESCAPES[ch]!);
 
 /** The items' `<li>` elements: date, the linked title, the period in brackets (the `<ul>`'s content). */
 export function publishedListMarkup(items: readonly PublishedItemHead[]): string {
