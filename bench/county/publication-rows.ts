@@ -111,24 +111,42 @@ export function publicationRows(
   ];
 }
 
-/** Publications start…end-1 as COPY text: the publications' lines and the search documents' lines. */
+/** A growing byte buffer that COPY lines are written into as UTF-8 (no long strings to build and flatten). */
+class Bytes {
+  buf = Buffer.allocUnsafeSlow(1 << 22);
+  length = 0;
+  add(s: string): void {
+    // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
+    if (this.length + s.length * 3 > this.buf.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.length + s.length * 3));
+      this.buf.copy(bigger, 0, 0, this.length);
+      this.buf = bigger;
+    }
+    this.length += this.buf.write(s, this.length, 'utf8');
+  }
+  bytes(): Uint8Array<ArrayBuffer> {
+    return new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.length);
+  }
+}
+
+/** Publications start…end-1 as COPY text (UTF-8): the publications' lines and the search documents' lines. */
 export function publicationChunk(
   plan: PublicationPlan,
   catsOf: Map<number, { id: number; code: string }[]>,
   start: number,
   end: number,
-): { pub: string; doc: string; docs: number } {
+): { pub: Uint8Array<ArrayBuffer>; doc: Uint8Array<ArrayBuffer>; docs: number } {
   const r0 = rngAfter(PUBLICATION_SEED, start * DRAWS_PER_PUBLICATION);
-  let pub = '';
-  let doc = '';
+  const pub = new Bytes();
+  const doc = new Bytes();
   let docs = 0;
   for (let i = start; i < end; i++) {
     const [p, d] = publicationRows(plan, catsOf, i, r0);
-    pub += copyLine(p);
+    pub.add(copyLine(p));
     if (d) {
-      doc += copyLine(d);
+      doc.add(copyLine(d));
       docs++;
     }
   }
-  return { pub, doc, docs };
+  return { pub: pub.bytes(), doc: doc.bytes(), docs };
 }
