@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import { sql } from 'kysely';
-import { openDatabase, type Db } from '../../src/db/database.ts';
+import type { Db } from '../../src/db/database.ts';
 import { prepareDatabase } from '../../src/setup.ts';
 import { systemClock } from '../../src/clock.ts';
 import { addDays } from '../../src/calendar/dates.ts';
@@ -115,7 +115,6 @@ export async function generateCounty(
       )
     ).rows.map((r) => r.pid);
   for (const k of Object.keys(cpuOf)) delete cpuOf[k];
-  const dbName = (await client.query<{ d: string }>(`select current_database() as d`)).rows[0]!.d;
   try {
     // Organisation: plain inserts, then the seeds give every agency its catalogue and village templates.
     const counties: { id: number; code: string }[] = [];
@@ -159,19 +158,7 @@ export async function generateCounty(
           villages.push([t.id, `${t.code}村${v + 1}`, v, now]);
       await copyRows(client, 'villages', ['agency_id', 'name', 'sort_order', 'created_at'], villages);
     });
-    // The seeds are the app's own code (catalogue, templates, checklist per agency: thousands of small
-    // transactions); their connections commit asynchronously (a bench database: nothing to lose on a crash), which
-    // changes no row. The database's default is restored afterwards for the app the bench starts.
-    await timed(loadSeconds, 'seeds (catalogues, templates)', async () => {
-      await client.query(`alter database ${dbName} set synchronous_commit = off`);
-      const seedDb = openDatabase({ kind: 'postgres', url }, { pgPoolSize: 2 });
-      try {
-        await prepareDatabase(seedDb, systemClock);
-      } finally {
-        await seedDb.destroy();
-        await client.query(`alter database ${dbName} reset synchronous_commit`);
-      }
-    });
+    await timed(loadSeconds, 'seeds (catalogues, templates)', () => prepareDatabase(db, systemClock));
     const home = townships[0]!;
     await client.query(
       `insert into agency_settings (agency_id, key, value_json, updated_at) values ($1, 'installation.home', 'true', $2)`,

@@ -7,19 +7,19 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CopyChunk } from './copy.ts';
-import type { PublicationPlan } from './publication-rows.ts';
+import { publicationChunk, type PublicationPlan } from './publication-rows.ts';
 
 /** Publications per chunk (about 1 MB of COPY text per stream). */
 const CHUNK = 2_000;
 
 /**
- * Generator threads: GONGKAI_BENCH_LOAD_WORKERS, else one core fewer than the machine has (at least one), so that
+ * Generator threads (0: generate in this thread): GONGKAI_BENCH_LOAD_WORKERS, else one core fewer than the machine has (at least one), so that
  * PostgreSQL's two COPY backends keep a core (on this project's two cores, one generator beside them: two
  * generators made each row's CPU dearer, 51 → 65 µs, and the wall longer under other users' load).
  */
 export function loadWorkers(): number {
   const n = Number(process.env.GONGKAI_BENCH_LOAD_WORKERS ?? os.availableParallelism() - 1);
-  return Math.max(1, Math.floor(n) || 1);
+  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : 1;
 }
 
 /** Publications 0…total-1 of `plan` as COPY chunks [publications, search documents], in order. */
@@ -28,6 +28,15 @@ export async function* publicationChunks(
   total: number,
   workerCount = loadWorkers(),
 ): AsyncGenerator<CopyChunk> {
+  if (workerCount === 0) {
+    // In this thread (GONGKAI_BENCH_LOAD_WORKERS=0): the same chunks, generated between the writes.
+    const catsOf = new Map(plan.cats);
+    for (let start = 0; start < total; start += CHUNK) {
+      const c = publicationChunk(plan, catsOf, start, Math.min(total, start + CHUNK));
+      yield { data: [c.pub, c.doc], rows: [Math.min(CHUNK, total - start), c.docs] };
+    }
+    return;
+  }
   const boot = new URL('./worker-boot.mjs', import.meta.url);
   const entry = new URL('./publication-worker.ts', import.meta.url).href;
   const waiting = new Map<number, { resolve: (c: CopyChunk) => void; reject: (e: unknown) => void }>();
