@@ -75,17 +75,17 @@ export interface CopyTarget {
   columns: readonly string[];
 }
 
-/**
- * Stream rows into several tables at once from one pass of `rows`: each item holds one row (or null) per target,
- * in the order of `targets`, and each target has its own connection and COPY stream (so PostgreSQL parses and
- * writes them in parallel backends while this process generates). Each target is loaded in one transaction, with
- * FREEZE when its table could be emptied first (see truncateIfEmpty). Returns the rows written per target.
- */
-export async function copyMany(
-  targets: readonly CopyTarget[],
-  rows: Iterable<readonly (readonly Cell[] | null)[]>,
-): Promise<number[]> {
-  const streams = [];
+interface OpenCopy {
+  stream: ReturnType<typeof copyFrom>;
+  done: Promise<void>;
+  failed: Promise<never>;
+  chunk: string;
+  n: number;
+}
+
+/** Open one transaction and COPY stream per target (FREEZE when its table could be emptied first). */
+async function openCopies(targets: readonly CopyTarget[]): Promise<OpenCopy[]> {
+  const streams: OpenCopy[] = [];
   for (const t of targets) {
     await t.client.query('begin');
     const freeze = await truncateIfEmpty(t.client, t.table);
@@ -101,7 +101,44 @@ export async function copyMany(
     failed.catch(() => undefined);
     streams.push({ stream, done, failed, chunk: '', n: 0 });
   }
+  return streams;
+}
+
+/** Write to a COPY stream; when its buffer is full, wait until it drains (or the COPY fails). */
+async function put(s: OpenCopy, data: string | Uint8Array): Promise<void> {
+  if (!s.stream.write(data))
+    await Promise.race([new Promise<void>((r) => s.stream.once('drain', () => r())), s.failed]);
+}
+
+/** End every stream, wait for PostgreSQL to take the last rows, commit (or roll back every target on failure). */
+async function finish(
+  targets: readonly CopyTarget[],
+  streams: OpenCopy[],
+  write: () => Promise<void>,
+): Promise<void> {
   try {
+    await write();
+    for (const s of streams) s.stream.end(s.chunk);
+    await Promise.all(streams.map((s) => s.done));
+    for (const t of targets) await t.client.query('commit');
+  } catch (e) {
+    for (const t of targets) await t.client.query('rollback').catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * Stream rows into several tables at once from one pass of `rows`: each item holds one row (or null) per target,
+ * in the order of `targets`, and each target has its own connection and COPY stream (so PostgreSQL parses and
+ * writes them in parallel backends while this process generates). Each target is loaded in one transaction, with
+ * FREEZE when its table could be emptied first (see truncateIfEmpty). Returns the rows written per target.
+ */
+export async function copyMany(
+  targets: readonly CopyTarget[],
+  rows: Iterable<readonly (readonly Cell[] | null)[]>,
+): Promise<number[]> {
+  const streams = await openCopies(targets);
+  await finish(targets, streams, async () => {
     for (const item of rows) {
       for (let i = 0; i < streams.length; i++) {
         const row = item[i];
@@ -110,20 +147,42 @@ export async function copyMany(
         s.chunk += copyLine(row);
         s.n++;
         if (s.chunk.length > 1 << 20) {
-          const ok = s.stream.write(s.chunk);
+          const chunk = s.chunk;
           s.chunk = '';
-          if (!ok)
-            await Promise.race([new Promise<void>((r) => s.stream.once('drain', () => r())), s.failed]);
+          await put(s, chunk);
         }
       }
     }
-    for (const s of streams) s.stream.end(s.chunk);
-    await Promise.all(streams.map((s) => s.done));
-    for (const t of targets) await t.client.query('commit');
-  } catch (e) {
-    for (const t of targets) await t.client.query('rollback').catch(() => undefined);
-    throw e;
-  }
+  });
+  return streams.map((s) => s.n);
+}
+
+/** A block of ready COPY text (UTF-8) per target, and the rows in each. */
+export interface CopyChunk {
+  data: (Uint8Array | null)[];
+  rows: number[];
+}
+
+/**
+ * copyMany for rows generated elsewhere (worker threads): each chunk carries one block of COPY text per target,
+ * written in the order the chunks come. Returns the rows written per target.
+ */
+export async function copyChunks(
+  targets: readonly CopyTarget[],
+  chunks: AsyncIterable<CopyChunk>,
+): Promise<number[]> {
+  const streams = await openCopies(targets);
+  await finish(targets, streams, async () => {
+    for await (const c of chunks) {
+      const writes: Promise<void>[] = [];
+      for (let i = 0; i < streams.length; i++) {
+        const d = c.data[i];
+        streams[i]!.n += c.rows[i] ?? 0;
+        if (d && d.length) writes.push(put(streams[i]!, d));
+      }
+      await Promise.all(writes);
+    }
+  });
   return streams.map((s) => s.n);
 }
 

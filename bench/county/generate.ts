@@ -9,7 +9,6 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
 import { prepareDatabase } from '../../src/setup.ts';
 import { systemClock } from '../../src/clock.ts';
-import { cjkWords, MAX_INDEXED_CHARS, tokenize } from '../../src/search/tokenize.ts';
 import { addDays } from '../../src/calendar/dates.ts';
 import { dueOn, periodsOfYear } from '../../src/villages/village-disclosure.ts';
 import { APPLICANT_KINDS, DECIDABLE_OUTCOMES, type Outcome } from '../../src/requests/request.ts';
@@ -19,8 +18,11 @@ import type { User } from '../../src/org/org.ts';
 import { rng } from '../../src/annual-report/testing/synthetic.ts';
 import { cpuMs } from './tools.ts';
 import { rebuildRequestSummary } from '../../src/requests/index.ts';
+import type { PublicationPlan } from './publication-rows.ts';
+import { publicationChunks } from './publication-workers.ts';
+export { VOCABULARY, benchTokens } from './tokens.ts';
 import {
-  copyMany,
+  copyChunks,
   copyRows,
   dropSecondaryIndexes,
   loadingClient,
@@ -36,13 +38,6 @@ export const PER_COUNTY = {
   requests: 200_000,
   villagesPerTownship: 13,
 };
-
-/** Two-character words built from common characters: 1,600 of them, so a word matches about 1 item in 160. */
-const CHARS =
-  '农村土地水利道路交通教育卫生医疗养老就业社会保障财政预算安全生产环境保护森林防火应急管理'.split('');
-export const VOCABULARY: string[] = [];
-for (let i = 0; i < 40; i++)
-  for (let j = 0; j < 40; j++) VOCABULARY.push(CHARS[i]! + CHARS[(i + j + 1) % 40]!);
 
 export interface CountyData {
   scale: number;
@@ -92,38 +87,6 @@ async function timed<T>(into: Record<string, number>, name: string, fn: () => Pr
     pg: Math.round(pgMs / 100) / 10,
   };
   return v;
-}
-
-const RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9]+|[a-z]+/g;
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-/** jieba's non-bigram words of a run, memoised (a pure function of the run; bounded, cleared when full). */
-const runWords = new Map<string, string[]>();
-function wordsOfRun(r: string): string[] {
-  let w = runWords.get(r);
-  if (!w) {
-    w = cjkWords(r, true).filter((x) => Array.from(x).length !== 2);
-    if (runWords.size >= 300_000) runWords.clear();
-    runWords.set(r, w);
-  }
-  return w;
-}
-
-/**
- * `tokenize(text)` computed faster for the generator's texts: the same runs, bigrams and jieba words in the same
- * order (the CJK ranges are in the BMP, so a run's string index is its character index), with jieba called once
- * per distinct run rather than once per run — most runs of the generated texts repeat (the fixed phrases, the title
- * twice). The generator checks it against `tokenize` on every 1,000th document.
- */
-export function benchTokens(text: string): string[] {
-  const rs = text.normalize('NFKC').toLowerCase().slice(0, MAX_INDEXED_CHARS).match(RUN) ?? [];
-  const out: string[] = [];
-  for (const r of rs) {
-    if (!CJK.test(r[0]!)) out.push(r);
-    else if (r.length === 1) out.push(r);
-    else for (let i = 0; i + 1 < r.length; i++) out.push(r.slice(i, i + 2));
-  }
-  for (const r of rs) if (r.length > 1 && CJK.test(r[0]!)) for (const w of wordsOfRun(r)) out.push(w);
-  return out;
 }
 
 export async function generateCounty(
@@ -264,95 +227,24 @@ export async function generateCounty(
       'updated_at',
       'tsv',
     ];
-    // One pass of the seeded sequence: each publication with its search document (null while not published).
-    function* items(): Generator<[Cell[], Cell[] | null]> {
-      const r0 = rng(99);
-      const w = () => VOCABULARY[Math.floor(r0() * VOCABULARY.length)]!;
-      for (let i = 0; i < total; i++) {
-        const id = firstId + i;
-        const a = agencies[i % agencies.length]!;
-        const cs = catsOf.get(a.id)!;
-        const cat = cs[Math.floor(r0() * cs.length)]!;
-        const y = year - 9 + Math.floor(r0() * 10);
-        const formed = `${y}-${String(1 + Math.floor(r0() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r0() * 28)).padStart(2, '0')}`;
-        const due = addDays(formed, 28);
-        const r = r0();
-        // Most are published (some late), some wait in review, some are drafts.
-        const status = r < 0.94 ? 'published' : r < 0.97 ? 'in_review' : 'draft';
-        const published =
-          status === 'published' ? addDays(formed, r < 0.08 ? 35 : Math.floor(r * 300) % 25) : null;
-        const title = `关于${w()}${w()}工作的通知（${y}第${i}号）`;
-        const body = `各村：为做好${w()}${w()}和${w()}工作，现将有关事项通知如下。一、${w()}${w()}。二、${w()}${w()}。三、请于月底前报送${w()}情况。`;
-        const docNo = `${a.code}政〔${y}〕${i}号`;
-        const pub: Cell[] = [
-          id,
-          a.id,
-          cat.id,
-          status,
-          'proactive',
-          `${a.code}/${i}`,
-          title,
-          docNo,
-          a.code,
-          formed,
-          published,
-          'in_force',
-          `<p>${body}</p>`,
-          body,
-          'none',
-          0,
-          formed,
-          due,
-          1,
-          author.id,
-          'bench',
-          now,
-          now,
-          1,
-        ];
-        if (status !== 'published') {
-          yield [pub, null];
-          continue;
-        }
-        const text = [title, title, docNo, body].join('\n');
-        const list = benchTokens(text);
-        if (i % 1000 === 0 && list.join(' ') !== tokenize(text).join(' '))
-          throw new Error(`benchTokens differs from tokenize for publication ${id}`);
-        const tokens = list.join(' ');
-        yield [
-          pub,
-          [
-            'publication',
-            id,
-            a.id,
-            1,
-            title,
-            body,
-            `/office/publications/${id}`,
-            `/p/${id}`,
-            cat.id,
-            y,
-            a.code,
-            'in_force',
-            docNo,
-            'published',
-            published,
-            tokens,
-            now,
-            [...new Set(list)].join(' '),
-          ],
-        ];
-      }
-    }
+    // The seeded sequence, generated in worker threads (publication-rows.ts: the same rows in the same order).
+    const plan: PublicationPlan = {
+      firstId,
+      agencies,
+      cats: [...catsOf],
+      authorId: author.id,
+      now,
+      year,
+    };
     const pubIdx = await dropSecondaryIndexes(client, 'publications');
     const docIdx = await dropSecondaryIndexes(client, 'search_documents');
     await timed(loadSeconds, 'publications + search documents (COPY, two streams)', () =>
-      copyMany(
+      copyChunks(
         [
           { client, table: 'publications', columns: pubCols },
           { client: client2, table: 'search_documents', columns: docCols },
         ],
-        items(),
+        publicationChunks(plan, total),
       ),
     );
     await client.query(`select setval('publications_id_seq', $1)`, [firstId + total]);
