@@ -21,7 +21,22 @@ if (files.length === 0) {
   process.exit(2);
 }
 console.log(`gongkai benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+// A bench whose awaited work can no longer settle (nothing left on the event loop: a child's exit or a socket that
+// will never be heard from) would end the process quietly with code 13. Name the bench instead, so such a run is
+// never mistaken for a finished one (docs/scale.md: a county run once stopped without a word under load).
+let current: string | null = null;
+process.on('beforeExit', () => {
+  if (current === null) return;
+  console.error(`\n基准测试未完成 / bench "${current}" stopped with work pending (nothing left to wait for)`);
+  process.exitCode = 3;
+  current = null;
+});
+process.on('exit', (code) => {
+  if (code !== 0 && current !== null)
+    console.error(`\n基准测试中断 / bench "${current}" ended with exit code ${code}`);
+});
 for (const f of files) {
+  current = f.replace('.bench.ts', '');
   console.log(`\n=== ${f.replace('.bench.ts', '')} ===`);
   const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as {
     run?: () => Promise<void>;
@@ -38,4 +53,5 @@ for (const f of files) {
   }
   await mod.run();
 }
+current = null;
 process.exit(0);

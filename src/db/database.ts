@@ -42,10 +42,17 @@ export function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Db
     const pool = new pg.Pool({
       connectionString: target.url,
       max: opts.pgPoolSize ?? 10,
-      // Named statements (PREPARED_MARK) are still planned for their values: only parsing is saved.
-      options: '-c plan_cache_mode=force_custom_plan',
     });
-    pool.on('connect', preparedStatements);
+    pool.on('connect', (client) => {
+      // Named statements (PREPARED_MARK) are still planned for their values: only parsing is saved. Set by a
+      // statement, not a startup option: the operator's own `options` (DATABASE_URL, PGOPTIONS) stay as given, and
+      // a pooler that refuses unknown startup parameters (pgbouncer) passes it. The client runs its queries in order,
+      // so this one runs before any other on the connection.
+      client.query('set plan_cache_mode = force_custom_plan').catch((err: unknown) => {
+        process.emitWarning(`PostgreSQL plan_cache_mode not set: ${(err as Error).message}`);
+      });
+      preparedStatements(client);
+    });
     // An idle connection the server drops (restart, failover, admin command) must not crash the process: the pool
     // discards it and opens a new one on the next query.
     pool.on('error', (err) => {
@@ -60,8 +67,8 @@ export function openDatabase(target: DatabaseTarget, opts: OpenOptions = {}): Db
 /**
  * A PostgreSQL statement whose text starts with this comment runs as a named prepared statement (its name is a hash
  * of the text): each connection parses it once instead of per query. For the hot statements of a page with a fixed
- * text (the portal search); Kysely sends every other statement unnamed. `plan_cache_mode=force_custom_plan` on the
- * pool's connections keeps them planned for each query's values, as an unnamed statement is (a generic plan could
+ * text (the portal search); Kysely sends every other statement unnamed. `plan_cache_mode=force_custom_plan`, set on
+ * each of the pool's connections when it opens, keeps them planned for each query's values, as an unnamed statement is (a generic plan could
  * rank a county-wide search with a township's plan). See docs/scale.md, the search pass.
  */
 export const PREPARED_MARK = '/* gk:prepared */ ';

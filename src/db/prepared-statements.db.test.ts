@@ -7,7 +7,7 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { describeEachDialect } from '../../test/support/db.ts';
-import { PREPARED_MARK } from './database.ts';
+import { PREPARED_MARK, openDatabase } from './database.ts';
 
 describeEachDialect('prepared statements', (t) => {
   it('a marked statement gives the same rows as an unmarked one, and is prepared once per connection on PostgreSQL', async () => {
@@ -30,5 +30,24 @@ describeEachDialect('prepared statements', (t) => {
       const mode = await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(trx);
       assert.equal(mode.rows[0]!.plan_cache_mode, 'force_custom_plan');
     });
+  });
+
+  it("keeps the operator's own connection options beside the forced custom plans (PostgreSQL)", async () => {
+    const { url, dialect } = t();
+    if (dialect !== 'postgres') return;
+    const own = openDatabase({
+      kind: 'postgres',
+      url: `${url}?options=${encodeURIComponent('-c statement_timeout=4321')}`,
+    });
+    try {
+      const row = await sql<{
+        timeout: string;
+        mode: string;
+      }>`select current_setting('statement_timeout') as timeout,
+        current_setting('plan_cache_mode') as mode`.execute(own);
+      assert.deepEqual(row.rows, [{ timeout: '4321ms', mode: 'force_custom_plan' }]);
+    } finally {
+      await own.destroy();
+    }
   });
 });
