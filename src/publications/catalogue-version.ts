@@ -12,7 +12,7 @@ import { toNumber } from '../db/values.ts';
 
 export const CATALOGUE_VERSION_SCOPE = 'catalogue.version';
 
-/** Bump the catalogue version (call inside the change's transaction, after the change). */
+/** Bump the catalogue version (call inside the change's transaction; its row lock is held until the commit). */
 export async function touchCatalogue(trx: Trx): Promise<void> {
   await sql`insert into serials (scope, next_value) values (${CATALOGUE_VERSION_SCOPE}, 2)
     on conflict (scope) do update set next_value = serials.next_value + 1`.execute(trx);

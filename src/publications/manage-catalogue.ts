@@ -28,9 +28,14 @@ async function writeVersion(trx: Trx, ctx: Ctx, categoryId: number, version: num
     .execute();
 }
 
-async function checkParent(ctx: Ctx, agencyId: number, parentId: number | null, selfId: number | null) {
+/**
+ * The parent must be one of the agency's categories and, for a move, not the category itself or below it. Checked
+ * inside the write's transaction after `touchCatalogue`, whose row lock serialises catalogue writes: two crossing
+ * moves (X under Y while Y goes under X) cannot both pass on the tree as it was, which would make a cycle.
+ */
+async function checkParent(trx: Trx, agencyId: number, parentId: number | null, selfId: number | null) {
   if (parentId == null) return;
-  const all = await listCategories(ctx.db, agencyId);
+  const all = await listCategories(trx, agencyId);
   if (!all.some((c) => c.id === parentId))
     throw new ValidationError('上级栏目不存在', { parentId: '上级栏目不存在' });
   if (selfId != null && subtreeIds(all, selfId).includes(parentId))
@@ -42,8 +47,9 @@ export async function createCategory(ctx: Ctx, agencyId: number, raw: unknown): 
     message: '只有管理员可以修改公开目录',
   });
   const input = parseInput(CategoryInput, raw);
-  await checkParent(ctx, agencyId, input.parentId, null);
   return ctx.db.transaction().execute(async (trx) => {
+    await touchCatalogue(trx);
+    await checkParent(trx, agencyId, input.parentId, null);
     const now = ctx.clock.now().toISOString();
     const row = await trx
       .insertInto('pub_categories')
@@ -61,7 +67,6 @@ export async function createCategory(ctx: Ctx, agencyId: number, raw: unknown): 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await touchCatalogue(trx);
     await writeVersion(trx, ctx, row.id, 1, input);
     await recordEvent(trx, ctx, {
       action: 'catalogue.category_created',
@@ -84,9 +89,10 @@ export async function updateCategory(ctx: Ctx, id: number, version: number, raw:
     message: '只有管理员可以修改公开目录',
   });
   const input = parseInput(CategoryInput, raw);
-  await checkParent(ctx, cat.agencyId, input.parentId, id);
   if (version !== cat.version) throw new ConflictError();
   await ctx.db.transaction().execute(async (trx) => {
+    await touchCatalogue(trx);
+    await checkParent(trx, cat.agencyId, input.parentId, id);
     const r = await trx
       .updateTable('pub_categories')
       .set({
@@ -101,7 +107,6 @@ export async function updateCategory(ctx: Ctx, id: number, version: number, raw:
       .where('version', '=', cat.version)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new ConflictError();
-    await touchCatalogue(trx);
     await writeVersion(trx, ctx, id, cat.version + 1, input);
     await recordEvent(trx, ctx, {
       action: 'catalogue.category_updated',
