@@ -181,9 +181,11 @@ export async function deadlineSettings(
 }
 
 /**
- * What a parent's overview of a year reads, in one statement: every agency (the tree, for the parent's scope and the
- * depths), and for the parent and every agency below it (a recursive walk down the tree) its report of the year and
- * its deadline setting.
+ * What a parent's overview of a year reads, in one statement: the parent's ancestors (its scope, for the policy) and
+ * the parent with every agency below it (a recursive walk down the tree, for the rows and their depths), each of the
+ * latter with its report of the year and its deadline setting. Nothing outside that subtree and its line upwards is
+ * read, so the statement grows with the county, not with the installation (a province hosts a hundred counties;
+ * docs/scale.md, "Seventeenth pass").
  */
 export async function overviewRead(
   db: DbOrTrx,
@@ -195,14 +197,19 @@ export async function overviewRead(
   >`with recursive below(id) as (
       select id from agencies where id = ${parentId}
       union all select a.id from agencies a join below b on a.parent_id = b.id
+    ), above(id) as (
+      select parent_id from agencies where id = ${parentId} and parent_id is not null
+      union select a.parent_id from agencies a join above u on a.id = u.id where a.parent_id is not null
+    ), line(id, below) as (
+      select id, 1 from below union all select id, 0 from above
     )
     select a.id as ag_id, a.code as ag_code, a.name as ag_name, a.short_name as ag_short_name, a.kind as ag_kind,
       a.parent_id as ag_parent_id, a.is_people_government as ag_is_people_government,
       a.disclosure_office_id as ag_disclosure_office_id, s.value_json as ag_deadline_json, r.*
-    from agencies a
-    left join below d on d.id = a.id
-    left join annual_reports r on d.id is not null and r.agency_id = a.id and r.year = ${year}
-    left join agency_settings s on d.id is not null and s.agency_id = a.id and s.key = ${DEADLINE_SETTING.key}
+    from line l
+    join agencies a on a.id = l.id
+    left join annual_reports r on l.below = 1 and r.agency_id = a.id and r.year = ${year}
+    left join agency_settings s on l.below = 1 and s.agency_id = a.id and s.key = ${DEADLINE_SETTING.key}
     order by a.id`.execute(db);
   const agencies: Agency[] = [];
   const reports = new Map<number, AnnualReport>();

@@ -108,6 +108,53 @@ describeEachDialect('county overview and consolidated table', (t) => {
     );
   });
 
+  test('a county of a province: its line upwards decides who may see it, its subtree gives the rows, other counties stay out', async () => {
+    const { db } = t();
+    await seedCalendar(systemCtx(db, clock));
+    const province = await makeAgency(db, { kind: 'province', parentId: null, name: '测试省人民政府' });
+    const city = await makeAgency(db, { kind: 'city', parentId: province.id, name: '测试市人民政府' });
+    const countyA = await makeAgency(db, { kind: 'county', parentId: city.id, name: '甲县人民政府' });
+    const countyB = await makeAgency(db, { kind: 'county', parentId: city.id, name: '乙县人民政府' });
+    const townA = await makeAgency(db, { parentId: countyA.id });
+    const deptA = await makeAgency(db, { kind: 'department', parentId: countyA.id, name: '甲县民政局' });
+    const townB = await makeAgency(db, { parentId: countyB.id });
+    const provinceInspector = await makeUser(db, province.id, ['inspector']);
+    const inspectorA = await makeUser(db, countyA.id, ['inspector']);
+    const inspectorB = await makeUser(db, countyB.id, ['inspector']);
+    const o = await reportOverview(ctxAs(db, userActor(inspectorA), clock), countyA.id, 2026);
+    assert.deepEqual(
+      o.rows.map((r) => [r.agency.id, r.depth]),
+      [
+        [countyA.id, 0],
+        ...[
+          [townA.id, 1],
+          [deptA.id, 1],
+        ].sort((x, y) => {
+          const code = (id: number) => (id === townA.id ? townA.code : deptA.code);
+          return new Intl.Collator().compare(code(x[0]!), code(y[0]!));
+        }),
+      ],
+    );
+    assert.ok(!o.rows.some((r) => [townB.id, countyB.id, city.id, province.id].includes(r.agency.id)));
+    assert.deepEqual(o.consolidated.missing.map((x) => x.id).sort(), [townA.id, deptA.id].sort());
+    // The province's inspector sees the county (its line upwards reaches the province) but the overview is the
+    // county's own: refused, not hidden.
+    await assert.rejects(
+      reportOverview(ctxAs(db, userActor(provinceInspector), clock), countyA.id, 2026),
+      (e: { code?: string }) => e.code === 'forbidden',
+    );
+    // Another county's inspector: not theirs to know.
+    await assert.rejects(
+      reportOverview(ctxAs(db, userActor(inspectorB), clock), countyA.id, 2026),
+      (e: { code?: string }) => e.code === 'not_found',
+    );
+    // An agency that does not exist.
+    await assert.rejects(
+      reportOverview(ctxAs(db, userActor(inspectorA), clock), townB.id + 1000, 2026),
+      (e: { code?: string }) => e.code === 'not_found',
+    );
+  });
+
   test('sumCells: an unreadable cell stays unreadable in the sum', () => {
     const x = randomValidCells(1);
     const y = { ...randomValidCells(2), 'B.new_received.total': null };
