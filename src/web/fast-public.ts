@@ -13,6 +13,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { AppEnv, Deps } from './app-env.ts';
 import { CSRF_PLACEHOLDER, cacheKey, entryEtag, freshEntry, type Entry } from './portal-cache.ts';
 import { HSTS, SECURITY_HEADERS } from './security.ts';
+import { configuredUrl } from './request-url.ts';
 import { CARE_COOKIE, CSRF_COOKIE, LARGE_FONT_COOKIE, SESSION_COOKIE } from './cookies.ts';
 
 const FLASH = 'gk_flash';
@@ -72,7 +73,7 @@ export function answerFromCache(deps: Deps, req: http.IncomingMessage, res: http
   // An agency column's pages are rebased by the app on the way out (src/web/column-responses.ts): never from here.
   const prefix = deps.config.columnPrefix;
   if (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)) return false;
-  const configured = new URL(deps.config.publicUrl).hostname;
+  const configured = configuredUrl(deps.config.publicUrl).hostname;
   const known =
     url.hostname === configured ||
     (configured === 'localhost' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]'));
@@ -101,17 +102,25 @@ export function answerFromCache(deps: Deps, req: http.IncomingMessage, res: http
     res.writeHead(304, headers);
     res.end();
   } else {
+    // The kept pieces and the visitor's token go out as they are, in one corked write: no copy of the body per
+    // request (a 23 KB feed copied into a fresh buffer on every hit cost a third of the fast path's throughput,
+    // docs/scale.md "Seventeenth pass").
     const parts = piecesOf(e);
     const token = Buffer.from(csrf);
-    const chunks: Buffer[] = [];
-    for (const [i, p] of parts.entries()) {
-      if (i > 0) chunks.push(token);
-      chunks.push(p);
-    }
-    const body = Buffer.concat(chunks);
-    headers['content-length'] = body.length;
+    let length = token.length * (parts.length - 1);
+    for (const p of parts) length += p.length;
+    headers['content-length'] = length;
     res.writeHead(200, headers);
-    res.end(body);
+    if (parts.length === 1) res.end(parts[0]);
+    else {
+      res.cork();
+      for (const [i, p] of parts.entries()) {
+        if (i > 0) res.write(token);
+        res.write(p);
+      }
+      res.end();
+      res.uncork();
+    }
   }
   deps.logger.info(
     { method: 'GET', path: url.pathname, status, ms: Math.round(performance.now() - t0) },

@@ -30,7 +30,7 @@ import { streamMultipart } from './multipart-body.ts';
 import { MALFORMED } from '../uploads/multipart.ts';
 import { loggedPath } from '../logger.ts';
 import { canonicalItemUrls } from './canonical-url.ts';
-import { requestUrl } from './request-url.ts';
+import { configuredUrl, requestUrl } from './request-url.ts';
 
 const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 const ASSET_TYPES: Record<string, string> = {
@@ -157,7 +157,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     const origin = c.req.header('origin');
     if (origin && origin !== 'null') {
       const o = URL.parse(origin);
-      const ours = [new URL(c.req.url).host, new URL(deps.config.publicUrl).host];
+      const ours = [requestUrl(c).host, configuredUrl(deps.config.publicUrl).host];
       if (!o || !ours.includes(o.host))
         throw new DomainError('forbidden', '请求来源无法验证（来自其他网站的提交），请从本网站页面重新提交');
     }
@@ -200,7 +200,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       });
       const back = URL.parse(c.req.header('referer') ?? '');
       const target =
-        back && back.host === new URL(c.req.url).host && back.pathname.startsWith('/')
+        back && back.host === requestUrl(c).host && back.pathname.startsWith('/')
           ? back.pathname + back.search
           : '/';
       return c.redirect(target, 303);

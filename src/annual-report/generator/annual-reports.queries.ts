@@ -18,7 +18,14 @@ import {
   type Fees,
   type SectionId,
 } from '../report-format.ts';
-import type { AnnualReport, Acknowledgment, ReportOrigin, ReportStatus, Texts } from './report.ts';
+import type {
+  AnnualReport,
+  Acknowledgment,
+  ReportHead,
+  ReportOrigin,
+  ReportStatus,
+  Texts,
+} from './report.ts';
 
 /** A stored cell map → the 200 cells (a missing address reads as null, never invented). */
 export function cellsFromJson(v: unknown): Cells {
@@ -36,7 +43,10 @@ export function textsFromJson(v: unknown): Texts {
   return Object.fromEntries(SECTION_IDS.map((id) => [id, raw[id] ?? ''])) as Texts;
 }
 
-export function toReport(r: Selectable<AnnualReportTable>): AnnualReport {
+/** The columns of a report head (every column but the narrative, fees and edit marks). */
+type HeadColumns = Omit<Selectable<AnnualReportTable>, 'texts_json' | 'fees_json' | 'edited_json'>;
+
+function toReportHead(r: HeadColumns): ReportHead {
   return {
     id: toNumber(r.id),
     agencyId: toNumber(r.agency_id),
@@ -44,13 +54,6 @@ export function toReport(r: Selectable<AnnualReportTable>): AnnualReport {
     origin: r.origin as ReportOrigin,
     status: r.status as ReportStatus,
     cells: cellsFromJson(r.cells_json),
-    fees: parseJson<Fees>(r.fees_json, {
-      fee_notices_issued: null,
-      fee_amount_billed_yuan: null,
-      fee_amount_collected_yuan: null,
-    }),
-    texts: textsFromJson(r.texts_json),
-    edited: parseJson<SectionId[]>(r.edited_json, []),
     findings: parseJson<Finding[]>(r.findings_json, []),
     snapshotId: r.snapshot_id == null ? null : toNumber(r.snapshot_id),
     generatedAt: r.generated_at,
@@ -63,6 +66,19 @@ export function toReport(r: Selectable<AnnualReportTable>): AnnualReport {
     publishedByName: r.published_by_name ?? null,
     reopenCount: toNumber(r.reopen_count),
     version: toNumber(r.version),
+  };
+}
+
+export function toReport(r: Selectable<AnnualReportTable>): AnnualReport {
+  return {
+    ...toReportHead(r),
+    fees: parseJson<Fees>(r.fees_json, {
+      fee_notices_issued: null,
+      fee_amount_billed_yuan: null,
+      fee_amount_collected_yuan: null,
+    }),
+    texts: textsFromJson(r.texts_json),
+    edited: parseJson<SectionId[]>(r.edited_json, []),
   };
 }
 
@@ -183,17 +199,17 @@ export async function deadlineSettings(
 /**
  * What a parent's overview of a year reads, in one statement: the parent's ancestors (its scope, for the policy) and
  * the parent with every agency below it (a recursive walk down the tree, for the rows and their depths), each of the
- * latter with its report of the year and its deadline setting. Nothing outside that subtree and its line upwards is
- * read, so the statement grows with the county, not with the installation (a province hosts a hundred counties;
- * docs/scale.md, "Seventeenth pass").
+ * latter with its report of the year (without its narrative, which the overview never shows) and its deadline setting.
+ * Nothing outside that subtree and its line upwards is read, so the statement grows with the county, not with the
+ * installation (a province hosts a hundred counties; docs/scale.md, "Seventeenth pass").
  */
 export async function overviewRead(
   db: DbOrTrx,
   parentId: number,
   year: number,
-): Promise<{ agencies: Agency[]; reports: Map<number, AnnualReport>; deadlines: Map<number, string> }> {
+): Promise<{ agencies: Agency[]; reports: Map<number, ReportHead>; deadlines: Map<number, string> }> {
   const rows = await sql<
-    Selectable<AnnualReportTable> & RawAgencyRow<'ag_'> & { ag_deadline_json: string | null }
+    HeadColumns & RawAgencyRow<'ag_'> & { ag_deadline_json: string | null }
   >`with recursive below(id) as (
       select id from agencies where id = ${parentId}
       union all select a.id from agencies a join below b on a.parent_id = b.id
@@ -205,20 +221,23 @@ export async function overviewRead(
     )
     select a.id as ag_id, a.code as ag_code, a.name as ag_name, a.short_name as ag_short_name, a.kind as ag_kind,
       a.parent_id as ag_parent_id, a.is_people_government as ag_is_people_government,
-      a.disclosure_office_id as ag_disclosure_office_id, s.value_json as ag_deadline_json, r.*
+      a.disclosure_office_id as ag_disclosure_office_id, s.value_json as ag_deadline_json, r.id, r.agency_id, r.year,
+      r.origin, r.status, r.cells_json, r.findings_json, r.snapshot_id, r.generated_at, r.generated_by_name,
+      r.source_file, r.approver_name, r.finalised_at, r.finalised_by_name, r.published_at, r.published_by_name,
+      r.reopen_count, r.version
     from line l
     join agencies a on a.id = l.id
     left join annual_reports r on l.below = 1 and r.agency_id = a.id and r.year = ${year}
     left join agency_settings s on l.below = 1 and s.agency_id = a.id and s.key = ${DEADLINE_SETTING.key}
     order by a.id`.execute(db);
   const agencies: Agency[] = [];
-  const reports = new Map<number, AnnualReport>();
+  const reports = new Map<number, ReportHead>();
   const deadlines = new Map<number, string>();
   for (const r of rows.rows) {
     const agency = agencyOfRawRow(r, 'ag_');
     const id = agency.id;
     agencies.push(agency);
-    if (r.id != null) reports.set(id, toReport(r));
+    if (r.id != null) reports.set(id, toReportHead(r));
     const deadline = decode(DEADLINE_SETTING, r.ag_deadline_json);
     if (deadline) deadlines.set(id, deadline);
   }

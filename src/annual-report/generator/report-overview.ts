@@ -15,7 +15,7 @@ import {
   defaultDeadline,
   isLocked,
   overviewStatus,
-  type AnnualReport,
+  type ReportHead,
   type OverviewStatus,
 } from './report.ts';
 import { reportPolicy } from './report.policy.ts';
@@ -24,7 +24,8 @@ export interface OverviewRow {
   agency: Agency;
   /** Depth below the parent (0 = the parent itself). */
   depth: number;
-  report: AnnualReport | null;
+  /** Its report of the year without the narrative (the overview never shows it). */
+  report: ReportHead | null;
   status: OverviewStatus;
   deadline: string;
   errors: number;

@@ -55,6 +55,9 @@ export interface AnnualReport {
   version: number;
 }
 
+/** A report without its narrative, fees and edit marks: what a county's overview shows of each agency's report. */
+export type ReportHead = Omit<AnnualReport, 'texts' | 'fees' | 'edited'>;
+
 export interface Acknowledgment {
   fingerprint: string;
   rule: string;

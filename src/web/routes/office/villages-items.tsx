@@ -252,7 +252,9 @@ export function villageItemRoutes(app: App): void {
     if (!villagePolicy.printBoard(c.get('ctx').actor, scope, facts))
       throw new NotFoundError('事项公开后才能打印张贴单');
     const village = await villageOf(c.get('deps').db, item.villageId);
-    const origin = new URL(c.req.url).origin;
+    // The printed board's QR code carries the portal's public address (GONGKAI_PUBLIC_URL), never the address the
+    // clerk reached the office by (an intranet host, or http behind the TLS proxy): paper cannot be corrected later.
+    const origin = c.get('deps').config.publicUrl;
     const size = c.req.query('size') === 'A3' ? 'A3' : 'A4';
     const pdf = await boardSheetPdf(item, template, village.name, `${origin}/villages/items/${id}`, size);
     return c.body(new Uint8Array(pdf), 200, {

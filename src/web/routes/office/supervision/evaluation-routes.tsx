@@ -30,7 +30,8 @@ import {
 } from '../../../views/supervision/evaluation-views.tsx';
 import { agencyChoices, agencyOf, fieldsOf, formOf } from './shared.tsx';
 
-const publicUrl = (c: C, q: Questionnaire) => `${new URL(c.req.url).origin}/evaluate/${q.token}`;
+/** The questionnaire's link as citizens get it: the portal's public address, not the one the clerk used. */
+const publicUrl = (c: C, q: Questionnaire) => `${c.get('deps').config.publicUrl}/evaluate/${q.token}`;
 
 async function evaluationsPage(c: C, form: FormState, status = 200) {
   const db = c.get('deps').db;
