@@ -103,6 +103,8 @@ export async function boardSheetPdf(
         fontSize: 12 * k,
         margin: [0, 14, 0, 0],
       },
+      // The QR code's address in print, for a phone that cannot scan it (typed into the browser).
+      { text: `网上查看：${url}`, fontSize: 11 * k, color: '#444', margin: [0, 4, 0, 0] },
     ],
   });
 }
