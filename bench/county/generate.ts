@@ -248,6 +248,11 @@ export async function generateCounty(
       ),
     );
     await client.query(`select setval('publications_id_seq', $1)`, [firstId + total]);
+    // The vectors written by COPY are the ones the app writes (gk_search_vector), checked on every 1,000th document.
+    const differ = await client.query<{ n: string }>(`select count(*) as n from search_documents
+      where id % 1000 = 0 and tsv <> gk_search_vector(tokens, agency_id, is_public)`);
+    if (Number(differ.rows[0]!.n))
+      throw new Error(`${differ.rows[0]!.n} search vectors differ from gk_search_vector`);
     await timed(loadSeconds, 'indexes (publications beside search incl. GIN)', () =>
       Promise.all([rebuildIndexes(client, pubIdx), rebuildIndexes(client2, docIdx)]),
     );

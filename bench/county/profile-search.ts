@@ -31,7 +31,7 @@ try {
   const cookie = await visitorCookie(app.base);
   const queries = randomQueries(4000, 7);
   const paths = queries.map((q) => `/search?q=${encodeURIComponent(q)}`);
-  const tsqs = queries.map(tsq);
+  const tsqs = queries.map((q) => tsq(q, homeId));
   const load = () =>
     wrk(`${app.base}/search`, {
       connections,
@@ -50,12 +50,7 @@ try {
       url,
       () => [process.pid],
       () =>
-        bareThroughput(
-          url,
-          BARE_SEARCH_SQL,
-          () => [tsqs[Math.floor(Math.random() * tsqs.length)], [homeId]],
-          seconds,
-        ),
+        bareThroughput(url, BARE_SEARCH_SQL, () => [tsqs[Math.floor(Math.random() * tsqs.length)]], seconds),
     );
     const n = bare.value.rps * bare.value.seconds;
     const run = await withCpu(url, () => processTree(app.pid), load);

@@ -106,9 +106,17 @@ export function publicationRows(
       published,
       tokens,
       now,
-      [...new Set(list)].join(' '),
+      // The vector gk_search_vector makes (migration 2026_12_07_0100): the tokens, then (a public document) the
+      // same tokens scoped to the agency.
+      scopedVector(list, a.id),
     ],
   ];
+}
+
+/** tsvector text of a public document: its distinct tokens, and each again as `<agency>@<token>`. */
+function scopedVector(list: readonly string[], agencyId: number): string {
+  const distinct = [...new Set(list)];
+  return distinct.join(' ') + ' ' + distinct.map((t) => `${agencyId}@${t}`).join(' ');
 }
 
 /** A growing byte buffer that COPY lines are written into as UTF-8 (no long strings to build and flatten). */

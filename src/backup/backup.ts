@@ -276,7 +276,7 @@ export async function restoreBackup(
           trx,
         );
       }
-      await sql`update search_documents set tsv = array_to_tsvector(string_to_array(tokens, ' '))`.execute(
+      await sql`update search_documents set tsv = gk_search_vector(tokens, agency_id, is_public)`.execute(
         trx,
       );
     } else {

@@ -69,7 +69,9 @@ export async function indexDocument(trx: DbOrTrx, d: SearchDocumentInput, now = 
     .returning('id')
     .executeTakeFirstOrThrow();
   if (dialectOf(trx) === 'postgres') {
-    await sql`update search_documents set tsv = array_to_tsvector(string_to_array(tokens, ' ')) where id = ${row.id}`.execute(
+    // The one definition of a document's vector (migration 2026_12_07_0100): its tokens, and for a public document
+    // the same tokens scoped to its agency.
+    await sql`update search_documents set tsv = gk_search_vector(tokens, agency_id, is_public) where id = ${row.id}`.execute(
       trx,
     );
   } else {
@@ -157,12 +159,29 @@ export interface SearchResult {
 function ftsMatch(terms: readonly QueryTerm[]): string {
   return terms.map((t) => `"${t.token}"${t.prefix ? '*' : ''}`).join(' AND ');
 }
-function tsQuery(terms: readonly QueryTerm[]): string {
-  return terms.map((t) => `'${t.token}'${t.prefix ? ':*' : ''}`).join(' & ');
+/**
+ * A tsquery of every term; `scope` (an agency id) matches the agency-scoped lexemes of its public documents
+ * (`<agency>@<token>`, see gk_search_vector) instead of every agency's.
+ */
+export function tsQuery(terms: readonly QueryTerm[], scope?: number): string {
+  const pre = scope === undefined ? '' : `${scope}@`;
+  return terms.map((t) => `'${pre}${t.token}'${t.prefix ? ':*' : ''}`).join(' & ');
 }
 /** Any one of the words (each word: all of its terms). */
 const ftsAny = (words: (readonly QueryTerm[])[]) => words.map((w) => `(${ftsMatch(w)})`).join(' OR ');
-const tsAny = (words: (readonly QueryTerm[])[]) => words.map((w) => `(${tsQuery(w)})`).join(' | ');
+const tsAny = (words: (readonly QueryTerm[])[], scope?: number) =>
+  words.map((w) => `(${tsQuery(w, scope)})`).join(' | ');
+
+/**
+ * The agency whose scoped lexemes answer this query on PostgreSQL: a public search of exactly one agency (a
+ * column's portal search). The index then gives only that agency's public matches, so the agency and public
+ * filters are implied and left out (a bitmap of the agency's documents intersected with every agency's matches
+ * was most of the search's time). Lists of agencies (the county search) match the plain lexemes and filter.
+ */
+function scopeOf(db: DbOrTrx, query: SearchQuery): number | undefined {
+  const ids = query.agencyIds;
+  return dialectOf(db) === 'postgres' && query.publicOnly && ids?.length === 1 ? ids[0] : undefined;
+}
 
 /** The bare full-text match: ids of matching rows (for benchmarks against the whole search). */
 export async function matchIds(db: DbOrTrx, q: string, limit = 20): Promise<number[]> {
@@ -195,9 +214,10 @@ export async function searchDocuments(db: DbOrTrx, query: SearchQuery): Promise<
     .filter((w) => Array.from(w.word).length > 1)
     .map((w) => w.terms);
   const canRelax = words.length > 0 && queryWords(query.q).length >= 2;
-  const every = { fts: ftsMatch(terms), tsq: tsQuery(terms) };
-  const some = canRelax ? { fts: ftsAny(words), tsq: tsAny(words) } : undefined;
-  return runSearch(db, query, every, some);
+  const scope = scopeOf(db, query);
+  const every = { fts: ftsMatch(terms), tsq: tsQuery(terms, scope) };
+  const some = canRelax ? { fts: ftsAny(words), tsq: tsAny(words, scope) } : undefined;
+  return runSearch(db, query, every, some, scope !== undefined);
 }
 
 interface Match {
@@ -210,10 +230,16 @@ interface Match {
  * word), marked relaxed. On PostgreSQL a first page is one statement: the relaxed branch runs only when the first
  * found nothing (an uncorrelated NOT EXISTS is a one-time filter), and the total comes with the page.
  */
-async function runSearch(db: DbOrTrx, query: SearchQuery, every: Match, some?: Match): Promise<SearchResult> {
+async function runSearch(
+  db: DbOrTrx,
+  query: SearchQuery,
+  every: Match,
+  some: Match | undefined,
+  scoped: boolean,
+): Promise<SearchResult> {
   const pg = dialectOf(db) === 'postgres';
   const filters: RawBuilder<unknown>[] = [];
-  if (query.publicOnly) filters.push(sql`d.is_public = 1`);
+  if (query.publicOnly && !scoped) filters.push(sql`d.is_public = 1`);
   // On PostgreSQL a list is one array parameter, so the statement's text does not depend on the list's length and
   // runs as one prepared statement (PREPARED_MARK); SQLite has no arrays.
   const among = (column: RawBuilder<unknown>, xs: readonly (string | number)[]) =>
@@ -221,7 +247,7 @@ async function runSearch(db: DbOrTrx, query: SearchQuery, every: Match, some?: M
   if (query.kinds?.length) filters.push(among(sql`d.kind`, query.kinds));
   if (query.agencyIds) {
     if (!query.agencyIds.length) return { total: 0, hits: [], empty: false, relaxed: false };
-    filters.push(among(sql`d.agency_id`, query.agencyIds));
+    if (!scoped) filters.push(among(sql`d.agency_id`, query.agencyIds));
   }
   if (query.categoryIds?.length) filters.push(among(sql`d.category_id`, query.categoryIds));
   if (query.year) filters.push(sql`d.year = ${query.year}`);

@@ -30,6 +30,7 @@ import * as m20261202_0600 from './2026_12_02_0600_merge_quiet_hours.ts';
 import * as m20261202_0800 from './2026_12_02_0800_index_village_item_heads.ts';
 import * as m20261203_0600 from './2026_12_03_0600_request_month_summary.ts';
 import * as m20261205_0200 from './2026_12_05_0200_problem_village.ts';
+import * as m20261207_0100 from './2026_12_07_0100_search_agency_lexemes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_25_0001_create_foundation': m0001,
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0800_index_village_item_heads': m20261202_0800,
   '2026_12_03_0600_request_month_summary': m20261203_0600,
   '2026_12_05_0200_problem_village': m20261205_0200,
+  '2026_12_07_0100_search_agency_lexemes': m20261207_0100,
 };
