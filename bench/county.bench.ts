@@ -254,9 +254,11 @@ export const search: Scenario = async ({ data, db, app, cookie, url }) => {
   const page: number[] = [];
   const county: number[] = [];
   const countyBare: number[] = [];
+  const one: number[] = [];
+  const shell: number[] = [];
   const all = (await sql<{ id: number }>`select id from agencies`.execute(db)).rows.map((a) => a.id);
   try {
-    for (const q of queries) {
+    for (const [i, q] of queries.entries()) {
       let t0 = performance.now();
       await client.query(...bareSearch(q, [data.home.id]));
       bare.push(performance.now() - t0);
@@ -264,6 +266,22 @@ export const search: Scenario = async ({ data, db, app, cookie, url }) => {
       const r = await fetch(`${app.base}/search?q=${encodeURIComponent(q)}`, { headers: { cookie } });
       await r.arrayBuffer();
       page.push(performance.now() - t0);
+      // The page without words (form and layout, no search) the same way: what any page costs over HTTP. A new
+      // address each time (an unknown parameter), so it is rendered, not served from the page cache.
+      t0 = performance.now();
+      await (
+        await fetch(`${app.base}/search?shell=${data.scale}-${i}`, { headers: { cookie } })
+      ).arrayBuffer();
+      shell.push(performance.now() - t0);
+      t0 = performance.now();
+      await searchDocuments(db, {
+        q,
+        agencyIds: [data.home.id],
+        publicOnly: true,
+        kinds: ['publication'],
+        limit: 20,
+      });
+      one.push(performance.now() - t0);
       t0 = performance.now();
       await client.query(...bareSearch(q, all));
       countyBare.push(performance.now() - t0);
@@ -360,6 +378,20 @@ export const search: Scenario = async ({ data, db, app, cookie, url }) => {
   return [
     f('portal page (one agency)', page, bare, 50),
     f('portal page (one agency)', page, bare, 95),
+    {
+      scenario: 'uncached search',
+      what: 'portal page without words (its shell) p50',
+      value: pctOf(shell, 50),
+      unit: 'ms',
+    },
+    {
+      scenario: 'uncached search',
+      what: 'portal page without words (its shell) p95',
+      value: pctOf(shell, 95),
+      unit: 'ms',
+    },
+    f('searchDocuments, one agency (the portal page’s search)', one, bare, 50),
+    f('searchDocuments, one agency (the portal page’s search)', one, bare, 95),
     f('searchDocuments over every agency', county, countyBare, 50),
     f('searchDocuments over every agency', county, countyBare, 95),
     ...loadFigures,

@@ -20,6 +20,43 @@ import { configuredUrl, requestUrl } from './request-url.ts';
 /** Put in place of the CSRF token when rendering a page for the cache. */
 export const CSRF_PLACEHOLDER = 'gk-csrf-placeholder-0000000000000000';
 const MAX_ENTRIES = 5000;
+/**
+ * The kept bodies' total length, in UTF-16 units (each body is also kept as UTF-8 pieces for the fast path, so
+ * memory is about three to five times this). Search pages are 20–70 KB and every query string is a page of its
+ * own, so 5,000 entries alone could hold over a gigabyte of them.
+ */
+const MAX_CHARS = 24_000_000;
+
+/** Pages kept per database: oldest first out when either bound is reached. */
+export class PageStore {
+  readonly entries = new Map<string, Entry>();
+  chars = 0;
+  constructor(
+    readonly maxEntries = MAX_ENTRIES,
+    readonly maxChars = MAX_CHARS,
+  ) {}
+  get(key: string): Entry | undefined {
+    return this.entries.get(key);
+  }
+  set(key: string, e: Entry): void {
+    this.delete(key);
+    // A page larger than the whole budget is not kept at all.
+    if (e.body.length > this.maxChars) return;
+    while (
+      this.entries.size &&
+      (this.entries.size >= this.maxEntries || this.chars + e.body.length > this.maxChars)
+    )
+      this.delete(this.entries.keys().next().value!);
+    this.entries.set(key, e);
+    this.chars += e.body.length;
+  }
+  private delete(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.entries.delete(key);
+    this.chars -= old.body.length;
+  }
+}
 
 export interface Entry {
   version: number;
@@ -28,7 +65,7 @@ export interface Entry {
   type: string;
 }
 
-const caches = new WeakMap<object, Map<string, Entry>>();
+const caches = new WeakMap<object, PageStore>();
 const readers = new WeakMap<object, { running?: Promise<number>; waiting?: Promise<number> }>();
 const known = new WeakMap<object, { generation: number; version: number; local: number }>();
 /** The last version read, when, and this process's change count at the read's start (for the fast path). */
@@ -132,7 +169,7 @@ export async function cachedPublic(
   );
   let perDb = caches.get(db);
   if (!perDb) {
-    perDb = new Map();
+    perDb = new PageStore();
     caches.set(db, perDb);
   }
   const hit = perDb.get(key);
@@ -146,7 +183,6 @@ export async function cachedPublic(
   };
   // Only successful pages are cached (a 404 must not hide an item published a moment later).
   if ((r.status ?? 200) === 200) {
-    if (perDb.size >= MAX_ENTRIES) perDb.delete(perDb.keys().next().value!);
     perDb.set(key, entry);
   }
   return send(entry, r.status ?? 200);
