@@ -10,6 +10,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -26,7 +27,35 @@ const CONCURRENCY = Number(arg('concurrency', '50'));
 const DIALECT = arg('db', 'sqlite') as 'sqlite' | 'postgres';
 const PG_ADMIN = process.env.GONGKAI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+/** A port nobody listens on now: the kernel's pick for a throw-away listener. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const port = (probe.address() as net.AddressInfo).port;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Start the app on a free port. Between the probe and the child's listen another process may take the port (CI runs
+ * suites in parallel, and outgoing connections draw from the same range), so a start that fails on EADDRINUSE is tried
+ * again on a fresh port.
+ */
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return { child: await startOn(env, port), base: `http://127.0.0.1:${port}` };
+    } catch (e) {
+      if (attempt >= 5 || !String(e).includes('EADDRINUSE')) throw e;
+    }
+  }
+}
+
+function startOn(env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), TZ: 'Asia/Shanghai', LOG_LEVEL: 'warn' },
@@ -96,9 +125,9 @@ async function main(): Promise<number> {
     GONGKAI_WORKER: '0',
     GONGKAI_APPLY_LIMIT: '1000000/60',
   };
-  const port = 20000 + crypto.randomInt(20000);
-  const base = `http://127.0.0.1:${port}`;
-  let server = await startServer(env, port);
+  const first = await startServer(env);
+  let server = first.child;
+  const base = first.base;
   const { cookie, token } = await session(base);
   const acknowledged = new Map<number, string>();
   let sent = 0;
@@ -147,9 +176,10 @@ async function main(): Promise<number> {
   await db.destroy();
 
   // Start again: the next application gets n+1.
-  server = await startServer(env, port);
-  const again = await session(base);
-  const next = await fetch(`${base}/apply`, {
+  const second = await startServer(env);
+  server = second.child;
+  const again = await session(second.base);
+  const next = await fetch(`${second.base}/apply`, {
     method: 'POST',
     headers: { cookie: again.cookie, 'content-type': 'application/x-www-form-urlencoded' },
     body: application(COUNT + 1, again.token),
