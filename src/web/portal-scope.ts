@@ -79,17 +79,34 @@ export function columnAgencies(all: Agency[], county: Agency | undefined): Agenc
 const scopes = new WeakMap<Request, Promise<PortalScope>>();
 const resolved = new WeakMap<Request, PortalScope>();
 
-async function resolveScope(c: C): Promise<PortalScope> {
-  const db = c.get('deps').db;
-  const prefix = c.get('deps').config.columnPrefix;
-  const m = parseColumnPath(prefix, requestUrl(c).pathname);
+/** The home agency, the county and every agency with a column. */
+function columnsOf(
+  c: C,
+): Promise<{ home: Agency | undefined; county: Agency | undefined; columns: Agency[] }> {
   // Every agency change (create, rename, office) and the home agency's designation bump the portal version, so the
   // agency list is read once per version, not for every page.
-  const { home, county, columns } = await portalMemo(c, 'agencies-and-home', async () => {
-    const { all, home } = await agenciesAndHome(db);
+  return portalMemo(c, 'agencies-and-home', async () => {
+    const { all, home } = await agenciesAndHome(c.get('deps').db);
     const county = countyOf(all, home);
     return { home, county, columns: columnAgencies(all, county) };
   });
+}
+
+/**
+ * Where an agency's portal pages are canonical: '' for the home agency (its column is the portal at `/`),
+ * `<prefix>/<code>` for any other agency with a column, null for an agency without one.
+ */
+export async function canonicalBaseOf(c: C, agencyId: number): Promise<string | null> {
+  const { home, columns } = await columnsOf(c);
+  if (home?.id === agencyId) return '';
+  const a = columns.find((x) => x.id === agencyId);
+  return a ? columnHref(c.get('deps').config.columnPrefix, a.code, '') : null;
+}
+
+async function resolveScope(c: C): Promise<PortalScope> {
+  const prefix = c.get('deps').config.columnPrefix;
+  const m = parseColumnPath(prefix, requestUrl(c).pathname);
+  const { home, county, columns } = await columnsOf(c);
   const countyHref = columns.length > 1 ? prefix : null;
   if (!m) return { kind: 'home', agency: home, base: '', canonicalBase: '', countyHref, columns };
   if (m.kind === 'county')

@@ -4,6 +4,7 @@
  * objections. Routes are thin: parse → one use case → redirect or re-render with what was typed.
  */
 import type { App, C } from '../../app-env.ts';
+import { canonicalBaseOf } from '../../portal-scope.ts';
 import { currentActor, officePage } from '../../office-page.tsx';
 import type { FormState } from '../../views/forms.tsx';
 import { formData, str } from '../../form.ts';
@@ -254,9 +255,18 @@ export function villageItemRoutes(app: App): void {
     const village = await villageOf(c.get('deps').db, item.villageId);
     // The printed board's QR code carries the portal's public address (GONGKAI_PUBLIC_URL), never the address the
     // clerk reached the office by (an intranet host, or http behind the TLS proxy): paper cannot be corrected later.
+    // It is the item's canonical page: at `/` for the home township, under the township's column in a county
+    // installation (the old root address still leads there, routes/public/villages.tsx).
     const origin = c.get('deps').config.publicUrl;
+    const base = (await canonicalBaseOf(c, item.agencyId)) ?? '';
     const size = c.req.query('size') === 'A3' ? 'A3' : 'A4';
-    const pdf = await boardSheetPdf(item, template, village.name, `${origin}/villages/items/${id}`, size);
+    const pdf = await boardSheetPdf(
+      item,
+      template,
+      village.name,
+      `${origin}${base}/villages/items/${id}`,
+      size,
+    );
     return c.body(new Uint8Array(pdf), 200, {
       'Content-Type': 'application/pdf',
       'Content-Disposition': contentDisposition(`公开栏-${item.title}.pdf`, 'inline'),

@@ -39,6 +39,24 @@ import { ValuesView } from '../../../villages/views/item-views.tsx';
 import { ExpenseBars } from '../../../villages/views/charts.tsx';
 import { bjTime, maskedName, VillageAssets } from '../../../villages/views/common.tsx';
 import { publishedListMarkup } from '../../../villages/views/published-list.ts';
+import { canonicalBaseOf } from '../../portal-scope.ts';
+import { requestUrl } from '../../request-url.ts';
+
+/**
+ * A village and its items are shown only in their own township's column. Under another column, or at `/` of an
+ * installation whose home is another agency (a board's QR code printed before the township had a column of its own),
+ * the visitor is sent to the owner's address instead of reading one township's item under another's name; an agency
+ * without a column has no public page. Null when the request is already in the owner's column.
+ */
+async function toOwnColumn(c: C, agencyId: number, path: string, what: string): Promise<Response | null> {
+  const agency = await portalAgency(c);
+  if (agency?.id === agencyId) return null;
+  const base = await canonicalBaseOf(c, agencyId);
+  if (base === null) throw new NotFoundError(what);
+  // Absolute: the column's link rebasing (portal-scope.ts) would put a root-relative `/villages/…` back under the
+  // column the visitor is in.
+  return c.redirect(`${c.get('deps').config.publicUrl}${base}${path}`, 302);
+}
 
 async function indexPage(c: C) {
   const agency = await portalAgency(c);
@@ -62,9 +80,10 @@ async function indexPage(c: C) {
 }
 
 async function villagePage(c: C, id: number) {
-  const agency = await portalAgency(c);
   const v = await villageOf(c.get('deps').db, id).catch(() => null);
-  if (!v || !agency || v.agencyId !== agency.id) throw new NotFoundError('村不存在');
+  if (!v) throw new NotFoundError('村不存在');
+  const moved = await toOwnColumn(c, v.agencyId, `/villages/${id}${requestUrl(c).search}`, '村不存在');
+  if (moved) return moved;
   // The current year only when the address names none (the clock's date costs more than the page's own query).
   const year = Number(c.req.query('year')) || Number(c.get('ctx').clock.today().slice(0, 4));
   const items = await listPublishedItemHeads(c.get('deps').db, id, year);
@@ -107,6 +126,10 @@ async function itemPage(c: C, id: number, form?: FormState, status = 200) {
   const db = c.get('deps').db;
   const item = await findDisclosure(db, id);
   if (!item || item.status !== 'published') throw new NotFoundError('公开事项不存在');
+  // A form sent back with its errors is shown where it was sent from, so nothing the villager typed is lost (the
+  // objection itself belongs to the item, whichever column it came through).
+  const moved = form ? null : await toOwnColumn(c, item.agencyId, `/villages/items/${id}`, '公开事项不存在');
+  if (moved) return moved;
   const [template, village, steps, files, objections, settings] = await Promise.all([
     getTemplate(db, item.templateId),
     villageOf(db, item.villageId),
