@@ -22,7 +22,9 @@ describeEachDialect('web: the printed board sheet carries the public address (#1
       .executeTakeFirstOrThrow();
     const clerk = testApp(db, systemClock, { GONGKAI_PUBLIC_URL: 'https://xxgk.example.gov.cn' }).client();
     await clerk.signIn('clerk', account('clerk').password);
-    // The clerk is on the township's intranet address.
+    // The clerk reached the office by another address than the public one. In process the request's URL is
+    // http://localhost (the Host header below is only a header here; the node server would build the URL from it),
+    // so what this shows is that neither the request's address nor its Host header reaches the sheet.
     const res = await clerk.get(`/office/villages/items/${item.id}/board.pdf?size=A4`, {
       host: '10.0.0.5:3000',
     });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { decode, defineSetting, readSetting, readSettingOfAgencies } from '../../settings/agency-settings.ts';
 import { sql } from 'kysely';
-import { agencyOfRawRow, type RawAgencyRow } from '../../org/org.queries.ts';
+import { AGENCY_COLUMNS, agencyOfRawRow, type RawAgencyRow } from '../../org/org.queries.ts';
 import type { Agency } from '../../org/org.ts';
 import type { Insertable, Selectable } from 'kysely';
 import type { DbOrTrx, Trx } from '../../db/database.ts';
@@ -44,7 +44,28 @@ export function textsFromJson(v: unknown): Texts {
 }
 
 /** The columns of a report head (every column but the narrative, fees and edit marks). */
-type HeadColumns = Omit<Selectable<AnnualReportTable>, 'texts_json' | 'fees_json' | 'edited_json'>;
+/** What a report head reads: every column but the narrative, the fees and the edit marks (the overview's rows). */
+const HEAD_COLUMNS = [
+  'id',
+  'agency_id',
+  'year',
+  'origin',
+  'status',
+  'cells_json',
+  'findings_json',
+  'snapshot_id',
+  'generated_at',
+  'generated_by_name',
+  'source_file',
+  'approver_name',
+  'finalised_at',
+  'finalised_by_name',
+  'published_at',
+  'published_by_name',
+  'reopen_count',
+  'version',
+] as const satisfies readonly (keyof Selectable<AnnualReportTable>)[];
+type HeadColumns = Pick<Selectable<AnnualReportTable>, (typeof HEAD_COLUMNS)[number]>;
 
 function toReportHead(r: HeadColumns): ReportHead {
   return {
@@ -201,7 +222,8 @@ export async function deadlineSettings(
  * the parent with every agency below it (a recursive walk down the tree, for the rows and their depths), each of the
  * latter with its report of the year (without its narrative, which the overview never shows) and its deadline setting.
  * Nothing outside that subtree and its line upwards is read, so the statement grows with the county, not with the
- * installation (a province hosts a hundred counties; docs/scale.md, "Seventeenth pass").
+ * installation (a province hosts a hundred counties; docs/scale.md, "Seventeenth pass"). Both walks use `union`, so
+ * a parent_id cycle (which the org rules forbid, but a hand-edited database could hold) ends them instead of looping.
  */
 export async function overviewRead(
   db: DbOrTrx,
@@ -212,19 +234,15 @@ export async function overviewRead(
     HeadColumns & RawAgencyRow<'ag_'> & { ag_deadline_json: string | null }
   >`with recursive below(id) as (
       select id from agencies where id = ${parentId}
-      union all select a.id from agencies a join below b on a.parent_id = b.id
+      union select a.id from agencies a join below b on a.parent_id = b.id
     ), above(id) as (
       select parent_id from agencies where id = ${parentId} and parent_id is not null
       union select a.parent_id from agencies a join above u on a.id = u.id where a.parent_id is not null
     ), line(id, below) as (
       select id, 1 from below union all select id, 0 from above
     )
-    select a.id as ag_id, a.code as ag_code, a.name as ag_name, a.short_name as ag_short_name, a.kind as ag_kind,
-      a.parent_id as ag_parent_id, a.is_people_government as ag_is_people_government,
-      a.disclosure_office_id as ag_disclosure_office_id, s.value_json as ag_deadline_json, r.id, r.agency_id, r.year,
-      r.origin, r.status, r.cells_json, r.findings_json, r.snapshot_id, r.generated_at, r.generated_by_name,
-      r.source_file, r.approver_name, r.finalised_at, r.finalised_by_name, r.published_at, r.published_by_name,
-      r.reopen_count, r.version
+    select ${sql.join(AGENCY_COLUMNS.map((k) => sql`${sql.ref(`a.${k}`)} as ${sql.ref(`ag_${k}`)}`))},
+      s.value_json as ag_deadline_json, ${sql.join(HEAD_COLUMNS.map((k) => sql.ref(`r.${k}`)))}
     from line l
     join agencies a on a.id = l.id
     left join annual_reports r on l.below = 1 and r.agency_id = a.id and r.year = ${year}

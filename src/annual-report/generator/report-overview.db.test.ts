@@ -13,6 +13,7 @@ import { importReport } from './import-report.ts';
 import { publishReport } from './publish-report.ts';
 import { fingerprintOf } from './report.ts';
 import { reportOverview, sumCells } from './report-overview.ts';
+import { overviewRead } from './annual-reports.queries.ts';
 import { setReportDeadline } from './set-report-deadline.ts';
 import { insertYearOfPublications, insertYearOfRequests } from './testing/year-of-data.ts';
 import { writePassages } from './testing/write-passages.ts';
@@ -153,6 +154,17 @@ describeEachDialect('county overview and consolidated table', (t) => {
       reportOverview(ctxAs(db, userActor(inspectorA), clock), townB.id + 1000, 2026),
       (e: { code?: string }) => e.code === 'not_found',
     );
+  });
+
+  test('overviewRead ends on a parent_id cycle (a hand-edited database) instead of walking it forever', async () => {
+    const { db } = t();
+    const a = await makeAgency(db, { kind: 'county', parentId: null, name: '环甲县人民政府' });
+    const b = await makeAgency(db, { parentId: a.id, name: '环乙乡人民政府' });
+    await db.updateTable('agencies').set({ parent_id: b.id }).where('id', '=', a.id).execute();
+    const r = await overviewRead(db, a.id, 2026);
+    // Each agency once below (the walk down) and once above (the line upwards), however the cycle is entered.
+    assert.deepEqual(r.agencies.map((x) => x.id).sort(), [a.id, a.id, b.id, b.id].sort());
+    await db.updateTable('agencies').set({ parent_id: null }).where('id', '=', a.id).execute();
   });
 
   test('sumCells: an unreadable cell stays unreadable in the sum', () => {
