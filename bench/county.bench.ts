@@ -256,6 +256,7 @@ export const search: Scenario = async ({ data, db, app, cookie, url }) => {
   const countyBare: number[] = [];
   const one: number[] = [];
   const shell: number[] = [];
+  const cached: number[] = [];
   const all = (await sql<{ id: number }>`select id from agencies`.execute(db)).rows.map((a) => a.id);
   try {
     for (const [i, q] of queries.entries()) {
@@ -273,6 +274,11 @@ export const search: Scenario = async ({ data, db, app, cookie, url }) => {
         await fetch(`${app.base}/search?shell=${data.scale}-${i}`, { headers: { cookie } })
       ).arrayBuffer();
       shell.push(performance.now() - t0);
+      // A page the page cache answers (the search form, no words): the HTTP round trip every page pays, through the
+      // same client, with no rendering and no query.
+      t0 = performance.now();
+      await (await fetch(`${app.base}/search`, { headers: { cookie } })).arrayBuffer();
+      cached.push(performance.now() - t0);
       t0 = performance.now();
       await searchDocuments(db, {
         q,
@@ -380,6 +386,21 @@ export const search: Scenario = async ({ data, db, app, cookie, url }) => {
     f('portal page (one agency)', page, bare, 95),
     f('portal page without words (its shell)', shell, null, 50),
     f('portal page without words (its shell)', shell, null, 95),
+    f('a cached page (the HTTP round trip alone)', cached, null, 50),
+    f('a cached page (the HTTP round trip alone)', cached, null, 95),
+    // Each round's page less the same round's cached page: what the app adds to the search beyond the round trip.
+    f(
+      'portal page less the round trip',
+      page.map((x, k) => x - cached[k]!),
+      bare,
+      50,
+    ),
+    f(
+      'portal page less the round trip',
+      page.map((x, k) => x - cached[k]!),
+      bare,
+      95,
+    ),
     f('searchDocuments, one agency (the portal page’s search)', one, bare, 50),
     f('searchDocuments, one agency (the portal page’s search)', one, bare, 95),
     f('searchDocuments over every agency', county, countyBare, 50),

@@ -5,7 +5,7 @@
  * item is submitted and when it is shown.
  */
 import { scanText, maskText, type SecrecyHit } from '../publications/index.ts';
-import type { Cadence, DisclosureKind } from './village-disclosure.ts';
+import { isNoticeOver, type Cadence, type DisclosureKind } from './village-disclosure.ts';
 import { parseDateInput } from '../calendar/date-input.ts';
 import { cutChars } from '../text/cut.ts';
 
@@ -90,6 +90,15 @@ export type Values = Record<string, Value>;
 export const isPersonal = (f: FieldDef) =>
   f.type === 'persons' || (f.type === 'table' && f.personal === true);
 export const hasPersonalData = (fields: FieldDef[]) => fields.some(isPersonal);
+
+/**
+ * Whether an item's photos are off its public page and their public address: its template holds personal data (a
+ * 低保 list is on the board in the photo, names on a voucher) and its 公示期 is over, when the lists themselves come
+ * off-line. The township keeps them (the office pages); the public page keeps the record that the board was posted
+ * and taken down, with its times, without the images.
+ */
+export const photosOffline = (fields: FieldDef[], noticeEndOn: string | null, today: string) =>
+  hasPersonalData(fields) && isNoticeOver(noticeEndOn, today);
 
 const FULL_WIDTH = /[０-９．，－]/g;
 const half = (s: string) =>

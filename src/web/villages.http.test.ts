@@ -41,6 +41,27 @@ describeEachDialect('web: 村级公开 pages over the demo township', (t) => {
     const w = await (await pub.get(`/villages/items/${welfare.id}`)).text();
     assert.match(w, /公示期已满，名单已从网上撤下/);
     assert.doesNotMatch(w, /户主姓名/);
+    // Its board photo (the list is on the board) goes off-line with the list: the record that it was posted stays,
+    // the image and its address do not. A photo of an item without personal data stays.
+    const boardOf = await db
+      .selectFrom('village_disclosure_files')
+      .selectAll()
+      .where('purpose', '=', 'board_posted')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const { id: kept, ...photo } = boardOf;
+    const posted = await db
+      .insertInto('village_disclosure_files')
+      .values({ ...photo, disclosure_id: welfare.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const w2 = await (await pub.get(`/villages/items/${welfare.id}`)).text();
+    assert.match(w2, /含个人信息的照片已从网上撤下/);
+    assert.match(w2, /公开栏张贴照片/);
+    assert.doesNotMatch(w2, new RegExp(`/villages/files/${posted.id}"`));
+    assert.equal((await pub.get(`/villages/files/${posted.id}`)).status, 404);
+    const other = await (await pub.get(`/villages/items/${boardOf.disclosure_id}`)).text();
+    assert.match(other, new RegExp(`<img src="/villages/files/${kept}"`));
     const fin = await db
       .selectFrom('village_disclosures')
       .select('id')

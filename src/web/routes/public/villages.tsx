@@ -23,7 +23,7 @@ import {
   FILE_PURPOSE_LABELS,
 } from '../../../villages/villages.queries.ts';
 import { findDisclosureFile } from '../../../villages/index.ts';
-import { parseValues } from '../../../villages/item-template.ts';
+import { hasPersonalData, parseValues, photosOffline } from '../../../villages/item-template.ts';
 import { financeSummary } from '../../../villages/finance-summary.ts';
 import {
   isNoticeOver,
@@ -139,7 +139,9 @@ async function itemPage(c: C, id: number, form?: FormState, status = 200) {
     getVillageSettings(db, item.agencyId),
   ]);
   const { values } = parseValues(template, item.raw);
-  const hidePersonal = isNoticeOver(item.noticeEndOn, c.get('ctx').clock.today());
+  const today = c.get('ctx').clock.today();
+  const hidePersonal = isNoticeOver(item.noticeEndOn, today);
+  const noPhotos = photosOffline(template.fields, item.noticeEndOn, today);
   let summary = null;
   if (item.kind === 'finance' && template.fields.some((f) => f.key === 'lines')) {
     const prev = (await listVillageDisclosures(db, item.villageId, { publishedOnly: true, limit: 50 })).find(
@@ -187,12 +189,21 @@ async function itemPage(c: C, id: number, form?: FormState, status = 200) {
           {item.supervisionReason ? `（${item.supervisionReason}）` : ''}
         </p>
       ) : null}
+      {files.length && noPhotos ? (
+        <p class="muted" id="photos-offline">
+          公示期已满，含个人信息的照片已从网上撤下（存档备查）。
+        </p>
+      ) : null}
       {files.length ? (
         <ul class="vd-photos">
           {files.map((x) => (
             <li>
-              <img src={`/villages/files/${x.id}`} alt={FILE_PURPOSE_LABELS[x.purpose]} loading="lazy" />
-              <br />
+              {noPhotos ? null : (
+                <>
+                  <img src={`/villages/files/${x.id}`} alt={FILE_PURPOSE_LABELS[x.purpose]} loading="lazy" />
+                  <br />
+                </>
+              )}
               {FILE_PURPOSE_LABELS[x.purpose]}
               {x.takenAt ? ` · ${bjTime(x.takenAt)}` : ''}
             </li>
@@ -294,13 +305,21 @@ export function villagePortalRoutes(app: App): void {
     }
   });
   app.get('/villages/files/:id{[0-9]+}', async (c) => {
-    const f = await findDisclosureFile(c.get('deps').db, Number(c.req.param('id')));
+    const db = c.get('deps').db;
+    const f = await findDisclosureFile(db, Number(c.req.param('id')));
     if (!f || f.status !== 'published') throw new NotFoundError();
+    const item = (await findDisclosure(db, f.disclosureId))!;
+    const template = await getTemplate(db, item.templateId);
+    // Off-line with the lists when the 公示期 ends (photosOffline); until then kept briefly by browsers and proxies,
+    // so a copy does not outlive it by a day.
+    const personal = hasPersonalData(template.fields);
+    if (photosOffline(template.fields, item.noticeEndOn, c.get('ctx').clock.today()))
+      throw new NotFoundError('公示期已满，照片已从网上撤下');
     const file = await openStored(c, f.storageKey);
     if (!file) throw new NotFoundError();
     return sendStored(c, file, {
       'Content-Type': 'image/jpeg',
-      'Cache-Control': 'public, max-age=86400',
+      'Cache-Control': personal ? 'public, max-age=300' : 'public, max-age=86400',
     });
   });
 }
