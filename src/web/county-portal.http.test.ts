@@ -7,7 +7,7 @@ import { loadDemoForTest } from '../../test/support/demo.ts';
 import { findAgencyByCode } from '../org/org.queries.ts';
 import { homeAgency } from '../org/home-agency.ts';
 import { createAgency, updateAgency } from '../org/manage-agency.ts';
-import { systemCtx } from '../../test/support/factories.ts';
+import { makeUser, systemCtx, TEST_PASSWORD } from '../../test/support/factories.ts';
 import { parseColumnPath, rebaseLinks } from './portal-scope.ts';
 
 const WYZ = '630223-WYZ';
@@ -74,9 +74,23 @@ describeEachDialect('web: the county portal', (t) => {
     assert.ok(colHtml.includes('href="/xxgk"'), 'the way back to the county home');
     assert.ok(colHtml.includes(`href="/xxgk/${WYZ}/p/${item.id}"`));
     assert.equal((await c.get(`/xxgk/${WYZ}/p/${item.id}`)).status, 200);
-    assert.equal((await c.get(`/xxgk/630223-HLZG/p/${item.id}`)).status, 404, 'another agency’s item');
+    // Another agency's item is never shown under a column not its own (or at `/`, the home township's): the visitor
+    // is sent to the item's own column.
+    for (const path of [`/xxgk/630223-HLZG/p/${item.id}`, `/p/${item.id}`, `/p/${item.id}/print`]) {
+      const r = await c.get(path);
+      assert.equal(r.status, 302, path);
+      const to = `/xxgk/${WYZ}/p/${item.id}${path.endsWith('/print') ? '/print' : ''}`;
+      assert.ok(r.headers.get('location')!.endsWith(to), `${path} → ${r.headers.get('location')}`);
+    }
     assert.equal((await c.get('/xxgk/no-such-agency/')).status, 404);
-    assert.equal((await c.get(`/p/${item.id}`)).status, 404, '/ still serves the home township only');
+    assert.equal((await c.get('/p/99999999')).status, 404);
+    // What the township's clerk copies into the villages' WeChat groups links the item in its own column.
+    const wyzClerk = await makeUser(db, wyz.id, ['clerk']);
+    const office = testApp(db).client();
+    await office.signIn(wyzClerk.username, TEST_PASSWORD);
+    const msg = await office.get(`/office/publications/${item.id}/channels/wechat_group`);
+    assert.equal(msg.status, 200);
+    assert.ok((await msg.text()).includes(`/xxgk/${WYZ}/p/${item.id}`));
     const guide = await (await c.get(`/xxgk/${WYZ}/guide`)).text();
     assert.match(guide, /威远镇人民政府政府信息公开指南/);
 

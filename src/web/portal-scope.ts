@@ -103,6 +103,23 @@ export async function canonicalBaseOf(c: C, agencyId: number): Promise<string | 
   return a ? columnHref(c.get('deps').config.columnPrefix, a.code, '') : null;
 }
 
+/**
+ * A page of one agency's (a village item, a publication) is shown only in that agency's column. Reached under another
+ * column, or at `/` of an installation whose home is another agency (a link or a board's QR code made before the
+ * county took the agency in), the visitor is sent (302) to the owner's canonical address instead of reading one
+ * government's page under another's name. Null when the request is already in the owner's column, or when the owner
+ * has no column (the caller answers not found).
+ */
+export async function redirectToOwnColumn(c: C, agencyId: number, path: string): Promise<Response | null> {
+  const here = (await portalScope(c)).agency;
+  if (here?.id === agencyId) return null;
+  const base = await canonicalBaseOf(c, agencyId);
+  if (base === null) return null;
+  // Absolute: the column's link rebasing (rebaseLocation) would put a root-relative path back under the column the
+  // visitor is in.
+  return c.redirect(`${c.get('deps').config.publicUrl}${base}${path}`, 302);
+}
+
 async function resolveScope(c: C): Promise<PortalScope> {
   const prefix = c.get('deps').config.columnPrefix;
   const m = parseColumnPath(prefix, requestUrl(c).pathname);

@@ -1,5 +1,6 @@
 /** What the office reads or prints of a 主动公开 item: attachments, channel outputs, the secrecy sheet; the office search. */
 import type { App, C } from '../../app-env.ts';
+import { canonicalBaseOf } from '../../portal-scope.ts';
 import { currentUser, officePage } from '../../office-page.tsx';
 import { NotFoundError } from '../../../errors.ts';
 import { getAgency } from '../../../org/org.queries.ts';
@@ -38,7 +39,10 @@ async function channelContext(c: C, p: Publication, withImages = false) {
         images.push({ dataUri: `data:${a.mime};base64,${bytes.toString('base64')}`, alt: a.fileName });
     }
   }
-  return { agencyName: agency.name, url: `${origin}/p/${p.id}`, origin, images };
+  // The item's canonical address: under its agency's column in a county installation (`/p/<id>` at the root is the
+  // home agency's column there).
+  const base = (await canonicalBaseOf(c, p.agencyId)) ?? '';
+  return { agencyName: agency.name, url: `${origin}${base}/p/${p.id}`, origin, images };
 }
 
 export function publicationOutputRoutes(app: App): void {

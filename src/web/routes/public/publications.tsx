@@ -9,7 +9,7 @@ import type { App, C } from '../../app-env.ts';
 import { renderToString } from '../../render.tsx';
 import { cachedPublic } from '../../portal-cache.ts';
 import { portalAgency } from '../../public-page.tsx';
-import { knownScope } from '../../portal-scope.ts';
+import { knownScope, redirectToOwnColumn } from '../../portal-scope.ts';
 import { flattenTree, subtreeIds } from '../../../publications/catalogue.ts';
 import {
   findPublicPublication,
@@ -18,7 +18,7 @@ import {
   publicCountsByCategory,
   publicPublicationPage,
 } from '../../../publications/index.ts';
-import { findPortalPage } from '../../../publications/publications.queries.ts';
+import { findPortalPage, findPublication, isPublic } from '../../../publications/publications.queries.ts';
 import { openStored, sendStored } from '../../stored-file.ts';
 import { attachmentBlocked } from '../../../publications/publication-scan.ts';
 import { readGuideContact } from '../../../publications/guide-settings.ts';
@@ -171,8 +171,17 @@ export function publicationPortalRoutes(app: App): void {
       }
       return { body: portalHtml(c, agency, page.p.title, content) };
     });
-  app.get('/p/:id', detail(false));
-  app.get('/p/:id/print', detail(true));
+  // Not found in this column: a public item of another agency's is sent to its own column (redirectToOwnColumn).
+  const detailHere = (print: boolean) => async (c: C) => {
+    const res = await detail(print)(c);
+    if (res.status !== 404) return res;
+    const id = Number(c.req.param('id'));
+    const p = Number.isSafeInteger(id) ? await findPublication(c.get('deps').db, id) : undefined;
+    if (!p || !isPublic(p)) return res;
+    return (await redirectToOwnColumn(c, p.agencyId, `/p/${p.id}${print ? '/print' : ''}`)) ?? res;
+  };
+  app.get('/p/:id', detailHere(false));
+  app.get('/p/:id/print', detailHere(true));
 
   app.get('/p/:id/files/:att', async (c) => {
     const agency = await portalAgency(c);

@@ -39,23 +39,15 @@ import { ValuesView } from '../../../villages/views/item-views.tsx';
 import { ExpenseBars } from '../../../villages/views/charts.tsx';
 import { bjTime, maskedName, VillageAssets } from '../../../villages/views/common.tsx';
 import { publishedListMarkup } from '../../../villages/views/published-list.ts';
-import { canonicalBaseOf } from '../../portal-scope.ts';
+import { redirectToOwnColumn } from '../../portal-scope.ts';
 import { requestUrl } from '../../request-url.ts';
 
-/**
- * A village and its items are shown only in their own township's column. Under another column, or at `/` of an
- * installation whose home is another agency (a board's QR code printed before the township had a column of its own),
- * the visitor is sent to the owner's address instead of reading one township's item under another's name; an agency
- * without a column has no public page. Null when the request is already in the owner's column.
- */
+/** `redirectToOwnColumn`, or not found when the owner has no column. */
 async function toOwnColumn(c: C, agencyId: number, path: string, what: string): Promise<Response | null> {
-  const agency = await portalAgency(c);
-  if (agency?.id === agencyId) return null;
-  const base = await canonicalBaseOf(c, agencyId);
-  if (base === null) throw new NotFoundError(what);
-  // Absolute: the column's link rebasing (portal-scope.ts) would put a root-relative `/villages/…` back under the
-  // column the visitor is in.
-  return c.redirect(`${c.get('deps').config.publicUrl}${base}${path}`, 302);
+  if ((await portalAgency(c))?.id === agencyId) return null;
+  const moved = await redirectToOwnColumn(c, agencyId, path);
+  if (!moved) throw new NotFoundError(what);
+  return moved;
 }
 
 async function indexPage(c: C) {
