@@ -525,15 +525,30 @@ export async function listPublishedItemHeads(
 export async function findDisclosureFile(
   db: DbOrTrx,
   fileId: number,
-): Promise<{ disclosureId: number; storageKey: string; status: DisclosureStatus } | undefined> {
+): Promise<
+  | {
+      disclosureId: number;
+      storageKey: string;
+      status: DisclosureStatus;
+      templateId: number;
+      noticeEndOn: string | null;
+    }
+  | undefined
+> {
   const f = await db
     .selectFrom('village_disclosure_files as f')
     .innerJoin('village_disclosures as d', 'd.id', 'f.disclosure_id')
-    .select(['f.disclosure_id', 'f.storage_key', 'd.status'])
+    .select(['f.disclosure_id', 'f.storage_key', 'd.status', 'd.template_id', 'd.notice_end_on'])
     .where('f.id', '=', fileId)
     .executeTakeFirst();
   return (
-    f && { disclosureId: f.disclosure_id, storageKey: f.storage_key, status: f.status as DisclosureStatus }
+    f && {
+      disclosureId: toNumber(f.disclosure_id),
+      storageKey: f.storage_key,
+      status: f.status as DisclosureStatus,
+      templateId: toNumber(f.template_id),
+      noticeEndOn: f.notice_end_on,
+    }
   );
 }
 

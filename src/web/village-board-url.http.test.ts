@@ -7,6 +7,8 @@ import { systemClock } from '../clock.ts';
 import { findAgencyByCode } from '../org/org.queries.ts';
 import { pdfToRows } from '../annual-report/read-pdf.ts';
 import { touchPortal } from '../portal/portal-version.ts';
+import { writeSetting } from '../settings/agency-settings.ts';
+import { HOME_AGENCY_SETTING } from '../org/home-agency.ts';
 
 describeEachDialect('web: the printed board sheet carries the public address (#14)', (t) => {
   test('the QR code and its printed address use GONGKAI_PUBLIC_URL, not the host the clerk reached the office by', async () => {
@@ -45,11 +47,8 @@ describeEachDialect("web: a village item lives in its own township's column (#14
     const town = (await findAgencyByCode(db, '630223-HLZG'))!;
     const county = (await findAgencyByCode(db, '630223'))!;
     // The county's site: `/` is the county government's column, each township has its own under /xxgk/<code>.
-    await db.deleteFrom('agency_settings').where('key', '=', 'installation.home').execute();
-    await db
-      .insertInto('agency_settings')
-      .values({ agency_id: county.id, key: 'installation.home', value_json: 'true', updated_at: '' })
-      .execute();
+    await writeSetting(db, town.id, HOME_AGENCY_SETTING, false, systemClock.now());
+    await writeSetting(db, county.id, HOME_AGENCY_SETTING, true, systemClock.now());
     await touchPortal(db);
     const item = await db
       .selectFrom('village_disclosures')

@@ -172,13 +172,16 @@ export function publicationPortalRoutes(app: App): void {
       return { body: portalHtml(c, agency, page.p.title, content) };
     });
   // Not found in this column: a public item of another agency's is sent to its own column (redirectToOwnColumn).
-  const detailHere = (print: boolean) => async (c: C) => {
-    const res = await detail(print)(c);
-    if (res.status !== 404) return res;
-    const id = Number(c.req.param('id'));
-    const p = Number.isSafeInteger(id) ? await findPublication(c.get('deps').db, id) : undefined;
-    if (!p || !isPublic(p)) return res;
-    return (await redirectToOwnColumn(c, p.agencyId, `/p/${p.id}${print ? '/print' : ''}`)) ?? res;
+  const detailHere = (print: boolean) => {
+    const here = detail(print);
+    return async (c: C) => {
+      const res = await here(c);
+      if (res.status !== 404) return res;
+      const id = Number(c.req.param('id'));
+      const p = Number.isSafeInteger(id) ? await findPublication(c.get('deps').db, id) : undefined;
+      if (!p || !isPublic(p)) return res;
+      return (await redirectToOwnColumn(c, p.agencyId, `/p/${p.id}${print ? '/print' : ''}`)) ?? res;
+    };
   };
   app.get('/p/:id', detailHere(false));
   app.get('/p/:id/print', detailHere(true));

@@ -300,12 +300,11 @@ export function villagePortalRoutes(app: App): void {
     const db = c.get('deps').db;
     const f = await findDisclosureFile(db, Number(c.req.param('id')));
     if (!f || f.status !== 'published') throw new NotFoundError();
-    const item = (await findDisclosure(db, f.disclosureId))!;
-    const template = await getTemplate(db, item.templateId);
+    const template = await getTemplate(db, f.templateId);
     // Off-line with the lists when the 公示期 ends (photosOffline); until then kept briefly by browsers and proxies,
     // so a copy does not outlive it by a day.
     const personal = hasPersonalData(template.fields);
-    if (photosOffline(template.fields, item.noticeEndOn, c.get('ctx').clock.today()))
+    if (photosOffline(template.fields, f.noticeEndOn, c.get('ctx').clock.today()))
       throw new NotFoundError('公示期已满，照片已从网上撤下');
     const file = await openStored(c, f.storageKey);
     if (!file) throw new NotFoundError();
